@@ -1,0 +1,3 @@
+from vodgui.cli import main
+
+raise SystemExit(main())
