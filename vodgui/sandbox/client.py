@@ -51,6 +51,10 @@ class SandboxControl:
     def faults(self) -> list[dict[str, Any]]:
         return list(self._call("GET", "/faults")["rules"])
 
+    def remove_fault(self, rule_id: int) -> list[dict[str, Any]]:
+        """Delete one rule; returns the rules left."""
+        return list(self._call("DELETE", f"/faults/{int(rule_id)}")["rules"])
+
     def clear_faults(self) -> None:
         self._call("DELETE", "/faults")
 

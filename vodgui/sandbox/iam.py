@@ -12,15 +12,18 @@ Each service maps a :class:`CredentialError` to its own wire error (POP JSON or 
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from vodgui.sandbox.clock import SandboxClock
+from vodgui.sandbox.clock import SandboxClock, iso_utc
 from vodgui.sandbox.config import RamRole, SandboxConfig
 from vodgui.sandbox.ids import IdGenerator
 from vodgui.sandbox.policy import Decision, RequestContext, evaluate
 from vodgui.sandbox.state import StateStore
+
+#: TempCredential fields a control-plane expiry may filter on (besides the scope).
+_MATCHABLE_FIELDS = frozenset({"access_key_id", "role_arn", "session_name", "caller"})
 
 
 class CredentialProblem(Enum):
@@ -117,12 +120,24 @@ class Iam:
         return cred
 
     def expire_matching(self, kind: str, **scope: str) -> int:
-        """Make temporary credentials of ``kind`` whose scope contains ``scope`` expire now (control plane)."""
+        """Make temporary credentials of ``kind`` whose scope contains ``scope`` expire now (control plane).
+
+        A filter key is looked up in the credential's scope first, then among its own string fields
+        (``access_key_id``, ``role_arn``, ``session_name``, ``caller``): AssumeRole tokens have no scope, and
+        QA needs to expire one of them.
+        """
         now = self._clock.now()
         count = 0
+
+        def field_value(cred: TempCredential, name: str) -> str | None:
+            if name in cred.scope:
+                return cred.scope[name]
+            value = getattr(cred, name, None) if name in _MATCHABLE_FIELDS else None
+            return value if isinstance(value, str) else None
+
         with self._lock:
             for cred in self._temp.values():
-                if cred.kind == kind and all(cred.scope.get(k) == v for k, v in scope.items()):
+                if cred.kind == kind and all(field_value(cred, k) == v for k, v in scope.items()):
                     cred.expires_at = min(cred.expires_at, now)
                     self._store.put(self.KIND, cred.access_key_id, asdict(cred))
                     count += 1
@@ -165,7 +180,14 @@ class Iam:
     # -- authorization ---------------------------------------------------------------------------------------
     def decide(self, identity: Identity, action: str, resource: str = "*",
                ctx: RequestContext | None = None) -> Decision:
-        """RAM evaluation for an RPC action (``vod:CreateUploadVideo``, ``sts:AssumeRole``...)."""
+        """RAM evaluation for an RPC action (``vod:CreateUploadVideo``, ``sts:AssumeRole``...).
+
+        ``acs:CurrentTime`` is the sandbox's logical time unless the caller set it, so Date conditions follow
+        the control plane's clock like every expiry does.
+        """
+        ctx = ctx or RequestContext()
+        if not ctx.current_time:
+            ctx = replace(ctx, current_time=iso_utc(self._clock.now()))
         if identity.kind == "root":
             return Decision.ALLOW
         if identity.kind == "user":

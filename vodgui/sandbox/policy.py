@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import Enum
 from functools import lru_cache
 from typing import Any
@@ -53,7 +55,7 @@ class RequestContext:
         if k == "acs:sourceip":
             return self.source_ip
         if k == "acs:currenttime":
-            return self.current_time
+            return self.current_time or None  # unknown time: no Date condition can hold
         if k == "acs:securetransport":
             return "true" if self.secure_transport else "false"
         return None
@@ -123,7 +125,24 @@ def parse_policy(document: str | Mapping[str, Any], *, max_length: int | None = 
                             raise PolicyGrammarError(f"{where}.Condition.{op}.{key} has an invalid value")
                     elif not isinstance(value, str | int | float | bool):
                         raise PolicyGrammarError(f"{where}.Condition.{op}.{key} has an invalid value")
+                    _check_condition_values(f"{where}.Condition.{op}.{key}", op,
+                                            value if isinstance(value, list) else [value])
     return doc
+
+
+def _check_condition_values(where: str, op: str, values: list[Any]) -> None:
+    """Reject values that could never match, instead of letting the condition silently fail."""
+    for v in values:
+        if op in ("IpAddress", "NotIpAddress"):
+            try:
+                ipaddress.ip_network(str(v), strict=False)
+            except ValueError:
+                raise PolicyGrammarError(f"{where} value {v!r} is not an IP address or CIDR block") from None
+        elif op.startswith("Date"):
+            try:
+                _parse_time(str(v))
+            except ValueError:
+                raise PolicyGrammarError(f"{where} value {v!r} is not an ISO 8601 time") from None
 
 
 @lru_cache(maxsize=4096)
@@ -165,11 +184,26 @@ def _condition_holds(op: str, key: str, expected: Any, ctx: RequestContext) -> b
     if op == "Bool":
         return actual.lower() in [v.lower() for v in values]
     if op.startswith("Date"):
-        cmp = {"Equals": lambda a, b: a == b, "NotEquals": lambda a, b: a != b, "LessThan": lambda a, b: a < b,
-               "LessThanEquals": lambda a, b: a <= b, "GreaterThan": lambda a, b: a > b,
-               "GreaterThanEquals": lambda a, b: a >= b}[op[4:]]
-        return any(cmp(actual, v) for v in values)  # ISO-8601 UTC strings compare in time order
+        cmp = _DATE_OPS[op[4:]]
+        # Compare instants, not strings: RAM examples write local offsets ("2019-08-12T17:00:00+08:00").
+        try:
+            now = _parse_time(actual)
+            return any(cmp(now, _parse_time(v)) for v in values)
+        except ValueError:
+            return False
     return False
+
+
+_DATE_OPS: dict[str, Callable[[datetime, datetime], bool]] = {
+    "Equals": operator.eq, "NotEquals": operator.ne, "LessThan": operator.lt, "LessThanEquals": operator.le,
+    "GreaterThan": operator.gt, "GreaterThanEquals": operator.ge,
+}
+
+
+def _parse_time(text: str) -> datetime:
+    """An ISO 8601 time; without an offset it is taken as UTC."""
+    when = datetime.fromisoformat(text.strip())
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def _statement_matches(st: Mapping[str, Any], action: str, resource: str, ctx: RequestContext) -> bool:
@@ -190,7 +224,7 @@ def _statement_matches(st: Mapping[str, Any], action: str, resource: str, ctx: R
     return True
 
 
-def evaluate(policies: list[Mapping[str, Any]], action: str, resource: str,
+def evaluate(policies: Sequence[Mapping[str, Any]], action: str, resource: str,
              ctx: RequestContext | None = None) -> Decision:
     """Evaluate a set of policies for one action on one resource."""
     ctx = ctx or RequestContext()

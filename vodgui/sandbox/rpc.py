@@ -169,7 +169,11 @@ class RpcFrontDoor:
     def wants(req: Request) -> bool:
         if req.raw_path not in ("", "/"):
             return False
-        return "Action=" in req.raw_query or req.header("x-acs-action") is not None
+        if "Action=" in req.raw_query or req.header("x-acs-action") is not None:
+            return True
+        # All parameters, Action included, may travel in a form body; OSS has no form POST on "/".
+        ctype = (req.header("Content-Type") or "").lower()
+        return req.method == "POST" and ctype.startswith("application/x-www-form-urlencoded")
 
     @staticmethod
     def classify(req: Request) -> tuple[str, str]:

@@ -1,13 +1,118 @@
-"""PLACEHOLDER - being written."""
+"""The VOD 2017-03-21 product for the POP front door: the action table plus the media-library actions
+(GetVideoInfo, GetVideoInfos, DeleteVideo)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from vodgui.sandbox.rpc import RpcProduct
+from vodgui.sandbox.cdn import CdnService
+from vodgui.sandbox.clock import iso_utc
+from vodgui.sandbox.rpc import Handler, RpcContext, RpcProduct, missing
 from vodgui.sandbox.service import SandboxContext
+from vodgui.sandbox.vod import errors
+from vodgui.sandbox.vod import validation as v
+from vodgui.sandbox.vod.media import Media
 from vodgui.sandbox.vod.models import VodModel
+from vodgui.sandbox.vod.playback import SELF_AUTHORIZING, playback_actions, resolve_video
+from vodgui.sandbox.vod.upload import upload_actions
+
+VERSION = "2017-03-21"
+MAX_IDS = 20
 
 
-def make_vod_product(ctx: SandboxContext, model: VodModel, cdn: Any) -> RpcProduct:
-    return RpcProduct("vod", "2017-03-21", "vod.cn-shanghai.aliyuncs.com", {}, reset=model.reset)
+def video_info(ctx: SandboxContext, model: VodModel, media: Media, *,
+               snapshots_wrapped: bool) -> dict[str, Any]:
+    """The ``Video`` structure of GetVideoInfo / an entry of GetVideoInfos' ``VideoList``.
+
+    Empty optional fields are left out, as the service does. GetVideoInfo wraps Snapshots as
+    ``{"Snapshot": [...]}`` while GetVideoInfos gives a plain list (their Tea models differ).
+    """
+    now = model.now()
+    info: dict[str, Any] = {
+        "VideoId": media.media_id,
+        "Title": media.title,
+        "Status": media.status(now),
+        "CreationTime": iso_utc(media.created_at),
+        "ModificationTime": iso_utc(media.modified(now)),
+        "TemplateGroupId": media.template_group_id,
+        "StorageLocation": media.storage_location,
+        "RegionId": ctx.config.region,
+        "AppId": media.app_id,
+        "DownloadSwitch": "on",
+        "StorageClass": "Standard",
+        "Snapshots": {"Snapshot": []} if snapshots_wrapped else [],
+    }
+    size = media.size if media.uploaded_at is not None else media.file_size
+    optional: dict[str, Any] = {
+        "Description": media.description or None,
+        "Duration": round(media.duration, 4) if media.duration is not None else None,
+        "CoverURL": media.cover_url or None,
+        "Size": size,
+        "CateId": media.cate_id,
+        "Tags": ",".join(media.tags) or None,
+        "ReferenceId": media.reference_id or None,
+        "UserData": json.dumps(media.user_data, ensure_ascii=False) if media.user_data else None,
+    }
+    info.update({k: val for k, val in optional.items() if val is not None})
+    return info
+
+
+def library_actions(ctx: SandboxContext, model: VodModel) -> dict[str, Handler]:
+    def get_video_info(rpc: RpcContext) -> dict[str, Any]:
+        media = resolve_video(model, rpc)
+        return {"Video": video_info(ctx, model, media, snapshots_wrapped=True)}
+
+    def _ids(rpc: RpcContext) -> tuple[list[str], list[str]]:
+        """(video ids, reference ids that do not exist) from VideoIds, or else ReferenceIds."""
+        if rpc.get("VideoIds") is not None or rpc.get("ReferenceIds") is None:
+            if rpc.get("VideoIds") is None:
+                raise missing("VideoIds")
+            return v.id_list(rpc, "VideoIds", MAX_IDS, errors.video_ids_exceeded()), []
+        refs = v.id_list(rpc, "ReferenceIds", MAX_IDS, errors.video_ids_exceeded())
+        found: list[str] = []
+        unknown: list[str] = []
+        for ref in refs:
+            media = model.find_reference(ref)
+            if media is None:
+                unknown.append(ref)
+            else:
+                found.append(media.media_id)
+        return found, unknown
+
+    def get_video_infos(rpc: RpcContext) -> dict[str, Any]:
+        ids, unknown_refs = _ids(rpc)
+        videos: list[dict[str, Any]] = []
+        missing_ids: list[str] = []
+        for video_id in ids:
+            media = model.get(video_id)
+            if media is None:
+                missing_ids.append(video_id)
+            else:
+                videos.append(video_info(ctx, model, media, snapshots_wrapped=False))
+        body: dict[str, Any] = {"VideoList": videos, "NonExistVideoIds": missing_ids}
+        if rpc.get("VideoIds") is None:
+            body["NonExistReferenceIds"] = unknown_refs
+        return body
+
+    def delete_video(rpc: RpcContext) -> dict[str, Any]:
+        ids, unknown_refs = _ids(rpc)
+        # UNCONFIRMED: unknown ids are reported in NonExistVideoIds with a 200, not as InvalidVideo.NotFound.
+        missing_ids = [video_id for video_id in ids if not model.delete_video(video_id)]
+        body: dict[str, Any] = {"NonExistVideoIds": missing_ids, "ForbiddenVideoIds": []}
+        if rpc.get("VideoIds") is None:
+            body["NonExistReferenceIds"] = unknown_refs
+        return body
+
+    return {"GetVideoInfo": get_video_info, "GetVideoInfos": get_video_infos, "DeleteVideo": delete_video}
+
+
+def make_vod_product(ctx: SandboxContext, model: VodModel, cdn: CdnService) -> RpcProduct:
+    """VOD for the POP front door: ``vod:<Action>`` RAM checks, GetPlayInfo authorizing itself."""
+    actions: dict[str, Handler] = {
+        **upload_actions(model),
+        **playback_actions(ctx, model, cdn),
+        **library_actions(ctx, model),
+    }
+    return RpcProduct("vod", VERSION, f"vod.{ctx.config.region}.aliyuncs.com", actions,
+                      self_authorizing=SELF_AUTHORIZING, reset=model.reset)

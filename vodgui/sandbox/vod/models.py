@@ -1,20 +1,409 @@
-"""PLACEHOLDER - being written."""
+"""VOD state and rules, without HTTP: media records, upload credentials, the OSS listener, deletion.
+
+One sandbox has one VOD storage bucket ``outin-<32 hex>``, derived from the account id so a sandbox with a
+data directory keeps it across restarts. Every media record is written through to the state store (kind
+``vod_media``). The reference AppServer calls :meth:`VodModel.create_upload_video` and
+:meth:`VodModel.refresh_upload_video` with the account's authority; the RPC handlers call the same methods, so
+both paths validate identically.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+import logging
+import threading
+from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any
 
-from vodgui.sandbox.oss.models import OssModel
+from vodgui.sandbox.cdn import DEFAULT_AUTH_TIMEOUT, cdn_path, sign_cdn_url
+from vodgui.sandbox.clock import iso_utc
+from vodgui.sandbox.oss.models import ObjectMeta, OssModel
+from vodgui.sandbox.probe import probe
+from vodgui.sandbox.rpc import invalid
 from vodgui.sandbox.service import SandboxContext
+from vodgui.sandbox.vod import errors
+from vodgui.sandbox.vod import validation as v
+from vodgui.sandbox.vod.callbacks import CallbackDispatcher
+from vodgui.sandbox.vod.media import KIND_ATTACHED, KIND_IMAGE, KIND_VIDEO, Media
+
+log = logging.getLogger("vodgui.sandbox.vod")
+
+STORE_KIND = "vod_media"
+#: The system template group that skips transcoding (a real, fixed id on the service).
+NO_TRANSCODE_GROUP = "VOD_NO_TRANSCODE"
+
+
+def _b64json(data: dict[str, Any]) -> str:
+    return base64.b64encode(json.dumps(data, ensure_ascii=False).encode("utf-8")).decode()
 
 
 class VodModel:
+    """All VOD media of one sandbox."""
+
     def __init__(self, ctx: SandboxContext, oss: OssModel) -> None:
         self._ctx = ctx
         self._oss = oss
+        self._lock = threading.RLock()
+        account = ctx.config.account_id
+        self.bucket = "outin-" + hashlib.md5(f"vod-storage:{account}".encode()).hexdigest()
+        #: The account's default transcoding template group and one workflow (ids stable per account).
+        self.default_template_group_id = hashlib.md5(f"vod-template-group:{account}".encode()).hexdigest()
+        self.workflow_id = hashlib.md5(f"vod-workflow:{account}".encode()).hexdigest()
+        self.callbacks = CallbackDispatcher(ctx.clock)
+        self._media: dict[str, Media] = {}
+        self._by_key: dict[tuple[str, str], str] = {}
+        self._by_prefix: dict[tuple[str, str], str] = {}
+        self._by_reference: dict[str, str] = {}
+        for data in ctx.store.load(STORE_KIND).values():
+            self._index(Media.from_json(data))
+        oss.ensure_bucket(self.bucket)
+        oss.add_listener(self.on_object)
 
-    def view(self, video_id: str) -> dict[str, Any] | None:
-        return None
+    @property
+    def storage_location(self) -> str:
+        return f"{self.bucket}.oss-{self._ctx.config.region}.aliyuncs.com"
+
+    @property
+    def template_group_ids(self) -> frozenset[str]:
+        return frozenset({NO_TRANSCODE_GROUP, self.default_template_group_id})
+
+    # -- bookkeeping -----------------------------------------------------------------------------------------
+    def _index(self, media: Media) -> None:
+        self._media[media.media_id] = media
+        self._by_key[(media.bucket, media.key)] = media.media_id
+        if media.prefix:
+            self._by_prefix[(media.bucket, media.prefix)] = media.media_id
+        if media.reference_id:
+            self._by_reference[media.reference_id] = media.media_id
+
+    def _save(self, media: Media) -> None:
+        self._ctx.store.put(STORE_KIND, media.media_id, asdict(media))
 
     def reset(self) -> None:
-        pass
+        """Forget every media asset (the state store itself is cleared by the server)."""
+        with self._lock:
+            self._media.clear()
+            self._by_key.clear()
+            self._by_prefix.clear()
+            self._by_reference.clear()
+        self.callbacks.reset()
+
+    def get(self, media_id: str, kind: str | None = KIND_VIDEO) -> Media | None:
+        with self._lock:
+            media = self._media.get(media_id)
+        if media is None or (kind is not None and media.kind != kind):
+            return None
+        return media
+
+    def find_reference(self, reference_id: str) -> Media | None:
+        with self._lock:
+            media_id = self._by_reference.get(reference_id)
+        return self.get(media_id) if media_id else None
+
+    def now(self) -> float:
+        return self._ctx.clock.now()
+
+    # -- credentials -----------------------------------------------------------------------------------------
+    def _upload_blobs(self, media: Media) -> tuple[str, str]:
+        """(UploadAddress, UploadAuth) for a media's object, with freshly issued upload credentials."""
+        ctx = self._ctx
+        scope = {"bucket": media.bucket, "prefix": media.prefix} if media.prefix \
+            else {"bucket": media.bucket, "key": media.key}
+        ttl = ctx.settings.upload_auth_ttl  # read live: tests and QA shorten it between calls
+        cred = ctx.iam.issue("upload", ttl, scope=scope)
+        address: dict[str, Any] = {"Endpoint": ctx.url, "Bucket": media.bucket, "FileName": media.key}
+        if media.prefix:
+            address["ObjectPrefix"] = media.prefix
+        auth = {
+            "SecurityToken": cred.security_token,
+            "AccessKeyId": cred.access_key_id,
+            "ExpireUTCTime": iso_utc(cred.expires_at),
+            "AccessKeySecret": cred.access_key_secret,
+            "Expiration": str(int(ttl)),
+            "Region": ctx.config.region,
+        }
+        return _b64json(address), _b64json(auth)
+
+    def _new_key(self, ext: str) -> str:
+        # Real keys look like sv/50edf80a-167b04618e6/50edf80a-167b04618e6.mp4: 8 random hex digits and the
+        # creation time in milliseconds as 11 hex digits, repeated as folder and file name.
+        stem = f"{self._ctx.ids.hex(8)}-{int(self.now() * 1000):011x}"[-20:]
+        return f"sv/{stem}/{stem}.{ext}"
+
+    def _common(self, p: v.ParamReader) -> dict[str, Any]:
+        """Rules shared by the three Create* actions (after their own required parameters)."""
+        description = v.check_text("Description", p.get("Description"), v.MAX_DESCRIPTION_BYTES)
+        tags = v.check_tags(p)
+        storage = v.check_storage_location(p, self.storage_location)
+        app_id = v.check_app_id(p)
+        user_data = v.parse_user_data(p)
+        return {"description": description, "tags": tags, "storage_location": storage, "app_id": app_id,
+                "user_data": user_data}
+
+    # -- CreateUploadVideo / RefreshUploadVideo --------------------------------------------------------------
+    def create_upload_video(self, params: Mapping[str, str] | v.ParamReader) -> dict[str, str]:
+        """Register a new video and hand out its upload address and credentials.
+
+        Raises:
+            RpcError: on any parameter the real service would refuse (same codes as the RPC action).
+        """
+        p = v.reader(params)
+        title = v.check_title(p, required=True)
+        file_name, ext = v.check_media_file_name(p)
+        file_size = v.check_file_size(p)
+        cate_id = v.check_cate_id(p)
+        common = self._common(p)
+        transcode, group, workflow = self._processing(p)
+        reference_id = v.check_reference_id(p)
+        now = self.now()
+        with self._lock:
+            if reference_id and reference_id in self._by_reference:
+                raise errors.reference_id_duplicate()
+            key = self._new_key(ext)
+            media = Media(
+                media_id=self._ctx.ids.video_id(), kind=KIND_VIDEO, bucket=self.bucket, key=key, ext=ext,
+                created_at=now, modified_at=now, title=title, file_name=file_name, file_size=file_size,
+                cate_id=cate_id, cover_url=p.get("CoverURL") or "", template_group_id=group,
+                workflow_id=workflow, transcode=transcode, reference_id=reference_id,
+                prefix=key.rsplit("/", 1)[0] + "/" if ext == "m3u8" else "", **common,
+            )
+            self._index(media)
+        self._oss.ensure_bucket(self.bucket)  # a control-plane reset may have dropped it
+        self._save(media)
+        address, auth = self._upload_blobs(media)
+        return {"VideoId": media.media_id, "UploadAddress": address, "UploadAuth": auth}
+
+    def _processing(self, p: v.ParamReader) -> tuple[bool, str, str]:
+        """(transcode?, TemplateGroupId, WorkflowId). WorkflowId wins over TemplateGroupId, as documented."""
+        workflow = p.get("WorkflowId")
+        group = p.get("TemplateGroupId")
+        if workflow is not None:
+            if workflow != self.workflow_id:
+                raise errors.workflow_not_found()
+            if group is not None and group not in self.template_group_ids:
+                raise errors.template_group_not_found()
+            return True, group or self.default_template_group_id, workflow
+        if group is None:
+            return True, self.default_template_group_id, ""
+        if group not in self.template_group_ids:
+            raise errors.template_group_not_found()
+        return group != NO_TRANSCODE_GROUP, group, ""
+
+    def refresh_upload_video(self, video_id: str) -> dict[str, str]:
+        """New upload credentials for an existing video; the address (bucket, object key) stays the same.
+
+        Earlier credentials remain valid until they expire on their own.
+
+        Raises:
+            RpcError: ``InvalidVideo.NotFound`` (404) for an unknown or deleted video.
+        """
+        media = self.get(video_id)
+        if media is None:
+            raise errors.refresh_video_not_found()
+        with self._lock:
+            media.refresh_count += 1
+        self._save(media)
+        self._oss.ensure_bucket(media.bucket)
+        address, auth = self._upload_blobs(media)
+        return {"VideoId": media.media_id, "UploadAddress": address, "UploadAuth": auth}
+
+    # -- CreateUploadImage / CreateUploadAttachedMedia -------------------------------------------------------
+    def create_upload_image(self, params: Mapping[str, str] | v.ParamReader) -> dict[str, str]:
+        p = v.reader(params)
+        image_type = p.require("ImageType")
+        if image_type not in v.IMAGE_TYPES:
+            raise invalid("ImageType")
+        ext = (p.get("ImageExt") or "png").lower()
+        if ext not in v.IMAGE_EXTENSIONS:
+            raise invalid("ImageExt")
+        title = v.check_title(p, required=False)
+        cate_id = v.check_cate_id(p)
+        common = self._common(p)
+        now = self.now()
+        media_id = self._ctx.ids.video_id()
+        # UNCONFIRMED key layout; real image keys live under image/... with an upper-case id.
+        key = f"image/{image_type}/{media_id.upper()}-6-2.{ext}"
+        media = Media(media_id=media_id, kind=KIND_IMAGE, bucket=self.bucket, key=key, ext=ext,
+                      created_at=now, modified_at=now, title=title, file_name=p.get("OriginalFileName") or "",
+                      cate_id=cate_id, image_type=image_type, **common)
+        with self._lock:
+            self._index(media)
+        self._oss.ensure_bucket(self.bucket)
+        self._save(media)
+        address, auth = self._upload_blobs(media)
+        return {"ImageId": media_id, "ImageURL": self.signed_url(media), "FileURL": self.file_url(media),
+                "UploadAddress": address, "UploadAuth": auth}
+
+    def create_upload_attached_media(self, params: Mapping[str, str] | v.ParamReader) -> dict[str, str]:
+        p = v.reader(params)
+        business_type = p.require("BusinessType")
+        allowed = v.ATTACHED_EXTENSIONS.get(business_type)
+        if allowed is None:
+            raise invalid("BusinessType")
+        file_name = p.get("FileName") or ""
+        ext = (p.get("MediaExt") or v.file_extension(file_name)).lower()
+        if not ext:
+            raise invalid("MediaExt")  # UNCONFIRMED: neither MediaExt nor a FileName extension
+        if ext not in allowed:
+            raise invalid("MediaExt")
+        title = v.check_title(p, required=False)
+        file_size = v.check_file_size(p)
+        cate_ids = v.check_cate_ids(p)
+        common = self._common(p)
+        now = self.now()
+        media_id = self._ctx.ids.video_id()
+        # UNCONFIRMED layout (the docs show watermark/****.mov).
+        key = f"{business_type}/{self._ctx.ids.hex(32)}.{ext}"
+        media = Media(media_id=media_id, kind=KIND_ATTACHED, bucket=self.bucket, key=key, ext=ext,
+                      created_at=now, modified_at=now, title=title, file_name=file_name, file_size=file_size,
+                      cate_ids=cate_ids, business_type=business_type, **common)
+        with self._lock:
+            self._index(media)
+        self._oss.ensure_bucket(self.bucket)
+        self._save(media)
+        address, auth = self._upload_blobs(media)
+        return {"MediaId": media_id, "MediaURL": self.signed_url(media), "FileURL": self.file_url(media),
+                "UploadAddress": address, "UploadAuth": auth}
+
+    # -- URLs ------------------------------------------------------------------------------------------------
+    def file_url(self, media: Media) -> str:
+        """The object's plain OSS URL (path style on the sandbox), without any signature."""
+        return f"{self._ctx.url}/{media.bucket}/{media.key}"
+
+    def signed_url(self, media: Media, ttl: float = DEFAULT_AUTH_TIMEOUT) -> str:
+        return sign_cdn_url(self._ctx, media.bucket, media.key, ttl)
+
+    # -- deletion --------------------------------------------------------------------------------------------
+    def delete_video(self, video_id: str) -> bool:
+        """Physically delete a video (record and source object). False if there was no such video."""
+        with self._lock:
+            media = self._media.get(video_id)
+            if media is None or media.kind != KIND_VIDEO:
+                return False
+            del self._media[video_id]
+            self._by_key.pop((media.bucket, media.key), None)
+            if media.prefix:
+                self._by_prefix.pop((media.bucket, media.prefix), None)
+            if media.reference_id:
+                self._by_reference.pop(media.reference_id, None)
+        self._ctx.store.delete(STORE_KIND, video_id)
+        self.callbacks.cancel(video_id)
+        self._oss.delete(media.bucket, media.key)
+        return True
+
+    # -- the OSS listener: upload completion drives the life cycle -------------------------------------------
+    def _media_for_object(self, bucket: str, key: str) -> Media | None:
+        with self._lock:
+            media_id = self._by_key.get((bucket, key))
+            if media_id is None:
+                return None
+            return self._media.get(media_id)
+
+    def on_object(self, meta: ObjectMeta) -> None:
+        """Called by OSS after every completed PutObject / CompleteMultipartUpload.
+
+        The object of a media (for M3U8, the playlist itself, not its segments) marks it ``UploadSucc``; the
+        transcoding timestamps are fixed now from the current settings. Probing failures are logged, never
+        raised: the upload has happened whatever the file contains.
+        """
+        media = self._media_for_object(meta.bucket, meta.key)
+        if media is None:
+            return
+        try:
+            result = probe(meta.path, media.ext) if media.kind == KIND_VIDEO else None
+        except Exception:  # probe() does not raise; belt and braces for an upload path
+            log.exception("probing %s/%s failed", meta.bucket, meta.key)
+            result = None
+        settings = self._ctx.settings
+        now = self.now()
+        with self._lock:
+            media.uploaded_at = now
+            media.modified_at = now
+            media.size = meta.size
+            media.crc64 = meta.crc64
+            media.etag = meta.etag
+            media.content_type = meta.content_type
+            media.probe = result.to_json() if result is not None else {}
+            media.upload_count += 1
+            if media.kind == KIND_VIDEO:
+                media.transcode_at = now + settings.transcode_delay
+                duration = settings.transcode_duration if media.transcode else 0.0
+                media.ready_at = media.transcode_at + duration
+        self._save(media)
+        self._schedule_callbacks(media)
+
+    def _schedule_callbacks(self, media: Media) -> None:
+        callback = media.user_data.get("MessageCallback") or {}
+        url = callback.get("CallbackURL")
+        if not isinstance(url, str) or str(callback.get("CallbackType", "http")).lower() != "http":
+            return
+        extend = media.user_data.get("Extend")
+        extra = {"Extend": json.dumps(extend, ensure_ascii=False)} if extend is not None else {}
+        uploaded = media.uploaded_at or self.now()
+        mid = media.media_id
+        body: dict[str, Any]
+        if media.kind == KIND_IMAGE:
+            body = {"EventTime": iso_utc(uploaded), "EventType": "ImageUploadComplete", "ImageId": mid,
+                    "Size": media.size, "FileURL": self.file_url(media), "Status": "success", **extra}
+            self.callbacks.schedule(mid, url, uploaded, body)
+            return
+        if media.kind == KIND_ATTACHED:
+            body = {"EventTime": iso_utc(uploaded), "EventType": "AttachedMediaUploadComplete",
+                    "MediaId": mid, "Size": media.size, "FileURL": self.file_url(media), "Status": "success",
+                    **extra}
+            self.callbacks.schedule(mid, url, uploaded, body)
+            return
+        body = {"EventTime": iso_utc(uploaded), "EventType": "FileUploadComplete", "VideoId": mid,
+                "Size": media.size, "FileUrl": self.file_url(media), "Status": "success", **extra}
+        self.callbacks.schedule(mid, url, uploaded, body)
+        if not media.transcode:
+            return  # the no-transcoding group sends only FileUploadComplete (CreateUploadVideo docs)
+        ready = media.ready_at or uploaded
+        infos = [self._stream_event(media, s) for s in media.streams()]
+        for info in infos:
+            body = {"EventTime": iso_utc(ready), "EventType": "StreamTranscodeComplete", "VideoId": mid,
+                    **info, **extra}
+            self.callbacks.schedule(mid, url, ready, body)
+        body = {"EventTime": iso_utc(ready), "EventType": "TranscodeComplete", "VideoId": mid,
+                "Status": "success", "StreamInfos": infos, **extra}
+        self.callbacks.schedule(mid, url, ready, body)
+
+    def _stream_event(self, media: Media, stream: dict[str, Any]) -> dict[str, Any]:
+        info: dict[str, Any] = {
+            "Status": "success", "Definition": stream["definition"], "Format": stream["format"],
+            "Size": stream["size"], "Encrypt": False,
+            "FileUrl": f"{self._ctx.url}{cdn_path(media.bucket, media.key)}",
+        }
+        if stream["duration"]:
+            info["Duration"] = round(stream["duration"], 4)
+        if stream["bitrate_kbps"]:
+            info["Bitrate"] = f"{stream['bitrate_kbps']:.4f}"
+        for name, key in (("Width", "width"), ("Height", "height"), ("Fps", "fps")):
+            if stream[key]:
+                info[name] = stream[key]
+        return info
+
+    # -- control plane ---------------------------------------------------------------------------------------
+    def view(self, video_id: str) -> dict[str, Any] | None:
+        """Everything the sandbox knows about a media asset (``GET /_sandbox/videos/ID``)."""
+        media = self.get(video_id, kind=None)
+        if media is None:
+            return None
+        now = self.now()
+        data: dict[str, Any] = asdict(media)
+        data.update({
+            "status": media.status(now),
+            "media_type": media.media_type if media.kind == KIND_VIDEO else media.kind,
+            "streams": media.streams(),
+            "timestamps": {
+                "created": media.created_at, "modified": media.modified(now), "uploaded": media.uploaded_at,
+                "transcoding": media.transcode_at, "normal": media.ready_at, "now": now,
+            },
+            "metadata": media.probe,
+            "default_template_group_id": self.default_template_group_id,
+            "file_url": self.file_url(media),
+        })
+        return data

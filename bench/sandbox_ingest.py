@@ -1,0 +1,191 @@
+"""Sandbox OSS ingest bench: how fast a separate sandbox process takes a multipart upload, and its peak RSS.
+
+Starts ``python -m vodgui.sandbox`` as a subprocess (it prints its info JSON line), writes a random file (1 GiB
+by default) to a temporary folder, asks VOD for an upload address and credentials (CreateUploadVideo with the
+sandbox's account key, as a real client does), uploads through oss2 with parallel parts, then prints MB/s and
+the sandbox's peak RSS (``VmHWM`` from ``/proc/<pid>/status``).
+
+Usage::
+
+    python bench/sandbox_ingest.py                     # 1 GiB, 16 MiB parts, 4 threads, resumable_upload
+    python bench/sandbox_ingest.py --size 256M --mode parts
+
+Target on the 2-core reference machine: >= 150 MB/s and sandbox RSS <= 150 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import oss2
+from aliyunsdkcore.client import AcsClient
+from aliyunsdkvod.request.v20170321.CreateUploadVideoRequest import CreateUploadVideoRequest
+
+ROOT = Path(__file__).resolve().parent.parent
+MIB = 1 << 20
+
+
+def parse_size(text: str) -> int:
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    text = text.strip().upper().removesuffix("B").removesuffix("I")
+    if text and text[-1] in units:
+        return int(float(text[:-1]) * units[text[-1]])
+    return int(text)
+
+
+def make_file(path: Path, size: int) -> None:
+    chunk = 8 * MIB
+    with open(path, "wb") as f:
+        left = size
+        while left > 0:
+            n = min(chunk, left)
+            f.write(os.urandom(n))
+            left -= n
+
+
+def start_sandbox(data_dir: Path) -> tuple[subprocess.Popen[str], dict[str, Any]]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.Popen([sys.executable, "-m", "vodgui.sandbox", "--data-dir", str(data_dir)],
+                            stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    if not line:
+        proc.wait(10)
+        raise SystemExit(f"the sandbox did not start (exit code {proc.returncode})")
+    return proc, json.loads(line)
+
+
+def vm_hwm_mb(pid: int) -> float:
+    """Peak resident set size of ``pid`` in MB (Linux)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024 / 1e6
+    except OSError:
+        pass
+    return float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of ``pid`` so far (Linux), in seconds."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
+def upload_target(info: dict[str, Any], size: int) -> tuple[oss2.Bucket, str]:
+    """CreateUploadVideo with the account key; returns an oss2 Bucket with the UploadAuth and the object key."""
+    client = AcsClient(info["access_key_id"], info["access_key_secret"], info["region"])
+    req = CreateUploadVideoRequest()
+    req.set_Title("sandbox ingest bench")
+    req.set_FileName("bench.mp4")
+    req.set_FileSize(size)
+    req.set_endpoint(info["vod_endpoint"].split("://", 1)[1])
+    reply = json.loads(client.do_action_with_exception(req))
+    address = json.loads(base64.b64decode(reply["UploadAddress"]))
+    auth = json.loads(base64.b64decode(reply["UploadAuth"]))
+    sts = oss2.StsAuth(auth["AccessKeyId"], auth["AccessKeySecret"], auth["SecurityToken"])
+    session = oss2.Session(pool_size=16)
+    return oss2.Bucket(sts, address["Endpoint"], address["Bucket"], session=session), address["FileName"]
+
+
+def upload_parts(bucket: oss2.Bucket, key: str, path: Path, part_size: int, threads: int) -> None:
+    """init / upload_part x N in a thread pool / complete (each part read from the file by offset)."""
+    size = path.stat().st_size
+    upload_id = bucket.init_multipart_upload(key).upload_id
+    offsets = list(range(0, size, part_size))
+
+    def one(index: int) -> oss2.models.PartInfo:
+        start = offsets[index]
+        length = min(part_size, size - start)
+        with open(path, "rb") as f:
+            f.seek(start)
+            result = bucket.upload_part(key, upload_id, index + 1, oss2.utils.SizedFileAdapter(f, length))
+        return oss2.models.PartInfo(index + 1, result.etag, size=length, part_crc=result.crc)
+
+    with ThreadPoolExecutor(threads) as pool:
+        parts = list(pool.map(one, range(len(offsets))))
+    bucket.complete_multipart_upload(key, upload_id, parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--size", default="1G", help="file size, e.g. 1G, 256M (default 1G)")
+    parser.add_argument("--part-size", default="16M", help="part size (default 16M)")
+    parser.add_argument("--threads", type=int, default=4, help="parallel parts (default 4)")
+    parser.add_argument("--mode", choices=("resumable", "parts"), default="resumable",
+                        help="oss2.resumable_upload (default) or init/upload_part/complete in a thread pool")
+    args = parser.parse_args(argv)
+    size, part_size = parse_size(args.size), parse_size(args.part_size)
+
+    with tempfile.TemporaryDirectory(prefix="vodgui-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        source = tmp / "source.bin"
+        print(f"writing {size / MIB:.0f} MiB of random data to {source} ...", flush=True)
+        make_file(source, size)
+        proc, info = start_sandbox(tmp / "sandbox")
+        peak = {"rss": 0.0}
+        stop = threading.Event()
+
+        def sample() -> None:  # VmHWM is already a peak; sampling only keeps the figure if the process dies
+            while not stop.wait(0.2):
+                peak["rss"] = max(peak["rss"], vm_hwm_mb(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        try:
+            bucket, key = upload_target(info, size)
+            rss_before = vm_hwm_mb(proc.pid)
+            server_cpu, client_cpu = cpu_seconds(proc.pid), sum(os.times()[:2])
+            started = time.perf_counter()
+            if args.mode == "resumable":
+                store = oss2.ResumableStore(root=str(tmp), dir="checkpoints")
+                oss2.resumable_upload(bucket, key, str(source), store=store, multipart_threshold=part_size,
+                                      part_size=part_size, num_threads=args.threads)
+            else:
+                upload_parts(bucket, key, source, part_size, args.threads)
+            elapsed = time.perf_counter() - started
+            server_cpu = cpu_seconds(proc.pid) - server_cpu
+            client_cpu = sum(os.times()[:2]) - client_cpu
+            head = bucket.head_object(key)
+            if head.content_length != size:
+                raise SystemExit(f"object size {head.content_length} != {size}")
+            peak["rss"] = max(peak["rss"], vm_hwm_mb(proc.pid))
+            with urllib.request.urlopen(info["control_url"] + "/log", timeout=30) as resp:
+                log = json.loads(resp.read())["entries"]
+            parts_ms = sorted(e["ms"] for e in log if e.get("op") == "UploadPart")
+            complete_ms = [e["ms"] for e in log if e.get("op") == "CompleteMultipartUpload"]
+        finally:
+            stop.set()
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(30)
+        print(f"mode={args.mode} size={size / MIB:.0f} MiB part={part_size / MIB:.0f} MiB threads={args.threads}")
+        print(f"elapsed {elapsed:.2f} s  ->  {size / elapsed / 1e6:.1f} MB/s ({size / elapsed / MIB:.1f} MiB/s)")
+        print(f"sandbox peak RSS (VmHWM): {peak['rss']:.1f} MB (after start-up: {rss_before:.1f} MB)")
+        print(f"client peak RSS (VmHWM): {vm_hwm_mb(os.getpid()):.1f} MB")
+        print(f"CPU during the upload: sandbox {server_cpu:.2f} s, client {client_cpu:.2f} s "
+              f"(of {2 * elapsed:.2f} core-seconds on 2 cores)")
+        if parts_ms:
+            print(f"UploadPart: {len(parts_ms)} requests, median {parts_ms[len(parts_ms) // 2]:.0f} ms, "
+                  f"max {parts_ms[-1]:.0f} ms; CompleteMultipartUpload: {complete_ms} ms")
+        print(f"object: ETag {head.etag}  CRC64 {head.server_crc}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,59 @@
+"""The command line: ``vodgui`` (the app), ``vodgui sandbox``, ``vodgui profiles``, ``vodgui upload``,
+``vodgui queue``, ``vodgui playauth``. The same core and profiles as the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from vodgui import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from vodgui.cli import profiles_cmd, queue_cmd, upload_cmd
+    from vodgui.sandbox import cli as sandbox_cli
+
+    parser = argparse.ArgumentParser(
+        prog="vodgui",
+        description="Upload to Alibaba Cloud ApsaraVideo VOD and test playback authorization. Without a command "
+                    "the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"vodgui {__version__}")
+    parser.add_argument("--smoke", action="store_true",
+                        help="start the app on the built-in sandbox, upload, play back, and exit 0 if all worked")
+    parser.add_argument("--home", default=None, help="use this folder for config, data and logs (like VODGUI_HOME)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sb = sub.add_parser("sandbox", help="run the offline VOD + STS + OSS sandbox in the foreground",
+                        description="Run the sandbox; prints one JSON line with its endpoints and keys.")
+    sandbox_cli.add_arguments(sb)
+    sb.set_defaults(func=lambda args: sandbox_cli.run_from_args(args))
+    profiles_cmd.register(sub)
+    upload_cmd.register(sub)
+    queue_cmd.register(sub)
+    try:
+        from vodgui.cli import playauth_cmd
+    except ImportError:  # pragma: no cover - during development of the playback tester
+        pass
+    else:
+        playauth_cmd.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.home:
+        import os
+
+        os.environ["VODGUI_HOME"] = args.home
+    func = getattr(args, "func", None)
+    if func is None:
+        from vodgui.app import run_app
+
+        return run_app(smoke=args.smoke)
+    try:
+        return int(func(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

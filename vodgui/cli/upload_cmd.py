@@ -1,0 +1,218 @@
+"""``vodgui upload FILE...``: queue files and upload them in the foreground, with a progress line or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+import time
+from dataclasses import replace
+from types import FrameType
+from typing import Any
+
+from vodgui.cli.common import error_text, fail, open_workspace, print_json, setup_logging, stop_builtin_sandbox
+from vodgui.cli.profiles_cmd import add_transfer_arguments, transfer_overrides
+from vodgui.core.errors import VodError
+from vodgui.core.profiles import Profile
+from vodgui.core.transfer.engine import TransferEngine
+from vodgui.core.transfer.events import Event, JobSnapshot, JobState, Progress
+from vodgui.core.transfer.job import ProfileSession
+from vodgui.core.vod import MEDIA_EXTENSIONS, extension_of
+from vodgui.core.workspace import Workspace
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("upload", help="upload files to VOD",
+                       description="Upload files. A file whose earlier upload was interrupted resumes it.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--profile", help="profile name (default: the default profile)")
+    p.add_argument("--recursive", "-r", action="store_true", help="upload the media files inside folders")
+    p.add_argument("--json", action="store_true", help="one JSON object per file on stdout")
+    p.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
+    p.add_argument("-v", "--verbose", action="store_true")
+    meta = p.add_argument_group("video metadata")
+    meta.add_argument("--title", help="title (default: the file name without extension)")
+    meta.add_argument("--description")
+    meta.add_argument("--tags", help="comma-separated, at most 16")
+    meta.add_argument("--cate-id", type=int)
+    meta.add_argument("--template-group-id")
+    meta.add_argument("--workflow-id")
+    meta.add_argument("--storage-location")
+    meta.add_argument("--app-id")
+    meta.add_argument("--cover-url")
+    meta.add_argument("--callback-url", help="MessageCallback URL put into UserData")
+    meta.add_argument("--user-data", help="UserData JSON object")
+    add_transfer_arguments(p)
+    p.set_defaults(func=run)
+
+
+def metadata_from_args(args: argparse.Namespace) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    for arg in ("title", "description", "template_group_id", "workflow_id", "storage_location", "app_id",
+                "cover_url", "callback_url", "user_data", "cate_id"):
+        value = getattr(args, arg, None)
+        if value is not None:
+            meta[arg] = value
+    if args.tags:
+        meta["tags"] = [t.strip() for t in args.tags.split(",") if t.strip()]
+    return meta
+
+
+def expand(paths: list[str], recursive: bool) -> tuple[list[str], list[dict[str, Any]]]:
+    """Files to queue, and per-argument problems reported without queueing anything."""
+    files: list[str] = []
+    problems: list[dict[str, Any]] = []
+    for raw in paths:
+        path = os.path.abspath(raw)
+        if os.path.isdir(path):
+            if not recursive:
+                problems.append(_problem(raw, "IsADirectory",
+                                         f"{raw} is a folder: pass the files, or use --recursive."))
+                continue
+            for root, _dirs, names in sorted(os.walk(path)):
+                for name in sorted(names):
+                    if extension_of(name) in MEDIA_EXTENSIONS:
+                        files.append(os.path.join(root, name))
+        elif not os.path.exists(path):
+            problems.append(_problem(raw, "FileNotFound", f"{raw} does not exist."))
+        else:
+            files.append(path)
+    return files, problems
+
+
+def _problem(path: str, code: str, message: str) -> dict[str, Any]:
+    return {"file": path, "job_id": None, "video_id": None, "state": "failed",
+            "error": {"code": code, "message": message, "request_id": None}}
+
+
+def result_json(snap: JobSnapshot) -> dict[str, Any]:
+    state = snap.state.value if snap.state in (JobState.DONE, JobState.CANCELLED, JobState.PAUSED) else "failed"
+    return {"file": snap.path, "job_id": snap.job_id, "video_id": snap.video_id, "state": state,
+            "title": snap.title, "size": snap.size,
+            "error": snap.error.to_dict() if snap.error and state == "failed" else None, "note": snap.note}
+
+
+class ProgressLine:
+    """A one-line summary on stderr, redrawn at most 5 times a second."""
+
+    def __init__(self, engine: TransferEngine, job_ids: list[int], enabled: bool) -> None:
+        self.engine = engine
+        self.ids = set(job_ids)
+        self.enabled = enabled and sys.stderr.isatty()
+        self._last = 0.0
+
+    def on_event(self, event: Event) -> None:
+        if not self.enabled or (isinstance(event, Progress) and event.job_id not in self.ids):
+            return
+        now = time.monotonic()
+        if now - self._last < 0.2:
+            return
+        self._last = now
+        snaps = [s for s in (self.engine.snapshot(i) for i in self.ids) if s]
+        total = sum(s.size for s in snaps) or 1
+        done = sum(s.bytes_done for s in snaps)
+        finished = sum(1 for s in snaps if s.state is JobState.DONE)
+        speed = sum(s.speed or 0 for s in snaps)
+        active = next((s for s in snaps if s.state.active), None)
+        name = os.path.basename(active.path) if active else ""
+        rate = f"{speed / 1e6:6.1f} MB/s" if speed else "   -- MB/s"
+        sys.stderr.write(f"\r[{finished}/{len(snaps)}] {100 * done / total:5.1f}% {rate}  {name[:40]:40}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], progress: bool,
+               restore: bool = True) -> list[JobSnapshot]:
+    """Run the given queue items to an end in the foreground; Ctrl-C pauses them (resumable)."""
+    cache: dict[str, ProfileSession] = {}
+
+    def sessions(name: str) -> ProfileSession:
+        if name not in cache:
+            profile: Profile = ws.profiles.require(name)
+            if overrides:
+                profile = replace(profile, transfer=profile.transfer.with_changes(**overrides))
+            cache[name] = ws.sessions.build(profile)
+        return cache[name]
+
+    first = sessions(ws.store.get(job_ids[0]).profile) if job_ids and ws.store.get(job_ids[0]) else None
+    engine = TransferEngine(ws.store, sessions, auto_start=False,
+                            concurrent_files=first.transfer.concurrent_files if first else 2,
+                            bandwidth_limit=first.transfer.bandwidth_limit if first else 0)
+    engine.restore(resume=False, ids=job_ids)
+    line = ProgressLine(engine, job_ids, progress)
+    engine.subscribe(line)
+    interrupted = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        interrupted.set()
+        engine.pause(job_ids)
+
+    old = signal.signal(signal.SIGINT, on_signal)
+    old_term = signal.signal(signal.SIGTERM, on_signal)
+    try:
+        engine.resume(job_ids)
+        engine.start_queue()
+        while not engine.wait_idle(0.5):
+            pass
+        if interrupted.is_set():
+            engine.wait_idle(30)
+    finally:
+        signal.signal(signal.SIGINT, old)
+        signal.signal(signal.SIGTERM, old_term)
+        line.close()
+        engine.shutdown(pause=True)
+    return [s for s in (engine.snapshot(i) for i in job_ids) if s]
+
+
+def run(args: argparse.Namespace) -> int:
+    setup_logging(args.verbose)
+    files, problems = expand(args.files, args.recursive)
+    try:
+        with open_workspace() as ws:
+            ws.lock.acquire()
+            name = args.profile or ws.profiles.default
+            if not name:
+                return fail("no profile: create one with 'vodgui profiles add' or pass --profile", 2)
+            profile = ws.profiles.require(name)
+            meta = metadata_from_args(args)
+            # A file with an unfinished item in this profile resumes that item (same VideoId, same upload).
+            unfinished = {(r.path, r.profile): r for r in ws.store.items()
+                          if r.state not in (JobState.DONE.value, JobState.CANCELLED.value)}
+            job_ids: list[int] = []
+            new_files: list[str] = []
+            for path in files:
+                rec = unfinished.get((path, profile.name))
+                if rec is not None:
+                    job_ids.append(rec.id)
+                else:
+                    new_files.append(path)
+            if new_files:
+                from vodgui.core.store import NewItem
+
+                items = []
+                for path in new_files:
+                    st = os.stat(path)
+                    items.append(NewItem(path, profile.name, st.st_size, st.st_mtime_ns, dict(meta)))
+                job_ids += ws.store.add_items(replace(i, state=JobState.PAUSED.value) for i in items)
+            snaps = run_engine(ws, job_ids, overrides=transfer_overrides(args),
+                               progress=not args.no_progress and not args.json) if job_ids else []
+    except VodError as err:
+        return fail(error_text(err), 2)
+    finally:
+        stop_builtin_sandbox()
+    results = problems + [result_json(s) for s in snaps]
+    for res in results:
+        if args.json:
+            print_json(res)
+        elif res["state"] == "done":
+            print(f"done    {res['video_id']}  {res['file']}")
+        else:
+            err = res.get("error") or {}
+            rid = f" [RequestId {err.get('request_id')}]" if err.get("request_id") else ""
+            print(f"{res['state']:7} {res['file']}: {err.get('code', '')} {err.get('message', '')}{rid}")
+    return 0 if results and all(r["state"] == "done" for r in results) else 1

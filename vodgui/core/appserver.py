@@ -1,0 +1,131 @@
+"""Client for a team's AppServer: it holds the AccessKey, we hold only a bearer token.
+
+The contract (docs/appserver.md, implemented by the sandbox's reference AppServer):
+
+* ``POST {url}/sts-token`` -> ``{AccessKeyId, AccessKeySecret, SecurityToken, Expiration}``
+* ``POST {url}/create-upload-video`` with CreateUploadVideo parameters -> ``{VideoId, UploadAddress, UploadAuth}``
+* ``POST {url}/refresh-upload-video`` with ``{VideoId}`` -> the same
+* errors: ``{Code, Message, RequestId}`` with an HTTP error status.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import requests
+
+from vodgui.core.clock import Clock
+from vodgui.core.credentials import Secret, StsToken, UploadTicket, parse_utc
+from vodgui.core.errors import ErrorKind, VodError, classify_pop
+from vodgui.core.pop import ConnectionOptions, Credential
+from vodgui.core.retry import RetryPolicy, call_with_retry
+from vodgui.core.vod import VideoMetadata, ticket_from_response
+
+
+class AppServerClient:
+    def __init__(self, url: str, token: Secret, conn: ConnectionOptions, retry: RetryPolicy, clock: Clock) -> None:
+        url = url.strip().rstrip("/")
+        if not url.startswith(("http://", "https://")):
+            raise VodError("InvalidAppServerURL", "The AppServer URL must start with http:// or https://.",
+                           kind=ErrorKind.CONFIG)
+        self.url = url
+        self._token = token
+        self._conn = conn
+        self._retry = retry
+        self._clock = clock
+        self._session = requests.Session()
+        self._session.trust_env = conn.proxy is None  # an explicit proxy setting wins over the environment
+
+    def _post_once(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        try:
+            resp = self._session.post(
+                f"{self.url}/{path}", json=body, proxies=self._conn.proxies(),
+                timeout=(self._conn.connect_timeout, self._conn.read_timeout),
+                headers={"Authorization": f"Bearer {self._token.reveal()}", "Accept": "application/json"},
+            )
+        except requests.RequestException as exc:
+            raise VodError("NetworkError", f"Could not reach the AppServer at {self.url}: {type(exc).__name__}",
+                           kind=ErrorKind.NETWORK, service="appserver", retryable=True) from None
+        try:
+            data = resp.json()
+        except ValueError:
+            data = None
+        if resp.status_code == 401 or resp.status_code == 403 and not isinstance(data, dict):
+            raise VodError("AppServerUnauthorized", "The AppServer refused the token. Check the AppServer token "
+                           "in the profile.", kind=ErrorKind.AUTH_SECRET, service="appserver",
+                           http_status=resp.status_code)
+        if not isinstance(data, dict):
+            raise VodError("InvalidResponse", f"The AppServer answered HTTP {resp.status_code} without JSON.",
+                           kind=ErrorKind.SERVER, service="appserver", http_status=resp.status_code,
+                           retryable=resp.status_code >= 500)
+        if resp.status_code >= 300:
+            code = str(data.get("Code") or f"HTTP{resp.status_code}")
+            rule = classify_pop(code, resp.status_code)
+            raise VodError(code, str(data.get("Message") or ""), kind=rule.kind, service="appserver",
+                           request_id=data.get("RequestId"), http_status=resp.status_code,
+                           retryable=rule.retryable)
+        return data
+
+    def _post(self, path: str, body: dict[str, Any], interrupt: threading.Event | None = None) -> dict[str, Any]:
+        return call_with_retry(lambda: self._post_once(path, body), policy=self._retry, clock=self._clock,
+                               what=f"appserver:{path}", interrupt=interrupt)
+
+    def sts_token(self, duration_seconds: int | None = None) -> StsToken:
+        body: dict[str, Any] = {"DurationSeconds": duration_seconds} if duration_seconds else {}
+        data = self._post("sts-token", body)
+        try:
+            return StsToken(str(data["AccessKeyId"]), Secret(str(data["AccessKeySecret"])),
+                            Secret(str(data["SecurityToken"])), parse_utc(str(data["Expiration"])))
+        except (KeyError, ValueError):
+            raise VodError("InvalidResponse", "The AppServer's STS token has missing or malformed fields "
+                           "(AccessKeyId, AccessKeySecret, SecurityToken, Expiration).", kind=ErrorKind.SERVER,
+                           service="appserver") from None
+
+    def create_upload_video(self, meta: VideoMetadata, file_name: str, file_size: int,
+                            interrupt: threading.Event | None = None) -> UploadTicket:
+        params = {k: v for k, v in meta.create_params(file_name, file_size).items() if v is not None}
+        data = self._post("create-upload-video", params, interrupt)
+        return ticket_from_response(data, self._clock.now(), "appserver")
+
+    def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None) -> UploadTicket:
+        data = self._post("refresh-upload-video", {"VideoId": video_id}, interrupt)
+        data.setdefault("VideoId", video_id)
+        return ticket_from_response(data, self._clock.now(), "appserver")
+
+
+class AppServerStsSigner:
+    """STS mode through an AppServer: the token is fetched, cached and renewed like AssumeRole's."""
+
+    def __init__(self, client: AppServerClient, clock: Clock, margin: float = 300.0) -> None:
+        self._client = client
+        self._clock = clock
+        self._margin = margin
+        self._lock = threading.Lock()
+        self._token: StsToken | None = None
+        self._token_margin = margin
+        self.refreshes = 0
+
+    def _renew(self) -> StsToken:
+        token = self._client.sts_token()
+        # Renew a quarter of the lifetime early at most, so a short-lived token is not refreshed on every use.
+        self._token_margin = min(self._margin, max(0.0, (token.expires_at - self._clock.now()) / 4))
+        self._token = token
+        self.refreshes += 1
+        return token
+
+    def current(self) -> Credential:
+        with self._lock:
+            token = self._token
+            if token is None or token.expires_within(self._token_margin, self._clock.now()):
+                token = self._renew()
+            return token
+
+    def force_refresh(self, failed: Credential) -> None:
+        with self._lock:
+            if self._token is None or self._token.access_key_id == failed.access_key_id:
+                self._renew()
+
+    def describe(self) -> str:
+        return f"STS token from AppServer {self._client.url}"
+

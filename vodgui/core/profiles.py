@@ -1,0 +1,220 @@
+"""Named profiles: region, authorization mode and credential source, endpoints, role and transfer settings.
+
+Stored as JSON in the config directory (atomic replace). No secret is ever written here: the AccessKey secret
+and the AppServer token live in the keychain (:mod:`vodgui.core.keychain`). The built-in sandbox profile has no
+secret at all: its keys come from the sandbox running inside the app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import threading
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from vodgui.core.errors import config_error
+from vodgui.core.sts import MAX_DURATION, MIN_DURATION, RoleSettings
+from vodgui.core.transfer.config import TransferConfig
+
+MODES = ("credential", "sts")
+SOURCES = ("accesskey", "appserver")
+SANDBOX_PROFILE = "Sandbox"
+_NAME = re.compile(r"^[^\x00-\x1f:/\\]{1,64}$")
+_REGION = re.compile(r"^[a-z]{2,}(-[a-z0-9]+)+$")
+
+#: Session policy presets for STS mode.
+POLICY_UPLOAD_ONLY = json.dumps({"Version": "1", "Statement": [
+    {"Effect": "Allow", "Action": ["vod:CreateUploadVideo", "vod:RefreshUploadVideo"], "Resource": "*"}]})
+POLICY_UPLOAD_AND_PLAYBACK = json.dumps({"Version": "1", "Statement": [
+    {"Effect": "Allow", "Action": ["vod:CreateUploadVideo", "vod:RefreshUploadVideo", "vod:GetVideoInfo",
+                                   "vod:GetVideoInfos", "vod:GetVideoPlayAuth", "vod:GetPlayInfo"],
+     "Resource": "*"}]})
+
+
+@dataclass
+class Profile:
+    name: str
+    region: str = "cn-shanghai"
+    mode: str = "credential"
+    source: str = "accesskey"
+    vod_endpoint: str = ""  # empty: vod.<region>.aliyuncs.com
+    sts_endpoint: str = ""  # empty: sts.<region>.aliyuncs.com
+    access_key_id: str = ""
+    role_arn: str = ""
+    role_session_name: str = "vodgui"
+    duration_seconds: int = 3600
+    policy: str = ""
+    appserver_url: str = ""
+    transfer: TransferConfig = field(default_factory=TransferConfig)
+    sandbox: bool = False
+
+    @property
+    def needs_secret(self) -> str | None:
+        """The keychain field this profile needs, or None."""
+        if self.sandbox:
+            return None
+        return "access_key_secret" if self.source == "accesskey" else "appserver_token"
+
+    def role(self) -> RoleSettings:
+        return RoleSettings(self.role_arn, self.role_session_name, self.duration_seconds, self.policy or None)
+
+    def validate(self) -> Profile:
+        if not _NAME.match(self.name) or self.name != self.name.strip():
+            raise config_error("InvalidProfileName", "A profile name is 1-64 characters, without ':', '/', '\\' "
+                               "or leading/trailing spaces.")
+        if self.mode not in MODES:
+            raise config_error("InvalidMode", f"Mode must be one of {', '.join(MODES)}.")
+        if self.source not in SOURCES:
+            raise config_error("InvalidSource", f"Source must be one of {', '.join(SOURCES)}.")
+        if not _REGION.match(self.region):
+            raise config_error("InvalidRegion", f"{self.region!r} is not a region id like cn-shanghai.")
+        if self.sandbox:
+            return self
+        if self.source == "accesskey" and not self.access_key_id.strip():
+            raise config_error("MissingAccessKeyId", "Enter the AccessKey ID.")
+        if self.source == "appserver" and not self.appserver_url.startswith(("http://", "https://")):
+            raise config_error("InvalidAppServerURL", "The AppServer URL must start with http:// or https://.")
+        if self.mode == "sts" and self.source == "accesskey":
+            self.role().validate()
+            if self.policy.strip():
+                check_policy_json(self.policy)
+        if not MIN_DURATION <= self.duration_seconds <= MAX_DURATION:
+            raise config_error("InvalidDurationSeconds", f"DurationSeconds must be between {MIN_DURATION} and "
+                               f"{MAX_DURATION}.")
+        self.transfer.validate()
+        return self
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["transfer"] = self.transfer.to_json()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Profile:
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        values["transfer"] = TransferConfig.from_json(data.get("transfer"))
+        return cls(**values)
+
+
+def check_policy_json(text: str) -> dict[str, Any]:
+    """A client-side grammar check of a session policy, naming the fault (the service only says "grammar")."""
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        raise config_error("InvalidPolicy", f"The policy is not valid JSON: {exc}") from None
+    if not isinstance(doc, dict):
+        raise config_error("InvalidPolicy", "The policy must be a JSON object.")
+    if len(text) > 2048:
+        raise config_error("InvalidPolicy", "The policy is longer than 2048 characters.")
+    if doc.get("Version") != "1":
+        raise config_error("InvalidPolicy", 'The policy needs "Version": "1".')
+    statements = doc.get("Statement")
+    if not isinstance(statements, list) or not statements:
+        raise config_error("InvalidPolicy", "The policy needs a non-empty Statement list.")
+    for i, st in enumerate(statements):
+        if not isinstance(st, dict):
+            raise config_error("InvalidPolicy", f"Statement {i + 1} must be an object.")
+        if st.get("Effect") not in ("Allow", "Deny"):
+            raise config_error("InvalidPolicy", f'Statement {i + 1}: Effect must be "Allow" or "Deny".')
+        if "Action" not in st and "NotAction" not in st:
+            raise config_error("InvalidPolicy", f"Statement {i + 1} has no Action.")
+        if "Resource" not in st and "NotResource" not in st:
+            raise config_error("InvalidPolicy", f"Statement {i + 1} has no Resource.")
+        actions = st.get("Action", st.get("NotAction"))
+        for action in [actions] if isinstance(actions, str) else actions or []:
+            if not isinstance(action, str) or not re.match(r"^(\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$", action):
+                raise config_error("InvalidPolicy", f"Statement {i + 1}: action {action!r} is not like "
+                                   "vod:CreateUploadVideo.")
+    return doc
+
+
+class ProfileStore:
+    """``profiles.json`` in the config directory; thread-safe, atomic writes."""
+
+    def __init__(self, config_dir: Path) -> None:
+        self.path = Path(config_dir) / "profiles.json"
+        self._lock = threading.Lock()
+
+    def _load(self) -> dict[str, Any]:
+        if not self.path.exists():
+            return {"version": 1, "default": None, "profiles": []}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise config_error("CorruptProfiles", f"{self.path} is not valid JSON ({exc}). Fix or remove it.") \
+                from None
+        return data if isinstance(data, dict) else {"version": 1, "default": None, "profiles": []}
+
+    def _save(self, data: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".profiles-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, indent=2, ensure_ascii=False)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.path)
+
+    def list(self) -> list[Profile]:
+        with self._lock:
+            return [Profile.from_json(p) for p in self._load().get("profiles", [])]
+
+    def get(self, name: str) -> Profile | None:
+        return next((p for p in self.list() if p.name == name), None)
+
+    def require(self, name: str) -> Profile:
+        profile = self.get(name)
+        if profile is None:
+            known = ", ".join(p.name for p in self.list()) or "none yet"
+            raise config_error("ProfileNotFound", f"There is no profile named {name!r} (profiles: {known}). "
+                               "Create one with 'vodgui profiles add'.")
+        return profile
+
+    def put(self, profile: Profile, *, replace_name: str | None = None) -> None:
+        profile.validate()
+        with self._lock:
+            data = self._load()
+            old = replace_name or profile.name
+            profiles = [p for p in data.get("profiles", []) if p.get("name") not in (old, profile.name)]
+            profiles.append(profile.to_json())
+            data["profiles"] = profiles
+            if not data.get("default") or data.get("default") == old:
+                data["default"] = profile.name
+            self._save(data)
+
+    def delete(self, name: str) -> None:
+        with self._lock:
+            data = self._load()
+            data["profiles"] = [p for p in data.get("profiles", []) if p.get("name") != name]
+            if data.get("default") == name:
+                data["default"] = data["profiles"][0]["name"] if data["profiles"] else None
+            self._save(data)
+
+    @property
+    def default(self) -> str | None:
+        with self._lock:
+            value = self._load().get("default")
+        return str(value) if value else None
+
+    def set_default(self, name: str) -> None:
+        with self._lock:
+            data = self._load()
+            data["default"] = name
+            self._save(data)
+
+    def ensure_sandbox(self) -> Profile:
+        """The built-in sandbox profile, created on first run."""
+        existing = self.get(SANDBOX_PROFILE)
+        if existing is not None and existing.sandbox:
+            return existing
+        profile = Profile(SANDBOX_PROFILE, sandbox=True)
+        self.put(profile)
+        return profile
+
+
+def with_transfer(profile: Profile, **changes: Any) -> Profile:
+    return replace(profile, transfer=profile.transfer.with_changes(**changes))

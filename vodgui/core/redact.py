@@ -1,0 +1,115 @@
+"""Keep secrets out of logs, exceptions, files and screenshots.
+
+Two layers:
+
+* every secret the app handles is registered here the moment it is created (``register``), and any text that
+  passes through :func:`redact` has each registered secret replaced by a short mask;
+* patterns catch secrets we never saw whole, e.g. a SecurityToken quoted back inside a server's
+  string-to-sign, or an ``auth_key`` in a URL.
+
+The SDKs log their exceptions (aliyunsdkcore at ERROR, with the server's string-to-sign that contains the
+SecurityToken); :func:`install_log_filter` attaches a filter to the root handlers so nothing leaves unredacted.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import weakref
+
+_MIN_SECRET_LENGTH = 8
+
+_lock = threading.Lock()
+_secrets: set[str] = set()
+
+# Shapes of secrets that may reach text without having been registered first.
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # STS security tokens (raw, or percent-encoded once or twice inside a string-to-sign).
+    (re.compile(r"CAIS[A-Za-z0-9+/=_%\-]{16,}"), "CAIS***"),
+    (re.compile(r"(?i)((?:x-oss-)?security[-_]?token[\"']?\s*[:=]\s*[\"']?|SecurityToken(?:%3D|%253D|=))"
+                r"[^\s&\"',;<]+"), r"\1***"),
+    (re.compile(r"(?i)(access[-_]?key[-_]?secret[\"']?\s*[:=]\s*[\"']?)[^\s&\"',;<]+"), r"\1***"),
+    (re.compile(r"(?i)(\"?(?:UploadAuth|PlayAuth)\"?\s*[:=]\s*\"?)[A-Za-z0-9+/=]{16,}"), r"\1***"),
+    (re.compile(r"(?i)(authorization\"?\s*[:=]\s*\"?(?:bearer|OSS4?-?[A-Z0-9-]*|ACS3-HMAC-SHA256)\s+)[^\s\"']+"),
+     r"\1***"),
+    (re.compile(r"(auth_key=\d+-[0-9A-Za-z]+-\d+-)[0-9a-f]{32}"), r"\1***"),
+    (re.compile(r"([?&](?:Signature|signature)=)[^&\s\"']+"), r"\1***"),
+]
+
+
+def mask(secret: str, keep: int = 4) -> str:
+    """``"LTAI5tABCDEF..."`` -> ``"LTAI…(24)"``: enough to recognise, never enough to use."""
+    if not secret:
+        return ""
+    if len(secret) <= keep * 2:
+        return "***"
+    return f"{secret[:keep]}…({len(secret)})"
+
+
+def register(*secrets: str | None) -> None:
+    """Remember secrets so that :func:`redact` hides them wherever they appear."""
+    with _lock:
+        for secret in secrets:
+            if secret and len(secret) >= _MIN_SECRET_LENGTH:
+                _secrets.add(secret)
+
+
+def forget_all() -> None:
+    """For tests only."""
+    with _lock:
+        _secrets.clear()
+
+
+def registered() -> frozenset[str]:
+    with _lock:
+        return frozenset(_secrets)
+
+
+def redact(text: str) -> str:
+    """Return ``text`` with every known secret and every secret-shaped value masked."""
+    if not text:
+        return text
+    with _lock:
+        secrets = sorted(_secrets, key=len, reverse=True)
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, mask(secret))
+    for pattern, repl in _PATTERNS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record's message (and exception text) through :func:`redact`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string must not lose the record
+            message = str(record.msg)
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_info and record.exc_info[0] is not None:
+            text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = redact(text)
+            record.exc_info = None
+        return True
+
+
+_installed: weakref.WeakSet[logging.Handler] = weakref.WeakSet()
+
+
+def install_log_filter(logger: logging.Logger | None = None) -> None:
+    """Attach the redacting filter to every handler of ``logger`` (default: root) and to the SDK loggers."""
+    target = logger or logging.getLogger()
+    for handler in target.handlers:
+        if handler not in _installed:
+            handler.addFilter(RedactingFilter())
+            _installed.add(handler)
+    # The SDK logs every ServerException at ERROR with the string-to-sign; filter at the source as well, so a
+    # handler added later (or logging.lastResort) never sees the raw text.
+    for name in ("aliyunsdkcore", "aliyunsdkcore.client", "oss2", "urllib3"):
+        sdk_logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactingFilter) for f in sdk_logger.filters):
+            sdk_logger.addFilter(RedactingFilter())

@@ -1,0 +1,122 @@
+"""Turns a profile (+ its keychain secret) into working clients: the one place that knows all four
+mode/source combinations."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import oss2
+
+from vodgui.core.appserver import AppServerClient, AppServerStsSigner
+from vodgui.core.clock import Clock, SystemClock
+from vodgui.core.credentials import AccessKey, Secret
+from vodgui.core.errors import config_error
+from vodgui.core.keychain import SecretStore
+from vodgui.core.pop import ConnectionOptions, SignerSource, StaticSigner
+from vodgui.core.profiles import Profile, ProfileStore
+from vodgui.core.sources import UploadSource, VodUploadSource
+from vodgui.core.sts import AssumeRoleSigner, StsApi
+from vodgui.core.transfer.job import ProfileSession
+from vodgui.core.vod import VodApi
+
+SandboxInfo = Callable[[], dict[str, Any]]
+
+
+def resolve_sandbox(profile: Profile, info: dict[str, Any]) -> tuple[Profile, dict[str, Secret]]:
+    """Fill a sandbox profile's endpoints and keys from the running sandbox's connection facts."""
+    secrets: dict[str, Secret] = {}
+    values: dict[str, Any] = {"region": info["region"], "vod_endpoint": info["vod_endpoint"],
+                              "sts_endpoint": info["sts_endpoint"], "appserver_url": info["appserver_url"]}
+    if profile.mode == "sts":
+        values.update(access_key_id=info["ram_user"]["access_key_id"], role_arn=info["role_arn"])
+        secrets["access_key_secret"] = Secret(info["ram_user"]["access_key_secret"])
+    else:
+        values.update(access_key_id=info["access_key_id"])
+        secrets["access_key_secret"] = Secret(info["access_key_secret"])
+    secrets["appserver_token"] = Secret(info["appserver_token"])
+    return replace(profile, **values), secrets
+
+
+class SessionFactory:
+    """Builds and caches one :class:`ProfileSession` per profile; :meth:`invalidate` after an edit."""
+
+    def __init__(self, profiles: ProfileStore, secrets: SecretStore, *, clock: Clock | None = None,
+                 sandbox_info: SandboxInfo | None = None) -> None:
+        self.profiles = profiles
+        self.secrets = secrets
+        self.clock = clock or SystemClock()
+        self.sandbox_info = sandbox_info
+        self._lock = threading.Lock()
+        self._cache: dict[str, ProfileSession] = {}
+
+    def invalidate(self, name: str | None = None) -> None:
+        with self._lock:
+            if name is None:
+                self._cache.clear()
+            else:
+                self._cache.pop(name, None)
+
+    def __call__(self, name: str) -> ProfileSession:
+        with self._lock:
+            cached = self._cache.get(name)
+        if cached is not None:
+            return cached
+        profile = self.profiles.require(name)
+        session = self.build(profile)
+        with self._lock:
+            self._cache[name] = session
+        return session
+
+    def effective(self, profile: Profile) -> tuple[Profile, dict[str, Secret]]:
+        """The profile with sandbox facts filled in, and its secrets."""
+        if profile.sandbox:
+            if self.sandbox_info is None:
+                raise config_error("SandboxNotRunning", "This is the built-in sandbox profile, but the sandbox is "
+                                   "not running in this program. Use the desktop app, or create a profile "
+                                   "from 'vodgui sandbox' output with 'vodgui profiles add --from-sandbox'.")
+            return resolve_sandbox(profile, self.sandbox_info())
+        field = profile.needs_secret
+        secrets: dict[str, Secret] = {}
+        if field:
+            secret = self.secrets.get(profile.name, field)
+            if secret is None:
+                what = "AccessKey secret" if field == "access_key_secret" else "AppServer token"
+                raise config_error("MissingSecret", f"The {what} of profile {profile.name!r} is not in the "
+                                   "keychain. Edit the profile and enter it again.")
+            secrets[field] = secret
+        return profile, secrets
+
+    def build(self, profile: Profile) -> ProfileSession:
+        profile, secrets = self.effective(profile)
+        profile.validate()
+        cfg = profile.transfer
+        conn = ConnectionOptions(cfg.proxy or None, cfg.connect_timeout, cfg.read_timeout)
+        retry = cfg.retry_policy
+        clock = self.clock
+        vod: VodApi | None = None
+        upload: UploadSource
+        signer: SignerSource
+        appserver: AppServerClient | None = None
+        if profile.source == "appserver":
+            appserver = AppServerClient(profile.appserver_url, secrets["appserver_token"], conn, retry, clock)
+        if profile.mode == "credential":
+            if appserver is not None:
+                upload = appserver
+            else:
+                signer = StaticSigner(AccessKey(profile.access_key_id.strip(), secrets["access_key_secret"]))
+                vod = VodApi(profile.region, profile.vod_endpoint or None, signer, conn, retry, clock)
+                upload = VodUploadSource(vod)
+        else:
+            if appserver is not None:
+                signer = AppServerStsSigner(appserver, clock)
+            else:
+                sts = StsApi(profile.region, profile.sts_endpoint or None, conn, retry, clock)
+                signer = AssumeRoleSigner(sts, AccessKey(profile.access_key_id.strip(),
+                                                         secrets["access_key_secret"]), profile.role(), clock)
+            vod = VodApi(profile.region, profile.vod_endpoint or None, signer, conn, retry, clock)
+            upload = VodUploadSource(vod)
+        pool = max(10, cfg.parts_in_flight * cfg.concurrent_files + 2)
+        return ProfileSession(profile.name, upload, cfg, conn, vod, oss2.Session(pool_size=pool))

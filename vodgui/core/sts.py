@@ -1,0 +1,150 @@
+"""STS: AssumeRole for the STS authorization mode, GetCallerIdentity for "Test connection"."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from aliyunsdksts.request.v20150401.AssumeRoleRequest import AssumeRoleRequest
+from aliyunsdksts.request.v20150401.GetCallerIdentityRequest import GetCallerIdentityRequest
+
+from vodgui.core.clock import Clock
+from vodgui.core.credentials import AccessKey, Secret, StsToken, parse_utc
+from vodgui.core.errors import ErrorKind, VodError, config_error
+from vodgui.core.pop import ConnectionOptions, Credential, PopCaller, StaticSigner
+from vodgui.core.retry import RetryPolicy
+
+log = logging.getLogger(__name__)
+
+MIN_DURATION = 900
+MAX_DURATION = 3600
+DEFAULT_MARGIN = 300.0
+_SESSION_NAME = re.compile(r"^[A-Za-z0-9.@_-]{2,64}$")
+_ROLE_ARN = re.compile(r"^acs:ram::\d+:role/[A-Za-z0-9._-]+$", re.IGNORECASE)
+
+
+def default_sts_endpoint(region: str) -> str:
+    return f"sts.{region}.aliyuncs.com"
+
+
+@dataclass(frozen=True)
+class RoleSettings:
+    role_arn: str
+    session_name: str = "vodgui"
+    duration_seconds: int = 3600
+    policy: str | None = None
+
+    def validate(self) -> None:
+        """Catch what AssumeRole would refuse before calling it, with a message that says how to fix it."""
+        if not _ROLE_ARN.match(self.role_arn.strip()):
+            raise config_error("InvalidRoleArn", f"RoleArn {self.role_arn!r} is not of the form "
+                               "acs:ram::<account id>:role/<role name>. Copy it from the RAM console.")
+        if not _SESSION_NAME.match(self.session_name):
+            raise config_error("InvalidRoleSessionName", "RoleSessionName must be 2-64 characters: letters, "
+                               "digits, '.', '@', '_' or '-'.")
+        if not MIN_DURATION <= self.duration_seconds <= MAX_DURATION:
+            raise config_error("InvalidDurationSeconds", f"DurationSeconds must be between {MIN_DURATION} and "
+                               f"{MAX_DURATION} seconds; {self.duration_seconds} is out of range.")
+
+
+@dataclass(frozen=True)
+class CallerIdentity:
+    account_id: str
+    arn: str
+    identity_type: str
+
+
+class StsApi:
+    def __init__(self, region: str, endpoint: str | None, conn: ConnectionOptions, retry: RetryPolicy,
+                 clock: Clock) -> None:
+        self.region = region
+        self.endpoint = endpoint or default_sts_endpoint(region)
+        self._conn = conn
+        self._retry = retry
+        self._clock = clock
+
+    def _caller(self, cred: Credential) -> PopCaller:
+        signer = StaticSigner(cred) if isinstance(cred, AccessKey) else _FixedSigner(cred)
+        return PopCaller("sts", self.region, self.endpoint, signer, self._conn, self._retry, self._clock)
+
+    def assume_role(self, key: AccessKey, role: RoleSettings,
+                    interrupt: threading.Event | None = None) -> StsToken:
+        role.validate()
+        params: dict[str, Any] = {
+            "RoleArn": role.role_arn.strip(),
+            "RoleSessionName": role.session_name,
+            "DurationSeconds": role.duration_seconds,
+            "Policy": role.policy or None,
+        }
+        data = self._caller(key).call(AssumeRoleRequest, params, interrupt=interrupt)
+        creds = data.get("Credentials") or {}
+        try:
+            return StsToken(str(creds["AccessKeyId"]), Secret(str(creds["AccessKeySecret"])),
+                            Secret(str(creds["SecurityToken"])), parse_utc(str(creds["Expiration"])))
+        except (KeyError, ValueError):
+            raise VodError("InvalidResponse", "AssumeRole answered without complete Credentials.",
+                           kind=ErrorKind.SERVER, service="sts", request_id=data.get("RequestId")) from None
+
+    def get_caller_identity(self, cred: Credential) -> CallerIdentity:
+        data = self._caller(cred).call(GetCallerIdentityRequest, {})
+        return CallerIdentity(str(data.get("AccountId", "")), str(data.get("Arn", "")),
+                              str(data.get("IdentityType", "")))
+
+
+class _FixedSigner:
+    """An STS token that cannot be refreshed (used only for one-off identity checks)."""
+
+    def __init__(self, token: StsToken) -> None:
+        self._token = token
+
+    def current(self) -> Credential:
+        return self._token
+
+    def force_refresh(self, failed: Credential) -> None:
+        return None
+
+    def describe(self) -> str:
+        return f"STS token {self._token.access_key_id}"
+
+
+class AssumeRoleSigner:
+    """STS mode with a local RAM user key: one token, shared by every upload, renewed ``margin`` seconds before
+    it expires (and when a service says it expired). Thread-safe; one AssumeRole at a time."""
+
+    def __init__(self, sts: StsApi, key: AccessKey, role: RoleSettings, clock: Clock,
+                 margin: float = DEFAULT_MARGIN) -> None:
+        role.validate()
+        self._sts = sts
+        self._key = key
+        self._role = role
+        self._clock = clock
+        self._margin = min(margin, role.duration_seconds / 4)
+        self._lock = threading.Lock()
+        self._token: StsToken | None = None
+        self.refreshes = 0
+
+    def _renew(self) -> StsToken:
+        token = self._sts.assume_role(self._key, self._role)
+        self._token = token
+        self.refreshes += 1
+        log.info("AssumeRole %s: new token %s valid until %s", self._role.role_arn, token.access_key_id,
+                 token.expires_at)
+        return token
+
+    def current(self) -> Credential:
+        with self._lock:
+            token = self._token
+            if token is None or token.expires_within(self._margin, self._clock.now()):
+                token = self._renew()
+            return token
+
+    def force_refresh(self, failed: Credential) -> None:
+        with self._lock:
+            if self._token is None or self._token.access_key_id == failed.access_key_id:
+                self._renew()
+
+    def describe(self) -> str:
+        return f"AssumeRole {self._role.role_arn} as {self._key.access_key_id}"

@@ -1,0 +1,80 @@
+"""Transfer settings (per profile, editable in the GUI and on the command line)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from vodgui.core.errors import config_error
+from vodgui.core.retry import RetryPolicy
+
+KiB = 1024
+MiB = 1024 * KiB
+OSS_MIN_PART_SIZE = 100 * KiB
+OSS_MAX_PARTS = 10_000
+OSS_MAX_PART_SIZE = 5 * 1024 * MiB
+
+
+@dataclass(frozen=True)
+class TransferConfig:
+    """How files are moved.
+
+    Attributes:
+        part_size: bytes per part; 0 chooses automatically (``default_part_size``, grown so a file needs at
+            most 10,000 parts).
+        multipart_threshold: files smaller than this go in a single PUT.
+        parts_in_flight: parallel parts per file.
+        concurrent_files: files uploading at the same time.
+        retries / retry_delay / retry_max_delay: per request, exponential backoff with jitter.
+        bandwidth_limit: bytes per second for all uploads together; 0 is unlimited.
+        proxy: ``http://[user:pass@]host:port`` for every request (VOD, STS, OSS, AppServer).
+        min_part_size: the service's minimum; lowered only to rehearse with tiny parts against the sandbox.
+    """
+
+    part_size: int = 0
+    default_part_size: int = 8 * MiB
+    multipart_threshold: int = 8 * MiB
+    parts_in_flight: int = 4
+    concurrent_files: int = 2
+    retries: int = 3
+    retry_delay: float = 2.0
+    retry_max_delay: float = 30.0
+    bandwidth_limit: int = 0
+    proxy: str = ""
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    min_part_size: int = OSS_MIN_PART_SIZE
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return RetryPolicy(self.retries, self.retry_delay, self.retry_max_delay)
+
+    def validate(self) -> TransferConfig:
+        if self.part_size and not self.min_part_size <= self.part_size <= OSS_MAX_PART_SIZE:
+            raise config_error("InvalidPartSize", f"Part size must be between {self.min_part_size // KiB} KiB "
+                               f"and 5 GiB (or 0 for automatic); got {self.part_size} bytes.")
+        if not 1 <= self.parts_in_flight <= 32:
+            raise config_error("InvalidParallelParts", "Parallel parts must be between 1 and 32.")
+        if not 1 <= self.concurrent_files <= 16:
+            raise config_error("InvalidConcurrentFiles", "Concurrent files must be between 1 and 16.")
+        if not 0 <= self.retries <= 20:
+            raise config_error("InvalidRetries", "Retries must be between 0 and 20.")
+        if self.retry_delay < 0 or self.retry_max_delay < 0:
+            raise config_error("InvalidRetryDelay", "Retry delays cannot be negative.")
+        if self.bandwidth_limit < 0:
+            raise config_error("InvalidBandwidthLimit", "The bandwidth limit cannot be negative.")
+        if self.proxy and not self.proxy.startswith(("http://", "https://", "socks5://", "socks5h://")):
+            raise config_error("InvalidProxy", "The proxy must look like http://host:port "
+                               "(optionally http://user:password@host:port).")
+        return self
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> TransferConfig:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in (data or {}).items() if k in names})
+
+    def with_changes(self, **changes: Any) -> TransferConfig:
+        return replace(self, **changes)

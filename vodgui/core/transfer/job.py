@@ -1,0 +1,257 @@
+"""One queue item from start to finish: file checks, VideoId and credentials, the object upload, history.
+
+Crash-safety order: the VideoId and upload address are stored right after CreateUploadVideo answers, the OSS
+upload id right after InitiateMultipartUpload, every part as it finishes. A job that finds a VideoId resumes with
+RefreshUploadVideo (never a second CreateUploadVideo, which would give a new object key and orphan the parts).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import oss2
+
+from vodgui.core.clock import Clock
+from vodgui.core.credentials import UploadTicket
+from vodgui.core.errors import Cancelled, ErrorKind, VodError
+from vodgui.core.integrity import crc64_file
+from vodgui.core.pop import ConnectionOptions
+from vodgui.core.redact import redact
+from vodgui.core.sources import LiveUploadCredentials, UploadSource
+from vodgui.core.store import ItemRecord, PartRecord, QueueStore
+from vodgui.core.transfer.bandwidth import RateLimiter
+from vodgui.core.transfer.config import TransferConfig
+from vodgui.core.transfer.events import JobState
+from vodgui.core.transfer.uploader import FileIdentity, ObjectUploader
+from vodgui.core.vod import VideoMetadata, VodApi
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ProfileSession:
+    """Everything a job needs from its profile, built once per profile."""
+
+    name: str
+    upload_source: UploadSource
+    transfer: TransferConfig
+    conn: ConnectionOptions
+    vod: VodApi | None = None
+    oss_session: oss2.Session | None = None
+
+
+class JobCallbacks(Protocol):
+    """The engine's side of a running job."""
+
+    def set_state(self, job_id: int, state: JobState, **changes: Any) -> None: ...
+    def add_progress(self, job_id: int, delta: int) -> None: ...
+    def reset_progress(self, job_id: int) -> None: ...
+    def retrying(self, job_id: int, what: str, error: VodError, attempt: int, delay: float) -> None: ...
+
+
+def check_file(path: str) -> FileIdentity:
+    """The local checks, each failure a clear message naming the cause and the fix."""
+    name = os.path.basename(path) or path
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise VodError("FileNotFound", f"{name} does not exist any more at {path}. Put it back or remove the "
+                       "item.", kind=ErrorKind.FILE) from None
+    except OSError as exc:
+        raise VodError("FileUnreadable", f"{name} cannot be read: {exc.strerror}.", kind=ErrorKind.FILE) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise VodError("IsADirectory", f"{name} is a folder. Add the files inside it instead.",
+                       kind=ErrorKind.FILE)
+    if not stat.S_ISREG(st.st_mode):
+        raise VodError("NotAFile", f"{name} is not a regular file.", kind=ErrorKind.FILE)
+    if not os.access(path, os.R_OK):
+        raise VodError("FileUnreadable", f"{name} cannot be read: permission denied. Check the file's "
+                       "permissions.", kind=ErrorKind.FILE)
+    try:
+        with open(path, "rb") as f:
+            f.read(1)
+    except OSError as exc:
+        raise VodError("FileUnreadable", f"{name} cannot be read: {exc.strerror}.", kind=ErrorKind.FILE) from None
+    if st.st_size == 0:
+        raise VodError("EmptyFile", f"{name} is empty (0 bytes); VOD cannot accept it.", kind=ErrorKind.FILE)
+    return FileIdentity(path, st.st_size, st.st_mtime_ns)
+
+
+class JobRunner:
+    """Runs one item once (until done, failed, paused or cancelled)."""
+
+    def __init__(self, item: ItemRecord, session: ProfileSession, store: QueueStore, callbacks: JobCallbacks,
+                 clock: Clock, executor: Executor, stop: threading.Event, cancel: threading.Event,
+                 limiter: RateLimiter | None = None) -> None:
+        self.item = item
+        self.session = session
+        self.store = store
+        self.cb = callbacks
+        self.clock = clock
+        self.executor = executor
+        self.stop = stop  # set for pause and for cancel
+        self.cancel = cancel  # set for cancel only
+        self.limiter = limiter
+        self._upload_id = item.upload_id
+        self._uploader: ObjectUploader | None = None
+
+    # -- hooks for ObjectUploader ----------------------------------------------------------------------------
+    def upload_started(self, upload_id: str, part_size: int) -> None:
+        self._upload_id = upload_id
+        self.store.clear_parts(self.item.id)
+        self.store.update(self.item.id, upload_id=upload_id, part_size=part_size)
+
+    def upload_discarded(self, reason: str) -> None:
+        self._upload_id = None
+        self.store.clear_parts(self.item.id)
+        self.store.update(self.item.id, upload_id=None, part_size=None)
+        self.cb.set_state(self.item.id, JobState.UPLOADING, note=reason)
+
+    def part_done(self, part: PartRecord) -> None:
+        if self._upload_id:
+            self.store.record_part(self.item.id, self._upload_id, part)
+
+    def progress(self, delta: int) -> None:
+        if delta:
+            self.cb.add_progress(self.item.id, delta)
+
+    def completing(self) -> None:
+        self.cb.set_state(self.item.id, JobState.COMPLETING)
+
+    def retrying(self, what: str, error: VodError, attempt: int, delay: float) -> None:
+        self.cb.retrying(self.item.id, what, error, attempt, delay)
+
+    # -- the run ---------------------------------------------------------------------------------------------
+    def run(self) -> None:
+        item = self.item
+        self.cb.reset_progress(item.id)
+        try:
+            self.cb.set_state(item.id, JobState.PREPARING, error=None)
+            self._run()
+        except Cancelled:
+            self._interrupted()
+        except VodError as err:
+            self._failed(err)
+        except Exception as exc:  # a bug: never lose the item, say what happened
+            log.exception("job %s crashed", item.id)
+            self._failed(VodError("InternalError", f"Unexpected {type(exc).__name__}: {exc}"))
+
+    def _interrupted(self) -> None:
+        if self.cancel.is_set():
+            self._abort_upload()
+            self.cb.set_state(self.item.id, JobState.CANCELLED)
+        else:
+            self.cb.set_state(self.item.id, JobState.PAUSED)
+
+    def _failed(self, err: VodError) -> None:
+        if err.code == "FileChangedDuringUpload":
+            self._abort_upload()  # the parts belong to the old content
+        self.cb.set_state(self.item.id, JobState.FAILED, error=err)
+
+    def _abort_upload(self) -> None:
+        if self._uploader is not None and self._upload_id:
+            self._uploader.abort(self._upload_id)
+            self.store.clear_parts(self.item.id)
+            self.store.update(self.item.id, upload_id=None, part_size=None)
+            self._upload_id = None
+
+    def _ticket(self, ident: FileIdentity, meta: VideoMetadata) -> UploadTicket:
+        item = self.item
+        source = self.session.upload_source
+        if item.video_id:
+            changed = (ident.size, ident.mtime_ns) != (item.size, item.mtime_ns)
+            try:
+                ticket = source.refresh_upload_video(item.video_id, self.stop)
+            except VodError as err:
+                if err.code != "InvalidVideo.NotFound":
+                    raise
+                self.cb.set_state(item.id, JobState.PREPARING, note=f"Video {item.video_id} no longer exists in "
+                                  "VOD (deleted?); a new video is created.")
+                self.store.update(item.id, video_id=None, upload_address=None, upload_id=None, part_size=None)
+                self.store.clear_parts(item.id)
+                self._upload_id = None
+                item.video_id = None
+            else:
+                if changed:
+                    # Same video, new object content: the old parts are useless. Abort them once we can sign.
+                    self.cb.set_state(item.id, JobState.PREPARING, note="The file changed since the last attempt "
+                                      "(size or modification time); it is uploaded again from the start.")
+                    self._discard_old_upload(ticket)
+                    self.store.update(item.id, size=ident.size, mtime_ns=ident.mtime_ns)
+                    item.size, item.mtime_ns = ident.size, ident.mtime_ns
+                return ticket
+        ticket = source.create_upload_video(meta, item.path, ident.size, self.stop)
+        # Committed before a single byte goes to OSS: from now on this item only ever refreshes.
+        self.store.update(item.id, video_id=ticket.video_id, upload_address=ticket.address.encode(),
+                          endpoint=ticket.address.endpoint, bucket=ticket.address.bucket,
+                          object_key=ticket.address.file_name, size=ident.size, mtime_ns=ident.mtime_ns,
+                          upload_id=None, part_size=None)
+        item.video_id, item.size, item.mtime_ns = ticket.video_id, ident.size, ident.mtime_ns
+        self._upload_id = None
+        self.store.clear_parts(item.id)
+        self.cb.set_state(item.id, JobState.PREPARING, video_id=ticket.video_id)
+        return ticket
+
+    def _bucket(self, creds: LiveUploadCredentials) -> oss2.Bucket:
+        cfg = self.session.transfer
+        address = creds.address
+        return oss2.Bucket(oss2.ProviderAuth(creds), address.endpoint, address.bucket,
+                           session=self.session.oss_session, connect_timeout=cfg.read_timeout,
+                           enable_crc=True, proxies=self.session.conn.proxies())
+
+    def _discard_old_upload(self, ticket: UploadTicket) -> None:
+        if not self.item.upload_id:
+            return
+        creds = LiveUploadCredentials(self.session.upload_source, ticket, self.clock, self.stop)
+        uploader = ObjectUploader(self._bucket(creds), ticket.address.file_name,
+                                  FileIdentity(self.item.path, 0, 0), creds, self.session.transfer, self.clock,
+                                  self.executor, threading.Event(), self)
+        uploader.abort(self.item.upload_id)
+        self.store.clear_parts(self.item.id)
+        self.store.update(self.item.id, upload_id=None, part_size=None)
+        self._upload_id = None
+        self.item.upload_id = None
+
+    def abort_idle(self) -> None:
+        """Cancel of an item that is not running: get credentials once and abort its multipart upload."""
+        item = self.item
+        if not (item.video_id and item.upload_id):
+            return
+        ticket = self.session.upload_source.refresh_upload_video(item.video_id)
+        self._discard_old_upload(ticket)
+
+    def _run(self) -> None:
+        item = self.item
+        meta = VideoMetadata.from_json(item.metadata)
+        ident = check_file(item.path)
+        meta.validate(item.path)
+        ticket = self._ticket(ident, meta)
+        creds = LiveUploadCredentials(self.session.upload_source, ticket, self.clock, self.stop)
+        uploader = ObjectUploader(self._bucket(creds), ticket.address.file_name, ident, creds,
+                                  self.session.transfer, self.clock, self.executor, self.stop, self, self.limiter)
+        self._uploader = uploader
+        self.cb.set_state(item.id, JobState.UPLOADING)
+        cfg = self.session.transfer
+        if ident.size < cfg.multipart_threshold and not self._upload_id:
+            result = uploader.put()
+        else:
+            known = self.store.parts(item.id, self._upload_id) if self._upload_id else {}
+            current = self.store.get(item.id)
+            result = uploader.multipart(self._upload_id, current.part_size if current else None, known)
+        crc = result.crc64 if result.crc64 is not None else crc64_file(item.path)
+        title = meta.create_params(item.path, ident.size)["Title"]
+        final = self.store.get(item.id) or item
+        self.store.add_history(final, str(title), str(crc))
+        self.cb.set_state(item.id, JobState.DONE, crc64=str(crc), upload_id=None,
+                          note=redact(f"{result.parts_reused} parts reused after resume")
+                          if result.parts_reused else None)
+
+
+Factory = Callable[[str], ProfileSession]

@@ -1,0 +1,328 @@
+"""Moving one file into one OSS object: a single PUT, or a resumable multipart upload with parallel parts.
+
+Rules (oss2/resumable.py's, made stricter):
+
+* the server's part list (ListParts) is the truth on resume; a listed part is kept only if its size matches our
+  plan, and its CRC64 comes from our records (same ETag) or is recomputed from the file, so the object-level
+  CRC check still works after a resume;
+* a part that finished is never sent again; a part that failed is retried with backoff, or at once with new
+  credentials when OSS says they expired (at most one forced refresh per failed request);
+* progress is reported per byte as bodies are read, and rewound when an attempt fails;
+* pause and cancel interrupt in-flight parts at their next read.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+import oss2
+from oss2.models import PartInfo
+
+from vodgui.core.clock import Clock
+from vodgui.core.errors import Cancelled, ErrorKind, VodError, from_oss_exception
+from vodgui.core.integrity import crc64_combine, crc64_file
+from vodgui.core.retry import call_with_retry
+from vodgui.core.sources import LiveUploadCredentials
+from vodgui.core.store import PartRecord
+from vodgui.core.transfer.bandwidth import RateLimiter
+from vodgui.core.transfer.body import FileChanged, PartReader
+from vodgui.core.transfer.config import TransferConfig
+from vodgui.core.transfer.parts import PartPlan, choose_part_size, plan_parts
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+CONTENT_TYPES = {
+    "mp4": "video/mp4", "m4v": "video/mp4", "mov": "video/quicktime", "qt": "video/quicktime",
+    "mkv": "video/x-matroska", "webm": "video/webm", "flv": "video/x-flv", "avi": "video/x-msvideo",
+    "wmv": "video/x-ms-wmv", "ts": "video/mp2t", "m3u8": "application/x-mpegURL", "mpg": "video/mpeg",
+    "mpeg": "video/mpeg", "3gp": "video/3gpp", "mp3": "audio/mpeg", "m4a": "audio/mp4", "aac": "audio/aac",
+    "wav": "audio/wav", "flac": "audio/flac", "ogg": "audio/ogg", "png": "image/png", "jpg": "image/jpeg",
+    "jpeg": "image/jpeg", "gif": "image/gif", "srt": "text/plain", "vtt": "text/vtt",
+}
+
+
+def content_type_for(path: str) -> str:
+    return CONTENT_TYPES.get(os.path.splitext(path)[1].lower().lstrip("."), "application/octet-stream")
+
+
+class UploadHooks(Protocol):
+    """How the uploader tells its job what happened (the job persists and publishes)."""
+
+    def upload_started(self, upload_id: str, part_size: int) -> None: ...
+    def upload_discarded(self, reason: str) -> None: ...
+    def part_done(self, part: PartRecord) -> None: ...
+    def progress(self, delta: int) -> None: ...
+    def completing(self) -> None: ...
+    def retrying(self, what: str, error: VodError, attempt: int, delay: float) -> None: ...
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    crc64: int | None
+    etag: str
+    parts_sent: int
+    parts_reused: int
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    path: str
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: str) -> FileIdentity:
+        st = os.stat(path)
+        return cls(path, st.st_size, st.st_mtime_ns)
+
+
+class ObjectUploader:
+    """Uploads ``file`` to ``bucket``/``key``. One instance per attempt of a job."""
+
+    def __init__(self, bucket: oss2.Bucket, key: str, file: FileIdentity, creds: LiveUploadCredentials,
+                 config: TransferConfig, clock: Clock, executor: Executor, stop: threading.Event,
+                 hooks: UploadHooks, limiter: RateLimiter | None = None) -> None:
+        self.bucket = bucket
+        self.key = key
+        self.file = file
+        self.creds = creds
+        self.config = config
+        self.clock = clock
+        self.executor = executor
+        self.stop = stop
+        self.hooks = hooks
+        self.limiter = limiter
+        self._failed = threading.Event()  # a part failed for good: stop the others
+        self._halt = _AnyEvent(stop, self._failed)
+
+    # -- helpers ---------------------------------------------------------------------------------------------
+    def _oss(self, what: str, fn: Callable[[], T]) -> T:
+        """One OSS request with retries; credential-expiry answers force one refresh of the UploadAuth."""
+        used: list[str] = []
+
+        def attempt() -> T:
+            used[:] = [self.creds.current_key_id()]
+            try:
+                return fn()
+            except (Cancelled, VodError):
+                raise
+            except oss2.exceptions.OssError as exc:
+                raise from_oss_exception(exc) from None
+
+        return call_with_retry(
+            attempt, policy=self.config.retry_policy, clock=self.clock, what=what, interrupt=self._halt,
+            refresh=lambda: self.creds.force_refresh(used[0]) if used else None,
+            on_retry=lambda err, n, delay: self.hooks.retrying(what, err, n, delay),
+        )
+
+    def _check_unchanged(self) -> None:
+        try:
+            now = FileIdentity.of(self.file.path)
+        except OSError as exc:
+            raise VodError("FileVanished", f"{os.path.basename(self.file.path)} can no longer be read: "
+                           f"{exc.strerror}. Put it back and retry.", kind=ErrorKind.FILE) from None
+        if (now.size, now.mtime_ns) != (self.file.size, self.file.mtime_ns):
+            raise FileChanged(self.file.path, "its size or modification time differs")
+
+    # -- single PUT ------------------------------------------------------------------------------------------
+    def put(self) -> UploadResult:
+        headers = {"Content-Type": content_type_for(self.file.path)}
+        sent: list[PartReader] = []
+
+        def do_put() -> Any:
+            if sent:
+                self.hooks.progress(-sent[-1].sent)  # the previous attempt's bytes are void
+            with PartReader(self.file.path, 0, self.file.size, on_bytes=self.hooks.progress, stop=self._halt,
+                            limiter=self.limiter) as reader:
+                sent.append(reader)
+                result = self.bucket.put_object(self.key, reader, headers=headers)
+                sent.clear()
+                return result
+
+        try:
+            result = self._oss(f"PutObject {self.key}", do_put)
+        except BaseException:
+            if sent:
+                self.hooks.progress(-sent[-1].sent)
+            raise
+        self._check_unchanged()
+        return UploadResult(result.crc, result.etag, 1, 0)
+
+    # -- multipart -------------------------------------------------------------------------------------------
+    def _list_all_parts(self, upload_id: str) -> dict[int, PartInfo]:
+        parts: dict[int, PartInfo] = {}
+        marker = "0"
+        while True:
+            result = self._oss(f"ListParts {upload_id}",
+                               lambda m=marker: self.bucket.list_parts(self.key, upload_id, marker=m,
+                                                                       max_parts=1000))
+            for p in result.parts:
+                parts[p.part_number] = p
+            if not result.is_truncated:
+                return parts
+            marker = str(result.next_marker)
+
+    def multipart(self, upload_id: str | None, part_size: int | None,
+                  known: dict[int, PartRecord]) -> UploadResult:
+        size = self.file.size
+        finished: dict[int, PartRecord] = {}
+        if upload_id:
+            try:
+                listed = self._list_all_parts(upload_id)
+            except VodError as err:
+                if err.code != "NoSuchUpload":
+                    raise
+                self.hooks.upload_discarded("The server no longer has the earlier upload session (it was "
+                                            "completed, aborted or expired); the file is sent again.")
+                upload_id, listed = None, {}
+            if upload_id:
+                part_size = part_size or choose_part_size(size, self.config)
+                plans = {p.number: p for p in plan_parts(size, part_size)}
+                for number, info in listed.items():
+                    plan = plans.get(number)
+                    if plan is None or info.size != plan.size:
+                        continue  # a part from another plan: it will be overwritten
+                    rec = known.get(number)
+                    crc = rec.crc64 if rec is not None and rec.etag == info.etag else None
+                    if crc is None:
+                        crc = crc64_file(self.file.path, plan.offset, plan.size)
+                    finished[number] = PartRecord(number, plan.size, info.etag, crc)
+        if not upload_id:
+            part_size = choose_part_size(size, self.config)
+            headers = {"Content-Type": content_type_for(self.file.path)}
+            upload_id = self._oss(f"InitiateMultipartUpload {self.key}",
+                                  lambda: self.bucket.init_multipart_upload(self.key, headers=headers).upload_id)
+            self.hooks.upload_started(upload_id, part_size)
+        assert part_size is not None
+        plans_list = plan_parts(size, part_size)
+        for rec in finished.values():
+            self.hooks.part_done(rec)  # records CRCs we recomputed
+        if finished:
+            self.hooks.progress(sum(r.size for r in finished.values()))  # reused parts count as moved
+        todo = [p for p in plans_list if p.number not in finished]
+        log.info("%s: %d parts of %d bytes, %d already on the server", self.key, len(plans_list), part_size,
+                 len(finished))
+        self._run_parts(upload_id, todo, finished)
+        self._check_unchanged()
+        return self._complete(upload_id, plans_list, finished, reused=len(plans_list) - len(todo))
+
+    def _run_parts(self, upload_id: str, todo: list[PartPlan], finished: dict[int, PartRecord]) -> None:
+        pending: set[Future[PartRecord]] = set()
+        queue = list(todo)
+        error: BaseException | None = None
+        window = max(1, self.config.parts_in_flight)
+        while queue or pending:
+            while queue and len(pending) < window and error is None and not self._halt.is_set():
+                plan = queue.pop(0)
+                pending.add(self.executor.submit(self._upload_part, upload_id, plan))
+            if not pending:
+                break
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                exc = fut.exception()
+                if exc is None:
+                    rec = fut.result()
+                    finished[rec.part_number] = rec
+                elif error is None or (isinstance(error, Cancelled) and not isinstance(exc, Cancelled)):
+                    error = exc
+                    if not isinstance(exc, Cancelled):
+                        self._failed.set()  # stop the parts still running: the job has failed
+        if error is not None:
+            raise error
+        if self.stop.is_set():
+            raise Cancelled("interrupted")
+
+    def _upload_part(self, upload_id: str, plan: PartPlan) -> PartRecord:
+        attempt_reader: list[PartReader] = []
+
+        def once() -> Any:
+            if attempt_reader:
+                self.hooks.progress(-attempt_reader[-1].sent)
+                attempt_reader.clear()
+            with PartReader(self.file.path, plan.offset, plan.size, on_bytes=self.hooks.progress,
+                            stop=self._halt, limiter=self.limiter) as reader:
+                attempt_reader.append(reader)
+                result = self.bucket.upload_part(self.key, upload_id, plan.number, reader)
+                attempt_reader.clear()
+                return result
+
+        try:
+            result = self._oss(f"UploadPart {plan.number}", once)
+        except BaseException:
+            if attempt_reader:
+                self.hooks.progress(-attempt_reader[-1].sent)
+            raise
+        crc = result.crc if result.crc is not None else crc64_file(self.file.path, plan.offset, plan.size)
+        rec = PartRecord(plan.number, plan.size, result.etag, crc)
+        self.hooks.part_done(rec)
+        return rec
+
+    def _complete(self, upload_id: str, plans: list[PartPlan], finished: dict[int, PartRecord],
+                  reused: int) -> UploadResult:
+        self.hooks.completing()
+        parts = [PartInfo(p.number, finished[p.number].etag, size=p.size, part_crc=finished[p.number].crc64)
+                 for p in plans]
+        expected = 0
+        for p in parts:
+            expected = crc64_combine(expected, p.part_crc, p.size) if p.part_crc is not None else expected
+        attempts = [0]
+
+        def complete() -> Any:
+            attempts[0] += 1
+            try:
+                return self.bucket.complete_multipart_upload(self.key, upload_id, parts)
+            except oss2.exceptions.NoSuchUpload:
+                # A retry after a lost answer: the first attempt may have completed the object already.
+                if attempts[0] > 1:
+                    head = self.bucket.head_object(self.key)
+                    if head.content_length == self.file.size and (head.server_crc in (None, expected)):
+                        return head
+                raise
+
+        result = self._oss(f"CompleteMultipartUpload {upload_id}", complete)
+        crc = getattr(result, "crc", None) or getattr(result, "server_crc", None)
+        if crc is not None and crc != expected:
+            raise VodError("InconsistentError", "The object's CRC64 on the server differs from the file's: the "
+                           "upload is corrupt and will be retried.", kind=ErrorKind.INTEGRITY, service="oss",
+                           retryable=True)
+        return UploadResult(expected, str(getattr(result, "etag", "")), len(plans) - reused, reused)
+
+    def abort(self, upload_id: str) -> None:
+        """Best effort: a failure here leaves a multipart upload that OSS lifecycle rules clean up."""
+        try:
+            self.bucket.abort_multipart_upload(self.key, upload_id)
+        except oss2.exceptions.NoSuchUpload:
+            pass
+        except (oss2.exceptions.OssError, VodError) as exc:
+            log.warning("could not abort upload %s of %s: %s", upload_id, self.key, exc)
+
+
+class _AnyEvent(threading.Event):
+    """Set when any of its sources is set (pause/cancel from the job, or a fatal part failure)."""
+
+    def __init__(self, *sources: threading.Event) -> None:
+        super().__init__()
+        self._sources = sources
+
+    def is_set(self) -> bool:
+        return any(s.is_set() for s in self._sources)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        # Poll: threading.Event offers no way to wait on several events at once.
+        step = 0.05
+        waited = 0.0
+        while not self.is_set():
+            if timeout is not None and waited >= timeout:
+                return False
+            delay = step if timeout is None else min(step, timeout - waited)
+            self._sources[0].wait(delay)
+            waited += delay
+        return True

@@ -1,0 +1,218 @@
+"""VOD (2017-03-21): typed wrappers over the official request classes."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from aliyunsdkvod.request.v20170321.CreateUploadVideoRequest import CreateUploadVideoRequest
+from aliyunsdkvod.request.v20170321.DeleteVideoRequest import DeleteVideoRequest
+from aliyunsdkvod.request.v20170321.GetVideoInfoRequest import GetVideoInfoRequest
+from aliyunsdkvod.request.v20170321.GetVideoInfosRequest import GetVideoInfosRequest
+from aliyunsdkvod.request.v20170321.RefreshUploadVideoRequest import RefreshUploadVideoRequest
+
+from vodgui.core.clock import Clock
+from vodgui.core.credentials import UploadAddress, UploadAuth, UploadTicket
+from vodgui.core.errors import ErrorKind, VodError, config_error
+from vodgui.core.pop import ConnectionOptions, PopCaller, SignerSource
+from vodgui.core.retry import RetryPolicy
+
+#: Extensions VOD accepts for CreateUploadVideo (video and audio), lower case.
+VIDEO_EXTENSIONS = frozenset(
+    "3gp asf avi dat dv flv f4v gif m2t m4v mj2 mjpeg mkv mov mp4 mpe mpg mpeg mts ogg qt rm rmvb swf ts vob wmv "
+    "webm m3u8".split()
+)
+AUDIO_EXTENSIONS = frozenset("aac ac3 acm amr ape caf flac m4a mp3 ra wav wma".split())
+MEDIA_EXTENSIONS = VIDEO_EXTENSIONS | AUDIO_EXTENSIONS
+
+MAX_TITLE_BYTES = 128
+MAX_DESCRIPTION_BYTES = 1024
+MAX_TAGS = 16
+MAX_TAG_BYTES = 32
+
+
+def default_vod_endpoint(region: str) -> str:
+    return f"vod.{region}.aliyuncs.com"
+
+
+def extension_of(path: str) -> str:
+    return os.path.splitext(path)[1].lower().lstrip(".")
+
+
+@dataclass
+class VideoMetadata:
+    """What CreateUploadVideo records about a video. Empty fields are not sent."""
+
+    title: str = ""
+    description: str = ""
+    tags: list[str] = field(default_factory=list)
+    cate_id: int | None = None
+    template_group_id: str = ""
+    workflow_id: str = ""
+    storage_location: str = ""
+    app_id: str = ""
+    cover_url: str = ""
+    callback_url: str = ""
+    #: Extra UserData JSON object (merged with the MessageCallback built from ``callback_url``).
+    user_data: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> VideoMetadata:
+        data = dict(data or {})
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def user_data_json(self) -> str | None:
+        """UserData as VOD expects it, or None. Raises a config error for malformed JSON."""
+        extra: dict[str, Any] = {}
+        if self.user_data.strip():
+            try:
+                parsed = json.loads(self.user_data)
+            except ValueError as exc:
+                raise config_error("InvalidUserData", f"UserData is not valid JSON: {exc}") from None
+            if not isinstance(parsed, dict):
+                raise config_error("InvalidUserData", "UserData must be a JSON object, e.g. "
+                                   '{"Extend": {"key": "value"}}.')
+            extra = parsed
+        if self.callback_url.strip():
+            url = self.callback_url.strip()
+            if not url.startswith(("http://", "https://")):
+                raise config_error("InvalidCallbackURL", "The callback URL must start with http:// or https://.")
+            callback = dict(extra.get("MessageCallback") or {})
+            callback["CallbackURL"] = url
+            extra["MessageCallback"] = callback
+        return json.dumps(extra, ensure_ascii=False, separators=(",", ":")) if extra else None
+
+    def validate(self, file_name: str) -> None:
+        """Local checks that mirror the service's, so a bad title is reported before any upload starts."""
+        ext = extension_of(file_name)
+        if ext not in MEDIA_EXTENSIONS:
+            raise VodError("InvalidFileName.Extension",
+                           f"VOD does not accept .{ext or '(no extension)'} files as video or audio. Supported: "
+                           + ", ".join(sorted(MEDIA_EXTENSIONS)), kind=ErrorKind.FILE)
+        title = self.title or os.path.splitext(os.path.basename(file_name))[0]
+        if len(title.encode("utf-8")) > MAX_TITLE_BYTES:
+            raise config_error("LengthExceededMax", f"The title is longer than {MAX_TITLE_BYTES} bytes.")
+        if any(ord(c) > 0xFFFF for c in title):
+            raise config_error("IllegalCharacters", "The title contains emoji or other characters VOD refuses.")
+        if len(self.description.encode("utf-8")) > MAX_DESCRIPTION_BYTES:
+            raise config_error("LengthExceededMax",
+                               f"The description is longer than {MAX_DESCRIPTION_BYTES} bytes.")
+        if len(self.tags) > MAX_TAGS:
+            raise config_error("TagsExceededMax", f"At most {MAX_TAGS} tags are allowed; there are "
+                               f"{len(self.tags)}.")
+        for tag in self.tags:
+            if len(tag.encode("utf-8")) > MAX_TAG_BYTES or "," in tag:
+                raise config_error("InvalidTags", f"Tag {tag!r} is too long (max {MAX_TAG_BYTES} bytes) or "
+                                   "contains a comma.")
+        self.user_data_json()
+
+    def create_params(self, file_name: str, file_size: int) -> dict[str, Any]:
+        title = self.title.strip() or os.path.splitext(os.path.basename(file_name))[0]
+        return {
+            "Title": title,
+            "FileName": os.path.basename(file_name),
+            "FileSize": file_size,
+            "Description": self.description or None,
+            "Tags": ",".join(t.strip() for t in self.tags if t.strip()) or None,
+            "CateId": self.cate_id,
+            "TemplateGroupId": self.template_group_id or None,
+            "WorkflowId": self.workflow_id or None,
+            "StorageLocation": self.storage_location or None,
+            "AppId": self.app_id or None,
+            "CoverURL": self.cover_url or None,
+            "UserData": self.user_data_json(),
+        }
+
+
+@dataclass(frozen=True)
+class VideoInfo:
+    video_id: str
+    title: str
+    status: str
+    duration: float | None
+    size: int | None
+    cover_url: str
+    creation_time: str
+    raw: dict[str, Any]
+
+
+def ticket_from_response(data: dict[str, Any], now: float, service: str) -> UploadTicket:
+    """Decode and validate ``{VideoId, UploadAddress, UploadAuth}`` from VOD or an AppServer."""
+    missing = [k for k in ("VideoId", "UploadAddress", "UploadAuth") if not data.get(k)]
+    if missing:
+        raise VodError("InvalidResponse", f"The answer has no {', '.join(missing)}.", kind=ErrorKind.SERVER,
+                       service=service, request_id=data.get("RequestId"))
+    return UploadTicket(str(data["VideoId"]), UploadAddress.decode(str(data["UploadAddress"])),
+                        UploadAuth.decode(str(data["UploadAuth"]), now), data.get("RequestId"))
+
+
+class VodApi:
+    """VOD calls signed by a :class:`~vodgui.core.pop.SignerSource` (AccessKey or STS token)."""
+
+    def __init__(self, region: str, endpoint: str | None, signer: SignerSource, conn: ConnectionOptions,
+                 retry: RetryPolicy, clock: Clock) -> None:
+        self.region = region
+        self._clock = clock
+        self._pop = PopCaller("vod", region, endpoint or default_vod_endpoint(region), signer, conn, retry,
+                              clock)
+
+    @property
+    def signer(self) -> SignerSource:
+        return self._pop.signer
+
+    def call(self, request_class: Any, params: dict[str, Any],
+             interrupt: threading.Event | None = None) -> dict[str, Any]:
+        return self._pop.call(request_class, params, interrupt=interrupt)
+
+    def create_upload_video(self, meta: VideoMetadata, file_name: str, file_size: int,
+                            interrupt: threading.Event | None = None) -> UploadTicket:
+        data = self.call(CreateUploadVideoRequest, meta.create_params(file_name, file_size), interrupt)
+        return ticket_from_response(data, self._clock.now(), "vod")
+
+    def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None) -> UploadTicket:
+        data = self.call(RefreshUploadVideoRequest, {"VideoId": video_id}, interrupt)
+        data.setdefault("VideoId", video_id)
+        return ticket_from_response(data, self._clock.now(), "vod")
+
+    def get_video_info(self, video_id: str) -> VideoInfo:
+        data = self.call(GetVideoInfoRequest, {"VideoId": video_id})
+        return _video_info(data.get("Video") or {})
+
+    def get_video_infos(self, video_ids: list[str]) -> tuple[list[VideoInfo], list[str]]:
+        data = self.call(GetVideoInfosRequest, {"VideoIds": ",".join(video_ids)})
+        videos = [_video_info(v) for v in _as_list(data.get("VideoList"), "Video")]
+        return videos, [str(v) for v in _as_list(data.get("NonExistVideoIds"), "VideoId")]
+
+    def delete_videos(self, video_ids: list[str]) -> list[str]:
+        data = self.call(DeleteVideoRequest, {"VideoIds": ",".join(video_ids)})
+        return [str(v) for v in _as_list(data.get("NonExistVideoIds"), "VideoId")]
+
+
+def _as_list(value: Any, inner: str) -> list[Any]:
+    """VOD lists come as ``[...]`` or, XML-heritage style, ``{"Video": [...]}``."""
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        value = value.get(inner, [])
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _num(value: Any) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _video_info(v: dict[str, Any]) -> VideoInfo:
+    size = _num(v.get("Size"))
+    return VideoInfo(str(v.get("VideoId", "")), str(v.get("Title", "")), str(v.get("Status", "")),
+                     _num(v.get("Duration")), int(size) if size is not None else None, str(v.get("CoverURL", "")),
+                     str(v.get("CreationTime", "")), v)

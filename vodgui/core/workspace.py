@@ -1,0 +1,92 @@
+"""The user's vodgui home: directories, profiles, keychain, queue store, and the single-owner queue lock."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+from vodgui.core.clock import Clock
+from vodgui.core.errors import ErrorKind, VodError
+from vodgui.core.keychain import SecretStore
+from vodgui.core.paths import AppDirs, app_dirs
+from vodgui.core.profiles import ProfileStore
+from vodgui.core.session import SandboxInfo, SessionFactory
+from vodgui.core.store import QueueStore
+
+
+class QueueBusy(VodError):
+    def __init__(self, holder: str) -> None:
+        super().__init__("QueueBusy", f"Another vodgui process ({holder}) is running the upload queue in this "
+                         "home. Finish or quit it first, or use another VODGUI_HOME.", kind=ErrorKind.CONFIG)
+
+
+class QueueLock:
+    """An advisory lock on the data directory: one engine per queue (two would upload the same items).
+
+    The OS releases it when the process dies, even by SIGKILL, so a crash never leaves the queue locked.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> None:
+        if self._file is not None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        f = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the process lifetime
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            f.seek(0)
+            holder = f.read().strip() or "unknown"
+            f.close()
+            raise QueueBusy(holder) from None
+        f.seek(0)
+        f.truncate()
+        f.write(f"pid {os.getpid()}")
+        f.flush()
+        self._file = f
+
+    def release(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class Workspace:
+    def __init__(self, home: str | None = None, *, secrets: SecretStore | None = None,
+                 sandbox_info: SandboxInfo | None = None, clock: Clock | None = None) -> None:
+        self.dirs: AppDirs = app_dirs(home).ensure()
+        self.profiles = ProfileStore(self.dirs.config)
+        self.secrets = secrets or SecretStore()
+        self.sessions = SessionFactory(self.profiles, self.secrets, clock=clock, sandbox_info=sandbox_info)
+        self._store: QueueStore | None = None
+        self.lock = QueueLock(self.dirs.data / "queue.lock")
+
+    @property
+    def store(self) -> QueueStore:
+        if self._store is None:
+            self._store = QueueStore(self.dirs.data / "queue.sqlite3")
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        self.lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

@@ -1,0 +1,110 @@
+"""VOD-specific POP errors, with the codes, messages and HTTP statuses the real service answers.
+
+Sources: the error tables of the AlibabaCloudDocs/vod API pages (CreateUploadVideo, RefreshUploadVideo,
+GetPlayInfo, GetVideoPlayAuth, DeleteVideo, GetUploadDetails), summarised in PROTOCOLS §2. Anything marked
+UNCONFIRMED could not be checked against public material; the code and wording are the sandbox's best guess.
+"""
+
+from __future__ import annotations
+
+from vodgui.sandbox.rpc import RpcError
+
+
+def illegal_extension() -> RpcError:
+    return RpcError(400, "InvalidFileName.Extension", "The specified FileName's extension is illegal.")
+
+
+def illegal_characters(param: str) -> RpcError:
+    return RpcError(400, "IllegalCharacters",
+                    f"The specified {param} contains illegal emoticon or special characters.")
+
+
+def length_exceeded(param: str, max_bytes: int) -> RpcError:
+    return RpcError(400, "LengthExceededMax", f"The specified {param} length has exceeded {max_bytes} bytes.")
+
+
+def tags_exceeded() -> RpcError:
+    return RpcError(400, "TagsExceededMax", "The specified Tags count has exceeded 16.")
+
+
+def template_group_not_found() -> RpcError:
+    return RpcError(404, "InvalidTemplateGroupId.NotFound", "The TemplateGroupId does not exist.")
+
+
+def workflow_not_found() -> RpcError:
+    # UNCONFIRMED: code and message modelled on InvalidTemplateGroupId.NotFound.
+    return RpcError(404, "InvalidWorkflowId.NotFound", "The WorkflowId does not exist.")
+
+
+def storage_not_found() -> RpcError:
+    return RpcError(404, "InvalidStorage.NotFound", "The StorageLocation does not exist.")
+
+
+def app_not_found() -> RpcError:
+    # UNCONFIRMED: the code other Alibaba Cloud products use for an unknown AppId (SAE, RTC); VOD's own
+    # wording is not published.
+    return RpcError(404, "InvalidAppId.NotFound", "The specified AppId does not exist.")
+
+
+def reference_id_duplicate() -> RpcError:
+    # UNCONFIRMED: the real code for a second media with the same ReferenceId is not published.
+    return RpcError(400, "InvalidReferenceId.Duplicate", "The specified ReferenceId already exists.")
+
+
+def video_not_found() -> RpcError:
+    return RpcError(404, "InvalidVideo.NotFound", "The video does not exist.")
+
+
+def refresh_video_not_found() -> RpcError:
+    # RefreshUploadVideo's own table words it differently from the other actions.
+    return RpcError(404, "InvalidVideo.NotFound", "The video not exist.")
+
+
+def illegal_status_play_info(status: str) -> RpcError:
+    return RpcError(403, "Forbidden.IllegalStatus",
+                    f"Status of the video is illegal. Current Status is {status}.")
+
+
+def illegal_status_play_auth(status: str) -> RpcError:
+    # The wording seen in the wild for GetVideoPlayAuth (PROTOCOLS §2.5); its docs list 403.
+    return RpcError(403, "Forbidden.IllegalStatus",
+                    "Status of the video is illegal. "
+                    f"Currently Video Status is {status} and AuditStatus is Init.")
+
+
+def none_stream(formats: str, definition: str, stream_type: str) -> RpcError:
+    # The documented shape names the three filters; how the real service renders an absent filter is
+    # UNCONFIRMED (the sandbox leaves it empty).
+    return RpcError(404, "InvalidVideo.NoneStream",
+                    "The video has no stream to play for the request parameter "
+                    f"'Formats: {formats}, Definition: {definition}, StreamType: {stream_type}'.")
+
+
+def video_ids_exceeded() -> RpcError:
+    return RpcError(400, "VideoIdsExceededMax", "The VideoIds exceeded maximum.")
+
+
+def media_ids_exceeded() -> RpcError:
+    return RpcError(400, "LimitExceeded.MediaIds", 'The input parameter "MediaIds" Exceed the limit.')
+
+
+# -- PlayAuth verification on GetPlayInfo --------------------------------------------------------------------
+# UNCONFIRMED: the codes the real service gives the player SDK for a bad AuthInfo are not public. They are
+# 403s named after the part of the AuthInfo that failed, so a client can tell "expired, fetch a new PlayAuth"
+# from "this PlayAuth is not for this video".
+
+
+def auth_info_malformed() -> RpcError:
+    return RpcError(403, "InvalidAuthInfo.Malformed", "The specified AuthInfo is malformed.")
+
+
+def auth_info_signature() -> RpcError:
+    return RpcError(403, "InvalidAuthInfo.Signature", "The signature of the specified AuthInfo is invalid.")
+
+
+def auth_info_media() -> RpcError:
+    return RpcError(403, "InvalidAuthInfo.MediaId", "The specified AuthInfo does not authorize this video.")
+
+
+def auth_info_expired() -> RpcError:
+    return RpcError(403, "InvalidAuthInfo.ExpireTime", "The specified AuthInfo has expired.")

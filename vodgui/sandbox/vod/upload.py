@@ -1,0 +1,83 @@
+"""RPC handlers of the upload actions: CreateUploadVideo, RefreshUploadVideo, CreateUploadImage,
+CreateUploadAttachedMedia and GetUploadDetails.
+
+The rules live in :class:`~vodgui.sandbox.vod.models.VodModel` (the AppServer shares them); these handlers
+only read parameters through the :class:`~vodgui.sandbox.rpc.RpcContext` and shape the answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vodgui.sandbox.clock import iso_utc
+from vodgui.sandbox.rpc import Handler, RpcContext, invalid, missing
+from vodgui.sandbox.vod import errors
+from vodgui.sandbox.vod import validation as v
+from vodgui.sandbox.vod.models import VodModel
+
+
+def upload_actions(model: VodModel) -> dict[str, Handler]:
+    """The upload actions of the VOD product, bound to ``model``."""
+
+    def create_upload_video(rpc: RpcContext) -> dict[str, Any]:
+        return dict(model.create_upload_video(rpc))
+
+    def refresh_upload_video(rpc: RpcContext) -> dict[str, Any]:
+        video_id = rpc.get("VideoId")
+        if video_id is None:
+            reference_id = rpc.get("ReferenceId")
+            if reference_id is None:
+                raise missing("VideoId")
+            media = model.find_reference(reference_id)
+            if media is None:
+                raise errors.refresh_video_not_found()
+            video_id = media.media_id
+        return dict(model.refresh_upload_video(video_id))
+
+    def create_upload_image(rpc: RpcContext) -> dict[str, Any]:
+        return dict(model.create_upload_image(rpc))
+
+    def create_upload_attached_media(rpc: RpcContext) -> dict[str, Any]:
+        return dict(model.create_upload_attached_media(rpc))
+
+    def get_upload_details(rpc: RpcContext) -> dict[str, Any]:
+        ids = v.id_list(rpc, "MediaIds", 20, errors.media_ids_exceeded())
+        media_type = rpc.get("MediaType") or "video"
+        if media_type != "video":
+            raise invalid("MediaType")
+        now = model.now()
+        details: list[dict[str, Any]] = []
+        missing_ids: list[str] = []
+        for media_id in ids:
+            media = model.get(media_id)
+            if media is None:
+                missing_ids.append(media_id)
+                continue
+            done = media.uploaded_at is not None
+            # UNCONFIRMED: the real service fills ratios only from its own upload SDKs' progress reports; the
+            # sandbox reports what OSS saw (nothing until the object completes, then everything).
+            detail: dict[str, Any] = {
+                "MediaId": media.media_id,
+                "Title": media.title,
+                "Status": media.status(now),
+                "UploadStatus": "UPLOADED" if done else "UPLOADING",
+                "UploadRatio": 1.0 if done else 0.0,
+                "UploadSize": media.size or 0,
+                "CreationTime": iso_utc(media.created_at),
+                "ModificationTime": iso_utc(media.modified(now)),
+            }
+            size = media.size if done else media.file_size
+            if size is not None:
+                detail["FileSize"] = size
+            if media.uploaded_at is not None:
+                detail["CompletionTime"] = iso_utc(media.uploaded_at)
+            details.append(detail)
+        return {"UploadDetails": details, "NonExistMediaIds": missing_ids, "ForbiddenMediaIds": []}
+
+    return {
+        "CreateUploadVideo": create_upload_video,
+        "RefreshUploadVideo": refresh_upload_video,
+        "CreateUploadImage": create_upload_image,
+        "CreateUploadAttachedMedia": create_upload_attached_media,
+        "GetUploadDetails": get_upload_details,
+    }
