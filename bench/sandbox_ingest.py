@@ -54,6 +54,9 @@ def make_file(path: Path, size: int) -> None:
             n = min(chunk, left)
             f.write(os.urandom(n))
             left -= n
+        # Flush now: otherwise writing back this file competes with the upload being measured.
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def start_sandbox(data_dir: Path) -> tuple[subprocess.Popen[str], dict[str, Any]]:
@@ -130,10 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=4, help="parallel parts (default 4)")
     parser.add_argument("--mode", choices=("resumable", "parts"), default="resumable",
                         help="oss2.resumable_upload (default) or init/upload_part/complete in a thread pool")
+    parser.add_argument("--tmp-dir", default=None,
+                        help="where the source file and the sandbox data go (default: the system temp dir)")
     args = parser.parse_args(argv)
     size, part_size = parse_size(args.size), parse_size(args.part_size)
 
-    with tempfile.TemporaryDirectory(prefix="vodgui-bench-") as tmp_name:
+    with tempfile.TemporaryDirectory(prefix="vodgui-bench-", dir=args.tmp_dir) as tmp_name:
         tmp = Path(tmp_name)
         source = tmp / "source.bin"
         print(f"writing {size / MIB:.0f} MiB of random data to {source} ...", flush=True)

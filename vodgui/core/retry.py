@@ -31,10 +31,10 @@ class RetryPolicy:
     def delay(self, attempt: int, rng: random.Random | None = None) -> float:
         """Delay before retry number ``attempt`` (1-based): ``base * 2**(attempt-1)``, capped, fully jittered
         into [50 %, 100 %] so parallel parts that failed together do not retry in lockstep."""
-        raw = min(self.max_delay, self.base_delay * (2 ** max(0, attempt - 1)))
+        raw = float(min(self.max_delay, self.base_delay * (2 ** max(0, attempt - 1))))
         if not self.jitter:
             return raw
-        return raw * (0.5 + 0.5 * (rng or random).random())
+        return raw * (0.5 + 0.5 * float((rng or random).random()))
 
 
 def call_with_retry(

@@ -9,15 +9,21 @@ URL authentication is Alibaba Cloud CDN's type A (help: "Type A signing")::
 ``0``. VOD's signing server (GetPlayInfo) puts the URL's expiry in ``timestamp`` (now + AuthTimeout); the CDN
 accepts the URL until ``timestamp + cdn_extra_ttl``. Time is the sandbox's LOGICAL clock, so advancing it
 expires URLs. A refused URL answers ``403`` with a plain-text body, as the CDN edge does.
+
+An HLS playlist names its segments by relative URIs that carry no ``auth_key``, so a player could not fetch
+them; when serving an ``.m3u8`` the CDN therefore signs each relative segment URI with the playlist's own expiry
+(Alibaba Cloud CDN offers such an M3U8 rewrite option; whether VOD's default domains enable it is UNCONFIRMED).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import posixpath
 import uuid
 from email.utils import formatdate
-from urllib.parse import quote, unquote
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
 
 from vodgui.sandbox.http import FileBody, Request, Response
 from vodgui.sandbox.oss.models import OssModel
@@ -25,6 +31,7 @@ from vodgui.sandbox.service import SandboxContext
 
 PREFIX = "/_cdn/"
 DEFAULT_AUTH_TIMEOUT = 1800
+_MAX_PLAYLIST_BYTES = 4 << 20
 
 #: What the CDN answers as Content-Type, by extension (browsers and players sniff by it).
 CONTENT_TYPES: dict[str, str] = {
@@ -58,14 +65,18 @@ def type_a_hash(uri: str, timestamp: int, rand: str, uid: str, private_key: str)
     return hashlib.md5(f"{uri}-{timestamp}-{rand}-{uid}-{private_key}".encode()).hexdigest()
 
 
+def auth_key(uri: str, timestamp: int, private_key: str, *, uid: str = "0", rand: str | None = None) -> str:
+    """The ``auth_key`` query value for ``uri`` expiring at ``timestamp``."""
+    rand = rand or uuid.uuid4().hex
+    return f"{timestamp}-{rand}-{uid}-{type_a_hash(uri, timestamp, rand, uid, private_key)}"
+
+
 def sign_cdn_url(ctx: SandboxContext, bucket: str, key: str, ttl: float, *, uid: str = "0",
                  rand: str | None = None) -> str:
     """A type-A signed CDN URL for an object, valid ``ttl`` seconds of logical time from now."""
     uri = cdn_path(bucket, key)
     timestamp = int(ctx.clock.now() + ttl)
-    rand = rand or uuid.uuid4().hex
-    digest = type_a_hash(uri, timestamp, rand, uid, ctx.settings.cdn_auth_key)
-    return f"{ctx.url}{uri}?auth_key={timestamp}-{rand}-{uid}-{digest}"
+    return f"{ctx.url}{uri}?auth_key={auth_key(uri, timestamp, ctx.settings.cdn_auth_key, uid=uid, rand=rand)}"
 
 
 def parse_range(header: str, size: int) -> tuple[int, int] | bool | None:
@@ -144,6 +155,8 @@ class CdnService:
         meta = self._oss.head(bucket, key)
         if meta is None:
             return self.error_response(req, 404, "NotFound", "no such object")
+        if key.lower().endswith(".m3u8") and meta.size <= _MAX_PLAYLIST_BYTES:
+            return self._playlist(req, bucket, key, meta.path)
         headers = [
             ("Content-Type", content_type_for(key, meta.content_type)),
             ("Accept-Ranges", "bytes"),
@@ -165,6 +178,26 @@ class CdnService:
             headers.append(("Content-Range", f"bytes {start}-{end}/{meta.size}"))
             return Response(206, headers, FileBody(meta.path, start, end - start + 1))
         return Response(200, headers, FileBody(meta.path, 0, meta.size))
+
+    def _playlist(self, req: Request, bucket: str, key: str, path: Path) -> Response:
+        """The playlist with every relative URI signed like the playlist's own URL (same expiry and uid)."""
+        timestamp, _, uid, _ = req.query_dict()["auth_key"].split("-")
+        folder = posixpath.dirname(key)
+        private_key = self._ctx.settings.cdn_auth_key
+        lines = []
+        for line in path.read_bytes().decode("utf-8", "replace").splitlines():
+            target = line.strip()
+            parts = urlsplit(target)
+            if target and not target.startswith("#") and not parts.scheme and not parts.query \
+                    and not target.startswith("/"):
+                segment = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+                uri = cdn_path(bucket, segment)
+                line = f"{target}?auth_key={auth_key(uri, int(timestamp), private_key, uid=uid)}"
+            lines.append(line)
+        body = ("\n".join(lines) + "\n").encode("utf-8")
+        headers = [("Content-Type", CONTENT_TYPES["m3u8"]), ("Cache-Control", "no-cache"),
+                   ("Access-Control-Allow-Origin", "*"), ("Via", "sandbox-cdn"), ("X-Request-Id", req.request_id)]
+        return Response(200, headers, body)
 
     # -- type A verification ---------------------------------------------------------------------------------
     def _check_auth(self, req: Request) -> str | None:

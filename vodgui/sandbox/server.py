@@ -154,6 +154,7 @@ class SandboxServer:
 
         self._httpd = _HttpServer((self._host, self._port), self)
         host, port = self._httpd.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else str(host)
         self.context.url = f"http://{host}:{port}"
         self._services = build_services(self.context, self.info, self.reset)
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2},
@@ -258,7 +259,8 @@ class SandboxServer:
         started = time.monotonic()
         ctx = self.context
         length = int(handler.headers.get("Content-Length") or 0)
-        body = BodyReader(handler.rfile, length, handler._throttle if ctx.settings.bandwidth_bps > 0 else None)
+        body = BodyReader(handler.rfile, length,  # type: ignore[arg-type]
+                           handler._throttle if ctx.settings.bandwidth_bps > 0 else None)
         req = Request(handler.command, handler.path, handler.headers, body, handler.client_address[0])
         service = self._route(req)
         svc_name, op = service.classify(req)

@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 from aliyunsdkvod.request.v20170321.GetPlayInfoRequest import GetPlayInfoRequest
 
+from tests.helpers.sdk import oss_bucket
 from tests.helpers.vod import create_video, decode, sample, upload, vod
 from vodgui.sandbox import SandboxServer
-from vodgui.sandbox.cdn import parse_range, sign_cdn_url
+from vodgui.sandbox.cdn import DEFAULT_AUTH_TIMEOUT, parse_range, sign_cdn_url
 
 
 def play_url(info: dict[str, Any], name: str = "clip.mp4", auth_timeout: str | None = None) -> str:
@@ -126,3 +127,30 @@ def test_a_valid_signature_for_a_missing_object_is_404(sandbox: SandboxServer, i
 ])
 def test_parse_range(header: str, expected: object) -> None:
     assert parse_range(header, 100) == expected
+
+
+def test_hls_playlist_and_segments_play_through_the_cdn(sandbox: SandboxServer, info: dict[str, Any]) -> None:
+    created = create_video(info, file_name="D:\\hls\\index.m3u8")
+    address, auth = decode(created["UploadAddress"]), decode(created["UploadAuth"])
+    bucket = oss_bucket(address["Endpoint"], address["Bucket"], auth["AccessKeyId"], auth["AccessKeySecret"],
+                        auth["SecurityToken"])
+    segments = {"seg0.ts": b"\x47" * 376, "seg1.ts": b"\x47" * 188}
+    for name, data in segments.items():  # the UploadAuth covers the whole ObjectPrefix
+        bucket.put_object(address["ObjectPrefix"] + name, data)
+    bucket.put_object(address["FileName"], b"#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.0,\nseg0.ts\n"
+                                           b"#EXTINF:2.0,\nseg1.ts\n#EXT-X-ENDLIST\n")
+    req = GetPlayInfoRequest()
+    req.set_VideoId(created["VideoId"])
+    [stream] = vod(info, req)["PlayInfoList"]["PlayInfo"]
+    assert (stream["Format"], float(stream["Duration"])) == ("m3u8", 6.0)
+
+    status, headers, body = request(stream["PlayURL"])
+    assert (status, headers["content-type"]) == (200, "application/vnd.apple.mpegurl")
+    uris = [line for line in body.decode().splitlines() if line and not line.startswith("#")]
+    assert [u.split("?", 1)[0] for u in uris] == ["seg0.ts", "seg1.ts"]
+    base = stream["PlayURL"].split("?", 1)[0].rsplit("/", 1)[0]
+    for uri, (_, data) in zip(uris, segments.items()):
+        assert request(f"{base}/{uri}")[::2] == (200, data)
+        assert request(f"{base}/{uri.split('?', 1)[0]}")[0] == 403
+    sandbox.clock.advance(DEFAULT_AUTH_TIMEOUT + 1)  # segments expire with their playlist
+    assert request(f"{base}/{uris[0]}")[0] == 403

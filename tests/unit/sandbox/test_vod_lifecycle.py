@@ -60,7 +60,7 @@ def test_listener_drives_the_status_with_the_logical_clock(sandbox: SandboxServe
 
     view = SandboxControl(sandbox.url).video(video_id)
     assert view["status"] == "Normal"
-    assert view["crc64"] == 12345
+    assert view["crc64"] == "12345"
     assert view["metadata"]["width"] == 320
     assert [s["format"] for s in view["streams"]] == ["mp4"]
 

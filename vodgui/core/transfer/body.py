@@ -35,7 +35,11 @@ class PartReader:
         self._on_bytes = on_bytes
         self._stop = stop
         self._limiter = limiter
-        self._file = open(path, "rb")  # noqa: SIM115 - closed in close() / __del__
+        try:
+            self._file = open(path, "rb")  # noqa: SIM115 - closed in close()
+        except OSError as exc:
+            raise VodError("FileVanished", f"{os.path.basename(path)} can no longer be read ({exc.strerror}). "
+                           "Put it back and retry; the parts already sent are kept.", kind=ErrorKind.FILE) from None
         self._file.seek(offset)
         self.sent = 0  # bytes reported through on_bytes (for rewinding on failure)
 

@@ -239,7 +239,9 @@ class JobRunner:
         self._uploader = uploader
         self.cb.set_state(item.id, JobState.UPLOADING)
         cfg = self.session.transfer
-        if ident.size < cfg.multipart_threshold and not self._upload_id:
+        # An explicit part size smaller than the threshold means the user wants parts for files above it.
+        threshold = min(cfg.multipart_threshold, cfg.part_size) if cfg.part_size else cfg.multipart_threshold
+        if ident.size <= threshold and not self._upload_id:
             result = uploader.put()
         else:
             known = self.store.parts(item.id, self._upload_id) if self._upload_id else {}

@@ -161,9 +161,10 @@ class ObjectUploader:
         parts: dict[int, PartInfo] = {}
         marker = "0"
         while True:
-            result = self._oss(f"ListParts {upload_id}",
-                               lambda m=marker: self.bucket.list_parts(self.key, upload_id, marker=m,
-                                                                       max_parts=1000))
+            def page(m: str = marker) -> Any:
+                return self.bucket.list_parts(self.key, upload_id, marker=m, max_parts=1000)
+
+            result = self._oss(f"ListParts {upload_id}", page)
             for p in result.parts:
                 parts[p.part_number] = p
             if not result.is_truncated:

@@ -24,7 +24,7 @@ from vodgui.sandbox.http import BodyReader
 from vodgui.sandbox.oss import errors
 from vodgui.sandbox.oss.auth import iso_millis
 from vodgui.sandbox.oss.crc64 import crc64_of_parts
-from vodgui.sandbox.oss.storage import BlobStore
+from vodgui.sandbox.oss.storage import SPARSE_FILES, BlobStore, Region, Segment, StaleWrite
 from vodgui.sandbox.service import SandboxContext
 
 log = logging.getLogger("vodgui.sandbox.oss")
@@ -57,6 +57,8 @@ class ObjectMeta:
 
 @dataclass(frozen=True)
 class PartMeta:
+    """One uploaded part: in its own file, or (``placed``) at ``offset`` of the upload's data file."""
+
     number: int
     size: int
     etag: str
@@ -64,6 +66,8 @@ class PartMeta:
     md5: str
     last_modified: float
     path: Path
+    offset: int = 0
+    placed: bool = False
 
 
 @dataclass
@@ -75,10 +79,18 @@ class Upload:
     initiated: float
     headers: tuple[tuple[str, str], ...] = ()
     parts: dict[int, PartMeta] = field(default_factory=dict)
-    #: Set once CompleteMultipartUpload has validated the part list; new parts are refused from then on.
-    completing: bool = False
+    #: Size of part 1, the size every non-last part has in practice; 0 until part 1 arrives. Parts of this
+    #: size are written straight into the data file at ``(n - 1) * stride`` (see :mod:`.storage`).
+    stride: int = 0
+    #: Set once Complete has validated the part list, or by Abort: no part may be added from then on.
+    closed: bool = False
+    #: Part numbers currently being written into the data file (one writer per region).
+    writing: set[int] = field(default_factory=set, repr=False)
     #: Serializes Complete and Abort of the same upload (a client retrying Complete waits for the first).
     finish_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    #: Held around each write into the data file and during assembly, so a stale writer cannot touch the
+    #: file once Complete has started using it.
+    region_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
 
 def quoted_etag(digest: bytes) -> str:
@@ -120,6 +132,7 @@ class OssModel:
                 store.delete(_OBJECTS, rid)
         for uid, rec in store.load(_UPLOADS).items():
             self._uploads[uid] = Upload(**{**rec, "headers": tuple(tuple(h) for h in rec.get("headers", ()))})
+
         for pid, rec in store.load(_PARTS).items():
             upload = self._uploads.get(rec["upload_id"])
             part = PartMeta(**{k: v for k, v in rec.items() if k != "upload_id"}
@@ -137,7 +150,7 @@ class OssModel:
     def _save_upload(self, upload: Upload) -> None:
         rec = {"upload_id": upload.upload_id, "bucket": upload.bucket, "key": upload.key,
                "content_type": upload.content_type, "initiated": upload.initiated,
-               "headers": [list(h) for h in upload.headers]}
+               "headers": [list(h) for h in upload.headers], "stride": upload.stride}
         self._ctx.store.put(_UPLOADS, upload.upload_id, rec)
 
     def _save_part(self, upload_id: str, part: PartMeta) -> None:
@@ -272,7 +285,7 @@ class OssModel:
         """The upload, if it exists for exactly this bucket and key (else NoSuchUpload, as OSS answers)."""
         with self._lock:
             upload = self._uploads.get(upload_id)
-            if upload is None or upload.bucket != bucket or upload.key != key or upload.completing:
+            if upload is None or upload.bucket != bucket or upload.key != key or upload.closed:
                 raise errors.no_such_upload(upload_id)
             return upload
 
@@ -284,32 +297,65 @@ class OssModel:
                 raise errors.invalid_argument(f"The number of parts of an upload cannot exceed {limit}.",
                                               PartNumber=str(number))
 
+    def _claim_region(self, upload: Upload, number: int, length: int) -> Region | None:
+        """Where to write part ``number`` of ``length`` bytes: its slot in the data file, or None (own file).
+
+        A slot is used only when it cannot clash: the part has the stride's size (fixed by part 1), nobody else
+        is writing that slot, and the slot does not hold the currently registered version of the part.
+        """
+        if not SPARSE_FILES or length <= 0:
+            return None
+        with self._lock:
+            current = upload.parts.get(number)
+            if number in upload.writing or (current is not None and current.placed):
+                return None
+            if upload.stride == 0:
+                if number != 1:
+                    return None
+                upload.stride = length
+                self._save_upload(upload)
+            elif length != upload.stride:
+                return None
+            upload.writing.add(number)
+        return Region(self.blobs.data_path(upload.upload_id), (number - 1) * upload.stride, upload.region_lock,
+                      lambda: not upload.closed)
+
     def upload_part(self, upload_id: str, bucket: str, key: str, number: int, body: BodyReader,
                     *, content_md5: bytes | None = None) -> PartMeta:
         upload = self.get_upload(upload_id, bucket, key)
         self.check_new_part(upload, number)
-        got = self.blobs.ingest(body)
+        region = self._claim_region(upload, number, body.remaining)
+        try:
+            got = self.blobs.ingest(body, region)
+        except StaleWrite:
+            raise errors.no_such_upload(upload_id) from None
+        finally:
+            if region is not None:
+                with self._lock:
+                    upload.writing.discard(number)
+        own_file = region is None
         if content_md5 is not None and got.md5 != content_md5:
-            self.blobs.discard(got.path)
-            raise errors.invalid_digest()
-        dest = self.blobs.part_path(upload_id, number)
-        part = PartMeta(number, got.size, quoted_etag(got.md5), got.crc64, got.md5.hex(),
-                        self._ctx.clock.now(), dest)
-        with self._lock:
-            if self._uploads.get(upload_id) is not upload or upload.completing:
-                # Aborted or completed while the body was arriving.
+            if own_file:
                 self.blobs.discard(got.path)
-                raise errors.no_such_upload(upload_id)
+            raise errors.invalid_digest()
+        dest = self.blobs.part_path(upload_id, number) if own_file else got.path
+        part = PartMeta(number, got.size, quoted_etag(got.md5), got.crc64, got.md5.hex(),
+                        self._ctx.clock.now(), dest, got.offset, placed=not own_file)
+        with self._lock:
             try:
+                if self._uploads.get(upload_id) is not upload or upload.closed:
+                    raise errors.no_such_upload(upload_id)  # aborted or completed while the body arrived
                 self.check_new_part(upload, number)
             except errors.OssError:
-                self.blobs.discard(got.path)
+                if own_file:
+                    self.blobs.discard(got.path)
                 raise
-            self.blobs.commit(got.path, dest)
+            if own_file:
+                self.blobs.commit(got.path, dest)
             old = upload.parts.get(number)
             upload.parts[number] = part  # a re-uploaded part number replaces the previous one
             self._save_part(upload_id, part)
-        if old is not None:
+        if old is not None and not old.placed:
             self.blobs.discard(old.path)
         return part
 
@@ -344,22 +390,42 @@ class OssModel:
                 raise errors.entity_too_small(part.number, part.size, settings.min_part_size)
         return chosen
 
+    def _assemble(self, upload: Upload, chosen: list[PartMeta], dest: Path) -> None:
+        total = sum(p.size for p in chosen)
+        fixups: list[tuple[Segment, int]] = []
+        position = 0
+        in_place = False
+        for part in chosen:
+            if part.placed:
+                if part.offset != position:  # e.g. a part number was skipped: slots do not line up
+                    self.blobs.assemble([Segment(p.path, p.offset, p.size) for p in chosen], dest)
+                    return
+                in_place = True
+            else:
+                fixups.append((Segment(part.path, 0, part.size), position))
+            position += part.size
+        if in_place:
+            self.blobs.assemble_in_place(self.blobs.data_path(upload.upload_id), fixups, total, dest)
+        else:
+            self.blobs.assemble([seg for seg, _ in fixups], dest)
+
     def complete(self, upload_id: str, bucket: str, key: str,
                  listed: list[tuple[int, str]] | None) -> ObjectMeta:
         """Assemble the listed parts (or all, with ``listed=None``) into the object."""
         upload = self.get_upload(upload_id, bucket, key)
         with upload.finish_lock:
             with self._lock:
-                if self._uploads.get(upload_id) is not upload:
+                if self._uploads.get(upload_id) is not upload or upload.closed:
                     raise errors.no_such_upload(upload_id)
                 chosen = self._validate_complete(upload, listed)
-                upload.completing = True
+                upload.closed = True
             dest = self.blobs.object_path(bucket, key)
             try:
-                self.blobs.assemble([p.path for p in chosen], dest)
+                with upload.region_lock:  # late writers into the data file stop here
+                    self._assemble(upload, chosen, dest)
             except BaseException:
                 with self._lock:
-                    upload.completing = False
+                    upload.closed = False
                 raise
             meta = ObjectMeta(bucket, key, sum(p.size for p in chosen),
                               multipart_etag([p.md5 for p in chosen]),
@@ -383,6 +449,7 @@ class OssModel:
             with self._lock:
                 if self._uploads.pop(upload_id, None) is None:
                     raise errors.no_such_upload(upload_id)
+                upload.closed = True
                 self._forget_upload(upload)
             self.blobs.remove_upload_dir(upload_id)
 

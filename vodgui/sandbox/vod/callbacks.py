@@ -13,6 +13,7 @@ import ipaddress
 import json
 import logging
 import threading
+import time
 import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,8 @@ log = logging.getLogger("vodgui.sandbox.vod.callbacks")
 
 _POLL_SECONDS = 0.2
 _TIMEOUT_SECONDS = 3.0
+#: The thread ends after this long without pending events (a later event starts a new one).
+_IDLE_EXIT_SECONDS = 30.0
 
 
 def is_loopback_url(url: str) -> bool:
@@ -83,18 +86,23 @@ class CallbackDispatcher:
             self.delivered.clear()
 
     def _next_due(self) -> _Event | None:
+        """The next due event, or None (and the thread is forgotten) after a long idle spell."""
+        idle_since = time.monotonic()
         with self._cond:
             while True:
                 if self._events and self._events[0].due <= self._clock.now():
                     return self._events.pop(0)
+                if self._events:
+                    idle_since = time.monotonic()
+                elif time.monotonic() - idle_since > _IDLE_EXIT_SECONDS:
+                    self._thread = None
+                    return None
                 # Poll: the logical clock can jump forward without anyone telling this thread.
                 self._cond.wait(_POLL_SECONDS)
 
     def _run(self) -> None:
-        while True:
-            event = self._next_due()
-            if event is not None:
-                self._post(event)
+        while (event := self._next_due()) is not None:
+            self._post(event)
 
     def _post(self, event: _Event) -> None:
         data = json.dumps(event.body, ensure_ascii=False).encode("utf-8")

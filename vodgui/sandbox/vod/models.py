@@ -144,7 +144,7 @@ class VodModel:
                 "user_data": user_data}
 
     # -- CreateUploadVideo / RefreshUploadVideo --------------------------------------------------------------
-    def create_upload_video(self, params: Mapping[str, str] | v.ParamReader) -> dict[str, str]:
+    def create_upload_video(self, params: Mapping[str, object] | v.ParamReader) -> dict[str, str]:
         """Register a new video and hand out its upload address and credentials.
 
         Raises:
@@ -171,7 +171,7 @@ class VodModel:
                 prefix=key.rsplit("/", 1)[0] + "/" if ext == "m3u8" else "", **common,
             )
             self._index(media)
-        self._oss.ensure_bucket(self.bucket)  # a control-plane reset may have dropped it
+        self._oss.ensure_bucket(self.bucket)  # idempotent; cheap insurance against a reset between calls
         self._save(media)
         address, auth = self._upload_blobs(media)
         return {"VideoId": media.media_id, "UploadAddress": address, "UploadAuth": auth}
@@ -211,7 +211,7 @@ class VodModel:
         return {"VideoId": media.media_id, "UploadAddress": address, "UploadAuth": auth}
 
     # -- CreateUploadImage / CreateUploadAttachedMedia -------------------------------------------------------
-    def create_upload_image(self, params: Mapping[str, str] | v.ParamReader) -> dict[str, str]:
+    def create_upload_image(self, params: Mapping[str, object] | v.ParamReader) -> dict[str, str]:
         p = v.reader(params)
         image_type = p.require("ImageType")
         if image_type not in v.IMAGE_TYPES:
@@ -237,7 +237,7 @@ class VodModel:
         return {"ImageId": media_id, "ImageURL": self.signed_url(media), "FileURL": self.file_url(media),
                 "UploadAddress": address, "UploadAuth": auth}
 
-    def create_upload_attached_media(self, params: Mapping[str, str] | v.ParamReader) -> dict[str, str]:
+    def create_upload_attached_media(self, params: Mapping[str, object] | v.ParamReader) -> dict[str, str]:
         p = v.reader(params)
         business_type = p.require("BusinessType")
         allowed = v.ATTACHED_EXTENSIONS.get(business_type)
@@ -395,6 +395,8 @@ class VodModel:
         now = self.now()
         data: dict[str, Any] = asdict(media)
         data.update({
+            # As the OSS view: a string, because a CRC-64 does not fit a JSON number everywhere.
+            "crc64": str(media.crc64) if media.crc64 is not None else None,
             "status": media.status(now),
             "media_type": media.media_type if media.kind == KIND_VIDEO else media.kind,
             "streams": media.streams(),

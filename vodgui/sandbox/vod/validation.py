@@ -55,14 +55,21 @@ class ParamReader(Protocol):
 
 
 class DictParams:
-    """The RPC parameter semantics (empty means absent) over a plain mapping, for callers without an RPC."""
+    """The RPC parameter semantics (empty means absent) over a plain mapping, for callers without an RPC.
 
-    def __init__(self, params: Mapping[str, str]) -> None:
+    Values are taken as their string form, as they would travel in a query string (a JSON caller may pass
+    ``"FileSize": 123``).
+    """
+
+    def __init__(self, params: Mapping[str, object]) -> None:
         self._params = params
 
     def get(self, name: str) -> str | None:
         value = self._params.get(name)
-        return value if value not in (None, "") else None
+        if value is None:
+            return None
+        text = str(value)
+        return text if text != "" else None
 
     def require(self, name: str) -> str:
         value = self.get(name)
@@ -84,7 +91,7 @@ class DictParams:
         return value
 
 
-def reader(params: Mapping[str, str] | ParamReader) -> ParamReader:
+def reader(params: Mapping[str, object] | ParamReader) -> ParamReader:
     if isinstance(params, Mapping):
         return DictParams(params)
     return params

@@ -1,0 +1,107 @@
+"""The CLI as QA scripts use it: profiles from the sandbox line, uploads with JSON output, kill and resume."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from tests.e2e.conftest import REPO, json_lines
+from tests.helpers.workspace import write_file
+from vodgui.core.integrity import crc64_file
+from vodgui.sandbox import SandboxServer
+from vodgui.sandbox.client import SandboxControl
+
+TINY = ["--part-size", "16384", "--min-part-size", "1024", "--retry-delay", "0.05"]
+
+
+def add_profiles(vodgui: Callable[..., Any], info: dict[str, Any]) -> None:
+    line = json.dumps(info)
+    for name, mode, source in (("cred", "credential", "accesskey"), ("sts", "sts", "accesskey"),
+                               ("app", "credential", "appserver")):
+        res = vodgui("profiles", "add", name, "--from-sandbox", "-", "--mode", mode, "--source", source,
+                     *TINY, stdin=line + "\n")
+        assert res.returncode == 0, res.stderr
+        assert "stored in" in res.stderr and info["access_key_secret"] not in res.stderr
+
+
+def test_profiles_and_json_upload(tmp_path, sandbox: SandboxServer, control: SandboxControl, info: dict,
+                                  vodgui: Callable[..., Any]) -> None:
+    sandbox.config.settings.min_part_size = 1024
+    add_profiles(vodgui, info)
+    listed = json_lines(vodgui("profiles", "list", "--json").stdout)
+    assert {p["name"] for p in listed} == {"cred", "sts", "app"}
+    assert all(info["access_key_secret"] not in json.dumps(p) for p in listed)
+    good = write_file(tmp_path / "a.mp4", 70_000, seed=1)
+    bad = write_file(tmp_path / "b.txt", 10)
+    for profile in ("cred", "sts", "app"):
+        res = vodgui("upload", str(good), str(bad), str(tmp_path / "missing.mp4"), "--profile", profile,
+                     "--json", "--title", "片头", "--tags", "a,b")
+        assert res.returncode == 1, res.stderr  # not every file is done
+        out = {r["file"].rsplit("/", 1)[-1]: r for r in json_lines(res.stdout)}
+        assert out["a.mp4"]["state"] == "done" and len(out["a.mp4"]["video_id"]) == 32
+        assert out["a.mp4"]["error"] is None
+        assert out["b.txt"]["state"] == "failed" and out["b.txt"]["error"]["code"] == "InvalidFileName.Extension"
+        assert out["missing.mp4"]["error"]["code"] == "FileNotFound"
+        video = control.video(out["a.mp4"]["video_id"])
+        assert video["title"] == "片头" and video["tags"] == ["a", "b"]
+    res = vodgui("upload", str(good), "--profile", "cred", "--json")
+    assert res.returncode == 0 and json_lines(res.stdout)[0]["state"] == "done"
+    queue = json_lines(vodgui("queue", "list", "--json").stdout)
+    assert len([q for q in queue if q["state"] == "done"]) == 4
+
+
+def test_sigkill_mid_file_then_resume_sends_only_the_missing_parts(tmp_path, sandbox: SandboxServer,
+                                                                   control: SandboxControl, info: dict,
+                                                                   cli_env: dict[str, str],
+                                                                   vodgui: Callable[..., Any]) -> None:
+    sandbox.config.settings.min_part_size = 1024
+    add_profiles(vodgui, info)
+    path = write_file(tmp_path / "big.mp4", 1_000_000, seed=9)
+    parts = -(-1_000_000 // 16384)
+    proc = subprocess.Popen([sys.executable, "-m", "vodgui", "upload", str(path), "--profile", "cred", "--json",
+                             "--bandwidth-limit", "150000"], env=cli_env, cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while sum(1 for e in control.log() if e.get("op") == "UploadPart" and e["status"] == 200) < 15:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    killed_at = max(e["seq"] for e in control.log())
+    before = control.log()
+    creates = [e for e in before if e.get("op") == "CreateUploadVideo"]
+    assert len(creates) == 1
+    upload_ids = {e["upload_id"] for e in before if e.get("op") == "UploadPart"}
+    assert len(upload_ids) == 1
+    done_before = {int(e["part_number"]) for e in before if e.get("op") == "UploadPart" and e["status"] == 200}
+    assert 15 <= len(done_before) < parts
+
+    [queued] = [q for q in json_lines(vodgui("queue", "list", "--json").stdout) if q["file"] == str(path)]
+    assert queued["state"] == "uploading"  # what the killed process left behind
+    assert queued["upload_id"] in upload_ids and queued["video_id"]
+
+    res = vodgui("upload", str(path), "--profile", "cred", "--json")  # the same command, run again
+    assert res.returncode == 0, res.stderr
+    [result] = json_lines(res.stdout)
+    assert result["state"] == "done" and result["video_id"] == queued["video_id"]
+    after = [e for e in control.log() if e["seq"] > killed_at]
+    assert not [e for e in after if e.get("op") in ("CreateUploadVideo", "InitiateMultipartUpload")]
+    assert any(e.get("op") == "RefreshUploadVideo" for e in after)
+    assert any(e.get("op") == "ListParts" for e in after)
+    sent_after = [int(e["part_number"]) for e in after if e.get("op") == "UploadPart" and e["status"] == 200]
+    assert {e["upload_id"] for e in after if e.get("op") == "UploadPart"} == upload_ids
+    assert not set(sent_after) & done_before, "a part that was already on the server was sent again"
+    assert set(sent_after) | done_before == set(range(1, parts + 1))
+    video = control.video(result["video_id"])
+    obj = control.object(video["bucket"], video["key"])
+    assert int(obj["crc64"]) == crc64_file(str(path))

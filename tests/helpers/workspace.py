@@ -1,0 +1,77 @@
+"""A vodgui workspace wired to a sandbox, with one profile per mode x source."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.helpers.keyrings import MemoryKeyring
+from vodgui.core.keychain import SecretStore
+from vodgui.core.profiles import Profile
+from vodgui.core.transfer.config import TransferConfig
+from vodgui.core.workspace import Workspace
+
+#: Tiny parts and short retry delays, so tests exercise multipart quickly.
+FAST = TransferConfig(part_size=16 * 1024, min_part_size=1024, multipart_threshold=32 * 1024, retry_delay=0.05,
+                      retry_max_delay=0.2, connect_timeout=5, read_timeout=10)
+
+COMBOS = [("credential", "accesskey"), ("sts", "accesskey"), ("credential", "appserver"), ("sts", "appserver")]
+
+
+def profile_from_info(name: str, info: dict[str, Any], mode: str, source: str,
+                      transfer: TransferConfig = FAST) -> tuple[Profile, str, str]:
+    """(profile, keychain field, secret) for the sandbox ``info``."""
+    kw: dict[str, Any] = dict(region=info["region"], vod_endpoint=info["vod_endpoint"],
+                              sts_endpoint=info["sts_endpoint"], appserver_url=info["appserver_url"],
+                              transfer=transfer)
+    if source == "appserver":
+        field, secret = "appserver_token", info["appserver_token"]
+    elif mode == "sts":
+        kw.update(access_key_id=info["ram_user"]["access_key_id"], role_arn=info["role_arn"])
+        field, secret = "access_key_secret", info["ram_user"]["access_key_secret"]
+    else:
+        kw.update(access_key_id=info["access_key_id"])
+        field, secret = "access_key_secret", info["access_key_secret"]
+    return Profile(name, mode=mode, source=source, **kw), field, secret
+
+
+def make_workspace(home: Path, info: dict[str, Any], transfer: TransferConfig = FAST) -> Workspace:
+    ws = Workspace(str(home), secrets=SecretStore(MemoryKeyring()))
+    for mode, source in COMBOS:
+        profile, field, secret = profile_from_info(f"{mode}-{source}", info, mode, source, transfer)
+        ws.secrets.set(profile.name, field, secret)
+        ws.profiles.put(profile)
+    return ws
+
+
+def write_file(path: Path, size: int, seed: int = 0) -> Path:
+    import random
+
+    rng = random.Random(seed)
+    path.write_bytes(rng.randbytes(size) if size else b"")
+    return path
+
+
+def wait_for(cond: Callable[[], bool], timeout: float = 20.0, interval: float = 0.02) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(interval)
+
+
+def part_uploads(log: list[dict[str, Any]], key: str) -> list[tuple[int, int]]:
+    """(part number, status) of every UploadPart the sandbox saw for ``key``."""
+    return [(int(e["part_number"]), int(e["status"])) for e in log
+            if e.get("op") == "UploadPart" and e.get("key") == key and e.get("part_number")]
+
+
+def env_without_proxies() -> dict[str, str]:
+    env = dict(os.environ)
+    for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        env.pop(k, None)
+    return env

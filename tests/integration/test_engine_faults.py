@@ -1,0 +1,72 @@
+"""Unreliable networks and services: dropped connections, 5xx bursts, throttling. Uploads complete, intact."""
+
+from __future__ import annotations
+
+from tests.helpers.workspace import part_uploads, write_file
+from vodgui.core.integrity import crc64_file
+from vodgui.core.transfer.engine import TransferEngine
+from vodgui.core.transfer.events import JobState, Retrying
+from vodgui.sandbox import SandboxServer
+from vodgui.sandbox.client import SandboxControl
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.events: list[object] = []
+
+    def on_event(self, event: object) -> None:
+        self.events.append(event)
+
+
+def test_uploads_survive_drops_5xx_bursts_and_throttling(tmp_path, sandbox: SandboxServer,
+                                                         control: SandboxControl, engine: TransferEngine) -> None:
+    control.add_fault(service="oss", op="UploadPart", effect="drop", percent=10, seed=7, drop_after=0.5)
+    control.add_fault(service="oss", op="UploadPart", effect="error", nth=[6, 7, 8], status=503,
+                      code="ServiceUnavailable")
+    control.add_fault(service="vod", op="CreateUploadVideo", effect="throttle", first=2)
+    control.add_fault(service="vod", op="RefreshUploadVideo", effect="error", first=1, status=503,
+                      code="ServiceUnavailable")
+    rec = Recorder()
+    engine.subscribe(rec)
+    files = [write_file(tmp_path / f"f{i}.mp4", 300_000 + i * 1000, seed=i) for i in range(3)]
+    ids = engine.add_files([str(f) for f in files], "credential-accesskey")
+    assert engine.wait_idle(90)
+    log = control.log()
+    for job_id, path in zip(ids, files):
+        snap = engine.snapshot(job_id)
+        assert snap is not None and snap.state is JobState.DONE, snap
+        video = control.video(snap.video_id or "")
+        assert int(control.object(video["bucket"], video["key"])["crc64"]) == crc64_file(str(path))
+    assert any(e.get("fault") == "drop" for e in log)
+    creates = [e.get("code") for e in log if e.get("op") == "CreateUploadVideo"]
+    assert creates.count("Throttling.User") == 2 and len(creates) == 3 + 2
+    retries = [e for e in rec.events if isinstance(e, Retrying)]
+    assert {r.error.code for r in retries} >= {"Throttling.User", "ServiceUnavailable", "NetworkError"}
+    # Parts that failed were sent again; none that succeeded was.
+    for path, job_id in zip(files, ids):
+        video = control.video(engine.snapshot(job_id).video_id)  # type: ignore[union-attr]
+        ok = [n for n, s in part_uploads(log, video["key"]) if s == 200]
+        assert len(ok) == len(set(ok))
+
+
+def test_a_fault_that_never_ends_fails_the_item_after_the_retries(tmp_path, control: SandboxControl,
+                                                                  engine: TransferEngine) -> None:
+    control.add_fault(service="oss", op="UploadPart", effect="error", status=500, code="InternalError")
+    path = write_file(tmp_path / "f.mp4", 100_000)
+    [job_id] = engine.add_files([str(path)], "credential-accesskey")
+    assert engine.wait_idle(30)
+    snap = engine.snapshot(job_id)
+    assert snap is not None and snap.state is JobState.FAILED
+    assert snap.error is not None and snap.error.code == "InternalError" and snap.error.request_id
+    # Nothing retries forever: 1 try + 3 retries for the first part, and the others stopped with it.
+    attempts = [e for e in control.log() if e.get("op") == "UploadPart"]
+    assert len(attempts) <= 4 * 4
+    # Nothing is lost: the item stays in the queue with its VideoId and upload, ready to retry.
+    row = engine.store.get(job_id)
+    assert row is not None and row.state == "failed" and row.video_id and row.upload_id
+    control.clear_faults()
+    engine.retry([job_id])
+    assert engine.wait_idle(30)
+    assert engine.snapshot(job_id).state is JobState.DONE  # type: ignore[union-attr]
+    creates = [e for e in control.log() if e.get("op") == "CreateUploadVideo"]
+    assert len(creates) == 1  # the retry refreshed the same video
