@@ -20,6 +20,25 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+_observer = threading.local()
+RetryObserver = Callable[[str, VodError, int, float], None]
+
+
+class observe_retries:  # noqa: N801 - used as a context manager, reads like a function
+    """Within this block, every retry on this thread is also reported to ``observer(what, error, attempt,
+    delay)``: how a job learns about retries inside VOD/AppServer calls it does not make itself."""
+
+    def __init__(self, observer: RetryObserver) -> None:
+        self._observer = observer
+        self._previous: RetryObserver | None = None
+
+    def __enter__(self) -> None:
+        self._previous = getattr(_observer, "fn", None)
+        _observer.fn = self._observer
+
+    def __exit__(self, *exc: object) -> None:
+        _observer.fn = self._previous
+
 
 @dataclass(frozen=True)
 class RetryPolicy:
@@ -80,5 +99,9 @@ def call_with_retry(
         log.warning("%s failed (%s); retry %d/%d in %.1f s", what, last, attempt, policy.retries, delay)
         if on_retry is not None:
             on_retry(last, attempt, delay)
+        else:
+            observer: RetryObserver | None = getattr(_observer, "fn", None)
+            if observer is not None:
+                observer(what, last, attempt, delay)
         if clock.sleep(delay, interrupt):
             raise Cancelled(what)

@@ -8,8 +8,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-import oss2
-
 from vodgui.core.appserver import AppServerClient, AppServerStsSigner
 from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.credentials import AccessKey, Secret
@@ -20,6 +18,7 @@ from vodgui.core.profiles import Profile, ProfileStore
 from vodgui.core.sources import UploadSource, VodUploadSource
 from vodgui.core.sts import AssumeRoleSigner, StsApi
 from vodgui.core.transfer.job import ProfileSession
+from vodgui.core.transfer.session import oss_session
 from vodgui.core.vod import VodApi
 
 SandboxInfo = Callable[[], dict[str, Any]]
@@ -119,4 +118,4 @@ class SessionFactory:
             vod = VodApi(profile.region, profile.vod_endpoint or None, signer, conn, retry, clock)
             upload = VodUploadSource(vod)
         pool = max(10, cfg.parts_in_flight * cfg.concurrent_files + 2)
-        return ProfileSession(profile.name, upload, cfg, conn, vod, oss2.Session(pool_size=pool))
+        return ProfileSession(profile.name, upload, cfg, conn, vod, oss_session(pool))

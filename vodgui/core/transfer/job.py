@@ -24,6 +24,7 @@ from vodgui.core.errors import Cancelled, ErrorKind, VodError
 from vodgui.core.integrity import crc64_file
 from vodgui.core.pop import ConnectionOptions
 from vodgui.core.redact import redact
+from vodgui.core.retry import observe_retries
 from vodgui.core.sources import LiveUploadCredentials, UploadSource
 from vodgui.core.store import ItemRecord, PartRecord, QueueStore
 from vodgui.core.transfer.bandwidth import RateLimiter
@@ -134,7 +135,8 @@ class JobRunner:
         self.cb.reset_progress(item.id)
         try:
             self.cb.set_state(item.id, JobState.PREPARING, error=None)
-            self._run()
+            with observe_retries(self.retrying):
+                self._run()
         except Cancelled:
             self._interrupted()
         except VodError as err:

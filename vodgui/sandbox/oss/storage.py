@@ -19,6 +19,7 @@ file name, so a GET that already opened the previous version keeps reading consi
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import hashlib
 import os
@@ -47,20 +48,31 @@ class StaleWrite(Exception):
     """A region write was stopped because its upload is being completed or was aborted."""
 
 
+class _Buffer:
+    """A read buffer, a view of it, and its address (the CRC hashes chunks in place, without a copy)."""
+
+    def __init__(self, size: int) -> None:
+        self.data = bytearray(size)
+        self.view = memoryview(self.data)
+        # Holding the ctypes array keeps the address valid (the bytearray can no longer be resized).
+        self._array = (ctypes.c_char * size).from_buffer(self.data)
+        self.address = ctypes.addressof(self._array)
+
+
 class _BufferPool:
     """Reusable read buffers: the server runs one thread per connection, so allocate per concurrent body."""
 
     def __init__(self, size: int, keep: int = 16) -> None:
         self._size = size
-        self._free: queue.LifoQueue[bytearray] = queue.LifoQueue(maxsize=keep)
+        self._free: queue.LifoQueue[_Buffer] = queue.LifoQueue(maxsize=keep)
 
-    def acquire(self) -> bytearray:
+    def acquire(self) -> _Buffer:
         try:
             return self._free.get_nowait()
         except queue.Empty:
-            return bytearray(self._size)
+            return _Buffer(self._size)
 
-    def release(self, buf: bytearray) -> None:
+    def release(self, buf: _Buffer) -> None:
         try:
             self._free.put_nowait(buf)
         except queue.Full:
@@ -157,7 +169,7 @@ class BlobStore:
             path, offset = region.path, region.offset
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | _O_BINARY, 0o600)
         buf = _BUFFERS.acquire()
-        view = memoryview(buf)
+        view, address = buf.view, buf.address
         md5 = hashlib.md5()
         crc = new_crc64()
         size = 0
@@ -168,8 +180,8 @@ class BlobStore:
                 if n <= 0:
                     break
                 chunk = view[:n]
-                md5.update(chunk)
-                crc.update(chunk)
+                md5.update(chunk)  # hashlib releases the GIL for large inputs
+                crc.update_address(address, n)  # liblzma: releases the GIL too (see crc64.py)
                 if region is None:
                     _write_all(fd, chunk)
                 else:
@@ -182,7 +194,6 @@ class BlobStore:
                 size += n
             ok = True
         finally:
-            view.release()
             _BUFFERS.release(buf)
             os.close(fd)
             if not ok and region is None:
