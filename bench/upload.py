@@ -25,7 +25,6 @@ client peak RSS <= 150 MB.
 from __future__ import annotations
 
 import argparse
-import base64
 import json
 import os
 import resource
@@ -35,7 +34,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -64,7 +63,7 @@ class _BenchKeyring(KeyringBackend):
     """In-memory keyring for this bench process only."""
 
     priority = 1  # type: ignore[assignment]
-    data: dict[tuple[str, str], str] = {}
+    data: ClassVar[dict[tuple[str, str], str]] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
         return self.data.get((service, username))

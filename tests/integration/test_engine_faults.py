@@ -43,7 +43,7 @@ def test_uploads_survive_drops_5xx_bursts_and_throttling(tmp_path, sandbox: Sand
     retries = [e for e in rec.events if isinstance(e, Retrying)]
     assert {r.error.code for r in retries} >= {"Throttling.User", "ServiceUnavailable", "NetworkError"}
     # Parts that failed were sent again; none that succeeded was.
-    for path, job_id in zip(files, ids):
+    for job_id in ids:
         video = control.video(engine.snapshot(job_id).video_id)  # type: ignore[union-attr]
         ok = [n for n, s in part_uploads(log, video["key"]) if s == 200]
         assert len(ok) == len(set(ok))

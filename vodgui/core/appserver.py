@@ -51,7 +51,7 @@ class AppServerClient:
             data = resp.json()
         except ValueError:
             data = None
-        if resp.status_code == 401 or resp.status_code == 403 and not isinstance(data, dict):
+        if resp.status_code == 401 or (resp.status_code == 403 and not isinstance(data, dict)):
             raise VodError("AppServerUnauthorized", "The AppServer refused the token. Check the AppServer token "
                            "in the profile.", kind=ErrorKind.AUTH_SECRET, service="appserver",
                            http_status=resp.status_code)

@@ -24,7 +24,7 @@ _observer = threading.local()
 RetryObserver = Callable[[str, VodError, int, float], None]
 
 
-class observe_retries:  # noqa: N801 - used as a context manager, reads like a function
+class observe_retries:
     """Within this block, every retry on this thread is also reported to ``observer(what, error, attempt,
     delay)``: how a job learns about retries inside VOD/AppServer calls it does not make itself."""
 

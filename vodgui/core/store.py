@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 SCHEMA_VERSION = 1
 
@@ -270,7 +270,7 @@ class QueueStore:
             db.execute("DELETE FROM parts WHERE item_id = ?", (item_id,))
 
     # -- history ---------------------------------------------------------------------------------------------
-    _HISTORY_FIELDS = [f.name for f in fields(HistoryRecord)]
+    _HISTORY_FIELDS: ClassVar[list[str]] = [f.name for f in fields(HistoryRecord)]
 
     def add_history(self, item: ItemRecord, title: str, crc64: str | None) -> int:
         with self._tx() as db:

@@ -21,11 +21,11 @@ from vodgui.core.pop import ConnectionOptions, PopCaller, SignerSource
 from vodgui.core.retry import RetryPolicy
 
 #: Extensions VOD accepts for CreateUploadVideo (video and audio), lower case.
-VIDEO_EXTENSIONS = frozenset(
-    "3gp asf avi dat dv flv f4v gif m2t m4v mj2 mjpeg mkv mov mp4 mpe mpg mpeg mts ogg qt rm rmvb swf ts vob wmv "
-    "webm m3u8".split()
-)
-AUDIO_EXTENSIONS = frozenset("aac ac3 acm amr ape caf flac m4a mp3 ra wav wma".split())
+VIDEO_EXTENSIONS = frozenset([
+    "3gp", "asf", "avi", "dat", "dv", "flv", "f4v", "gif", "m2t", "m4v", "mj2", "mjpeg", "mkv", "mov", "mp4",
+    "mpe", "mpg", "mpeg", "mts", "ogg", "qt", "rm", "rmvb", "swf", "ts", "vob", "wmv", "webm", "m3u8",
+])
+AUDIO_EXTENSIONS = frozenset(["aac", "ac3", "acm", "amr", "ape", "caf", "flac", "m4a", "mp3", "ra", "wav", "wma"])
 MEDIA_EXTENSIONS = VIDEO_EXTENSIONS | AUDIO_EXTENSIONS
 
 MAX_TITLE_BYTES = 128

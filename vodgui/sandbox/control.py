@@ -109,7 +109,7 @@ class ControlService:
         if head == "faults":
             if method == "POST":
                 body = self._body(req)
-                rules = body["rules"] if "rules" in body else [body]
+                rules = body.get("rules", [body])
                 added = [ctx.faults.add(r).to_json() for r in rules]
                 return _json(200, {"added": added})
             if method == "DELETE":

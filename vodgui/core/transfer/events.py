@@ -7,11 +7,11 @@ own thread; they must not block.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Protocol
 
 
-class JobState(str, Enum):
+class JobState(StrEnum):
     QUEUED = "queued"  # waiting for a slot
     PREPARING = "preparing"  # checking the file, getting VideoId/credentials, finding finished parts
     UPLOADING = "uploading"
@@ -34,7 +34,8 @@ _S = JobState
 TRANSITIONS: dict[JobState, frozenset[JobState]] = {
     _S.QUEUED: frozenset({_S.PREPARING, _S.PAUSED, _S.CANCELLED, _S.FAILED}),
     _S.PREPARING: frozenset({_S.UPLOADING, _S.COMPLETING, _S.PAUSED, _S.FAILED, _S.CANCELLED, _S.QUEUED}),
-    _S.UPLOADING: frozenset({_S.COMPLETING, _S.DONE, _S.PAUSED, _S.FAILED, _S.CANCELLED, _S.QUEUED}),  # DONE: single PUT
+    # UPLOADING -> DONE: a single PUT has no completion step.
+    _S.UPLOADING: frozenset({_S.COMPLETING, _S.DONE, _S.PAUSED, _S.FAILED, _S.CANCELLED, _S.QUEUED}),
     _S.COMPLETING: frozenset({_S.DONE, _S.PAUSED, _S.FAILED, _S.CANCELLED, _S.QUEUED}),
     _S.PAUSED: frozenset({_S.QUEUED, _S.CANCELLED}),
     _S.FAILED: frozenset({_S.QUEUED, _S.CANCELLED}),

@@ -88,6 +88,19 @@ def _operation(req: Request, bucket: str, key: str, params: dict[str, str]) -> s
             "DELETE": "DeleteObject"}.get(method, "Unsupported")
 
 
+def claimed_access_key_id(req: Request, params: dict[str, str]) -> str:
+    """The AccessKeyId a request claims (not verified), for the request log."""
+    authorization = req.header("Authorization") or ""
+    if authorization.startswith("OSS "):
+        return authorization[4:].strip().rpartition(":")[0]
+    if authorization.startswith("OSS4-HMAC-SHA256 "):
+        credential = authorization.partition("Credential=")[2]
+        return credential.split("/", 1)[0].split(",", 1)[0].strip()
+    if "OSSAccessKeyId" in params:
+        return params["OSSAccessKeyId"]
+    return params.get("x-oss-credential", "").split("/", 1)[0]
+
+
 def authorize(identity: Identity, op: str, bucket: str, key: str) -> None:
     """Only VOD upload credentials reach VOD's buckets, and only for their own object (or prefix)."""
     temp = identity.temp
@@ -203,7 +216,23 @@ class OssService:
         return True
 
     def classify(self, req: Request) -> tuple[str, str]:
-        return "oss", parse_target(req).op
+        # The server classifies every request before injecting faults, so the request log gets its OSS
+        # fields here: a failed (faulted) UploadPart still shows its part number and caller.
+        target = parse_target(req)
+        self._describe(req, target)
+        return "oss", target.op
+
+    @staticmethod
+    def _describe(req: Request, target: Target) -> None:
+        req.log["bucket"] = target.bucket
+        req.log["key"] = target.key
+        if "uploadId" in target.params:
+            req.log["upload_id"] = target.params["uploadId"]
+        if "partNumber" in target.params:
+            req.log["part_number"] = target.params["partNumber"]
+        claimed = claimed_access_key_id(req, target.params)
+        if claimed:
+            req.log["access_key_id"] = claimed  # replaced by the verified one once authenticated
 
     def reset(self) -> None:
         self._model.reset()
@@ -215,12 +244,7 @@ class OssService:
 
     def handle(self, req: Request) -> Response:
         target = parse_target(req)
-        req.log["bucket"] = target.bucket
-        req.log["key"] = target.key
-        if "uploadId" in target.params:
-            req.log["upload_id"] = target.params["uploadId"]
-        if "partNumber" in target.params:
-            req.log["part_number"] = target.params["partNumber"]
+        self._describe(req, target)
         try:
             return self._handle(req, target)
         except OssError as err:

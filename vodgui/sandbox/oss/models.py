@@ -197,6 +197,10 @@ class OssModel:
         with self._lock:
             self._listeners.append(fn)
 
+    def remove_listener(self, fn: Callable[[ObjectMeta], None]) -> None:
+        with self._lock:
+            self._listeners = [f for f in self._listeners if f is not fn]
+
     def view(self, bucket: str, key: str) -> dict[str, Any] | None:
         """The control plane's read-only view of an object."""
         meta = self.head(bucket, key)

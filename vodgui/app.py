@@ -1,0 +1,110 @@
+"""The desktop app's composition root: the only module that knows the UI, the core and the sandbox together."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from vodgui import __version__
+from vodgui.core.keychain import SecretStore
+from vodgui.core.logbuffer import LogBuffer
+from vodgui.core.redact import RedactingFilter, install_log_filter
+from vodgui.core.settings import SettingsStore
+from vodgui.core.transfer.engine import TransferEngine
+from vodgui.core.workspace import Workspace
+
+log = logging.getLogger("vodgui")
+
+
+def headless() -> bool:
+    return sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def setup_logging(log_dir: str, buffer: LogBuffer) -> str:
+    """Rotating log file plus the in-memory buffer for the Log page; both redact secrets."""
+    os.makedirs(log_dir, exist_ok=True)
+    path = os.path.join(log_dir, "vodgui.log")
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    file_handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    file_handler.addFilter(RedactingFilter())
+    for handler in list(root.handlers):
+        if isinstance(handler, (logging.handlers.RotatingFileHandler, LogBuffer)):
+            root.removeHandler(handler)
+    root.addHandler(file_handler)
+    root.addHandler(buffer)
+    install_log_filter(root)
+    return path
+
+
+def build_context(workspace: Workspace, sandbox_info: Callable[[], dict[str, Any]] | None,
+                  *, log_buffer: LogBuffer | None = None, log_file: str = "") -> Any:
+    """Everything the window needs, without showing anything (tests build windows from this)."""
+    from vodgui.ui.bridge import EngineBridge
+    from vodgui.ui.context import AppContext
+
+    settings_store = SettingsStore(workspace.dirs.config)
+    workspace.sessions.sandbox_info = sandbox_info
+    if sandbox_info is not None:
+        workspace.profiles.ensure_sandbox()
+    profile = workspace.profiles.get(settings_store.load().last_profile) or workspace.profiles.get(
+        workspace.profiles.default or "")
+    transfer = profile.transfer if profile else None
+    engine = TransferEngine(workspace.store, workspace.sessions,
+                            concurrent_files=transfer.concurrent_files if transfer else 2,
+                            bandwidth_limit=transfer.bandwidth_limit if transfer else 0)
+    bridge = EngineBridge()
+    engine.subscribe(bridge)
+    return AppContext(workspace, engine, bridge, settings_store, log_buffer or LogBuffer(), sandbox_info,
+                      current_profile=profile.name if profile else "", log_file=log_file)
+
+
+def run_app(*, smoke: bool = False, home: str | None = None) -> int:
+    if headless() or smoke and not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from vodgui.sandbox import SandboxServer
+    from vodgui.ui.i18n import install_translators
+    from vodgui.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("vodgui")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("vodgui")
+
+    workspace = Workspace(home, secrets=SecretStore())
+    buffer = LogBuffer()
+    log_file = setup_logging(str(workspace.dirs.logs), buffer)
+    log.info("vodgui %s starting; home %s", __version__, workspace.dirs.data.parent)
+    install_translators(app, SettingsStore(workspace.dirs.config).load().language)
+    try:
+        workspace.lock.acquire()
+    except Exception as exc:  # QueueBusy
+        QMessageBox.critical(None, "vodgui", str(exc))
+        return 1
+    sandbox = SandboxServer(data_dir=workspace.dirs.data / "sandbox").start()
+    ctx = build_context(workspace, sandbox.info, log_buffer=buffer, log_file=log_file)
+    window = MainWindow(ctx)
+
+    def shutdown() -> None:
+        ctx.bridge.stop()
+        ctx.engine.shutdown(pause=True, timeout=20)
+        sandbox.stop()
+        workspace.close()
+
+    app.aboutToQuit.connect(shutdown)
+    window.show()
+    ctx.engine.restore(resume=ctx.settings.auto_resume)
+    if smoke:
+        from vodgui.smoke import run_smoke
+
+        return run_smoke(app, window, ctx)
+    return int(app.exec())

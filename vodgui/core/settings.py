@@ -1,0 +1,58 @@
+"""Application settings that are not per profile (language, resume behaviour...): ``settings.json``."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class AppSettings:
+    #: "" follows the system locale; otherwise "en" or "zh_CN".
+    language: str = ""
+    #: After a restart, resume unfinished uploads without asking.
+    auto_resume: bool = True
+    #: Accept any file extension when adding folders (VOD still checks the name).
+    all_files: bool = False
+    #: The profile the window opened with last time.
+    last_profile: str = ""
+    #: Show a notification when a batch finishes or fails.
+    notify: bool = True
+    #: GetVideoInfo polling interval for the history page, seconds.
+    history_poll_seconds: int = 10
+
+
+class SettingsStore:
+    def __init__(self, config_dir: Path) -> None:
+        self.path = Path(config_dir) / "settings.json"
+        self._lock = threading.Lock()
+
+    def load(self) -> AppSettings:
+        with self._lock:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return AppSettings()
+        names = {f.name for f in fields(AppSettings)}
+        return AppSettings(**{k: v for k, v in data.items() if k in names}) if isinstance(data, dict) \
+            else AppSettings()
+
+    def save(self, settings: AppSettings) -> None:
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(asdict(settings), f, indent=2)
+            os.replace(tmp, self.path)
+
+    def update(self, **changes: Any) -> AppSettings:
+        settings = self.load()
+        for name, value in changes.items():
+            setattr(settings, name, value)
+        self.save(settings)
+        return settings

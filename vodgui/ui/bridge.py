@@ -1,0 +1,101 @@
+"""From engine threads to the GUI thread, in batches.
+
+The engine calls :meth:`EngineBridge.on_event` on its own threads, possibly thousands of times a second. The
+bridge only appends to buffers under a lock there; a timer on the GUI thread flushes them every
+``FLUSH_MS`` as a handful of signals (qutebrowser repaints all downloads from one timer the same way). No signal
+is ever emitted from a worker thread, so the GUI cannot be flooded.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from vodgui.core.transfer.events import (
+    Event,
+    JobChanged,
+    JobError,
+    JobsAdded,
+    JobSnapshot,
+    JobsRemoved,
+    Progress,
+    Retrying,
+)
+
+FLUSH_MS = 200
+
+
+class EngineBridge(QObject):
+    """Engine events as Qt signals, batched.
+
+    Signals:
+        jobs_added(list[JobSnapshot]): new queue items, in order.
+        jobs_removed(list[int]): job ids gone from the queue.
+        jobs_changed(list[JobSnapshot]): state, VideoId, error or note changed (latest snapshot per job).
+        progress_changed(dict[int, int]): job id -> bytes done, for jobs that moved since the last flush.
+        retried(int, str, object, int, float): job id, what, JobError, attempt, delay.
+    """
+
+    jobs_added = Signal(list)
+    jobs_removed = Signal(list)
+    jobs_changed = Signal(list)
+    progress_changed = Signal(dict)
+    retried = Signal(int, str, object, int, float)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._added: list[JobSnapshot] = []
+        self._removed: list[int] = []
+        self._changed: dict[int, JobSnapshot] = {}
+        self._progress: dict[int, int] = {}
+        self._retries: list[tuple[int, str, JobError, int, float]] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(FLUSH_MS)
+        self._timer.timeout.connect(self.flush)
+        self._timer.start()
+
+    # -- engine threads --------------------------------------------------------------------------------------
+    def on_event(self, event: Event) -> None:
+        with self._lock:
+            if isinstance(event, Progress):
+                self._progress[event.job_id] = event.bytes_done
+            elif isinstance(event, JobChanged):
+                self._changed[event.snapshot.job_id] = event.snapshot
+            elif isinstance(event, JobsAdded):
+                self._added.extend(event.snapshots)
+            elif isinstance(event, JobsRemoved):
+                self._removed.extend(event.job_ids)
+                for job_id in event.job_ids:
+                    self._changed.pop(job_id, None)
+                    self._progress.pop(job_id, None)
+            elif isinstance(event, Retrying):
+                self._retries.append((event.job_id, event.what, event.error, event.attempt, event.delay))
+
+    # -- GUI thread ------------------------------------------------------------------------------------------
+    def flush(self) -> None:
+        with self._lock:
+            added, self._added = self._added, []
+            removed, self._removed = self._removed, []
+            changed, self._changed = self._changed, {}
+            progress, self._progress = self._progress, {}
+            retries, self._retries = self._retries, []
+        if added:
+            self.jobs_added.emit(added)
+        if changed:
+            self.jobs_changed.emit(list(changed.values()))
+        if progress:
+            self.progress_changed.emit(progress)
+        for retry in retries:
+            self.retried.emit(*retry)
+        if removed:
+            self.jobs_removed.emit(removed)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def pending(self) -> dict[str, Any]:  # for tests
+        with self._lock:
+            return {"added": len(self._added), "changed": len(self._changed), "progress": len(self._progress)}

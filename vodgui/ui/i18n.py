@@ -1,0 +1,46 @@
+"""Translations: vodgui's own (.qm from resources/translations) and Qt's standard dialogs, by the system locale
+or the language chosen in Settings."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from vodgui.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+
+_installed: list[QTranslator] = []
+
+
+def resolve_language(choice: str) -> str:
+    """``""`` follows the system locale; anything Chinese maps to zh_CN, everything else to English."""
+    if choice:
+        return choice if choice in LANGUAGES else "en"
+    name = QLocale.system().name()
+    return "zh_CN" if name.startswith("zh") else "en"
+
+
+def install_translators(app: QCoreApplication, choice: str) -> str:
+    """(Re)install translators for ``choice``; returns the language in effect."""
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    lang = resolve_language(choice)
+    if lang == "en":
+        return lang
+    ours = QTranslator(app)
+    path = resource_path("translations", f"vodgui_{lang}.qm")
+    if ours.load(str(path)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("translation %s not found at %s", lang, path)
+    qt = QTranslator(app)
+    if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return lang

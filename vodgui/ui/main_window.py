@@ -1,0 +1,235 @@
+"""The main window: a profile switcher that is always visible, four pages, overall progress in the title, a tray
+notification when a batch ends, and a safe quit (running uploads are paused, never lost)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from vodgui import __version__
+from vodgui.core.profiles import SANDBOX_PROFILE
+from vodgui.resources import resource_path
+from vodgui.ui.context import AppContext
+from vodgui.ui.history_page import HistoryPage
+from vodgui.ui.log_page import LogPage
+from vodgui.ui.playback_page import PlaybackPage
+from vodgui.ui.queue_model import QueueModel
+from vodgui.ui.upload_page import UploadPage
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowIcon(QIcon(str(resource_path("icons", "vodgui.svg"))))
+        self.resize(1180, 720)
+        self.model = QueueModel(ctx.engine.snapshot, self)
+        ctx.bridge.jobs_added.connect(self.model.add)
+        ctx.bridge.jobs_removed.connect(self.model.remove)
+        ctx.bridge.jobs_changed.connect(self.model.update)
+        ctx.bridge.progress_changed.connect(self.model.set_progress)
+
+        self._build_toolbar()
+        self.upload_page = UploadPage(ctx, self.model, self)
+        self.history_page = HistoryPage(ctx, self)
+        self.playback_page = PlaybackPage(ctx, self)
+        self.log_page = LogPage(ctx, self)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget(self)
+        for page, title in ((self.upload_page, self.tr("Upload")), (self.history_page, self.tr("History")),
+                            (self.playback_page, self.tr("Playback")), (self.log_page, self.tr("Log"))):
+            QListWidgetItem(title, self.nav)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.status = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.setToolTip("vodgui")
+            self.tray.show()
+        self._was_busy = False
+        self._batch_failed = 0
+        self._title_timer = QTimer(self)
+        self._title_timer.setInterval(500)
+        self._title_timer.timeout.connect(self._update_title)
+        self._title_timer.start()
+        ctx.hub.open_in_playback.connect(self._on_open_in_playback)
+        ctx.hub.profiles_changed.connect(self._reload_profiles)
+        for index, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(key))
+            act.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+            self.addAction(act)
+        self._reload_profiles()
+        self._update_title()
+
+    # -- toolbar and profiles --------------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Profile"), self)
+        bar.setMovable(False)
+        bar.setObjectName("profileBar")
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        holder = QWidget(bar)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(6, 2, 6, 2)
+        label = QLabel(self.tr("Profile:"), holder)
+        self.profile_box = QComboBox(holder)
+        self.profile_box.setMinimumWidth(220)
+        self.profile_box.setToolTip(self.tr("The account uploads and playback checks use. Switch at any time; "
+                                            "running uploads keep their own profile."))
+        label.setBuddy(self.profile_box)
+        self.profile_box.currentIndexChanged.connect(self._on_profile_chosen)
+        self.mode_label = QLabel(holder)
+        self.mode_label.setObjectName("modeLabel")
+        edit = QToolButton(holder)
+        edit.setText(self.tr("Edit…"))
+        edit.setToolTip(self.tr("Edit the current profile, test its connection"))
+        edit.clicked.connect(self.edit_profile)
+        add = QToolButton(holder)
+        add.setText(self.tr("New profile…"))
+        add.setToolTip(self.tr("Add an account: AccessKey in the keychain, or your team's AppServer"))
+        add.clicked.connect(self.new_profile)
+        settings = QToolButton(holder)
+        settings.setText(self.tr("Settings…"))
+        settings.setToolTip(self.tr("Language, resuming after a restart, notifications"))
+        settings.clicked.connect(self.open_settings)
+        for w in (label, self.profile_box, self.mode_label, edit, add):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(settings)
+        bar.addWidget(holder)
+
+    def _reload_profiles(self) -> None:
+        profiles = self.ctx.workspace.profiles.list()
+        current = self.ctx.current_profile or self.ctx.settings.last_profile or SANDBOX_PROFILE
+        names = [p.name for p in profiles]
+        if current not in names and names:
+            current = names[0]
+        self.profile_box.blockSignals(True)
+        self.profile_box.clear()
+        for p in profiles:
+            label = self.tr("{0} (built-in sandbox)").format(p.name) if p.sandbox else p.name
+            self.profile_box.addItem(label, p.name)
+        if current in names:
+            self.profile_box.setCurrentIndex(names.index(current))
+        self.profile_box.blockSignals(False)
+        if current:
+            self.ctx.select_profile(current)
+        self._show_mode()
+
+    def _on_profile_chosen(self, index: int) -> None:
+        name = self.profile_box.itemData(index)
+        if name:
+            self.ctx.select_profile(str(name))
+            self._show_mode()
+
+    def _show_mode(self) -> None:
+        profile = self.ctx.profile()
+        if profile is None:
+            self.mode_label.setText("")
+            return
+        mode = self.tr("Upload credential") if profile.mode == "credential" else self.tr("STS")
+        source = self.tr("AppServer") if profile.source == "appserver" else self.tr("AccessKey")
+        self.mode_label.setText(f"  {mode} · {source} · {profile.region}")
+
+    def edit_profile(self) -> None:
+        from vodgui.ui.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.ctx, self.ctx.current_profile or None, self)
+        dialog.open()
+
+    def new_profile(self) -> None:
+        from vodgui.ui.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.ctx, None, self)
+        dialog.open()
+
+    def open_settings(self) -> None:
+        from vodgui.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).open()
+
+    def _on_open_in_playback(self, video_ids: list[str]) -> None:
+        self.nav.setCurrentRow(2)
+        self.playback_page.show_videos(video_ids)
+
+    # -- progress in the title, notifications ----------------------------------------------------------------
+    def _update_title(self) -> None:
+        done, total, active, failed = self.model.totals()
+        if active:
+            pct = 100 * done / total if total else 0
+            self.setWindowTitle(self.tr("vodgui — {0:.0f}% · {1} uploading").format(pct, active))
+            self.status.setText(self.tr("{0} of {1} items left").format(active, len(self.model.snapshots())))
+        else:
+            self.setWindowTitle(f"vodgui {__version__}")
+            self.status.setText(self.tr("{0} items in the queue").format(len(self.model.snapshots())))
+        if self._was_busy and not active:
+            self._batch_finished(failed)
+        self._was_busy = bool(active)
+
+    def _batch_finished(self, failed: int) -> None:
+        if not self.ctx.settings.notify:
+            return
+        if failed:
+            title, text = self.tr("Uploads finished with errors"), self.tr("{0} item(s) failed.").format(failed)
+            icon = QSystemTrayIcon.MessageIcon.Warning
+        else:
+            title, text = self.tr("Uploads finished"), self.tr("All queued files are uploaded.")
+            icon = QSystemTrayIcon.MessageIcon.Information
+        self.last_notification = (title, text)
+        if self.tray is not None:
+            self.tray.showMessage(title, text, icon, 8000)
+        else:
+            self.statusBar().showMessage(f"{title}: {text}", 15000)
+
+    # -- quitting --------------------------------------------------------------------------------------------
+    def ask_pause_on_quit(self, running: int) -> bool:
+        """Ask before quitting with uploads running (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Uploads are running"),
+                          self.tr("{0} upload(s) are running. Pause them and quit? They continue where they "
+                                  "stopped the next time you open vodgui.").format(running),
+                          QMessageBox.StandardButton.NoButton, self)
+        pause = box.addButton(self.tr("Pause and quit"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(pause)
+        box.exec()
+        return box.clickedButton() is pause
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        running = [s for s in self.ctx.engine.snapshots() if s.state.active]
+        if running and not self.ask_pause_on_quit(len(running)):
+            event.ignore()
+            return
+        self.ctx.engine.pause([s.job_id for s in running])
+        event.accept()
