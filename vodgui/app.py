@@ -67,6 +67,10 @@ def build_context(workspace: Workspace, sandbox_info: Callable[[], dict[str, Any
 def run_app(*, smoke: bool = False, home: str | None = None) -> int:
     if headless() or smoke and not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if smoke and home is None and not os.environ.get("VODGUI_HOME"):
+        import tempfile
+
+        home = tempfile.mkdtemp(prefix="vodgui-smoke-home-")  # never touch the user's queue or profiles
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -100,11 +104,33 @@ def run_app(*, smoke: bool = False, home: str | None = None) -> int:
         sandbox.stop()
         workspace.close()
 
-    app.aboutToQuit.connect(shutdown)
     window.show()
+    _report_shown()
     ctx.engine.restore(resume=ctx.settings.auto_resume)
     if smoke:
         from vodgui.smoke import run_smoke
 
-        return run_smoke(app, window, ctx)
+        code = run_smoke(app, window, ctx)
+        shutdown()
+        return code
+    app.aboutToQuit.connect(shutdown)
     return int(app.exec())
+
+
+def _report_shown() -> None:
+    """For bench/startup.py: print when the window is first painted, and optionally quit right away."""
+    if not os.environ.get("VODGUI_REPORT_SHOWN"):
+        return
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def shown() -> None:
+        print(f"VODGUI_SHOWN {time.time():.6f}", flush=True)
+        if os.environ.get("VODGUI_REPORT_SHOWN") == "quit":
+            app = QApplication.instance()
+            if app is not None:
+                app.quit()
+
+    QTimer.singleShot(0, shown)

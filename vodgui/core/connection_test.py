@@ -3,6 +3,7 @@ unknown role, a network problem and a wrong clock."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from vodgui.core.profiles import Profile
 from vodgui.core.retry import RetryPolicy
 from vodgui.core.session import SessionFactory
 from vodgui.core.sts import StsApi
+from vodgui.core.vod import VodApi
 
 _PROBE_VIDEO = "0" * 32  # a VideoId that cannot exist: NotFound proves we were allowed to ask
 
@@ -87,8 +89,8 @@ def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTes
         if effective.mode == "sts":
             try:
                 token = sts.assume_role(key, effective.role())
-                steps.append(Step("AssumeRole", True, f"token {token.access_key_id} until "
-                                  f"{token.expires_at:.0f}"))
+                steps.append(Step("AssumeRole", True, f"token {token.access_key_id}, valid until "
+                                  f"{time.strftime('%H:%M:%S UTC', time.gmtime(token.expires_at))}"))
             except VodError as err:
                 if err.code == "NoPermission":
                     err.kind = ErrorKind.ROLE
@@ -111,8 +113,19 @@ def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTes
 
     session = sessions.build(profile)
     if session.vod is not None:
+        # The probes fail fast: a profile's own retry policy would keep the user waiting on a dead endpoint.
+        vod = VodApi(effective.region, effective.vod_endpoint or None, session.vod.signer, conn, quick, clock)
         try:
-            session.vod.get_video_info(_PROBE_VIDEO)
+            # Authorization comes before the lookup, so NotFound proves RefreshUploadVideo is allowed; a key
+            # without VOD upload permission is caught here instead of at the first upload.
+            vod.refresh_upload_video(_PROBE_VIDEO)
+            steps.append(Step("VOD upload", True, "allowed"))
+        except VodError as err:
+            if err.code != "InvalidVideo.NotFound":
+                return failed("VOD upload", err)
+            steps.append(Step("VOD upload", True, "allowed"))
+        try:
+            vod.get_video_info(_PROBE_VIDEO)
             steps.append(Step("VOD", True, "reachable"))
         except VodError as err:
             if err.code == "InvalidVideo.NotFound":

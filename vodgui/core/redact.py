@@ -17,6 +17,7 @@ import logging
 import re
 import threading
 import weakref
+from urllib.parse import quote
 
 _MIN_SECRET_LENGTH = 8
 
@@ -26,15 +27,24 @@ _secrets: set[str] = set()
 # Shapes of secrets that may reach text without having been registered first.
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # STS security tokens (raw, or percent-encoded once or twice inside a string-to-sign).
-    (re.compile(r"CAIS[A-Za-z0-9+/=_%\-]{16,}"), "CAIS***"),
-    (re.compile(r"(?i)((?:x-oss-)?security[-_]?token[\"']?\s*[:=]\s*[\"']?|SecurityToken(?:%3D|%253D|=))"
-                r"[^\s&\"',;<]+"), r"\1***"),
-    (re.compile(r"(?i)(access[-_]?key[-_]?secret[\"']?\s*[:=]\s*[\"']?)[^\s&\"',;<]+"), r"\1***"),
-    (re.compile(r"(?i)(\"?(?:UploadAuth|PlayAuth)\"?\s*[:=]\s*\"?)[A-Za-z0-9+/=]{16,}"), r"\1***"),
-    (re.compile(r"(?i)(authorization\"?\s*[:=]\s*\"?(?:bearer|OSS4?-?[A-Z0-9-]*|ACS3-HMAC-SHA256)\s+)[^\s\"']+"),
-     r"\1***"),
+    # An encoded "&" (``%26``, or ``%2526`` twice encoded) ends a value inside a string-to-sign.
+    (re.compile(r"CAIS(?:(?!%26|%2526)[A-Za-z0-9+/=_%\-]){16,}"), "CAIS***"),
+    # A named token or secret in JSON, a dict repr, a header line, a query string or a string-to-sign:
+    # ``"SecurityToken": "..."``, ``'x-oss-security-token': '...'``, ``x-oss-security-token:...\n`` (oss2 logs the
+    # string-to-sign as a bytes repr, so a literal backslash ends the value), ``SecurityToken%3D...``.
+    (re.compile(r"(?i)((?:x-(?:oss|acs)-)?security[-_]?token[\"']?\s*[:=]\s*[\"']?|SecurityToken(?:%3D|%253D|=))"
+                r"(?:(?!%26|%2526)[^\s&\"',;<\\])+"), r"\1***"),
+    (re.compile(r"(?i)(access[-_]?key[-_]?secret[\"']?\s*[:=]\s*[\"']?)[^\s&\"',;<\\]+"), r"\1***"),
+    (re.compile(r"(?i)(<(?:SecurityToken|AccessKeySecret|UploadAuth|PlayAuth)>)[^<]+"), r"\1***"),
+    (re.compile(r"(?i)([\"']?(?:UploadAuth|PlayAuth)[\"']?\s*[:=]\s*[\"']?)[A-Za-z0-9+/=]{16,}"), r"\1***"),
+    # Authorization headers, quoted either way (JSON, a Python dict repr as oss2's DEBUG "Send request" line
+    # prints them) or bare; everything after the scheme goes, V4's Credential/Signature list included.
+    (re.compile(r"(?i)(authorization[\"']?\s*[:=]\s*[\"']?(?:bearer|basic|OSS[0-9A-Z-]*|ACS3-HMAC-SHA256)\s+)"
+                r"[^\"'\r\n\\]+"), r"\1***"),
     (re.compile(r"(auth_key=\d+-[0-9A-Za-z]+-\d+-)[0-9a-f]{32}"), r"\1***"),
     (re.compile(r"([?&](?:Signature|signature)=)[^&\s\"']+"), r"\1***"),
+    # OSS V2/V4 authorization parts quoted outside a header (``Signature:abc``, ``Signature=abc``).
+    (re.compile(r"(\bSignature[=:])[A-Za-z0-9+/=%]{16,}"), r"\1***"),
 ]
 
 
@@ -48,11 +58,16 @@ def mask(secret: str, keep: int = 4) -> str:
 
 
 def register(*secrets: str | None) -> None:
-    """Remember secrets so that :func:`redact` hides them wherever they appear."""
+    """Remember secrets so that :func:`redact` hides them wherever they appear.
+
+    The percent-encoded forms (once and twice, as in an RPC string-to-sign) are remembered too: a real
+    SecurityToken contains ``+``, ``/`` and ``=``.
+    """
     with _lock:
         for secret in secrets:
             if secret and len(secret) >= _MIN_SECRET_LENGTH:
-                _secrets.add(secret)
+                once = quote(secret, safe="")
+                _secrets.update({secret, once, quote(once, safe="")})
 
 
 def forget_all() -> None:

@@ -4,7 +4,7 @@ mode/source combinations."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -119,3 +119,29 @@ class SessionFactory:
             upload = VodUploadSource(vod)
         pool = max(10, cfg.parts_in_flight * cfg.concurrent_files + 2)
         return ProfileSession(profile.name, upload, cfg, conn, vod, oss_session(pool))
+
+
+class DraftSessionFactory(SessionFactory):
+    """Sessions for a profile being edited and not saved yet ("Test connection" in the editor).
+
+    A secret typed in the editor wins; otherwise the one stored in the keychain under ``stored_name`` (the
+    profile's name before the edit, which may differ from the draft's) is used. Nothing is cached.
+    """
+
+    def __init__(self, base: SessionFactory, typed: Mapping[str, str] | None = None,
+                 stored_name: str | None = None) -> None:
+        super().__init__(base.profiles, base.secrets, clock=base.clock, sandbox_info=base.sandbox_info)
+        self._typed = {k: Secret(v) for k, v in (typed or {}).items() if v}
+        self._stored_name = stored_name
+
+    def __call__(self, name: str) -> ProfileSession:
+        raise TypeError("a draft has no saved profiles to look up; use build()")
+
+    def effective(self, profile: Profile) -> tuple[Profile, dict[str, Secret]]:
+        field = profile.needs_secret
+        if field and field in self._typed:
+            return profile, {field: self._typed[field]}
+        if field and self._stored_name and self._stored_name != profile.name:
+            _, secrets = super().effective(replace(profile, name=self._stored_name))
+            return profile, secrets
+        return super().effective(profile)

@@ -1,13 +1,570 @@
-"""PLACEHOLDER - being written."""
+"""The profile editor: account, authorization mode and credential source, the secret (keychain only), the STS
+role and session policy, endpoints and proxy, and "Test connection" on the values as typed.
+
+Keychain calls can block (a locked Secret Service waits for the user), so every keychain and profile-file write
+runs through :func:`~vodgui.ui.ops.run_op`; the dialog stays responsive and shows "Saving…" meanwhile.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+import logging
+from dataclasses import replace
+from typing import Any
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vodgui.core.connection_test import ConnectionTestResult, test_connection
+from vodgui.core.errors import VodError, config_error
+from vodgui.core.keychain import FIELDS, KeychainUnavailable
+from vodgui.core.profiles import SANDBOX_PROFILE, Profile
+from vodgui.core.session import DraftSessionFactory
+from vodgui.core.sts import MAX_DURATION, MIN_DURATION, default_sts_endpoint
+from vodgui.core.vod import default_vod_endpoint
+from vodgui.ui.connection_panel import ConnectionTestPanel
 from vodgui.ui.context import AppContext
+from vodgui.ui.errors import describe_exception
+from vodgui.ui.ops import run_op
+from vodgui.ui.policy_editor import ERROR_STYLE, HINT_STYLE, PolicyEditor
+
+log = logging.getLogger(__name__)
+
+#: Regions offered in the editable region box (any other region id can be typed).
+REGIONS = ("cn-shanghai", "cn-beijing", "cn-shenzhen", "ap-southeast-1", "ap-southeast-5", "ap-south-1",
+           "ap-northeast-1", "eu-central-1", "eu-west-1", "us-west-1", "us-east-1")
+
+#: Which field to focus for a validation error code.
+_FOCUS = {"InvalidProfileName": "name_edit", "DuplicateProfileName": "name_edit", "InvalidRegion": "region_box",
+          "MissingAccessKeyId": "key_id_edit", "InvalidAppServerURL": "appserver_url_edit",
+          "InvalidRoleArn": "role_arn_edit", "InvalidRoleSessionName": "session_name_edit",
+          "InvalidDurationSeconds": "duration_spin", "InvalidPolicy": "policy_editor", "InvalidProxy": "proxy_edit",
+          "MissingSecret": "secret_edit"}
+
+
+class _MissingSecret(Exception):
+    """A profile would be saved without a secret in the keychain."""
+
+
+def backend_name(backend: Any) -> str:
+    """A short, readable keychain name ("SecretService Keyring")."""
+    return str(getattr(backend, "name", "") or type(backend).__name__)
 
 
 class ProfileDialog(QDialog):
+    """Create or edit a profile (``profile_name`` None creates one).
+
+    Signals:
+        saved(str): the profile was saved under this name.
+        deleted(str): the profile was deleted.
+    """
+
+    saved = Signal(str)
+    deleted = Signal(str)
+
     def __init__(self, ctx: AppContext, profile_name: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._original = ctx.workspace.profiles.get(profile_name) if profile_name else None
+        self._old_name = self._original.name if self._original else None
+        self.is_sandbox = bool(self._original and self._original.sandbox)
+        #: Keychain facts, filled off-thread: the problem (None = usable), its name, which fields are stored.
+        self.keychain_problem: str | None = None
+        self.keychain_name = ""
+        self.stored: dict[str, bool] | None = None
+        #: Where the last save put the secret ("SecretService Keyring"), for the status bar and tests.
+        self.saved_backend: str | None = None
+        self._build()
+        self._load(self._original or Profile(""))
+        self._on_region_changed(self.region_box.currentText())
+        self._on_kind_changed()
+        if self.is_sandbox:
+            self.setWindowTitle(self.tr("Built-in sandbox profile"))
+        elif self._original:
+            self.setWindowTitle(self.tr("Edit profile {0}").format(self._original.name))
+        else:
+            self.setWindowTitle(self.tr("New profile"))
+        if not self.is_sandbox:
+            self._check_keychain()
+
+    # -- layout ----------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.sandbox_note = QLabel(self.tr(
+            "This is the built-in sandbox profile. Its keys, role, AppServer and endpoints come from the sandbox "
+            "running inside vodgui, so they cannot be edited here. Choose the mode and the source to rehearse "
+            "each way of uploading."), self)
+        self.sandbox_note.setObjectName("sandboxNote")
+        self.sandbox_note.setWordWrap(True)
+        self.sandbox_note.setVisible(self.is_sandbox)
+
+        account = QGroupBox(self.tr("Account"), self)
+        self.account_form = form = QFormLayout(account)
+        self.name_edit = QLineEdit(account)
+        self.name_edit.setToolTip(self.tr("A name for this account, shown in the profile switcher"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Production"))
+        self.region_box = QComboBox(account)
+        self.region_box.setEditable(True)
+        self.region_box.addItems(REGIONS)
+        self.region_box.setToolTip(self.tr("The VOD region of your videos (a region id like cn-shanghai)"))
+        self.mode_box = QComboBox(account)
+        self.mode_box.addItem(self.tr("Upload credential"), "credential")
+        self.mode_box.addItem(self.tr("STS"), "sts")
+        self.mode_box.setToolTip(self.tr("How uploads are authorized"))
+        self.mode_hint = self._hint(account)
+        self.source_box = QComboBox(account)
+        self.source_box.addItem(self.tr("AccessKey in the keychain"), "accesskey")
+        self.source_box.addItem(self.tr("AppServer URL and token"), "appserver")
+        self.source_box.setToolTip(self.tr("Where the credentials come from"))
+        self.source_hint = self._hint(account)
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        form.addRow(self.tr("&Region:"), self.region_box)
+        form.addRow(self.tr("&Mode:"), self._with_hint(self.mode_box, self.mode_hint))
+        form.addRow(self.tr("&Source:"), self._with_hint(self.source_box, self.source_hint))
+
+        self.cred_group = QGroupBox(self.tr("Credentials"), self)
+        self.cred_form = form = QFormLayout(self.cred_group)
+        self.key_id_edit = QLineEdit(self.cred_group)
+        self.key_id_edit.setToolTip(self.tr("The AccessKey ID (LTAI…) of the account or RAM user"))
+        self.secret_edit = QLineEdit(self.cred_group)
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.setToolTip(self.tr("Kept only in the system keychain, never in the profile file"))
+        self.appserver_url_edit = QLineEdit(self.cred_group)
+        self.appserver_url_edit.setPlaceholderText("https://appserver.example.com/vod")
+        self.appserver_url_edit.setToolTip(self.tr("Your team's AppServer, which hands out upload credentials or "
+                                                   "STS tokens"))
+        self.token_edit = QLineEdit(self.cred_group)
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_edit.setToolTip(self.tr("The token the AppServer expects; kept only in the system keychain"))
+        self.keychain_label = QLabel(self.tr("Checking the keychain…"), self.cred_group)
+        self.keychain_label.setObjectName("keychainStatus")
+        self.keychain_label.setWordWrap(True)
+        form.addRow(self.tr("AccessKey &ID:"), self.key_id_edit)
+        form.addRow(self.tr("AccessKey s&ecret:"), self.secret_edit)
+        form.addRow(self.tr("AppServer &URL:"), self.appserver_url_edit)
+        form.addRow(self.tr("AppServer &token:"), self.token_edit)
+        form.addRow("", self.keychain_label)
+
+        self.role_group = QGroupBox(self.tr("STS role"), self)
+        self.role_form = form = QFormLayout(self.role_group)
+        self.role_arn_edit = QLineEdit(self.role_group)
+        self.role_arn_edit.setPlaceholderText("acs:ram::<account id>:role/<role name>")
+        self.role_arn_edit.setToolTip(self.tr("The RAM role to assume; copy its ARN from the RAM console"))
+        self.session_name_edit = QLineEdit(self.role_group)
+        self.session_name_edit.setToolTip(self.tr("RoleSessionName: 2-64 letters, digits, '.', '@', '_' or '-'; "
+                                                  "it appears in the audit log"))
+        self.duration_spin = QSpinBox(self.role_group)
+        self.duration_spin.setRange(MIN_DURATION, MAX_DURATION)
+        self.duration_spin.setSingleStep(300)
+        self.duration_spin.setSuffix(self.tr(" s"))
+        self.duration_spin.setToolTip(self.tr("DurationSeconds: how long each token is valid (900-3600); vodgui "
+                                              "renews it before it expires"))
+        self.policy_editor = PolicyEditor(self.role_group)
+        form.addRow(self.tr("Role&Arn:"), self.role_arn_edit)
+        form.addRow(self.tr("Session na&me:"), self.session_name_edit)
+        form.addRow(self.tr("&Duration:"), self.duration_spin)
+        policy_label = QLabel(self.tr("Session &policy:"), self.role_group)
+        policy_label.setBuddy(self.policy_editor.preset_box)
+        form.addRow(policy_label)
+        form.addRow(self.policy_editor)
+
+        self.net_group = QGroupBox(self.tr("Endpoints and proxy"), self)
+        self.net_form = form = QFormLayout(self.net_group)
+        self.vod_endpoint_edit = QLineEdit(self.net_group)
+        self.vod_endpoint_edit.setToolTip(self.tr("Leave empty for the region's public VOD endpoint"))
+        self.sts_endpoint_edit = QLineEdit(self.net_group)
+        self.sts_endpoint_edit.setToolTip(self.tr("Leave empty for the region's STS endpoint"))
+        self.proxy_edit = QLineEdit(self.net_group)
+        self.proxy_edit.setPlaceholderText(self.tr("none (http://host:port)"))
+        self.proxy_edit.setToolTip(self.tr("An HTTP proxy for every request: http://host:port or "
+                                           "http://user:password@host:port"))
+        form.addRow(self.tr("&VOD endpoint:"), self.vod_endpoint_edit)
+        form.addRow(self.tr("S&TS endpoint:"), self.sts_endpoint_edit)
+        form.addRow(self.tr("Pro&xy:"), self.proxy_edit)
+
+        test_group = QGroupBox(self.tr("Connection"), self)
+        self.test_panel = ConnectionTestPanel(test_group)
+        QVBoxLayout(test_group).addWidget(self.test_panel)
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.setToolTip(self.tr("Delete this profile and its secret in the keychain"))
+        self.delete_button.setVisible(self._original is not None and not self.is_sandbox)
+
+        left = QVBoxLayout()
+        left.addWidget(account)
+        left.addWidget(self.cred_group)
+        left.addWidget(self.net_group)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.role_group, 1)
+        right.addWidget(test_group)
+        right.addStretch(0)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sandbox_note)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.error_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.delete_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self._align_labels(self.account_form, self.cred_form, self.net_form)
+        self.setMinimumWidth(960)
+        self.resize(1000, 680)
+
+        for first, second in zip(self._tab_chain(), self._tab_chain()[1:]):
+            QWidget.setTabOrder(first, second)
+        self.mode_box.currentIndexChanged.connect(self._on_kind_changed)
+        self.source_box.currentIndexChanged.connect(self._on_kind_changed)
+        self.region_box.currentTextChanged.connect(self._on_region_changed)
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.test_panel.test_requested.connect(self._on_test)
+
+    def _tab_chain(self) -> list[QWidget]:
+        return [self.name_edit, self.region_box, self.mode_box, self.source_box, self.key_id_edit,
+                self.secret_edit, self.appserver_url_edit, self.token_edit, self.vod_endpoint_edit,
+                self.sts_endpoint_edit, self.proxy_edit, self.role_arn_edit, self.session_name_edit,
+                self.duration_spin, self.policy_editor.preset_box, self.policy_editor.edit, self.test_panel.button,
+                self.save_button]
+
+    def _with_hint(self, field: QWidget, hint: QLabel) -> QWidget:
+        holder = QWidget(field.parentWidget())
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        column.addWidget(hint)
+        return holder
+
+    @staticmethod
+    def _align_labels(*forms: QFormLayout) -> None:
+        """One label column width across stacked forms, so their fields line up."""
+        labels = [item.widget() for form in forms for row in range(form.rowCount())
+                  if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget()]
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def _hint(self, parent: QWidget) -> QLabel:
+        label = QLabel(parent)
+        label.setWordWrap(True)
+        label.setStyleSheet(HINT_STYLE)
+        return label
+
+    # -- values ----------------------------------------------------------------------------------------------
+    def _load(self, profile: Profile) -> None:
+        self.name_edit.setText(profile.name)
+        self.region_box.setCurrentText(profile.region)
+        self.mode_box.setCurrentIndex(max(0, self.mode_box.findData(profile.mode)))
+        self.source_box.setCurrentIndex(max(0, self.source_box.findData(profile.source)))
+        self.key_id_edit.setText(profile.access_key_id)
+        self.appserver_url_edit.setText(profile.appserver_url)
+        self.role_arn_edit.setText(profile.role_arn)
+        self.session_name_edit.setText(profile.role_session_name)
+        self.duration_spin.setValue(profile.duration_seconds)
+        self.policy_editor.set_policy(profile.policy)
+        self.vod_endpoint_edit.setText(profile.vod_endpoint)
+        self.sts_endpoint_edit.setText(profile.sts_endpoint)
+        self.proxy_edit.setText(profile.transfer.proxy)
+        if self.is_sandbox:
+            info = self.ctx.sandbox_info() if self.ctx.sandbox_info else {}
+            self.region_box.setCurrentText(str(info.get("region", profile.region)))
+            self.vod_endpoint_edit.setText(str(info.get("vod_endpoint", "")))
+            self.sts_endpoint_edit.setText(str(info.get("sts_endpoint", "")))
+            self.role_arn_edit.setText(str(info.get("role_arn", "")))
+            for widget in (self.name_edit, self.vod_endpoint_edit, self.sts_endpoint_edit, self.role_arn_edit):
+                widget.setReadOnly(True)
+            self.region_box.setEnabled(False)
+            self.proxy_edit.setEnabled(False)
+
+    def mode(self) -> str:
+        return str(self.mode_box.currentData())
+
+    def source(self) -> str:
+        return str(self.source_box.currentData())
+
+    def secret_field(self) -> str | None:
+        return None if self.is_sandbox else ("access_key_secret" if self.source() == "accesskey"
+                                             else "appserver_token")
+
+    def typed_secret(self) -> str:
+        return (self.secret_edit if self.source() == "accesskey" else self.token_edit).text()
+
+    def profile(self) -> Profile:
+        """The profile as the dialog shows it now (not validated, not saved)."""
+        base = self._original or Profile("")
+        if self.is_sandbox:
+            return replace(base, mode=self.mode(), source=self.source(),
+                           role_session_name=self.session_name_edit.text().strip(),
+                           duration_seconds=self.duration_spin.value(), policy=self.policy_editor.policy())
+        return replace(
+            base, name=self.name_edit.text().strip(), region=self.region_box.currentText().strip(),
+            mode=self.mode(), source=self.source(), access_key_id=self.key_id_edit.text().strip(),
+            appserver_url=self.appserver_url_edit.text().strip(), role_arn=self.role_arn_edit.text().strip(),
+            role_session_name=self.session_name_edit.text().strip(), duration_seconds=self.duration_spin.value(),
+            policy=self.policy_editor.policy(), vod_endpoint=self.vod_endpoint_edit.text().strip(),
+            sts_endpoint=self.sts_endpoint_edit.text().strip(),
+            transfer=base.transfer.with_changes(proxy=self.proxy_edit.text().strip()), sandbox=False)
+
+    def _validated(self) -> Profile:
+        """The profile, or a VodError (config) naming the first wrong field."""
+        profile = self.profile()
+        if self.mode() == "sts" and self.source() == "accesskey":
+            problem = self.policy_editor.problem()
+            if problem:
+                raise config_error("InvalidPolicy", problem)
+        if self.is_sandbox:
+            return profile.validate()
+        if profile.name != self._old_name and self.ctx.workspace.profiles.get(profile.name) is not None:
+            raise config_error("DuplicateProfileName", self.tr("A profile named {0} already exists.").format(
+                profile.name))
+        profile.validate()
+        if self.typed_secret() and self.keychain_problem:
+            raise KeychainUnavailable(self.keychain_problem)
+        return profile
+
+    # -- showing and hiding ----------------------------------------------------------------------------------
+    def _on_kind_changed(self, _index: int = 0) -> None:
+        mode, source = self.mode(), self.source()
+        accesskey = source == "accesskey"
+        if mode == "credential":
+            self.mode_hint.setText(self.tr("VOD issues a credential for each video. Simple: the key only needs "
+                                           "VOD upload permission."))
+        else:
+            self.mode_hint.setText(self.tr("vodgui calls the VOD API with a temporary STS token. Needs a RAM role "
+                                           "and, optionally, a session policy."))
+        if accesskey:
+            self.source_hint.setText(self.tr("Your AccessKey ID is kept in the profile and the secret in the "
+                                             "system keychain."))
+        else:
+            self.source_hint.setText(self.tr("Your team's AppServer hands out the credentials; you keep only its "
+                                             "URL and a token."))
+        sandbox = self.is_sandbox
+        self.cred_group.setVisible(not sandbox)
+        for widget, shown in ((self.key_id_edit, accesskey), (self.secret_edit, accesskey),
+                              (self.appserver_url_edit, not accesskey), (self.token_edit, not accesskey)):
+            self.cred_form.setRowVisible(widget, shown)
+        self.role_group.setVisible(mode == "sts" and accesskey)
+        self.net_form.setRowVisible(self.vod_endpoint_edit, not (mode == "credential" and not accesskey))
+        self.net_form.setRowVisible(self.sts_endpoint_edit, accesskey)
+        self.net_form.setRowVisible(self.proxy_edit, not sandbox)
+        self._show_keychain()
+
+    def _on_region_changed(self, region: str) -> None:
+        region = region.strip() or "cn-shanghai"
+        self.vod_endpoint_edit.setPlaceholderText(self.tr("default: {0}").format(default_vod_endpoint(region)))
+        self.sts_endpoint_edit.setPlaceholderText(self.tr("default: {0}").format(default_sts_endpoint(region)))
+
+    # -- keychain --------------------------------------------------------------------------------------------
+    def _check_keychain(self) -> None:
+        store = self.ctx.workspace.secrets
+        old = self._old_name
+
+        def probe() -> tuple[str | None, str, dict[str, bool]]:
+            problem = store.problem()
+            name = backend_name(store.backend)
+            stored: dict[str, bool] = {}
+            if problem is None and old:
+                stored = {field: store.get(old, field) is not None for field in FIELDS}
+            return problem, name, stored
+
+        run_op(self, probe, self._on_keychain_checked, self._on_keychain_failed)
+
+    def _on_keychain_checked(self, facts: tuple[str | None, str, dict[str, bool]]) -> None:
+        self.keychain_problem, self.keychain_name, self.stored = facts
+        self._show_keychain()
+
+    def _on_keychain_failed(self, exc: BaseException) -> None:
+        self.keychain_problem = exc.message if isinstance(exc, VodError) else str(exc)
+        self.stored = {}
+        self._show_keychain()
+
+    def _show_keychain(self) -> None:
+        field = self.secret_field()
+        if field is None or (self.stored is None and self.keychain_problem is None):
+            return
+        edit = self.secret_edit if field == "access_key_secret" else self.token_edit
+        if self.keychain_problem:
+            self.keychain_label.setStyleSheet(ERROR_STYLE)
+            self.keychain_label.setText(self.tr(
+                "✗ No usable keychain: {0}. vodgui keeps secrets only in the system keychain, never in a file, so "
+                "it cannot save this secret. Start or unlock your keychain (GNOME Keyring, KWallet).").format(
+                self.keychain_problem))
+            edit.setPlaceholderText(self.tr("cannot be stored: no keychain"))
+            return
+        self.keychain_label.setStyleSheet(HINT_STYLE)
+        if (self.stored or {}).get(field):
+            self.keychain_label.setText(self.tr("Stored in {0}. Leave the field empty to keep it.").format(
+                self.keychain_name))
+            edit.setPlaceholderText(self.tr("unchanged (stored in the keychain)"))
+        else:
+            self.keychain_label.setText(self.tr("Will be stored in {0}, never in the profile file.").format(
+                self.keychain_name))
+            edit.setPlaceholderText("")
+
+    # -- test connection -------------------------------------------------------------------------------------
+    def _on_test(self) -> None:
+        profile = self.profile()
+        field = self.secret_field()
+        typed = {field: self.typed_secret()} if field and self.typed_secret() else {}
+        sessions = DraftSessionFactory(self.ctx.workspace.sessions, typed, stored_name=self._old_name)
+        self.test_panel.set_running()
+        run_op(self, lambda: test_connection(sessions, profile), self._on_test_done, self.test_panel.show_failure)
+
+    def _on_test_done(self, result: ConnectionTestResult) -> None:
+        self.test_panel.show_result(result)
+
+    # -- save and delete -------------------------------------------------------------------------------------
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        for widget in (self.save_button, self.delete_button, self.test_panel.button):
+            widget.setEnabled(not busy)
+        if busy:
+            self.error_label.setStyleSheet(HINT_STYLE)
+            self._show_error(text)
+        else:
+            self.error_label.setStyleSheet(ERROR_STYLE)
+
+    def _on_save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        try:
+            profile = self._validated()
+        except VodError as err:
+            self._fail(err)
+            return
+        field, typed, old = self.secret_field(), self.typed_secret(), self._old_name
+        secrets, profiles = self.ctx.workspace.secrets, self.ctx.workspace.profiles
+
+        def save() -> str | None:
+            label = None
+            if field is not None:
+                if old and old != profile.name:
+                    secrets.rename(old, profile.name)
+                if typed:
+                    label = secrets.set(profile.name, field, typed)
+                elif secrets.get(profile.name, field) is None:
+                    raise _MissingSecret()
+            profiles.put(profile, replace_name=old)
+            return label
+
+        self._set_busy(True, self.tr("Saving…"))
+        run_op(self, save, lambda label: self._on_saved(profile.name, label), self._on_save_failed)
+
+    def _on_saved(self, name: str, label: str | None) -> None:
+        self._set_busy(False)
+        self._show_error("")
+        self.saved_backend = label.split(" (", 1)[0] if label else None
+        self.ctx.workspace.sessions.invalidate()
+        self.ctx.select_profile(name)  # before profiles_changed, so the switcher lands on it
+        self.ctx.hub.profiles_changed.emit()
+        self.saved.emit(name)
+        if self.saved_backend:
+            self._status(self.tr("Profile {0} saved; its secret is stored in {1}.").format(name, self.saved_backend))
+        else:
+            self._status(self.tr("Profile {0} saved.").format(name))
+        self.accept()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, _MissingSecret):
+            self._fail(config_error("MissingSecret", ""))
+        elif isinstance(exc, VodError):
+            self._fail(exc)
+        else:
+            self._show_error(describe_exception(exc))
+
+    def _fail(self, err: VodError) -> None:
+        if isinstance(err, KeychainUnavailable):
+            self.keychain_problem = self.keychain_problem or err.message
+            self._show_keychain()
+            text = self.tr("Not saved: there is no usable keychain, and vodgui never writes secrets to a file. "
+                           "Start or unlock your keychain (GNOME Keyring, KWallet), then save again.")
+        elif err.code == "MissingSecret":
+            what = self.tr("AccessKey secret") if self.source() == "accesskey" else self.tr("AppServer token")
+            text = self.tr("Enter the {0}: it is kept in the system keychain, never in the profile file.").format(
+                what)
+        elif err.kind.value == "config":
+            text = err.message
+        else:
+            text = describe_exception(err)
+        self._show_error(text)
+        name = _FOCUS.get(err.code)
+        if err.code == "MissingSecret" and self.source() == "appserver":
+            name = "token_edit"
+        target = getattr(self, name, None) if name else None
+        if isinstance(target, QWidget):
+            target.setFocus()
+
+    def confirm_delete(self, name: str) -> bool:
+        """Ask before deleting (tests replace this)."""
+        answer = QMessageBox.question(self, self.tr("Delete profile"), self.tr(
+            "Delete the profile {0} and its secret in the keychain? Uploads queued with it cannot continue.").format(
+            name))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_delete(self) -> None:
+        name = self._old_name
+        if not name or self.is_sandbox or not self.confirm_delete(name):
+            return
+        secrets, profiles = self.ctx.workspace.secrets, self.ctx.workspace.profiles
+
+        def delete() -> None:
+            profiles.delete(name)
+            for field in FIELDS:
+                try:
+                    secrets.delete(name, field)
+                except KeychainUnavailable as exc:  # the profile is gone; a stale secret is harmless but noted
+                    log.warning("could not delete %s of %s: %s", field, name, exc.message)
+
+        self._set_busy(True, self.tr("Deleting…"))
+        run_op(self, delete, lambda _: self._on_deleted(name), self._on_save_failed)
+
+    def _on_deleted(self, name: str) -> None:
+        self._set_busy(False)
+        self.ctx.workspace.sessions.invalidate()
+        if self.ctx.current_profile == name:
+            remaining = [p.name for p in self.ctx.workspace.profiles.list()]
+            fallback = SANDBOX_PROFILE if SANDBOX_PROFILE in remaining else (remaining[0] if remaining else "")
+            self.ctx.select_profile(fallback)
+        self.ctx.hub.profiles_changed.emit()
+        self.deleted.emit(name)
+        self._status(self.tr("Profile {0} deleted.").format(name))
+        self.accept()
+
+    def _status(self, text: str) -> None:
+        window = self.parent()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 10000)

@@ -102,6 +102,20 @@ def test_unknown_access_key(sandbox: SandboxServer) -> None:
     assert error_of(exc2) == (403, "InvalidAccessKeyId")
 
 
+def test_disabled_access_key(sandbox: SandboxServer, info: dict[str, Any]) -> None:
+    bucket = new_bucket(sandbox)
+    record = sandbox.config.user_keys[0]
+    client = oss2.Bucket(oss2.Auth(record.access_key_id, record.access_key_secret), sandbox.url, bucket)
+    record.active = False
+    try:
+        with pytest.raises(oss2.exceptions.ServerError) as exc:
+            client.put_object("sv/x.mp4", b"x")
+    finally:
+        record.active = True
+    assert error_of(exc) == (403, "InvalidAccessKeyId")
+    assert exc.value.message == "The OSS Access Key Id you provided is disabled."
+
+
 def test_sts_key_without_token(sandbox: SandboxServer) -> None:
     up = upload(sandbox)
     no_token = oss2.Bucket(oss2.Auth(up.cred.access_key_id, up.cred.access_key_secret), sandbox.url,

@@ -182,11 +182,16 @@ def test_listeners_see_stored_objects_and_their_errors_do_not_fail_requests(sand
     model.add_listener(record)
     try:
         up.bucket.put_object(up.key, b"data")
+        upload_id = up.bucket.init_multipart_upload(up.key).upload_id
+        part = up.bucket.upload_part(up.key, upload_id, 1, b"multipart data")
+        done = up.bucket.complete_multipart_upload(up.key, upload_id, [oss2.models.PartInfo(1, part.etag)])
     finally:
         model.remove_listener(broken)
         model.remove_listener(record)
-    assert [(m.bucket, m.key, m.size, m.etag) for m in seen] == [
-        (up.bucket_name, up.key, 4, '"' + hashlib.md5(b"data").hexdigest().upper() + '"')]
+    assert [(m.bucket, m.key, m.size, m.etag, m.object_type) for m in seen] == [
+        (up.bucket_name, up.key, 4, '"' + hashlib.md5(b"data").hexdigest().upper() + '"', "Normal"),
+        (up.bucket_name, up.key, 14, f'"{done.etag}"', "Multipart")]
+    assert seen[1].crc64 == crc64(b"multipart data")
 
 
 def test_control_plane_object_view(sandbox: SandboxServer) -> None:

@@ -19,6 +19,7 @@ machine (bench/sandbox_ingest.py). Set ``VODGUI_SANDBOX_CRC64=crcmod`` to force 
 from __future__ import annotations
 
 import ctypes
+import logging
 import os
 import sys
 import threading
@@ -63,6 +64,10 @@ def _load_lzma_crc64() -> _LzmaCrc | None:
 
 
 _LZMA_CRC64 = _load_lzma_crc64()
+if _LZMA_CRC64 is None and not getattr(sys.modules.get("crcmod.crcmod"), "_usingExtension", False):
+    # Pure-Python crcmod manages a few MB/s: uploads would crawl. Say so instead of leaving it a mystery.
+    logging.getLogger("vodgui.sandbox.oss").warning(
+        "neither liblzma nor crcmod's C extension is available: CRC-64 will be very slow")
 
 
 class Crc64State(Protocol):

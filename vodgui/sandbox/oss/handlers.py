@@ -229,7 +229,8 @@ class OssService:
         if "uploadId" in target.params:
             req.log["upload_id"] = target.params["uploadId"]
         if "partNumber" in target.params:
-            req.log["part_number"] = target.params["partNumber"]
+            raw = target.params["partNumber"]
+            req.log["part_number"] = int(raw) if raw.isdigit() else raw
         claimed = claimed_access_key_id(req, target.params)
         if claimed:
             req.log["access_key_id"] = claimed  # replaced by the verified one once authenticated

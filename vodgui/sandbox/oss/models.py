@@ -16,7 +16,7 @@ import logging
 import shutil
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -324,6 +324,14 @@ class OssModel:
         return Region(self.blobs.data_path(upload.upload_id), (number - 1) * upload.stride, upload.region_lock,
                       lambda: not upload.closed)
 
+    def _release_stride(self, upload: Upload) -> None:
+        """Part 1 failed mid-body: forget the stride it claimed unless a placed part already relies on it,
+        so a retry of a different size (or a different part 1) can still use the data file."""
+        with self._lock:
+            if upload.stride and not any(p.placed for p in upload.parts.values()) and upload.writing == {1}:
+                upload.stride = 0
+                self._save_upload(upload)
+
     def upload_part(self, upload_id: str, bucket: str, key: str, number: int, body: BodyReader,
                     *, content_md5: bytes | None = None) -> PartMeta:
         upload = self.get_upload(upload_id, bucket, key)
@@ -333,6 +341,10 @@ class OssModel:
             got = self.blobs.ingest(body, region)
         except StaleWrite:
             raise errors.no_such_upload(upload_id) from None
+        except BaseException:
+            if region is not None and number == 1:
+                self._release_stride(upload)
+            raise
         finally:
             if region is not None:
                 with self._lock:
@@ -456,8 +468,3 @@ class OssModel:
                 upload.closed = True
                 self._forget_upload(upload)
             self.blobs.remove_upload_dir(upload_id)
-
-    # -- helpers for tests and the control plane -------------------------------------------------------------
-    def uploads(self) -> list[Upload]:
-        with self._lock:
-            return [replace(u, parts=dict(u.parts)) for u in self._uploads.values()]

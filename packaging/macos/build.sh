@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Build vodgui for macOS: dist/vodgui.app (PyInstaller BUNDLE) and a .dmg with an Applications link.
+# Requirements: Python 3.11 from python.org (universal2 or the build machine's arch), Xcode command line tools.
+#   bash packaging/macos/build.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[ -d .venv ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[package]'
+VERSION="$(.venv/bin/python -c 'import vodgui; print(vodgui.__version__)')"
+
+# Icon: render the SVG at the sizes iconutil wants, then pack them into an .icns.
+ICONSET="build/vodgui.iconset"
+rm -rf "$ICONSET" && mkdir -p "$ICONSET"
+for size in 16 32 128 256 512; do
+    QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/linux/render_icon.py vodgui/resources/icons/vodgui.svg \
+        "$size" "$ICONSET/icon_${size}x${size}.png"
+    QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/linux/render_icon.py vodgui/resources/icons/vodgui.svg \
+        "$((size * 2))" "$ICONSET/icon_${size}x${size}@2x.png"
+done
+iconutil -c icns "$ICONSET" -o packaging/macos/vodgui.icns
+
+.venv/bin/python -m PyInstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/pyinstaller/vodgui.spec
+dist/vodgui/vodgui --version
+
+# The .dmg: the app plus a link to /Applications, compressed (UDZO).
+STAGE="build/dmg"
+rm -rf "$STAGE" && mkdir -p "$STAGE"
+cp -R dist/vodgui.app "$STAGE/"
+ln -s /Applications "$STAGE/Applications"
+hdiutil create -volname "vodgui $VERSION" -srcfolder "$STAGE" -ov -format UDZO "dist/vodgui-$VERSION-macos.dmg"
+ls -la dist/*.dmg

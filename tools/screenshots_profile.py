@@ -1,0 +1,96 @@
+"""Render the profile editor (STS mode, after a connection test) to a PNG, offscreen.
+
+To be merged into the screenshots tool: ``render_profile_editor(ctx, path)`` needs an AppContext whose sandbox is
+running (``ctx.sandbox_info``). Nothing is saved: the values are typed into a new-profile dialog, as a user would.
+
+Run alone::
+
+    QT_QPA_PLATFORM=offscreen python -m tools.screenshots_profile out.png
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+
+
+def _wait(cond: Any, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the profile editor did not finish in time")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def render_profile_editor(ctx: Any, path: str | Path) -> Path:
+    """Fill a new STS profile from the sandbox's RAM user, run Test connection, and grab the dialog."""
+    from vodgui.core.profiles import POLICY_UPLOAD_ONLY
+    from vodgui.ui.profile_dialog import ProfileDialog
+
+    if ctx.sandbox_info is None:
+        raise RuntimeError("render_profile_editor needs the sandbox running")
+    info = ctx.sandbox_info()
+    dialog = ProfileDialog(ctx, None)
+    dialog.name_edit.setText("Production uploads")
+    dialog.region_box.setCurrentText(info["region"])
+    dialog.mode_box.setCurrentIndex(dialog.mode_box.findData("sts"))
+    dialog.source_box.setCurrentIndex(dialog.source_box.findData("accesskey"))
+    dialog.key_id_edit.setText(info["ram_user"]["access_key_id"])
+    dialog.secret_edit.setText(info["ram_user"]["access_key_secret"])
+    dialog.role_arn_edit.setText(info["role_arn"])
+    dialog.session_name_edit.setText("vodgui-uploads")
+    dialog.duration_spin.setValue(3600)
+    dialog.policy_editor.set_policy(POLICY_UPLOAD_ONLY)
+    dialog.vod_endpoint_edit.setText(info["vod_endpoint"])
+    dialog.sts_endpoint_edit.setText(info["sts_endpoint"])
+    dialog.show()
+    _wait(lambda: dialog.stored is not None or dialog.keychain_problem is not None)
+    dialog.test_panel.button.click()
+    _wait(lambda: dialog.test_panel.result is not None)
+    QCoreApplication.processEvents()
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not dialog.grab().save(str(out)):
+        raise OSError(f"could not write {out}")
+    dialog.close()
+    return out
+
+
+def main(argv: list[str]) -> int:
+    import os
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from vodgui.app import build_context
+    from vodgui.core.keychain import SecretStore
+    from vodgui.core.workspace import Workspace
+    from vodgui.sandbox import SandboxServer
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.helpers.keyrings import MemoryKeyring  # an in-memory keychain: nothing leaves the process
+
+    app = QApplication.instance() or QApplication(argv)
+    out = argv[1] if len(argv) > 1 else "profile-editor.png"
+    with tempfile.TemporaryDirectory() as home:
+        sandbox = SandboxServer(seed="screenshots").start()
+        ws = Workspace(home, secrets=SecretStore(MemoryKeyring()))
+        ctx = build_context(ws, sandbox.info)
+        try:
+            print(render_profile_editor(ctx, out))
+        finally:
+            ctx.bridge.stop()
+            ctx.engine.shutdown(pause=True, timeout=10)
+            ws.close()
+            sandbox.stop()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -1,0 +1,336 @@
+"""The History page's table: finished uploads with their media status, and the filter in front of it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from vodgui.core.media_status import FAILED, NORMAL, NOT_FOUND, PROCESSING, StatusUpdate, is_settled
+from vodgui.core.store import HistoryRecord
+from vodgui.ui.format import human_size
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    TITLE = 0
+    FILE = 1
+    VIDEO_ID = 2
+    SIZE = 3
+    FINISHED = 4
+    PROFILE = 5
+    STATUS = 6
+
+
+class Category:
+    """Status filter choices."""
+
+    ALL = "all"
+    READY = "ready"
+    PROCESSING = "processing"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+
+
+VIDEO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The raw VOD status (``"Transcoding"``) or None.
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 4
+ROW_ROLE = Qt.ItemDataRole.UserRole + 5
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryModel", text)
+
+
+def status_label(status: str | None) -> str:
+    """Short words for a VOD status (the raw value stays in the tooltip)."""
+    labels = {
+        "Uploading": _tr("Uploading"),
+        "UploadSucc": _tr("Uploaded"),
+        "Transcoding": _tr("Transcoding"),
+        "Checking": _tr("In review"),
+        NORMAL: _tr("Ready"),
+        "Blocked": _tr("Blocked"),
+        "UploadFail": _tr("Upload failed"),
+        "TranscodeFail": _tr("Transcoding failed"),
+        "ProduceFail": _tr("Production failed"),
+        NOT_FOUND: _tr("Deleted"),
+    }
+    if not status:
+        return "—"
+    return labels.get(status, status)
+
+
+def status_explanation(status: str | None) -> str:
+    texts = {
+        "Uploading": _tr("VOD has not received the whole file yet."),
+        "UploadSucc": _tr("VOD has the file; transcoding has not started yet."),
+        "Transcoding": _tr("VOD is transcoding the video."),
+        "Checking": _tr("The video is being reviewed."),
+        NORMAL: _tr("The video is ready to play."),
+        "Blocked": _tr("The video was blocked (review or an administrator)."),
+        "UploadFail": _tr("VOD reports that the upload failed."),
+        "TranscodeFail": _tr("Transcoding failed: check the file and the transcoding template."),
+        "ProduceFail": _tr("Production failed."),
+        NOT_FOUND: _tr("VOD has no video with this VideoId any more: it was deleted."),
+    }
+    return texts.get(status or "", "")
+
+
+def category_of(status: str | None) -> str:
+    if status == NORMAL:
+        return Category.READY
+    if status in FAILED:
+        return Category.FAILED
+    if status in PROCESSING:
+        return Category.PROCESSING
+    return Category.UNKNOWN
+
+
+_DOT_COLORS = {Category.READY: "#2e9d5b", Category.PROCESSING: "#d08a1c", Category.FAILED: "#c9453a",
+               Category.UNKNOWN: "#9aa0a6"}
+_dots: dict[str, QIcon] = {}
+
+
+def status_icon(category: str) -> QIcon:
+    """A small coloured dot, one per category (painted once)."""
+    icon = _dots.get(category)
+    if icon is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(_DOT_COLORS[category]))
+        painter.drawEllipse(2, 2, 8, 8)
+        painter.end()
+        icon = _dots[category] = QIcon(pixmap)
+    return icon
+
+
+def local_time(ts: float) -> str:
+    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
+
+
+def iso_time(ts: float) -> str:
+    return datetime.fromtimestamp(ts).astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One finished upload as the table shows it."""
+
+    record: HistoryRecord
+    #: Why this row's status cannot be read right now ("" when it can).
+    problem: str = ""
+
+    @property
+    def video_id(self) -> str:
+        return self.record.video_id
+
+    @property
+    def status(self) -> str | None:
+        return self.record.media_status
+
+    @property
+    def settled(self) -> bool:
+        return is_settled(self.status)
+
+    @property
+    def file_name(self) -> str:
+        return os.path.basename(self.record.path) or self.record.path
+
+
+class HistoryModel(QAbstractTableModel):
+    """Finished uploads, newest first as loaded; a proxy sorts and filters."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[HistoryRow] = []
+        self._by_video: dict[str, list[int]] = {}
+        self._ids: set[int] = set()
+
+    # -- Qt model API -----------------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt signature
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            Column.TITLE: _tr("Title"), Column.FILE: _tr("File"), Column.VIDEO_ID: _tr("VideoId"),
+            Column.SIZE: _tr("Size"), Column.FINISHED: _tr("Finished"), Column.PROFILE: _tr("Profile"),
+            Column.STATUS: _tr("Status"),
+        }.get(Column(section))
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        rec = row.record
+        col = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == VIDEO_ID_ROLE:
+            return rec.video_id
+        if role == STATUS_ROLE:
+            return rec.media_status
+        if role == CATEGORY_ROLE:
+            return category_of(rec.media_status)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            if col == Column.SIZE:
+                return rec.size
+            if col == Column.FINISHED:
+                return rec.finished_at
+            display = self._display(row, col)
+            return display.lower() if isinstance(display, str) else display
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == Column.STATUS:
+            return status_icon(category_of(rec.media_status))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == Column.SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: HistoryRow, col: Column) -> str:
+        rec = row.record
+        if col == Column.TITLE:
+            return rec.title
+        if col == Column.FILE:
+            return row.file_name
+        if col == Column.VIDEO_ID:
+            return rec.video_id
+        if col == Column.SIZE:
+            return human_size(rec.size)
+        if col == Column.FINISHED:
+            return local_time(rec.finished_at)
+        if col == Column.PROFILE:
+            return rec.profile
+        return status_label(rec.media_status)
+
+    def _tooltip(self, row: HistoryRow, col: Column) -> str | None:
+        rec = row.record
+        if col == Column.FILE:
+            return rec.path
+        if col == Column.TITLE:
+            return rec.title
+        if col == Column.SIZE:
+            return _tr("{0} bytes").format(f"{rec.size:,}")
+        if col != Column.STATUS:
+            return None
+        lines = []
+        if rec.media_status:
+            lines.append(_tr("VOD status: {0}").format(rec.media_status))
+            explanation = status_explanation(rec.media_status)
+            if explanation:
+                lines.append(explanation)
+            if rec.status_checked_at:
+                lines.append(_tr("Checked {0}").format(local_time(rec.status_checked_at)))
+        if row.problem:
+            lines.append(row.problem)
+        elif not rec.media_status:
+            lines.append(_tr("Not checked yet."))
+        return "\n".join(lines)
+
+    # -- changes ---------------------------------------------------------------------------------------------
+    def rows(self) -> list[HistoryRow]:
+        return list(self._rows)
+
+    def row(self, index: int) -> HistoryRow:
+        return self._rows[index]
+
+    def merge(self, records: list[HistoryRecord]) -> int:
+        """Add the records not shown yet (by history id); returns how many were added."""
+        new = [r for r in records if r.id not in self._ids]
+        if not new:
+            return 0
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        for offset, record in enumerate(new):
+            self._rows.append(HistoryRow(record))
+            self._ids.add(record.id)
+            self._by_video.setdefault(record.video_id, []).append(first + offset)
+        self.endInsertRows()
+        return len(new)
+
+    def apply(self, updates: dict[str, StatusUpdate]) -> None:
+        """Set the statuses a check returned, clearing each updated row's problem."""
+        for video_id, update in updates.items():
+            for i in self._by_video.get(video_id, []):
+                rec = self._rows[i].record
+                duration = update.duration if update.duration is not None else rec.duration
+                self._rows[i] = HistoryRow(replace(rec, media_status=update.status, duration=duration,
+                                                   status_checked_at=update.checked_at))
+                self._changed(i)
+
+    def set_problem(self, profile: str, problem: str, video_ids: set[str] | None = None) -> None:
+        """Explain why ``profile``'s rows (or only ``video_ids`` among them) cannot be checked."""
+        for i, row in enumerate(self._rows):
+            if row.record.profile == profile and (video_ids is None or row.video_id in video_ids) \
+                    and row.problem != problem:
+                self._rows[i] = replace(row, problem=problem)
+                self._changed(i)
+
+    def clear_problems(self) -> None:
+        for i, row in enumerate(self._rows):
+            if row.problem:
+                self._rows[i] = replace(row, problem="")
+                self._changed(i)
+
+    def _changed(self, i: int) -> None:
+        self.dataChanged.emit(self.index(i, 0), self.index(i, len(Column) - 1))
+
+
+class HistoryFilter(QSortFilterProxyModel):
+    """Text across title, file and VideoId; plus a status category."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._category = Category.ALL
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().lower()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_category(self, category: str) -> None:
+        self.beginFilterChange()
+        self._category = category
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 - Qt override
+        model = self.sourceModel()
+        if not isinstance(model, HistoryModel) or source_row >= model.rowCount():
+            return True
+        row = model.row(source_row)
+        if self._category != Category.ALL and category_of(row.status) != self._category:
+            return False
+        if not self._text:
+            return True
+        haystack = f"{row.record.title}\n{row.record.path}\n{row.video_id}".lower()
+        return all(word in haystack for word in self._text.split())

@@ -1,0 +1,420 @@
+"""Editing what CreateUploadVideo records: for the selected queue items (a side panel) and as defaults for new
+files (a dialog). Both use one form with inline validation."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QIntValidator, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vodgui.core.transfer.events import JobSnapshot
+from vodgui.core.vod import MAX_DESCRIPTION_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES
+
+
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    multiline: bool = False
+    numeric: bool = False
+
+
+_FIELDS = (
+    _Field("title"), _Field("description", multiline=True), _Field("tags"), _Field("cate_id", numeric=True),
+    _Field("template_group_id"), _Field("workflow_id"), _Field("storage_location"), _Field("app_id"),
+    _Field("callback_url"), _Field("user_data", multiline=True), _Field("cover_url"),
+)
+
+
+def _to_text(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if name == "tags":
+        return ", ".join(str(t) for t in value) if isinstance(value, list) else str(value)
+    return str(value)
+
+
+def _from_text(name: str, text: str) -> Any:
+    if name == "tags":
+        return [t.strip() for t in text.split(",") if t.strip()]
+    if name == "cate_id":
+        return int(text) if text.strip() else None
+    return text.strip() if name not in ("description", "user_data") else text
+
+
+class _Form(QWidget):
+    """The metadata fields with inline errors; knows which fields the user changed.
+
+    Signals:
+        edited(): a field changed (dirty state or validity may differ).
+    """
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, with_title: bool = True) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._dirty: set[str] = set()
+        self._mixed: set[str] = set()
+        self.inputs: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self._errors: dict[str, QLabel] = {}
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        labels, tips = self._texts()
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        for spec in _FIELDS:
+            if spec.name == "title" and not with_title:
+                continue
+            widget: QLineEdit | QPlainTextEdit
+            if spec.multiline:
+                widget = QPlainTextEdit(self)
+                widget.setTabChangesFocus(True)
+                widget.setFixedHeight(widget.fontMetrics().height() * 4 + 12)
+                widget.textChanged.connect(lambda n=spec.name: self._on_field_edited(n))
+                if spec.name == "user_data":
+                    widget.setFont(mono)
+            else:
+                widget = QLineEdit(self)
+                widget.setClearButtonEnabled(True)
+                widget.textChanged.connect(lambda _t, n=spec.name: self._on_field_edited(n))
+                if spec.numeric:
+                    widget.setValidator(QIntValidator(0, 2_000_000_000, widget))
+            widget.setObjectName(f"meta_{spec.name}")
+            widget.setToolTip(tips[spec.name])
+            self.inputs[spec.name] = widget
+            error = QLabel(self)
+            error.setWordWrap(True)
+            error.setObjectName(f"error_{spec.name}")
+            palette = error.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red)
+            error.setPalette(palette)
+            error.hide()
+            self._errors[spec.name] = error
+            holder = QWidget(self)
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(widget)
+            column.addWidget(error)
+            label = QLabel(labels[spec.name], self)
+            label.setBuddy(widget)
+            layout.addRow(label, holder)
+        tags = self.inputs["tags"]
+        assert isinstance(tags, QLineEdit)
+        tags.setPlaceholderText(self.tr("Comma separated, e.g. sports, 2024"))
+        user_data = self.inputs["user_data"]
+        assert isinstance(user_data, QPlainTextEdit)
+        user_data.setPlaceholderText('{"Extend": {"key": "value"}}')
+
+    def _texts(self) -> tuple[dict[str, str], dict[str, str]]:
+        labels = {
+            "title": self.tr("&Title:"), "description": self.tr("&Description:"), "tags": self.tr("Ta&gs:"),
+            "cate_id": self.tr("&Category ID:"), "template_group_id": self.tr("Template &group:"),
+            "workflow_id": self.tr("&Workflow:"), "storage_location": self.tr("&Storage location:"),
+            "app_id": self.tr("&App ID:"), "callback_url": self.tr("Call&back URL:"),
+            "user_data": self.tr("&UserData:"), "cover_url": self.tr("Co&ver URL:"),
+        }
+        tips = {
+            "title": self.tr("The video's title in VOD. Empty: the file name without its extension."),
+            "description": self.tr("Up to 1024 bytes."),
+            "tags": self.tr("Up to 16 tags, separated by commas; each at most 32 bytes."),
+            "cate_id": self.tr("The numeric ID of a category from the VOD console (empty: none)."),
+            "template_group_id": self.tr("The transcoding template group ID (empty: the default group)."),
+            "workflow_id": self.tr("A workflow ID; it takes precedence over the template group."),
+            "storage_location": self.tr("The storage bucket address (empty: the default storage)."),
+            "app_id": self.tr("The VOD application ID (empty: app-1000000)."),
+            "callback_url": self.tr("VOD posts event notifications for these videos to this http(s) URL."),
+            "user_data": self.tr("Extra UserData as a JSON object; merged with the callback URL."),
+            "cover_url": self.tr("A custom thumbnail URL (http or https)."),
+        }
+        return labels, tips
+
+    # -- values ----------------------------------------------------------------------------------------------
+    def text(self, name: str) -> str:
+        widget = self.inputs[name]
+        return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+
+    def load(self, items: Sequence[dict[str, Any]]) -> None:
+        """Show ``items``' values; a field whose values differ is shown empty with a "several values" hint."""
+        self._loading = True
+        self._dirty.clear()
+        self._mixed.clear()
+        for name, widget in self.inputs.items():
+            texts = {_to_text(name, item.get(name)) for item in items} or {""}
+            mixed = len(texts) > 1
+            text = "" if mixed else next(iter(texts))
+            if mixed:
+                self._mixed.add(name)
+            if isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(text)
+            else:
+                widget.setText(text)
+                widget.setCursorPosition(0)
+            widget.setPlaceholderText(self.tr("Several values: type to replace them all") if mixed
+                                      else self._placeholder(name))
+        self._loading = False
+        self._validate_all()
+        self.edited.emit()
+
+    def set_title_hint(self, text: str) -> None:
+        if "title" in self.inputs and "title" not in self._mixed:
+            self.inputs["title"].setPlaceholderText(text)
+
+    def _placeholder(self, name: str) -> str:
+        if name == "tags":
+            return self.tr("Comma separated, e.g. sports, 2024")
+        if name == "user_data":
+            return '{"Extend": {"key": "value"}}'
+        return ""
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the user edited, as metadata values."""
+        return {name: _from_text(name, self.text(name)) for name in self._dirty}
+
+    def values(self) -> dict[str, Any]:
+        return {name: _from_text(name, self.text(name)) for name in self.inputs}
+
+    def is_dirty(self) -> bool:
+        return bool(self._dirty)
+
+    def is_valid(self) -> bool:
+        return not any(label.text() for label in self._errors.values())
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in self.inputs.values():
+            widget.setReadOnly(read_only)
+
+    # -- validation ------------------------------------------------------------------------------------------
+    def _on_field_edited(self, name: str) -> None:
+        if self._loading:
+            return
+        self._dirty.add(name)
+        self._show_error(name, self.check(name, self.text(name)))
+        self.edited.emit()
+
+    def _validate_all(self) -> None:
+        for name in self.inputs:
+            self._show_error(name, self.check(name, self.text(name)) if name in self._dirty else None)
+
+    def _show_error(self, name: str, message: str | None) -> None:
+        label = self._errors[name]
+        label.setText(message or "")
+        label.setVisible(bool(message))
+
+    def check(self, name: str, text: str) -> str | None:
+        """The problem with ``text`` for field ``name``, as a sentence; None when it is fine."""
+        if name == "title":
+            if len(text.encode("utf-8")) > MAX_TITLE_BYTES:
+                return self.tr("The title is longer than {0} bytes.").format(MAX_TITLE_BYTES)
+            if any(ord(c) > 0xFFFF for c in text):
+                return self.tr("VOD does not accept emoji or similar characters in titles.")
+        elif name == "description" and len(text.encode("utf-8")) > MAX_DESCRIPTION_BYTES:
+            return self.tr("The description is longer than {0} bytes.").format(MAX_DESCRIPTION_BYTES)
+        elif name == "tags":
+            tags = _from_text("tags", text)
+            if len(tags) > MAX_TAGS:
+                return self.tr("At most {0} tags are allowed; there are {1}.").format(MAX_TAGS, len(tags))
+            long = next((t for t in tags if len(t.encode("utf-8")) > MAX_TAG_BYTES), None)
+            if long is not None:
+                return self.tr("The tag “{0}” is longer than {1} bytes.").format(long, MAX_TAG_BYTES)
+        elif name in ("callback_url", "cover_url") and text.strip() \
+                and not text.strip().startswith(("http://", "https://")):
+            return self.tr("The address must start with http:// or https://.")
+        elif name == "user_data" and text.strip():
+            try:
+                parsed = json.loads(text)
+            except ValueError as exc:
+                return self.tr("This is not valid JSON: {0}").format(str(exc))
+            if not isinstance(parsed, dict):
+                return self.tr('UserData must be a JSON object, for example {"Extend": {"key": "value"}}.')
+        return None
+
+
+class MetadataPanel(QWidget):
+    """The "Details" side panel: metadata of the selected queue items.
+
+    Items already created in VOD (they have a VideoId) or uploading right now are read-only: VOD owns their
+    metadata from then on. Editing several items applies only the fields the user changed, to all of them.
+
+    Signals:
+        apply_requested(list, dict): job ids and the changed fields to save.
+        defaults_requested(): the user wants to edit the defaults for new files.
+    """
+
+    apply_requested = Signal(list, dict)
+    defaults_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[JobSnapshot] = []
+        self.heading = QLabel(self)
+        self.heading.setObjectName("detailsHeading")
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.facts = QLabel(self)
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("readOnlyNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice.setMargin(6)
+        self.notice.hide()
+        self.form = _Form(self)
+        self.form.edited.connect(self._on_form_edited)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.apply_button = QPushButton(self.tr("&Apply"), self)
+        self.apply_button.setToolTip(self.tr("Save the changed fields for the selected items ({0})").format(
+            QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)))
+        self.apply_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.apply_button.clicked.connect(self._on_apply_clicked)
+        self.revert_button = QPushButton(self.tr("&Revert"), self)
+        self.revert_button.setToolTip(self.tr("Forget the changes and show the saved values again"))
+        self.revert_button.clicked.connect(lambda: self.set_items(self._items))
+        self.defaults_button = QPushButton(self.tr("Defaults for new files…"), self)
+        self.defaults_button.setToolTip(self.tr("Metadata given to files you add from now on, for this profile"))
+        self.defaults_button.clicked.connect(self.defaults_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.defaults_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.notice)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.set_items([])
+
+    def editable(self) -> list[JobSnapshot]:
+        return [s for s in self._items if not s.video_id and not s.state.active and not s.state.terminal]
+
+    def set_items(self, items: Sequence[JobSnapshot]) -> None:
+        """Show the selection (an empty one explains what the panel is for)."""
+        self._items = list(items)
+        count = len(self._items)
+        if count == 0:
+            self.heading.setText(self.tr("No item selected"))
+            self.facts.setText(self.tr("Select queue items to set their title, description, tags and other "
+                                       "details before they upload."))
+        elif count == 1:
+            snap = self._items[0]
+            self.heading.setText(os.path.basename(snap.path))
+            self.facts.setText(self.tr("Folder: {0}\nVideoId: {1}").format(
+                os.path.dirname(snap.path), snap.video_id or self.tr("not created yet")))
+        else:
+            self.heading.setText(self.tr("{0} items selected").format(count))
+            self.facts.setText(self.tr("Changes apply to every selected item that is still waiting."))
+        self.form.load([s.metadata for s in self._items])
+        if count == 1:
+            self.form.set_title_hint(os.path.splitext(os.path.basename(self._items[0].path))[0])
+        elif count > 1:
+            self.form.set_title_hint(self.tr("Each file's name"))
+        self._update_state()
+
+    def refresh(self, items: Sequence[JobSnapshot]) -> None:
+        """The same selection with newer snapshots: keep the user's unsaved edits, update what is allowed."""
+        if self.form.is_dirty():
+            self._items = list(items)
+            self._update_state()
+        else:
+            self.set_items(items)
+
+    def _update_state(self) -> None:
+        editable = len(self.editable())
+        locked = len(self._items) - editable
+        if not self._items:
+            self.notice.hide()
+        elif editable == 0:
+            self.notice.setText(self.tr("These details can no longer be changed here: the upload has started or "
+                                        "the video already exists in VOD, which owns its metadata now. Edit it "
+                                        "in the VOD console."))
+            self.notice.show()
+        elif locked:
+            self.notice.setText(self.tr("{0} of the {1} selected items already started uploading or exist in VOD; "
+                                        "changes apply to the other {2}.").format(locked, len(self._items), editable))
+            self.notice.show()
+        else:
+            self.notice.hide()
+        self.form.setEnabled(bool(self._items))
+        self.form.set_read_only(editable == 0)
+        self._on_form_edited()
+
+    def _on_form_edited(self) -> None:
+        dirty = self.form.is_dirty()
+        self.apply_button.setEnabled(dirty and self.form.is_valid() and bool(self.editable()))
+        self.revert_button.setEnabled(dirty)
+
+    def _on_apply_clicked(self) -> None:
+        targets = self.editable()
+        if not targets or not self.form.is_valid():
+            return
+        changes = self.form.changes()
+        if changes:
+            self.apply_requested.emit([s.job_id for s in targets], changes)
+        self.form.load([{**s.metadata, **changes} for s in self._items])
+        if len(self._items) == 1:
+            self.form.set_title_hint(os.path.splitext(os.path.basename(self._items[0].path))[0])
+        self._on_form_edited()
+
+
+class DefaultsDialog(QDialog):
+    """Metadata for files added from now on (per profile; the title always comes from the file name).
+
+    Signals: the QDialog ones (``accepted`` when the user saves).
+    """
+
+    def __init__(self, profile: str, values: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Defaults for new files"))
+        intro = QLabel(self.tr("Files you add to the queue with profile “{0}” get these details. Each file's "
+                               "title is its name; change it in the Details panel.").format(profile), self)
+        intro.setWordWrap(True)
+        self.form = _Form(self, with_title=False)
+        self.form.load([values])
+        self.form.edited.connect(self._on_form_edited)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def values(self) -> dict[str, Any]:
+        return self.form.values()
+
+    def _on_form_edited(self) -> None:
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(self.form.is_valid())

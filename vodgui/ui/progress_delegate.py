@@ -1,0 +1,59 @@
+"""Paints the Progress column as a native progress bar from the model's fraction."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+)
+
+from vodgui.core.transfer.events import JobSnapshot, JobState
+from vodgui.ui.queue_model import FRACTION_ROLE, SNAPSHOT_ROLE
+
+_Index = QModelIndex | QPersistentModelIndex
+_STEPS = 1000
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws a progress bar with the percentage in it; nothing for items that have not started.
+
+    Signals: none.
+    """
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        # The row's background and selection first, so the bar sits on the same surface as the other cells.
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+        snap: JobSnapshot | None = index.data(SNAPSHOT_ROLE)
+        fraction = float(index.data(FRACTION_ROLE) or 0.0)
+        if snap is None or (fraction <= 0 and not snap.state.active and snap.state is not JobState.DONE):
+            return  # queued, cancelled before starting...: an empty bar per row would only add noise
+        bar = QStyleOptionProgressBar()
+        if widget is not None:
+            bar.initFrom(widget)
+        rect = opt.rect  # type: ignore[attr-defined]
+        height = min(rect.height() - 6, max(14, opt.fontMetrics.height() + 2))  # type: ignore[attr-defined]
+        bar.rect = rect.adjusted(4, 0, -4, 0)
+        bar.rect.setTop(rect.top() + (rect.height() - height) // 2)
+        bar.rect.setHeight(height)
+        bar.minimum = 0
+        bar.maximum = _STEPS
+        bar.progress = round(max(0.0, min(1.0, fraction)) * _STEPS)
+        bar.text = f"{fraction * 100:.0f}%"
+        bar.textVisible = True
+        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        bar.palette = opt.palette  # type: ignore[attr-defined]
+        painter.save()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+        painter.restore()
