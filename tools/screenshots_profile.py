@@ -3,17 +3,22 @@
 To be merged into the screenshots tool: ``render_profile_editor(ctx, path)`` needs an AppContext whose sandbox is
 running (``ctx.sandbox_info``). Nothing is saved: the values are typed into a new-profile dialog, as a user would.
 
-Run alone::
+Run alone (a private sandbox, home and in-memory keychain)::
 
-    QT_QPA_PLATFORM=offscreen python -m tools.screenshots_profile out.png
+    QT_QPA_PLATFORM=offscreen python tools/screenshots_profile.py [OUT.png]
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 
@@ -61,19 +66,15 @@ def render_profile_editor(ctx: Any, path: str | Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    import os
     import tempfile
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from tests.helpers.keyrings import MemoryKeyring  # an in-memory keychain: nothing leaves the process
     from vodgui.app import build_context
     from vodgui.core.keychain import SecretStore
     from vodgui.core.workspace import Workspace
     from vodgui.sandbox import SandboxServer
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from tests.helpers.keyrings import MemoryKeyring  # an in-memory keychain: nothing leaves the process
 
     app = QApplication.instance() or QApplication(argv)
     out = argv[1] if len(argv) > 1 else "profile-editor.png"

@@ -164,3 +164,28 @@ def test_concurrent_files_limit(tmp_path, engine: TransferEngine, count: int) ->
 
     wait_for(watch, timeout=30, interval=0.01)
     assert running_max == 1
+
+
+def test_object_crc_mismatch_is_caught_at_completion(tmp_path, control: SandboxControl,
+                                                     engine: TransferEngine) -> None:
+    """After a resume the object CRC64 is combined from recorded part CRCs; a wrong record must not pass."""
+    engine.set_bandwidth_limit(100_000)
+    path = write_file(tmp_path / "x.mp4", 300_000, seed=8)
+    [job_id] = engine.add_files([str(path)], "credential-accesskey")
+    wait_for(lambda: bytes_in(engine, job_id) > 100_000)
+    engine.pause([job_id])
+    wait_for(lambda: engine.snapshot(job_id).state is JobState.PAUSED)  # type: ignore[union-attr]
+    row = engine.store.get(job_id)
+    assert row is not None and row.upload_id
+    parts = engine.store.parts(job_id, row.upload_id)
+    first = parts[min(parts)]
+    from vodgui.core.store import PartRecord
+
+    engine.store.record_part(job_id, row.upload_id, PartRecord(first.part_number, first.size, first.etag,
+                                                               (first.crc64 or 0) ^ 1))
+    engine.set_bandwidth_limit(0)
+    engine.resume([job_id])
+    assert engine.wait_idle(30)
+    snap = engine.snapshot(job_id)
+    assert snap is not None and snap.state is JobState.FAILED
+    assert snap.error is not None and snap.error.code == "InconsistentError" and snap.error.kind == "integrity"

@@ -18,10 +18,12 @@ from vodgui.core.credentials import Secret
 from vodgui.core.errors import ErrorKind, VodError
 from vodgui.core.playback import (
     PlayerTarget,
+    PlayInfoQuery,
     check_as_player,
     decode_play_auth,
     get_play_auth,
     get_play_info,
+    query_play_info,
     split_video_ids,
     status_from_message,
     url_expiry,
@@ -176,11 +178,14 @@ def test_play_info_streams_are_decoded(sandbox: SandboxServer, info: dict[str, A
                                        api: tuple[VodApi, PlayerTarget]) -> None:
     vod_api = api[0]
     video_id = uploaded(info, "streams")
-    play = get_play_info(vod_api, video_id, formats="mp4 m3u8", definition="od,ld", stream_type="video",
-                         output_type="cdn", auth_timeout=600, result_type="Multiple",
-                         play_config='{"PlayDomain": "vod.example.com"}')
+    play = query_play_info(vod_api, video_id, PlayInfoQuery(
+        formats="mp4 m3u8", definition="od,ld", stream_type="video", output_type="cdn", auth_timeout=600,
+        result_type="Multiple", play_config='{"PlayDomain": "vod.example.com"}'))
     assert (play.video_id, play.title, play.status, play.media_type) == (video_id, "streams", "Normal", "video")
+    assert play.duration == pytest.approx(2.0, abs=0.1) and play.request_id
     [stream] = play.streams
+    [plain] = get_play_info(vod_api, video_id, formats="mp4")  # the short form: just the streams
+    assert (plain.format, plain.resolution, plain.size) == ("mp4", "320x240", sample("clip.mp4").stat().st_size)
     assert (stream.format, stream.definition, stream.stream_type, stream.resolution) == (
         "mp4", "OD", "video", "320x240")
     assert stream.size == sample("clip.mp4").stat().st_size
@@ -191,7 +196,7 @@ def test_play_info_streams_are_decoded(sandbox: SandboxServer, info: dict[str, A
     assert "auth_key=" in masked and masked != stream.url and stream.to_dict()["url"] == masked
     assert stream.to_dict(show_secrets=True)["url"] == stream.url
 
-    [oss] = get_play_info(vod_api, video_id, output_type="oss", auth_timeout=120).streams
+    [oss] = get_play_info(vod_api, video_id, output_type="oss", auth_timeout=120)
     assert "Expires=" in oss.url and oss.url_expires_at == pytest.approx(sandbox.clock.now() + 120, abs=3)
     assert "security-token=" in oss.url and "CAIS" not in oss.display_url()
 

@@ -7,6 +7,7 @@ Exit status: 0 when every check passed (with ``--check``) or every PlayAuth was 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 
@@ -67,8 +68,9 @@ def _when(ts: float | None) -> str:
 
 def print_text(result: BatchResult, show_secrets: bool) -> None:
     d = result.to_dict(show_secrets)
-    duration = f"  {d['duration']:.1f} s" if d["duration"] is not None else ""
-    print(f"{result.video_id}  {d['status'] or '?'}  {d['title']!r}{duration}".rstrip())
+    head = [result.video_id, d["status"] or "", repr(d["title"]) if d["title"] else "",
+            f"{d['duration']:.1f} s" if d["duration"] is not None else ""]
+    print("  ".join(h for h in head if h))
     if result.play_auth is not None:
         fmt = "opaque format" if result.play_auth.decoded.opaque else "decoded"
         print(f"  PlayAuth   {d['play_auth']}  ({fmt})")
@@ -98,6 +100,9 @@ def print_text(result: BatchResult, show_secrets: bool) -> None:
 
 def run(args: argparse.Namespace) -> int:
     setup_logging(args.verbose)
+    if not args.verbose:
+        # The SDK logs every service error at ERROR; each one is already part of this command's report.
+        logging.getLogger("aliyunsdkcore.client").setLevel(logging.CRITICAL)
     video_ids = split_video_ids(" ".join(args.video_ids))
     if not video_ids:
         return fail("no VideoId given", 2)

@@ -9,6 +9,7 @@ No Qt here: the GUI runs :func:`build_diagnostics` off its thread, and the CLI c
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 import io
 import json
@@ -34,9 +35,11 @@ from vodgui.core.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-#: Distributions whose versions matter when something goes wrong with a call or an upload.
-PACKAGES = ("oss2", "aliyun-python-sdk-core", "aliyun-python-sdk-vod", "aliyun-python-sdk-sts", "keyring",
-            "platformdirs", "requests", "urllib3")
+#: Distributions whose versions matter when something goes wrong with a call or an upload, and the module
+#: to ask for ``__version__`` when the distribution's metadata is missing (a frozen build).
+PACKAGES = {"oss2": "oss2", "aliyun-python-sdk-core": "aliyunsdkcore", "aliyun-python-sdk-vod": "aliyunsdkvod",
+            "aliyun-python-sdk-sts": "aliyunsdksts", "keyring": "keyring", "platformdirs": "platformdirs",
+            "requests": "requests", "urllib3": "urllib3"}
 
 #: Settings files copied (redacted) from the config directory.
 CONFIG_FILES = ("profiles.json", "settings.json")
@@ -79,13 +82,18 @@ class DiagnosticsResult:
 
 
 # -- versions ------------------------------------------------------------------------------------------------
-def package_versions(packages: Iterable[str] = PACKAGES) -> dict[str, str]:
-    """Installed versions of ``packages`` (``"not installed"`` for a missing one)."""
+def package_versions(packages: dict[str, str] | None = None) -> dict[str, str]:
+    """Installed versions of ``packages`` (distribution -> module), from metadata or the module's ``__version__``."""
     versions: dict[str, str] = {}
-    for name in packages:
+    for name, module in (PACKAGES if packages is None else packages).items():
         try:
             versions[name] = importlib.metadata.version(name)
+            continue
         except importlib.metadata.PackageNotFoundError:
+            pass
+        try:
+            versions[name] = str(getattr(importlib.import_module(module), "__version__", "unknown"))
+        except ImportError:
             versions[name] = "not installed"
     return versions
 

@@ -43,7 +43,8 @@ def scan(paths: Iterable[str], *, all_files: bool = False,
          extensions: frozenset[str] = MEDIA_EXTENSIONS) -> ScanResult:
     """Expand ``paths`` (files and folders, recursively) into files to upload.
 
-    Folders are walked depth first, entries sorted by name so the queue keeps the order a file manager shows.
+    Folders are walked depth first, entries sorted by name so the queue keeps the order a file manager shows; a
+    folder's own files come before those of its subfolders.
     Hidden entries inside folders (``.DS_Store``, ``._clip.mov``) are skipped; symbolic links to folders are not
     followed (no loops). A path given twice, directly or through a folder, is listed once.
     """

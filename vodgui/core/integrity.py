@@ -6,6 +6,8 @@ upload would then spend minutes hashing. :func:`crc_uses_c_extension` lets tests
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from oss2.utils import Crc64
 
 _CHUNK = 1 << 20
@@ -42,6 +44,59 @@ def crc64_file(path: str, offset: int = 0, size: int | None = None) -> int:
     return int(crc.crc)
 
 
+# -- combining ----------------------------------------------------------------------------------------------
+# CRC64(A+B) = shift(CRC64(A), len(B)) ^ CRC64(B), where shift appends len(B) zero bytes: a linear map over GF(2)
+# (zlib's crc32_combine argument; init and xorout cancel out). oss2's Crc64.combine rebuilds that map with ~46
+# 64x64 matrix squarings per call (8-9 ms in Python), so 128 parts of a 1 GiB file cost over a second. Nearly all
+# parts of an upload have the same length, so we build the map once per length and apply it as 64 XORs.
+
+_POLY_REFLECTED = 0xC96C5795D7870F42  # ECMA-182, bit-reversed
+_Matrix = tuple[int, ...]  # 64 columns: image of each basis bit
+
+
+def _times(mat: _Matrix, vec: int) -> int:
+    out = 0
+    i = 0
+    while vec:
+        if vec & 1:
+            out ^= mat[i]
+        vec >>= 1
+        i += 1
+    return out
+
+
+def _compose(a: _Matrix, b: _Matrix) -> _Matrix:
+    """The map ``a(b(v))``."""
+    return tuple(_times(a, col) for col in b)
+
+
+@lru_cache(maxsize=64)
+def _shift_operator(nbytes: int) -> _Matrix:
+    """The linear map that appends ``nbytes`` zero bytes to a CRC register."""
+    one_bit: _Matrix = (_POLY_REFLECTED, *(1 << (n - 1) for n in range(1, 64)))  # one zero bit
+    op = tuple(1 << n for n in range(64))  # identity
+    power = _compose(_compose(one_bit, one_bit), _compose(one_bit, one_bit))  # 4 bits
+    power = _compose(power, power)  # 8 bits = one byte
+    n = nbytes
+    while n:
+        if n & 1:
+            op = _compose(power, op)
+        n >>= 1
+        if n:
+            power = _compose(power, power)
+    return op
+
+
 def crc64_combine(crc1: int, crc2: int, len2: int) -> int:
     """CRC64 of A+B from CRC64(A), CRC64(B) and len(B)."""
-    return int(Crc64(0).combine(crc1, crc2, len2))
+    if len2 <= 0:
+        return crc1
+    return _times(_shift_operator(len2), crc1) ^ crc2
+
+
+def crc64_of_parts(parts: list[tuple[int, int]]) -> int:
+    """The object CRC64 from ``(part_crc, part_size)`` in part order."""
+    crc = 0
+    for part_crc, size in parts:
+        crc = crc64_combine(crc, part_crc, size)
+    return crc

@@ -16,6 +16,8 @@ import base64
 import binascii
 import json
 import re
+import urllib.error
+import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -203,7 +205,6 @@ class DecodedPlayAuth:
             "AccessKeySecret": secret(self.access_key_secret), "SecurityToken": secret(self.security_token),
             "Region": self.region, "CustomerId": self.customer_id, "PlayDomain": self.play_domain,
             "AuthInfo": self.auth_info.to_dict(show_secrets) if self.auth_info else None,
-            "ExpireTime": iso(self.expires_at),
         }
         if self.video_meta:
             out["VideoMeta"] = self.video_meta
@@ -360,6 +361,28 @@ class Stream:
 
 
 @dataclass(frozen=True)
+class UrlProbe:
+    """What a playback URL answers to a one-byte request: ``status`` None when there was no answer."""
+
+    status: int | None
+    reason: str
+    content_type: str = ""
+
+
+def probe_url(url: str, timeout: float = 10.0) -> UrlProbe:
+    """Ask for the first byte of ``url`` (a player's first request); never raises. Explains a failed preview:
+    players only say "could not open", this says 403 (expired auth_key) or 404."""
+    request = urllib.request.Request(url, headers={"Range": "bytes=0-0", "User-Agent": "vodgui"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as resp:
+            return UrlProbe(resp.status, str(resp.reason or ""), resp.headers.get("Content-Type", ""))
+    except urllib.error.HTTPError as exc:
+        return UrlProbe(exc.code, str(exc.reason or ""), exc.headers.get("Content-Type", "") if exc.headers else "")
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        return UrlProbe(None, redact(str(getattr(exc, "reason", exc))))
+
+
+@dataclass(frozen=True)
 class PlayInfo:
     video_id: str
     title: str
@@ -438,13 +461,15 @@ def _csv(text: str) -> list[str]:
 
 def get_play_info(vod: VodApi | None, video_id: str, formats: str = "", definition: str = "",
                   stream_type: str = "", output_type: str = "", auth_timeout: int | None = None,
-                  result_type: str = "", play_config: str = "") -> PlayInfo:
-    """GetPlayInfo with the profile's key; inputs are validated locally first."""
+                  result_type: str = "", play_config: str = "") -> list[Stream]:
+    """GetPlayInfo with the profile's key: the streams. Inputs are validated locally first; the whole answer
+    (VideoBase, RequestId) comes from :func:`query_play_info`."""
     query = PlayInfoQuery(formats, definition, stream_type, output_type, auth_timeout, result_type, play_config)
-    return query_play_info(vod, video_id, query)
+    return query_play_info(vod, video_id, query).streams
 
 
 def query_play_info(vod: VodApi | None, video_id: str, query: PlayInfoQuery | None = None) -> PlayInfo:
+    """GetPlayInfo with the profile's key and ``query``: VideoBase, the streams and the RequestId."""
     api = require_vod(vod)
     video_id = _video_id(video_id)
     params = {"VideoId": video_id, **(query or PlayInfoQuery()).params()}

@@ -269,6 +269,20 @@ class QueueStore:
         with self._tx() as db:
             db.execute("DELETE FROM parts WHERE item_id = ?", (item_id,))
 
+    # -- small facts about the queue as a whole -------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Store ``value`` under ``key``; None deletes it."""
+        with self._tx() as db:
+            if value is None:
+                db.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
     # -- history ---------------------------------------------------------------------------------------------
     _HISTORY_FIELDS: ClassVar[list[str]] = [f.name for f in fields(HistoryRecord)]
 

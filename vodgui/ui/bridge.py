@@ -41,7 +41,7 @@ class EngineBridge(QObject):
     jobs_added = Signal(list)
     jobs_removed = Signal(list)
     jobs_changed = Signal(list)
-    progress_changed = Signal(dict)
+    progress_changed = Signal(object)  # dict[int, int]: Signal(dict) would try (and fail) to make a QVariantMap
     retried = Signal(int, str, object, int, float)
 
     def __init__(self, parent: QObject | None = None) -> None:

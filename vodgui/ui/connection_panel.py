@@ -87,7 +87,7 @@ class ConnectionTestPanel(QWidget):
                 text += " " + self.tr("It may not read video information (GetVideoInfo), so the History and "
                                       "Playback pages cannot check its videos.")
             return text
-        error: dict[str, Any] = next((s.error for s in reversed(result.steps) if s.error), None) or {}
+        error: dict[str, Any] = next((s.error for s in reversed(result.steps) if s.error), {})
         code = str(error.get("code", ""))
         message = str(error.get("message", ""))
         kind = result.kind or str(error.get("kind", "unknown"))

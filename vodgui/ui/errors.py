@@ -66,6 +66,18 @@ def _by_code() -> dict[str, str]:
         "InvalidAuthInfo.ExpireTime": _tr("The PlayAuth has expired (its AuthInfoTimeout has passed)."),
         "AppServerUnauthorized": _tr("The AppServer refused the token. Check the token in the profile."),
         "QueueBusy": _tr("Another vodgui window or command is running the upload queue."),
+        # Playback tester (issue 5).
+        "InvalidAuthInfo.Signature": _tr("The PlayAuth's AuthInfo was altered or was not issued for this account. "
+                                         "Get a new PlayAuth."),
+        "InvalidAuthInfo.MediaId": _tr("This PlayAuth was issued for another video."),
+        "InvalidAuthInfo.Malformed": _tr("The AuthInfo sent with the PlayAuth is malformed. Get a new PlayAuth."),
+        "MissingAuthInfo": _tr("GetPlayInfo was called with a PlayAuth's credentials but without its AuthInfo."),
+        "InvalidAuthInfoTimeout": _tr("AuthInfoTimeout must be between 100 and 3000 seconds."),
+        "InvalidPlayConfig": _tr('PlayConfig must be a JSON object, e.g. {"PlayDomain": "vod.example.com"}.'),
+        "InvalidVideoId": _tr("That is not a VideoId. Copy the 32-character id from the upload or the VOD console."),
+        "NoVodAccess": _tr("This profile gets upload credentials from an AppServer and holds no VOD key, so it "
+                           "cannot ask VOD itself (media status, PlayAuth, play info). Use an AccessKey or STS "
+                           "profile for that."),
     }
 
 

@@ -167,13 +167,13 @@ class HistoryModel(QAbstractTableModel):
         self._ids: set[int] = set()
 
     # -- Qt model API -----------------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt signature
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt signature
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -235,7 +235,7 @@ class HistoryModel(QAbstractTableModel):
         if col == Column.FILE:
             return rec.path
         if col == Column.TITLE:
-            return rec.title
+            return _tr("{0}\nFile: {1}").format(rec.title, rec.path)
         if col == Column.SIZE:
             return _tr("{0} bytes").format(f"{rec.size:,}")
         if col != Column.STATUS:
@@ -260,6 +260,9 @@ class HistoryModel(QAbstractTableModel):
 
     def row(self, index: int) -> HistoryRow:
         return self._rows[index]
+
+    def has(self, history_id: int) -> bool:
+        return history_id in self._ids
 
     def merge(self, records: list[HistoryRecord]) -> int:
         """Add the records not shown yet (by history id); returns how many were added."""
@@ -323,7 +326,7 @@ class HistoryFilter(QSortFilterProxyModel):
         self._category = category
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802 - Qt override
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
         if not isinstance(model, HistoryModel) or source_row >= model.rowCount():
             return True

@@ -1,21 +1,290 @@
-"""PLACEHOLDER - being written."""
+"""The Log page: the app's own log, live, with a level filter and search, and a diagnostics bundle for support.
+
+Lines come from the in-memory :class:`~vodgui.core.logbuffer.LogBuffer` (already redacted by its filter); a timer
+fetches only the lines after the last one shown and appends them in one batch. Every line goes through
+:func:`~vodgui.core.redact.redact` once more before it is shown, so a secret registered after it was logged is
+still hidden.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import time
+from collections import deque
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import PySide6
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, qVersion
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QFontDatabase,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from vodgui.core.diagnostics import DiagnosticsResult, build_diagnostics, default_name
+from vodgui.core.logbuffer import LogLine
+from vodgui.core.redact import redact
 from vodgui.ui.context import AppContext
+from vodgui.ui.ops import run_op
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 300
+#: Lines kept for re-filtering (the buffer keeps as many).
+MAX_LINES = 10_000
+#: Where the level name starts in a formatted line ("12:34:56.789 ").
+_LEVEL_AT = 13
+_LEVELS = {"DEBUG": logging.DEBUG, "INFO": logging.INFO, "WARNING": logging.WARNING, "ERROR": logging.ERROR,
+           "CRITICAL": logging.CRITICAL}
+
+
+def format_line(line: LogLine) -> str:
+    """``12:34:56.789 WARNING  vodgui.core.vod: message`` (redacted again)."""
+    stamp = time.strftime("%H:%M:%S", time.localtime(line.created))
+    millis = int((line.created % 1) * 1000)
+    return redact(f"{stamp}.{millis:03d} {line.level:<8} {line.name}: {line.message}")
+
+
+class LevelHighlighter(QSyntaxHighlighter):
+    """Colours warnings and errors, greys debug lines; continuation lines keep their record's colour."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._formats: dict[str, QTextCharFormat] = {}
+        for level, color in (("DEBUG", "#80868b"), ("WARNING", "#b06000"), ("ERROR", "#c5221f"),
+                             ("CRITICAL", "#c5221f")):
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor(color))
+            if level == "CRITICAL":
+                fmt.setFontWeight(QFont.Weight.Bold)
+            self._formats[level] = fmt
+        self._level_names = list(_LEVELS)
+
+    def highlightBlock(self, text: str) -> None:
+        head = text[_LEVEL_AT:_LEVEL_AT + 8].strip() if len(text) > _LEVEL_AT and text[2:3] == ":" else ""
+        # A line that does not start a record (a traceback) keeps the colour of the record before it.
+        state = self._level_names.index(head) if head in _LEVELS else self.previousBlockState()
+        self.setCurrentBlockState(state)
+        if 0 <= state < len(self._level_names):
+            fmt = self._formats.get(self._level_names[state])
+            if fmt is not None:
+                self.setFormat(0, len(text), fmt)
 
 
 class LogPage(QWidget):
+    """The app's log, live.
+
+    Signals:
+        lines_appended(int): this many new lines were shown.
+        diagnostics_exported(str): the diagnostics zip was written to this path.
+        diagnostics_failed(str): writing the diagnostics zip failed (the message).
+    """
+
+    lines_appended = Signal(int)
+    diagnostics_exported = Signal(str)
+    diagnostics_failed = Signal(str)
+
     def __init__(self, ctx: AppContext, *args: Any) -> None:
         parent = args[-1] if args and isinstance(args[-1], QWidget) else None
         super().__init__(parent)
         self.ctx = ctx
+        self._seq = 0
+        self._lines: deque[LogLine] = deque(maxlen=MAX_LINES)
+        self._min_level = logging.INFO
+        self._needle = ""
+        self._shown = 0  # lines passing the filter (approximate once old lines fall out of the window)
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self._on_poll_timer)
+        self.timer.start()
+        self._on_poll_timer()
+
+    def _build(self) -> None:
+        self.level_box = QComboBox(self)
+        for label, level in ((self.tr("Debug and above"), logging.DEBUG),
+                             (self.tr("Info and above"), logging.INFO),
+                             (self.tr("Warnings and errors"), logging.WARNING),
+                             (self.tr("Errors only"), logging.ERROR)):
+            self.level_box.addItem(label, level)
+        self.level_box.setCurrentIndex(self.level_box.findData(logging.INFO))
+        self.level_box.setToolTip(self.tr("Lowest level shown (DEBUG lines appear only if debug logging is on)"))
+        self.level_box.currentIndexChanged.connect(self._on_level_changed)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search the log (RequestId, VideoId, file name…)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search_changed)
+        self.open_button = QPushButton(self.tr("Open log folder"), self)
+        self.open_button.setToolTip(self.tr("Show vodgui.log and its older copies in the file manager"))
+        self.open_button.clicked.connect(self.open_log_folder)
+        self.export_button = QPushButton(self.tr("Export diagnostics…"), self)
+        self.export_button.setToolTip(self.tr("Save a zip for support: logs, settings, versions, failed requests. "
+                                              "Secrets are removed."))
+        self.export_button.clicked.connect(self._on_export_clicked)
+
+        top = QHBoxLayout()
+        top.addWidget(self.level_box)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.export_button)
+
+        self.view = QPlainTextEdit(self)
+        self.view.setReadOnly(True)
+        # Wrapped: SDK lines are long, and a horizontal scroll that follows the cursor hides the line starts.
+        self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.view.setMaximumBlockCount(MAX_LINES * 4)  # tracebacks take several blocks per line
+        self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.view.setUndoRedoEnabled(False)
+        self.view.setPlaceholderText(self.tr("Nothing logged yet."))
+        self.highlighter = LevelHighlighter(self.view.document())
+
+        self.footer = QLabel(self)
+        self.footer.setEnabled(False)
+        self.jump_button = QPushButton(self.tr("Jump to latest"), self)
+        self.jump_button.setFlat(True)
+        self.jump_button.clicked.connect(self.scroll_to_end)
+        self.jump_button.hide()
+        self.view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.footer, 1)
+        bottom.addWidget(self.jump_button)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("LogPage")))
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+    # -- lines -----------------------------------------------------------------------------------------------
+    def _accepts(self, line: LogLine) -> bool:
+        if _LEVELS.get(line.level, logging.INFO) < self._min_level:
+            return False
+        return not self._needle or self._needle in f"{line.name}: {line.message}".lower()
+
+    def _on_poll_timer(self) -> None:
+        new = self.ctx.log_buffer.since(self._seq)
+        if not new:
+            return
+        self._seq = new[-1].seq
+        self._lines.extend(new)
+        shown = [format_line(line) for line in new if self._accepts(line)]
+        self._shown = min(len(self._lines), self._shown + len(shown))
+        if shown:
+            self._append(shown)
+        self._update_footer()
+        if shown:
+            self.lines_appended.emit(len(shown))
+
+    def _append(self, texts: list[str]) -> None:
+        bar = self.view.verticalScrollBar()
+        follow = self.following
+        keep = bar.value()
+        # One call per batch: a thousand lines a second stay one layout pass.
+        self.view.appendPlainText("\n".join(texts))
+        if follow:
+            self.scroll_to_end()
+        else:
+            bar.setValue(keep)
+
+    def _refill(self) -> None:
+        texts = [format_line(line) for line in self._lines if self._accepts(line)]
+        self._shown = len(texts)
+        self.view.setPlainText("\n".join(texts))
+        self.scroll_to_end()
+        self._update_footer()
+
+    @property
+    def following(self) -> bool:
+        """True while the view sticks to the newest line (the user has not scrolled up)."""
+        bar = self.view.verticalScrollBar()
+        return bar.value() >= bar.maximum() - 2
+
+    def scroll_to_end(self) -> None:
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        self.jump_button.hide()
+
+    def text(self) -> str:
+        """Everything the view shows (tests and "copy all")."""
+        return self.view.toPlainText()
+
+    def _on_scrolled(self, _value: int) -> None:
+        self.jump_button.setVisible(not self.following)
+
+    def _on_level_changed(self, _index: int) -> None:
+        self._min_level = int(self.level_box.currentData())
+        self._refill()
+
+    def _on_search_changed(self, text: str) -> None:
+        self._needle = text.strip().lower()
+        self._refill()
+
+    def _update_footer(self) -> None:
+        self.footer.setText(self.tr("{0} of {1} lines shown · {2}").format(self._shown, len(self._lines),
+                                                                           self.log_file() or self.tr("no log file")))
+
+    # -- files -----------------------------------------------------------------------------------------------
+    def log_file(self) -> str:
+        return self.ctx.log_file or ""
+
+    def log_dir(self) -> Path:
+        return Path(self.ctx.log_file).parent if self.ctx.log_file else Path(self.ctx.workspace.dirs.logs)
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_dir())))
+
+    def _on_export_clicked(self) -> None:
+        start = os.path.join(os.path.expanduser("~"), default_name())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export diagnostics"), start,
+                                              self.tr("Zip archives (*.zip)"))
+        if path:
+            self.export_diagnostics(path if path.lower().endswith(".zip") else path + ".zip")
+
+    def export_diagnostics(self, path: str) -> None:
+        """Write the diagnostics zip to ``path`` off the GUI thread."""
+        workspace = self.ctx.workspace
+        log_file = self.ctx.log_file or str(self.log_dir() / "vodgui.log")
+        extra = {"PySide6": PySide6.__version__, "Qt": qVersion()}
+        self.export_button.setEnabled(False)
+        self.footer.setText(self.tr("Writing diagnostics…"))
+        run_op(self, lambda: build_diagnostics(workspace, log_file, path, extra), self._on_diagnostics_written,
+               self._on_diagnostics_failed)
+
+    def _on_diagnostics_written(self, result: DiagnosticsResult) -> None:
+        self.export_button.setEnabled(True)
+        self.footer.setText(self.tr("Diagnostics saved to {0}").format(result.path))
+        self.diagnostics_exported.emit(str(result.path))
+
+    def _on_diagnostics_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        message = redact(str(exc))
+        self._update_footer()
+        self.diagnostics_failed.emit(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export failed"),
+                          self.tr("The diagnostics could not be written: {0}").format(message),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the window keeps running
 
     def show_videos(self, video_ids: list[str]) -> None:
-        pass
+        """Search the log for these VideoIds."""
+        if video_ids:
+            self.search.setText(video_ids[0])
+

@@ -231,5 +231,6 @@ class MainWindow(QMainWindow):
         if running and not self.ask_pause_on_quit(len(running)):
             event.ignore()
             return
-        self.ctx.engine.pause([s.job_id for s in running])
+        # suspend, not pause: the next start resumes them when Settings say so (a user's pause is kept).
+        self.ctx.engine.suspend([s.job_id for s in running])
         event.accept()

@@ -90,7 +90,7 @@ class _Form(QWidget):
             if spec.multiline:
                 widget = QPlainTextEdit(self)
                 widget.setTabChangesFocus(True)
-                widget.setFixedHeight(widget.fontMetrics().height() * 4 + 12)
+                widget.setFixedHeight(widget.fontMetrics().height() * 3 + 14)
                 widget.textChanged.connect(lambda n=spec.name: self._on_field_edited(n))
                 if spec.name == "user_data":
                     widget.setFont(mono)
@@ -200,10 +200,6 @@ class _Form(QWidget):
 
     def is_valid(self) -> bool:
         return not any(label.text() for label in self._errors.values())
-
-    def set_read_only(self, read_only: bool) -> None:
-        for widget in self.inputs.values():
-            widget.setReadOnly(read_only)
 
     # -- validation ------------------------------------------------------------------------------------------
     def _on_field_edited(self, name: str) -> None:
@@ -365,8 +361,7 @@ class MetadataPanel(QWidget):
             self.notice.show()
         else:
             self.notice.hide()
-        self.form.setEnabled(bool(self._items))
-        self.form.set_read_only(editable == 0)
+        self.form.setEnabled(editable > 0)
         self._on_form_edited()
 
     def _on_form_edited(self) -> None:

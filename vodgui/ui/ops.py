@@ -1,77 +1,123 @@
 """Run a one-shot call off the GUI thread and get its result back on it (Anki's ``QueryOp`` idea).
 
-``fn`` runs on a pool thread and must not touch widgets; ``on_success`` / ``on_failure`` run on the GUI thread.
+``fn`` runs on a worker thread and must not touch widgets; ``on_success`` / ``on_failure`` run on the GUI thread.
 An operation whose parent widget is gone by the time it finishes is silently dropped.
+
+Workers hold no Qt object of their own: they report through one long-lived dispatcher that lives on the GUI
+thread. (An earlier version handed ``QThreadPool`` a ``QRunnable`` and released it from the GUI thread when the
+result arrived, racing with the pool thread still finishing ``run()``; ``QThreadPool.start(callable)`` leaks a
+reference to ``None`` per call in PySide6 6.12.0. Plain daemon threads avoid both, and do not hold up quitting
+while a network call times out.)
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import queue
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-_live: set[_Op] = set()  # keep Python wrappers alive until they report back
+#: Worker threads: the calls wait on the network, not the CPU.
+MAX_WORKERS = 4
+
+_tokens = itertools.count(1)
 
 
-class _Signals(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
+class _Dispatcher(QObject):
+    """Delivers results from worker threads to the GUI thread; created once, never deleted.
 
+    Signals:
+        delivered(int, object): token and ``(succeeded, result or exception)``; emitted on worker threads.
+    """
 
-class _Op(QRunnable):
-    def __init__(self, fn: Callable[[], Any]) -> None:
+    delivered = Signal(int, object)
+
+    def __init__(self) -> None:
         super().__init__()
-        self.setAutoDelete(False)
-        self.fn = fn
-        self.signals = _Signals()
+        #: token -> (parent, on_success, on_failure)
+        self.pending: dict[int, tuple[QObject, Callable[[Any], None], Callable[[BaseException], None] | None]] = {}
+        self.delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
 
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - delivered to on_failure
-            self.signals.failed.emit(exc)
+    @Slot(int, object)
+    def _on_delivered(self, token: int, outcome: tuple[bool, Any]) -> None:
+        entry = self.pending.pop(token, None)
+        if entry is None:
+            return
+        parent, on_success, on_failure = entry
+        if not shiboken6.isValid(parent):
+            return  # the parent is gone: nobody waits for the answer
+        ok, payload = outcome
+        if ok:
+            on_success(payload)
+        elif on_failure is not None:
+            on_failure(payload)
         else:
-            self.signals.succeeded.emit(result)
+            log.error("background operation failed: %s", payload)
+
+
+class _Workers:
+    """A few daemon threads fed from one queue, started as needed."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self._idle = 0
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self._jobs.put(job)
+        with self._lock:
+            if self._idle == 0 and len(self._threads) < self._size:
+                thread = threading.Thread(target=self._loop, name=f"vodgui-op-{len(self._threads) + 1}",
+                                          daemon=True)
+                self._threads.append(thread)
+                thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            with self._lock:
+                self._idle += 1
+            job = self._jobs.get()
+            with self._lock:
+                self._idle -= 1
+            job()
+
+
+_dispatcher: _Dispatcher | None = None
+_workers = _Workers(MAX_WORKERS)
+
+
+def _get_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+    return _dispatcher
 
 
 def run_op(parent: QObject, fn: Callable[[], Any], on_success: Callable[[Any], None],
            on_failure: Callable[[BaseException], None] | None = None) -> None:
-    """Run ``fn`` on the global thread pool; deliver its result or exception on the GUI thread."""
-    op = _Op(fn)
-    receiver = _Receiver(parent, op, on_success, on_failure)
-    op.signals.succeeded.connect(receiver.succeeded)
-    op.signals.failed.connect(receiver.failed)
-    _live.add(op)
-    QThreadPool.globalInstance().start(op)
+    """Run ``fn`` on a worker thread; deliver its result or exception on the GUI thread.
 
+    Call it from the GUI thread.
+    """
+    dispatcher = _get_dispatcher()
+    token = next(_tokens)
+    dispatcher.pending[token] = (parent, on_success, on_failure)
+    signal = dispatcher.delivered
 
-class _Receiver(QObject):
-    """Lives on the GUI thread as a child of ``parent``: if the parent dies first, so does the delivery."""
+    def work() -> None:
+        try:
+            outcome = (True, fn())
+        except BaseException as exc:  # delivered to on_failure
+            outcome = (False, exc)
+        signal.emit(token, outcome)
 
-    def __init__(self, parent: QObject, op: _Op, on_success: Callable[[Any], None],
-                 on_failure: Callable[[BaseException], None] | None) -> None:
-        super().__init__(parent)
-        self._op = op
-        self._on_success = on_success
-        self._on_failure = on_failure
-
-    @Slot(object)
-    def succeeded(self, result: Any) -> None:
-        self._done()
-        self._on_success(result)
-
-    @Slot(object)
-    def failed(self, exc: BaseException) -> None:
-        self._done()
-        if self._on_failure is not None:
-            self._on_failure(exc)
-        else:
-            log.error("background operation failed: %s", exc)
-
-    def _done(self) -> None:
-        _live.discard(self._op)
-        self.deleteLater()
+    _workers.submit(work)

@@ -34,7 +34,7 @@ from vodgui.core.errors import VodError, config_error
 from vodgui.core.keychain import FIELDS, KeychainUnavailable
 from vodgui.core.profiles import SANDBOX_PROFILE, Profile
 from vodgui.core.session import DraftSessionFactory
-from vodgui.core.sts import MAX_DURATION, MIN_DURATION, default_sts_endpoint
+from vodgui.core.sts import MAX_DURATION, MIN_DURATION, RoleSettings, default_sts_endpoint
 from vodgui.core.vod import default_vod_endpoint
 from vodgui.ui.connection_panel import ConnectionTestPanel
 from vodgui.ui.context import AppContext
@@ -268,8 +268,13 @@ class ProfileDialog(QDialog):
     @staticmethod
     def _align_labels(*forms: QFormLayout) -> None:
         """One label column width across stacked forms, so their fields line up."""
-        labels = [item.widget() for form in forms for row in range(form.rowCount())
-                  if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget()]
+        labels: list[QWidget] = []
+        for form in forms:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    labels.append(widget)
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:
             label.setMinimumWidth(width)
@@ -343,6 +348,8 @@ class ProfileDialog(QDialog):
             if problem:
                 raise config_error("InvalidPolicy", problem)
         if self.is_sandbox:
+            if self.mode() == "sts" and self.source() == "accesskey":  # the role itself comes from the sandbox
+                RoleSettings(self.role_arn_edit.text(), profile.role_session_name, profile.duration_seconds).validate()
             return profile.validate()
         if profile.name != self._old_name and self.ctx.workspace.profiles.get(profile.name) is not None:
             raise config_error("DuplicateProfileName", self.tr("A profile named {0} already exists.").format(
@@ -362,7 +369,11 @@ class ProfileDialog(QDialog):
         else:
             self.mode_hint.setText(self.tr("vodgui calls the VOD API with a temporary STS token. Needs a RAM role "
                                            "and, optionally, a session policy."))
-        if accesskey:
+        if self.is_sandbox:
+            self.source_hint.setText(self.tr("The sandbox's own AccessKey signs the calls (its RAM user's, in STS "
+                                             "mode).") if accesskey else
+                                     self.tr("The sandbox's built-in AppServer hands out the credentials."))
+        elif accesskey:
             self.source_hint.setText(self.tr("Your AccessKey ID is kept in the profile and the secret in the "
                                              "system keychain."))
         else:

@@ -21,8 +21,8 @@ from vodgui.ui.progress_delegate import ProgressDelegate
 from vodgui.ui.queue_model import Column
 
 #: Starting widths in average characters; the Error column takes what is left.
-_WIDTH_CHARS = {Column.FILE: 34, Column.SIZE: 9, Column.STATE: 11, Column.PROGRESS: 14, Column.SPEED: 11,
-                Column.ETA: 8, Column.VIDEO_ID: 32}
+_WIDTH_CHARS = {Column.FILE: 32, Column.SIZE: 9, Column.STATE: 11, Column.PROGRESS: 14, Column.SPEED: 11,
+                Column.ETA: 7, Column.VIDEO_ID: 22}
 
 
 def local_paths(mime: QMimeData | None) -> list[str]:
@@ -76,7 +76,7 @@ class QueueView(QTableView):
         header.setMinimumSectionSize(40)
         self.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self))
 
-    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt override
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         if model is None:
             return
@@ -89,24 +89,24 @@ class QueueView(QTableView):
             header.resizeSection(column, chars * char + 16)
 
     # -- drag and drop ---------------------------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_paths(event.mimeData()):
             event.acceptProposedAction()
             self._set_drag_over(True)
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if local_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802 - Qt override
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self._set_drag_over(False)
         event.accept()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:
         self._set_drag_over(False)
         paths = local_paths(event.mimeData())
         if not paths:
@@ -126,7 +126,7 @@ class QueueView(QTableView):
             self.viewport().update()  # the empty-queue hint appears or goes
 
     # -- painting --------------------------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         empty = self.model() is None or self.model().rowCount() == 0
         if not (empty or self._drag_over):

@@ -1,13 +1,159 @@
-"""PLACEHOLDER - being written."""
+"""Application settings: language (applied at once), resuming after a restart, folder filtering, notifications,
+and how often the History page polls.
+
+Choosing a language installs its translator immediately and this dialog retranslates itself; widgets built
+before (the main window's pages) pick it up where they handle ``LanguageChange``, the rest on the next start.
+Cancel puts the previous language back.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from vodgui.core.settings import AppSettings
 from vodgui.ui.context import AppContext
+from vodgui.ui.i18n import LANGUAGES, install_translators
+from vodgui.ui.policy_editor import HINT_STYLE
+
+MIN_POLL_SECONDS = 2
+MAX_POLL_SECONDS = 600
 
 
 class SettingsDialog(QDialog):
+    """Edit :class:`~vodgui.core.settings.AppSettings`; Save writes them and emits ``hub.settings_changed``.
+
+    Signals:
+        language_applied(str): a language was installed (the resolved code, "en" or "zh_CN").
+    """
+
+    language_applied = Signal(str)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._initial: AppSettings = ctx.settings
+        self._applied_language = self._initial.language
+
+        self.language_box = QComboBox(self)
+        self.language_box.addItem("", "")  # "System default", set in _retranslate
+        for code, name in LANGUAGES.items():
+            self.language_box.addItem(name, code)  # each language in its own words, never translated
+        self.restart_note = QLabel(self)
+        self.restart_note.setWordWrap(True)
+        self.restart_note.setStyleSheet(HINT_STYLE)
+        self.restart_note.hide()
+        self.auto_resume_box = QCheckBox(self)
+        self.all_files_box = QCheckBox(self)
+        self.notify_box = QCheckBox(self)
+        self.poll_spin = QSpinBox(self)
+        self.poll_spin.setRange(MIN_POLL_SECONDS, MAX_POLL_SECONDS)
+
+        self.general = QGroupBox(self)
+        form = QFormLayout(self.general)
+        self.language_label = QLabel(self.general)
+        self.language_label.setBuddy(self.language_box)
+        form.addRow(self.language_label, self.language_box)
+        form.addRow("", self.restart_note)
+        self.uploads = QGroupBox(self)
+        upload_form = QFormLayout(self.uploads)
+        upload_form.addRow(self.auto_resume_box)
+        upload_form.addRow(self.all_files_box)
+        upload_form.addRow(self.notify_box)
+        self.poll_label = QLabel(self.uploads)
+        self.poll_label.setBuddy(self.poll_spin)
+        upload_form.addRow(self.poll_label, self.poll_spin)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general)
+        layout.addWidget(self.uploads)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self._load(self._initial)
+        self._retranslate()
+        self.setMinimumWidth(460)
+        self.language_box.currentIndexChanged.connect(self._on_language_chosen)
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+
+    def _load(self, settings: AppSettings) -> None:
+        index = self.language_box.findData(settings.language)
+        self.language_box.setCurrentIndex(max(0, index))
+        self.auto_resume_box.setChecked(settings.auto_resume)
+        self.all_files_box.setChecked(settings.all_files)
+        self.notify_box.setChecked(settings.notify)
+        self.poll_spin.setValue(settings.history_poll_seconds)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self.general.setTitle(self.tr("General"))
+        self.uploads.setTitle(self.tr("Uploads"))
+        self.language_label.setText(self.tr("&Language:"))
+        self.language_box.setItemText(0, self.tr("System default"))
+        self.language_box.setToolTip(self.tr("The language of vodgui's windows"))
+        self.restart_note.setText(self.tr("Applied. Some texts change only after vodgui restarts."))
+        self.auto_resume_box.setText(self.tr("&Resume unfinished uploads automatically after a restart"))
+        self.auto_resume_box.setToolTip(self.tr("Otherwise they wait, paused, until you resume them"))
+        self.all_files_box.setText(self.tr("Accept &all file types when adding folders"))
+        self.all_files_box.setToolTip(self.tr("Otherwise only video and audio files VOD accepts are added"))
+        self.notify_box.setText(self.tr("&Notify when a batch of uploads finishes or fails"))
+        self.poll_label.setText(self.tr("&History refresh:"))
+        self.poll_spin.setSuffix(self.tr(" s"))
+        self.poll_spin.setToolTip(self.tr("How often the History page asks VOD for the status of recent videos"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def language(self) -> str:
+        return str(self.language_box.currentData())
+
+    def values(self) -> AppSettings:
+        settings = self.ctx.settings
+        settings.language = self.language()
+        settings.auto_resume = self.auto_resume_box.isChecked()
+        settings.all_files = self.all_files_box.isChecked()
+        settings.notify = self.notify_box.isChecked()
+        settings.history_poll_seconds = self.poll_spin.value()
+        return settings
+
+    def _apply_language(self, choice: str) -> None:
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        resolved = install_translators(app, choice)
+        self._applied_language = choice
+        self.language_applied.emit(resolved)
+
+    def _on_language_chosen(self, _index: int) -> None:
+        self._apply_language(self.language())
+        self.restart_note.show()
+
+    def _on_save(self) -> None:
+        self.ctx.settings_store.save(self.values())
+        self._initial = self.ctx.settings
+        self.ctx.hub.settings_changed.emit()
+        self.accept()
+
+    def reject(self) -> None:
+        if self._applied_language != self._initial.language:
+            self._apply_language(self._initial.language)
+        super().reject()

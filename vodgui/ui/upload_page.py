@@ -1,21 +1,486 @@
-"""PLACEHOLDER - being written."""
+"""The Upload page: the queue, what can be done with its items, their metadata and the transfer settings.
+
+Every engine call that writes the queue database runs on one ordered worker (:class:`SerialOps`), folder walks
+and checksums on the thread pool: the GUI thread only paints and decides.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelection, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from vodgui.core.intake import Duplicate
+from vodgui.core.transfer.events import JobSnapshot, JobState
+from vodgui.core.upload_defaults import UploadDefaultsStore, clean_defaults
+from vodgui.core.vod import MEDIA_EXTENSIONS
 from vodgui.ui.context import AppContext
+from vodgui.ui.duplicate_prompt import DuplicateDecision, DuplicatePrompt
+from vodgui.ui.file_intake import BatchReport, FileIntake
+from vodgui.ui.metadata_editor import DefaultsDialog, MetadataPanel
+from vodgui.ui.queue_model import QueueModel
+from vodgui.ui.queue_view import QueueView
+from vodgui.ui.serial_ops import SerialOps
+from vodgui.ui.transfer_panel import TransferPanel
+
+_S = JobState
+_RESUMABLE = (_S.PAUSED, _S.FAILED)
+_PAUSABLE = (_S.QUEUED, _S.PREPARING, _S.UPLOADING, _S.COMPLETING)
+
+
+def _ids(snaps: Iterable[JobSnapshot], states: Iterable[JobState] | None = None) -> list[int]:
+    wanted = None if states is None else set(states)
+    return [s.job_id for s in snaps if wanted is None or s.state in wanted]
 
 
 class UploadPage(QWidget):
-    def __init__(self, ctx: AppContext, *args: Any) -> None:
-        parent = args[-1] if args and isinstance(args[-1], QWidget) else None
+    """The queue with its toolbar, the Details and Transfer side panels, and the footer.
+
+    Tests drive the questions through :meth:`ask_duplicate` and :meth:`confirm`, which they may replace.
+
+    Signals: none of its own.
+    """
+
+    def __init__(self, ctx: AppContext, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("UploadPage")))
+        self.model = model
+        self.ops = SerialOps(self)
+        self._last_dir = os.path.expanduser("~")
+        self._selected: set[int] = set()
+        self._banner_decided = False
+        self.defaults_store = UploadDefaultsStore(ctx.workspace.dirs.config)
+        self._defaults = self.defaults_store.load_all()
 
-    def show_videos(self, video_ids: list[str]) -> None:
-        pass
+        self.view = QueueView(self)
+        self.view.setModel(model)
+        self.details = MetadataPanel(self)
+        self.transfer = TransferPanel(ctx, self)
+        self.side = QTabWidget(self)
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.details, self.tr("Details"))
+        self.side.addTab(self.transfer, self.tr("Transfer"))
+        self.side.setMinimumWidth(300)
+        self.intake = FileIntake(ctx, self.ops, lambda dup, left: self.ask_duplicate(dup, left),
+                                 lambda profile: self._defaults.get(profile, {}), self._waiting_paths, self)
+
+        self._build_actions()
+        toolbar = self._build_toolbar()
+        self.banner = self._build_banner()
+        self.summary = QLabel(self)
+        self.summary.setObjectName("queueSummary")
+        self.message = QLabel(self)
+        self.message.setObjectName("intakeMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        footer = QHBoxLayout()
+        footer.setContentsMargins(4, 0, 0, 0)
+        footer.addWidget(self.summary)
+        for act in (self.act_resume_all, self.act_clear):
+            button = QToolButton(self)
+            button.setDefaultAction(act)
+            button.setAutoRaise(True)
+            footer.addWidget(button)
+        footer.addWidget(self.message, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([760, 340])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(footer)
+        self.setTabOrder(self.view, self.side)
+
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(250)
+        self._summary_timer.timeout.connect(self._update_summary)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(15_000)
+        self._message_timer.timeout.connect(self.message.clear)
+
+        self.view.paths_dropped.connect(self.add_paths)
+        self.view.customContextMenuRequested.connect(self._on_context_menu)
+        self.view.doubleClicked.connect(self._on_row_activated)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        ctx.bridge.jobs_added.connect(self._on_jobs_added)
+        ctx.bridge.jobs_changed.connect(self._on_jobs_changed)
+        ctx.bridge.jobs_removed.connect(self._on_jobs_removed)
+        self.details.apply_requested.connect(self._on_apply_metadata)
+        self.details.defaults_requested.connect(self.edit_defaults)
+        self.intake.status_changed.connect(self._on_intake_status)
+        self.intake.batch_finished.connect(self._on_batch_finished)
+        self._update_actions()
+        self._update_summary()
+
+    # -- building --------------------------------------------------------------------------------------------
+    def _action(self, text: str, tip: str, slot: Callable[[], None], shortcut: QKeySequence | str | None = None,
+                icon: QStyle.StandardPixmap | None = None, *, on_view: bool = False) -> QAction:
+        act = QAction(text, self)
+        if icon is not None:
+            act.setIcon(self.style().standardIcon(icon))
+        if shortcut is not None:
+            seq = QKeySequence(shortcut)
+            act.setShortcut(seq)
+            tip = self.tr("{0} ({1})").format(tip, seq.toString(QKeySequence.SequenceFormat.NativeText))
+            # Space, Delete, Ctrl+C act on the queue only while it has the focus, never in a text field.
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut if on_view
+                                   else Qt.ShortcutContext.WindowShortcut)
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+        act.triggered.connect(lambda _checked=False: slot())
+        (self.view if on_view else self).addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.act_add_files = self._action(self.tr("Add files…"), self.tr("Choose video or audio files to upload"),
+                                          self.add_files_dialog, QKeySequence.StandardKey.Open, sp.SP_FileIcon)
+        self.act_add_folder = self._action(self.tr("Add folder…"), self.tr("Upload every video and audio file in "
+                                                                          "a folder and its subfolders"),
+                                           self.add_folder_dialog, "Ctrl+Shift+O", sp.SP_DirIcon)
+        self.act_start = self._action(self.tr("Start"), self.tr("Start or resume the selected paused or failed "
+                                                                "items"), self.start_selected, None,
+                                      sp.SP_MediaPlay)
+        self.act_pause = self._action(self.tr("Pause"), self.tr("Pause the selected items; they continue where "
+                                                                "they stopped"), self.pause_selected, None,
+                                      sp.SP_MediaPause)
+        self.act_toggle = self._action(self.tr("Pause or resume"), self.tr("Pause the selection, or resume it "
+                                                                           "when it is paused"),
+                                       self.toggle_selected, Qt.Key.Key_Space, on_view=True)
+        self.act_retry = self._action(self.tr("Retry"), self.tr("Try the selected failed items again, keeping "
+                                                                "the parts already uploaded"),
+                                      self.retry_selected, "Ctrl+R", sp.SP_BrowserReload)
+        self.act_cancel = self._action(self.tr("Cancel…"), self.tr("Stop the selected uploads for good and "
+                                                                   "discard what was sent"),
+                                       self.cancel_selected, None, sp.SP_DialogCancelButton)
+        self.act_remove = self._action(self.tr("Remove"), self.tr("Remove the selected items from the queue "
+                                                                  "(finished uploads stay in the history)"),
+                                       self.remove_selected, QKeySequence.StandardKey.Delete, sp.SP_TrashIcon,
+                                       on_view=True)
+        self.act_copy = self._action(self.tr("Copy VideoId"), self.tr("Copy the VideoIds of the selected items"),
+                                     self.copy_video_ids, QKeySequence.StandardKey.Copy, on_view=True)
+        self.act_play = self._action(self.tr("Open in Playback"), self.tr("Check playback of the selected "
+                                                                          "uploaded videos"),
+                                     self.open_in_playback, None, sp.SP_MediaSeekForward)
+        self.act_resume_all = self._action(self.tr("Resume all"), self.tr("Resume every paused item"),
+                                           self.resume_all)
+        self.act_clear = self._action(self.tr("Clear finished"), self.tr("Remove finished and cancelled items "
+                                                                         "from the queue (the History page keeps "
+                                                                         "them)"), self.clear_finished)
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar(self.tr("Queue"), self)
+        bar.setObjectName("queueToolbar")
+        bar.setIconSize(QSize(16, 16))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for group in ((self.act_add_files, self.act_add_folder),
+                      (self.act_start, self.act_pause, self.act_retry, self.act_cancel, self.act_remove),
+                      (self.act_copy, self.act_play)):
+            if bar.actions():
+                bar.addSeparator()
+            bar.addActions(group)
+        for act in bar.actions():
+            button = bar.widgetForAction(act)
+            if isinstance(button, QToolButton) and act.icon().isNull():
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return bar
+
+    def _build_banner(self) -> QFrame:
+        banner = QFrame(self)
+        banner.setObjectName("resumeBanner")
+        banner.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(10, 6, 6, 6)
+        self.banner_text = QLabel(banner)
+        self.banner_text.setWordWrap(True)
+        resume = QPushButton(self.tr("Resume all"), banner)
+        resume.setToolTip(self.act_resume_all.toolTip())
+        resume.clicked.connect(self.resume_all)
+        dismiss = QPushButton(self.tr("Not now"), banner)
+        dismiss.setToolTip(self.tr("Keep them paused; start them later with Start or Resume all"))
+        dismiss.clicked.connect(banner.hide)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(resume)
+        row.addWidget(dismiss)
+        banner.hide()
+        return banner
+
+    # -- selection -------------------------------------------------------------------------------------------
+    def selected(self) -> list[JobSnapshot]:
+        """Snapshots of the selected rows, in queue order."""
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        snaps = (self.model.snapshot(self.model.job_id(r)) for r in rows)
+        return [s for s in snaps if s is not None]
+
+    def select_jobs(self, job_ids: Iterable[int]) -> None:
+        """Select these items (for tests and after adding)."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for job_id in job_ids:
+            row = self.model.row_of(job_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().select(selection, flags)
+
+    def _on_selection_changed(self, *_: Any) -> None:
+        snaps = self.selected()
+        self._selected = {s.job_id for s in snaps}
+        self.details.set_items(snaps)
+        self._update_actions(snaps)
+
+    def _update_actions(self, snaps: list[JobSnapshot] | None = None) -> None:
+        snaps = self.selected() if snaps is None else snaps
+        states = {s.state for s in snaps}
+        can_start = bool(states & set(_RESUMABLE))
+        can_pause = bool(states & set(_PAUSABLE))
+        self.act_start.setEnabled(can_start)
+        self.act_pause.setEnabled(can_pause)
+        self.act_toggle.setEnabled(can_start or can_pause)
+        self.act_retry.setEnabled(_S.FAILED in states)
+        self.act_cancel.setEnabled(any(not s.terminal for s in states))
+        self.act_remove.setEnabled(bool(snaps))
+        self.act_copy.setEnabled(any(s.video_id for s in snaps))
+        self.act_play.setEnabled(any(s.video_id and s.state is _S.DONE for s in snaps))
+
+    # -- engine events ---------------------------------------------------------------------------------------
+    def _on_jobs_added(self, snaps: list[JobSnapshot]) -> None:
+        if not self._banner_decided:
+            self._banner_decided = True
+            paused = sum(1 for s in snaps if s.state is _S.PAUSED)
+            if paused and not self.ctx.settings.auto_resume:
+                self.banner_text.setText(self.tr("{0} unfinished uploads from your last session are paused. "
+                                                 "They continue where they stopped.").format(paused))
+                self.banner.show()
+        self._summary_timer.start()
+
+    def _on_jobs_changed(self, snaps: list[JobSnapshot]) -> None:
+        if self._selected and any(s.job_id in self._selected for s in snaps):
+            current = [s for s in (self.model.snapshot(i) for i in self._selected) if s is not None]
+            current.sort(key=lambda s: self.model.row_of(s.job_id) or 0)
+            self.details.refresh(current)
+            self._update_actions(current)
+        self._summary_timer.start()
+
+    def _on_jobs_removed(self, job_ids: list[int]) -> None:
+        self._summary_timer.start()
+        if self._selected & set(job_ids):
+            self._on_selection_changed()
+
+    def _update_summary(self) -> None:
+        counts: dict[JobState, int] = {}
+        for snap in self.model.snapshots():
+            counts[snap.state] = counts.get(snap.state, 0) + 1
+        active = sum(counts.get(s, 0) for s in (_S.PREPARING, _S.UPLOADING, _S.COMPLETING))
+        parts = []
+        if active:
+            parts.append(self.tr("{0} uploading").format(active))
+        for state, text in ((_S.QUEUED, self.tr("{0} waiting")), (_S.PAUSED, self.tr("{0} paused")),
+                            (_S.FAILED, self.tr("{0} failed")), (_S.DONE, self.tr("{0} done"))):
+            if counts.get(state):
+                parts.append(text.format(counts[state]))
+        self.summary.setText(" · ".join(parts) if parts else self.tr("The queue is empty"))
+        self.act_resume_all.setEnabled(bool(counts.get(_S.PAUSED)))
+        self.act_clear.setEnabled(bool(counts.get(_S.DONE) or counts.get(_S.CANCELLED)))
+        if not counts.get(_S.PAUSED):
+            self.banner.hide()
+
+    # -- adding ----------------------------------------------------------------------------------------------
+    def add_paths(self, paths: list[str]) -> None:
+        """Queue files and folders (folders recursively) for the current profile."""
+        self.intake.add([str(p) for p in paths])
+
+    def add_files_dialog(self) -> None:
+        patterns = " ".join(f"*.{ext}" for ext in sorted(MEDIA_EXTENSIONS))
+        filters = ";;".join((self.tr("Video and audio files ({0})").format(patterns), self.tr("All files (*)")))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files to the queue"), self._last_dir, filters)
+        if paths:
+            self._last_dir = os.path.dirname(paths[0])
+            self.add_paths(paths)
+
+    def add_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder to the queue"), self._last_dir)
+        if folder:
+            self._last_dir = folder
+            self.add_paths([folder])
+
+    def _waiting_paths(self) -> set[str]:
+        return {s.path for s in self.model.snapshots() if not s.state.terminal}
+
+    def ask_duplicate(self, duplicate: Duplicate, remaining: int) -> DuplicateDecision:
+        """Skip or upload again a file uploaded before (tests replace this method)."""
+        prompt = DuplicatePrompt(duplicate, remaining, self)
+        prompt.exec()
+        decision = prompt.decision
+        prompt.deleteLater()
+        return decision
+
+    def _on_intake_status(self, text: str) -> None:
+        if text:
+            self._message_timer.stop()
+            self.message.setText(text)
+
+    def _on_batch_finished(self, report: BatchReport) -> None:
+        lines = []
+        if report.error:
+            lines.append(report.error)
+        if report.added:
+            lines.append(self.tr("Added {0} files to the queue.").format(report.added))
+        if report.skipped_uploaded:
+            lines.append(self.tr("Skipped {0} files that were uploaded before.").format(report.skipped_uploaded))
+        if report.already_queued:
+            lines.append(self.tr("{0} files are already in the queue.").format(report.already_queued))
+        if report.ignored:
+            lines.append(self.tr("Left out {0} files that are not video or audio (Settings can allow all "
+                                 "files).").format(report.ignored))
+        if report.unreadable:
+            lines.append(self.tr("Could not read {0}.").format(", ".join(report.unreadable[:3])
+                                                               + ("…" if len(report.unreadable) > 3 else "")))
+        if not lines:
+            lines.append(self.tr("No video or audio files were found."))
+        self.message.setText(" ".join(lines))
+        self._message_timer.start()
+
+    # -- actions ---------------------------------------------------------------------------------------------
+    def _engine(self, call: Callable[[], Any]) -> None:
+        self.ops.submit(call)
+
+    def start_selected(self) -> None:
+        ids = _ids(self.selected(), _RESUMABLE)
+        if ids:
+            self._engine(lambda: self.ctx.engine.resume(ids))
+
+    def pause_selected(self) -> None:
+        ids = _ids(self.selected(), _PAUSABLE)
+        if ids:
+            self._engine(lambda: self.ctx.engine.pause(ids))
+
+    def toggle_selected(self) -> None:
+        """Space: pause what runs or waits; otherwise resume what is paused or failed."""
+        if self.act_pause.isEnabled():
+            self.pause_selected()
+        else:
+            self.start_selected()
+
+    def retry_selected(self) -> None:
+        ids = _ids(self.selected(), (_S.FAILED,))
+        if ids:
+            self._engine(lambda: self.ctx.engine.retry(ids))
+
+    def cancel_selected(self) -> None:
+        ids = [s.job_id for s in self.selected() if not s.state.terminal]
+        if not ids or not self.confirm(
+                self.tr("Cancel uploads"),
+                self.tr("Cancel {0} upload(s)? What was sent is discarded; a cancelled item cannot be resumed.")
+                .format(len(ids)), self.tr("Cancel uploads")):
+            return
+        self._engine(lambda: self.ctx.engine.cancel(ids))
+
+    def remove_selected(self) -> None:
+        snaps = self.selected()
+        if not snaps:
+            return
+        running = sum(1 for s in snaps if s.state.active)
+        if running and not self.confirm(
+                self.tr("Remove items"),
+                self.tr("{0} of the selected items are uploading. Removing them cancels their uploads.")
+                .format(running), self.tr("Remove")):
+            return
+        ids = [s.job_id for s in snaps]
+        self._engine(lambda: self.ctx.engine.remove(ids))
+
+    def copy_video_ids(self) -> None:
+        ids = [s.video_id for s in self.selected() if s.video_id]
+        if ids:
+            QGuiApplication.clipboard().setText("\n".join(ids))
+            self.message.setText(self.tr("Copied {0} VideoId(s).").format(len(ids)))
+            self._message_timer.start()
+
+    def open_in_playback(self) -> None:
+        ids = [s.video_id for s in self.selected() if s.video_id and s.state is _S.DONE]
+        if ids:
+            self.ctx.hub.open_in_playback.emit(ids)
+
+    def resume_all(self) -> None:
+        self.banner.hide()
+        ids = _ids(self.model.snapshots(), (_S.PAUSED,))
+        if ids:
+            self._engine(lambda: self.ctx.engine.resume(ids))
+
+    def clear_finished(self) -> None:
+        ids = _ids(self.model.snapshots(), (_S.DONE, _S.CANCELLED))
+        if ids:
+            self._engine(lambda: self.ctx.engine.remove(ids))
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        """Ask before something that cannot be undone (tests replace this method)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
+        ok = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is ok
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        if not self.view.indexAt(pos).isValid():
+            menu.addActions([self.act_add_files, self.act_add_folder])
+        else:
+            menu.addActions([self.act_start, self.act_pause, self.act_retry, self.act_cancel])
+            menu.addSeparator()
+            menu.addActions([self.act_copy, self.act_play])
+            menu.addSeparator()
+            menu.addAction(self.act_remove)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+        menu.aboutToHide.connect(menu.deleteLater)
+
+    def _on_row_activated(self, *_: Any) -> None:
+        self.side.setCurrentWidget(self.details)
+
+    # -- metadata --------------------------------------------------------------------------------------------
+    def _on_apply_metadata(self, job_ids: list[int], changes: dict[str, Any]) -> None:
+        self._engine(lambda: self.ctx.engine.update_metadata(job_ids, changes))
+
+    def edit_defaults(self) -> None:
+        profile = self.ctx.current_profile
+        if not profile:
+            return
+        dialog = DefaultsDialog(profile, self._defaults.get(profile, {}), self)
+        dialog.accepted.connect(lambda: self._on_defaults_saved(profile, dialog.values()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_defaults_saved(self, profile: str, values: dict[str, Any]) -> None:
+        self._defaults[profile] = clean_defaults(values)
+        store, saved = self.defaults_store, dict(self._defaults[profile])
+        self.ops.submit(lambda: store.put(profile, saved))

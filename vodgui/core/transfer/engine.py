@@ -7,6 +7,7 @@ Subscribers get events on engine threads.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -39,6 +40,8 @@ from vodgui.core.transfer.job import JobRunner, ProfileSession
 log = logging.getLogger(__name__)
 
 _SPEED_WINDOW = 5.0
+#: Store meta key: ids of items paused because the program closed (see :meth:`TransferEngine.suspend`).
+SUSPENDED_KEY = "suspended_items"
 
 
 class SpeedMeter:
@@ -160,18 +163,22 @@ class TransferEngine:
         if ids is not None:
             wanted = set(ids)
             items = [r for r in items if r.id in wanted]
+        suspended = self._suspended()
         with self._lock:
             for rec in items:
                 if rec.id in self._jobs:
                     continue
                 state = JobState(rec.state)
-                if state.active:
+                if state.active or (state is JobState.PAUSED and rec.id in suspended):
                     state = JobState.QUEUED if resume else JobState.PAUSED
                     self.store.update(rec.id, state=state.value)
                 error = (JobError(rec.error_code, rec.error_message or "", rec.error_request_id,
                                   rec.error_kind or "unknown") if rec.error_code else None)
                 self._jobs[rec.id] = _Job(rec, state, rec.bytes_done, error, rec.note, SpeedMeter(self.clock))
             snaps = tuple(self._snapshot(self._jobs[r.id]) for r in items)
+        if suspended:
+            left = suspended - {r.id for r in items}
+            self.store.set_meta(SUSPENDED_KEY, json.dumps(sorted(left)) if left else None)
         if snaps:
             self._publish(JobsAdded(snaps))
         self._schedule()
@@ -342,6 +349,20 @@ class TransferEngine:
                 state = job.state
             if state is JobState.QUEUED:
                 self.set_state(job_id, JobState.PAUSED)
+
+    def suspend(self, job_ids: Iterable[int]) -> None:
+        """Pause because the program is closing. Unlike a pause by the user, the next ``restore(resume=True)``
+        resumes these items, as it does for items that were running when the program crashed."""
+        ids = list(job_ids)
+        if ids:
+            self.store.set_meta(SUSPENDED_KEY, json.dumps(sorted(self._suspended() | set(ids))))
+            self.pause(ids)
+
+    def _suspended(self) -> set[int]:
+        try:
+            return {int(i) for i in json.loads(self.store.get_meta(SUSPENDED_KEY) or "[]")}
+        except (ValueError, TypeError):
+            return set()
 
     def resume(self, job_ids: Iterable[int]) -> None:
         """Paused or failed items go back to the queue (a failed one is a retry)."""

@@ -1,0 +1,210 @@
+"""GUI responsiveness with a big queue: 10,000 queued items behind 4 slow running uploads.
+
+Starts the sandbox as a separate process (``python -m vodgui.sandbox``) with a per-connection bandwidth cap so
+uploads stay active, opens the real main window offscreen, and:
+
+1. queues 4 large files (they start uploading, slowly);
+2. adds a folder of 10,000 small generated files through the Upload page (the path a drop takes: walk and
+   history check off the GUI thread, one ``engine.add``), timing it until the 10,000 rows are in the model;
+3. lets progress flow for ``--seconds`` while a 5 ms QTimer measures the GUI thread's event-loop stalls (the
+   largest gap between two ticks).
+
+It prints the add time, the largest stall during the add and while progress flows, and this process's peak RSS.
+
+Usage::
+
+    QT_QPA_PLATFORM=offscreen python bench/ui_latency.py
+    python bench/ui_latency.py --files 10000 --seconds 20 --in-process   # the built-in sandbox, as in the app
+
+Targets (issue 4): largest stall <= 50 ms while progress flows; adding 10,000 files <= 2 s; peak RSS <= 400 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from tests.helpers.keyrings import MemoryKeyring  # noqa: E402
+from vodgui.core.keychain import SecretStore  # noqa: E402
+from vodgui.core.profiles import SANDBOX_PROFILE, with_transfer  # noqa: E402
+from vodgui.core.transfer.config import MiB  # noqa: E402
+from vodgui.core.transfer.events import JobState  # noqa: E402
+from vodgui.core.workspace import Workspace  # noqa: E402
+
+MB = 1e6
+
+
+class StallMeter:
+    """A 5 ms timer on the GUI thread; the largest gap between ticks is the longest the loop was blocked."""
+
+    def __init__(self, interval_ms: int = 5) -> None:
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._on_tick)
+        self.clock = QElapsedTimer()
+        self.gaps: list[float] = []
+        self._last = 0.0
+
+    def start(self) -> None:
+        self.gaps.clear()
+        self.clock.start()
+        self._last = 0.0
+        self.timer.start()
+
+    def _on_tick(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def stop(self) -> dict[str, float]:
+        self.timer.stop()
+        gaps = sorted(self.gaps) or [0.0]
+        return {"max_ms": gaps[-1], "p99_ms": gaps[int(len(gaps) * 0.99) - 1] if len(gaps) > 1 else gaps[0],
+                "ticks": len(gaps)}
+
+
+def spin_until(cond: Any, timeout: float, step_ms: int = 5) -> bool:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            return False
+        loop = QEventLoop()
+        QTimer.singleShot(step_ms, loop.quit)
+        loop.exec()
+    return True
+
+
+def start_sandbox(bandwidth: int) -> tuple[subprocess.Popen[str], dict[str, Any]]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "vodgui.sandbox", "--set", "transcode_delay=0",
+                             "--set", "transcode_duration=0", "--set", f"bandwidth_bps={bandwidth}"],
+                            stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    if not line:
+        raise SystemExit("the sandbox did not start")
+    return proc, json.loads(line)
+
+
+def make_files(folder: Path, count: int, big: int, big_size: int) -> tuple[list[Path], Path]:
+    bigs = []
+    for n in range(big):
+        path = folder / f"large-{n}.mp4"
+        with open(path, "wb") as f:
+            for _ in range(big_size // (1 << 20)):
+                f.write(os.urandom(1 << 20))
+        bigs.append(path)
+    many = folder / "many"
+    per_folder = 250
+    for n in range(count):
+        sub = many / f"shoot-{n // per_folder:03d}"
+        if n % per_folder == 0:
+            sub.mkdir(parents=True)
+        (sub / f"clip-{n:05d}.mp4").write_bytes(n.to_bytes(4, "big") * 256)
+    return bigs, many
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=10_000, help="small files to add (default 10,000)")
+    parser.add_argument("--seconds", type=float, default=20.0, help="how long to watch progress (default 20)")
+    parser.add_argument("--bandwidth", type=int, default=64_000,
+                        help="sandbox bytes/s per connection, keeps uploads active (default 64000)")
+    parser.add_argument("--in-process", action="store_true",
+                        help="run the sandbox inside this process, as the desktop app's built-in one")
+    args = parser.parse_args()
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    from vodgui.app import build_context
+    from vodgui.ui.main_window import MainWindow
+
+    work = Path(tempfile.mkdtemp(prefix="vodgui-ui-bench-"))
+    proc = server = None
+    if args.in_process:
+        from vodgui.sandbox import SandboxServer
+
+        server = SandboxServer(settings={"transcode_delay": 0.0, "transcode_duration": 0.0,
+                                         "bandwidth_bps": float(args.bandwidth)}).start()
+        info_fn = server.info
+    else:
+        proc, info = start_sandbox(args.bandwidth)
+        info_fn = lambda: info  # noqa: E731
+    big_size = 32 * MiB
+    print(f"generating {args.files} small files and 4 x {big_size // MiB} MiB in {work} ...", flush=True)
+    bigs, many = make_files(work / "media", args.files, 4, big_size)
+
+    ws = Workspace(str(work / "home"), secrets=SecretStore(MemoryKeyring()))
+    ctx = build_context(ws, info_fn)
+    profile = ws.profiles.require(SANDBOX_PROFILE)
+    ws.profiles.put(with_transfer(profile, concurrent_files=4, part_size=1 * MiB, parts_in_flight=4))
+    ws.sessions.invalidate()
+    ctx.engine.set_concurrent_files(4)
+    window = MainWindow(ctx)
+    window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
+    window.show()
+    ctx.engine.restore(resume=True)
+    page = window.upload_page
+    meter = StallMeter()
+    try:
+        page.add_paths([str(p) for p in bigs])
+        if not spin_until(lambda: sum(1 for s in window.model.snapshots() if s.state is JobState.UPLOADING) == 4
+                          and all(s.bytes_done > 0 for s in window.model.snapshots()), 60):
+            raise SystemExit("the 4 large uploads did not start")
+
+        meter.start()
+        start = time.perf_counter()
+        page.add_paths([str(many)])
+        if not spin_until(lambda: window.model.rowCount() == args.files + 4, 120, step_ms=1):
+            raise SystemExit(f"only {window.model.rowCount()} rows arrived")
+        add_seconds = time.perf_counter() - start
+        spin_until(lambda: False, 0.5)  # let the follow-up work (summary, title) run inside the measurement
+        add_stall = meter.stop()
+
+        before = {s.job_id: s.bytes_done for s in window.model.snapshots() if s.state.active}
+        meter.start()
+        spin_until(lambda: False, args.seconds, step_ms=50)
+        flow = meter.stop()
+        active = [s for s in window.model.snapshots() if s.state.active]
+        moved = sum(s.bytes_done - before.get(s.job_id, 0) for s in active)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
+        print(f"queue: {window.model.rowCount()} items, {len(active)} uploading during the watch "
+              f"({moved / args.seconds / 1000:.0f} KB/s together)")
+        print(f"add {args.files} files from a folder: {add_seconds:.2f} s (target <= 2 s); "
+              f"largest stall meanwhile {add_stall['max_ms']:.1f} ms")
+        print(f"largest event-loop stall while progress flows for {args.seconds:.0f} s: {flow['max_ms']:.1f} ms "
+              f"(p99 {flow['p99_ms']:.1f} ms over {flow['ticks']:.0f} ticks; target <= 50 ms)")
+        print(f"peak RSS: {rss:.0f} MB (target <= 400 MB)")
+        ok = flow["max_ms"] <= 50 and add_seconds <= 2 and rss <= 400
+        print("all targets met" if ok else "TARGET MISSED")
+    finally:
+        window.close()
+        ctx.bridge.stop()
+        ctx.engine.shutdown(pause=True, timeout=20)
+        ws.close()
+        if proc is not None:
+            proc.terminate()
+            proc.wait(10)
+        if server is not None:
+            server.stop()
+        app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

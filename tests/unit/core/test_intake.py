@@ -1,0 +1,65 @@
+"""Folder walks, the media filter, and the "already uploaded" check."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from tests.helpers.workspace import write_file
+from vodgui.core.integrity import crc64_file
+from vodgui.core.intake import find_uploaded, scan
+from vodgui.core.store import ItemRecord, QueueStore
+from vodgui.core.upload_defaults import UploadDefaultsStore
+
+
+def test_scan_walks_folders_in_name_order_and_filters_media(tmp_path: Path) -> None:
+    (tmp_path / "b" / "sub").mkdir(parents=True)
+    (tmp_path / "a").mkdir()
+    files = [write_file(tmp_path / "a" / "1.mp4", 1), write_file(tmp_path / "b" / "Z.MOV", 2),
+             write_file(tmp_path / "b" / "sub" / "x.flac", 3), write_file(tmp_path / "b" / "zz.mkv", 4)]
+    write_file(tmp_path / "b" / "readme.txt", 5)
+    write_file(tmp_path / "b" / ".DS_Store", 6)
+    (tmp_path / "b" / "loop").symlink_to(tmp_path / "b")
+    result = scan([str(tmp_path), str(files[0])])  # a file given twice is listed once
+    # A folder's own files come before its subfolders' files.
+    assert [f.path for f in result.files] == [str(files[0]), str(files[1]), str(files[3]), str(files[2])]
+    assert result.files[3].size == 3 and result.ignored == 1
+    everything = scan([str(tmp_path / "b")], all_files=True)
+    assert len(everything.files) == 4
+    missing = scan([str(tmp_path / "nope.mp4")])
+    assert missing.files == [] and missing.unreadable == [str(tmp_path / "nope.mp4")]
+
+
+def _history(store: QueueStore, path: Path, video_id: str) -> None:
+    st = os.stat(path)
+    item = ItemRecord(1, 1, "video", str(path), st.st_size, st.st_mtime_ns, {}, "p", "done", video_id=video_id)
+    store.add_history(item, "t", str(crc64_file(str(path))))
+
+
+def test_find_uploaded_by_identity_and_by_content(tmp_path: Path) -> None:
+    store = QueueStore(tmp_path / "q.sqlite3")
+    old = write_file(tmp_path / "old.mp4", 5000, seed=1)
+    _history(store, old, "V1")
+    copy = tmp_path / "copy.mp4"
+    shutil.copyfile(old, copy)
+    same_size_other = write_file(tmp_path / "other.mp4", 5000, seed=2)
+    hashed: list[str] = []
+
+    def checksum(path: str) -> int:
+        hashed.append(path)
+        return crc64_file(path)
+
+    found = scan([str(old), str(copy), str(same_size_other), str(write_file(tmp_path / "n.mp4", 10))]).files
+    dups = find_uploaded(store, found, checksum)
+    assert [(d.file.path, d.same_content, d.record.video_id) for d in dups] == [
+        (str(old), False, "V1"), (str(copy), True, "V1")]
+    assert sorted(hashed) == sorted([str(copy), str(same_size_other)])  # only same-size files are hashed
+    store.close()
+
+
+def test_upload_defaults_per_profile(tmp_path: Path) -> None:
+    store = UploadDefaultsStore(tmp_path)
+    store.put("a", {"tags": ["x"], "title": "ignored", "app_id": "", "cate_id": 5})
+    assert store.get("a") == {"tags": ["x"], "cate_id": 5}
+    assert store.get("b") == {}

@@ -1,0 +1,64 @@
+"""Driving the Upload page in tests: drops, row lookups, waiting for states."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from vodgui.core.transfer.events import JobSnapshot, JobState
+from vodgui.ui.queue_model import Column
+
+WAIT_MS = 15_000
+
+
+def drop_paths(view: Any, paths: list[Path]) -> tuple[bool, bool]:
+    """Drag ``paths`` onto the view's viewport and drop them; (enter accepted, drop accepted)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    viewport = view.viewport()
+    pos = QPointF(viewport.rect().center())
+    action = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos, action, mime, buttons, mods)
+    QApplication.sendEvent(viewport, enter)
+    move = QDragMoveEvent(pos, action, mime, buttons, mods)
+    QApplication.sendEvent(viewport, move)
+    drop = QDropEvent(pos, action, mime, buttons, mods)
+    QApplication.sendEvent(viewport, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+def snap_for(page: Any, path: Path | str) -> JobSnapshot | None:
+    return next((s for s in page.model.snapshots() if s.path == str(path)), None)
+
+
+def state_of(page: Any, path: Path | str) -> JobState | None:
+    snap = snap_for(page, path)
+    return snap.state if snap else None
+
+
+def wait_state(qtbot: Any, page: Any, path: Path | str, *states: JobState, timeout: int = WAIT_MS) -> JobSnapshot:
+    qtbot.waitUntil(lambda: state_of(page, path) in states, timeout=timeout)
+    snap = snap_for(page, path)
+    assert snap is not None
+    return snap
+
+
+def cell(page: Any, path: Path | str, column: Column, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    snap = snap_for(page, path)
+    assert snap is not None
+    row = page.model.row_of(snap.job_id)
+    return page.model.data(page.model.index(row, column), role)
+
+
+def select(page: Any, *paths: Path | str) -> None:
+    ids = []
+    for path in paths:
+        snap = snap_for(page, path)
+        assert snap is not None, path
+        ids.append(snap.job_id)
+    page.select_jobs(ids)

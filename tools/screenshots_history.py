@@ -1,0 +1,197 @@
+"""Render the History and Log pages offscreen to PNGs.
+
+Usage::
+
+    QT_QPA_PLATFORM=offscreen python tools/screenshots_history.py [OUT_DIR [WIDTHxHEIGHT]]
+
+Without arguments it starts a private sandbox and home, uploads a few files (so the history holds videos that are
+ready, waiting, transcoding, plus a few settled failure states and a profile that cannot read status) and writes
+``history.png`` and ``log.png`` in the current directory. :func:`render_history` and :func:`render_log` work on any
+MainWindow whose context runs the built-in sandbox.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication
+
+from vodgui.core.store import ItemRecord
+from vodgui.core.transfer.events import JobState
+
+log = logging.getLogger("vodgui.screenshots")
+
+#: (title, size in KB, transcode_delay, transcode_duration): what VOD will report for each upload.
+UPLOADS = [
+    ("城市夜景航拍 Night city", 420, 0.0, 0.0),
+    ("Product launch 2026 — keynote", 380, 0.0, 0.0),
+    ("产品演示 demo", 260, 0.0, 3600.0),
+    ("Interview with the team", 300, 3600.0, 0.0),
+]
+#: Settled failure states the sandbox does not produce: written to the history directly.
+SEEDED = [
+    ("Training session (raw export)", "TranscodeFail", 1_830_000_000),
+    ("Old teaser", "Blocked", 52_000_000),
+    ("Draft cut v1", "NotFound", 96_000_000),
+]
+
+
+def _wait(cond: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+
+
+def _show_page(window: Any, page: Any) -> None:
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    QApplication.processEvents()
+
+
+def _save(window: Any, path: str | Path) -> Path:
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out)):
+        raise RuntimeError(f"could not write {out}")
+    return out
+
+
+def fill_history(window: Any, folder: Path) -> None:
+    """Upload :data:`UPLOADS` through the window's engine (sandbox profile) and seed :data:`SEEDED` rows."""
+    from vodgui.sandbox.client import SandboxControl
+
+    ctx = window.ctx
+    if ctx.sandbox_info is None:
+        raise RuntimeError("render_history needs the built-in sandbox")
+    info = ctx.sandbox_info()
+    control = SandboxControl(info["control_url"])
+    rng = random.Random(7)
+    for i, (title, kb, delay, duration) in enumerate(UPLOADS):
+        control.settings(transcode_delay=delay, transcode_duration=duration)
+        path = folder / f"clip-{i + 1}.mp4"
+        path.write_bytes(rng.randbytes(kb * 1024))
+        [job] = ctx.engine.add_files([str(path)], "Sandbox", {"title": title})
+        _wait(lambda job=job: ctx.engine.snapshot(job).state in (JobState.DONE, JobState.FAILED), title)
+        time.sleep(0.05)  # distinct finish times, so the order on the page is the upload order
+    control.settings(transcode_delay=0.0, transcode_duration=0.0)
+    store = ctx.workspace.store
+    for i, (title, status, size) in enumerate(SEEDED):
+        item = ItemRecord(id=0, position=0, kind="video", path=f"/Users/lin/Videos/{title}.mov", size=size,
+                          mtime_ns=0, metadata={}, profile="Sandbox", state="done",
+                          video_id=f"{0x5e1f0000 + i:08x}" + "7c2d4e8fa91b4c3d9e0f1a2b")
+        store.add_history(item, title, None)
+        store.update_history_status(str(item.video_id), status)
+    # A team profile that gets upload credentials from an AppServer: it cannot read status, and says why.
+    from vodgui.core.profiles import Profile
+
+    team = Profile("Team AppServer", region=info["region"], mode="credential", source="appserver",
+                   appserver_url=info["appserver_url"])
+    ctx.workspace.secrets.set(team.name, "appserver_token", info["appserver_token"])
+    ctx.workspace.profiles.put(team)
+    item = ItemRecord(id=0, position=0, kind="video", path="/Users/lin/Videos/weekly-update.mp4", size=240_000_000,
+                      mtime_ns=0, metadata={}, profile=team.name, state="done",
+                      video_id="a41c09e7d2b84f5e9c3a1b7d6e2f8c90")
+    store.add_history(item, "Weekly update (team)", None)
+
+
+def render_history(window: Any, path: str | Path, *, fill: bool = True) -> Path:
+    """Show the History page with rows in several statuses and save ``window`` as PNG."""
+    page = window.history_page
+    if fill:
+        with tempfile.TemporaryDirectory() as folder:
+            fill_history(window, Path(folder))
+    page.reload()
+    _wait(lambda: page.model.rowCount() >= len(UPLOADS) + len(SEEDED) + (1 if fill else 0), "the history rows")
+    page.check_now()
+    _wait(lambda: not page._checking and not page.banner.isHidden() if fill else not page._checking,
+          "the status check")
+    _show_page(window, page)
+    page.table.clearSelection()
+    page.table.selectRow(1)
+    QApplication.processEvents()
+    return _save(window, path)
+
+
+def render_log(window: Any, path: str | Path) -> Path:
+    """Show the Log page (Info and above) scrolled to the newest line and save ``window`` as PNG."""
+    page = window.log_page
+    if not window.ctx.log_buffer.since(0):
+        log.info("vodgui started; nothing else logged yet")
+    page.level_box.setCurrentIndex(page.level_box.findData(logging.INFO))
+    _show_page(window, page)
+    _wait(lambda: bool(page.text()), "log lines")
+    page.scroll_to_end()
+    QApplication.processEvents()
+    return _save(window, path)
+
+
+def main(argv: list[str]) -> int:
+    from tests.helpers.keyrings import MemoryKeyring  # a throw-away keychain: nothing touches the user's
+    from vodgui.app import build_context, setup_logging
+    from vodgui.core.keychain import SecretStore
+    from vodgui.core.logbuffer import LogBuffer
+    from vodgui.core.workspace import Workspace
+    from vodgui.sandbox import SandboxServer
+    from vodgui.ui.main_window import MainWindow
+
+    out_dir = Path(argv[0] if argv else ".").resolve()
+    app = QApplication.instance() or QApplication(sys.argv)
+    home = tempfile.mkdtemp(prefix="vodgui-shot-")
+    workspace = Workspace(home, secrets=SecretStore(MemoryKeyring()))
+    buffer = LogBuffer()
+    log_file = setup_logging(str(workspace.dirs.logs), buffer)
+    sandbox = SandboxServer(settings={"transcode_delay": 0.0, "transcode_duration": 0.0}).start()
+    ctx = build_context(workspace, sandbox.info, log_buffer=buffer, log_file=log_file)
+    # Parts small enough that the demo files go multipart, and one failed part: the log then shows what a real
+    # session logs (part plans, a retry with its RequestId).
+    from dataclasses import replace
+
+    from vodgui.sandbox.client import SandboxControl
+
+    sandbox.config.settings.min_part_size = 1024
+    profile = workspace.profiles.require("Sandbox")
+    profile.transfer = replace(profile.transfer, part_size=128 * 1024, min_part_size=1024,
+                               multipart_threshold=256 * 1024, retry_delay=0.2)
+    workspace.profiles.put(profile)
+    workspace.sessions.invalidate()
+    SandboxControl(sandbox.url).add_fault(service="oss", op="UploadPart", nth=[3], status=503,
+                                          code="ServiceUnavailable")
+    window = MainWindow(ctx)
+    window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
+    width, height = (int(v) for v in (argv[1] if len(argv) > 1 else "1280x760").split("x"))
+    window.resize(width, height)
+    window.show()
+    try:
+        print(render_history(window, out_dir / "history.png"))
+        print(render_log(window, out_dir / "log.png"))
+    finally:
+        window.close()
+        ctx.bridge.stop()
+        ctx.engine.shutdown(pause=True, timeout=10)
+        ctx.workspace.close()
+        sandbox.stop()
+        shutil.rmtree(home, ignore_errors=True)
+        app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

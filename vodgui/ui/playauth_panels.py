@@ -1,0 +1,331 @@
+"""The Playback page's result panels: the PlayAuth (masked, decoded, live expiry countdown), the video's metadata
+and the player-check verdict. Views only: the page runs the calls and hands the results over."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QScrollArea,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vodgui.core.playback import PlayAuthResult, PlayCheck, VideoMeta
+from vodgui.ui.errors import describe, details
+from vodgui.ui.format import human_duration
+
+OK_STYLE = "color: #2e7d32; font-weight: 600;"
+ERROR_STYLE = "color: #c62828; font-weight: 600;"
+HINT_STYLE = "color: palette(placeholder-text);"
+
+
+def _selectable(label: QLabel) -> QLabel:
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+def local_time(ts: float, *, short: bool = False) -> str:
+    """Local date and time; with ``short``, only the time when it is today."""
+    if short and time.localtime(ts)[:3] == time.localtime()[:3]:
+        return time.strftime("%H:%M:%S", time.localtime(ts))
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(ts))
+
+
+class PlayAuthPanel(QGroupBox):
+    """The PlayAuth: masked with a Show toggle and Copy, its decoded fields, and a live AuthInfo countdown.
+
+    Signals:
+        expired(): the countdown reached the AuthInfo's ExpireTime.
+    """
+
+    expired = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("PlayAuth"), parent)
+        self.result: PlayAuthResult | None = None
+        #: This computer's clock; tests replace it.
+        self.now: Callable[[], float] = time.time
+        self._expired_sent = False
+
+        self.field = QLineEdit(self)
+        self.field.setObjectName("playAuthField")
+        self.field.setReadOnly(True)
+        self.field.setPlaceholderText(self.tr("Press Get PlayAuth"))
+        self.field.setToolTip(self.tr("The PlayAuth, masked: it carries temporary credentials"))
+        self.show_button = QToolButton(self)
+        self.show_button.setText(self.tr("Show"))
+        self.show_button.setCheckable(True)
+        self.show_button.setToolTip(self.tr("Show the PlayAuth and the secrets inside it"))
+        self.copy_button = QToolButton(self)
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the full PlayAuth to the clipboard (for a player test page)"))
+        self.copy_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(self.field, 1)
+        row.addWidget(self.show_button)
+        row.addWidget(self.copy_button)
+
+        self.countdown = QLabel(self)
+        self.countdown.setObjectName("countdown")
+        self.countdown.setToolTip(self.tr("Time left until the AuthInfo's ExpireTime, by this computer's clock"))
+        self.bar = QProgressBar(self)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(6)
+        self.bar.setRange(0, 1000)
+        self.bar.hide()
+        self.opaque_label = _selectable(QLabel(self))
+        self.opaque_label.setObjectName("opaqueLabel")
+        self.opaque_label.hide()
+        self.error_label = _selectable(QLabel(self))
+        self.error_label.setObjectName("playAuthError")
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+        self.error_details = _selectable(QLabel(self))
+        self.error_details.setStyleSheet(HINT_STYLE)
+        self.error_details.hide()
+
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("decodedTree")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value")])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setToolTip(self.tr("The PlayAuth decoded (legacy base64-JSON format); secrets stay masked "
+                                     "unless Show is on"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.error_details)
+        layout.addWidget(self.opaque_label)
+        layout.addWidget(self.tree, 1)
+        self.setTabOrder(self.field, self.show_button)
+        self.setTabOrder(self.show_button, self.copy_button)
+        self.setTabOrder(self.copy_button, self.tree)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self._on_tick)
+        self.show_button.toggled.connect(self._on_show_toggled)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+
+    # -- API -------------------------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.result = None
+        self.timer.stop()
+        self.field.clear()
+        self.copy_button.setEnabled(False)
+        self.countdown.clear()
+        self.countdown.setStyleSheet("")
+        self.bar.hide()
+        self.tree.clear()
+        self.opaque_label.hide()
+        self.error_label.hide()
+        self.error_details.hide()
+
+    def show_result(self, result: PlayAuthResult) -> None:
+        self.clear()
+        self.result = result
+        self._expired_sent = False
+        self.copy_button.setEnabled(True)
+        if result.decoded.opaque:
+            self.opaque_label.setText(self.tr("Opaque: this PlayAuth is not in the legacy base64-JSON format, so "
+                                              "vodgui cannot show what is inside ({0}). The player SDK can still "
+                                              "use it; the check falls back to GetPlayInfo with the profile's "
+                                              "key.").format(result.decoded.reason))
+            self.opaque_label.show()
+        self._fill()
+        self._on_tick()
+        self.timer.start()
+
+    def show_error(self, text: str, technical: str = "") -> None:
+        self.clear()
+        self.error_label.setText(text)
+        self.error_label.show()
+        self.error_details.setText(technical)
+        self.error_details.setVisible(bool(technical))
+
+    def error_text(self) -> str:
+        return "\n".join(t for t in (self.error_label.text(), self.error_details.text()) if t)
+
+    def countdown_text(self) -> str:
+        return self.countdown.text()
+
+    # -- internals -------------------------------------------------------------------------------------------
+    def _fill(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        reveal = self.show_button.isChecked()
+        self.field.setText(result.play_auth.reveal() if reveal else result.masked())
+        self.field.setCursorPosition(0)
+        self.tree.clear()
+        self._add_items(self.tree.invisibleRootItem(), result.decoded.to_dict(show_secrets=reveal))
+        self.tree.expandAll()
+
+    def _add_items(self, parent: QTreeWidgetItem, data: dict[str, Any]) -> None:
+        for key, value in data.items():
+            item = QTreeWidgetItem(parent, [str(key)])
+            if isinstance(value, dict):
+                self._add_items(item, value)
+            else:
+                text = "" if value is None else str(value)
+                item.setText(1, text)
+                item.setToolTip(1, text)
+
+    def _on_show_toggled(self, checked: bool) -> None:
+        self.show_button.setText(self.tr("Hide") if checked else self.tr("Show"))
+        self._fill()
+
+    def _on_copy_clicked(self) -> None:
+        if self.result is not None:
+            QGuiApplication.clipboard().setText(self.result.play_auth.reveal())
+
+    def _on_tick(self) -> None:
+        result = self.result
+        if result is None:
+            self.timer.stop()
+            return
+        expires_at = result.expires_at
+        if expires_at is None:
+            self.countdown.setText(self.tr("Expiry unknown"))
+            return
+        left = expires_at - self.now()
+        when = local_time(expires_at)
+        estimated = result.decoded.expires_at is None
+        if left > 0:
+            text = self.tr("AuthInfo expires in {0} (at {1})").format(human_duration(left + 0.499), when)
+            if estimated:
+                text += " " + self.tr("— estimated from the AuthInfoTimeout")
+            self.countdown.setText(text)
+            self.countdown.setStyleSheet("font-weight: 600;")
+            self.bar.setValue(int(1000 * left / max(1, result.timeout)))
+            self.bar.show()
+        else:
+            self.countdown.setText(self.tr("AuthInfo expired {0} ago (at {1}): get a new PlayAuth.").format(
+                human_duration(-left), when))
+            self.countdown.setStyleSheet(ERROR_STYLE)
+            self.bar.setValue(0)
+            if not self._expired_sent:
+                self._expired_sent = True
+                self.expired.emit()
+
+
+class VideoMetaPanel(QGroupBox):
+    """VideoMeta: title, duration, status, cover URL."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Video"), parent)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title_label = _selectable(QLabel(self))
+        self.duration = QLabel(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("metaStatus")
+        self.cover = _selectable(QLabel(self))
+        self.cover.setObjectName("coverUrl")
+        form.addRow(self.tr("Title:"), self.title_label)
+        form.addRow(self.tr("Duration:"), self.duration)
+        form.addRow(self.tr("Status:"), self.status)
+        form.addRow(self.tr("Cover URL:"), self.cover)
+
+    def show_meta(self, meta: VideoMeta) -> None:
+        self.setToolTip(meta.video_id)
+        self.title_label.setText(meta.title)
+        self.duration.setText(human_duration(meta.duration) if meta.duration is not None else "")
+        self.show_status(meta.status)
+        self.cover.setText(meta.cover_url or self.tr("(none)"))
+
+    def show_status(self, status: str) -> None:
+        self.status.setText(status)
+        self.status.setStyleSheet(OK_STYLE if status == "Normal" else ("" if not status else ERROR_STYLE))
+
+    def clear(self) -> None:
+        for label in (self.title_label, self.duration, self.status, self.cover):
+            label.clear()
+
+
+class CheckPanel(QGroupBox):
+    """The verdict of "Check as the player would": pass or fail, why, and the service's code and RequestId."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Player check"), parent)
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("verdict")
+        self.explanation = _selectable(QLabel(self))
+        self.technical = _selectable(QLabel(self))
+        self.technical.setObjectName("checkDetails")
+        self.technical.setStyleSheet(HINT_STYLE)
+        self.via = _selectable(QLabel(self))
+        self.via.setStyleSheet(HINT_STYLE)
+        # The service's message and RequestId can be long: scroll rather than clip them in a short window.
+        body = QWidget(self)
+        body_box = QVBoxLayout(body)
+        body_box.setContentsMargins(0, 0, 0, 0)
+        for label in (self.explanation, self.technical, self.via):
+            body_box.addWidget(label)
+        body_box.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.verdict)
+        layout.addWidget(scroll, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        self.verdict.setText(self.tr("Not checked yet"))
+        self.verdict.setStyleSheet(HINT_STYLE)
+        for label in (self.explanation, self.technical, self.via):
+            label.clear()
+
+    def show_pending(self) -> None:
+        self.clear()
+        self.verdict.setText(self.tr("Checking…"))
+
+    def show_verdict(self, check: PlayCheck) -> None:
+        self.clear()
+        if check.ok:
+            self.verdict.setText(self.tr("✓ Pass: the player would get {0} stream(s)").format(len(check.streams)))
+            self.verdict.setStyleSheet(OK_STYLE)
+        else:
+            self.verdict.setText(self.tr("✗ Fail: {0}").format(check.code))
+            self.verdict.setStyleSheet(ERROR_STYLE)
+            self.explanation.setText(self.explain(check))
+            self.technical.setText(details(check.code, check.message, check.request_id))
+        if check.ok and check.request_id:
+            self.technical.setText(self.tr("RequestId: {0}").format(check.request_id))
+        self.via.setText({
+            "playauth": self.tr("Checked the player's way: GetPlayInfo signed with the PlayAuth's own credentials, "
+                                "sending its AuthInfo."),
+            "profile": self.tr("The PlayAuth is not decodable: checked with GetPlayInfo and the profile's key."),
+            "none": self.tr("There is no PlayAuth, so the player could not even start."),
+        }.get(check.via, ""))
+
+    def explain(self, check: PlayCheck) -> str:
+        if check.code == "Forbidden.IllegalStatus" and check.status:
+            return self.tr("The video's status is {0}; only Normal videos can be played.").format(check.status)
+        if check.code == "Forbidden.RAM":
+            return self.tr("The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or "
+                           "role (or to the STS session policy).")
+        return describe(check.code, check.message, check.kind or "unknown")

@@ -1,0 +1,275 @@
+"""An embedded preview player: QMediaPlayer + QAudioOutput + a QVideoSink painted by our own widget.
+
+Why not QVideoWidget: it renders into a native child window, so ``grab()`` (screenshots) and offscreen tests see
+nothing. Frames from the sink are painted with QPainter instead, and the sink is exposed so tests can wait for
+``videoFrameChanged``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vodgui.core.playback import UrlProbe, probe_url
+from vodgui.ui.format import human_duration
+from vodgui.ui.ops import run_op
+
+log = logging.getLogger(__name__)
+
+
+class FrameView(QWidget):
+    """Paints the latest video frame, letter-boxed on black; a hint when nothing is loaded.
+
+    Signals:
+        frame_painted(): a frame was drawn (useful to know a screenshot shows video).
+    """
+
+    frame_painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._frame: QVideoFrame | None = None
+        self._image: QImage | None = None
+        self.hint = ""
+        self.setMinimumSize(QSize(240, 135))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def set_frame(self, frame: QVideoFrame) -> None:
+        # Converting costs a copy: keep the (implicitly shared) frame and convert only when painting.
+        self._frame = frame if frame.isValid() else None
+        self._image = None
+        self.update()
+
+    def clear(self) -> None:
+        self._frame = None
+        self._image = None
+        self.update()
+
+    def current_image(self) -> QImage | None:
+        if self._image is None and self._frame is not None:
+            image = self._frame.toImage()
+            self._image = None if image.isNull() else image
+        return self._image
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#111315"))
+        image = self.current_image()
+        if image is None:
+            painter.setPen(QColor("#9aa0a6"))
+            painter.drawText(self.rect().adjusted(12, 12, -12, -12),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.hint)
+            painter.end()
+            return
+        size = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        x = (self.width() - size.width()) / 2
+        y = (self.height() - size.height()) / 2
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(QRectF(x, y, size.width(), size.height()), image)
+        painter.end()
+        self.frame_painted.emit()
+
+
+class PlayerWidget(QWidget):
+    """Preview of one playback URL with play/pause, seeking, volume, position/duration and errors.
+
+    Signals:
+        duration_changed(int): the media's duration became known (milliseconds).
+        error_shown(str): playback failed; the text shown in the widget.
+    """
+
+    duration_changed = Signal(int)
+    error_shown = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.player = QMediaPlayer(self)
+        self.audio = QAudioOutput(self)
+        self.audio.setVolume(0.5)
+        self.player.setAudioOutput(self.audio)
+        self.video_sink = QVideoSink(self)
+        self.player.setVideoSink(self.video_sink)
+        self.frames_seen = 0
+
+        self.view = FrameView(self)
+        self.view.hint = self.tr("Select a stream and press Preview.")
+        self.view.setToolTip(self.tr("Preview of the selected stream, fetched from its playback URL"))
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("previewTitle")
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.play_button = QToolButton(self)
+        self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.play_button.setToolTip(self.tr("Play or pause"))
+        self.play_button.setEnabled(False)
+        self.position = QSlider(Qt.Orientation.Horizontal, self)
+        self.position.setToolTip(self.tr("Drag to seek"))
+        self.position.setEnabled(False)
+        self.time_label = QLabel("0:00 / 0:00", self)
+        self.time_label.setMinimumWidth(90)
+        self.time_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        volume_icon = QLabel(self)
+        volume_icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(16, 16))
+        self.volume = QSlider(Qt.Orientation.Horizontal, self)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(50)
+        self.volume.setFixedWidth(80)
+        self.volume.setToolTip(self.tr("Volume"))
+        volume_icon.setBuddy(self.volume)
+        self.status = QLabel(self)
+        self.status.setObjectName("previewStatus")
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("previewError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.play_button)
+        controls.addWidget(self.position, 1)
+        controls.addWidget(self.time_label)
+        controls.addSpacing(8)
+        controls.addWidget(volume_icon)
+        controls.addWidget(self.volume)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(controls)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error_label)
+        self.setTabOrder(self.play_button, self.position)
+        self.setTabOrder(self.position, self.volume)
+
+        self.play_button.clicked.connect(self._on_play_clicked)
+        self.position.sliderMoved.connect(self._on_slider_moved)
+        self.volume.valueChanged.connect(self._on_volume_changed)
+        self.player.durationChanged.connect(self._on_duration_changed)
+        self.player.positionChanged.connect(self._on_position_changed)
+        self.player.playbackStateChanged.connect(self._on_state_changed)
+        self.player.mediaStatusChanged.connect(self._on_media_status)
+        self.player.errorOccurred.connect(self._on_error)
+        self.video_sink.videoFrameChanged.connect(self._on_frame)
+
+    # -- API -------------------------------------------------------------------------------------------------
+    @property
+    def duration_ms(self) -> int:
+        return int(self.player.duration())
+
+    def open(self, url: str, title: str = "", *, autoplay: bool = True) -> None:
+        """Load ``url`` (and start playing unless ``autoplay`` is False)."""
+        self.player.stop()
+        self.frames_seen = 0
+        self.view.clear()
+        self._show_error("")
+        self.title_label.setText(title)
+        self.position.setValue(0)
+        self.time_label.setText("0:00 / 0:00")
+        self.player.setSource(QUrl(url))
+        self.play_button.setEnabled(True)
+        self.position.setEnabled(True)
+        if autoplay:
+            self.player.play()
+
+    def stop(self) -> None:
+        """Stop and forget the source (the URL is a credential until it expires)."""
+        self.player.stop()
+        self.player.setSource(QUrl())
+        self.view.clear()
+        self.play_button.setEnabled(False)
+        self.position.setEnabled(False)
+        self.title_label.setText("")
+        self.status.setText("")
+
+    def toggle(self) -> None:
+        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            self.player.pause()
+        else:
+            self.player.play()
+
+    # -- slots -----------------------------------------------------------------------------------------------
+    def _on_play_clicked(self) -> None:
+        self.toggle()
+
+    def _on_slider_moved(self, value: int) -> None:
+        self.player.setPosition(value)
+
+    def _on_volume_changed(self, value: int) -> None:
+        self.audio.setVolume(value / 100)
+
+    def _on_duration_changed(self, duration: int) -> None:
+        self.position.setRange(0, max(0, duration))
+        self._update_time(self.player.position())
+        if duration > 0:
+            self.duration_changed.emit(duration)
+
+    def _on_position_changed(self, position: int) -> None:
+        if not self.position.isSliderDown():
+            self.position.setValue(position)
+        self._update_time(position)
+
+    def _update_time(self, position: int) -> None:
+        self.time_label.setText(f"{human_duration(position / 1000)} / {human_duration(self.duration_ms / 1000)}")
+
+    def _on_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
+        icon = QStyle.StandardPixmap.SP_MediaPause if state == QMediaPlayer.PlaybackState.PlayingState \
+            else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
+
+    def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        texts = {
+            QMediaPlayer.MediaStatus.LoadingMedia: self.tr("Loading…"),
+            QMediaPlayer.MediaStatus.StalledMedia: self.tr("Waiting for data…"),
+            QMediaPlayer.MediaStatus.BufferingMedia: self.tr("Buffering…"),
+            QMediaPlayer.MediaStatus.EndOfMedia: self.tr("End of the stream."),
+            QMediaPlayer.MediaStatus.InvalidMedia: self.tr("This stream cannot be played."),
+        }
+        self.status.setText(texts.get(status, ""))
+
+    def _on_error(self, error: QMediaPlayer.Error, text: str) -> None:
+        if error == QMediaPlayer.Error.NoError:
+            return
+        message = self.tr("Cannot play this stream: {0}").format(text or error.name)
+        log.warning("preview failed: %s", text)
+        self._show_error(message)
+        url = self.player.source().toString()
+        if not url.startswith(("http://", "https://")):
+            self.error_shown.emit(message)
+            return
+        # The backend only says "could not open"; ask the server what it says about the URL (off-thread).
+        run_op(self, lambda: probe_url(url), lambda probe: self._on_probed(message, probe),
+               lambda exc: self.error_shown.emit(message))
+
+    def _on_probed(self, message: str, probe: UrlProbe) -> None:
+        if probe.status is None:
+            message += " " + self.tr("The server could not be reached: {0}").format(probe.reason)
+        elif probe.status >= 400:
+            message += " " + self.tr("The server answered HTTP {0} {1}.").format(probe.status, probe.reason)
+            if probe.status == 403:
+                message += " " + self.tr("The URL's auth_key has probably expired (or the URL was altered): get "
+                                         "the play info again.")
+        self._show_error(message)
+        self.error_shown.emit(message)
+
+    def _on_frame(self, frame: QVideoFrame) -> None:
+        self.frames_seen += 1
+        self.view.set_frame(frame)
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
