@@ -42,6 +42,23 @@ def setup_logging(log_dir: str, buffer: LogBuffer) -> str:
     return path
 
 
+def route_qt_messages() -> None:
+    """Send Qt's own messages (multimedia/FFmpeg included, which quote stream URLs with their auth_key) through
+    Python logging, so they are redacted and appear on the Log page instead of raw on stderr."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+    def handler(kind: Any, context: Any, message: str) -> None:
+        category = getattr(context, "category", None) or "qt"
+        qt_log.log(levels.get(kind, logging.INFO), "[%s] %s", category, message)
+
+    qInstallMessageHandler(handler)
+
+
 def build_context(workspace: Workspace, sandbox_info: Callable[[], dict[str, Any]] | None,
                   *, log_buffer: LogBuffer | None = None, log_file: str = "") -> Any:
     """Everything the window needs, without showing anything (tests build windows from this)."""
@@ -87,8 +104,12 @@ def run_app(*, smoke: bool = False, home: str | None = None) -> int:
     workspace = Workspace(home, secrets=SecretStore())
     buffer = LogBuffer()
     log_file = setup_logging(str(workspace.dirs.logs), buffer)
+    route_qt_messages()
     log.info("vodgui %s starting; home %s", __version__, workspace.dirs.data.parent)
     install_translators(app, SettingsStore(workspace.dirs.config).load().language)
+    from vodgui.ui.style import apply_style
+
+    apply_style(app)
     try:
         workspace.lock.acquire()
     except Exception as exc:  # QueueBusy

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
     QToolBar,
@@ -56,7 +55,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(140)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setToolTip(self.tr("Pages (Ctrl+1 to Ctrl+4)"))
         self.stack = QStackedWidget(self)
         for page, title in ((self.upload_page, self.tr("Upload")), (self.history_page, self.tr("History")),
                             (self.playback_page, self.tr("Playback")), (self.log_page, self.tr("Log"))):
@@ -64,12 +65,13 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        body = QHBoxLayout(central)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from vodgui.core.transfer.events import JobSnapshot
 from vodgui.core.vod import MAX_DESCRIPTION_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES
+from vodgui.ui.errors import describe_job_error, details
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,11 @@ class _Form(QWidget):
         self._mixed: set[str] = set()
         self.inputs: dict[str, QLineEdit | QPlainTextEdit] = {}
         self._errors: dict[str, QLabel] = {}
-        layout = QFormLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QFormLayout()
+        outer.addLayout(layout)
+        outer.addStretch(1)  # extra height goes below the fields, not between them
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         labels, tips = self._texts()
@@ -281,11 +285,13 @@ class MetadataPanel(QWidget):
         self.notice.hide()
         self.form = _Form(self)
         self.form.edited.connect(self._on_form_edited)
-        scroll = QScrollArea(self)
+        self._scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
         scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._spacer = QWidget(self)  # holds the place of the form when nothing is selected
+        self._spacer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.apply_button = QPushButton(self.tr("&Apply"), self)
         self.apply_button.setToolTip(self.tr("Save the changed fields for the selected items ({0})").format(
             QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)))
@@ -298,17 +304,22 @@ class MetadataPanel(QWidget):
         self.defaults_button.setToolTip(self.tr("Metadata given to files you add from now on, for this profile"))
         self.defaults_button.clicked.connect(self.defaults_requested)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.defaults_button)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.apply_button)
+        defaults_row = QHBoxLayout()
+        defaults_row.addWidget(self.defaults_button)
+        defaults_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
         layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self._spacer, 1)
         layout.addLayout(buttons)
+        layout.addSpacing(4)
+        layout.addLayout(defaults_row)
         self.set_items([])
 
     def editable(self) -> list[JobSnapshot]:
@@ -325,8 +336,14 @@ class MetadataPanel(QWidget):
         elif count == 1:
             snap = self._items[0]
             self.heading.setText(os.path.basename(snap.path))
-            self.facts.setText(self.tr("Folder: {0}\nVideoId: {1}").format(
-                os.path.dirname(snap.path), snap.video_id or self.tr("not created yet")))
+            facts = self.tr("Folder: {0}\nVideoId: {1}").format(
+                os.path.dirname(snap.path), snap.video_id or self.tr("not created yet"))
+            if snap.error is not None:
+                facts += "\n\n" + self.tr("Why it failed: {0}").format(describe_job_error(snap.error))
+                facts += "\n" + details(snap.error.code, snap.error.message, snap.error.request_id)
+            elif snap.note:
+                facts += "\n\n" + snap.note
+            self.facts.setText(facts)
         else:
             self.heading.setText(self.tr("{0} items selected").format(count))
             self.facts.setText(self.tr("Changes apply to every selected item that is still waiting."))
@@ -362,6 +379,9 @@ class MetadataPanel(QWidget):
         else:
             self.notice.hide()
         self.form.setEnabled(editable > 0)
+        for widget in (self._scroll_area, self.apply_button, self.revert_button):
+            widget.setVisible(bool(self._items))
+        self._spacer.setVisible(not self._items)
         self._on_form_edited()
 
     def _on_form_edited(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from vodgui.core.playback import UrlProbe, probe_url
 from vodgui.ui.format import human_duration
 from vodgui.ui.ops import run_op
+from vodgui.ui.qt_workarounds import quiet_ffmpeg
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ class PlayerWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.player = QMediaPlayer(self)
+        quiet_ffmpeg()  # keep FFmpeg from printing the signed stream URL on stderr
         self.audio = QAudioOutput(self)
         self.audio.setVolume(0.5)
         self.player.setAudioOutput(self.audio)

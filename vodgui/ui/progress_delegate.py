@@ -29,7 +29,7 @@ class ProgressDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        widget = opt.widget  # type: ignore[attr-defined]
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         # The row's background and selection first, so the bar sits on the same surface as the other cells.
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
@@ -41,8 +41,8 @@ class ProgressDelegate(QStyledItemDelegate):
         bar = QStyleOptionProgressBar()
         if widget is not None:
             bar.initFrom(widget)
-        rect = opt.rect  # type: ignore[attr-defined]
-        height = min(rect.height() - 6, max(14, opt.fontMetrics.height() + 2))  # type: ignore[attr-defined]
+        rect = opt.rect
+        height = min(rect.height() - 6, max(14, opt.fontMetrics.height() + 2))
         bar.rect = rect.adjusted(4, 0, -4, 0)
         bar.rect.setTop(rect.top() + (rect.height() - height) // 2)
         bar.rect.setHeight(height)
@@ -53,7 +53,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-        bar.palette = opt.palette  # type: ignore[attr-defined]
+        bar.palette = opt.palette
         painter.save()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
         painter.restore()

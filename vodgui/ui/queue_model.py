@@ -13,6 +13,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.ui.errors import describe_job_error
@@ -36,19 +37,37 @@ class Column(IntEnum):
     ERROR = 7
 
 
+_STATE_TEXT = {
+    JobState.QUEUED: "Queued", JobState.PREPARING: "Preparing", JobState.UPLOADING: "Uploading",
+    JobState.COMPLETING: "Completing", JobState.DONE: "Done", JobState.PAUSED: "Paused",
+    JobState.FAILED: "Failed", JobState.CANCELLED: "Cancelled",
+}
+
+
 def state_label(state: JobState) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    labels = {
-        JobState.QUEUED: "Queued", JobState.PREPARING: "Preparing", JobState.UPLOADING: "Uploading",
-        JobState.COMPLETING: "Completing", JobState.DONE: "Done", JobState.PAUSED: "Paused",
-        JobState.FAILED: "Failed", JobState.CANCELLED: "Cancelled",
-    }
-    return QCoreApplication.translate("QueueModel", labels[state])
+    return QCoreApplication.translate("QueueModel", _STATE_TEXT[state])
+
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, JOB_ID_ROLE, SNAPSHOT_ROLE, FRACTION_ROLE})
+_FAILED_COLOR = QColor(192, 57, 43)
 
 
 class QueueModel(QAbstractTableModel):
-    """Signals: none of its own beyond the Qt model signals."""
+    """The queue for views: one row per job, in queue order.
+
+    ``data()`` is called for every visible cell and role at each repaint, so it answers unknown roles first and
+    keeps labels cached; totals and per-state counts are kept up to date as rows change instead of being
+    recounted over 10,000 rows twice a second.
+
+    Signals: none of its own beyond the Qt model signals.
+    """
 
     def __init__(self, live_stats: Callable[[int], JobSnapshot | None] | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -56,63 +75,75 @@ class QueueModel(QAbstractTableModel):
         self._rows: dict[int, int] = {}
         self._snaps: dict[int, JobSnapshot] = {}
         self._live = live_stats  # the engine's snapshot(), for speed and ETA (computed there)
+        self._totals = [0, 0, 0, 0]
+        self._counts: dict[JobState, int] = {}
+        self._labels = {state: state_label(state) for state in JobState}
+        self._headers = [self.tr("File"), self.tr("Size"), self.tr("State"), self.tr("Progress"), self.tr("Speed"),
+                         self.tr("ETA"), self.tr("VideoId"), self.tr("Error")]
 
     # -- Qt model API ----------------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt signature
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
             return None
-        names = [self.tr("File"), self.tr("Size"), self.tr("State"), self.tr("Progress"), self.tr("Speed"),
-                 self.tr("ETA"), self.tr("VideoId"), self.tr("Error")]
-        return names[section] if 0 <= section < len(names) else None
+        return self._headers[section] if 0 <= section < len(self._headers) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in _ROLES or not index.isValid():
             return None
-        snap = self._snaps[self._ids[index.row()]]
-        col = Column(index.column())
+        row = index.row()
+        if not 0 <= row < len(self._ids):
+            return None
+        snap = self._snaps[self._ids[row]]
+        if role == _DISPLAY:
+            return self._display(snap, index.column())
         if role == JOB_ID_ROLE:
             return snap.job_id
         if role == SNAPSHOT_ROLE:
             return snap
         if role == FRACTION_ROLE:
             return snap.fraction
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(snap, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col is Column.FILE:
-                return snap.path
-            if col is Column.ERROR and snap.error:
-                rid = f"\nRequestId: {snap.error.request_id}" if snap.error.request_id else ""
-                return f"{describe_job_error(snap.error)}\n{snap.error.code}: {snap.error.message}{rid}"
-            if col is Column.STATE and snap.note:
-                return snap.note
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.SIZE, Column.SPEED, Column.ETA):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        col = index.column()
+        if role == _ALIGN:
+            return _RIGHT if col in (Column.SIZE, Column.SPEED, Column.ETA) else None
+        if role == _FOREGROUND:
+            return _FAILED_COLOR if col == Column.STATE and snap.state is JobState.FAILED else None
+        # tooltips
+        if col == Column.FILE:
+            return snap.path
+        if col == Column.ERROR and snap.error:
+            rid = f"\nRequestId: {snap.error.request_id}" if snap.error.request_id else ""
+            return f"{describe_job_error(snap.error)}\n{snap.error.code}: {snap.error.message}{rid}"
+        if col == Column.STATE and snap.error:
+            return describe_job_error(snap.error)
+        if col == Column.STATE and snap.note:
+            return snap.note
+        if col == Column.VIDEO_ID and snap.video_id:
+            return snap.video_id
         return None
 
-    def _display(self, snap: JobSnapshot, col: Column) -> Any:
-        if col is Column.FILE:
+    def _display(self, snap: JobSnapshot, col: int) -> Any:
+        if col == Column.FILE:
             return os.path.basename(snap.path)
-        if col is Column.SIZE:
+        if col == Column.SIZE:
             return human_size(snap.size)
-        if col is Column.STATE:
-            return state_label(snap.state)
-        if col is Column.PROGRESS:
+        if col == Column.STATE:
+            return self._labels[snap.state]
+        if col == Column.PROGRESS:
             return f"{snap.fraction * 100:.0f}%"
-        if col is Column.SPEED:
+        if col == Column.SPEED:
             return human_speed(snap.speed) if snap.speed is not None else ""
-        if col is Column.ETA:
+        if col == Column.ETA:
             return human_duration(snap.eta) if snap.eta is not None else ""
-        if col is Column.VIDEO_ID:
+        if col == Column.VIDEO_ID:
             return snap.video_id or ""
-        if col is Column.ERROR:
+        if col == Column.ERROR:
             if snap.error is None:
                 return ""
             rid = f" [{snap.error.request_id}]" if snap.error.request_id else ""
@@ -120,6 +151,26 @@ class QueueModel(QAbstractTableModel):
         return None
 
     # -- updates from the bridge -----------------------------------------------------------------------------
+    def _put(self, snap: JobSnapshot) -> None:
+        """Store ``snap``, keeping totals and counts in step."""
+        old = self._snaps.get(snap.job_id)
+        if old is not None:
+            self._account(old, -1)
+        self._snaps[snap.job_id] = snap
+        self._account(snap, 1)
+
+    def _account(self, snap: JobSnapshot, sign: int) -> None:
+        state = snap.state
+        self._counts[state] = self._counts.get(state, 0) + sign
+        if state is not JobState.CANCELLED:
+            totals = self._totals
+            totals[0] += sign * snap.bytes_done
+            totals[1] += sign * snap.size
+            if state is JobState.QUEUED or state.active:
+                totals[2] += sign
+            elif state is JobState.FAILED:
+                totals[3] += sign
+
     def add(self, snaps: Iterable[JobSnapshot]) -> None:
         new = [s for s in snaps if s.job_id not in self._rows]
         if not new:
@@ -129,11 +180,11 @@ class QueueModel(QAbstractTableModel):
         for snap in new:
             self._rows[snap.job_id] = len(self._ids)
             self._ids.append(snap.job_id)
-            self._snaps[snap.job_id] = snap
+            self._put(snap)
         self.endInsertRows()
 
     def remove(self, job_ids: Iterable[int]) -> None:
-        doomed = sorted((self._rows[i] for i in job_ids if i in self._rows), reverse=True)
+        doomed = sorted((self._rows[i] for i in set(job_ids) if i in self._rows), reverse=True)
         if not doomed:
             return
         # Remove contiguous runs, from the bottom, so each beginRemoveRows stays valid.
@@ -146,7 +197,9 @@ class QueueModel(QAbstractTableModel):
         for first, last in runs:
             self.beginRemoveRows(QModelIndex(), first, last)
             for job_id in self._ids[first:last + 1]:
-                self._snaps.pop(job_id, None)
+                snap = self._snaps.pop(job_id, None)
+                if snap is not None:
+                    self._account(snap, -1)
             del self._ids[first:last + 1]
             self.endRemoveRows()
         self._rows = {job_id: row for row, job_id in enumerate(self._ids)}
@@ -156,7 +209,7 @@ class QueueModel(QAbstractTableModel):
         for snap in snaps:
             row = self._rows.get(snap.job_id)
             if row is not None:
-                self._snaps[snap.job_id] = snap
+                self._put(snap)
                 rows.append(row)
         self._changed(rows, 0, len(Column) - 1)
 
@@ -169,7 +222,7 @@ class QueueModel(QAbstractTableModel):
             snap = self._snaps[job_id]
             live = self._live(job_id) if self._live else None
             speed, eta = (live.speed, live.eta) if live is not None else (snap.speed, snap.eta)
-            self._snaps[job_id] = replace(snap, bytes_done=done, speed=speed, eta=eta)
+            self._put(replace(snap, bytes_done=done, speed=speed, eta=eta))
             rows.append(row)
         self._changed(rows, Column.PROGRESS, Column.ETA)
 
@@ -191,15 +244,11 @@ class QueueModel(QAbstractTableModel):
         return [self._snaps[i] for i in self._ids]
 
     def totals(self) -> tuple[int, int, int, int]:
-        """(bytes done, bytes total, items active or queued, items failed) for the window title."""
-        done = total = active = failed = 0
-        for snap in self._snaps.values():
-            if snap.state is JobState.CANCELLED:
-                continue
-            done += snap.bytes_done
-            total += snap.size
-            if snap.state.active or snap.state is JobState.QUEUED:
-                active += 1
-            if snap.state is JobState.FAILED:
-                failed += 1
+        """(bytes done, bytes total, items active or queued, items failed) for the window title; cancelled
+        items do not count."""
+        done, total, active, failed = self._totals
         return done, total, active, failed
+
+    def state_counts(self) -> dict[JobState, int]:
+        """How many items are in each state (states with none are left out)."""
+        return {state: n for state, n in self._counts.items() if n > 0}

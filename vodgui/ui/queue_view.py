@@ -3,6 +3,8 @@ the queue is empty."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QMimeData, QRect, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
@@ -15,14 +17,32 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from vodgui.ui.progress_delegate import ProgressDelegate
 from vodgui.ui.queue_model import Column
 
 #: Starting widths in average characters; the Error column takes what is left.
-_WIDTH_CHARS = {Column.FILE: 32, Column.SIZE: 9, Column.STATE: 11, Column.PROGRESS: 14, Column.SPEED: 11,
-                Column.ETA: 7, Column.VIDEO_ID: 22}
+_WIDTH_CHARS = {Column.FILE: 30, Column.SIZE: 9, Column.STATE: 11, Column.PROGRESS: 12, Column.SPEED: 10,
+                Column.ETA: 6, Column.VIDEO_ID: 18}
+
+
+class _ElideRightDelegate(QStyledItemDelegate):
+    """Error messages read from the start: cut them at the end, not in the middle like file names.
+
+    Signals: none.
+    """
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 def local_paths(mime: QMimeData | None) -> list[str]:
@@ -75,6 +95,7 @@ class QueueView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
         self.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self))
+        self.setItemDelegateForColumn(Column.ERROR, _ElideRightDelegate(self))
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -79,6 +79,9 @@ class UploadPage(QWidget):
         self.side.setDocumentMode(True)
         self.side.addTab(self.details, self.tr("Details"))
         self.side.addTab(self.transfer, self.tr("Transfer"))
+        self.side.setTabToolTip(0, self.tr("Title, description, tags and other metadata of the selected items"))
+        self.side.setTabToolTip(1, self.tr("Parallel uploads, part size, retries and the bandwidth limit of the "
+                                           "current profile"))
         self.side.setMinimumWidth(300)
         self.intake = FileIntake(ctx, self.ops, lambda dup, left: self.ask_duplicate(dup, left),
                                  lambda profile: self._defaults.get(profile, {}), self._waiting_paths, self)
@@ -107,7 +110,7 @@ class UploadPage(QWidget):
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 1)
         splitter.setCollapsible(0, False)
-        splitter.setSizes([760, 340])
+        splitter.setSizes([800, 320])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.setSpacing(6)
@@ -121,6 +124,10 @@ class UploadPage(QWidget):
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(250)
         self._summary_timer.timeout.connect(self._update_summary)
+        self._selection_timer = QTimer(self)
+        self._selection_timer.setSingleShot(True)
+        self._selection_timer.setInterval(100)
+        self._selection_timer.timeout.connect(self._refresh_selection)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.setInterval(15_000)
@@ -141,7 +148,8 @@ class UploadPage(QWidget):
         self._update_summary()
 
     # -- building --------------------------------------------------------------------------------------------
-    def _action(self, text: str, tip: str, slot: Callable[[], None], shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, tip: str, slot: Callable[[], None],
+                shortcut: QKeySequence | QKeySequence.StandardKey | Qt.Key | str | None = None,
                 icon: QStyle.StandardPixmap | None = None, *, on_view: bool = False) -> QAction:
         act = QAction(text, self)
         if icon is not None:
@@ -241,9 +249,7 @@ class UploadPage(QWidget):
         return [s for s in snaps if s is not None]
 
     def select_jobs(self, job_ids: Iterable[int]) -> None:
-        """Select these items (for tests and after adding)."""
-        from PySide6.QtCore import QItemSelectionModel
-
+        """Select these items (and nothing else)."""
         selection = QItemSelection()
         last = self.model.columnCount() - 1
         for job_id in job_ids:
@@ -286,11 +292,16 @@ class UploadPage(QWidget):
 
     def _on_jobs_changed(self, snaps: list[JobSnapshot]) -> None:
         if self._selected and any(s.job_id in self._selected for s in snaps):
-            current = [s for s in (self.model.snapshot(i) for i in self._selected) if s is not None]
-            current.sort(key=lambda s: self.model.row_of(s.job_id) or 0)
-            self.details.refresh(current)
-            self._update_actions(current)
+            # Coalesced: with thousands of rows selected, once per flush would be too often.
+            if not self._selection_timer.isActive():
+                self._selection_timer.start()
         self._summary_timer.start()
+
+    def _refresh_selection(self) -> None:
+        current = [s for s in (self.model.snapshot(i) for i in self._selected) if s is not None]
+        current.sort(key=lambda s: self.model.row_of(s.job_id) or 0)
+        self.details.refresh(current)
+        self._update_actions(current)
 
     def _on_jobs_removed(self, job_ids: list[int]) -> None:
         self._summary_timer.start()
@@ -298,9 +309,7 @@ class UploadPage(QWidget):
             self._on_selection_changed()
 
     def _update_summary(self) -> None:
-        counts: dict[JobState, int] = {}
-        for snap in self.model.snapshots():
-            counts[snap.state] = counts.get(snap.state, 0) + 1
+        counts = self.model.state_counts()
         active = sum(counts.get(s, 0) for s in (_S.PREPARING, _S.UPLOADING, _S.COMPLETING))
         parts = []
         if active:

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from tests.helpers.workspace import write_file
-from vodgui.core.integrity import crc64_file
 from vodgui.core.intake import find_uploaded, scan
+from vodgui.core.integrity import crc64_file
 from vodgui.core.store import ItemRecord, QueueStore
 from vodgui.core.upload_defaults import UploadDefaultsStore
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from tests.helpers.workspace import write_file
 from tests.unit.ui.conftest import close_ctx, make_ctx
-from tests.unit.ui.upload_helpers import WAIT_MS, cell, drop_paths, select, snap_for, state_of, wait_state
+from tests.unit.ui.upload_helpers import WAIT_MS, cell, drag_event, drop_paths, select, snap_for, state_of, wait_state
 from vodgui.core.intake import Duplicate
 from vodgui.core.transfer.events import JobState
 from vodgui.sandbox.client import SandboxControl
@@ -67,8 +67,7 @@ def test_drop_ignores_non_file_urls(page: Any) -> None:
 
     mime = QMimeData()
     mime.setText("just text")
-    event = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    event = drag_event(QDragEnterEvent, QPointF(5, 5), mime)
     QApplication.sendEvent(page.view.viewport(), event)
     assert not event.isAccepted()
 

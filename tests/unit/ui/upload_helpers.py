@@ -15,6 +15,15 @@ from vodgui.ui.queue_model import Column
 WAIT_MS = 15_000
 
 
+def drag_event(cls: type, pos: QPointF, mime: QMimeData) -> Any:
+    """A drag enter/move event; PySide6 6.12 takes a QPointF (QPoint is deprecated), 6.11 only a QPoint."""
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return cls(pos, *args)
+    except TypeError:
+        return cls(pos.toPoint(), *args)
+
+
 def drop_paths(view: Any, paths: list[Path]) -> tuple[bool, bool]:
     """Drag ``paths`` onto the view's viewport and drop them; (enter accepted, drop accepted)."""
     mime = QMimeData()
@@ -23,9 +32,9 @@ def drop_paths(view: Any, paths: list[Path]) -> tuple[bool, bool]:
     pos = QPointF(viewport.rect().center())
     action = Qt.DropAction.CopyAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(pos, action, mime, buttons, mods)
+    enter = drag_event(QDragEnterEvent, pos, mime)
     QApplication.sendEvent(viewport, enter)
-    move = QDragMoveEvent(pos, action, mime, buttons, mods)
+    move = drag_event(QDragMoveEvent, pos, mime)
     QApplication.sendEvent(viewport, move)
     drop = QDropEvent(pos, action, mime, buttons, mods)
     QApplication.sendEvent(viewport, drop)

@@ -15,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from vodgui.core.clock import Clock, SystemClock
@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 _SPEED_WINDOW = 5.0
 #: Store meta key: ids of items paused because the program closed (see :meth:`TransferEngine.suspend`).
 SUSPENDED_KEY = "suspended_items"
+_IDLE = threading.Event()
 
 
 class SpeedMeter:
@@ -79,8 +80,11 @@ class _Job:
     error: JobError | None = None
     note: str | None = None
     meter: SpeedMeter | None = None
-    stop: threading.Event = field(default_factory=threading.Event)
-    cancel: threading.Event = field(default_factory=threading.Event)
+    # Idle jobs share one event that is never set; every run (and an idle abort) gets fresh ones. Two events of
+    # their own per item cost 12 objects each, which made 10,000 queued items 120,000 objects for the garbage
+    # collector to walk: 80 ms pauses of every thread while files were being added.
+    stop: threading.Event = _IDLE
+    cancel: threading.Event = _IDLE
     thread: threading.Thread | None = None
     remove_when_stopped: bool = False
 
@@ -189,8 +193,9 @@ class TransferEngine:
         new = [replace(i, state=(JobState.QUEUED if start else JobState.PAUSED).value) for i in items]
         ids = self.store.add_items(new)
         with self._lock:
+            wanted = set(ids)  # built once: per row it made adding 10,000 files take seconds
             records = {r.id: r for r in self.store.items([JobState.QUEUED.value, JobState.PAUSED.value])
-                       if r.id in set(ids)}
+                       if r.id in wanted}
             snaps = []
             for job_id in ids:
                 rec = records[job_id]
