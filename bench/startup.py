@@ -62,7 +62,8 @@ def main() -> int:
         measure("frozen", [str(frozen)], args.runs)
         size = dir_size(frozen.parent)
         print(f"bundle   {size / 1e6:.0f} MB in {frozen.parent}")
-        for pkg in sorted(frozen.parent.parent.glob("vodgui*.deb")) + sorted(frozen.parent.parent.glob("vodgui*.tar.gz")):
+        dist = frozen.parent.parent
+        for pkg in [*sorted(dist.glob("vodgui*.deb")), *sorted(dist.glob("vodgui*.tar.gz"))]:
             print(f"         {pkg.name}: {pkg.stat().st_size / 1e6:.0f} MB")
     else:
         print(f"frozen   not built ({frozen}); run bash packaging/build-linux.sh")

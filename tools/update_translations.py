@@ -22,7 +22,7 @@ LANGUAGES = ["zh_CN"]
 
 
 def sources() -> list[str]:
-    files = sorted((ROOT / "vodgui" / "ui").glob("*.py")) + [ROOT / "vodgui" / "app.py", ROOT / "vodgui" / "smoke.py"]
+    files = [*sorted((ROOT / "vodgui" / "ui").glob("*.py")), ROOT / "vodgui" / "app.py", ROOT / "vodgui" / "smoke.py"]
     return [str(f.relative_to(ROOT)) for f in files]
 
 

@@ -82,7 +82,7 @@ def build_context(workspace: Workspace, sandbox_info: Callable[[], dict[str, Any
 
 
 def run_app(*, smoke: bool = False, home: str | None = None) -> int:
-    if headless() or smoke and not os.environ.get("DISPLAY"):
+    if headless() or (smoke and not os.environ.get("DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if smoke and home is None and not os.environ.get("VODGUI_HOME"):
         import tempfile
@@ -126,6 +126,11 @@ def run_app(*, smoke: bool = False, home: str | None = None) -> int:
         workspace.close()
 
     window.show()
+    # Everything loaded so far lives as long as the app: keep it out of the collector's generations, so adding
+    # thousands of queue items does not trigger long full collections over it (bench/ui_latency.py --freeze-gc).
+    import gc
+
+    gc.freeze()
     _report_shown()
     ctx.engine.restore(resume=ctx.settings.auto_resume)
     if smoke:

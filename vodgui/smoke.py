@@ -163,7 +163,7 @@ def run_smoke(app: QCoreApplication, window: Any, ctx: Any) -> int:
         step("playauth", play_auth)
         step("playinfo", play_info)
         step("preview", preview)
-    except Exception:  # noqa: BLE001 - reported below
+    except Exception:  # reported below
         pass
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

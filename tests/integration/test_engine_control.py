@@ -126,7 +126,10 @@ def test_restore_after_a_crash_requeues_running_items(tmp_path, ws: Workspace) -
     assert snaps[ids[1]].state is JobState.PAUSED
     engine2 = TransferEngine(ws.store, ws.sessions, auto_start=False)
     ws.store.update(ids[0], state="completing")
-    assert {s.job_id: s.state for s in engine2.restore(resume=False)}[ids[0]] is JobState.PAUSED
+    ws.store.update(ids[1], state="queued")  # waiting, never started
+    states = {s.job_id: s.state for s in engine2.restore(resume=False)}
+    # "Resume on click": with auto-resume off nothing starts by itself, interrupted or merely waiting.
+    assert states[ids[0]] is JobState.PAUSED and states[ids[1]] is JobState.PAUSED
 
 
 def test_retry_backoff_runs_on_a_fake_clock(tmp_path, ws: Workspace, control: SandboxControl) -> None:

@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is pause
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         running = [s for s in self.ctx.engine.snapshots() if s.state.active]
         if running and not self.ask_pause_on_quit(len(running)):
             event.ignore()

@@ -291,10 +291,10 @@ class UploadPage(QWidget):
         self._summary_timer.start()
 
     def _on_jobs_changed(self, snaps: list[JobSnapshot]) -> None:
-        if self._selected and any(s.job_id in self._selected for s in snaps):
-            # Coalesced: with thousands of rows selected, once per flush would be too often.
-            if not self._selection_timer.isActive():
-                self._selection_timer.start()
+        # Coalesced: with thousands of rows selected, once per flush would be too often.
+        if (self._selected and not self._selection_timer.isActive()
+                and any(s.job_id in self._selected for s in snaps)):
+            self._selection_timer.start()
         self._summary_timer.start()
 
     def _refresh_selection(self) -> None:

@@ -111,7 +111,7 @@ def test_pause_resume_and_space_through_the_ui(qtbot: Any, page: Any, media: Pat
     page.act_pause.trigger()
     paused = wait_state(qtbot, page, path, S.PAUSED)
     assert 0 < paused.bytes_done < 300_000
-    assert page.act_start.isEnabled() and not page.act_pause.isEnabled()
+    qtbot.waitUntil(lambda: page.act_start.isEnabled() and not page.act_pause.isEnabled())
     page.act_start.trigger()
     wait_state(qtbot, page, path, S.QUEUED, S.PREPARING, S.UPLOADING)
     # Space toggles: pause again, then resume.
@@ -141,7 +141,7 @@ def test_cancel_asks_first(qtbot: Any, page: Any, media: Path, control: SandboxC
     page.act_cancel.trigger()
     wait_state(qtbot, page, path, S.CANCELLED)
     qtbot.waitUntil(lambda: any(e.get("op") == "AbortMultipartUpload" for e in control.log()), timeout=WAIT_MS)
-    assert not page.act_cancel.isEnabled() and not page.act_start.isEnabled()
+    qtbot.waitUntil(lambda: not page.act_cancel.isEnabled() and not page.act_start.isEnabled())
 
 
 def test_failure_shows_the_error_and_retry_finishes(qtbot: Any, page: Any, media: Path,

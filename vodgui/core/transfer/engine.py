@@ -173,7 +173,9 @@ class TransferEngine:
                 if rec.id in self._jobs:
                     continue
                 state = JobState(rec.state)
-                if state.active or (state is JobState.PAUSED and rec.id in suspended):
+                interrupted = state.active or (state is JobState.PAUSED and rec.id in suspended)
+                waiting = state is JobState.QUEUED and not resume  # "resume on click": nothing starts by itself
+                if interrupted or waiting:
                     state = JobState.QUEUED if resume else JobState.PAUSED
                     self.store.update(rec.id, state=state.value)
                 error = (JobError(rec.error_code, rec.error_message or "", rec.error_request_id,
