@@ -2,10 +2,12 @@
 
 Usage::
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--lang en,zh_CN]
 
-Without arguments it starts a private sandbox and home, queues a batch (finished, uploading, waiting, paused and
-failed items) and writes ``upload.png``, ``upload-empty.png`` and ``upload-transfer.png`` in the current directory.
+For each language it starts a private sandbox and home, queues a batch (finished, uploading, waiting, paused and
+failed items) and writes the Upload page (empty, running batch, transfer settings), the profile editor, the
+Playback page (PlayAuth, player check, streams, a preview frame), History and Log to OUT_DIR (default
+``screenshots``); Chinese files get a ``-zh_CN`` suffix.
 :func:`render_upload` works on any MainWindow; :func:`stage_upload_batch` sets up the batch on a window whose context
 runs the built-in sandbox. Add a ``render_<page>(window, path)`` function per page.
 """
@@ -95,42 +97,71 @@ def render_upload(window: Any, path: str | Path, *, side: str = "details") -> Pa
     return out
 
 
-def main(argv: list[str]) -> int:
+def render_all(out_dir: Path, language: str) -> list[Path]:
+    """Every page in one language: upload with a running batch, profile editor, history, log, playback."""
     from tests.helpers.keyrings import MemoryKeyring  # an in-memory keychain: nothing leaves the process
-    from vodgui.app import build_context
+    from tools.screenshots_history import render_history, render_log
+    from tools.screenshots_playback import render_playback
+    from tools.screenshots_profile import render_profile_editor
+    from vodgui.app import build_context, setup_logging
     from vodgui.core.keychain import SecretStore
+    from vodgui.core.logbuffer import LogBuffer
     from vodgui.core.workspace import Workspace
     from vodgui.sandbox import SandboxServer
+    from vodgui.ui.i18n import install_translators
     from vodgui.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(argv)
-    try:
-        from vodgui.ui.style import apply_style
-
-        apply_style(app)
-    except ImportError:
-        pass
-    out_dir = Path(argv[1] if len(argv) > 1 else ".")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translators(app, language)
+    suffix = "" if language == "en" else f"-{language}"
+    shots: list[Path] = []
     with tempfile.TemporaryDirectory() as home:
-        sandbox = SandboxServer(seed="screenshots", settings={"transcode_delay": 0.0}).start()
+        sandbox = SandboxServer(seed="screenshots", settings={"transcode_delay": 0.0, "transcode_duration": 0.0}).start()
         ws = Workspace(home, secrets=SecretStore(MemoryKeyring()))
-        ctx = build_context(ws, sandbox.info)
+        buffer = LogBuffer()
+        ctx = build_context(ws, sandbox.info, log_buffer=buffer,
+                            log_file=setup_logging(str(ws.dirs.logs), buffer))
         window = MainWindow(ctx)
         window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
         window.resize(1280, 760)
         window.show()
         ctx.engine.restore(resume=True)
         try:
-            print(render_upload(window, out_dir / "upload-empty.png"))
+            shots.append(render_upload(window, out_dir / f"upload-empty{suffix}.png"))
             stage_upload_batch(window, Path(home) / "media")
-            print(render_upload(window, out_dir / "upload.png"))
-            print(render_upload(window, out_dir / "upload-transfer.png", side="transfer"))
+            shots.append(render_upload(window, out_dir / f"upload{suffix}.png"))
+            shots.append(render_upload(window, out_dir / f"upload-transfer{suffix}.png", side="transfer"))
+            ctx.engine.set_bandwidth_limit(0)
+            shots.append(render_profile_editor(ctx, out_dir / f"profile-editor{suffix}.png"))
+            shots.append(render_playback(window, out_dir / f"playback{suffix}.png"))
+            shots.append(render_history(window, out_dir / f"history{suffix}.png"))
+            shots.append(render_log(window, out_dir / f"log{suffix}.png"))
         finally:
+            window.playback_page.player.player.stop()
             window.close()
             ctx.bridge.stop()
             ctx.engine.shutdown(pause=True, timeout=10)
             ws.close()
             sandbox.stop()
+    return shots
+
+
+def main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Render every page of the app to PNG, offscreen.")
+    parser.add_argument("out_dir", nargs="?", default="screenshots")
+    parser.add_argument("--lang", default="en,zh_CN", help="comma-separated: en, zh_CN")
+    args = parser.parse_args(argv[1:])
+    app = QApplication.instance() or QApplication(argv[:1])
+    from vodgui.ui.style import apply_style
+
+    apply_style(app)
+    out_dir = Path(args.out_dir)
+    for language in args.lang.split(","):
+        for shot in render_all(out_dir, language.strip()):
+            print(shot, flush=True)
     app.processEvents()
     return 0
 

@@ -19,7 +19,7 @@ from typing import Protocol
 import oss2
 
 from vodgui.core.clock import Clock
-from vodgui.core.credentials import UploadAuth, UploadTicket
+from vodgui.core.credentials import UploadAuth, UploadTicket, format_utc
 from vodgui.core.vod import VideoMetadata, VodApi
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ class LiveUploadCredentials(oss2.CredentialsProvider):  # type: ignore[misc]
         self._margin = refresh_margin(ticket.auth.expires_at - self._clock.now())
         self.refreshes += 1
         log.info("upload credentials for %s renewed (%d), valid until %s", self.video_id, self.refreshes,
-                 ticket.auth.expires_at)
+                 format_utc(ticket.auth.expires_at))
 
     def get_credentials(self) -> oss2.credentials.Credentials:
         with self._lock:

@@ -12,7 +12,7 @@ from aliyunsdksts.request.v20150401.AssumeRoleRequest import AssumeRoleRequest
 from aliyunsdksts.request.v20150401.GetCallerIdentityRequest import GetCallerIdentityRequest
 
 from vodgui.core.clock import Clock
-from vodgui.core.credentials import AccessKey, Secret, StsToken, parse_utc
+from vodgui.core.credentials import AccessKey, Secret, StsToken, format_utc, parse_utc
 from vodgui.core.errors import ErrorKind, VodError, config_error
 from vodgui.core.pop import ConnectionOptions, Credential, PopCaller, StaticSigner
 from vodgui.core.retry import RetryPolicy
@@ -131,7 +131,7 @@ class AssumeRoleSigner:
         self._token = token
         self.refreshes += 1
         log.info("AssumeRole %s: new token %s valid until %s", self._role.role_arn, token.access_key_id,
-                 token.expires_at)
+                 format_utc(token.expires_at))
         return token
 
     def current(self) -> Credential:

@@ -261,6 +261,8 @@ class TransferEngine:
                 job.record = replace(fresh, metadata=job.record.metadata)
             self.store.update(job_id, **db)
             snap = self._snapshot(job)
+        if state is not old:
+            _log_transition(snap, old)
         self._publish(JobChanged(snap, old))
 
     def add_progress(self, job_id: int, delta: int) -> None:
@@ -496,3 +498,16 @@ class TransferEngine:
             self._executor.shutdown(wait=False, cancel_futures=True)
         with self._lock:
             return all(j.thread is None for j in self._jobs.values())
+
+
+def _log_transition(snap: JobSnapshot, old: JobState) -> None:
+    """One log line per state change: what the Log page and diagnostics show about an upload."""
+    name = os.path.basename(snap.path)
+    if snap.state is JobState.FAILED and snap.error is not None:
+        rid = f" RequestId {snap.error.request_id}" if snap.error.request_id else ""
+        log.warning("job %d %s failed: %s: %s%s", snap.job_id, name, snap.error.code, snap.error.message, rid)
+    elif snap.state is JobState.DONE:
+        log.info("job %d %s done: VideoId %s, %d bytes", snap.job_id, name, snap.video_id, snap.size)
+    else:
+        video = f" (VideoId {snap.video_id})" if snap.video_id else ""
+        log.info("job %d %s: %s -> %s%s", snap.job_id, name, old.value, snap.state.value, video)
