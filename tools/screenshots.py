@@ -117,7 +117,8 @@ def render_all(out_dir: Path, language: str) -> list[Path]:
     suffix = "" if language == "en" else f"-{language}"
     shots: list[Path] = []
     with tempfile.TemporaryDirectory() as home:
-        sandbox = SandboxServer(seed="screenshots", settings={"transcode_delay": 0.0, "transcode_duration": 0.0}).start()
+        sandbox = SandboxServer(seed="screenshots",
+                                settings={"transcode_delay": 0.0, "transcode_duration": 0.0}).start()
         ws = Workspace(home, secrets=SecretStore(MemoryKeyring()))
         buffer = LogBuffer()
         ctx = build_context(ws, sandbox.info, log_buffer=buffer,

@@ -31,8 +31,10 @@ def tool(name: str) -> str:
     return str(exe) if exe.exists() else f"pyside6-{name}"
 
 
-def lupdate(ts: Path, *, no_obsolete: bool = True) -> None:
+def lupdate(ts: Path, *, no_obsolete: bool = True, lang: str = "") -> None:
     args = [tool("lupdate"), *sources(), "-ts", str(ts)]
+    if lang:
+        args[1:1] = ["-source-language", "en", "-target-language", lang]
     if no_obsolete:
         args.insert(1, "-no-obsolete")
     subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
@@ -78,7 +80,7 @@ def main() -> int:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
         ts = TRANSLATIONS / f"vodgui_{lang}.ts"
-        lupdate(ts)
+        lupdate(ts, lang=lang)
         subprocess.run([tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True,
                        capture_output=True)
         unfinished = sum(1 for _, kind in messages(ts).values() if kind == "unfinished")

@@ -125,7 +125,9 @@ def run_app(*, smoke: bool = False, home: str | None = None) -> int:
     try:
         workspace.lock.acquire()
     except Exception as exc:  # QueueBusy
-        QMessageBox.critical(None, "vodgui", str(exc))
+        from vodgui.ui.errors import describe_exception
+
+        QMessageBox.critical(None, "vodgui", describe_exception(exc))
         return 1
     sandbox = SandboxServer(data_dir=workspace.dirs.data / "sandbox").start()
     ctx = build_context(workspace, sandbox.info, log_buffer=buffer, log_file=log_file)

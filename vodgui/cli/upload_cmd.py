@@ -1,4 +1,11 @@
-"""``vodgui upload FILE...``: queue files and upload them in the foreground, with a progress line or JSON."""
+"""``vodgui upload FILE... [--url URL]...``: queue files and upload them in the foreground, with a progress line
+or JSON.
+
+What a file becomes follows its extension: video and audio (CreateUploadVideo), images png/jpg/jpeg/gif
+(CreateUploadImage, ``--image-type``), ``.m3u8`` playlists (the playlist and its segments as one package),
+subtitles .srt/.vtt/... (attached media of type subtitle). ``--attached TYPE`` makes every FILE attached media of
+that type; ``--url`` has VOD fetch a file from a web server (UploadMediaByURL).
+"""
 
 from __future__ import annotations
 
@@ -15,18 +22,45 @@ from typing import Any
 from vodgui.cli.common import error_text, fail, open_workspace, print_json, setup_logging, stop_builtin_sandbox
 from vodgui.cli.profiles_cmd import add_transfer_arguments, transfer_overrides
 from vodgui.core.errors import VodError
+from vodgui.core.media_items import (
+    BUSINESS_TYPES,
+    IMAGE_TYPES,
+    INTAKE_EXTENSIONS,
+    KIND_URL,
+    KIND_VIDEO,
+    cover_item,
+    file_item,
+    find_subtitles,
+    kind_for_path,
+    url_item,
+    without_package_members,
+)
 from vodgui.core.profiles import Profile
+from vodgui.core.store import NewItem
 from vodgui.core.transfer.engine import TransferEngine
 from vodgui.core.transfer.events import Event, JobSnapshot, JobState, Progress
 from vodgui.core.transfer.job import ProfileSession
-from vodgui.core.vod import MEDIA_EXTENSIONS, extension_of
+from vodgui.core.vod import extension_of
 from vodgui.core.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("upload", help="upload files to VOD",
-                       description="Upload files. A file whose earlier upload was interrupted resumes it.")
-    p.add_argument("files", nargs="+", metavar="FILE")
+                       description="Upload files (video, audio, images, M3U8 packages, subtitles and other attached "
+                                   "media) or have VOD fetch URLs. A file whose earlier upload was interrupted "
+                                   "resumes it.")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--url", action="append", default=[], metavar="URL",
+                   help="have VOD fetch this http(s) URL (UploadMediaByURL); repeatable")
+    p.add_argument("--attached", choices=BUSINESS_TYPES,
+                   help="upload the FILEs as attached media of this type (CreateUploadAttachedMedia)")
+    p.add_argument("--image-type", choices=IMAGE_TYPES, default="default",
+                   help="ImageType for image files (png, jpg, jpeg, gif); default: default")
+    p.add_argument("--with-subtitles", action="store_true",
+                   help="also upload .srt/.vtt files next to each video with its name (clip.srt, clip.zh.vtt) as "
+                        "subtitle media")
+    p.add_argument("--cover-image", metavar="IMAGE",
+                   help="upload this image (ImageType cover) and make it the cover of the videos of this command")
     p.add_argument("--profile", help="profile name (default: the default profile)")
     p.add_argument("--recursive", "-r", action="store_true", help="upload the media files inside folders")
     p.add_argument("--json", action="store_true", help="one JSON object per file on stdout")
@@ -61,7 +95,11 @@ def metadata_from_args(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def expand(paths: list[str], recursive: bool) -> tuple[list[str], list[dict[str, Any]]]:
-    """Files to queue, and per-argument problems reported without queueing anything."""
+    """Files to queue, and per-argument problems reported without queueing anything.
+
+    A folder walk takes what can be uploaded (video, audio, images, playlists, subtitles), leaving out the
+    segments of the playlists it finds: they go up with their playlist.
+    """
     files: list[str] = []
     problems: list[dict[str, Any]] = []
     for raw in paths:
@@ -71,10 +109,12 @@ def expand(paths: list[str], recursive: bool) -> tuple[list[str], list[dict[str,
                 problems.append(_problem(raw, "IsADirectory",
                                          f"{raw} is a folder: pass the files, or use --recursive."))
                 continue
+            found = []
             for root, _dirs, names in sorted(os.walk(path)):
                 for name in sorted(names):
-                    if extension_of(name) in MEDIA_EXTENSIONS:
-                        files.append(os.path.join(root, name))
+                    if extension_of(name) in INTAKE_EXTENSIONS:
+                        found.append(os.path.join(root, name))
+            files.extend(without_package_members(found))
         elif not os.path.exists(path):
             problems.append(_problem(raw, "FileNotFound", f"{raw} does not exist."))
         else:
@@ -82,16 +122,45 @@ def expand(paths: list[str], recursive: bool) -> tuple[list[str], list[dict[str,
     return files, problems
 
 
-def _problem(path: str, code: str, message: str) -> dict[str, Any]:
+def _problem(path: str, code: str, message: str, kind: str | None = None) -> dict[str, Any]:
     return {"file": path, "job_id": None, "video_id": None, "state": "failed",
-            "error": {"code": code, "message": message, "request_id": None}}
+            "error": {"code": code, "message": message, "request_id": None}, "kind": kind or kind_for_path(path)}
 
 
 def result_json(snap: JobSnapshot) -> dict[str, Any]:
+    """One line of ``--json`` output. ``video_id`` is the media's id whatever its kind (VideoId, ImageId or
+    MediaId); ``kind`` says which."""
     state = snap.state.value if snap.state in (JobState.DONE, JobState.CANCELLED, JobState.PAUSED) else "failed"
     return {"file": snap.path, "job_id": snap.job_id, "video_id": snap.video_id, "state": state,
             "title": snap.title, "size": snap.size,
-            "error": snap.error.to_dict() if snap.error and state == "failed" else None, "note": snap.note}
+            "error": snap.error.to_dict() if snap.error and state == "failed" else None, "note": snap.note,
+            "kind": snap.kind}
+
+
+def build_items(args: argparse.Namespace, files: list[str], profile: str,
+                meta: dict[str, Any]) -> tuple[list[NewItem], list[dict[str, Any]]]:
+    """The queue items this command asks for (paused: :func:`run_engine` starts them), and argument problems."""
+    paused = JobState.PAUSED.value
+    items: list[NewItem] = []
+    problems: list[dict[str, Any]] = []
+    taken = set(files)
+    for path in files:
+        if args.attached:
+            items.append(file_item(path, profile, meta, business_type=args.attached, state=paused))
+            continue
+        item = file_item(path, profile, meta, image_type=args.image_type, state=paused)
+        items.append(item)
+        if args.with_subtitles and item.kind == KIND_VIDEO:
+            for sub in find_subtitles(path):
+                if sub not in taken:
+                    taken.add(sub)
+                    items.append(file_item(sub, profile, {}, business_type="subtitle", state=paused))
+    for url in args.url:
+        try:
+            items.append(url_item(url, profile, meta, state=paused))
+        except VodError as err:
+            problems.append(_problem(url, err.code, err.message, KIND_URL))
+    return items, problems
 
 
 class ProgressLine:
@@ -171,6 +240,10 @@ def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], 
 
 def run(args: argparse.Namespace) -> int:
     setup_logging(args.verbose)
+    if not args.files and not args.url:
+        return fail("nothing to upload: pass files, or --url URL", 2)
+    if args.cover_image and not os.path.isfile(args.cover_image):
+        return fail(f"the cover image {args.cover_image} does not exist", 2)
     files, problems = expand(args.files, args.recursive)
     try:
         with open_workspace() as ws:
@@ -180,25 +253,34 @@ def run(args: argparse.Namespace) -> int:
                 return fail("no profile: create one with 'vodgui profiles add' or pass --profile", 2)
             profile = ws.profiles.require(name)
             meta = metadata_from_args(args)
-            # A file with an unfinished item in this profile resumes that item (same VideoId, same upload).
-            unfinished = {(r.path, r.profile): r for r in ws.store.items()
+            wanted, bad = build_items(args, files, profile.name, meta)
+            problems += bad
+            # An item with an unfinished upload in this profile resumes (same VideoId, same upload, same URL job).
+            unfinished = {(r.path, r.profile, r.kind): r for r in ws.store.items()
                           if r.state not in (JobState.DONE.value, JobState.CANCELLED.value)}
             job_ids: list[int] = []
-            new_files: list[str] = []
-            for path in files:
-                rec = unfinished.get((path, profile.name))
+            videos: list[int] = []
+            new_items: list[NewItem] = []
+            for item in wanted:
+                rec = unfinished.get((item.path, profile.name, item.kind))
                 if rec is not None:
                     job_ids.append(rec.id)
+                    if rec.kind == KIND_VIDEO:
+                        videos.append(rec.id)
                 else:
-                    new_files.append(path)
-            if new_files:
-                from vodgui.core.store import NewItem
-
-                items = []
-                for path in new_files:
-                    st = os.stat(path)
-                    items.append(NewItem(path, profile.name, st.st_size, st.st_mtime_ns, dict(meta)))
-                job_ids += ws.store.add_items(replace(i, state=JobState.PAUSED.value) for i in items)
+                    new_items.append(item)
+            if new_items:
+                added = ws.store.add_items(new_items)
+                job_ids += added
+                videos += [i for i, item in zip(added, new_items, strict=True) if item.kind == KIND_VIDEO]
+            if args.cover_image and videos:
+                cover = cover_item(args.cover_image, profile.name, [{"item_id": i} for i in videos],
+                                   state=JobState.PAUSED.value)
+                earlier = unfinished.get((cover.path, profile.name, cover.kind))
+                if earlier is not None and earlier.extra.get("cover_for") == cover.extra["cover_for"]:
+                    job_ids.append(earlier.id)
+                else:
+                    job_ids += ws.store.add_items([cover])
             snaps = run_engine(ws, job_ids, overrides=transfer_overrides(args),
                                progress=not args.no_progress and not args.json) if job_ids else []
     except VodError as err:

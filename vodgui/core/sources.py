@@ -19,7 +19,8 @@ from typing import Protocol
 import oss2
 
 from vodgui.core.clock import Clock
-from vodgui.core.credentials import UploadAuth, UploadTicket, format_utc
+from vodgui.core.credentials import UploadAddress, UploadAuth, UploadTicket, format_utc
+from vodgui.core.errors import ErrorKind, VodError
 from vodgui.core.vod import VideoMetadata, VodApi
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,16 @@ class VodUploadSource:
 
     def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None) -> UploadTicket:
         return self.vod.refresh_upload_video(video_id, interrupt)
+
+
+class UploadCredentials(Protocol):
+    """What the uploader needs from credentials: oss2's provider interface, the address, expiry handling."""
+
+    address: UploadAddress
+
+    def get_credentials(self) -> oss2.credentials.Credentials: ...
+    def current_key_id(self) -> str: ...
+    def force_refresh(self, failed_key_id: str) -> None: ...
 
 
 def refresh_margin(lifetime: float) -> float:
@@ -108,3 +119,42 @@ class LiveUploadCredentials(oss2.CredentialsProvider):  # type: ignore[misc]
         with self._lock:
             if self._auth.access_key_id == failed_key_id:
                 self._renew()
+
+
+class UploadAuthExpired(VodError):
+    """Credentials that cannot be refreshed (CreateUploadImage / CreateUploadAttachedMedia) ran out: the upload
+    starts again with a new Create call."""
+
+    def __init__(self, media_id: str) -> None:
+        super().__init__("UploadAuthExpired", f"The upload credentials of {media_id} expired before the upload "
+                         "finished; they cannot be refreshed.", kind=ErrorKind.AUTH_EXPIRED)
+
+
+class OneShotUploadCredentials(oss2.CredentialsProvider):  # type: ignore[misc]
+    """The OSS credentials of an image or attached media: used as they are until they expire.
+
+    Same interface as :class:`LiveUploadCredentials` for the uploader. Instead of renewing, it raises
+    :class:`UploadAuthExpired` (shortly before the expiry, so no request is sent with keys about to die, and when
+    OSS says they expired).
+    """
+
+    def __init__(self, ticket: UploadTicket, clock: Clock) -> None:
+        self._clock = clock
+        self.video_id = ticket.video_id
+        self.address = ticket.address
+        self.auth = ticket.auth
+        self._margin = min(30.0, max(0.5, (ticket.auth.expires_at - clock.now()) / 20))
+        self.refreshes = 0
+
+    def get_credentials(self) -> oss2.credentials.Credentials:
+        auth = self.auth
+        if self._clock.now() >= auth.expires_at - self._margin:
+            raise UploadAuthExpired(self.video_id)
+        return oss2.credentials.Credentials(auth.access_key_id, auth.access_key_secret.reveal(),
+                                            auth.security_token.reveal())
+
+    def current_key_id(self) -> str:
+        return self.auth.access_key_id
+
+    def force_refresh(self, failed_key_id: str) -> None:
+        raise UploadAuthExpired(self.video_id)

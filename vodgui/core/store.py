@@ -6,6 +6,10 @@ finished part with its CRC64) is committed the moment it happens. After a crash 
 upload stood; resuming re-reads the server's part list anyway (the server is the truth, the rows are hints).
 
 Secrets never land here: UploadAuth is not stored (a resume asks RefreshUploadVideo for new keys).
+
+Items have a ``kind`` (``video``, ``image``, ``attached``, ``m3u8``, ``url``) and ``extra``, a JSON object with
+what that kind needs beyond the common columns (image type, business type, the URL job's JobId, the image's
+URLs...). The media id of every kind (VideoId, ImageId, MediaId) is kept in ``video_id``.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, ClassVar
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
@@ -51,7 +55,8 @@ CREATE TABLE IF NOT EXISTS items (
     updated_at REAL NOT NULL,
     started_at REAL,
     finished_at REAL,
-    crc64 TEXT
+    crc64 TEXT,
+    extra TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS items_state ON items(state);
 CREATE TABLE IF NOT EXISTS parts (
@@ -76,12 +81,19 @@ CREATE TABLE IF NOT EXISTS history (
     finished_at REAL NOT NULL,
     media_status TEXT,
     status_checked_at REAL,
-    duration REAL
+    duration REAL,
+    kind TEXT NOT NULL DEFAULT 'video'
 );
 CREATE INDEX IF NOT EXISTS history_size ON history(size);
 CREATE INDEX IF NOT EXISTS history_video ON history(video_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+#: Columns added after schema 1: (table, column, definition). Added to an older database when it is opened.
+_ADDED_COLUMNS = (
+    ("items", "extra", "TEXT NOT NULL DEFAULT '{}'"),
+    ("history", "kind", "TEXT NOT NULL DEFAULT 'video'"),
+)
 
 
 @dataclass
@@ -114,6 +126,7 @@ class ItemRecord:
     started_at: float | None = None
     finished_at: float | None = None
     crc64: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -139,6 +152,7 @@ class HistoryRecord:
     media_status: str | None
     status_checked_at: float | None
     duration: float | None
+    kind: str = "video"
 
 
 @dataclass
@@ -150,6 +164,7 @@ class NewItem:
     metadata: dict[str, Any] = field(default_factory=dict)
     kind: str = "video"
     state: str = "queued"
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 _ITEM_FIELDS = [f.name for f in fields(ItemRecord)]
@@ -169,8 +184,15 @@ class QueueStore:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)  # executescript commits by itself: not inside _tx
-        with self._tx() as db:
-            db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a database written by an older version up to this schema (columns are only ever added)."""
+        for table, column, definition in _ADDED_COLUMNS:
+            have = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
         with self._lock:
@@ -192,6 +214,7 @@ class QueueStore:
     def _row_to_item(row: sqlite3.Row | tuple[Any, ...]) -> ItemRecord:
         data = dict(zip(_ITEM_FIELDS, row))
         data["metadata"] = json.loads(data["metadata"] or "{}")
+        data["extra"] = json.loads(data["extra"] or "{}")
         return ItemRecord(**data)
 
     def add_items(self, items: Iterable[NewItem]) -> list[int]:
@@ -202,9 +225,10 @@ class QueueStore:
             for i, item in enumerate(items, start=1):
                 cur = db.execute(
                     "INSERT INTO items (position, kind, path, size, mtime_ns, metadata, profile, state, created_at,"
-                    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " updated_at, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (top + i, item.kind, item.path, item.size, item.mtime_ns,
-                     json.dumps(item.metadata, ensure_ascii=False), item.profile, item.state, now, now),
+                     json.dumps(item.metadata, ensure_ascii=False), item.profile, item.state, now, now,
+                     json.dumps(item.extra, ensure_ascii=False)),
                 )
                 ids.append(int(cur.lastrowid or 0))
         return ids
@@ -230,8 +254,9 @@ class QueueStore:
         unknown = set(values) - _UPDATABLE
         if unknown:
             raise KeyError(f"unknown item fields: {sorted(unknown)}")
-        if "metadata" in values:
-            values["metadata"] = json.dumps(values["metadata"], ensure_ascii=False)
+        for name in ("metadata", "extra"):
+            if name in values:
+                values[name] = json.dumps(values[name], ensure_ascii=False)
         values["updated_at"] = time.time()
         cols = ", ".join(f"{k} = ?" for k in values)
         with self._tx() as db:
@@ -286,13 +311,17 @@ class QueueStore:
     # -- history ---------------------------------------------------------------------------------------------
     _HISTORY_FIELDS: ClassVar[list[str]] = [f.name for f in fields(HistoryRecord)]
 
-    def add_history(self, item: ItemRecord, title: str, crc64: str | None) -> int:
+    def add_history(self, item: ItemRecord, title: str, crc64: str | None, media_status: str | None = None) -> int:
+        """Record a finished upload (any kind; ``video_id`` holds its VideoId, ImageId or MediaId).
+
+        ``media_status`` is for media without a transcoding life cycle, known to be final at once.
+        """
         with self._tx() as db:
             cur = db.execute(
-                "INSERT INTO history (item_id, path, size, mtime_ns, crc64, video_id, title, profile, finished_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO history (item_id, path, size, mtime_ns, crc64, video_id, title, profile, finished_at,"
+                " kind, media_status, status_checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (item.id, item.path, item.size, item.mtime_ns, crc64, item.video_id or "", title, item.profile,
-                 time.time()),
+                 time.time(), item.kind, media_status, time.time() if media_status else None),
             )
             return int(cur.lastrowid or 0)
 

@@ -7,12 +7,18 @@ import os
 import threading
 from dataclasses import asdict, dataclass, field
 from typing import Any
+from urllib.parse import quote
 
+from aliyunsdkvod.request.v20170321.CreateUploadAttachedMediaRequest import CreateUploadAttachedMediaRequest
+from aliyunsdkvod.request.v20170321.CreateUploadImageRequest import CreateUploadImageRequest
 from aliyunsdkvod.request.v20170321.CreateUploadVideoRequest import CreateUploadVideoRequest
 from aliyunsdkvod.request.v20170321.DeleteVideoRequest import DeleteVideoRequest
+from aliyunsdkvod.request.v20170321.GetURLUploadInfosRequest import GetURLUploadInfosRequest
 from aliyunsdkvod.request.v20170321.GetVideoInfoRequest import GetVideoInfoRequest
 from aliyunsdkvod.request.v20170321.GetVideoInfosRequest import GetVideoInfosRequest
 from aliyunsdkvod.request.v20170321.RefreshUploadVideoRequest import RefreshUploadVideoRequest
+from aliyunsdkvod.request.v20170321.UpdateVideoInfoRequest import UpdateVideoInfoRequest
+from aliyunsdkvod.request.v20170321.UploadMediaByURLRequest import UploadMediaByURLRequest
 
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadAddress, UploadAuth, UploadTicket
@@ -96,6 +102,10 @@ class VideoMetadata:
             raise VodError("InvalidFileName.Extension",
                            f"VOD does not accept .{ext or '(no extension)'} files as video or audio. Supported: "
                            + ", ".join(sorted(MEDIA_EXTENSIONS)), kind=ErrorKind.FILE)
+        self.validate_fields(file_name)
+
+    def validate_fields(self, file_name: str) -> None:
+        """The checks of :meth:`validate` except the extension (images and attached media have their own)."""
         title = self.title or os.path.splitext(os.path.basename(file_name))[0]
         if len(title.encode("utf-8")) > MAX_TITLE_BYTES:
             raise config_error("LengthExceededMax", f"The title is longer than {MAX_TITLE_BYTES} bytes.")
@@ -143,6 +153,36 @@ class VideoInfo:
     raw: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class MediaTicket:
+    """What CreateUploadImage / CreateUploadAttachedMedia return. Their credentials cannot be refreshed: when
+    they expire, the only way on is a new Create call (a new id and object).
+
+    Attributes:
+        ticket: ``video_id`` is the ImageId or MediaId.
+        url: ImageURL / MediaURL (what a cover or a player uses).
+        file_url: the object's plain OSS URL.
+    """
+
+    ticket: UploadTicket
+    url: str
+    file_url: str
+
+
+@dataclass(frozen=True)
+class UrlUploadInfo:
+    """One job of GetURLUploadInfos."""
+
+    job_id: str
+    status: str
+    media_id: str
+    upload_url: str
+    error_code: str
+    error_message: str
+    file_size: int | None
+    raw: dict[str, Any]
+
+
 def ticket_from_response(data: dict[str, Any], now: float, service: str) -> UploadTicket:
     """Decode and validate ``{VideoId, UploadAddress, UploadAuth}`` from VOD or an AppServer."""
     missing = [k for k in ("VideoId", "UploadAddress", "UploadAuth") if not data.get(k)]
@@ -180,6 +220,70 @@ class VodApi:
         data = self.call(RefreshUploadVideoRequest, {"VideoId": video_id}, interrupt)
         data.setdefault("VideoId", video_id)
         return ticket_from_response(data, self._clock.now(), "vod")
+
+    def _media_ticket(self, data: dict[str, Any], id_key: str, url_key: str) -> MediaTicket:
+        missing = [k for k in (id_key, "UploadAddress", "UploadAuth") if not data.get(k)]
+        if missing:
+            raise VodError("InvalidResponse", f"The answer has no {', '.join(missing)}.", kind=ErrorKind.SERVER,
+                           service="vod", request_id=data.get("RequestId"))
+        ticket = ticket_from_response({**data, "VideoId": data[id_key]}, self._clock.now(), "vod")
+        return MediaTicket(ticket, str(data.get(url_key) or ""), str(data.get("FileURL") or ""))
+
+    def create_upload_image(self, params: dict[str, Any],
+                            interrupt: threading.Event | None = None) -> MediaTicket:
+        data = self.call(CreateUploadImageRequest, params, interrupt)
+        return self._media_ticket(data, "ImageId", "ImageURL")
+
+    def create_upload_attached_media(self, params: dict[str, Any],
+                                     interrupt: threading.Event | None = None) -> MediaTicket:
+        data = self.call(CreateUploadAttachedMediaRequest, params, interrupt)
+        return self._media_ticket(data, "MediaId", "MediaURL")
+
+    def update_video_info(self, video_id: str, params: dict[str, Any],
+                          interrupt: threading.Event | None = None) -> None:
+        """UpdateVideoInfo: change a video's title, cover, tags... (only the given fields)."""
+        self.call(UpdateVideoInfoRequest, {"VideoId": video_id, **params}, interrupt)
+
+    def upload_media_by_url(self, url: str, metadata: dict[str, Any], params: dict[str, Any],
+                            interrupt: threading.Event | None = None) -> str:
+        """UploadMediaByURL for one URL; returns the JobId. VOD fetches the file itself, later.
+
+        The URL goes URL-encoded in ``UploadURLs`` and as ``SourceURL`` of its ``UploadMetadatas`` entry, as the
+        service's documentation and samples do.
+        """
+        encoded = quote(url, safe="")
+        entry = {"SourceURL": encoded, **{k: v for k, v in metadata.items() if v not in (None, "")}}
+        data = self.call(UploadMediaByURLRequest, {
+            "UploadURLs": encoded,
+            "UploadMetadatas": json.dumps([entry], ensure_ascii=False, separators=(",", ":")),
+            **params,
+        }, interrupt)
+        jobs = _as_list(data.get("UploadJobs"), "UploadJob")
+        job_id = str(jobs[0].get("JobId") or "") if jobs and isinstance(jobs[0], dict) else ""
+        if not job_id:
+            raise VodError("InvalidResponse", "UploadMediaByURL answered without a JobId.", kind=ErrorKind.SERVER,
+                           service="vod", request_id=data.get("RequestId"))
+        return job_id
+
+    def get_url_upload_infos(self, *, job_ids: list[str] | None = None, urls: list[str] | None = None,
+                             interrupt: threading.Event | None = None) -> tuple[list[UrlUploadInfo], list[str]]:
+        """GetURLUploadInfos by JobIds (or else by source URLs): the jobs found, and the ids/URLs not found."""
+        params: dict[str, Any] = {}
+        if job_ids:
+            params["JobIds"] = ",".join(job_ids)
+        else:
+            params["UploadURLs"] = ",".join(quote(u, safe="") for u in urls or [])
+        data = self.call(GetURLUploadInfosRequest, params, interrupt)
+        infos = []
+        for raw in _as_list(data.get("URLUploadInfoList"), "URLUploadInfo"):
+            if not isinstance(raw, dict):
+                continue
+            size = _num(raw.get("FileSize"))
+            infos.append(UrlUploadInfo(str(raw.get("JobId") or ""), str(raw.get("Status") or ""),
+                                       str(raw.get("MediaId") or ""), str(raw.get("UploadURL") or ""),
+                                       str(raw.get("ErrorCode") or ""), str(raw.get("ErrorMessage") or ""),
+                                       int(size) if size is not None else None, raw))
+        return infos, [str(v) for v in _as_list(data.get("NonExists"), "NonExist")]
 
     def get_video_info(self, video_id: str) -> VideoInfo:
         data = self.call(GetVideoInfoRequest, {"VideoId": video_id})

@@ -46,8 +46,9 @@ CONTENT_TYPES: dict[str, str] = {
     "wma": "audio/x-ms-wma", "amr": "audio/amr", "ac3": "audio/ac3", "ape": "audio/x-ape",
     "caf": "audio/x-caf", "ra": "audio/x-realaudio",
     "png": "image/png", "apng": "image/apng", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
+    "webp": "image/webp", "heic": "image/heic",
     "srt": "application/x-subrip", "vtt": "text/vtt", "ass": "text/x-ssa", "ttml": "application/ttml+xml",
-    "zip": "application/zip",
+    "zip": "application/zip", "apk": "application/vnd.android.package-archive",
 }
 
 

@@ -69,3 +69,6 @@ class SandboxControl:
 
     def object(self, bucket: str, key: str) -> dict[str, Any]:
         return dict(self._call("GET", f"/objects/{quote(bucket, safe='')}/{quote(key, safe='/')}"))
+
+    def url_job(self, job_id: str) -> dict[str, Any]:
+        return dict(self._call("GET", f"/urljobs/{quote(job_id, safe='')}"))

@@ -69,6 +69,11 @@ class Settings:
     cdn_auth_key: str = ""
     cdn_extra_ttl: int = 0
     play_auth_default_timeout: int = 100
+    #: UploadMediaByURL: wall-clock seconds a pull job waits in PENDING and again in UPLOADING so clients can
+    #: observe them (read live: lowering it releases a waiting job); the pull's socket timeout; its size cap.
+    url_pull_delay: float = 0.0
+    url_pull_timeout: float = 10.0
+    url_pull_max_bytes: int = 5 * 1024**3
 
     def update(self, values: dict[str, Any]) -> None:
         for name, value in values.items():

@@ -16,6 +16,7 @@ DELETE   /_sandbox/faults[/ID]      remove one rule or all
 POST     /_sandbox/expire           ``{"kind": "upload"|"sts"|"playauth", ...scope}``: expire them now
 GET      /_sandbox/log?since=N      request log entries after sequence number N
 GET      /_sandbox/videos/ID        a video as the sandbox sees it (status, object, streams...)
+GET      /_sandbox/urljobs/ID       an UploadMediaByURL job (status, error, media id...)
 GET      /_sandbox/objects/B/K      an object's size, ETag, CRC64, MD5
 =======  =========================  ===============================================================
 """
@@ -42,12 +43,14 @@ class ControlError(Exception):
 class ControlService:
     def __init__(self, ctx: SandboxContext, info: Callable[[], dict[str, Any]], reset: Callable[[], None],
                  video_view: Callable[[str], dict[str, Any] | None],
-                 object_view: Callable[[str, str], dict[str, Any] | None]) -> None:
+                 object_view: Callable[[str, str], dict[str, Any] | None],
+                 url_job_view: Callable[[str], dict[str, Any] | None] | None = None) -> None:
         self._ctx = ctx
         self._info = info
         self._reset = reset
         self._video_view = video_view
         self._object_view = object_view
+        self._url_job_view = url_job_view
 
     def wants(self, req: Request) -> bool:
         return req.raw_path == PREFIX or req.raw_path.startswith(PREFIX + "/")
@@ -127,6 +130,11 @@ class ControlService:
             view = self._video_view(rest[0])
             if view is None:
                 raise ControlError(404, f"no video {rest[0]}")
+            return _json(200, view)
+        if head == "urljobs" and rest and method == "GET" and self._url_job_view is not None:
+            view = self._url_job_view(rest[0])
+            if view is None:
+                raise ControlError(404, f"no URL upload job {rest[0]}")
             return _json(200, view)
         if head == "objects" and len(rest) >= 2 and method == "GET":
             view = self._object_view(rest[0], "/".join(rest[1:]))

@@ -173,6 +173,10 @@ class SandboxServer:
         httpd.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        for model in self.context.models.values():  # background work (URL pulls) stops before the store closes
+            close = getattr(model, "close", None)
+            if callable(close):
+                close()
         self.context.store.close()
 
     def __enter__(self) -> SandboxServer:

@@ -26,7 +26,7 @@ def build_services(ctx: SandboxContext, info: Callable[[], dict[str, Any]],
     rpc.register(make_vod_product(ctx, vod_model, cdn))
     rpc.register(make_sts_product(ctx, sts_model))
     return [
-        ControlService(ctx, info, reset, vod_model.view, oss_model.view),
+        ControlService(ctx, info, reset, vod_model.view, oss_model.view, vod_model.url_jobs.view),
         AppServerService(ctx, vod_model, sts_model),
         cdn,
         rpc,

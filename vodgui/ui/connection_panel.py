@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from vodgui.core.connection_test import ConnectionTestResult
 from vodgui.ui.errors import describe, describe_exception
 from vodgui.ui.policy_editor import ERROR_STYLE, OK_STYLE
+from vodgui.ui.texts import STEP, core_text, join_sentences
 
 
 class ConnectionTestPanel(QWidget):
@@ -84,8 +85,8 @@ class ConnectionTestPanel(QWidget):
         if result.ok:
             text = self.tr("Connection works: this profile can upload.")
             if any(s.error for s in result.steps):
-                text += " " + self.tr("It may not read video information (GetVideoInfo), so the History and "
-                                      "Playback pages cannot check its videos.")
+                text = join_sentences(text, self.tr("It may not read video information (GetVideoInfo), so the "
+                                                    "History and Playback pages cannot check its videos."))
             return text
         error: dict[str, Any] = next((s.error for s in reversed(result.steps) if s.error), {})
         code = str(error.get("code", ""))
@@ -128,10 +129,12 @@ class ConnectionTestPanel(QWidget):
         rows = []
         for step in result.steps:
             mark = '<span style="color:#2e7d32">✓</span>' if step.ok else '<span style="color:#c62828">✗</span>'
-            detail = step.detail
+            # A failed step's detail is the service's "code: message", kept as sent.
+            detail = core_text(step.detail, STEP) if step.ok else step.detail
             request_id = (step.error or {}).get("request_id")
             if request_id and not step.ok:
-                detail += f" (RequestId {request_id})"
-            rows.append(f"<tr><td>{mark}&nbsp;</td><td><b>{html.escape(names.get(step.name, step.name))}</b>: "
-                        f"{html.escape(detail)}</td></tr>")
+                detail += self.tr(" (RequestId {0})").format(request_id)
+            name = html.escape(names.get(step.name, step.name))
+            rows.append(f"<tr><td>{mark}&nbsp;</td><td>"
+                        + self.tr("<b>{0}</b>: {1}").format(name, html.escape(detail)) + "</td></tr>")
         return f"<table cellspacing='3'>{''.join(rows)}</table>" if rows else ""

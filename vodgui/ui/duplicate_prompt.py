@@ -32,7 +32,7 @@ class DuplicatePrompt(QDialog):
         self.decision = DuplicateDecision(upload=False)
         name = os.path.basename(duplicate.file.path)
         record = duplicate.record
-        when = QDateTime.fromSecsSinceEpoch(int(record.finished_at)).toString(Qt.DateFormat.TextDate)
+        when = QDateTime.fromSecsSinceEpoch(int(record.finished_at)).toString("yyyy-MM-dd HH:mm")
         heading = QLabel(self.tr("“{0}” was uploaded before.").format(name), self)
         font = heading.font()
         font.setBold(True)

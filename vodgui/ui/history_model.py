@@ -9,6 +9,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -54,43 +55,46 @@ CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 4
 ROW_ROLE = Qt.ItemDataRole.UserRole + 5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryModel", text)
+#: Short words for VOD's media statuses, marked for lupdate and translated in :func:`status_label`.
+_STATUS_LABELS = {
+    "Uploading": QT_TRANSLATE_NOOP("HistoryModel", "Uploading"),
+    "UploadSucc": QT_TRANSLATE_NOOP("HistoryModel", "Uploaded"),
+    "Transcoding": QT_TRANSLATE_NOOP("HistoryModel", "Transcoding"),
+    "Checking": QT_TRANSLATE_NOOP("HistoryModel", "In review"),
+    NORMAL: QT_TRANSLATE_NOOP("HistoryModel", "Ready"),
+    "Blocked": QT_TRANSLATE_NOOP("HistoryModel", "Blocked"),
+    "UploadFail": QT_TRANSLATE_NOOP("HistoryModel", "Upload failed"),
+    "TranscodeFail": QT_TRANSLATE_NOOP("HistoryModel", "Transcoding failed"),
+    "ProduceFail": QT_TRANSLATE_NOOP("HistoryModel", "Production failed"),
+    NOT_FOUND: QT_TRANSLATE_NOOP("HistoryModel", "Deleted"),
+}
+
+_STATUS_EXPLANATIONS = {
+    "Uploading": QT_TRANSLATE_NOOP("HistoryModel", "VOD has not received the whole file yet."),
+    "UploadSucc": QT_TRANSLATE_NOOP("HistoryModel", "VOD has the file; transcoding has not started yet."),
+    "Transcoding": QT_TRANSLATE_NOOP("HistoryModel", "VOD is transcoding the video."),
+    "Checking": QT_TRANSLATE_NOOP("HistoryModel", "The video is being reviewed."),
+    NORMAL: QT_TRANSLATE_NOOP("HistoryModel", "The video is ready to play."),
+    "Blocked": QT_TRANSLATE_NOOP("HistoryModel", "The video was blocked (review or an administrator)."),
+    "UploadFail": QT_TRANSLATE_NOOP("HistoryModel", "VOD reports that the upload failed."),
+    "TranscodeFail": QT_TRANSLATE_NOOP("HistoryModel",
+                                       "Transcoding failed: check the file and the transcoding template."),
+    "ProduceFail": QT_TRANSLATE_NOOP("HistoryModel", "Production failed."),
+    NOT_FOUND: QT_TRANSLATE_NOOP("HistoryModel", "VOD has no video with this VideoId any more: it was deleted."),
+}
 
 
 def status_label(status: str | None) -> str:
     """Short words for a VOD status (the raw value stays in the tooltip)."""
-    labels = {
-        "Uploading": _tr("Uploading"),
-        "UploadSucc": _tr("Uploaded"),
-        "Transcoding": _tr("Transcoding"),
-        "Checking": _tr("In review"),
-        NORMAL: _tr("Ready"),
-        "Blocked": _tr("Blocked"),
-        "UploadFail": _tr("Upload failed"),
-        "TranscodeFail": _tr("Transcoding failed"),
-        "ProduceFail": _tr("Production failed"),
-        NOT_FOUND: _tr("Deleted"),
-    }
     if not status:
         return "—"
-    return labels.get(status, status)
+    label = _STATUS_LABELS.get(status)
+    return QCoreApplication.translate("HistoryModel", label) if label else status
 
 
 def status_explanation(status: str | None) -> str:
-    texts = {
-        "Uploading": _tr("VOD has not received the whole file yet."),
-        "UploadSucc": _tr("VOD has the file; transcoding has not started yet."),
-        "Transcoding": _tr("VOD is transcoding the video."),
-        "Checking": _tr("The video is being reviewed."),
-        NORMAL: _tr("The video is ready to play."),
-        "Blocked": _tr("The video was blocked (review or an administrator)."),
-        "UploadFail": _tr("VOD reports that the upload failed."),
-        "TranscodeFail": _tr("Transcoding failed: check the file and the transcoding template."),
-        "ProduceFail": _tr("Production failed."),
-        NOT_FOUND: _tr("VOD has no video with this VideoId any more: it was deleted."),
-    }
-    return texts.get(status or "", "")
+    text = _STATUS_EXPLANATIONS.get(status or "")
+    return QCoreApplication.translate("HistoryModel", text) if text else ""
 
 
 def category_of(status: str | None) -> str:
@@ -178,9 +182,13 @@ class HistoryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            Column.TITLE: _tr("Title"), Column.FILE: _tr("File"), Column.VIDEO_ID: _tr("VideoId"),
-            Column.SIZE: _tr("Size"), Column.FINISHED: _tr("Finished"), Column.PROFILE: _tr("Profile"),
-            Column.STATUS: _tr("Status"),
+            Column.TITLE: QCoreApplication.translate("HistoryModel", "Title"),
+            Column.FILE: QCoreApplication.translate("HistoryModel", "File"),
+            Column.VIDEO_ID: QCoreApplication.translate("HistoryModel", "VideoId"),
+            Column.SIZE: QCoreApplication.translate("HistoryModel", "Size"),
+            Column.FINISHED: QCoreApplication.translate("HistoryModel", "Finished"),
+            Column.PROFILE: QCoreApplication.translate("HistoryModel", "Profile"),
+            Column.STATUS: QCoreApplication.translate("HistoryModel", "Status"),
         }.get(Column(section))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -235,23 +243,24 @@ class HistoryModel(QAbstractTableModel):
         if col == Column.FILE:
             return rec.path
         if col == Column.TITLE:
-            return _tr("{0}\nFile: {1}").format(rec.title, rec.path)
+            return QCoreApplication.translate("HistoryModel", "{0}\nFile: {1}").format(rec.title, rec.path)
         if col == Column.SIZE:
-            return _tr("{0} bytes").format(f"{rec.size:,}")
+            return QCoreApplication.translate("HistoryModel", "{0} bytes").format(f"{rec.size:,}")
         if col != Column.STATUS:
             return None
         lines = []
         if rec.media_status:
-            lines.append(_tr("VOD status: {0}").format(rec.media_status))
+            lines.append(QCoreApplication.translate("HistoryModel", "VOD status: {0}").format(rec.media_status))
             explanation = status_explanation(rec.media_status)
             if explanation:
                 lines.append(explanation)
             if rec.status_checked_at:
-                lines.append(_tr("Checked {0}").format(local_time(rec.status_checked_at)))
+                lines.append(QCoreApplication.translate("HistoryModel", "Checked {0}").format(
+                    local_time(rec.status_checked_at)))
         if row.problem:
             lines.append(row.problem)
         elif not rec.media_status:
-            lines.append(_tr("Not checked yet."))
+            lines.append(QCoreApplication.translate("HistoryModel", "Not checked yet."))
         return "\n".join(lines)
 
     # -- changes ---------------------------------------------------------------------------------------------

@@ -16,12 +16,22 @@ LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 _installed: list[QTranslator] = []
 
 
-def resolve_language(choice: str) -> str:
-    """``""`` follows the system locale; anything Chinese maps to zh_CN, everything else to English."""
+def resolve_language(choice: str, locale: QLocale | None = None) -> str:
+    """The language to show for the Settings choice ``choice``.
+
+    ``""`` follows the system locale: ``locale``, by default ``QLocale()`` (the system's, unless
+    ``QLocale.setDefault`` chose another). Its UI languages are tried in order (``LANGUAGE=fr:zh_CN`` gives
+    Chinese): the first Chinese one maps to zh_CN, the first English one, or none of the two, to English.
+    """
     if choice:
         return choice if choice in LANGUAGES else "en"
-    name = QLocale.system().name()
-    return "zh_CN" if name.startswith("zh") else "en"
+    for tag in (locale if locale is not None else QLocale()).uiLanguages():
+        language = tag.replace("_", "-").split("-")[0].lower()
+        if language == "zh":
+            return "zh_CN"
+        if language == "en":
+            return "en"
+    return "en"
 
 
 def install_translators(app: QCoreApplication, choice: str) -> str:

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.showMessage(title, text, icon, 8000)
         else:
-            self.statusBar().showMessage(f"{title}: {text}", 15000)
+            self.statusBar().showMessage(self.tr("{0}: {1}").format(title, text), 15000)
 
     # -- quitting --------------------------------------------------------------------------------------------
     def ask_pause_on_quit(self, running: int) -> bool:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from vodgui.core.transfer.events import JobSnapshot
 from vodgui.core.vod import MAX_DESCRIPTION_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES
 from vodgui.ui.errors import describe_job_error, details
+from vodgui.ui.texts import NOTE, core_text
 
 
 @dataclass(frozen=True)
@@ -342,7 +343,7 @@ class MetadataPanel(QWidget):
                 facts += "\n\n" + self.tr("Why it failed: {0}").format(describe_job_error(snap.error))
                 facts += "\n" + details(snap.error.code, snap.error.message, snap.error.request_id)
             elif snap.note:
-                facts += "\n\n" + snap.note
+                facts += "\n\n" + core_text(snap.note, NOTE)
             self.facts.setText(facts)
         else:
             self.heading.setText(self.tr("{0} items selected").format(count))

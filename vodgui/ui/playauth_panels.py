@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from vodgui.core.playback import PlayAuthResult, PlayCheck, VideoMeta
 from vodgui.ui.errors import describe, details
 from vodgui.ui.format import human_duration
+from vodgui.ui.texts import join_sentences, media_status_text
 
 OK_STYLE = "color: #2e7d32; font-weight: 600;"
 ERROR_STYLE = "color: #c62828; font-weight: 600;"
@@ -215,7 +216,7 @@ class PlayAuthPanel(QGroupBox):
         if left > 0:
             text = self.tr("AuthInfo expires in {0} (at {1})").format(human_duration(left + 0.499), when)
             if estimated:
-                text += " " + self.tr("— estimated from the AuthInfoTimeout")
+                text = join_sentences(text, self.tr("— estimated from the AuthInfoTimeout"))
             self.countdown.setText(text)
             self.countdown.setStyleSheet("font-weight: 600;")
             self.bar.setValue(int(1000 * left / max(1, result.timeout)))
@@ -256,7 +257,8 @@ class VideoMetaPanel(QGroupBox):
         self.cover.setText(meta.cover_url or self.tr("(none)"))
 
     def show_status(self, status: str) -> None:
-        self.status.setText(status)
+        self.status.setText(media_status_text(status))
+        self.status.setToolTip(status)
         self.status.setStyleSheet(OK_STYLE if status == "Normal" else ("" if not status else ERROR_STYLE))
 
     def clear(self) -> None:
@@ -324,7 +326,8 @@ class CheckPanel(QGroupBox):
 
     def explain(self, check: PlayCheck) -> str:
         if check.code == "Forbidden.IllegalStatus" and check.status:
-            return self.tr("The video's status is {0}; only Normal videos can be played.").format(check.status)
+            return self.tr("The video's status is {0}; only Normal videos can be played.").format(
+                media_status_text(check.status))
         if check.code == "Forbidden.RAM":
             return self.tr("The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or "
                            "role (or to the STS session policy).")

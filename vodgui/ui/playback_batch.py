@@ -31,6 +31,7 @@ from vodgui.core.vod import VodApi
 from vodgui.ui.errors import describe_exception
 from vodgui.ui.ops import run_op
 from vodgui.ui.playauth_panels import HINT_STYLE, local_time
+from vodgui.ui.texts import core_text, media_status_text
 
 #: Runs on a pool thread: the profile's VOD client and where the player calls.
 TargetFactory = Callable[[], tuple[VodApi | None, PlayerTarget]]
@@ -140,7 +141,7 @@ class BatchPanel(QWidget):
             timeouts = self.parse_timeouts()
             self._query().params()
         except VodError as err:
-            self.progress.setText(err.message)
+            self.progress.setText(core_text(err.message, err.code))
             self.progress.setStyleSheet("color: #c62828;")
             return False
         if not ids:
@@ -216,12 +217,12 @@ class BatchPanel(QWidget):
         code = check.code if check is not None else (error.code if error else "")
         message = check.message if check is not None else (error.message if error else "")
         verdict = "" if check is None else (self.tr("pass") if check.ok else self.tr("fail"))
-        values: list[Any] = [r.video_id, str(r.timeout), r.title, r.status,
+        values: list[Any] = [r.video_id, str(r.timeout), r.title, media_status_text(r.status),
                              local_time(r.play_auth_expires_at) if r.play_auth_expires_at else "", verdict, code,
                              message, str(len(r.streams))]
         for col, value in enumerate(values):
             item = QTableWidgetItem(str(value))
-            item.setToolTip(str(value))
+            item.setToolTip(r.status if col == 3 else str(value))
             if col == 5 and check is not None:
                 item.setForeground(Qt.GlobalColor.darkGreen if check.ok else Qt.GlobalColor.darkRed)
             self.table.setItem(row, col, item)

@@ -56,6 +56,7 @@ from vodgui.ui.playauth_panels import CheckPanel, PlayAuthPanel, VideoMetaPanel
 from vodgui.ui.playback_batch import BatchPanel, TargetFactory
 from vodgui.ui.player_widget import PlayerWidget
 from vodgui.ui.playinfo_panel import PlayInfoPanel
+from vodgui.ui.texts import core_text, join_sentences, media_status_text
 
 log = logging.getLogger(__name__)
 
@@ -283,7 +284,7 @@ class PlaybackPage(QWidget):
         try:
             query.params()
         except VodError as err:
-            self.playinfo_panel.show_error(err.message)
+            self.playinfo_panel.show_error(core_text(err.message, err.code))
             return
         factory = self._target_factory()
         self.playinfo_panel.source_label.setText(self.tr("Asking GetPlayInfo…"))
@@ -381,13 +382,14 @@ class PlaybackPage(QWidget):
     def _status_banner(self, status: str, checked_at: float | None = None) -> None:
         if status in FINAL_BAD_STATUSES:
             self._show_banner(self.tr("The video's status is {0}: it will not become playable by waiting. Check "
-                                      "the media processing in the VOD console.").format(status), watch=False)
+                                      "the media processing in the VOD console.").format(media_status_text(status)),
+                              watch=False)
             return
         text = self.tr("The video is {0}. It can be played once its status is Normal.").format(
-            status or self.tr("not ready"))
+            media_status_text(status) or self.tr("not ready"))
         if checked_at is not None:
-            text += " " + self.tr("Last checked at {0}.").format(time.strftime("%H:%M:%S",
-                                                                             time.localtime(checked_at)))
+            text = join_sentences(text, self.tr("Last checked at {0}.").format(
+                time.strftime("%H:%M:%S", time.localtime(checked_at))))
         self._show_banner(text, watch=True)
 
     def _on_check_done(self, check: PlayCheck) -> None:

@@ -52,7 +52,8 @@ class PlayInfoPanel(QWidget):
         self.definition.setToolTip(self.tr("Definition: comma list of FD, LD, SD, HD, OD, 2K, 4K, SQ, HQ, AUTO. "
                                            "Empty asks for all."))
         self.stream_type = QComboBox(self)
-        for text, value in ((self.tr("video and audio"), ""), ("video", "video"), ("audio", "audio")):
+        for text, value in ((self.tr("video and audio"), ""), (self.tr("video"), "video"),
+                            (self.tr("audio"), "audio")):
             self.stream_type.addItem(text, value)
         self.stream_type.setToolTip(self.tr("StreamType"))
         self.output_type = QComboBox(self)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QW
 
 from vodgui.core.errors import VodError
 from vodgui.core.profiles import POLICY_UPLOAD_AND_PLAYBACK, POLICY_UPLOAD_ONLY, check_policy_json
+from vodgui.ui.texts import core_text
 
 PRESET_NONE = "none"
 PRESET_UPLOAD = "upload"
@@ -112,7 +113,7 @@ class PolicyEditor(QWidget):
         try:
             check_policy_json(text)
         except VodError as err:
-            return err.message
+            return core_text(err.message, err.code)
         return None
 
     def _on_preset_chosen(self, _index: int) -> None:

@@ -41,6 +41,7 @@ from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception
 from vodgui.ui.ops import run_op
 from vodgui.ui.policy_editor import ERROR_STYLE, HINT_STYLE, PolicyEditor
+from vodgui.ui.texts import core_text
 
 log = logging.getLogger(__name__)
 
@@ -528,7 +529,7 @@ class ProfileDialog(QDialog):
             text = self.tr("Enter the {0}: it is kept in the system keychain, never in the profile file.").format(
                 what)
         elif err.kind.value == "config":
-            text = err.message
+            text = core_text(err.message, err.code)
         else:
             text = describe_exception(err)
         self._show_error(text)

@@ -12,12 +12,20 @@ from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.ui.errors import describe_job_error
 from vodgui.ui.format import human_duration, human_size, human_speed
+from vodgui.ui.texts import NOTE, core_text
 
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SNAPSHOT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -37,16 +45,20 @@ class Column(IntEnum):
     ERROR = 7
 
 
+#: Marked for lupdate here, translated when a model is built (:func:`state_label`).
 _STATE_TEXT = {
-    JobState.QUEUED: "Queued", JobState.PREPARING: "Preparing", JobState.UPLOADING: "Uploading",
-    JobState.COMPLETING: "Completing", JobState.DONE: "Done", JobState.PAUSED: "Paused",
-    JobState.FAILED: "Failed", JobState.CANCELLED: "Cancelled",
+    JobState.QUEUED: QT_TRANSLATE_NOOP("QueueModel", "Queued"),
+    JobState.PREPARING: QT_TRANSLATE_NOOP("QueueModel", "Preparing"),
+    JobState.UPLOADING: QT_TRANSLATE_NOOP("QueueModel", "Uploading"),
+    JobState.COMPLETING: QT_TRANSLATE_NOOP("QueueModel", "Completing"),
+    JobState.DONE: QT_TRANSLATE_NOOP("QueueModel", "Done"),
+    JobState.PAUSED: QT_TRANSLATE_NOOP("QueueModel", "Paused"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("QueueModel", "Failed"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("QueueModel", "Cancelled"),
 }
 
 
 def state_label(state: JobState) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return QCoreApplication.translate("QueueModel", _STATE_TEXT[state])
 
 
@@ -123,7 +135,7 @@ class QueueModel(QAbstractTableModel):
         if col == Column.STATE and snap.error:
             return describe_job_error(snap.error)
         if col == Column.STATE and snap.note:
-            return snap.note
+            return core_text(snap.note, NOTE)
         if col == Column.VIDEO_ID and snap.video_id:
             return snap.video_id
         return None

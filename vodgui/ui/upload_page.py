@@ -40,6 +40,7 @@ from vodgui.ui.metadata_editor import DefaultsDialog, MetadataPanel
 from vodgui.ui.queue_model import QueueModel
 from vodgui.ui.queue_view import QueueView
 from vodgui.ui.serial_ops import SerialOps
+from vodgui.ui.texts import join_sentences
 from vodgui.ui.transfer_panel import TransferPanel
 
 _S = JobState
@@ -377,7 +378,7 @@ class UploadPage(QWidget):
                                                                + ("…" if len(report.unreadable) > 3 else "")))
         if not lines:
             lines.append(self.tr("No video or audio files were found."))
-        self.message.setText(" ".join(lines))
+        self.message.setText(join_sentences(*lines))
         self._message_timer.start()
 
     # -- actions ---------------------------------------------------------------------------------------------

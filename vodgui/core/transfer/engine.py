@@ -20,6 +20,7 @@ from typing import Any
 
 from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.errors import VodError
+from vodgui.core.media_items import display_name
 from vodgui.core.store import ItemRecord, NewItem, QueueStore
 from vodgui.core.transfer.bandwidth import RateLimiter
 from vodgui.core.transfer.events import (
@@ -144,9 +145,9 @@ class TransferEngine:
         eta = None
         if speed and speed > 0:
             eta = max(0.0, (rec.size - job.bytes_done) / speed)
-        title = str(rec.metadata.get("title") or os.path.splitext(os.path.basename(rec.path))[0])
+        title = str(rec.metadata.get("title") or os.path.splitext(display_name(rec.kind, rec.path))[0])
         return JobSnapshot(rec.id, rec.path, rec.size, rec.profile, job.state, job.bytes_done, rec.video_id, title,
-                           job.error, job.note, speed, eta, dict(rec.metadata))
+                           job.error, job.note, speed, eta, dict(rec.metadata), rec.kind, dict(rec.extra))
 
     def snapshot(self, job_id: int) -> JobSnapshot | None:
         with self._lock:
@@ -248,7 +249,9 @@ class TransferEngine:
                 if name in changes:
                     db[name] = changes.pop(name)
             if state is JobState.DONE:
-                job.bytes_done = job.record.size
+                # The size as stored now: an M3U8 package or an upload by URL learns its size while it runs.
+                current = self.store.get(job_id)
+                job.bytes_done = current.size if current is not None else job.record.size
                 db["finished_at"] = time.time()
             if state is JobState.PREPARING and old is not JobState.PREPARING:
                 db["started_at"] = time.time()
@@ -287,6 +290,31 @@ class TransferEngine:
                 job.meter.reset()
         if delta:
             self._publish(Progress(job_id, delta, 0))
+
+    def set_cover(self, job_id: int, url: str) -> str | None:
+        """A cover image for queue item ``job_id`` is uploaded: its VideoId if the video exists already (the caller
+        then sets the cover with UpdateVideoInfo), else None after putting ``url`` into the item's metadata, which
+        CreateUploadVideo sends.
+
+        The metadata is written before the VideoId is read, and a video job reads the metadata again after it
+        stored its new VideoId (:meth:`JobRunner._sync_cover`): whichever comes second sets the cover.
+        """
+        with self._lock:
+            job = self._jobs.get(job_id)
+            record = job.record if job is not None else self.store.get(job_id)
+            if record is None:
+                return None  # removed from the queue meanwhile
+            metadata = {**record.metadata, "cover_url": url}
+            self.store.update(job_id, metadata=metadata)
+            record.metadata = metadata
+            fresh = self.store.get(job_id)
+            video_id = fresh.video_id if fresh is not None else None
+            if job is not None and video_id:
+                job.record.video_id = video_id
+            snap = self._snapshot(job) if job is not None else None
+        if snap is not None:
+            self._publish(JobChanged(snap, snap.state))
+        return video_id
 
     def retrying(self, job_id: int, what: str, error: VodError, attempt: int, delay: float) -> None:
         self._publish(Retrying(job_id, what, JobError(error.code, error.message, error.request_id,

@@ -81,11 +81,20 @@ class JobSnapshot:
     speed: float | None = None  # bytes/s, None when unknown
     eta: float | None = None  # seconds, None when unknown
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: ``video``, ``image``, ``attached``, ``m3u8`` or ``url`` (see :mod:`vodgui.core.media_items`).
+    kind: str = "video"
+    #: The kind's own parameters (image type, business type...), as stored with the item.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def fraction(self) -> float:
         return 1.0 if self.size <= 0 and self.state is JobState.DONE else (
             self.bytes_done / self.size if self.size > 0 else 0.0)
+
+    @property
+    def progress_known(self) -> bool:
+        """False while nothing says how far the transfer is (an upload by URL: VOD fetches the file itself)."""
+        return self.size > 0 or self.state is JobState.DONE
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,14 @@
 Crash-safety order: the VideoId and upload address are stored right after CreateUploadVideo answers, the OSS
 upload id right after InitiateMultipartUpload, every part as it finishes. A job that finds a VideoId resumes with
 RefreshUploadVideo (never a second CreateUploadVideo, which would give a new object key and orphan the parts).
+
+This module runs ``video`` items; the other kinds (images, attached media, M3U8 packages, uploads by URL) live in
+:mod:`vodgui.core.transfer.kinds` and use the same runner, state machine and events.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import stat
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor
@@ -22,14 +23,17 @@ from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadTicket
 from vodgui.core.errors import Cancelled, ErrorKind, VodError
 from vodgui.core.integrity import crc64_file
+from vodgui.core.media_items import KIND_VIDEO
 from vodgui.core.pop import ConnectionOptions
 from vodgui.core.redact import redact
 from vodgui.core.retry import observe_retries
-from vodgui.core.sources import LiveUploadCredentials, UploadSource
+from vodgui.core.sources import LiveUploadCredentials, UploadCredentials, UploadSource
 from vodgui.core.store import ItemRecord, PartRecord, QueueStore
 from vodgui.core.transfer.bandwidth import RateLimiter
 from vodgui.core.transfer.config import TransferConfig
 from vodgui.core.transfer.events import JobState
+from vodgui.core.transfer.files import check_file
+from vodgui.core.transfer.kinds import run_kind
 from vodgui.core.transfer.uploader import FileIdentity, ObjectUploader
 from vodgui.core.vod import VideoMetadata, VodApi
 
@@ -55,34 +59,7 @@ class JobCallbacks(Protocol):
     def add_progress(self, job_id: int, delta: int) -> None: ...
     def reset_progress(self, job_id: int) -> None: ...
     def retrying(self, job_id: int, what: str, error: VodError, attempt: int, delay: float) -> None: ...
-
-
-def check_file(path: str) -> FileIdentity:
-    """The local checks, each failure a clear message naming the cause and the fix."""
-    name = os.path.basename(path) or path
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise VodError("FileNotFound", f"{name} does not exist any more at {path}. Put it back or remove the "
-                       "item.", kind=ErrorKind.FILE) from None
-    except OSError as exc:
-        raise VodError("FileUnreadable", f"{name} cannot be read: {exc.strerror}.", kind=ErrorKind.FILE) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise VodError("IsADirectory", f"{name} is a folder. Add the files inside it instead.",
-                       kind=ErrorKind.FILE)
-    if not stat.S_ISREG(st.st_mode):
-        raise VodError("NotAFile", f"{name} is not a regular file.", kind=ErrorKind.FILE)
-    if not os.access(path, os.R_OK):
-        raise VodError("FileUnreadable", f"{name} cannot be read: permission denied. Check the file's "
-                       "permissions.", kind=ErrorKind.FILE)
-    try:
-        with open(path, "rb") as f:
-            f.read(1)
-    except OSError as exc:
-        raise VodError("FileUnreadable", f"{name} cannot be read: {exc.strerror}.", kind=ErrorKind.FILE) from None
-    if st.st_size == 0:
-        raise VodError("EmptyFile", f"{name} is empty (0 bytes); VOD cannot accept it.", kind=ErrorKind.FILE)
-    return FileIdentity(path, st.st_size, st.st_mtime_ns)
+    def set_cover(self, job_id: int, url: str) -> str | None: ...
 
 
 class JobRunner:
@@ -164,11 +141,16 @@ class JobRunner:
             self.store.update(self.item.id, upload_id=None, part_size=None)
             self._upload_id = None
 
-    def _ticket(self, ident: FileIdentity, meta: VideoMetadata) -> UploadTicket:
+    def _ticket(self, ident: FileIdentity, meta: VideoMetadata, *, whole_file: bool = True) -> UploadTicket:
+        """The VideoId and credentials: RefreshUploadVideo for an item that has a VideoId, else CreateUploadVideo.
+
+        ``whole_file``: the item is one object whose parts belong to one version of the file (a changed file
+        starts over); an M3U8 package checks each of its files itself.
+        """
         item = self.item
         source = self.session.upload_source
         if item.video_id:
-            changed = (ident.size, ident.mtime_ns) != (item.size, item.mtime_ns)
+            changed = whole_file and (ident.size, ident.mtime_ns) != (item.size, item.mtime_ns)
             try:
                 ticket = source.refresh_upload_video(item.video_id, self.stop)
             except VodError as err:
@@ -199,9 +181,46 @@ class JobRunner:
         self._upload_id = None
         self.store.clear_parts(item.id)
         self.cb.set_state(item.id, JobState.PREPARING, video_id=ticket.video_id)
+        self._sync_cover(meta, ticket.video_id)
         return ticket
 
-    def _bucket(self, creds: LiveUploadCredentials) -> oss2.Bucket:
+    def _sync_cover(self, meta: VideoMetadata, video_id: str) -> None:
+        """A cover image chosen while this job was starting was written to the metadata after we read it: the
+        video exists now, so it gets the cover through UpdateVideoInfo (the image job may do the same; both is
+        harmless, neither is not possible: see :meth:`TransferEngine.set_cover`)."""
+        current = self.store.get(self.item.id)
+        cover = str((current.metadata if current else {}).get("cover_url") or "")
+        if not cover or cover == meta.cover_url:
+            return
+        vod = self.session.vod
+        try:
+            if vod is None:
+                raise VodError("NoVodAccess", "the profile has no VOD client", kind=ErrorKind.CONFIG)
+            vod.update_video_info(video_id, {"CoverURL": cover}, self.stop)
+        except VodError as err:
+            log.warning("could not set the cover of %s: %s", video_id, err)
+            self.cb.set_state(self.item.id, JobState.PREPARING, note=redact(f"The cover image could not be set: "
+                                                                          f"{err.code}: {err.message}"))
+
+    # -- shared with the other kinds -------------------------------------------------------------------------
+    def ticket(self, ident: FileIdentity, meta: VideoMetadata, *, whole_file: bool = True) -> UploadTicket:
+        return self._ticket(ident, meta, whole_file=whole_file)
+
+    def bucket(self, creds: UploadCredentials) -> oss2.Bucket:
+        return self._bucket(creds)
+
+    def set_uploader(self, uploader: ObjectUploader | None) -> None:
+        """The uploader whose multipart upload a cancel aborts."""
+        self._uploader = uploader
+
+    def finish(self, title: str, crc64: str | None, *, note: str | None = None,
+               media_status: str | None = None) -> None:
+        """History first, then DONE (a crash in between re-runs a finished job, never loses a history row)."""
+        final = self.store.get(self.item.id) or self.item
+        self.store.add_history(final, title, crc64, media_status)
+        self.cb.set_state(self.item.id, JobState.DONE, crc64=crc64, upload_id=None, note=note)
+
+    def _bucket(self, creds: UploadCredentials) -> oss2.Bucket:
         cfg = self.session.transfer
         address = creds.address
         return oss2.Bucket(oss2.ProviderAuth(creds), address.endpoint, address.bucket,
@@ -226,11 +245,20 @@ class JobRunner:
         item = self.item
         if not (item.video_id and item.upload_id):
             return
+        if item.kind != KIND_VIDEO:
+            # Image and attached-media credentials cannot be renewed: nothing can sign the abort any more. OSS
+            # lifecycle rules remove the parts.
+            self.store.clear_parts(item.id)
+            self.store.update(item.id, upload_id=None, part_size=None)
+            return
         ticket = self.session.upload_source.refresh_upload_video(item.video_id)
         self._discard_old_upload(ticket)
 
     def _run(self) -> None:
         item = self.item
+        if item.kind != KIND_VIDEO:
+            run_kind(self)
+            return
         meta = VideoMetadata.from_json(item.metadata)
         ident = check_file(item.path)
         meta.validate(item.path)
@@ -251,11 +279,8 @@ class JobRunner:
             result = uploader.multipart(self._upload_id, current.part_size if current else None, known)
         crc = result.crc64 if result.crc64 is not None else crc64_file(item.path)
         title = meta.create_params(item.path, ident.size)["Title"]
-        final = self.store.get(item.id) or item
-        self.store.add_history(final, str(title), str(crc))
-        self.cb.set_state(item.id, JobState.DONE, crc64=str(crc), upload_id=None,
-                          note=redact(f"{result.parts_reused} parts reused after resume")
-                          if result.parts_reused else None)
+        self.finish(str(title), str(crc), note=redact(f"{result.parts_reused} parts reused after resume")
+                    if result.parts_reused else None)
 
 
 Factory = Callable[[str], ProfileSession]

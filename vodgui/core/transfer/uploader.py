@@ -28,7 +28,7 @@ from vodgui.core.clock import Clock
 from vodgui.core.errors import Cancelled, ErrorKind, VodError, from_oss_exception
 from vodgui.core.integrity import crc64_file, crc64_of_parts
 from vodgui.core.retry import call_with_retry
-from vodgui.core.sources import LiveUploadCredentials
+from vodgui.core.sources import UploadCredentials
 from vodgui.core.store import PartRecord
 from vodgui.core.transfer.bandwidth import RateLimiter
 from vodgui.core.transfer.body import FileChanged, PartReader
@@ -87,7 +87,7 @@ class FileIdentity:
 class ObjectUploader:
     """Uploads ``file`` to ``bucket``/``key``. One instance per attempt of a job."""
 
-    def __init__(self, bucket: oss2.Bucket, key: str, file: FileIdentity, creds: LiveUploadCredentials,
+    def __init__(self, bucket: oss2.Bucket, key: str, file: FileIdentity, creds: UploadCredentials,
                  config: TransferConfig, clock: Clock, executor: Executor, stop: threading.Event,
                  hooks: UploadHooks, limiter: RateLimiter | None = None) -> None:
         self.bucket = bucket
@@ -101,7 +101,7 @@ class ObjectUploader:
         self.hooks = hooks
         self.limiter = limiter
         self._failed = threading.Event()  # a part failed for good: stop the others
-        self._halt = _AnyEvent(stop, self._failed)
+        self._halt = AnyEvent(stop, self._failed)
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def _oss(self, what: str, fn: Callable[[], T]) -> T:
@@ -155,6 +155,23 @@ class ObjectUploader:
             raise
         self._check_unchanged()
         return UploadResult(result.crc, result.etag, 1, 0)
+
+    def put_bytes(self, data: bytes, content_type: str) -> UploadResult:
+        """One PUT of ``data`` (a rewritten playlist); progress is reported once it is stored."""
+        headers = {"Content-Type": content_type}
+        result = self._oss(f"PutObject {self.key}", lambda: self.bucket.put_object(self.key, data, headers=headers))
+        self.hooks.progress(len(data))
+        return UploadResult(result.crc, result.etag, 1, 0)
+
+    def head(self) -> Any:
+        """HeadObject of the key: its result, or None when there is no such object."""
+        def do_head() -> Any:
+            try:
+                return self.bucket.head_object(self.key)
+            except oss2.exceptions.NotFound:
+                return None
+
+        return self._oss(f"HeadObject {self.key}", do_head)
 
     # -- multipart -------------------------------------------------------------------------------------------
     def _list_all_parts(self, upload_id: str) -> dict[int, PartInfo]:
@@ -308,7 +325,7 @@ class ObjectUploader:
             log.warning("could not abort upload %s of %s: %s", upload_id, self.key, exc)
 
 
-class _AnyEvent(threading.Event):
+class AnyEvent(threading.Event):
     """Set when any of its sources is set (pause/cancel from the job, or a fatal part failure)."""
 
     def __init__(self, *sources: threading.Event) -> None:

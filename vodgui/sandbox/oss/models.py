@@ -181,6 +181,11 @@ class OssModel:
         with self._lock:
             return self._objects.get((bucket, key))
 
+    def keys(self, bucket: str, prefix: str = "") -> list[str]:
+        """The keys of ``bucket`` starting with ``prefix``, sorted (an M3U8 video's playlist and segments)."""
+        with self._lock:
+            return sorted(k for b, k in self._objects if b == bucket and k.startswith(prefix))
+
     def delete(self, bucket: str, key: str) -> bool:
         """Remove an object and its data file; False if there was none."""
         with self._lock:

@@ -51,6 +51,17 @@ def reference_id_duplicate() -> RpcError:
     return RpcError(400, "InvalidReferenceId.Duplicate", "The specified ReferenceId already exists.")
 
 
+def invalid_parameter(param: str) -> RpcError:
+    # The dotted form UploadMediaByURL documents (InvalidParameter.UploadURLs); used for its other
+    # parameters and GetURLUploadInfos' too (UNCONFIRMED there).
+    return RpcError(400, f"InvalidParameter.{param}", f"The specified parameter {param} is not valid.")
+
+
+def session_id_duplicate() -> RpcError:
+    # UNCONFIRMED: UploadMediaByURL documents that a SessionId repeated within 10 minutes is an error, not which.
+    return RpcError(400, "InvalidSessionId.Duplicate", "The specified SessionId was used in the last 10 minutes.")
+
+
 def video_not_found() -> RpcError:
     return RpcError(404, "InvalidVideo.NotFound", "The video does not exist.")
 

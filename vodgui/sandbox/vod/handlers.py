@@ -1,5 +1,5 @@
 """The VOD 2017-03-21 product for the POP front door: the action table plus the media-library actions
-(GetVideoInfo, GetVideoInfos, DeleteVideo)."""
+(GetVideoInfo, GetVideoInfos, UpdateVideoInfo, DeleteVideo)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def video_info(ctx: SandboxContext, model: VodModel, media: Media, *,
     optional: dict[str, Any] = {
         "Description": media.description or None,
         "Duration": round(media.duration, 4) if media.duration is not None else None,
-        "CoverURL": media.cover_url or None,
+        "CoverURL": model.present_cover(media.cover_url) or None,
         "Size": size,
         "CateId": media.cate_id,
         "Tags": ",".join(media.tags) or None,
@@ -104,7 +104,12 @@ def library_actions(ctx: SandboxContext, model: VodModel) -> dict[str, Handler]:
             body["NonExistReferenceIds"] = unknown_refs
         return body
 
-    return {"GetVideoInfo": get_video_info, "GetVideoInfos": get_video_infos, "DeleteVideo": delete_video}
+    def update_video_info(rpc: RpcContext) -> dict[str, Any]:
+        model.update_video_info(rpc)
+        return {}
+
+    return {"GetVideoInfo": get_video_info, "GetVideoInfos": get_video_infos, "UpdateVideoInfo": update_video_info,
+            "DeleteVideo": delete_video}
 
 
 def make_vod_product(ctx: SandboxContext, model: VodModel, cdn: CdnService) -> RpcProduct:

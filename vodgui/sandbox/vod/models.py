@@ -17,8 +17,9 @@ import threading
 from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
+from urllib.parse import unquote
 
-from vodgui.sandbox.cdn import DEFAULT_AUTH_TIMEOUT, cdn_path, sign_cdn_url
+from vodgui.sandbox.cdn import DEFAULT_AUTH_TIMEOUT, PREFIX, cdn_path, sign_cdn_url
 from vodgui.sandbox.clock import iso_utc
 from vodgui.sandbox.oss.models import ObjectMeta, OssModel
 from vodgui.sandbox.probe import probe
@@ -28,6 +29,7 @@ from vodgui.sandbox.vod import errors
 from vodgui.sandbox.vod import validation as v
 from vodgui.sandbox.vod.callbacks import CallbackDispatcher
 from vodgui.sandbox.vod.media import KIND_ATTACHED, KIND_IMAGE, KIND_VIDEO, Media
+from vodgui.sandbox.vod.urlpull import UrlPuller
 
 log = logging.getLogger("vodgui.sandbox.vod")
 
@@ -61,6 +63,8 @@ class VodModel:
             self._index(Media.from_json(data))
         oss.ensure_bucket(self.bucket)
         oss.add_listener(self.on_object)
+        #: UploadMediaByURL jobs and the threads that pull them.
+        self.url_jobs = UrlPuller(ctx, self, oss)
 
     @property
     def storage_location(self) -> str:
@@ -90,6 +94,11 @@ class VodModel:
             self._by_prefix.clear()
             self._by_reference.clear()
         self.callbacks.reset()
+        self.url_jobs.reset()
+
+    def close(self) -> None:
+        """The sandbox stops: stop pulling URLs."""
+        self.url_jobs.close()
 
     def get(self, media_id: str, kind: str | None = KIND_VIDEO) -> Media | None:
         with self._lock:
@@ -155,28 +164,71 @@ class VodModel:
         file_name, ext = v.check_media_file_name(p)
         file_size = v.check_file_size(p)
         cate_id = v.check_cate_id(p)
+        cover_url = v.check_cover_url(p)
         common = self._common(p)
-        transcode, group, workflow = self._processing(p)
+        transcode, group, workflow = self.resolve_processing(p)
         reference_id = v.check_reference_id(p)
+        media = self.register_video(ext, title=title, file_name=file_name, file_size=file_size, cate_id=cate_id,
+                                    cover_url=cover_url, template_group_id=group, workflow_id=workflow,
+                                    transcode=transcode, reference_id=reference_id, **common)
+        address, auth = self._upload_blobs(media)
+        return {"VideoId": media.media_id, "UploadAddress": address, "UploadAuth": auth}
+
+    def register_video(self, ext: str, **fields: Any) -> Media:
+        """A new audio/video record in ``Uploading`` with a fresh object key (and, for M3U8, its prefix).
+
+        ``fields`` are :class:`Media` fields, already validated (CreateUploadVideo, a URL pull job).
+        """
         now = self.now()
+        reference_id = str(fields.get("reference_id") or "")
         with self._lock:
             if reference_id and reference_id in self._by_reference:
                 raise errors.reference_id_duplicate()
             key = self._new_key(ext)
-            media = Media(
-                media_id=self._ctx.ids.video_id(), kind=KIND_VIDEO, bucket=self.bucket, key=key, ext=ext,
-                created_at=now, modified_at=now, title=title, file_name=file_name, file_size=file_size,
-                cate_id=cate_id, cover_url=p.get("CoverURL") or "", template_group_id=group,
-                workflow_id=workflow, transcode=transcode, reference_id=reference_id,
-                prefix=key.rsplit("/", 1)[0] + "/" if ext == "m3u8" else "", **common,
-            )
+            media = Media(media_id=self._ctx.ids.video_id(), kind=KIND_VIDEO, bucket=self.bucket, key=key, ext=ext,
+                          created_at=now, modified_at=now,
+                          prefix=key.rsplit("/", 1)[0] + "/" if ext == "m3u8" else "", **fields)
             self._index(media)
         self._oss.ensure_bucket(self.bucket)  # idempotent; cheap insurance against a reset between calls
         self._save(media)
-        address, auth = self._upload_blobs(media)
-        return {"VideoId": media.media_id, "UploadAddress": address, "UploadAuth": auth}
+        return media
 
-    def _processing(self, p: v.ParamReader) -> tuple[bool, str, str]:
+    def update_video_info(self, p: v.ParamReader) -> None:
+        """UpdateVideoInfo: replace the given fields of a video (absent or empty parameters stay unchanged).
+
+        Raises:
+            RpcError: MissingVideoId, InvalidVideo.NotFound (404), or the Create* parameter errors.
+        """
+        media = self.get(p.require("VideoId"))
+        if media is None:
+            raise errors.video_not_found()
+        changes: dict[str, Any] = {}
+        if p.get("Title") is not None:
+            changes["title"] = v.check_title(p, required=True)
+        if p.get("Description") is not None:
+            changes["description"] = v.check_text("Description", p.get("Description"), v.MAX_DESCRIPTION_BYTES)
+        if p.get("Tags") is not None:
+            changes["tags"] = v.check_tags(p)
+        if p.get("CateId") is not None:
+            changes["cate_id"] = v.check_cate_id(p)
+        if p.get("CoverURL") is not None:
+            changes["cover_url"] = v.check_cover_url(p)
+        if p.get("UserData") is not None:
+            changes["user_data"] = v.parse_user_data(p)
+        reference_id = v.check_reference_id(p)
+        with self._lock:
+            if reference_id and reference_id != media.reference_id:
+                if reference_id in self._by_reference:
+                    raise errors.reference_id_duplicate()
+                self._by_reference.pop(media.reference_id, None)
+                self._by_reference[reference_id] = media.media_id
+                changes["reference_id"] = reference_id
+            for name, value in changes.items():
+                setattr(media, name, value)
+            media.modified_at = self.now()
+        self._save(media)
+
+    def resolve_processing(self, p: v.ParamReader) -> tuple[bool, str, str]:
         """(transcode?, TemplateGroupId, WorkflowId). WorkflowId wins over TemplateGroupId, as documented."""
         workflow = p.get("WorkflowId")
         group = p.get("TemplateGroupId")
@@ -276,6 +328,23 @@ class VodModel:
     def signed_url(self, media: Media, ttl: float = DEFAULT_AUTH_TIMEOUT) -> str:
         return sign_cdn_url(self._ctx, media.bucket, media.key, ttl)
 
+    def present_cover(self, url: str) -> str:
+        """A CoverURL as the service answers it: a URL of this sandbox's CDN, or the plain OSS FileURL of an
+        object in the VOD bucket, comes back freshly signed (the CDN's URL authentication would otherwise turn a
+        cover set from an ImageURL into a 403 after half an hour). Other URLs are returned unchanged.
+
+        UNCONFIRMED: that the real service re-signs stored cover URLs on every answer.
+        """
+        base = self._ctx.url
+        if not url or not base or not url.startswith(base + "/"):
+            return url
+        path = url[len(base):].split("?", 1)[0].split("#", 1)[0]
+        rest = path[len(PREFIX):] if path.startswith(PREFIX) else path[1:]
+        bucket, _, raw_key = rest.partition("/")
+        if bucket != self.bucket or not raw_key:
+            return url
+        return sign_cdn_url(self._ctx, bucket, unquote(raw_key), DEFAULT_AUTH_TIMEOUT)
+
     # -- deletion --------------------------------------------------------------------------------------------
     def delete_video(self, video_id: str) -> bool:
         """Physically delete a video (record and source object). False if there was no such video."""
@@ -292,6 +361,8 @@ class VodModel:
         self._ctx.store.delete(STORE_KIND, video_id)
         self.callbacks.cancel(video_id)
         self._oss.delete(media.bucket, media.key)
+        for key in self._oss.keys(media.bucket, media.prefix) if media.prefix else ():
+            self._oss.delete(media.bucket, key)  # an M3U8's segments go with their playlist
         return True
 
     # -- the OSS listener: upload completion drives the life cycle -------------------------------------------

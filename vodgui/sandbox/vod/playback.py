@@ -71,13 +71,13 @@ def oss_signed_url(ctx: SandboxContext, bucket: str, key: str, ttl: int) -> str:
     return f"{ctx.url}/{bucket}/{quote(key, safe='/')}?{query}"
 
 
-def video_meta(media: Media, now: float) -> dict[str, Any]:
+def video_meta(model: VodModel, media: Media, now: float) -> dict[str, Any]:
     """VideoMeta of GetVideoPlayAuth (also embedded in the PlayAuth)."""
     meta: dict[str, Any] = {"VideoId": media.media_id, "Title": media.title, "Status": media.status(now)}
     if media.duration is not None:
         meta["Duration"] = round(media.duration, 4)
     if media.cover_url:
-        meta["CoverURL"] = media.cover_url
+        meta["CoverURL"] = model.present_cover(media.cover_url)
     return meta
 
 
@@ -94,7 +94,7 @@ def playback_actions(ctx: SandboxContext, model: VodModel, cdn: CdnService) -> d
             raise errors.illegal_status_play_auth(status)
         if not media.streams():
             raise errors.none_stream("", "", "")
-        meta = video_meta(media, now)
+        meta = video_meta(model, media, now)
         play_auth = make_play_auth(ctx, media.media_id, rpc.identity, timeout, meta)
         return {"PlayAuth": play_auth, "VideoMeta": meta}
 
@@ -168,7 +168,7 @@ def playback_actions(ctx: SandboxContext, model: VodModel, cdn: CdnService) -> d
         if media.duration is not None:
             base["Duration"] = _fmt(media.duration)
         if media.cover_url:
-            base["CoverURL"] = media.cover_url
+            base["CoverURL"] = model.present_cover(media.cover_url)
         return {"VideoBase": base, "PlayInfoList": {"PlayInfo": infos}}
 
     return {"GetVideoPlayAuth": get_video_play_auth, "GetPlayInfo": get_play_info}

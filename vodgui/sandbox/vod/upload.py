@@ -1,5 +1,5 @@
 """RPC handlers of the upload actions: CreateUploadVideo, RefreshUploadVideo, CreateUploadImage,
-CreateUploadAttachedMedia and GetUploadDetails.
+CreateUploadAttachedMedia, GetUploadDetails, UploadMediaByURL and GetURLUploadInfos.
 
 The rules live in :class:`~vodgui.sandbox.vod.models.VodModel` (the AppServer shares them); these handlers
 only read parameters through the :class:`~vodgui.sandbox.rpc.RpcContext` and shape the answer.
@@ -74,7 +74,15 @@ def upload_actions(model: VodModel) -> dict[str, Handler]:
             details.append(detail)
         return {"UploadDetails": details, "NonExistMediaIds": missing_ids, "ForbiddenMediaIds": []}
 
+    def upload_media_by_url(rpc: RpcContext) -> dict[str, Any]:
+        return {"UploadJobs": model.url_jobs.submit(rpc)}
+
+    def get_url_upload_infos(rpc: RpcContext) -> dict[str, Any]:
+        return model.url_jobs.infos(rpc)
+
     return {
+        "UploadMediaByURL": upload_media_by_url,
+        "GetURLUploadInfos": get_url_upload_infos,
         "CreateUploadVideo": create_upload_video,
         "RefreshUploadVideo": refresh_upload_video,
         "CreateUploadImage": create_upload_image,

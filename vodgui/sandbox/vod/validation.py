@@ -32,13 +32,15 @@ AUDIO_EXTENSIONS = frozenset({
 })
 MEDIA_EXTENSIONS = VIDEO_EXTENSIONS | AUDIO_EXTENSIONS
 IMAGE_TYPES = frozenset({"default", "cover"})
-IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif"})
-#: CreateUploadAttachedMedia: BusinessType -> allowed MediaExt.
+#: CreateUploadImage ImageExt (the current API reference also lists heic and webp next to png, jpg, jpeg, gif).
+IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "heic", "webp"})
+#: CreateUploadAttachedMedia: BusinessType -> allowed MediaExt (API reference, MediaExt).
 ATTACHED_EXTENSIONS: dict[str, frozenset[str]] = {
     "watermark": frozenset({"png", "gif", "apng", "mov"}),
     "subtitle": frozenset({"srt", "ass", "stl", "ttml", "vtt"}),
-    "material": frozenset({"jpg", "gif", "png", "mp4", "mat", "zip"}),
+    "material": frozenset({"jpg", "gif", "png", "mp4", "mat", "zip", "apk"}),
 }
+MAX_URL_BYTES = 1024
 _REFERENCE_ID = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
 
 
@@ -144,6 +146,21 @@ def check_media_file_name(p: ParamReader) -> tuple[str, str]:
     if ext not in MEDIA_EXTENSIONS:
         raise errors.illegal_extension()
     return file_name, ext
+
+
+def is_http_url(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def check_cover_url(p: ParamReader) -> str:
+    """CoverURL: an absolute http(s) URL. UNCONFIRMED: the service's exact rule and code for a bad one."""
+    url = p.get("CoverURL")
+    if url is None:
+        return ""
+    if len(url.encode("utf-8")) > MAX_URL_BYTES or not is_http_url(url):
+        raise invalid("CoverURL")
+    return url
 
 
 def check_file_size(p: ParamReader) -> int | None:

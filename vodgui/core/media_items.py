@@ -1,0 +1,191 @@
+"""What kind of upload a file (or URL) becomes, and the queue items for each kind.
+
+Kinds (the ``kind`` column of a queue item; the job runner dispatches on it):
+
+* ``video``: CreateUploadVideo + one object (the original path);
+* ``image``: CreateUploadImage (``extra``: ``image_type`` default|cover, ``image_ext``; ``cover_for``: the videos
+  whose CoverURL the image becomes once uploaded);
+* ``attached``: CreateUploadAttachedMedia (``extra``: ``business_type`` watermark|subtitle|material,
+  ``media_ext``);
+* ``m3u8``: an HLS package, a playlist and its segments under one VideoId (see :mod:`vodgui.core.hls`);
+* ``url``: UploadMediaByURL; VOD fetches the file itself (``extra``: ``job_id`` once submitted).
+
+GIF is both an image and a video format for VOD; a ``.gif`` becomes an image unless the caller says otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from vodgui.core.errors import ErrorKind, VodError
+from vodgui.core.hls import is_playlist, read_package, referenced_paths
+from vodgui.core.store import NewItem
+from vodgui.core.vod import MEDIA_EXTENSIONS, extension_of
+
+KIND_VIDEO = "video"
+KIND_IMAGE = "image"
+KIND_ATTACHED = "attached"
+KIND_M3U8 = "m3u8"
+KIND_URL = "url"
+KINDS = (KIND_VIDEO, KIND_IMAGE, KIND_ATTACHED, KIND_M3U8, KIND_URL)
+
+IMAGE_TYPES = ("default", "cover")
+IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif"})
+#: Image formats VOD does not take: such a file is treated as an image so its error names the image formats.
+OTHER_IMAGE_EXTENSIONS = frozenset({"bmp", "webp", "tif", "tiff", "heic", "heif", "avif", "svg", "ico"})
+BUSINESS_TYPES = ("watermark", "subtitle", "material")
+#: CreateUploadAttachedMedia: the extensions VOD accepts per BusinessType (API reference, MediaExt).
+ATTACHED_EXTENSIONS: dict[str, frozenset[str]] = {
+    "watermark": frozenset({"png", "gif", "apng", "mov"}),
+    "subtitle": frozenset({"srt", "ass", "stl", "ttml", "vtt"}),
+    "material": frozenset({"jpg", "gif", "png", "mp4", "mat", "zip"}),
+}
+SUBTITLE_EXTENSIONS = ATTACHED_EXTENSIONS["subtitle"]
+#: Subtitles offered for upload next to a video with the same stem (``clip.srt``, ``clip.zh.vtt``).
+SIDECAR_SUBTITLES = frozenset({"srt", "vtt"})
+#: What a folder walk picks up: video and audio, images, playlists, subtitles.
+INTAKE_EXTENSIONS = MEDIA_EXTENSIONS | IMAGE_EXTENSIONS | SUBTITLE_EXTENSIONS
+
+
+def kind_for_path(path: str) -> str:
+    """The kind a file becomes when nobody says otherwise."""
+    ext = extension_of(path)
+    if is_playlist(path):
+        return KIND_M3U8
+    if ext in IMAGE_EXTENSIONS or ext in OTHER_IMAGE_EXTENSIONS:
+        return KIND_IMAGE
+    if ext in SUBTITLE_EXTENSIONS:
+        return KIND_ATTACHED
+    return KIND_VIDEO
+
+
+def check_image(path: str, image_type: str = "default") -> str:
+    """The ImageExt for ``path``. Raises a FILE error naming the supported extensions."""
+    ext = extension_of(path)
+    if image_type not in IMAGE_TYPES:
+        raise VodError("InvalidImageType", f"The image type must be one of {', '.join(IMAGE_TYPES)}; got "
+                       f"{image_type!r}.", kind=ErrorKind.CONFIG)
+    if ext not in IMAGE_EXTENSIONS:
+        raise VodError("InvalidImageExt", f"VOD does not accept .{ext or '(no extension)'} images. Supported: "
+                       + ", ".join(sorted(IMAGE_EXTENSIONS)) + ".", kind=ErrorKind.FILE)
+    return ext
+
+
+def check_attached(path: str, business_type: str) -> str:
+    """The MediaExt for ``path`` as attached media of ``business_type``. Raises a FILE/CONFIG error."""
+    allowed = ATTACHED_EXTENSIONS.get(business_type)
+    if allowed is None:
+        raise VodError("InvalidBusinessType", f"The attached media type must be one of {', '.join(BUSINESS_TYPES)}; "
+                       f"got {business_type!r}.", kind=ErrorKind.CONFIG)
+    ext = extension_of(path)
+    if ext not in allowed:
+        raise VodError("InvalidMediaExt", f"VOD does not accept .{ext or '(no extension)'} files as {business_type} "
+                       f"media. Supported: {', '.join(sorted(allowed))}.", kind=ErrorKind.FILE)
+    return ext
+
+
+def check_url(url: str) -> str:
+    """``url`` stripped, if VOD can fetch it (http or https with a host). Raises ``InvalidURL``."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise VodError("InvalidURL", f"{url or '(empty)'} is not an http:// or https:// address VOD can fetch.",
+                       kind=ErrorKind.CONFIG)
+    return url
+
+
+def url_file_name(url: str) -> str:
+    """The file name at the end of a URL's path (``clip.mp4``), or the host when there is none."""
+    parts = urlsplit(url)
+    name = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
+    return name or parts.netloc
+
+
+def display_name(kind: str, path: str) -> str:
+    """What a queue row calls its item: the file name, or the file name at the end of a URL."""
+    return url_file_name(path) if kind == KIND_URL else os.path.basename(path)
+
+
+def _stat(path: str) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+        return st.st_size, st.st_mtime_ns
+    except OSError:
+        return 0, 0  # reported as FileNotFound when the job runs; the item is kept
+
+
+def file_item(path: str, profile: str, metadata: dict[str, Any] | None = None, *, kind: str | None = None,
+              image_type: str = "default", business_type: str | None = None,
+              extra: dict[str, Any] | None = None, state: str = "queued") -> NewItem:
+    """A queue item for a local file. ``business_type`` makes it attached media of that type; otherwise the kind
+    follows the extension (a subtitle file becomes attached media of type subtitle).
+
+    Extension problems are not raised here: the job reports them (one failed row, like any other file problem).
+    """
+    path = os.path.abspath(path)
+    if business_type is not None:
+        kind = KIND_ATTACHED
+    kind = kind or kind_for_path(path)
+    size, mtime = _stat(path)
+    more: dict[str, Any] = dict(extra or {})
+    if kind == KIND_IMAGE:
+        more.setdefault("image_type", image_type)
+    elif kind == KIND_ATTACHED:
+        more.setdefault("business_type", business_type or "subtitle")
+    elif kind == KIND_M3U8:
+        try:
+            package = read_package(path)
+        except VodError:
+            pass  # the job lists the problems before anything is sent
+        else:
+            size = package.total_size
+            more["segments"] = len(package.segments)
+    return NewItem(path, profile, size, mtime, dict(metadata or {}), kind=kind, state=state, extra=more)
+
+
+def url_item(url: str, profile: str, metadata: dict[str, Any] | None = None, *, state: str = "queued") -> NewItem:
+    """A queue item for UploadMediaByURL. Raises ``InvalidURL`` for an address VOD cannot fetch."""
+    return NewItem(check_url(url), profile, 0, 0, dict(metadata or {}), kind=KIND_URL, state=state)
+
+
+def cover_item(path: str, profile: str, targets: list[dict[str, Any]], *, state: str = "queued") -> NewItem:
+    """An image (ImageType cover) that becomes the CoverURL of ``targets`` once uploaded.
+
+    Each target is ``{"item_id": queue item}`` and/or ``{"video_id": VideoId}``: a video that exists gets
+    UpdateVideoInfo; a queued one gets the URL in its metadata before CreateUploadVideo.
+    """
+    return file_item(path, profile, kind=KIND_IMAGE, image_type="cover", extra={"cover_for": targets},
+                     state=state)
+
+
+def find_subtitles(video_path: str) -> list[str]:
+    """Subtitle files next to a video with the same stem: ``clip.srt``, ``clip.zh.vtt`` for ``clip.mp4``."""
+    folder, name = os.path.split(os.path.abspath(video_path))
+    stem = os.path.splitext(name)[0]
+    try:
+        entries = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        base, ext = os.path.splitext(entry)
+        if ext.lower().lstrip(".") in SIDECAR_SUBTITLES and (base == stem or base.startswith(stem + ".")):
+            path = os.path.join(folder, entry)
+            if os.path.isfile(path):
+                found.append(path)
+    return found
+
+
+def without_package_members(paths: Iterable[str]) -> list[str]:
+    """``paths`` without the files that a playlist among them names (its segments go up with the playlist)."""
+    paths = list(paths)
+    members: set[str] = set()
+    for path in paths:
+        if is_playlist(path):
+            members |= {os.path.normcase(p) for p in referenced_paths(path)}
+    if not members:
+        return paths
+    return [p for p in paths if os.path.normcase(os.path.normpath(p)) not in members]

@@ -1,0 +1,3282 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>BatchPanel</name>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="65"/>
+        <source>One or more AuthInfoTimeout values (100–3000 s), e.g. 100, 3000: every video is checked with each</source>
+        <extracomment>Runs on a pool thread: the profile&apos;s VOD client and where the player calls.</extracomment>
+        <translation>一个或多个 AuthInfoTimeout 值（100–3000 秒），例如 100, 3000：每个视频会用每个值各检查一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="67"/>
+        <source>AuthInfoTimeout values:</source>
+        <translation>AuthInfoTimeout 值：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="69"/>
+        <location filename="../../ui/playback_batch.py" line="204"/>
+        <source>Run batch check</source>
+        <translation>开始批量检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="70"/>
+        <source>For every VideoId above: get a PlayAuth, check it as the player would, and list its streams</source>
+        <translation>对上方的每个 VideoId：获取播放凭证，模拟播放器检查，并列出其播放流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="72"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="73"/>
+        <source>One row per video and timeout; secrets masked</source>
+        <translation>每个视频和有效期各占一行；敏感信息已打码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="74"/>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="75"/>
+        <source>Everything shown here, with streams; secrets masked</source>
+        <translation>此处显示的全部内容，包括播放流；敏感信息已打码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="76"/>
+        <source>Include secrets</source>
+        <translation>包含敏感信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="77"/>
+        <source>Write the full PlayAuths and playback URLs into the export. Anyone with the file can play the videos until they expire.</source>
+        <translation>将完整的播放凭证和播放地址写入导出文件。在它们过期前，任何拿到该文件的人都能播放这些视频。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="97"/>
+        <source>VideoId</source>
+        <translation>VideoId</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="97"/>
+        <source>Timeout</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="97"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="97"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="97"/>
+        <source>PlayAuth expires</source>
+        <translation>凭证过期时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="98"/>
+        <source>Check</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="98"/>
+        <source>Code</source>
+        <translation>错误码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="98"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="98"/>
+        <source>Streams</source>
+        <translation>播放流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="148"/>
+        <source>Paste one or more VideoIds above first.</source>
+        <translation>请先在上方粘贴一个或多个 VideoId。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="155"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="171"/>
+        <source>Exported {0} row(s) to {1}</source>
+        <translation>已导出 {0} 行到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="180"/>
+        <source>Checking {0} with AuthInfoTimeout {1} s… ({2} of {3})</source>
+        <translation>正在以 AuthInfoTimeout {1} 秒检查 {0}…（第 {2} 项，共 {3} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="209"/>
+        <source>{0} of {1} passed.</source>
+        <translation>{1} 项中有 {0} 项通过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="219"/>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="219"/>
+        <source>fail</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="238"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="239"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="244"/>
+        <source>Export JSON</source>
+        <translation>导出 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="245"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="253"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPanel</name>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="273"/>
+        <source>Player check</source>
+        <translation>播放器检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="299"/>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="306"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="311"/>
+        <source>✓ Pass: the player would get {0} stream(s)</source>
+        <translation>✓ 通过：播放器可获取 {0} 个播放流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="314"/>
+        <source>✗ Fail: {0}</source>
+        <translation>✗ 失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="319"/>
+        <source>RequestId: {0}</source>
+        <translation>RequestId：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="321"/>
+        <source>Checked the player&apos;s way: GetPlayInfo signed with the PlayAuth&apos;s own credentials, sending its AuthInfo.</source>
+        <translation>已按播放器的方式检查：用播放凭证自带的凭据签名调用 GetPlayInfo，并携带其 AuthInfo。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="323"/>
+        <source>The PlayAuth is not decodable: checked with GetPlayInfo and the profile&apos;s key.</source>
+        <translation>播放凭证无法解码：已改用当前配置的密钥调用 GetPlayInfo 检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="324"/>
+        <source>There is no PlayAuth, so the player could not even start.</source>
+        <translation>没有播放凭证，播放器根本无法开始播放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="329"/>
+        <source>The video&apos;s status is {0}; only Normal videos can be played.</source>
+        <translation>视频状态为“{0}”；只有状态为“正常”的视频才能播放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="332"/>
+        <source>The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or role (or to the STS session policy).</source>
+        <translation>当前配置无权调用 GetPlayInfo。请为该用户或角色（或 STS 会话策略）授予 vod:GetPlayInfo 权限。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTestPanel</name>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="28"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="31"/>
+        <source>Check the values in this dialog against the service without saving them: the key, the role, the permissions, the network and the clock.</source>
+        <translation>用此对话框中的值向服务端检查（不保存）：密钥、角色、权限、网络和时钟。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="59"/>
+        <source>Not tested yet. The test uses the values in this dialog, saved or not.</source>
+        <translation>尚未测试。测试使用此对话框中的当前值，无论是否已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="66"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="86"/>
+        <source>Connection works: this profile can upload.</source>
+        <translation>连接正常：此配置可以上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="88"/>
+        <source>It may not read video information (GetVideoInfo), so the History and Playback pages cannot check its videos.</source>
+        <translation>但它无权读取视频信息（GetVideoInfo），因此“历史记录”和“播放”页面无法检查其视频。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="96"/>
+        <source>Enter the secret first: nothing is stored in the keychain for this profile yet.</source>
+        <translation>请先输入密钥：钥匙串中还没有保存此配置的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="98"/>
+        <source>Wrong AppServer token: the AppServer refused it. Enter the token again.</source>
+        <translation>AppServer 令牌错误：AppServer 拒绝了该令牌。请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="100"/>
+        <source>This RAM user may not assume the role. Allow it sts:AssumeRole on the role, and make the role&apos;s trust policy trust it.</source>
+        <translation>此 RAM 用户无权扮演该角色。请授予其对该角色的 sts:AssumeRole 权限，并在角色的信任策略中信任该用户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="103"/>
+        <source>Wrong AccessKey ID: the service does not know this key, or it is disabled. Check the ID in the RAM console.</source>
+        <translation>AccessKey ID 错误：服务端不认识此密钥，或密钥已被禁用。请在 RAM 控制台核对 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="105"/>
+        <source>Wrong AccessKey secret: the key ID is known, but the signature does not match. Enter the secret again.</source>
+        <translation>AccessKey Secret 错误：AccessKey ID 有效，但签名不匹配。请重新输入 Secret。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="107"/>
+        <source>No permission: the key is valid but may not upload to VOD. Allow vod:CreateUploadVideo and vod:RefreshUploadVideo in its RAM policy (and in the session policy, if there is one).</source>
+        <translation>没有权限：密钥有效，但无权上传到视频点播。请在其 RAM 策略（以及会话策略，如有）中允许 vod:CreateUploadVideo 和 vod:RefreshUploadVideo。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="110"/>
+        <source>Role not found: no role with this RoleArn exists, or it cannot be assumed. Copy the RoleArn from the RAM console and check the role&apos;s trust policy.</source>
+        <translation>角色不存在：没有此 RoleArn 对应的角色，或该角色无法被扮演。请从 RAM 控制台复制 RoleArn，并检查角色的信任策略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="112"/>
+        <source>Network problem: the service could not be reached. Check the endpoint, the proxy and the network connection.</source>
+        <translation>网络问题：无法连接服务端。请检查 Endpoint、代理和网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="114"/>
+        <source>Clock skew: this computer&apos;s clock is more than 15 minutes off. Correct the date and time, then test again.</source>
+        <translation>时钟偏差：本机时钟偏差超过 15 分钟。请校正日期和时间后重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="116"/>
+        <source>The profile is not complete: {0}</source>
+        <translation>配置不完整：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="122"/>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="123"/>
+        <source>AccessKey</source>
+        <translation>AccessKey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="124"/>
+        <source>AssumeRole</source>
+        <translation>AssumeRole</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="125"/>
+        <source>AppServer</source>
+        <translation>AppServer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="126"/>
+        <source>VOD upload permission</source>
+        <translation>点播上传权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="127"/>
+        <source>VOD access</source>
+        <translation>点播访问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="136"/>
+        <source> (RequestId {0})</source>
+        <translation>（RequestId {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_panel.py" line="139"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: {1}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>CoreTexts</name>
+    <message>
+        <location filename="../../ui/texts.py" line="64"/>
+        <source>A profile name is 1-64 characters, without &apos;:&apos;, &apos;/&apos;, &apos;\&apos; or leading/trailing spaces.</source>
+        <extracomment>Keys of :meth:`CoreTexts.entries` for texts that are not errors.</extracomment>
+        <translation>配置名称为 1-64 个字符，不能包含 &apos;:&apos;、&apos;/&apos;、&apos;\&apos;，首尾不能有空格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="66"/>
+        <source>{0} is not a region id like cn-shanghai.</source>
+        <translation>{0} 不是有效的地域 ID（例如 cn-shanghai）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="67"/>
+        <source>Enter the AccessKey ID.</source>
+        <translation>请输入 AccessKey ID。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="69"/>
+        <source>The AppServer URL must start with http:// or https://.</source>
+        <translation>AppServer 地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="72"/>
+        <source>DurationSeconds must be between {0} and {1} seconds; {2} is out of range.</source>
+        <translation>DurationSeconds 必须在 {0} 到 {1} 秒之间；{2} 超出范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="74"/>
+        <source>DurationSeconds must be between {0} and {1}.</source>
+        <translation>DurationSeconds 必须在 {0} 到 {1} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="77"/>
+        <source>RoleArn {0} is not of the form acs:ram::&lt;account id&gt;:role/&lt;role name&gt;. Copy it from the RAM console.</source>
+        <translation>RoleArn {0} 的格式应为 acs:ram::&lt;账号 ID&gt;:role/&lt;角色名称&gt;。请从 RAM 控制台复制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="81"/>
+        <source>RoleSessionName must be 2-64 characters: letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>RoleSessionName 必须为 2-64 个字符：字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="84"/>
+        <source>The proxy must look like http://host:port (optionally http://user:password@host:port).</source>
+        <translation>代理的格式应为 http://host:port（也可以是 http://user:password@host:port）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="86"/>
+        <source>The policy is not valid JSON: {0}</source>
+        <translation>策略不是有效的 JSON：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="87"/>
+        <source>The policy must be a JSON object.</source>
+        <translation>策略必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="89"/>
+        <source>The policy is longer than {0} characters.</source>
+        <translation>策略长度超过 {0} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="90"/>
+        <source>The policy needs &quot;Version&quot;: &quot;1&quot;.</source>
+        <translation>策略必须包含 &quot;Version&quot;: &quot;1&quot;。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="92"/>
+        <source>The policy needs a non-empty Statement list.</source>
+        <translation>策略必须包含非空的 Statement 列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="93"/>
+        <source>Statement {0} must be an object.</source>
+        <translation>第 {0} 条 Statement 必须是对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="95"/>
+        <source>Statement {0}: Effect must be &quot;Allow&quot; or &quot;Deny&quot;.</source>
+        <translation>第 {0} 条 Statement：Effect 必须是 &quot;Allow&quot; 或 &quot;Deny&quot;。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="96"/>
+        <source>Statement {0} has no Action.</source>
+        <translation>第 {0} 条 Statement 缺少 Action。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="97"/>
+        <source>Statement {0} has no Resource.</source>
+        <translation>第 {0} 条 Statement 缺少 Resource。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="99"/>
+        <source>Statement {0}: action {1} is not like vod:CreateUploadVideo.</source>
+        <translation>第 {0} 条 Statement：操作 {1} 的格式应类似 vod:CreateUploadVideo。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="102"/>
+        <source>Formats: {0} is not a format like mp4, m3u8, mp3 or mpd.</source>
+        <translation>格式：{0} 不是 mp4、m3u8、mp3 或 mpd 这样的格式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="104"/>
+        <source>Definition: {0} is not one of {1}.</source>
+        <translation>清晰度：{0} 不是 {1} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="106"/>
+        <source>StreamType must be video, audio, or both.</source>
+        <translation>StreamType 必须是 video、audio 或两者。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="107"/>
+        <source>OutputType must be cdn or oss.</source>
+        <translation>OutputType 必须是 cdn 或 oss。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="109"/>
+        <source>AuthTimeout must be at least 1 second and at most {0} for OSS URLs.</source>
+        <translation>AuthTimeout 至少为 1 秒；OSS 地址最多为 {0} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="111"/>
+        <source>AuthTimeout must be at least 1 second.</source>
+        <translation>AuthTimeout 至少为 1 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="113"/>
+        <source>ResultType must be Single or Multiple.</source>
+        <translation>ResultType 必须是 Single 或 Multiple。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="114"/>
+        <source>PlayConfig is not valid JSON: {0}</source>
+        <translation>PlayConfig 不是有效的 JSON：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="117"/>
+        <source>AuthInfoTimeout must be a whole number of seconds from {0} to {1}; {2} is out of range.</source>
+        <translation>AuthInfoTimeout 必须是 {0} 到 {1} 之间的整数秒；{2} 超出范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="120"/>
+        <source>Video {0} no longer exists in VOD (deleted?); a new video is created.</source>
+        <translation>视频 {0} 在视频点播中已不存在（可能已被删除），将创建新视频。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="123"/>
+        <source>The file changed since the last attempt (size or modification time); it is uploaded again from the start.</source>
+        <translation>文件自上次尝试后已更改（大小或修改时间），将从头重新上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="125"/>
+        <source>{0} parts reused after resume</source>
+        <translation>续传时复用了 {0} 个分片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="128"/>
+        <source>The server no longer has the earlier upload session (it was completed, aborted or expired); the file is sent again.</source>
+        <translation>服务端已没有之前的上传会话（已完成、已中止或已过期），文件将重新上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="131"/>
+        <source>valid: {0}</source>
+        <translation>有效：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="132"/>
+        <source>token {0}, valid until {1}</source>
+        <translation>令牌 {0}，有效期至 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="133"/>
+        <source>STS token {0}</source>
+        <translation>STS 令牌 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="134"/>
+        <source>reachable, token accepted</source>
+        <translation>可连接，令牌已被接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="135"/>
+        <source>allowed</source>
+        <translation>已允许</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="136"/>
+        <source>reachable</source>
+        <translation>可连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="137"/>
+        <source>reachable and authorized</source>
+        <translation>可连接且已授权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="139"/>
+        <source>reachable; this profile may not read video info ({0}) — uploads can still work</source>
+        <translation>可连接；此配置无权读取视频信息（{0}）——上传仍可正常进行</translation>
+    </message>
+</context>
+<context>
+    <name>DefaultsDialog</name>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="414"/>
+        <source>Defaults for new files</source>
+        <translation>新文件的默认信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="415"/>
+        <source>Files you add to the queue with profile “{0}” get these details. Each file&apos;s title is its name; change it in the Details panel.</source>
+        <translation>使用配置“{0}”加入队列的文件将使用这些信息。每个文件的标题为其文件名，可在“详情”面板中修改。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePrompt</name>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="31"/>
+        <source>Already uploaded</source>
+        <translation>已上传过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="36"/>
+        <source>“{0}” was uploaded before.</source>
+        <translation>“{0}”之前已上传过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="42"/>
+        <source>A file with the same size and the same content (CRC64 checksum) was uploaded on {0} as VideoId {1}, from {2}.</source>
+        <translation>一个大小和内容（CRC64 校验值）都相同的文件已于 {0} 从 {2} 上传，VideoId 为 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="45"/>
+        <source>This file, unchanged since then (same size and modification time), was uploaded on {0} as VideoId {1}.</source>
+        <translation>此文件已于 {0} 上传，VideoId 为 {1}，此后未修改（大小和修改时间均相同）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="47"/>
+        <source>Uploading it again creates a second video in VOD.</source>
+        <translation>再次上传会在视频点播中创建第二个视频。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="50"/>
+        <source>Do the same for the other {0} already uploaded files in this batch</source>
+        <translation>对本批中其余 {0} 个已上传过的文件执行相同操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="54"/>
+        <source>&amp;Skip</source>
+        <translation>跳过(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="55"/>
+        <source>Leave this file out of the queue</source>
+        <translation>不将此文件加入队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="56"/>
+        <source>&amp;Upload again</source>
+        <translation>重新上传(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="57"/>
+        <source>Queue the file anyway; VOD gets a new video</source>
+        <translation>仍将文件加入队列；视频点播中会新增一个视频</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorTexts</name>
+    <message>
+        <location filename="../../ui/errors.py" line="23"/>
+        <source>The service could not be reached. Check the network connection, the endpoint and the proxy setting.</source>
+        <translation>无法连接服务端。请检查网络连接、Endpoint 和代理设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="26"/>
+        <source>The service is limiting the request rate. vodgui retried; try again in a minute.</source>
+        <translation>服务端正在限制请求频率。vodgui 已重试；请一分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="28"/>
+        <source>The service had a temporary failure. vodgui retried; try again later.</source>
+        <translation>服务端出现临时故障。vodgui 已重试；请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="30"/>
+        <source>The AccessKey ID is unknown or disabled. Check it in the RAM console and edit the profile.</source>
+        <translation>AccessKey ID 不存在或已被禁用。请在 RAM 控制台核对，并编辑配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="32"/>
+        <source>The AccessKey secret (or AppServer token) is wrong: the key ID is known but the signature does not match. Enter the secret again in the profile.</source>
+        <translation>AccessKey Secret（或 AppServer 令牌）错误：AccessKey ID 有效，但签名不匹配。请在配置中重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="35"/>
+        <source>The temporary credentials expired and could not be renewed. Test the profile&apos;s connection.</source>
+        <translation>临时凭证已过期且无法续期。请测试该配置的连接。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="37"/>
+        <source>This computer&apos;s clock is more than 15 minutes off. Correct the date and time, then retry.</source>
+        <translation>本机时钟偏差超过 15 分钟。请校正日期和时间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="39"/>
+        <source>The key or role is valid but not allowed to do this. Ask an administrator to grant the VOD permission (for uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo).</source>
+        <translation>密钥或角色有效，但无权执行此操作。请联系管理员授予视频点播权限（上传需要 vod:CreateUploadVideo 和 vod:RefreshUploadVideo）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="42"/>
+        <source>The role does not exist or this user may not assume it. Check the RoleArn and the role&apos;s trust policy.</source>
+        <translation>角色不存在，或此用户无权扮演该角色。请检查 RoleArn 和角色的信任策略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="45"/>
+        <source>The video or upload no longer exists on the service.</source>
+        <translation>该视频或上传在服务端已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="47"/>
+        <source>The service refused a value. Check the video&apos;s metadata.</source>
+        <translation>服务端拒绝了某个参数值。请检查视频的元数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="49"/>
+        <source>The video is not in a state that allows this yet.</source>
+        <translation>视频当前的状态还不允许此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="51"/>
+        <source>There is a problem with the local file.</source>
+        <translation>本地文件有问题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="53"/>
+        <source>The data arrived corrupted (CRC64 mismatch). Retry the upload.</source>
+        <translation>数据在传输中损坏（CRC64 不一致）。请重试上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="55"/>
+        <source>The profile settings are not valid.</source>
+        <translation>配置无效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="57"/>
+        <source>No usable system keychain: secrets are never stored in a plain file. Unlock or install a keychain (GNOME Keyring, KWallet), or use an AppServer profile.</source>
+        <translation>没有可用的系统钥匙串：密钥绝不会保存在普通文件中。请解锁或安装钥匙串（GNOME Keyring、KWallet），或改用 AppServer 配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="65"/>
+        <source>The file is not there any more. Put it back, or remove the item.</source>
+        <translation>文件已不存在。请将其放回原处，或移除该项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="67"/>
+        <source>The file disappeared during the upload. Put it back and retry: finished parts are kept.</source>
+        <translation>上传过程中文件不见了。请将其放回后重试：已完成的分片会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="69"/>
+        <source>The file cannot be read. Check its permissions.</source>
+        <translation>无法读取文件。请检查其权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="71"/>
+        <source>This is a folder. Add the files inside it instead.</source>
+        <translation>这是一个文件夹。请改为添加其中的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="73"/>
+        <source>The file is empty (0 bytes); VOD cannot accept it.</source>
+        <translation>文件为空（0 字节），视频点播无法接受。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="75"/>
+        <source>VOD does not accept this file type as video or audio.</source>
+        <translation>视频点播不接受此类型的文件作为视频或音频。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="77"/>
+        <source>The file changed while it was being uploaded. Retry to upload the new version from the start.</source>
+        <translation>文件在上传过程中被修改。请重试，从头上传新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="83"/>
+        <source>The profile&apos;s secret is not in the keychain. Edit the profile and enter it again.</source>
+        <translation>钥匙串中没有该配置的密钥。请编辑配置并重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="87"/>
+        <source>The video does not exist (it may have been deleted).</source>
+        <translation>视频不存在（可能已被删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="89"/>
+        <source>The video cannot be played yet: it must be in the Normal status.</source>
+        <translation>视频暂时无法播放：状态必须为“正常”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="91"/>
+        <source>The video has no stream matching the chosen format and definition.</source>
+        <translation>视频没有符合所选格式和清晰度的播放流。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="93"/>
+        <source>The PlayAuth has expired (its AuthInfoTimeout has passed).</source>
+        <translation>播放凭证已过期（已超过其 AuthInfoTimeout）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="95"/>
+        <source>The AppServer refused the token. Check the token in the profile.</source>
+        <translation>AppServer 拒绝了令牌。请检查配置中的令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="97"/>
+        <source>Another vodgui window or command is running the upload queue.</source>
+        <translation>另一个 vodgui 窗口或命令正在运行上传队列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="99"/>
+        <source>The PlayAuth&apos;s AuthInfo was altered or was not issued for this account. Get a new PlayAuth.</source>
+        <translation>播放凭证中的 AuthInfo 被篡改，或不是为此账号签发的。请重新获取播放凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="101"/>
+        <source>This PlayAuth was issued for another video.</source>
+        <translation>此播放凭证是为另一个视频签发的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="103"/>
+        <source>The AuthInfo sent with the PlayAuth is malformed. Get a new PlayAuth.</source>
+        <translation>随播放凭证发送的 AuthInfo 格式错误。请重新获取播放凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="105"/>
+        <source>GetPlayInfo was called with a PlayAuth&apos;s credentials but without its AuthInfo.</source>
+        <translation>调用 GetPlayInfo 时使用了播放凭证的凭据，但没有携带其 AuthInfo。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="107"/>
+        <source>AuthInfoTimeout must be between 100 and 3000 seconds.</source>
+        <translation>AuthInfoTimeout 必须在 100 到 3000 秒之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="109"/>
+        <source>PlayConfig must be a JSON object, e.g. {&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}.</source>
+        <translation>PlayConfig 必须是 JSON 对象，例如 {&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="111"/>
+        <source>That is not a VideoId. Copy the 32-character id from the upload or the VOD console.</source>
+        <translation>这不是 VideoId。请从上传记录或视频点播控制台复制 32 位的 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="113"/>
+        <source>This profile gets upload credentials from an AppServer and holds no VOD key, so it cannot ask VOD itself (media status, PlayAuth, play info). Use an AccessKey or STS profile for that.</source>
+        <translation>此配置从 AppServer 获取上传凭证，自身没有点播密钥，因此无法直接查询视频点播（媒体状态、播放凭证、播放信息）。请改用 AccessKey 或 STS 配置。</translation>
+    </message>
+</context>
+<context>
+    <name>FileIntake</name>
+    <message>
+        <location filename="../../ui/file_intake.py" line="101"/>
+        <source>Choose or create a profile first: new files upload with the current profile.</source>
+        <translation>请先选择或新建配置：新文件将使用当前配置上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_intake.py" line="105"/>
+        <source>Looking for video and audio files…</source>
+        <translation>正在查找视频和音频文件…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../ui/history_model.py" line="60"/>
+        <source>Uploading</source>
+        <extracomment>The raw VOD status (``&quot;Transcoding&quot;``) or None. Short words for VOD&apos;s media statuses, marked for lupdate and translated in :func:`status_label`.</extracomment>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="61"/>
+        <source>Uploaded</source>
+        <translation>上传完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="62"/>
+        <source>Transcoding</source>
+        <translation>转码中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="63"/>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="64"/>
+        <source>Ready</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="65"/>
+        <source>Blocked</source>
+        <translation>屏蔽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="66"/>
+        <source>Upload failed</source>
+        <translation>上传失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="67"/>
+        <source>Transcoding failed</source>
+        <translation>转码失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="68"/>
+        <source>Production failed</source>
+        <translation>制作失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="69"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="73"/>
+        <source>VOD has not received the whole file yet.</source>
+        <translation>视频点播尚未收到完整文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="74"/>
+        <source>VOD has the file; transcoding has not started yet.</source>
+        <translation>视频点播已收到文件，尚未开始转码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="75"/>
+        <source>VOD is transcoding the video.</source>
+        <translation>视频点播正在转码该视频。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="76"/>
+        <source>The video is being reviewed.</source>
+        <translation>视频正在审核中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="77"/>
+        <source>The video is ready to play.</source>
+        <translation>视频可以播放了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="78"/>
+        <source>The video was blocked (review or an administrator).</source>
+        <translation>视频已被屏蔽（审核未通过或被管理员屏蔽）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="79"/>
+        <source>VOD reports that the upload failed.</source>
+        <translation>视频点播报告上传失败。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="80"/>
+        <source>Transcoding failed: check the file and the transcoding template.</source>
+        <translation>转码失败：请检查文件和转码模板。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="82"/>
+        <source>Production failed.</source>
+        <translation>制作失败。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="83"/>
+        <source>VOD has no video with this VideoId any more: it was deleted.</source>
+        <translation>视频点播中已没有此 VideoId 的视频：它已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="185"/>
+        <source>Title</source>
+        <extracomment>Why this row&apos;s status cannot be read right now (&quot;&quot; when it can).</extracomment>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="186"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="187"/>
+        <source>VideoId</source>
+        <translation>VideoId</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="188"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="189"/>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="190"/>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="191"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="246"/>
+        <source>{0}
+File: {1}</source>
+        <translation>{0}
+文件：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="248"/>
+        <source>{0} bytes</source>
+        <translation>{0} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="253"/>
+        <source>VOD status: {0}</source>
+        <translation>点播状态：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="258"/>
+        <source>Checked {0}</source>
+        <translation>检查于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_model.py" line="263"/>
+        <source>Not checked yet.</source>
+        <translation>尚未检查。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../ui/history_page.py" line="112"/>
+        <source>Filter by title, file or VideoId</source>
+        <extracomment>profile -&gt; why its videos cannot be checked (until &quot;Refresh status&quot;). How many newest entries the queued reload reads (None: all). New, unsettled rows not checked yet (read while another read was queued). Every tick of the poll timer (tests wait on it).</extracomment>
+        <translation>按标题、文件或 VideoId 筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="116"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="116"/>
+        <source>Ready</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="117"/>
+        <source>Processing</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="117"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="118"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="120"/>
+        <source>Show only videos in this media status</source>
+        <translation>只显示处于此媒体状态的视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="122"/>
+        <location filename="../../ui/history_page.py" line="388"/>
+        <source>Refresh status</source>
+        <translation>刷新状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="123"/>
+        <source>Ask VOD again for the status of the selected videos (all shown videos when none is selected)</source>
+        <translation>重新向视频点播查询所选视频的状态（未选择时查询所有显示的视频）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="126"/>
+        <location filename="../../ui/history_page.py" line="387"/>
+        <source>Open in Playback</source>
+        <translation>在播放页打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="127"/>
+        <source>Test playback of the selected videos</source>
+        <translation>测试所选视频的播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="129"/>
+        <location filename="../../ui/history_page.py" line="180"/>
+        <source>Copy VideoId</source>
+        <translation>复制 VideoId</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="130"/>
+        <source>Copy the selected VideoIds, one per line (Ctrl+C)</source>
+        <translation>复制所选的 VideoId，每行一个 (Ctrl+C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="132"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="133"/>
+        <source>Save the rows shown as a CSV file (opens in Excel)</source>
+        <translation>将显示的行保存为 CSV 文件（可用 Excel 打开）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="187"/>
+        <source>Finished uploads appear here, with their VideoId and the status VOD reports for them.</source>
+        <translation>上传完成的视频会显示在这里，附带其 VideoId 以及视频点播返回的状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="244"/>
+        <source>The history could not be read: {0}</source>
+        <translation>无法读取历史记录：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="316"/>
+        <source>it gets upload credentials from an AppServer and has no VOD access of its own, so vodgui cannot read the status. Check it in the VOD console.</source>
+        <translation>它从 AppServer 获取上传凭证，自身没有点播访问权限，因此 vodgui 无法读取状态。请在视频点播控制台中查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="319"/>
+        <source>its key or role may upload but not read video information ({0}). Allow vod:GetVideoInfos to see the status here.</source>
+        <translation>其密钥或角色可以上传，但无权读取视频信息（{0}）。授予 vod:GetVideoInfos 权限后即可在此查看状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="322"/>
+        <source>the last check failed and will be retried: {0}</source>
+        <translation>上次检查失败，将会重试：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="326"/>
+        <source> (RequestId {0})</source>
+        <translation>（RequestId {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="327"/>
+        <source>Profile “{0}”: {1}{2}</source>
+        <translation>配置“{0}”：{1}{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="360"/>
+        <source>Copied {0} VideoId(s).</source>
+        <translation>已复制 {0} 个 VideoId。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="404"/>
+        <source>Export history</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="405"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="418"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="423"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="424"/>
+        <source>The CSV file could not be written: {0}</source>
+        <translation>无法写入 CSV 文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="451"/>
+        <source>{0} videos</source>
+        <translation>{0} 个视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="452"/>
+        <source>{0} of {1} videos shown</source>
+        <translation>显示 {0} / {1} 个视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="455"/>
+        <source>checking status…</source>
+        <translation>正在检查状态…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="457"/>
+        <source>{0} still processing; checked every {1} s</source>
+        <translation>{0} 个仍在处理中，每 {1} 秒检查一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="460"/>
+        <source>last check {0}</source>
+        <translation>上次检查 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LogPage</name>
+    <message>
+        <location filename="../../ui/log_page.py" line="123"/>
+        <source>Debug and above</source>
+        <extracomment>Lines kept for re-filtering (the buffer keeps as many). Where the level name starts in a formatted line (&quot;12:34:56.789 &quot;).</extracomment>
+        <translation>调试及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="124"/>
+        <source>Info and above</source>
+        <translation>信息及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="125"/>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="126"/>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="129"/>
+        <source>Lowest level shown (DEBUG lines appear only if debug logging is on)</source>
+        <translation>显示的最低级别（仅在开启调试日志时才会有 DEBUG 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="132"/>
+        <source>Search the log (RequestId, VideoId, file name…)</source>
+        <translation>搜索日志（RequestId、VideoId、文件名…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="135"/>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="136"/>
+        <source>Show vodgui.log and its older copies in the file manager</source>
+        <translation>在文件管理器中显示 vodgui.log 及其旧副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="138"/>
+        <source>Export diagnostics…</source>
+        <translation>导出诊断信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="139"/>
+        <source>Save a zip for support: logs, settings, versions, failed requests. Secrets are removed.</source>
+        <translation>保存一个 zip 文件供技术支持使用：包含日志、设置、版本和失败的请求。敏感信息已移除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="156"/>
+        <source>Nothing logged yet.</source>
+        <translation>暂无日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="161"/>
+        <source>Jump to latest</source>
+        <translation>跳到最新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="240"/>
+        <source>{0} of {1} lines shown · {2}</source>
+        <translation>显示 {0} / {1} 行 · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="241"/>
+        <source>no log file</source>
+        <translation>无日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="255"/>
+        <source>Export diagnostics</source>
+        <translation>导出诊断信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="256"/>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="266"/>
+        <source>Writing diagnostics…</source>
+        <translation>正在写入诊断信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="272"/>
+        <source>Diagnostics saved to {0}</source>
+        <translation>诊断信息已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="280"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="281"/>
+        <source>The diagnostics could not be written: {0}</source>
+        <translation>无法写入诊断信息：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="60"/>
+        <source>Pages (Ctrl+1 to Ctrl+4)</source>
+        <translation>页面（Ctrl+1 到 Ctrl+4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <source>Playback</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101"/>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <source>Profile:</source>
+        <translation>配置：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
+        <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <source>Edit the current profile, test its connection</source>
+        <translation>编辑当前配置，测试其连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <source>New profile…</source>
+        <translation>新建配置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
+        <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>Language, resuming after a restart, notifications</source>
+        <translation>语言、重启后继续上传、通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>{0} (built-in sandbox)</source>
+        <translation>{0}（内置沙箱）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>Upload credential</source>
+        <translation>上传凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>STS</source>
+        <translation>STS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>AppServer</source>
+        <translation>AppServer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>AccessKey</source>
+        <translation>AccessKey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <source>vodgui — {0:.0f}% · {1} uploading</source>
+        <translation>vodgui — {0:.0f}% · {1} 个上传中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <source>{0} of {1} items left</source>
+        <translation>剩余 {0} / {1} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <source>{0} items in the queue</source>
+        <translation>队列中有 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="207"/>
+        <source>Uploads finished with errors</source>
+        <translation>上传已结束，但有错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="207"/>
+        <source>{0} item(s) failed.</source>
+        <translation>{0} 项失败。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <source>Uploads finished</source>
+        <translation>上传已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <source>All queued files are uploaded.</source>
+        <translation>队列中的所有文件都已上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>Uploads are running</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <source>{0} upload(s) are running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
+        <translation>有 {0} 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225"/>
+        <source>Pause and quit</source>
+        <translation>暂停并退出</translation>
+    </message>
+</context>
+<context>
+    <name>MediaStatus</name>
+    <message>
+        <location filename="../../ui/texts.py" line="19"/>
+        <source>Uploading</source>
+        <extracomment>VOD&apos;s media statuses, marked for lupdate; translated at display time by :func:`media_status_text`.</extracomment>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="20"/>
+        <source>UploadSucc</source>
+        <translation>上传完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="21"/>
+        <source>Transcoding</source>
+        <translation>转码中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="22"/>
+        <source>Checking</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="23"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="24"/>
+        <source>Blocked</source>
+        <translation>屏蔽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="25"/>
+        <source>UploadFail</source>
+        <translation>上传失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="26"/>
+        <source>TranscodeFail</source>
+        <translation>转码失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="27"/>
+        <source>ProduceFail</source>
+        <translation>制作失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="28"/>
+        <source>NotFound</source>
+        <translation>不存在</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPanel</name>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="296"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="297"/>
+        <source>Save the changed fields for the selected items ({0})</source>
+        <translation>保存所选项目中已修改的字段（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="301"/>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="302"/>
+        <source>Forget the changes and show the saved values again</source>
+        <translation>放弃修改，重新显示已保存的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="304"/>
+        <source>Defaults for new files…</source>
+        <translation>新文件的默认信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="305"/>
+        <source>Metadata given to files you add from now on, for this profile</source>
+        <translation>此配置下今后添加的文件将使用的元数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="334"/>
+        <source>No item selected</source>
+        <translation>未选择项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="335"/>
+        <source>Select queue items to set their title, description, tags and other details before they upload.</source>
+        <translation>选中队列中的项目，即可在上传前设置其标题、描述、标签等信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="340"/>
+        <source>Folder: {0}
+VideoId: {1}</source>
+        <translation>文件夹：{0}
+VideoId：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="341"/>
+        <source>not created yet</source>
+        <translation>尚未创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="343"/>
+        <source>Why it failed: {0}</source>
+        <translation>失败原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="349"/>
+        <source>{0} items selected</source>
+        <translation>已选择 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="350"/>
+        <source>Changes apply to every selected item that is still waiting.</source>
+        <translation>修改将应用到所有仍在等待的已选项目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="355"/>
+        <source>Each file&apos;s name</source>
+        <translation>各文件的文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="372"/>
+        <source>These details can no longer be changed here: the upload has started or the video already exists in VOD, which owns its metadata now. Edit it in the VOD console.</source>
+        <translation>这些信息已无法在此修改：上传已经开始，或视频已存在于视频点播中，其元数据现由点播管理。请在视频点播控制台中编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="377"/>
+        <source>{0} of the {1} selected items already started uploading or exist in VOD; changes apply to the other {2}.</source>
+        <translation>所选 {1} 项中有 {0} 项已开始上传或已存在于视频点播中；修改将应用到其余 {2} 项。</translation>
+    </message>
+</context>
+<context>
+    <name>PlayAuthPanel</name>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="62"/>
+        <source>PlayAuth</source>
+        <translation>播放凭证 (PlayAuth)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="71"/>
+        <source>Press Get PlayAuth</source>
+        <extracomment>This computer&apos;s clock; tests replace it.</extracomment>
+        <translation>请点击“获取播放凭证”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="72"/>
+        <source>The PlayAuth, masked: it carries temporary credentials</source>
+        <translation>播放凭证（已打码）：其中包含临时凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="74"/>
+        <location filename="../../ui/playauth_panels.py" line="197"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="76"/>
+        <source>Show the PlayAuth and the secrets inside it</source>
+        <translation>显示播放凭证及其中的敏感信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="78"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="79"/>
+        <source>Copy the full PlayAuth to the clipboard (for a player test page)</source>
+        <translation>将完整的播放凭证复制到剪贴板（用于播放器测试页）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="88"/>
+        <source>Time left until the AuthInfo&apos;s ExpireTime, by this computer&apos;s clock</source>
+        <translation>按本机时钟计算，距 AuthInfo 的 ExpireTime 还剩的时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="108"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="108"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="111"/>
+        <source>The PlayAuth decoded (legacy base64-JSON format); secrets stay masked unless Show is on</source>
+        <translation>解码后的播放凭证（旧版 base64-JSON 格式）；除非点击“显示”，敏感信息保持打码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="152"/>
+        <source>Opaque: this PlayAuth is not in the legacy base64-JSON format, so vodgui cannot show what is inside ({0}). The player SDK can still use it; the check falls back to GetPlayInfo with the profile&apos;s key.</source>
+        <translation>无法解析：此播放凭证不是旧版 base64-JSON 格式，vodgui 无法显示其内容（{0}）。播放器 SDK 仍可使用它；检查将改用当前配置的密钥调用 GetPlayInfo。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="197"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="211"/>
+        <source>Expiry unknown</source>
+        <translation>过期时间未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="217"/>
+        <source>AuthInfo expires in {0} (at {1})</source>
+        <translation>AuthInfo 将在 {0} 后过期（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="219"/>
+        <source>— estimated from the AuthInfoTimeout</source>
+        <translation>——根据 AuthInfoTimeout 估算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="225"/>
+        <source>AuthInfo expired {0} ago (at {1}): get a new PlayAuth.</source>
+        <translation>AuthInfo 已于 {0} 前过期（{1}）：请重新获取播放凭证。</translation>
+    </message>
+</context>
+<context>
+    <name>PlayInfoPanel</name>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="48"/>
+        <location filename="../../ui/playinfo_panel.py" line="51"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="49"/>
+        <source>Formats: comma list of mp4, m3u8, mp3, mpd. Empty asks for all.</source>
+        <translation>格式（Formats）：mp4、m3u8、mp3、mpd，以逗号分隔。留空表示全部。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="52"/>
+        <source>Definition: comma list of FD, LD, SD, HD, OD, 2K, 4K, SQ, HQ, AUTO. Empty asks for all.</source>
+        <translation>清晰度（Definition）：FD、LD、SD、HD、OD、2K、4K、SQ、HQ、AUTO，以逗号分隔。留空表示全部。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="55"/>
+        <source>video and audio</source>
+        <translation>视频和音频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="55"/>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="56"/>
+        <source>audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="58"/>
+        <source>StreamType</source>
+        <translation>流类型（StreamType）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="62"/>
+        <source>OutputType: cdn gives CDN URLs signed with auth_key; oss gives presigned OSS URLs (mp4 only)</source>
+        <translation>输出类型（OutputType）：cdn 返回带 auth_key 签名的 CDN 地址；oss 返回预签名的 OSS 地址（仅 mp4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="66"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="67"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="68"/>
+        <source>AuthTimeout: how long the playback URLs stay valid. &apos;default&apos; leaves it to the service (CDN URL signing default, 3600 s for OSS).</source>
+        <translation>地址有效期（AuthTimeout）：播放地址的有效时长。“默认”表示由服务端决定（CDN 为 URL 鉴权的默认值，OSS 为 3600 秒）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="73"/>
+        <source>ResultType: Single gives one stream per definition; Multiple all</source>
+        <translation>返回类型（ResultType）：Single 每种清晰度返回一个流；Multiple 返回全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="77"/>
+        <location filename="../../ui/playinfo_panel.py" line="210"/>
+        <source>PlayConfig: a JSON object, e.g. a PlayDomain to sign URLs for</source>
+        <translation>PlayConfig：JSON 对象，例如指定用于签名地址的播放域名 PlayDomain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="78"/>
+        <source>Get play info</source>
+        <translation>获取播放信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="79"/>
+        <source>Call GetPlayInfo with the profile&apos;s key and these inputs</source>
+        <translation>用当前配置的密钥和这些参数调用 GetPlayInfo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="83"/>
+        <source>Formats:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="83"/>
+        <source>Definition:</source>
+        <translation>清晰度：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="84"/>
+        <source>StreamType:</source>
+        <translation>流类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="84"/>
+        <source>OutputType:</source>
+        <translation>输出类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="85"/>
+        <source>AuthTimeout:</source>
+        <translation>地址有效期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="85"/>
+        <source>ResultType:</source>
+        <translation>返回类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="91"/>
+        <source>PlayConfig:</source>
+        <translation>PlayConfig：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="111"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="111"/>
+        <source>Definition</source>
+        <translation>清晰度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="111"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="111"/>
+        <source>Bitrate</source>
+        <translation>码率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="111"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="112"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="112"/>
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="112"/>
+        <source>URL expires</source>
+        <translation>地址过期时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="112"/>
+        <source>URL</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="124"/>
+        <source>Double-click a stream to preview it</source>
+        <translation>双击播放流即可预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="126"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="127"/>
+        <source>Play the selected stream below</source>
+        <translation>在下方播放所选的流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="129"/>
+        <source>Copy URL</source>
+        <translation>复制地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="130"/>
+        <source>Copy the selected stream&apos;s full playback URL (a credential until it expires)</source>
+        <translation>复制所选流的完整播放地址（过期前可当作凭证使用，请妥善保管）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="171"/>
+        <source>{0:.0f} kbps</source>
+        <translation>{0:.0f} kbps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="173"/>
+        <source>encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="173"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="174"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="206"/>
+        <source>PlayConfig must be a JSON object.</source>
+        <translation>PlayConfig 必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="208"/>
+        <source>PlayConfig is not valid JSON: {0}</source>
+        <translation>PlayConfig 不是有效的 JSON：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackPage</name>
+    <message>
+        <location filename="../../ui/playback_page.py" line="106"/>
+        <source>Paste one or more VideoIds, separated any way you like</source>
+        <extracomment>How often &quot;Watch until Normal&quot; asks GetVideoInfo (tests shorten it).</extracomment>
+        <translation>粘贴一个或多个 VideoId，分隔方式不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="107"/>
+        <source>VideoIds: paste from the console, a spreadsheet or a log; commas, spaces and new lines all separate. History and the queue can send them here.</source>
+        <translation>VideoId：可从控制台、表格或日志中粘贴；逗号、空格和换行都可作为分隔。“历史记录”和上传队列也可以把 VideoId 发送到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="115"/>
+        <source>The video the PlayAuth, check, play info and preview are for</source>
+        <translation>播放凭证、检查、播放信息和预览所针对的视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="120"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="121"/>
+        <source>AuthInfoTimeout: how long the PlayAuth stays valid, 100–3000 seconds</source>
+        <translation>AuthInfoTimeout：播放凭证的有效时长，100–3000 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="123"/>
+        <source>Get PlayAuth</source>
+        <translation>获取播放凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="125"/>
+        <source>Call GetVideoPlayAuth for the chosen video with the current profile</source>
+        <translation>用当前配置为所选视频调用 GetVideoPlayAuth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="126"/>
+        <source>Check as the player would</source>
+        <translation>模拟播放器检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="127"/>
+        <source>Call GetPlayInfo the way the player SDK does: with the PlayAuth&apos;s own credentials and AuthInfo (gets a PlayAuth first if needed)</source>
+        <translation>按播放器 SDK 的方式调用 GetPlayInfo：使用播放凭证自带的凭据和 AuthInfo（如还没有播放凭证，会先获取）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="132"/>
+        <source>Video:</source>
+        <translation>视频：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="133"/>
+        <source>AuthInfoTimeout:</source>
+        <translation>AuthInfoTimeout：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="135"/>
+        <source>VideoIds:</source>
+        <translation>VideoId：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="161"/>
+        <source>Watch until Normal</source>
+        <translation>持续查询至“正常”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="162"/>
+        <source>Ask GetVideoInfo every few seconds; as soon as the video is Normal, get the PlayAuth and check it</source>
+        <translation>每隔几秒调用一次 GetVideoInfo；视频一变为“正常”，就获取播放凭证并检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="196"/>
+        <source>Streams and preview</source>
+        <translation>播放流与预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="197"/>
+        <source>Batch check</source>
+        <translation>批量检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="198"/>
+        <source>GetPlayInfo with every input, the streams, and an embedded player</source>
+        <translation>带全部参数的 GetPlayInfo、播放流列表和内嵌播放器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="199"/>
+        <source>Every VideoId × AuthInfoTimeout: PlayAuth, player check, streams; export CSV or JSON</source>
+        <translation>每个 VideoId × AuthInfoTimeout：播放凭证、播放器检查、播放流；可导出 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="249"/>
+        <source>Getting a PlayAuth…</source>
+        <translation>正在获取播放凭证…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="290"/>
+        <source>Asking GetPlayInfo…</source>
+        <translation>正在调用 GetPlayInfo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="328"/>
+        <source>Choose or create a profile first.</source>
+        <translation>请先选择或新建配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="330"/>
+        <source>Profile {0} gets upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Choose an AccessKey or STS profile to test playback.</source>
+        <translation>配置 {0} 从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请选择 AccessKey 或 STS 配置来测试播放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="384"/>
+        <source>The video&apos;s status is {0}: it will not become playable by waiting. Check the media processing in the VOD console.</source>
+        <translation>视频状态为“{0}”：等待也不会变为可播放。请在视频点播控制台中检查媒体处理情况。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="388"/>
+        <source>The video is {0}. It can be played once its status is Normal.</source>
+        <translation>视频状态为“{0}”。状态变为“正常”后即可播放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="389"/>
+        <source>not ready</source>
+        <translation>未就绪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="391"/>
+        <source>Last checked at {0}.</source>
+        <translation>上次检查于 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="400"/>
+        <source>Streams the player got in its check</source>
+        <translation>播放器在检查中获得的播放流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="410"/>
+        <source>{0} stream(s) from GetPlayInfo with the profile&apos;s key</source>
+        <translation>用当前配置的密钥调用 GetPlayInfo，得到 {0} 个播放流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="432"/>
+        <source>{0} video(s)</source>
+        <translation>{0} 个视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="507"/>
+        <source>Cannot watch the status: {0}</source>
+        <translation>无法持续查询状态：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWidget</name>
+    <message>
+        <location filename="../../ui/player_widget.py" line="111"/>
+        <source>Select a stream and press Preview.</source>
+        <translation>请选择一个播放流，然后点击“预览”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="112"/>
+        <source>Preview of the selected stream, fetched from its playback URL</source>
+        <translation>所选播放流的预览，从其播放地址获取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="118"/>
+        <source>Play or pause</source>
+        <translation>播放或暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="121"/>
+        <source>Drag to seek</source>
+        <translation>拖动以跳转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="132"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="238"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="239"/>
+        <source>Waiting for data…</source>
+        <translation>正在等待数据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="240"/>
+        <source>Buffering…</source>
+        <translation>正在缓冲…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="241"/>
+        <source>End of the stream.</source>
+        <translation>播放结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="242"/>
+        <source>This stream cannot be played.</source>
+        <translation>此播放流无法播放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="249"/>
+        <source>Cannot play this stream: {0}</source>
+        <translation>无法播放此播放流：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="262"/>
+        <source>The server could not be reached: {0}</source>
+        <translation>无法连接服务器：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="264"/>
+        <source>The server answered HTTP {0} {1}.</source>
+        <translation>服务器返回 HTTP {0} {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="266"/>
+        <source>The URL&apos;s auth_key has probably expired (or the URL was altered): get the play info again.</source>
+        <translation>地址中的 auth_key 可能已过期（或地址被修改）：请重新获取播放信息。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditor</name>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="70"/>
+        <source>None: the role&apos;s full permissions</source>
+        <translation>无：使用角色的全部权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="71"/>
+        <source>Upload only</source>
+        <translation>仅上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="72"/>
+        <source>Upload and playback</source>
+        <translation>上传和播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="73"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="75"/>
+        <source>A session policy narrows what the STS token may do: the token gets the role&apos;s permissions intersected with this policy.</source>
+        <translation>会话策略用于限制 STS 令牌的权限：令牌获得的权限是角色权限与此策略的交集。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="81"/>
+        <source>No session policy</source>
+        <translation>无会话策略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="82"/>
+        <source>RAM policy JSON: {&quot;Version&quot;: &quot;1&quot;, &quot;Statement&quot;: [...]}, at most 2048 characters</source>
+        <translation>RAM 策略 JSON：{&quot;Version&quot;: &quot;1&quot;, &quot;Statement&quot;: [...]}，最多 2048 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="146"/>
+        <source>✗ Policy problem: {0}</source>
+        <translation>✗ 策略有误：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="149"/>
+        <source>✓ The policy is well-formed.</source>
+        <translation>✓ 策略格式正确。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="152"/>
+        <source>No session policy: the token has all the permissions of the role.</source>
+        <translation>无会话策略：令牌拥有角色的全部权限。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="98"/>
+        <source>Built-in sandbox profile</source>
+        <extracomment>Regions offered in the editable region box (any other region id can be typed). Which field to focus for a validation error code. Keychain facts, filled off-thread: the problem (None = usable), its name, which fields are stored. Where the last save put the secret (&quot;SecretService Keyring&quot;), for the status bar and tests.</extracomment>
+        <translation>内置沙箱配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="100"/>
+        <source>Edit profile {0}</source>
+        <translation>编辑配置 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="102"/>
+        <source>New profile</source>
+        <translation>新建配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="109"/>
+        <source>This is the built-in sandbox profile. Its keys, role, AppServer and endpoints come from the sandbox running inside vodgui, so they cannot be edited here. Choose the mode and the source to rehearse each way of uploading.</source>
+        <translation>这是内置的沙箱配置。其密钥、角色、AppServer 和 Endpoint 都来自 vodgui 内部运行的沙箱，因此不能在此编辑。选择不同的模式和来源，即可演练每种上传方式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="116"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="119"/>
+        <source>A name for this account, shown in the profile switcher</source>
+        <translation>此账号的名称，显示在配置切换框中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="120"/>
+        <source>e.g. Production</source>
+        <translation>例如：生产环境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="124"/>
+        <source>The VOD region of your videos (a region id like cn-shanghai)</source>
+        <translation>视频所在的点播地域（地域 ID，例如 cn-shanghai）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="126"/>
+        <source>Upload credential</source>
+        <translation>上传凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="127"/>
+        <source>STS</source>
+        <translation>STS 临时凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="128"/>
+        <source>How uploads are authorized</source>
+        <translation>上传的授权方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="131"/>
+        <source>AccessKey in the keychain</source>
+        <translation>AccessKey（保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="132"/>
+        <source>AppServer URL and token</source>
+        <translation>AppServer 地址和令牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="133"/>
+        <source>Where the credentials come from</source>
+        <translation>凭证的来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="135"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="136"/>
+        <source>&amp;Region:</source>
+        <translation>地域(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="137"/>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="138"/>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="140"/>
+        <source>Credentials</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="143"/>
+        <source>The AccessKey ID (LTAI…) of the account or RAM user</source>
+        <translation>阿里云账号或 RAM 用户的 AccessKey ID（LTAI…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="146"/>
+        <source>Kept only in the system keychain, never in the profile file</source>
+        <translation>只保存在系统钥匙串中，绝不写入配置文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="149"/>
+        <source>Your team&apos;s AppServer, which hands out upload credentials or STS tokens</source>
+        <translation>团队的 AppServer，用于发放上传凭证或 STS 令牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="153"/>
+        <source>The token the AppServer expects; kept only in the system keychain</source>
+        <translation>AppServer 要求的令牌；只保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="154"/>
+        <source>Checking the keychain…</source>
+        <translation>正在检查钥匙串…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="157"/>
+        <source>AccessKey &amp;ID:</source>
+        <translation>AccessKey ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="158"/>
+        <source>AccessKey s&amp;ecret:</source>
+        <translation>AccessKey Secret(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="159"/>
+        <source>AppServer &amp;URL:</source>
+        <translation>AppServer 地址(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="160"/>
+        <source>AppServer &amp;token:</source>
+        <translation>AppServer 令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="163"/>
+        <source>STS role</source>
+        <translation>STS 角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="167"/>
+        <source>The RAM role to assume; copy its ARN from the RAM console</source>
+        <translation>要扮演的 RAM 角色；请从 RAM 控制台复制其 ARN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="169"/>
+        <source>RoleSessionName: 2-64 letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;; it appears in the audit log</source>
+        <translation>RoleSessionName：2-64 个字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;；会出现在审计日志中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="174"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="175"/>
+        <source>DurationSeconds: how long each token is valid (900-3600); vodgui renews it before it expires</source>
+        <translation>DurationSeconds：每个令牌的有效时长（900-3600）；vodgui 会在过期前自动续期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="178"/>
+        <source>Role&amp;Arn:</source>
+        <translation>RoleArn(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="179"/>
+        <source>Session na&amp;me:</source>
+        <translation>会话名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="180"/>
+        <source>&amp;Duration:</source>
+        <translation>有效期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="181"/>
+        <source>Session &amp;policy:</source>
+        <translation>会话策略(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="186"/>
+        <source>Endpoints and proxy</source>
+        <translation>Endpoint 和代理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="189"/>
+        <source>Leave empty for the region&apos;s public VOD endpoint</source>
+        <translation>留空则使用该地域的公网点播 Endpoint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="191"/>
+        <source>Leave empty for the region&apos;s STS endpoint</source>
+        <translation>留空则使用该地域的 STS Endpoint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="193"/>
+        <source>none (http://host:port)</source>
+        <translation>无 (http://host:port)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="194"/>
+        <source>An HTTP proxy for every request: http://host:port or http://user:password@host:port</source>
+        <translation>所有请求使用的 HTTP 代理：http://host:port 或 http://user:password@host:port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="196"/>
+        <source>&amp;VOD endpoint:</source>
+        <translation>点播 Endpoint(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="197"/>
+        <source>S&amp;TS endpoint:</source>
+        <translation>STS Endpoint(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="198"/>
+        <source>Pro&amp;xy:</source>
+        <translation>代理(&amp;X)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="200"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="213"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="215"/>
+        <source>Delete this profile and its secret in the keychain</source>
+        <translation>删除此配置及其在钥匙串中的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="356"/>
+        <source>A profile named {0} already exists.</source>
+        <translation>已存在名为 {0} 的配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="368"/>
+        <source>VOD issues a credential for each video. Simple: the key only needs VOD upload permission.</source>
+        <translation>由视频点播为每个视频签发上传凭证。简单：密钥只需点播上传权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="371"/>
+        <source>vodgui calls the VOD API with a temporary STS token. Needs a RAM role and, optionally, a session policy.</source>
+        <translation>vodgui 使用 STS 临时凭证调用点播 API。需要一个 RAM 角色，会话策略可选。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="374"/>
+        <source>The sandbox&apos;s own AccessKey signs the calls (its RAM user&apos;s, in STS mode).</source>
+        <translation>由沙箱自带的 AccessKey 签名调用（STS 模式下为其 RAM 用户的 AccessKey）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="376"/>
+        <source>The sandbox&apos;s built-in AppServer hands out the credentials.</source>
+        <translation>由沙箱内置的 AppServer 发放凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="378"/>
+        <source>Your AccessKey ID is kept in the profile and the secret in the system keychain.</source>
+        <translation>AccessKey ID 保存在配置中，Secret 保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="381"/>
+        <source>Your team&apos;s AppServer hands out the credentials; you keep only its URL and a token.</source>
+        <translation>由团队的 AppServer 发放凭证；您只需保存其地址和令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="396"/>
+        <location filename="../../ui/profile_dialog.py" line="397"/>
+        <source>default: {0}</source>
+        <translation>默认：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="431"/>
+        <source>✗ No usable keychain: {0}. vodgui keeps secrets only in the system keychain, never in a file, so it cannot save this secret. Start or unlock your keychain (GNOME Keyring, KWallet).</source>
+        <translation>✗ 没有可用的钥匙串：{0}。vodgui 只把密钥保存在系统钥匙串中，绝不写入文件，因此无法保存此密钥。请启动或解锁钥匙串（GNOME Keyring、KWallet）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="434"/>
+        <source>cannot be stored: no keychain</source>
+        <translation>无法保存：没有钥匙串</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="438"/>
+        <source>Stored in {0}. Leave the field empty to keep it.</source>
+        <translation>已保存在 {0} 中。留空则保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="440"/>
+        <source>unchanged (stored in the keychain)</source>
+        <translation>不变（已保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="442"/>
+        <source>Will be stored in {0}, never in the profile file.</source>
+        <translation>将保存在 {0} 中，绝不写入配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="495"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="507"/>
+        <source>Profile {0} saved; its secret is stored in {1}.</source>
+        <translation>配置 {0} 已保存；其密钥保存在 {1} 中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="509"/>
+        <source>Profile {0} saved.</source>
+        <translation>配置 {0} 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="525"/>
+        <source>Not saved: there is no usable keychain, and vodgui never writes secrets to a file. Start or unlock your keychain (GNOME Keyring, KWallet), then save again.</source>
+        <translation>未保存：没有可用的钥匙串，而 vodgui 绝不把密钥写入文件。请启动或解锁钥匙串（GNOME Keyring、KWallet）后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="528"/>
+        <source>AccessKey secret</source>
+        <translation>AccessKey Secret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="528"/>
+        <source>AppServer token</source>
+        <translation>AppServer 令牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="529"/>
+        <source>Enter the {0}: it is kept in the system keychain, never in the profile file.</source>
+        <translation>请输入 {0}：它只保存在系统钥匙串中，绝不写入配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="545"/>
+        <source>Delete profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="546"/>
+        <source>Delete the profile {0} and its secret in the keychain? Uploads queued with it cannot continue.</source>
+        <translation>要删除配置 {0} 及其在钥匙串中的密钥吗？使用该配置排队的上传将无法继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="564"/>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="576"/>
+        <source>Profile {0} deleted.</source>
+        <translation>配置 {0} 已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="50"/>
+        <source>Queued</source>
+        <extracomment>Marked for lupdate here, translated when a model is built (:func:`state_label`).</extracomment>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="51"/>
+        <source>Preparing</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="52"/>
+        <source>Uploading</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="53"/>
+        <source>Completing</source>
+        <translation>正在完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="54"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="55"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="56"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="57"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="93"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="93"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="93"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="93"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="93"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="94"/>
+        <source>ETA</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="94"/>
+        <source>VideoId</source>
+        <translation>VideoId</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="94"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../ui/queue_view.py" line="163"/>
+        <source>Drop videos here or press {0}</source>
+        <extracomment>Starting widths in average characters; the Error column takes what is left.</extracomment>
+        <translation>将视频拖放到此处，或按 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_view.py" line="164"/>
+        <source>Folders are searched for video and audio files, including subfolders.</source>
+        <translation>添加文件夹时，会在其中（包括子文件夹）查找视频和音频文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Sentences</name>
+    <message>
+        <location filename="../../ui/texts.py" line="45"/>
+        <source>{0} {1}</source>
+        <comment>two sentences in a row</comment>
+        <translation>{0}{1}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <source>Uploads</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <source>The language of vodgui&apos;s windows</source>
+        <translation>vodgui 界面的语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <source>Applied. Some texts change only after vodgui restarts.</source>
+        <translation>已应用。部分文字需重启 vodgui 后才会更新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <source>&amp;Resume unfinished uploads automatically after a restart</source>
+        <translation>重启后自动继续未完成的上传(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <source>Otherwise they wait, paused, until you resume them</source>
+        <translation>否则它们将保持暂停，直到您手动继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <source>Accept &amp;all file types when adding folders</source>
+        <translation>添加文件夹时接受所有文件类型(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <source>Otherwise only video and audio files VOD accepts are added</source>
+        <translation>否则只添加视频点播支持的视频和音频文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <source>&amp;Notify when a batch of uploads finishes or fails</source>
+        <translation>一批上传完成或失败时发送通知(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <source>&amp;History refresh:</source>
+        <translation>历史记录刷新间隔(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <source>How often the History page asks VOD for the status of recent videos</source>
+        <translation>“历史记录”页向视频点播查询近期视频状态的频率</translation>
+    </message>
+</context>
+<context>
+    <name>TransferPanel</name>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="49"/>
+        <source>How many files upload at the same time. Applies immediately.</source>
+        <translation>同时上传的文件数。立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="52"/>
+        <source>How many parts of one file upload in parallel. Applies to uploads that start after the change.</source>
+        <translation>单个文件并发上传的分片数。对修改后开始的上传生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="56"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="57"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="58"/>
+        <source>Size of each part of a multipart upload. Automatic picks 8 MiB, larger for very large files (OSS allows at most 10,000 parts).</source>
+        <translation>分片上传时每个分片的大小。“自动”为 8 MiB，超大文件会更大（OSS 最多允许 10,000 个分片）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="62"/>
+        <source>How often a failed request is retried, with growing pauses, before the item fails.</source>
+        <translation>请求失败后的重试次数（间隔逐渐加长），用完后该项标记为失败。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="68"/>
+        <source> MB/s</source>
+        <translation> MB/s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="69"/>
+        <source>Unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="70"/>
+        <source>Upper limit for all uploads together; 0 means unlimited. Applies immediately.</source>
+        <translation>所有上传合计的速度上限；0 表示不限。立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="85"/>
+        <source>Files at once and the bandwidth limit change running uploads too. The other settings apply to uploads that start afterwards.</source>
+        <translation>“同时上传文件数”和“带宽限制”对正在进行的上传也会生效。其他设置对之后开始的上传生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="94"/>
+        <source>&amp;Files at once:</source>
+        <translation>同时上传文件数(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="94"/>
+        <source>&amp;Parallel parts:</source>
+        <translation>分片并发数(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="95"/>
+        <source>Part si&amp;ze:</source>
+        <translation>分片大小(&amp;Z)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="95"/>
+        <source>&amp;Retries:</source>
+        <translation>重试次数(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="96"/>
+        <source>&amp;Bandwidth limit:</source>
+        <translation>带宽限制(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="129"/>
+        <source>Transfer settings of profile “{0}”</source>
+        <translation>配置“{0}”的传输设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="130"/>
+        <source>No profile selected</source>
+        <translation>未选择配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="184"/>
+        <source>Saved in profile “{0}”.</source>
+        <translation>已保存到配置“{0}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="189"/>
+        <source>The settings could not be saved: {0}</source>
+        <translation>无法保存设置：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>UploadPage</name>
+    <message>
+        <location filename="../../ui/upload_page.py" line="81"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="82"/>
+        <source>Transfer</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="83"/>
+        <source>Title, description, tags and other metadata of the selected items</source>
+        <translation>所选项目的标题、描述、标签等元数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="84"/>
+        <source>Parallel uploads, part size, retries and the bandwidth limit of the current profile</source>
+        <translation>当前配置的并发上传数、分片大小、重试次数和带宽限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="161"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="173"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="173"/>
+        <source>Choose video or audio files to upload</source>
+        <translation>选择要上传的视频或音频文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="175"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="175"/>
+        <source>Upload every video and audio file in a folder and its subfolders</source>
+        <translation>上传文件夹及其子文件夹中的所有视频和音频文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="178"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="178"/>
+        <source>Start or resume the selected paused or failed items</source>
+        <translation>开始或继续所选的已暂停或失败的项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="181"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="181"/>
+        <source>Pause the selected items; they continue where they stopped</source>
+        <translation>暂停所选项目；之后会从中断处继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="184"/>
+        <source>Pause or resume</source>
+        <translation>暂停或继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="184"/>
+        <source>Pause the selection, or resume it when it is paused</source>
+        <translation>暂停所选项目；若已暂停则继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="187"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="187"/>
+        <source>Try the selected failed items again, keeping the parts already uploaded</source>
+        <translation>重试所选的失败项目，保留已上传的分片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="190"/>
+        <source>Cancel…</source>
+        <translation>取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="190"/>
+        <source>Stop the selected uploads for good and discard what was sent</source>
+        <translation>彻底停止所选上传，并丢弃已发送的数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="193"/>
+        <location filename="../../ui/upload_page.py" line="427"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="193"/>
+        <source>Remove the selected items from the queue (finished uploads stay in the history)</source>
+        <translation>从队列中移除所选项目（已完成的上传仍保留在历史记录中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="197"/>
+        <source>Copy VideoId</source>
+        <translation>复制 VideoId</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="197"/>
+        <source>Copy the VideoIds of the selected items</source>
+        <translation>复制所选项目的 VideoId</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="199"/>
+        <source>Open in Playback</source>
+        <translation>在播放页打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="199"/>
+        <source>Check playback of the selected uploaded videos</source>
+        <translation>检查所选已上传视频的播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="202"/>
+        <location filename="../../ui/upload_page.py" line="233"/>
+        <source>Resume all</source>
+        <translation>全部继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="202"/>
+        <source>Resume every paused item</source>
+        <translation>继续所有已暂停的项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="204"/>
+        <source>Clear finished</source>
+        <translation>清除已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="204"/>
+        <source>Remove finished and cancelled items from the queue (the History page keeps them)</source>
+        <translation>从队列中移除已完成和已取消的项目（“历史记录”页仍会保留）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="209"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="236"/>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="237"/>
+        <source>Keep them paused; start them later with Start or Resume all</source>
+        <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="289"/>
+        <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
+        <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="317"/>
+        <source>{0} uploading</source>
+        <translation>{0} 个上传中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="318"/>
+        <source>{0} waiting</source>
+        <translation>{0} 个等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="318"/>
+        <source>{0} paused</source>
+        <translation>{0} 个已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="319"/>
+        <source>{0} failed</source>
+        <translation>{0} 个失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="319"/>
+        <source>{0} done</source>
+        <translation>{0} 个已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="322"/>
+        <source>The queue is empty</source>
+        <translation>队列为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="335"/>
+        <source>Video and audio files ({0})</source>
+        <translation>视频和音频文件 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="335"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="336"/>
+        <source>Add files to the queue</source>
+        <translation>添加文件到队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="342"/>
+        <source>Add a folder to the queue</source>
+        <translation>添加文件夹到队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="368"/>
+        <source>Added {0} files to the queue.</source>
+        <translation>已将 {0} 个文件加入队列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="370"/>
+        <source>Skipped {0} files that were uploaded before.</source>
+        <translation>跳过了 {0} 个之前已上传的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="372"/>
+        <source>{0} files are already in the queue.</source>
+        <translation>{0} 个文件已在队列中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="374"/>
+        <source>Left out {0} files that are not video or audio (Settings can allow all files).</source>
+        <translation>忽略了 {0} 个非视频或音频文件（可在“设置”中允许所有文件类型）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="377"/>
+        <source>Could not read {0}.</source>
+        <translation>无法读取 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="380"/>
+        <source>No video or audio files were found.</source>
+        <translation>未找到视频或音频文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="413"/>
+        <location filename="../../ui/upload_page.py" line="415"/>
+        <source>Cancel uploads</source>
+        <translation>取消上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="414"/>
+        <source>Cancel {0} upload(s)? What was sent is discarded; a cancelled item cannot be resumed.</source>
+        <translation>要取消 {0} 个上传吗？已发送的数据将被丢弃，取消后无法继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="425"/>
+        <source>Remove items</source>
+        <translation>移除项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="426"/>
+        <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
+        <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="436"/>
+        <source>Copied {0} VideoId(s).</source>
+        <translation>已复制 {0} 个 VideoId。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="459"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>VideoMetaPanel</name>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="238"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="247"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="248"/>
+        <source>Duration:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="249"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="250"/>
+        <source>Cover URL:</source>
+        <translation>封面地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="257"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="130"/>
+        <location filename="../../ui/metadata_editor.py" line="191"/>
+        <source>Comma separated, e.g. sports, 2024</source>
+        <translation>以英文逗号分隔，例如：体育, 2024</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="137"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="137"/>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="137"/>
+        <source>Ta&amp;gs:</source>
+        <translation>标签(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="138"/>
+        <source>&amp;Category ID:</source>
+        <translation>分类 ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="138"/>
+        <source>Template &amp;group:</source>
+        <translation>转码模板组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="139"/>
+        <source>&amp;Workflow:</source>
+        <translation>工作流(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="139"/>
+        <source>&amp;Storage location:</source>
+        <translation>存储地址(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="140"/>
+        <source>&amp;App ID:</source>
+        <translation>应用 ID(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="140"/>
+        <source>Call&amp;back URL:</source>
+        <translation>回调地址(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="141"/>
+        <source>&amp;UserData:</source>
+        <translation>UserData(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="141"/>
+        <source>Co&amp;ver URL:</source>
+        <translation>封面地址(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="144"/>
+        <source>The video&apos;s title in VOD. Empty: the file name without its extension.</source>
+        <translation>视频在点播中的标题。留空：使用不含扩展名的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="145"/>
+        <source>Up to 1024 bytes.</source>
+        <translation>最多 1024 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="146"/>
+        <source>Up to 16 tags, separated by commas; each at most 32 bytes.</source>
+        <translation>最多 16 个标签，以英文逗号分隔；每个最多 32 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="147"/>
+        <source>The numeric ID of a category from the VOD console (empty: none).</source>
+        <translation>视频点播控制台中分类的数字 ID（留空：不分类）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="148"/>
+        <source>The transcoding template group ID (empty: the default group).</source>
+        <translation>转码模板组 ID（留空：使用默认模板组）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="149"/>
+        <source>A workflow ID; it takes precedence over the template group.</source>
+        <translation>工作流 ID；优先于转码模板组。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="150"/>
+        <source>The storage bucket address (empty: the default storage).</source>
+        <translation>存储地址（留空：使用默认存储）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="151"/>
+        <source>The VOD application ID (empty: app-1000000).</source>
+        <translation>视频点播应用 ID（留空：app-1000000）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="152"/>
+        <source>VOD posts event notifications for these videos to this http(s) URL.</source>
+        <translation>视频点播会将这些视频的事件通知发送到此 http(s) 回调地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="153"/>
+        <source>Extra UserData as a JSON object; merged with the callback URL.</source>
+        <translation>额外的 UserData（JSON 对象）；会与回调地址合并。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="154"/>
+        <source>A custom thumbnail URL (http or https).</source>
+        <translation>自定义封面地址（http 或 https）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="179"/>
+        <source>Several values: type to replace them all</source>
+        <translation>多个不同的值：输入内容将全部替换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="230"/>
+        <source>The title is longer than {0} bytes.</source>
+        <translation>标题超过 {0} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="232"/>
+        <source>VOD does not accept emoji or similar characters in titles.</source>
+        <translation>视频点播不接受标题中含有 emoji 等字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="234"/>
+        <source>The description is longer than {0} bytes.</source>
+        <translation>描述超过 {0} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="238"/>
+        <source>At most {0} tags are allowed; there are {1}.</source>
+        <translation>最多允许 {0} 个标签；当前有 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="241"/>
+        <source>The tag “{0}” is longer than {1} bytes.</source>
+        <translation>标签“{0}”超过 {1} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="244"/>
+        <source>The address must start with http:// or https://.</source>
+        <translation>地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="249"/>
+        <source>This is not valid JSON: {0}</source>
+        <translation>这不是有效的 JSON：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="251"/>
+        <source>UserData must be a JSON object, for example {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}.</source>
+        <translation>UserData 必须是 JSON 对象，例如 {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="126"/>
+        <location filename="../../ui/errors.py" line="143"/>
+        <location filename="../../ui/texts.py" line="157"/>
+        <source>Unexpected error: {0}</source>
+        <translation>意外错误：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="148"/>
+        <source> RequestId: {0}</source>
+        <translation> RequestId：{0}</translation>
+    </message>
+</context>
+</TS>
