@@ -49,7 +49,9 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
             tr = msg.find("translation")
             if tr is None:
                 continue
-            out[(name, msg.findtext("source") or "")] = (tr.text or "", tr.get("type"))
+            forms = [f.text or "" for f in tr.findall("numerusform")]
+            text = " ".join(forms) if forms and all(f.strip() for f in forms) else (tr.text or "")
+            out[(name, msg.findtext("source") or "")] = (text, tr.get("type"))
     return out
 
 

@@ -54,7 +54,7 @@ def test_missing_file_and_directory(tmp_path, engine: TransferEngine) -> None:
 def test_unreadable_file(tmp_path, engine: TransferEngine, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests run as root in CI, where no file is unreadable: pretend the permission check fails.
     path = write_file(tmp_path / "locked.mp4", 1000)
-    monkeypatch.setattr("vodgui.core.transfer.job.os.access", lambda p, mode: False)
+    monkeypatch.setattr("vodgui.core.transfer.files.os.access", lambda p, mode: False)
     failed_with(run_one(engine, str(path)), "FileUnreadable", "permission")
 
 

@@ -130,11 +130,32 @@ def test_cover_for_a_queued_video_goes_with_create_upload_video(tmp_path: Path, 
     assert engine.wait_idle(60)
     snap = engine.snapshot(video_id)
     assert snap is not None and snap.state is JobState.DONE and snap.video_id
-    [create] = [e for e in control.log() if e.get("action") == "CreateUploadVideo"]
-    assert create.get("params", {}).get("CoverURL", waiting.metadata["cover_url"]) == waiting.metadata["cover_url"]
+    # The video did not exist when the image was done: the URL went with CreateUploadVideo, no update needed.
+    assert "UpdateVideoInfo" not in actions(control)
     info = control.video(snap.video_id)
     assert info["cover_url"] == waiting.metadata["cover_url"]
     assert requests.get(info["cover_url"], timeout=10).content == png.read_bytes()
+
+
+def test_cover_done_while_the_video_is_being_created(tmp_path: Path, engine: TransferEngine,
+                                                    control: SandboxControl) -> None:
+    """The image finishes after the video job read its metadata but before CreateUploadVideo answered: the video
+    job sees the new cover once its VideoId is stored and sets it with UpdateVideoInfo."""
+    control.add_fault(service="vod", op="CreateUploadVideo", effect="delay", delay_ms=1500)
+    video = write_file(tmp_path / "clip.mp4", 20_000, seed=5)
+    png = make_png(tmp_path / "cover.png", seed=9)
+    [video_job] = engine.add([file_item(str(video), CRED)])
+    wait_for(lambda: any(e.get("op") == "CreateUploadVideo" for e in control.log()) or
+             (engine.snapshot(video_job) is not None and engine.snapshot(video_job).state is JobState.PREPARING))
+    [cover_job] = engine.add([cover_item(str(png), CRED, [{"item_id": video_job}])])
+    assert engine.wait_idle(60)
+    snap, cover = engine.snapshot(video_job), engine.snapshot(cover_job)
+    assert snap is not None and cover is not None
+    assert snap.state is JobState.DONE and cover.state is JobState.DONE, (snap.error, cover.error)
+    info = control.video(snap.video_id or "")
+    assert info["cover_url"] and requests.get(info["cover_url"], timeout=10).content == png.read_bytes()
+    done = actions(control)  # in the order the requests were answered
+    assert done.index("PutObject") < done.index("CreateUploadVideo") < done.index("UpdateVideoInfo")
 
 
 # -- attached media --------------------------------------------------------------------------------------------

@@ -42,9 +42,9 @@ def _list(args: argparse.Namespace) -> int:
                         "size": r.size, "bytes_done": r.bytes_done, "video_id": r.video_id,
                         "upload_id": r.upload_id, "note": r.note,
                         "error": {"code": r.error_code, "message": r.error_message,
-                                  "request_id": r.error_request_id} if r.error_code else None})
+                                  "request_id": r.error_request_id} if r.error_code else None, "kind": r.kind})
         else:
-            pct = 100 * r.bytes_done / r.size if r.size else 0
+            pct = 100 * r.bytes_done / r.size if r.size else 0  # an upload by URL has no known size: 0 %
             err = f"  {r.error_code}: {r.error_message}" if r.error_code else ""
             print(f"{r.id:6} {r.state:10} {pct:5.1f}% {r.video_id or '-':32} {os.path.basename(r.path)}{err}")
     return 0

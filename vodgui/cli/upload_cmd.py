@@ -30,8 +30,8 @@ from vodgui.core.media_items import (
     KIND_VIDEO,
     cover_item,
     file_item,
-    find_subtitles,
     kind_for_path,
+    sidecar_subtitles,
     url_item,
     without_package_members,
 )
@@ -144,17 +144,18 @@ def build_items(args: argparse.Namespace, files: list[str], profile: str,
     items: list[NewItem] = []
     problems: list[dict[str, Any]] = []
     taken = set(files)
+    videos = [p for p in files if kind_for_path(p) == KIND_VIDEO] if args.with_subtitles and not args.attached \
+        else []
+    sidecars = sidecar_subtitles(videos)
     for path in files:
         if args.attached:
             items.append(file_item(path, profile, meta, business_type=args.attached, state=paused))
             continue
-        item = file_item(path, profile, meta, image_type=args.image_type, state=paused)
-        items.append(item)
-        if args.with_subtitles and item.kind == KIND_VIDEO:
-            for sub in find_subtitles(path):
-                if sub not in taken:
-                    taken.add(sub)
-                    items.append(file_item(sub, profile, {}, business_type="subtitle", state=paused))
+        items.append(file_item(path, profile, meta, image_type=args.image_type, state=paused))
+        for sub in sidecars.get(path, []):
+            if sub not in taken:
+                taken.add(sub)
+                items.append(file_item(sub, profile, {}, business_type="subtitle", state=paused))
     for url in args.url:
         try:
             items.append(url_item(url, profile, meta, state=paused))

@@ -161,21 +161,53 @@ def cover_item(path: str, profile: str, targets: list[dict[str, Any]], *, state:
                      state=state)
 
 
+def takes_cover(kind: str, video_id: str | None) -> bool:
+    """Whether a cover image can be set for this item: a video (or package) queued or uploaded, or a video
+    uploaded by URL (before it is done, the URL job has no VideoId to give a cover to)."""
+    return kind in (KIND_VIDEO, KIND_M3U8) or (kind == KIND_URL and bool(video_id))
+
+
+def cover_items(path: str, videos: Iterable[tuple[int, str, str | None]]) -> list[NewItem]:
+    """The cover image items for ``videos`` ((queue item, profile, VideoId or None) each): one image per profile,
+    since an image belongs to the account of the profile that uploads it. Raises for an unsupported image."""
+    check_image(path, "cover")
+    by_profile: dict[str, list[dict[str, Any]]] = {}
+    for item_id, profile, video_id in videos:
+        by_profile.setdefault(profile, []).append({"video_id": video_id} if video_id else {"item_id": item_id})
+    return [cover_item(path, profile, targets) for profile, targets in by_profile.items()]
+
+
 def find_subtitles(video_path: str) -> list[str]:
     """Subtitle files next to a video with the same stem: ``clip.srt``, ``clip.zh.vtt`` for ``clip.mp4``."""
-    folder, name = os.path.split(os.path.abspath(video_path))
-    stem = os.path.splitext(name)[0]
-    try:
-        entries = sorted(os.listdir(folder))
-    except OSError:
-        return []
-    found = []
-    for entry in entries:
-        base, ext = os.path.splitext(entry)
-        if ext.lower().lstrip(".") in SIDECAR_SUBTITLES and (base == stem or base.startswith(stem + ".")):
-            path = os.path.join(folder, entry)
-            if os.path.isfile(path):
-                found.append(path)
+    path = os.path.abspath(video_path)
+    return sidecar_subtitles([path]).get(path, [])
+
+
+def sidecar_subtitles(video_paths: Iterable[str]) -> dict[str, list[str]]:
+    """:func:`find_subtitles` for many videos, listing each folder once (a drop of 10,000 files stays fast). A
+    subtitle goes to the video with the longest matching stem (``clip.part2.en.srt`` to ``clip.part2.mp4``)."""
+    by_folder: dict[str, dict[str, str]] = {}
+    for path in video_paths:
+        folder, name = os.path.split(os.path.abspath(path))
+        by_folder.setdefault(folder, {})[os.path.splitext(name)[0]] = path
+    found: dict[str, list[str]] = {}
+    for folder, stems in by_folder.items():
+        try:
+            entries = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            base, ext = os.path.splitext(entry)
+            if ext.lower().lstrip(".") not in SIDECAR_SUBTITLES:
+                continue
+            pieces = base.split(".")
+            for n in range(len(pieces), 0, -1):  # clip.zh -> clip.zh, clip: the longest video stem wins
+                video = stems.get(".".join(pieces[:n]))
+                if video is not None:
+                    path = os.path.join(folder, entry)
+                    if os.path.isfile(path):
+                        found.setdefault(video, []).append(path)
+                    break
     return found
 
 

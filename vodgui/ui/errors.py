@@ -109,6 +109,26 @@ class ErrorTexts(QObject):
                 'PlayConfig must be a JSON object, e.g. {"PlayDomain": "vod.example.com"}.'),
             "InvalidVideoId": self.tr(
                 "That is not a VideoId. Copy the 32-character id from the upload or the VOD console."),
+            "InvalidImageExt": self.tr(
+                "VOD takes images in PNG, JPG, JPEG or GIF only. Convert the image and add it again."),
+            "InvalidMediaExt": self.tr(
+                "VOD does not take this file type for this kind of attached media (subtitles: srt, vtt, ass, stl, "
+                "ttml; watermarks: png, gif, apng, mov; material: jpg, gif, png, mp4, mat, zip)."),
+            "InvalidPlaylist": self.tr(
+                "The HLS playlist cannot be uploaded as it is: the problems are listed below. Nothing was sent. Fix "
+                "them and retry."),
+            "AppServerUnsupported": self.tr(
+                "This profile gets upload credentials from an AppServer, which covers videos only. Images, attached "
+                "media and uploads by URL need a profile in STS mode or with an AccessKey."),
+            "InvalidURL": self.tr(
+                "VOD can only fetch http:// or https:// addresses."),
+            "URLInvalidError": self.tr(
+                "VOD could not download the file from its address. Check that the URL works from the internet."),
+            "URLJobNotFound": self.tr(
+                "VOD no longer knows this upload by URL. Remove the item and add the address again."),
+            "UploadAuthExpired": self.tr(
+                "The upload credentials expired several times before the upload finished. Retry; on a slow "
+                "connection, raise the bandwidth limit or upload fewer files at once."),
             "NoVodAccess": self.tr(
                 "This profile gets upload credentials from an AppServer and holds no VOD key, so it cannot ask "
                 "VOD itself (media status, PlayAuth, play info). Use an AccessKey or STS profile for that."),

@@ -2,6 +2,10 @@
 
 One batch at a time: walk folders and check the history off the GUI thread, ask about files uploaded before,
 then queue everything in one ``engine.add`` call on the ordered worker.
+
+Each file becomes the kind of item its extension says (video, image, HLS package, subtitles). The segments of a
+playlist in the batch are not queued on their own: they go up with the playlist, in one row. Subtitle files next
+to a video with its name (``clip.srt``, ``clip.zh.vtt``) are offered for upload with it, once per batch.
 """
 
 from __future__ import annotations
@@ -15,7 +19,14 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from vodgui.core.intake import Duplicate, FoundFile, ScanResult, find_uploaded, scan
-from vodgui.core.store import NewItem
+from vodgui.core.media_items import (
+    INTAKE_EXTENSIONS,
+    KIND_VIDEO,
+    file_item,
+    kind_for_path,
+    sidecar_subtitles,
+    without_package_members,
+)
 from vodgui.ui.context import AppContext
 from vodgui.ui.duplicate_prompt import DuplicateDecision
 from vodgui.ui.errors import describe_exception
@@ -35,6 +46,15 @@ class BatchReport:
     ignored: int = 0
     unreadable: list[str] = field(default_factory=list)
     error: str = ""
+    subtitles: int = 0
+
+
+@dataclass(frozen=True)
+class SubtitleOffer:
+    """Subtitle files found next to a video of the batch."""
+
+    video: str
+    subtitles: tuple[str, ...]
 
 
 @dataclass
@@ -43,6 +63,7 @@ class _Scanned:
     fresh: list[FoundFile]
     duplicates: list[Duplicate]
     already_queued: int
+    offers: list[SubtitleOffer] = field(default_factory=list)
 
 
 class FileIntake(QObject):
@@ -65,11 +86,13 @@ class FileIntake(QObject):
 
     def __init__(self, ctx: AppContext, ops: SerialOps, ask: Callable[[Duplicate, int], DuplicateDecision],
                  defaults: Callable[[str], dict[str, Any]], waiting: Callable[[], set[str]],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None,
+                 ask_subtitles: Callable[[list[SubtitleOffer]], bool] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._ops = ops
         self._ask = ask
+        self._ask_subtitles = ask_subtitles or (lambda offers: False)
         self._defaults = defaults
         self._waiting = waiting
         self._batches: deque[list[str]] = deque()
@@ -106,9 +129,18 @@ class FileIntake(QObject):
         settings_store, store, waiting = self.ctx.settings_store, self.ctx.workspace.store, self._waiting()
 
         def work() -> _Scanned:
-            result = scan(paths, all_files=settings_store.load().all_files)
-            fresh = [f for f in result.files if f.path not in waiting]
-            return _Scanned(result, fresh, find_uploaded(store, fresh), len(result.files) - len(fresh))
+            result = scan(paths, all_files=settings_store.load().all_files, extensions=INTAKE_EXTENSIONS)
+            keep = set(without_package_members([f.path for f in result.files]))
+            files = [f for f in result.files if f.path in keep]
+            videos = [f.path for f in files if kind_for_path(f.path) == KIND_VIDEO]
+            sidecars = sidecar_subtitles(videos)
+            offered = {p for subs in sidecars.values() for p in subs}
+            files = [f for f in files if f.path not in offered]  # offered with their video, not queued alone
+            offers = [SubtitleOffer(video, tuple(p for p in subs if p not in waiting))
+                      for video, subs in sidecars.items()]
+            fresh = [f for f in files if f.path not in waiting]
+            return _Scanned(result, fresh, find_uploaded(store, fresh), len(files) - len(fresh),
+                            [o for o in offers if o.subtitles])
 
         run_op(self, work, self._on_scanned, self._on_failed)
 
@@ -135,6 +167,10 @@ class FileIntake(QObject):
             else:
                 report.skipped_uploaded += 1
         self._queue(again)
+        if scanned.offers and self._ask_subtitles(scanned.offers):
+            subtitles = [p for offer in scanned.offers for p in offer.subtitles]
+            report.subtitles = len(subtitles)
+            self._queue_subtitles(subtitles)
         self._ops.submit(lambda: None, lambda _r: self._finish())
 
     def _queue(self, files: list[FoundFile]) -> None:
@@ -145,9 +181,13 @@ class FileIntake(QObject):
         self._report.added += len(files)
 
         def add() -> None:  # 10,000 items take a while to build: not on the GUI thread
-            engine.add([NewItem(f.path, profile, f.size, f.mtime_ns, dict(meta)) for f in files])
+            engine.add([file_item(f.path, profile, dict(meta)) for f in files])
 
         self._ops.submit(add)
+
+    def _queue_subtitles(self, paths: list[str]) -> None:
+        profile, engine = self._profile, self.ctx.engine
+        self._ops.submit(lambda: engine.add([file_item(p, profile, {}, business_type="subtitle") for p in paths]))
 
     def _on_failed(self, exc: BaseException) -> None:
         log.error("adding files failed: %s", exc)

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vodgui.core.transfer.events import JobSnapshot
+from vodgui.core.media_items import KIND_URL, KIND_VIDEO, display_name, takes_cover
+from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.vod import MAX_DESCRIPTION_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES
 from vodgui.ui.errors import describe_job_error, details
+from vodgui.ui.kind_texts import kind_label
 from vodgui.ui.texts import NOTE, core_text
 
 
@@ -261,10 +263,12 @@ class MetadataPanel(QWidget):
     Signals:
         apply_requested(list, dict): job ids and the changed fields to save.
         defaults_requested(): the user wants to edit the defaults for new files.
+        cover_requested(list): the user wants to choose a cover image for these job ids (videos).
     """
 
     apply_requested = Signal(list, dict)
     defaults_requested = Signal()
+    cover_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -304,7 +308,13 @@ class MetadataPanel(QWidget):
         self.defaults_button = QPushButton(self.tr("Defaults for new files…"), self)
         self.defaults_button.setToolTip(self.tr("Metadata given to files you add from now on, for this profile"))
         self.defaults_button.clicked.connect(self.defaults_requested)
+        self.cover_button = QPushButton(self.tr("Choose cover &image…"), self)
+        self.cover_button.setObjectName("chooseCover")
+        self.cover_button.setToolTip(self.tr("Upload an image as the cover of the selected videos. A video that "
+                                             "exists in VOD gets it at once; a waiting one when it is created."))
+        self.cover_button.clicked.connect(self._on_cover_clicked)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.cover_button)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.apply_button)
@@ -323,6 +333,15 @@ class MetadataPanel(QWidget):
         layout.addLayout(defaults_row)
         self.set_items([])
 
+    def cover_targets(self) -> list[JobSnapshot]:
+        """The selected items that can take a cover image (videos, queued or uploaded)."""
+        return [s for s in self._items if takes_cover(s.kind, s.video_id) and s.state is not JobState.CANCELLED]
+
+    def _on_cover_clicked(self) -> None:
+        targets = self.cover_targets()
+        if targets:
+            self.cover_requested.emit([s.job_id for s in targets])
+
     def editable(self) -> list[JobSnapshot]:
         return [s for s in self._items if not s.video_id and not s.state.active and not s.state.terminal]
 
@@ -336,9 +355,15 @@ class MetadataPanel(QWidget):
                                        "details before they upload."))
         elif count == 1:
             snap = self._items[0]
-            self.heading.setText(os.path.basename(snap.path))
-            facts = self.tr("Folder: {0}\nVideoId: {1}").format(
-                os.path.dirname(snap.path), snap.video_id or self.tr("not created yet"))
+            self.heading.setText(display_name(snap.kind, snap.path))
+            if snap.kind == KIND_URL:
+                facts = self.tr("Address: {0}\nVideoId: {1}").format(snap.path,
+                                                                    snap.video_id or self.tr("not created yet"))
+            else:
+                facts = self.tr("Folder: {0}\nVideoId: {1}").format(
+                    os.path.dirname(snap.path), snap.video_id or self.tr("not created yet"))
+            if snap.kind != KIND_VIDEO:
+                facts = kind_label(snap.kind, snap.extra) + "\n" + facts
             if snap.error is not None:
                 facts += "\n\n" + self.tr("Why it failed: {0}").format(describe_job_error(snap.error))
                 facts += "\n" + details(snap.error.code, snap.error.message, snap.error.request_id)
@@ -380,6 +405,8 @@ class MetadataPanel(QWidget):
         else:
             self.notice.hide()
         self.form.setEnabled(editable > 0)
+        self.cover_button.setVisible(bool(self._items))
+        self.cover_button.setEnabled(bool(self.cover_targets()))
         for widget in (self._scroll_area, self.apply_button, self.revert_button):
             widget.setVisible(bool(self._items))
         self._spacer.setVisible(not self._items)

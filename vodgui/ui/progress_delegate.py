@@ -51,6 +51,10 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.progress = round(max(0.0, min(1.0, fraction)) * _STEPS)
         bar.text = f"{fraction * 100:.0f}%"
         bar.textVisible = True
+        if not snap.progress_known:
+            # An upload by URL: VOD moves the bytes and says nothing about how far it is. A busy bar, no number.
+            bar.maximum = bar.progress = 0
+            bar.textVisible = False
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
         bar.palette = opt.palette

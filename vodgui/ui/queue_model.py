@@ -6,7 +6,6 @@ batches from the bridge update ``bytes_done`` and emit one ``dataChanged`` spann
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from enum import IntEnum
@@ -22,9 +21,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from vodgui.core.media_items import display_name
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.ui.errors import describe_job_error
 from vodgui.ui.format import human_duration, human_size, human_speed
+from vodgui.ui.kind_texts import kind_tooltip
 from vodgui.ui.texts import NOTE, core_text
 
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -128,7 +129,7 @@ class QueueModel(QAbstractTableModel):
             return _FAILED_COLOR if col == Column.STATE and snap.state is JobState.FAILED else None
         # tooltips
         if col == Column.FILE:
-            return snap.path
+            return kind_tooltip(snap.kind, snap.extra, snap.path)
         if col == Column.ERROR and snap.error:
             rid = f"\nRequestId: {snap.error.request_id}" if snap.error.request_id else ""
             return f"{describe_job_error(snap.error)}\n{snap.error.code}: {snap.error.message}{rid}"
@@ -142,13 +143,13 @@ class QueueModel(QAbstractTableModel):
 
     def _display(self, snap: JobSnapshot, col: int) -> Any:
         if col == Column.FILE:
-            return os.path.basename(snap.path)
+            return display_name(snap.kind, snap.path)
         if col == Column.SIZE:
-            return human_size(snap.size)
+            return human_size(snap.size) if snap.progress_known else ""
         if col == Column.STATE:
             return self._labels[snap.state]
         if col == Column.PROGRESS:
-            return f"{snap.fraction * 100:.0f}%"
+            return f"{snap.fraction * 100:.0f}%" if snap.progress_known else ""
         if col == Column.SPEED:
             return human_speed(snap.speed) if snap.speed is not None else ""
         if col == Column.ETA:

@@ -123,6 +123,16 @@ class CoreTexts(QObject):
              self.tr("The file changed since the last attempt (size or modification time); it is uploaded again "
                      "from the start.")),
             (NOTE, r"(\d+) parts reused after resume", self.tr("{0} parts reused after resume")),
+            (NOTE, r"(\d+) segments were already on the server",
+             self.tr("{0} segments were already on the server")),
+            (NOTE, r"Submitted to VOD; waiting for it to fetch the file\.",
+             self.tr("Submitted to VOD; waiting for it to fetch the file.")),
+            (NOTE, r"VOD reports the upload job as (\S+)\.", self.tr("VOD reports the upload job as {0}.")),
+            (NOTE, r"The upload credentials of (\S+) expired before the upload finished; it was uploaded again under "
+                   r"a new id\.",
+             self.tr("The upload credentials of {0} expired before the upload finished; it was uploaded again under "
+                     "a new id.")),
+            (NOTE, r"The cover image could not be set: (.*)", self.tr("The cover image could not be set: {0}")),
             (NOTE, r"The server no longer has the earlier upload session \(it was completed, aborted or expired\); "
                    r"the file is sent again\.",
              self.tr("The server no longer has the earlier upload session (it was completed, aborted or expired); "

@@ -29,13 +29,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vodgui.core.errors import VodError
 from vodgui.core.intake import Duplicate
+from vodgui.core.media_items import (
+    IMAGE_EXTENSIONS,
+    INTAKE_EXTENSIONS,
+    KIND_M3U8,
+    KIND_URL,
+    KIND_VIDEO,
+    cover_items,
+    url_item,
+)
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.upload_defaults import UploadDefaultsStore, clean_defaults
-from vodgui.core.vod import MEDIA_EXTENSIONS
+from vodgui.ui.add_url_dialog import AddUrlDialog
 from vodgui.ui.context import AppContext
 from vodgui.ui.duplicate_prompt import DuplicateDecision, DuplicatePrompt
-from vodgui.ui.file_intake import BatchReport, FileIntake
+from vodgui.ui.errors import describe_exception
+from vodgui.ui.file_intake import BatchReport, FileIntake, SubtitleOffer
+from vodgui.ui.media_prompts import MediaPrompts
 from vodgui.ui.metadata_editor import DefaultsDialog, MetadataPanel
 from vodgui.ui.queue_model import QueueModel
 from vodgui.ui.queue_view import QueueView
@@ -46,6 +58,8 @@ from vodgui.ui.transfer_panel import TransferPanel
 _S = JobState
 _RESUMABLE = (_S.PAUSED, _S.FAILED)
 _PAUSABLE = (_S.QUEUED, _S.PREPARING, _S.UPLOADING, _S.COMPLETING)
+#: Kinds whose id is a VideoId the Playback page can check (images and attached media are not played).
+PLAYABLE_KINDS = frozenset({KIND_VIDEO, KIND_M3U8, KIND_URL})
 
 
 def _ids(snaps: Iterable[JobSnapshot], states: Iterable[JobState] | None = None) -> list[int]:
@@ -85,7 +99,8 @@ class UploadPage(QWidget):
                                            "current profile"))
         self.side.setMinimumWidth(300)
         self.intake = FileIntake(ctx, self.ops, lambda dup, left: self.ask_duplicate(dup, left),
-                                 lambda profile: self._defaults.get(profile, {}), self._waiting_paths, self)
+                                 lambda profile: self._defaults.get(profile, {}), self._waiting_paths, self,
+                                 ask_subtitles=lambda offers: self.ask_subtitles(offers))
 
         self._build_actions()
         toolbar = self._build_toolbar()
@@ -143,6 +158,7 @@ class UploadPage(QWidget):
         ctx.bridge.jobs_removed.connect(self._on_jobs_removed)
         self.details.apply_requested.connect(self._on_apply_metadata)
         self.details.defaults_requested.connect(self.edit_defaults)
+        self.details.cover_requested.connect(self.choose_cover)
         self.intake.status_changed.connect(self._on_intake_status)
         self.intake.batch_finished.connect(self._on_batch_finished)
         self._update_actions()
@@ -175,6 +191,9 @@ class UploadPage(QWidget):
         self.act_add_folder = self._action(self.tr("Add folder…"), self.tr("Upload every video and audio file in "
                                                                           "a folder and its subfolders"),
                                            self.add_folder_dialog, "Ctrl+Shift+O", sp.SP_DirIcon)
+        self.act_add_url = self._action(self.tr("Add URL…"), self.tr("Have VOD fetch files from web addresses "
+                                                                     "(upload by URL)"),
+                                        self.add_urls_dialog, "Ctrl+Shift+U", sp.SP_DriveNetIcon)
         self.act_start = self._action(self.tr("Start"), self.tr("Start or resume the selected paused or failed "
                                                                 "items"), self.start_selected, None,
                                       sp.SP_MediaPlay)
@@ -210,7 +229,7 @@ class UploadPage(QWidget):
         bar.setObjectName("queueToolbar")
         bar.setIconSize(QSize(16, 16))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for group in ((self.act_add_files, self.act_add_folder),
+        for group in ((self.act_add_files, self.act_add_folder, self.act_add_url),
                       (self.act_start, self.act_pause, self.act_retry, self.act_cancel, self.act_remove),
                       (self.act_copy, self.act_play)):
             if bar.actions():
@@ -278,7 +297,7 @@ class UploadPage(QWidget):
         self.act_cancel.setEnabled(any(not s.terminal for s in states))
         self.act_remove.setEnabled(bool(snaps))
         self.act_copy.setEnabled(any(s.video_id for s in snaps))
-        self.act_play.setEnabled(any(s.video_id and s.state is _S.DONE for s in snaps))
+        self.act_play.setEnabled(any(s.video_id and s.state is _S.DONE and s.kind in PLAYABLE_KINDS for s in snaps))
 
     # -- engine events ---------------------------------------------------------------------------------------
     def _on_jobs_added(self, snaps: list[JobSnapshot]) -> None:
@@ -331,8 +350,10 @@ class UploadPage(QWidget):
         self.intake.add([str(p) for p in paths])
 
     def add_files_dialog(self) -> None:
-        patterns = " ".join(f"*.{ext}" for ext in sorted(MEDIA_EXTENSIONS))
-        filters = ";;".join((self.tr("Video and audio files ({0})").format(patterns), self.tr("All files (*)")))
+        patterns = " ".join(f"*.{ext}" for ext in sorted(INTAKE_EXTENSIONS))
+        images = " ".join(f"*.{ext}" for ext in sorted(IMAGE_EXTENSIONS))
+        filters = ";;".join((self.tr("Media files ({0})").format(patterns), self.tr("Images ({0})").format(images),
+                             self.tr("HLS playlists (*.m3u8)"), self.tr("All files (*)")))
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files to the queue"), self._last_dir, filters)
         if paths:
             self._last_dir = os.path.dirname(paths[0])
@@ -343,6 +364,68 @@ class UploadPage(QWidget):
         if folder:
             self._last_dir = folder
             self.add_paths([folder])
+
+    def add_urls_dialog(self) -> None:
+        urls = self.ask_urls()
+        if urls:
+            self.add_urls(urls)
+
+    def ask_urls(self) -> list[str]:
+        """The addresses to add, from the Add URL dialog (tests replace this method)."""
+        dialog = AddUrlDialog(self.ctx.current_profile or "", self)
+        accepted = dialog.exec() == AddUrlDialog.DialogCode.Accepted
+        urls = dialog.urls() if accepted else []
+        dialog.deleteLater()
+        return urls
+
+    def add_urls(self, urls: list[str]) -> None:
+        """Queue uploads by URL for the current profile (with its defaults for new files)."""
+        profile = self.ctx.current_profile
+        if not profile:
+            self._show(self.tr("Choose or create a profile first: new files upload with the current profile."))
+            return
+        meta, engine = dict(self._defaults.get(profile, {})), self.ctx.engine
+        waiting = self._waiting_paths()
+        fresh = [u for u in dict.fromkeys(urls) if u not in waiting]
+        if fresh:
+            self._engine(lambda: engine.add([url_item(u, profile, dict(meta)) for u in fresh]))
+        text = self.tr("Added {0} URLs to the queue.").format(len(fresh))
+        if len(fresh) < len(urls):
+            text += " " + self.tr("{0} files are already in the queue.").format(len(urls) - len(fresh))
+        self._show(text)
+
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
+        self._message_timer.start()
+
+    def ask_subtitles(self, offers: list[SubtitleOffer]) -> bool:
+        """Upload the subtitle files found next to added videos too? (tests replace this method)"""
+        return MediaPrompts().ask_subtitles(self, offers)
+
+    def choose_cover_image(self) -> str:
+        """The image file chosen as a cover, or "" (tests replace this method)."""
+        path = MediaPrompts().choose_image(self, self._last_dir)
+        if path:
+            self._last_dir = os.path.dirname(path)
+        return path
+
+    def choose_cover(self, job_ids: list[int]) -> None:
+        """Upload a chosen image (ImageType cover) and make it the cover of these videos once it is uploaded."""
+        snaps = [s for s in (self.model.snapshot(i) for i in job_ids) if s is not None]
+        if not snaps:
+            return
+        path = self.choose_cover_image()
+        if not path:
+            return
+        try:
+            items = cover_items(path, [(s.job_id, s.profile, s.video_id) for s in snaps])
+        except VodError as err:
+            self._show(f"{describe_exception(err)} {err.message}")
+            return
+        engine = self.ctx.engine
+        self._engine(lambda: engine.add(items))
+        self._show(self.tr("Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.", "",
+                           len(snaps)).format(os.path.basename(path)))
 
     def _waiting_paths(self) -> set[str]:
         return {s.path for s in self.model.snapshots() if not s.state.terminal}
@@ -366,6 +449,8 @@ class UploadPage(QWidget):
             lines.append(report.error)
         if report.added:
             lines.append(self.tr("Added {0} files to the queue.").format(report.added))
+        if report.subtitles:
+            lines.append(self.tr("Added %n subtitle file(s).", "", report.subtitles))
         if report.skipped_uploaded:
             lines.append(self.tr("Skipped {0} files that were uploaded before.").format(report.skipped_uploaded))
         if report.already_queued:
@@ -437,7 +522,7 @@ class UploadPage(QWidget):
             self._message_timer.start()
 
     def open_in_playback(self) -> None:
-        ids = [s.video_id for s in self.selected() if s.video_id and s.state is _S.DONE]
+        ids = [s.video_id for s in self.selected() if s.video_id and s.state is _S.DONE and s.kind in PLAYABLE_KINDS]
         if ids:
             self.ctx.hub.open_in_playback.emit(ids)
 
@@ -464,7 +549,7 @@ class UploadPage(QWidget):
     def _on_context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         if not self.view.indexAt(pos).isValid():
-            menu.addActions([self.act_add_files, self.act_add_folder])
+            menu.addActions([self.act_add_files, self.act_add_folder, self.act_add_url])
         else:
             menu.addActions([self.act_start, self.act_pause, self.act_retry, self.act_cancel])
             menu.addSeparator()

@@ -117,7 +117,10 @@ def test_translations_keep_placeholders_accelerators_and_markup() -> None:
     for ctx in root.iter("context"):
         name = ctx.findtext("name")
         for msg in ctx.iter("message"):
-            source, translation = msg.findtext("source") or "", msg.findtext("translation") or ""
+            source = msg.findtext("source") or ""
+            node = msg.find("translation")
+            forms = [] if node is None else [f.text or "" for f in node.findall("numerusform")]
+            translation = " ".join(forms) if forms else msg.findtext("translation") or ""  # %n plurals
             where = f"[{name}] {source!r} -> {translation!r}"
             assert Counter(re.findall(r"\{\d[^}]*\}", source)) == Counter(re.findall(r"\{\d[^}]*\}", translation)), \
                 where

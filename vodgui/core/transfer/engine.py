@@ -20,7 +20,7 @@ from typing import Any
 
 from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.errors import VodError
-from vodgui.core.media_items import display_name
+from vodgui.core.media_items import display_name, file_item
 from vodgui.core.store import ItemRecord, NewItem, QueueStore
 from vodgui.core.transfer.bandwidth import RateLimiter
 from vodgui.core.transfer.events import (
@@ -211,17 +211,9 @@ class TransferEngine:
 
     def add_files(self, paths: Iterable[str], profile: str, metadata: dict[str, Any] | None = None, *,
                   start: bool = True) -> list[int]:
-        """Queue files by path; the size and mtime are read now so a later change can be noticed."""
-        items = []
-        for path in paths:
-            path = os.path.abspath(path)
-            try:
-                st = os.stat(path)
-                size, mtime = st.st_size, st.st_mtime_ns
-            except OSError:
-                size, mtime = 0, 0  # reported as FileNotFound when the job runs; the item is kept
-            items.append(NewItem(path, profile, size, mtime, dict(metadata or {})))
-        return self.add(items, start=start)
+        """Queue files by path; the size and mtime are read now so a later change can be noticed. Each file
+        becomes the kind its extension says (:func:`~vodgui.core.media_items.kind_for_path`)."""
+        return self.add([file_item(path, profile, metadata) for path in paths], start=start)
 
     # -- state changes (JobCallbacks) ------------------------------------------------------------------------
     def set_state(self, job_id: int, state: JobState, **changes: Any) -> None:

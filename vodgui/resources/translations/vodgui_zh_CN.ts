@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AddUrlDialog</name>
+    <message>
+        <location filename="../../ui/add_url_dialog.py" line="21"/>
+        <source>Add URLs</source>
+        <translation>添加 URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/add_url_dialog.py" line="22"/>
+        <source>VOD downloads each file from its web address itself (upload by URL), with profile “{0}”. One http:// or https:// address per line; the address should end in the file name, e.g. https://example.com/videos/clip.mp4.</source>
+        <translation>视频点播会按网址自行下载每个文件（URL 拉取上传），使用配置“{0}”。每行一个 http:// 或 https:// 地址；地址应以文件名结尾，例如 https://example.com/videos/clip.mp4。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/add_url_dialog.py" line="40"/>
+        <source>Add to queue</source>
+        <translation>加入队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/add_url_dialog.py" line="75"/>
+        <source>Not an http:// or https:// address: {0}</source>
+        <translation>不是 http:// 或 https:// 地址：{0}</translation>
+    </message>
+</context>
+<context>
     <name>BatchPanel</name>
     <message>
         <location filename="../../ui/playback_batch.py" line="65"/>
@@ -501,47 +524,72 @@
         <translation>续传时复用了 {0} 个分片</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="128"/>
+        <location filename="../../ui/texts.py" line="127"/>
+        <source>{0} segments were already on the server</source>
+        <translation>服务器上已有 {0} 个分片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="129"/>
+        <source>Submitted to VOD; waiting for it to fetch the file.</source>
+        <translation>已提交给视频点播，等待其拉取文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="130"/>
+        <source>VOD reports the upload job as {0}.</source>
+        <translation>视频点播报告上传任务状态为 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="133"/>
+        <source>The upload credentials of {0} expired before the upload finished; it was uploaded again under a new id.</source>
+        <translation>{0} 的上传凭证在上传完成前过期，已使用新的 ID 重新上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="135"/>
+        <source>The cover image could not be set: {0}</source>
+        <translation>无法设置封面图片：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/texts.py" line="138"/>
         <source>The server no longer has the earlier upload session (it was completed, aborted or expired); the file is sent again.</source>
         <translation>服务端已没有之前的上传会话（已完成、已中止或已过期），文件将重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="131"/>
+        <location filename="../../ui/texts.py" line="141"/>
         <source>valid: {0}</source>
         <translation>有效：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="132"/>
+        <location filename="../../ui/texts.py" line="142"/>
         <source>token {0}, valid until {1}</source>
         <translation>令牌 {0}，有效期至 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="133"/>
+        <location filename="../../ui/texts.py" line="143"/>
         <source>STS token {0}</source>
         <translation>STS 令牌 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="134"/>
+        <location filename="../../ui/texts.py" line="144"/>
         <source>reachable, token accepted</source>
         <translation>可连接，令牌已被接受</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="135"/>
+        <location filename="../../ui/texts.py" line="145"/>
         <source>allowed</source>
         <translation>已允许</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="136"/>
+        <location filename="../../ui/texts.py" line="146"/>
         <source>reachable</source>
         <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="137"/>
+        <location filename="../../ui/texts.py" line="147"/>
         <source>reachable and authorized</source>
         <translation>可连接且已授权</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="139"/>
+        <location filename="../../ui/texts.py" line="149"/>
         <source>reachable; this profile may not read video info ({0}) — uploads can still work</source>
         <translation>可连接；此配置无权读取视频信息（{0}）——上传仍可正常进行</translation>
     </message>
@@ -549,12 +597,12 @@
 <context>
     <name>DefaultsDialog</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="414"/>
+        <location filename="../../ui/metadata_editor.py" line="441"/>
         <source>Defaults for new files</source>
         <translation>新文件的默认信息</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="415"/>
+        <location filename="../../ui/metadata_editor.py" line="442"/>
         <source>Files you add to the queue with profile “{0}” get these details. Each file&apos;s title is its name; change it in the Details panel.</source>
         <translation>使用配置“{0}”加入队列的文件将使用这些信息。每个文件的标题为其文件名，可在“详情”面板中修改。</translation>
     </message>
@@ -801,6 +849,46 @@
     </message>
     <message>
         <location filename="../../ui/errors.py" line="113"/>
+        <source>VOD takes images in PNG, JPG, JPEG or GIF only. Convert the image and add it again.</source>
+        <translation>视频点播只接受 PNG、JPG、JPEG 或 GIF 格式的图片。请转换格式后重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="115"/>
+        <source>VOD does not take this file type for this kind of attached media (subtitles: srt, vtt, ass, stl, ttml; watermarks: png, gif, apng, mov; material: jpg, gif, png, mp4, mat, zip).</source>
+        <translation>视频点播不接受该类型文件作为此类辅助媒资（字幕：srt、vtt、ass、stl、ttml；水印：png、gif、apng、mov；素材：jpg、gif、png、mp4、mat、zip）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="118"/>
+        <source>The HLS playlist cannot be uploaded as it is: the problems are listed below. Nothing was sent. Fix them and retry.</source>
+        <translation>HLS 播放列表无法按原样上传，问题列在下方。尚未发送任何内容。请修正后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="121"/>
+        <source>This profile gets upload credentials from an AppServer, which covers videos only. Images, attached media and uploads by URL need a profile in STS mode or with an AccessKey.</source>
+        <translation>此配置从 AppServer 获取上传凭证，仅支持视频。图片、辅助媒资和 URL 拉取上传需要 STS 模式或使用 AccessKey 的配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="124"/>
+        <source>VOD can only fetch http:// or https:// addresses.</source>
+        <translation>视频点播只能拉取 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="126"/>
+        <source>VOD could not download the file from its address. Check that the URL works from the internet.</source>
+        <translation>视频点播无法从该地址下载文件。请确认该 URL 可从公网访问。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="128"/>
+        <source>VOD no longer knows this upload by URL. Remove the item and add the address again.</source>
+        <translation>视频点播已找不到这个 URL 拉取任务。请移除该项并重新添加地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="130"/>
+        <source>The upload credentials expired several times before the upload finished. Retry; on a slow connection, raise the bandwidth limit or upload fewer files at once.</source>
+        <translation>上传完成前上传凭证已多次过期。请重试；网络较慢时，请提高带宽限制或减少同时上传的文件数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="133"/>
         <source>This profile gets upload credentials from an AppServer and holds no VOD key, so it cannot ask VOD itself (media status, PlayAuth, play info). Use an AccessKey or STS profile for that.</source>
         <translation>此配置从 AppServer 获取上传凭证，自身没有点播密钥，因此无法直接查询视频点播（媒体状态、播放凭证、播放信息）。请改用 AccessKey 或 STS 配置。</translation>
     </message>
@@ -808,12 +896,12 @@
 <context>
     <name>FileIntake</name>
     <message>
-        <location filename="../../ui/file_intake.py" line="101"/>
+        <location filename="../../ui/file_intake.py" line="124"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件将使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_intake.py" line="105"/>
+        <location filename="../../ui/file_intake.py" line="128"/>
         <source>Looking for video and audio files…</source>
         <translation>正在查找视频和音频文件…</translation>
     </message>
@@ -1158,6 +1246,67 @@ File: {1}</source>
     </message>
 </context>
 <context>
+    <name>KindTexts</name>
+    <message>
+        <location filename="../../ui/kind_texts.py" line="18"/>
+        <source>Video or audio</source>
+        <translation>视频或音频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kind_texts.py" line="19"/>
+        <location filename="../../ui/kind_texts.py" line="43"/>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kind_texts.py" line="20"/>
+        <source>Cover image</source>
+        <translation>封面图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kind_texts.py" line="21"/>
+        <source>Attached media</source>
+        <translation>辅助媒资</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kind_texts.py" line="22"/>
+        <source>Subtitles</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kind_texts.py" line="23"/>
+        <source>Watermark</source>
+        <translation>水印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kind_texts.py" line="24"/>
+        <source>Material</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kind_texts.py" line="25"/>
+        <source>HLS package</source>
+        <translation>HLS 包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kind_texts.py" line="26"/>
+        <source>Upload by URL</source>
+        <translation>URL 拉取上传</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/kind_texts.py" line="30"/>
+        <source>HLS package: the playlist and %n segment(s)</source>
+        <translation>
+            <numerusform>HLS 包：播放列表和 %n 个分片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/kind_texts.py" line="33"/>
+        <source>VOD fetches this file itself: its progress is not known until it is done.</source>
+        <translation>视频点播自行拉取此文件：完成前无法得知进度。</translation>
+    </message>
+</context>
+<context>
     <name>LogPage</name>
     <message>
         <location filename="../../ui/log_page.py" line="123"/>
@@ -1415,6 +1564,41 @@ File: {1}</source>
     </message>
 </context>
 <context>
+    <name>MediaPrompts</name>
+    <message>
+        <location filename="../../ui/media_prompts.py" line="24"/>
+        <source>Subtitles found</source>
+        <translation>发现字幕</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/media_prompts.py" line="25"/>
+        <source>%n subtitle file(s) lie next to the videos you added: {0}. Upload them too, as subtitle media?</source>
+        <translation>
+            <numerusform>你添加的视频旁边有 %n 个字幕文件：{0}。是否一并作为字幕上传？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/media_prompts.py" line="28"/>
+        <source>Upload subtitles</source>
+        <translation>上传字幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media_prompts.py" line="29"/>
+        <source>Only the videos</source>
+        <translation>仅上传视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media_prompts.py" line="39"/>
+        <source>Choose a cover image</source>
+        <translation>选择封面图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media_prompts.py" line="40"/>
+        <source>Images ({0})</source>
+        <translation>图片（{0}）</translation>
+    </message>
+</context>
+<context>
     <name>MediaStatus</name>
     <message>
         <location filename="../../ui/texts.py" line="19"/>
@@ -1471,84 +1655,102 @@ File: {1}</source>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="296"/>
+        <location filename="../../ui/metadata_editor.py" line="300"/>
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="297"/>
+        <location filename="../../ui/metadata_editor.py" line="301"/>
         <source>Save the changed fields for the selected items ({0})</source>
         <translation>保存所选项目中已修改的字段（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="301"/>
+        <location filename="../../ui/metadata_editor.py" line="305"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="302"/>
+        <location filename="../../ui/metadata_editor.py" line="306"/>
         <source>Forget the changes and show the saved values again</source>
         <translation>放弃修改，重新显示已保存的值</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="304"/>
+        <location filename="../../ui/metadata_editor.py" line="308"/>
         <source>Defaults for new files…</source>
         <translation>新文件的默认信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="305"/>
+        <location filename="../../ui/metadata_editor.py" line="309"/>
         <source>Metadata given to files you add from now on, for this profile</source>
         <translation>此配置下今后添加的文件将使用的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="334"/>
+        <location filename="../../ui/metadata_editor.py" line="311"/>
+        <source>Choose cover &amp;image…</source>
+        <translation>选择封面图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="313"/>
+        <source>Upload an image as the cover of the selected videos. A video that exists in VOD gets it at once; a waiting one when it is created.</source>
+        <translation>上传一张图片作为所选视频的封面。已在视频点播中的视频立即设置；等待中的视频在创建时设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="353"/>
         <source>No item selected</source>
         <translation>未选择项目</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="335"/>
+        <location filename="../../ui/metadata_editor.py" line="354"/>
         <source>Select queue items to set their title, description, tags and other details before they upload.</source>
         <translation>选中队列中的项目，即可在上传前设置其标题、描述、标签等信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="340"/>
+        <location filename="../../ui/metadata_editor.py" line="360"/>
+        <source>Address: {0}
+VideoId: {1}</source>
+        <translation>地址：{0}
+VideoId：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="363"/>
         <source>Folder: {0}
 VideoId: {1}</source>
         <translation>文件夹：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="341"/>
+        <location filename="../../ui/metadata_editor.py" line="361"/>
+        <location filename="../../ui/metadata_editor.py" line="364"/>
         <source>not created yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="343"/>
+        <location filename="../../ui/metadata_editor.py" line="368"/>
         <source>Why it failed: {0}</source>
         <translation>失败原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="349"/>
+        <location filename="../../ui/metadata_editor.py" line="374"/>
         <source>{0} items selected</source>
         <translation>已选择 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="350"/>
+        <location filename="../../ui/metadata_editor.py" line="375"/>
         <source>Changes apply to every selected item that is still waiting.</source>
         <translation>修改将应用到所有仍在等待的已选项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="355"/>
+        <location filename="../../ui/metadata_editor.py" line="380"/>
         <source>Each file&apos;s name</source>
         <translation>各文件的文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="372"/>
+        <location filename="../../ui/metadata_editor.py" line="397"/>
         <source>These details can no longer be changed here: the upload has started or the video already exists in VOD, which owns its metadata now. Edit it in the VOD console.</source>
         <translation>这些信息已无法在此修改：上传已经开始，或视频已存在于视频点播中，其元数据现由点播管理。请在视频点播控制台中编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="377"/>
+        <location filename="../../ui/metadata_editor.py" line="402"/>
         <source>{0} of the {1} selected items already started uploading or exist in VOD; changes apply to the other {2}.</source>
         <translation>所选 {1} 项中有 {0} 项已开始上传或已存在于视频点播中；修改将应用到其余 {2} 项。</translation>
     </message>
@@ -2506,83 +2708,83 @@ VideoId：{1}</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="50"/>
+        <location filename="../../ui/queue_model.py" line="51"/>
         <source>Queued</source>
         <extracomment>Marked for lupdate here, translated when a model is built (:func:`state_label`).</extracomment>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="51"/>
+        <location filename="../../ui/queue_model.py" line="52"/>
         <source>Preparing</source>
         <translation>准备中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="52"/>
+        <location filename="../../ui/queue_model.py" line="53"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="53"/>
+        <location filename="../../ui/queue_model.py" line="54"/>
         <source>Completing</source>
         <translation>正在完成</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="54"/>
+        <location filename="../../ui/queue_model.py" line="55"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="55"/>
+        <location filename="../../ui/queue_model.py" line="56"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="56"/>
+        <location filename="../../ui/queue_model.py" line="57"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="57"/>
+        <location filename="../../ui/queue_model.py" line="58"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="93"/>
+        <location filename="../../ui/queue_model.py" line="94"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>VideoId</source>
         <translation>VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="95"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -2789,280 +2991,326 @@ VideoId：{1}</translation>
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../ui/upload_page.py" line="81"/>
+        <location filename="../../ui/upload_page.py" line="95"/>
         <source>Details</source>
+        <extracomment>Kinds whose id is a VideoId the Playback page can check (images and attached media are not played).</extracomment>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="82"/>
+        <location filename="../../ui/upload_page.py" line="96"/>
         <source>Transfer</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="83"/>
+        <location filename="../../ui/upload_page.py" line="97"/>
         <source>Title, description, tags and other metadata of the selected items</source>
         <translation>所选项目的标题、描述、标签等元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="84"/>
+        <location filename="../../ui/upload_page.py" line="98"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit of the current profile</source>
         <translation>当前配置的并发上传数、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="161"/>
+        <location filename="../../ui/upload_page.py" line="177"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="173"/>
+        <location filename="../../ui/upload_page.py" line="189"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="173"/>
+        <location filename="../../ui/upload_page.py" line="189"/>
         <source>Choose video or audio files to upload</source>
         <translation>选择要上传的视频或音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="175"/>
+        <location filename="../../ui/upload_page.py" line="191"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="175"/>
+        <location filename="../../ui/upload_page.py" line="191"/>
         <source>Upload every video and audio file in a folder and its subfolders</source>
         <translation>上传文件夹及其子文件夹中的所有视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="178"/>
+        <location filename="../../ui/upload_page.py" line="194"/>
+        <source>Add URL…</source>
+        <translation>添加 URL…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="194"/>
+        <source>Have VOD fetch files from web addresses (upload by URL)</source>
+        <translation>让视频点播从网址拉取文件（URL 拉取上传）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="197"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="178"/>
+        <location filename="../../ui/upload_page.py" line="197"/>
         <source>Start or resume the selected paused or failed items</source>
         <translation>开始或继续所选的已暂停或失败的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="181"/>
+        <location filename="../../ui/upload_page.py" line="200"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="181"/>
+        <location filename="../../ui/upload_page.py" line="200"/>
         <source>Pause the selected items; they continue where they stopped</source>
         <translation>暂停所选项目；之后会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="184"/>
+        <location filename="../../ui/upload_page.py" line="203"/>
         <source>Pause or resume</source>
         <translation>暂停或继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="184"/>
+        <location filename="../../ui/upload_page.py" line="203"/>
         <source>Pause the selection, or resume it when it is paused</source>
         <translation>暂停所选项目；若已暂停则继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="187"/>
+        <location filename="../../ui/upload_page.py" line="206"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="187"/>
+        <location filename="../../ui/upload_page.py" line="206"/>
         <source>Try the selected failed items again, keeping the parts already uploaded</source>
         <translation>重试所选的失败项目，保留已上传的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="190"/>
+        <location filename="../../ui/upload_page.py" line="209"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="190"/>
+        <location filename="../../ui/upload_page.py" line="209"/>
         <source>Stop the selected uploads for good and discard what was sent</source>
         <translation>彻底停止所选上传，并丢弃已发送的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="193"/>
-        <location filename="../../ui/upload_page.py" line="427"/>
+        <location filename="../../ui/upload_page.py" line="212"/>
+        <location filename="../../ui/upload_page.py" line="512"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="193"/>
+        <location filename="../../ui/upload_page.py" line="212"/>
         <source>Remove the selected items from the queue (finished uploads stay in the history)</source>
         <translation>从队列中移除所选项目（已完成的上传仍保留在历史记录中）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="197"/>
+        <location filename="../../ui/upload_page.py" line="216"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="197"/>
+        <location filename="../../ui/upload_page.py" line="216"/>
         <source>Copy the VideoIds of the selected items</source>
         <translation>复制所选项目的 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="199"/>
+        <location filename="../../ui/upload_page.py" line="218"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="199"/>
+        <location filename="../../ui/upload_page.py" line="218"/>
         <source>Check playback of the selected uploaded videos</source>
         <translation>检查所选已上传视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="202"/>
-        <location filename="../../ui/upload_page.py" line="233"/>
+        <location filename="../../ui/upload_page.py" line="221"/>
+        <location filename="../../ui/upload_page.py" line="252"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="202"/>
+        <location filename="../../ui/upload_page.py" line="221"/>
         <source>Resume every paused item</source>
         <translation>继续所有已暂停的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="204"/>
+        <location filename="../../ui/upload_page.py" line="223"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="204"/>
+        <location filename="../../ui/upload_page.py" line="223"/>
         <source>Remove finished and cancelled items from the queue (the History page keeps them)</source>
         <translation>从队列中移除已完成和已取消的项目（“历史记录”页仍会保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="209"/>
+        <location filename="../../ui/upload_page.py" line="228"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="236"/>
+        <location filename="../../ui/upload_page.py" line="255"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="237"/>
+        <location filename="../../ui/upload_page.py" line="256"/>
         <source>Keep them paused; start them later with Start or Resume all</source>
         <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="289"/>
+        <location filename="../../ui/upload_page.py" line="308"/>
         <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
         <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="317"/>
+        <location filename="../../ui/upload_page.py" line="336"/>
         <source>{0} uploading</source>
         <translation>{0} 个上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="318"/>
+        <location filename="../../ui/upload_page.py" line="337"/>
         <source>{0} waiting</source>
         <translation>{0} 个等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="318"/>
+        <location filename="../../ui/upload_page.py" line="337"/>
         <source>{0} paused</source>
         <translation>{0} 个已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="319"/>
+        <location filename="../../ui/upload_page.py" line="338"/>
         <source>{0} failed</source>
         <translation>{0} 个失败</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="319"/>
+        <location filename="../../ui/upload_page.py" line="338"/>
         <source>{0} done</source>
         <translation>{0} 个已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="322"/>
+        <location filename="../../ui/upload_page.py" line="341"/>
         <source>The queue is empty</source>
         <translation>队列为空</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="335"/>
-        <source>Video and audio files ({0})</source>
-        <translation>视频和音频文件 ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="335"/>
+        <location filename="../../ui/upload_page.py" line="356"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="336"/>
+        <location filename="../../ui/upload_page.py" line="357"/>
         <source>Add files to the queue</source>
         <translation>添加文件到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="342"/>
+        <location filename="../../ui/upload_page.py" line="363"/>
         <source>Add a folder to the queue</source>
         <translation>添加文件夹到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="368"/>
+        <location filename="../../ui/upload_page.py" line="451"/>
         <source>Added {0} files to the queue.</source>
         <translation>已将 {0} 个文件加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="370"/>
+        <location filename="../../ui/upload_page.py" line="455"/>
         <source>Skipped {0} files that were uploaded before.</source>
         <translation>跳过了 {0} 个之前已上传的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="372"/>
+        <location filename="../../ui/upload_page.py" line="394"/>
+        <location filename="../../ui/upload_page.py" line="457"/>
         <source>{0} files are already in the queue.</source>
         <translation>{0} 个文件已在队列中。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="374"/>
+        <location filename="../../ui/upload_page.py" line="355"/>
+        <source>Media files ({0})</source>
+        <translation>媒体文件（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="355"/>
+        <source>Images ({0})</source>
+        <translation>图片（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="356"/>
+        <source>HLS playlists (*.m3u8)</source>
+        <translation>HLS 播放列表 (*.m3u8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="385"/>
+        <source>Choose or create a profile first: new files upload with the current profile.</source>
+        <translation>请先选择或新建配置：新文件会使用当前配置上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="392"/>
+        <source>Added {0} URLs to the queue.</source>
+        <translation>已将 {0} 个 URL 加入队列。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="427"/>
+        <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
+        <translation>
+            <numerusform>正在上传封面图片 {0}；完成后将成为 %n 个视频的封面。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="453"/>
+        <source>Added %n subtitle file(s).</source>
+        <translation>
+            <numerusform>已添加 %n 个字幕文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="459"/>
         <source>Left out {0} files that are not video or audio (Settings can allow all files).</source>
         <translation>忽略了 {0} 个非视频或音频文件（可在“设置”中允许所有文件类型）。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="377"/>
+        <location filename="../../ui/upload_page.py" line="462"/>
         <source>Could not read {0}.</source>
         <translation>无法读取 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="380"/>
+        <location filename="../../ui/upload_page.py" line="465"/>
         <source>No video or audio files were found.</source>
         <translation>未找到视频或音频文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="413"/>
-        <location filename="../../ui/upload_page.py" line="415"/>
+        <location filename="../../ui/upload_page.py" line="498"/>
+        <location filename="../../ui/upload_page.py" line="500"/>
         <source>Cancel uploads</source>
         <translation>取消上传</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="414"/>
+        <location filename="../../ui/upload_page.py" line="499"/>
         <source>Cancel {0} upload(s)? What was sent is discarded; a cancelled item cannot be resumed.</source>
         <translation>要取消 {0} 个上传吗？已发送的数据将被丢弃，取消后无法继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="425"/>
+        <location filename="../../ui/upload_page.py" line="510"/>
         <source>Remove items</source>
         <translation>移除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="426"/>
+        <location filename="../../ui/upload_page.py" line="511"/>
         <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
         <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="436"/>
+        <location filename="../../ui/upload_page.py" line="521"/>
         <source>Copied {0} VideoId(s).</source>
         <translation>已复制 {0} 个 VideoId。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="459"/>
+        <location filename="../../ui/upload_page.py" line="544"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -3103,163 +3351,163 @@ VideoId：{1}</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="130"/>
-        <location filename="../../ui/metadata_editor.py" line="191"/>
+        <location filename="../../ui/metadata_editor.py" line="132"/>
+        <location filename="../../ui/metadata_editor.py" line="193"/>
         <source>Comma separated, e.g. sports, 2024</source>
         <translation>以英文逗号分隔，例如：体育, 2024</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="137"/>
+        <location filename="../../ui/metadata_editor.py" line="139"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="137"/>
+        <location filename="../../ui/metadata_editor.py" line="139"/>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="137"/>
+        <location filename="../../ui/metadata_editor.py" line="139"/>
         <source>Ta&amp;gs:</source>
         <translation>标签(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="138"/>
+        <location filename="../../ui/metadata_editor.py" line="140"/>
         <source>&amp;Category ID:</source>
         <translation>分类 ID(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="138"/>
+        <location filename="../../ui/metadata_editor.py" line="140"/>
         <source>Template &amp;group:</source>
         <translation>转码模板组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="139"/>
+        <location filename="../../ui/metadata_editor.py" line="141"/>
         <source>&amp;Workflow:</source>
         <translation>工作流(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="139"/>
+        <location filename="../../ui/metadata_editor.py" line="141"/>
         <source>&amp;Storage location:</source>
         <translation>存储地址(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="140"/>
+        <location filename="../../ui/metadata_editor.py" line="142"/>
         <source>&amp;App ID:</source>
         <translation>应用 ID(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="140"/>
+        <location filename="../../ui/metadata_editor.py" line="142"/>
         <source>Call&amp;back URL:</source>
         <translation>回调地址(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="141"/>
+        <location filename="../../ui/metadata_editor.py" line="143"/>
         <source>&amp;UserData:</source>
         <translation>UserData(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="141"/>
+        <location filename="../../ui/metadata_editor.py" line="143"/>
         <source>Co&amp;ver URL:</source>
         <translation>封面地址(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="144"/>
+        <location filename="../../ui/metadata_editor.py" line="146"/>
         <source>The video&apos;s title in VOD. Empty: the file name without its extension.</source>
         <translation>视频在点播中的标题。留空：使用不含扩展名的文件名。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="145"/>
+        <location filename="../../ui/metadata_editor.py" line="147"/>
         <source>Up to 1024 bytes.</source>
         <translation>最多 1024 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="146"/>
+        <location filename="../../ui/metadata_editor.py" line="148"/>
         <source>Up to 16 tags, separated by commas; each at most 32 bytes.</source>
         <translation>最多 16 个标签，以英文逗号分隔；每个最多 32 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="147"/>
+        <location filename="../../ui/metadata_editor.py" line="149"/>
         <source>The numeric ID of a category from the VOD console (empty: none).</source>
         <translation>视频点播控制台中分类的数字 ID（留空：不分类）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="148"/>
+        <location filename="../../ui/metadata_editor.py" line="150"/>
         <source>The transcoding template group ID (empty: the default group).</source>
         <translation>转码模板组 ID（留空：使用默认模板组）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="149"/>
+        <location filename="../../ui/metadata_editor.py" line="151"/>
         <source>A workflow ID; it takes precedence over the template group.</source>
         <translation>工作流 ID；优先于转码模板组。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="150"/>
+        <location filename="../../ui/metadata_editor.py" line="152"/>
         <source>The storage bucket address (empty: the default storage).</source>
         <translation>存储地址（留空：使用默认存储）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="151"/>
+        <location filename="../../ui/metadata_editor.py" line="153"/>
         <source>The VOD application ID (empty: app-1000000).</source>
         <translation>视频点播应用 ID（留空：app-1000000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="152"/>
+        <location filename="../../ui/metadata_editor.py" line="154"/>
         <source>VOD posts event notifications for these videos to this http(s) URL.</source>
         <translation>视频点播会将这些视频的事件通知发送到此 http(s) 回调地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="153"/>
+        <location filename="../../ui/metadata_editor.py" line="155"/>
         <source>Extra UserData as a JSON object; merged with the callback URL.</source>
         <translation>额外的 UserData（JSON 对象）；会与回调地址合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="154"/>
+        <location filename="../../ui/metadata_editor.py" line="156"/>
         <source>A custom thumbnail URL (http or https).</source>
         <translation>自定义封面地址（http 或 https）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="179"/>
+        <location filename="../../ui/metadata_editor.py" line="181"/>
         <source>Several values: type to replace them all</source>
         <translation>多个不同的值：输入内容将全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="230"/>
+        <location filename="../../ui/metadata_editor.py" line="232"/>
         <source>The title is longer than {0} bytes.</source>
         <translation>标题超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="232"/>
+        <location filename="../../ui/metadata_editor.py" line="234"/>
         <source>VOD does not accept emoji or similar characters in titles.</source>
         <translation>视频点播不接受标题中含有 emoji 等字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="234"/>
+        <location filename="../../ui/metadata_editor.py" line="236"/>
         <source>The description is longer than {0} bytes.</source>
         <translation>描述超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="238"/>
+        <location filename="../../ui/metadata_editor.py" line="240"/>
         <source>At most {0} tags are allowed; there are {1}.</source>
         <translation>最多允许 {0} 个标签；当前有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="241"/>
+        <location filename="../../ui/metadata_editor.py" line="243"/>
         <source>The tag “{0}” is longer than {1} bytes.</source>
         <translation>标签“{0}”超过 {1} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="244"/>
+        <location filename="../../ui/metadata_editor.py" line="246"/>
         <source>The address must start with http:// or https://.</source>
         <translation>地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="249"/>
+        <location filename="../../ui/metadata_editor.py" line="251"/>
         <source>This is not valid JSON: {0}</source>
         <translation>这不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="251"/>
+        <location filename="../../ui/metadata_editor.py" line="253"/>
         <source>UserData must be a JSON object, for example {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}.</source>
         <translation>UserData 必须是 JSON 对象，例如 {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}。</translation>
     </message>
@@ -3267,14 +3515,14 @@ VideoId：{1}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="126"/>
-        <location filename="../../ui/errors.py" line="143"/>
-        <location filename="../../ui/texts.py" line="157"/>
+        <location filename="../../ui/errors.py" line="146"/>
+        <location filename="../../ui/errors.py" line="163"/>
+        <location filename="../../ui/texts.py" line="167"/>
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="148"/>
+        <location filename="../../ui/errors.py" line="168"/>
         <source> RequestId: {0}</source>
         <translation> RequestId：{0}</translation>
     </message>

@@ -104,10 +104,11 @@ def run_m3u8(job: JobRunner) -> None:
     meta = VideoMetadata.from_json(item.metadata)
     meta.validate(item.path)
     package = read_package(item.path)  # every problem, before anything is created or sent
-    resumed = bool(item.video_id)
+    earlier = item.video_id
     total = package.total_size
     ticket = job.ticket(FileIdentity(item.path, total, package.mtime_ns), meta, whole_file=False)
-    resumed = resumed and item.video_id == ticket.video_id
+    # A resume: the same video (RefreshUploadVideo). A video deleted meanwhile was created again: nothing to skip.
+    resumed = bool(earlier) and earlier == ticket.video_id
     extra = {**item.extra, "segments": len(package.segments)}
     job.store.update(item.id, size=total, mtime_ns=package.mtime_ns, extra=extra)
     item.size, item.mtime_ns, item.extra = total, package.mtime_ns, extra

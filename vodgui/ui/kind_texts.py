@@ -1,0 +1,58 @@
+"""How the window names the kinds of queue item (video, image, attached media, HLS package, URL)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from vodgui.core.media_items import KIND_ATTACHED, KIND_IMAGE, KIND_M3U8, KIND_URL, KIND_VIDEO
+
+
+class KindTexts(QObject):
+    """The translated names (literal ``self.tr`` calls, for lupdate)."""
+
+    def names(self) -> dict[str, str]:
+        return {
+            KIND_VIDEO: self.tr("Video or audio"),
+            KIND_IMAGE: self.tr("Image"),
+            "image:cover": self.tr("Cover image"),
+            KIND_ATTACHED: self.tr("Attached media"),
+            "attached:subtitle": self.tr("Subtitles"),
+            "attached:watermark": self.tr("Watermark"),
+            "attached:material": self.tr("Material"),
+            KIND_M3U8: self.tr("HLS package"),
+            KIND_URL: self.tr("Upload by URL"),
+        }
+
+    def package(self, segments: int) -> str:
+        return self.tr("HLS package: the playlist and %n segment(s)", "", segments)
+
+    def fetching(self) -> str:
+        return self.tr("VOD fetches this file itself: its progress is not known until it is done.")
+
+
+@lru_cache(maxsize=4)
+def _names(language_key: str) -> dict[str, str]:
+    return KindTexts().names()
+
+
+def kind_label(kind: str, extra: dict[str, Any] | None = None) -> str:
+    """``Cover image``, ``Subtitles``, ``HLS package``... for a queue item."""
+    names = _names(QCoreApplication.translate("KindTexts", "Image"))
+    extra = extra or {}
+    if kind == KIND_M3U8 and extra.get("segments"):
+        return KindTexts().package(int(extra["segments"]))
+    detail = extra.get("image_type") if kind == KIND_IMAGE else extra.get("business_type")
+    return names.get(f"{kind}:{detail}") or names.get(kind) or kind
+
+
+def kind_tooltip(kind: str, extra: dict[str, Any] | None, path: str) -> str:
+    """The File column's tooltip: what the item is, then where it comes from."""
+    if kind == KIND_VIDEO:
+        return path
+    text = f"{kind_label(kind, extra)}\n{path}"
+    if kind == KIND_URL:
+        text += "\n" + KindTexts().fetching()
+    return text
