@@ -18,7 +18,7 @@ import requests
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import Secret, StsToken, UploadTicket, parse_utc
 from vodgui.core.errors import ErrorKind, VodError, classify_pop
-from vodgui.core.pop import ConnectionOptions, Credential
+from vodgui.core.pop import CachingTokenSigner, ConnectionOptions
 from vodgui.core.retry import RetryPolicy, call_with_retry
 from vodgui.core.vod import VideoMetadata, ticket_from_response
 
@@ -94,38 +94,8 @@ class AppServerClient:
         return ticket_from_response(data, self._clock.now(), "appserver")
 
 
-class AppServerStsSigner:
-    """STS mode through an AppServer: the token is fetched, cached and renewed like AssumeRole's."""
+class AppServerStsSigner(CachingTokenSigner):
+    """STS mode through an AppServer: its token is cached and renewed like AssumeRole's."""
 
     def __init__(self, client: AppServerClient, clock: Clock, margin: float = 300.0) -> None:
-        self._client = client
-        self._clock = clock
-        self._margin = margin
-        self._lock = threading.Lock()
-        self._token: StsToken | None = None
-        self._token_margin = margin
-        self.refreshes = 0
-
-    def _renew(self) -> StsToken:
-        token = self._client.sts_token()
-        # Renew a quarter of the lifetime early at most, so a short-lived token is not refreshed on every use.
-        self._token_margin = min(self._margin, max(0.0, (token.expires_at - self._clock.now()) / 4))
-        self._token = token
-        self.refreshes += 1
-        return token
-
-    def current(self) -> Credential:
-        with self._lock:
-            token = self._token
-            if token is None or token.expires_within(self._token_margin, self._clock.now()):
-                token = self._renew()
-            return token
-
-    def force_refresh(self, failed: Credential) -> None:
-        with self._lock:
-            if self._token is None or self._token.access_key_id == failed.access_key_id:
-                self._renew()
-
-    def describe(self) -> str:
-        return f"STS token from AppServer {self._client.url}"
-
+        super().__init__(client.sts_token, clock, margin, f"STS token from AppServer {client.url}")

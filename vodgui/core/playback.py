@@ -29,7 +29,7 @@ from aliyunsdkvod.request.v20170321.GetVideoPlayAuthRequest import GetVideoPlayA
 from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.credentials import Secret, StsToken, format_utc, parse_utc
 from vodgui.core.errors import ErrorKind, VodError, config_error
-from vodgui.core.pop import ConnectionOptions, Credential, PopCaller
+from vodgui.core.pop import ConnectionOptions, FixedSigner, PopCaller
 from vodgui.core.redact import mask, redact, register
 from vodgui.core.retry import RetryPolicy
 from vodgui.core.vod import VodApi, default_vod_endpoint
@@ -487,22 +487,6 @@ class PlayerTarget:
     retry: RetryPolicy = field(default_factory=lambda: RetryPolicy(retries=2, base_delay=0.5, max_delay=2.0))
 
 
-class FixedStsSigner:
-    """The PlayAuth's own temporary credentials: nothing to refresh (a new PlayAuth is the only renewal)."""
-
-    def __init__(self, token: StsToken) -> None:
-        self._token = token
-
-    def current(self) -> Credential:
-        return self._token
-
-    def force_refresh(self, failed: Credential) -> None:
-        return None
-
-    def describe(self) -> str:
-        return f"PlayAuth credentials {self._token.access_key_id}"
-
-
 @dataclass(frozen=True)
 class PlayCheck:
     """The verdict of one check: ``ok`` or the service's code and message. ``via`` is ``playauth`` (the
@@ -564,7 +548,8 @@ def check_as_player(play_auth: str | Secret | None, video_id: str, region: str, 
     token = StsToken(decoded.access_key_id, decoded.access_key_secret, decoded.security_token,
                      decoded.expires_at or clock.now() + 3600)
     try:
-        caller = PopCaller("vod", where, endpoint or default_vod_endpoint(where), FixedStsSigner(token),
+        signer = FixedSigner(token, "PlayAuth credentials")  # a new PlayAuth is the only renewal
+        caller = PopCaller("vod", where, endpoint or default_vod_endpoint(where), signer,
                            options or ConnectionOptions(), retry or PlayerTarget(where).retry, clock)
         data = caller.call(GetPlayInfoRequest, player_params(
             _video_id(video_id), decoded.auth_info.raw.reveal(), formats=",".join(_csv(formats)),

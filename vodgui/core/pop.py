@@ -20,7 +20,7 @@ from aliyunsdkcore.client import AcsClient
 from aliyunsdkcore.request import RpcRequest
 
 from vodgui.core.clock import Clock
-from vodgui.core.credentials import AccessKey, StsToken
+from vodgui.core.credentials import AccessKey, StsToken, format_utc
 from vodgui.core.errors import ErrorKind, VodError, from_pop_exception
 from vodgui.core.retry import RetryPolicy, call_with_retry
 
@@ -68,6 +68,66 @@ class StaticSigner:
 
     def describe(self) -> str:
         return f"AccessKey {self._key.access_key_id}"
+
+
+class FixedSigner:
+    """Temporary credentials that cannot be renewed here (a PlayAuth's, or a token checked once)."""
+
+    def __init__(self, token: StsToken, label: str = "STS token") -> None:
+        self._token = token
+        self._label = label
+
+    def current(self) -> Credential:
+        return self._token
+
+    def force_refresh(self, failed: Credential) -> None:
+        return None
+
+    def describe(self) -> str:
+        return f"{self._label} {self._token.access_key_id}"
+
+
+class CachingTokenSigner:
+    """An STS token shared by every request until shortly before it expires, then fetched again; also fetched
+    again when a service says it expired (unless another thread already did). One fetch at a time.
+
+    The renewal margin is ``margin`` seconds, but at most a quarter of the token's lifetime, so a short-lived
+    token is not fetched on every use. Used for AssumeRole with a local key and for an AppServer's token.
+    """
+
+    def __init__(self, fetch: Callable[[], StsToken], clock: Clock, margin: float, label: str) -> None:
+        self._fetch = fetch
+        self._clock = clock
+        self._margin = margin
+        self._label = label
+        self._lock = threading.Lock()
+        self._token: StsToken | None = None
+        self._token_margin = margin
+        self.refreshes = 0
+
+    def _renew(self) -> StsToken:
+        token = self._fetch()
+        self._token_margin = min(self._margin, max(0.0, (token.expires_at - self._clock.now()) / 4))
+        self._token = token
+        self.refreshes += 1
+        log.info("%s: new token %s valid until %s", self._label, token.access_key_id,
+                 format_utc(token.expires_at))
+        return token
+
+    def current(self) -> Credential:
+        with self._lock:
+            token = self._token
+            if token is None or token.expires_within(self._token_margin, self._clock.now()):
+                token = self._renew()
+            return token
+
+    def force_refresh(self, failed: Credential) -> None:
+        with self._lock:
+            if self._token is None or self._token.access_key_id == failed.access_key_id:
+                self._renew()
+
+    def describe(self) -> str:
+        return self._label
 
 
 def normalize_endpoint(endpoint: str, default_scheme: str = "https") -> str:

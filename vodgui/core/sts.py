@@ -12,9 +12,9 @@ from aliyunsdksts.request.v20150401.AssumeRoleRequest import AssumeRoleRequest
 from aliyunsdksts.request.v20150401.GetCallerIdentityRequest import GetCallerIdentityRequest
 
 from vodgui.core.clock import Clock
-from vodgui.core.credentials import AccessKey, Secret, StsToken, format_utc, parse_utc
+from vodgui.core.credentials import AccessKey, Secret, StsToken, parse_utc
 from vodgui.core.errors import ErrorKind, VodError, config_error
-from vodgui.core.pop import ConnectionOptions, Credential, PopCaller, StaticSigner
+from vodgui.core.pop import CachingTokenSigner, ConnectionOptions, Credential, FixedSigner, PopCaller, StaticSigner
 from vodgui.core.retry import RetryPolicy
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ class StsApi:
         self._clock = clock
 
     def _caller(self, cred: Credential) -> PopCaller:
-        signer = StaticSigner(cred) if isinstance(cred, AccessKey) else _FixedSigner(cred)
+        signer = StaticSigner(cred) if isinstance(cred, AccessKey) else FixedSigner(cred)
         return PopCaller("sts", self.region, self.endpoint, signer, self._conn, self._retry, self._clock)
 
     def assume_role(self, key: AccessKey, role: RoleSettings,
@@ -94,57 +94,12 @@ class StsApi:
                               str(data.get("IdentityType", "")))
 
 
-class _FixedSigner:
-    """An STS token that cannot be refreshed (used only for one-off identity checks)."""
-
-    def __init__(self, token: StsToken) -> None:
-        self._token = token
-
-    def current(self) -> Credential:
-        return self._token
-
-    def force_refresh(self, failed: Credential) -> None:
-        return None
-
-    def describe(self) -> str:
-        return f"STS token {self._token.access_key_id}"
-
-
-class AssumeRoleSigner:
-    """STS mode with a local RAM user key: one token, shared by every upload, renewed ``margin`` seconds before
-    it expires (and when a service says it expired). Thread-safe; one AssumeRole at a time."""
+class AssumeRoleSigner(CachingTokenSigner):
+    """STS mode with a local RAM user key: one AssumeRole token, shared by every upload, renewed ``margin``
+    seconds before it expires (and when a service says it expired)."""
 
     def __init__(self, sts: StsApi, key: AccessKey, role: RoleSettings, clock: Clock,
                  margin: float = DEFAULT_MARGIN) -> None:
         role.validate()
-        self._sts = sts
-        self._key = key
-        self._role = role
-        self._clock = clock
-        self._margin = min(margin, role.duration_seconds / 4)
-        self._lock = threading.Lock()
-        self._token: StsToken | None = None
-        self.refreshes = 0
-
-    def _renew(self) -> StsToken:
-        token = self._sts.assume_role(self._key, self._role)
-        self._token = token
-        self.refreshes += 1
-        log.info("AssumeRole %s: new token %s valid until %s", self._role.role_arn, token.access_key_id,
-                 format_utc(token.expires_at))
-        return token
-
-    def current(self) -> Credential:
-        with self._lock:
-            token = self._token
-            if token is None or token.expires_within(self._margin, self._clock.now()):
-                token = self._renew()
-            return token
-
-    def force_refresh(self, failed: Credential) -> None:
-        with self._lock:
-            if self._token is None or self._token.access_key_id == failed.access_key_id:
-                self._renew()
-
-    def describe(self) -> str:
-        return f"AssumeRole {self._role.role_arn} as {self._key.access_key_id}"
+        super().__init__(lambda: sts.assume_role(key, role), clock, margin,
+                         f"AssumeRole {role.role_arn} as {key.access_key_id}")

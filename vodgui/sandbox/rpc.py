@@ -91,20 +91,12 @@ def acs3_canonical_request(req: Request, signed_headers: list[str], body_hash: s
                       body_hash])
 
 
-@dataclass
-class RpcContext:
-    """What an action handler receives."""
-
-    request: Request
-    action: str
-    params: dict[str, str]
-    identity: Identity
-    region: str
-    request_id: str
+class ParamReader:
+    """The RPC parameter semantics (an empty value means absent; bad numbers are ``Invalid<Name>``), over
+    whatever :meth:`get` reads."""
 
     def get(self, name: str) -> str | None:
-        value = self.params.get(name)
-        return value if value not in (None, "") else None
+        raise NotImplementedError
 
     def require(self, name: str) -> str:
         value = self.get(name)
@@ -124,6 +116,22 @@ class RpcContext:
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             raise invalid(name)
         return value
+
+
+@dataclass
+class RpcContext(ParamReader):
+    """What an action handler receives."""
+
+    request: Request
+    action: str
+    params: dict[str, str]
+    identity: Identity
+    region: str
+    request_id: str
+
+    def get(self, name: str) -> str | None:
+        value = self.params.get(name)
+        return value if value not in (None, "") else None
 
 
 Handler = Callable[[RpcContext], dict[str, Any]]

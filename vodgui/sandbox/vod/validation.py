@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlsplit
 
+from vodgui.sandbox.rpc import ParamReader as ParamReader  # re-exported: the rules take any reader
 from vodgui.sandbox.rpc import RpcError, invalid, missing
 from vodgui.sandbox.vod import errors
 
@@ -44,19 +45,7 @@ MAX_URL_BYTES = 1024
 _REFERENCE_ID = re.compile(r"^[A-Za-z0-9_-]{6,64}$")
 
 
-class ParamReader(Protocol):
-    """What the rules read parameters through: an :class:`~vodgui.sandbox.rpc.RpcContext` or a
-    :class:`DictParams`."""
-
-    def get(self, name: str) -> str | None: ...
-
-    def require(self, name: str) -> str: ...
-
-    def int_param(self, name: str, default: int | None = None, *, lo: int | None = None,
-                  hi: int | None = None) -> int | None: ...
-
-
-class DictParams:
+class DictParams(ParamReader):
     """The RPC parameter semantics (empty means absent) over a plain mapping, for callers without an RPC.
 
     Values are taken as their string form, as they would travel in a query string (a JSON caller may pass
@@ -73,24 +62,6 @@ class DictParams:
         text = str(value)
         return text if text != "" else None
 
-    def require(self, name: str) -> str:
-        value = self.get(name)
-        if value is None:
-            raise missing(name)
-        return value
-
-    def int_param(self, name: str, default: int | None = None, *, lo: int | None = None,
-                  hi: int | None = None) -> int | None:
-        raw = self.get(name)
-        if raw is None:
-            return default
-        try:
-            value = int(raw)
-        except ValueError:
-            raise invalid(name) from None
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            raise invalid(name)
-        return value
 
 
 def reader(params: Mapping[str, object] | ParamReader) -> ParamReader:
