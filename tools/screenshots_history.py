@@ -27,7 +27,6 @@ if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from vodgui.core.store import ItemRecord
@@ -51,14 +50,9 @@ SEEDED = [
 
 
 def _wait(cond: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
-    app = QApplication.instance()
-    assert app is not None
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out waiting for {what}")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        time.sleep(0.01)
+    from tools.screenshots import wait
+
+    wait(cond, what, timeout)
 
 
 def _show_page(window: Any, page: Any) -> None:

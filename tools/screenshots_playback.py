@@ -17,7 +17,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,21 +25,15 @@ if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from vodgui.core.transfer.events import JobState
 
 
 def _wait(cond: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
-    app = QApplication.instance()
-    assert app is not None
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out waiting for {what}")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        time.sleep(0.01)
+    from tools.screenshots import wait
+
+    wait(cond, what, timeout)
 
 
 def make_clip(folder: Path) -> Path:
