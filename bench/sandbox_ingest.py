@@ -22,67 +22,19 @@ import argparse
 import base64
 import json
 import os
-import signal
-import subprocess
-import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import oss2
+from _common import MIB, make_file, parse_size, peak_rss_mb, start_sandbox, stop_sandbox
 from aliyunsdkcore.client import AcsClient
 from aliyunsdkvod.request.v20170321.CreateUploadVideoRequest import CreateUploadVideoRequest
 
-ROOT = Path(__file__).resolve().parent.parent
-MIB = 1 << 20
-
-
-def parse_size(text: str) -> int:
-    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
-    text = text.strip().upper().removesuffix("B").removesuffix("I")
-    if text and text[-1] in units:
-        return int(float(text[:-1]) * units[text[-1]])
-    return int(text)
-
-
-def make_file(path: Path, size: int) -> None:
-    chunk = 8 * MIB
-    with open(path, "wb") as f:
-        left = size
-        while left > 0:
-            n = min(chunk, left)
-            f.write(os.urandom(n))
-            left -= n
-        # Flush now: otherwise writing back this file competes with the upload being measured.
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def start_sandbox(data_dir: Path) -> tuple[subprocess.Popen[str], dict[str, Any]]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    proc = subprocess.Popen([sys.executable, "-m", "vodgui.sandbox", "--data-dir", str(data_dir)],
-                            stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if not line:
-        proc.wait(10)
-        raise SystemExit(f"the sandbox did not start (exit code {proc.returncode})")
-    return proc, json.loads(line)
-
-
-def vm_hwm_mb(pid: int) -> float:
-    """Peak resident set size of ``pid`` in MB (Linux)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024 / 1e6
-    except OSError:
-        pass
-    return float("nan")
+from vodgui.sandbox.client import SandboxControl
 
 
 def cpu_seconds(pid: int) -> float:
@@ -156,19 +108,19 @@ def main(argv: list[str] | None = None) -> int:
         source = tmp / "source.bin"
         print(f"writing {size / MIB:.0f} MiB of random data to {source} ...", flush=True)
         make_file(source, size)
-        proc, info = start_sandbox(tmp / "sandbox")
+        proc, info = start_sandbox(data_dir=tmp / "sandbox")
         peak = {"rss": 0.0}
         stop = threading.Event()
 
         def sample() -> None:  # VmHWM is already a peak; sampling only keeps the figure if the process dies
             while not stop.wait(0.2):
-                peak["rss"] = max(peak["rss"], vm_hwm_mb(proc.pid))
+                peak["rss"] = max(peak["rss"], peak_rss_mb(proc.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         try:
             bucket, key = upload_target(info, size)
-            rss_before = vm_hwm_mb(proc.pid)
+            rss_before = peak_rss_mb(proc.pid)
             server_cpu, client_cpu = cpu_seconds(proc.pid), sum(os.times()[:2])
             all_cpu = busy_cpu_seconds()
             started = time.perf_counter()
@@ -186,9 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             head = bucket.head_object(key)
             if head.content_length != size:
                 raise SystemExit(f"object size {head.content_length} != {size}")
-            peak["rss"] = max(peak["rss"], vm_hwm_mb(proc.pid))
-            with urllib.request.urlopen(info["control_url"] + "/log", timeout=30) as resp:
-                log = json.loads(resp.read())["entries"]
+            peak["rss"] = max(peak["rss"], peak_rss_mb(proc.pid))
+            log = SandboxControl(info["control_url"], timeout=30).log()
             parts_ms = sorted(e["ms"] for e in log if e.get("op") == "UploadPart")
             completes = [e for e in log if e.get("op") == "CompleteMultipartUpload"]
             complete_ms = [e["ms"] for e in completes]
@@ -196,12 +147,11 @@ def main(argv: list[str] | None = None) -> int:
             tail = finished_at - (completes[-1]["time"] + completes[-1]["ms"] / 1000) if completes else 0.0
         finally:
             stop.set()
-            proc.send_signal(signal.SIGTERM)
-            proc.wait(30)
+            stop_sandbox(proc, timeout=30)
         print(f"mode={args.mode} size={size / MIB:.0f} MiB part={part_size / MIB:.0f} MiB threads={args.threads}")
         print(f"elapsed {elapsed:.2f} s  ->  {size / elapsed / 1e6:.1f} MB/s ({size / elapsed / MIB:.1f} MiB/s)")
         print(f"sandbox peak RSS (VmHWM): {peak['rss']:.1f} MB (after start-up: {rss_before:.1f} MB)")
-        print(f"client peak RSS (VmHWM): {vm_hwm_mb(os.getpid()):.1f} MB")
+        print(f"client peak RSS: {peak_rss_mb():.1f} MB")
         cores = os.cpu_count() or 1
         print(f"CPU during the upload: sandbox {server_cpu:.2f} s, client {client_cpu:.2f} s, kernel threads and "
               f"other processes {other_cpu:.2f} s (of {cores * elapsed:.2f} core-seconds on {cores} cores)")

@@ -23,11 +23,8 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,20 +32,16 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from _common import MemoryKeyring, make_file, peak_rss_mb, start_sandbox, stop_sandbox
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
-from tests.helpers.keyrings import MemoryKeyring  # noqa: E402
-from vodgui.core.keychain import SecretStore  # noqa: E402
-from vodgui.core.profiles import SANDBOX_PROFILE, with_transfer  # noqa: E402
-from vodgui.core.transfer.config import KiB, MiB  # noqa: E402
-from vodgui.core.transfer.events import JobState  # noqa: E402
-from vodgui.core.workspace import Workspace  # noqa: E402
-
-MB = 1e6
+from vodgui.core.keychain import SecretStore
+from vodgui.core.profiles import SANDBOX_PROFILE, with_transfer
+from vodgui.core.transfer.config import KiB, MiB
+from vodgui.core.transfer.events import JobState
+from vodgui.core.workspace import Workspace
 
 
 class StallMeter:
@@ -110,27 +103,11 @@ def spin_until(cond: Any, timeout: float, step_ms: int = 5) -> bool:
     return True
 
 
-def start_sandbox(bandwidth: int) -> tuple[subprocess.Popen[str], dict[str, Any]]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "vodgui.sandbox", "--set", "transcode_delay=0",
-                             "--set", "transcode_duration=0", "--set", f"bandwidth_bps={bandwidth}"],
-                            stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if not line:
-        raise SystemExit("the sandbox did not start")
-    return proc, json.loads(line)
-
-
 def make_files(folder: Path, count: int, big: int, big_size: int) -> tuple[list[Path], Path]:
     folder.mkdir(parents=True)
     bigs = []
     for n in range(big):
-        path = folder / f"large-{n}.mp4"
-        with open(path, "wb") as f:
-            for _ in range(big_size // (1 << 20)):
-                f.write(os.urandom(1 << 20))
-        bigs.append(path)
+        bigs.append(make_file(folder / f"large-{n}.mp4", big_size))
     many = folder / "many"
     per_folder = 250
     for n in range(count):
@@ -174,7 +151,7 @@ def main() -> int:
                                          "bandwidth_bps": float(args.bandwidth)}).start()
         info_fn = server.info
     else:
-        proc, info = start_sandbox(args.bandwidth)
+        proc, info = start_sandbox("transcode_delay=0", "transcode_duration=0", f"bandwidth_bps={args.bandwidth}")
         info_fn = lambda: info  # noqa: E731
 
     ws = Workspace(str(work / "home"), secrets=SecretStore(MemoryKeyring()))
@@ -230,7 +207,7 @@ def main() -> int:
         flow = meter.stop()
         active = [s for s in window.model.snapshots() if s.state.active]
         moved = sum(s.bytes_done - before.get(s.job_id, 0) for s in active)
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
+        rss = peak_rss_mb()
         print(f"queue: {window.model.rowCount()} items, {len(active)} uploading during the watch "
               f"({moved / args.seconds / 1000:.0f} KB/s together, {updates[0]} model updates)")
         print(f"add {args.files} files from a folder: {add_seconds:.2f} s (target <= 2 s); "
@@ -247,8 +224,7 @@ def main() -> int:
         ctx.engine.shutdown(pause=True, timeout=20)
         ws.close()
         if proc is not None:
-            proc.terminate()
-            proc.wait(10)
+            stop_sandbox(proc)
         if server is not None:
             server.stop()
         app.processEvents()

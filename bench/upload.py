@@ -25,93 +25,27 @@ client peak RSS <= 150 MB.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import resource
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import oss2
+from _common import MB, MIB, MemoryKeyring, make_file, parse_size, peak_rss_mb, start_sandbox, stop_sandbox
 
-import oss2  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
-
-from vodgui.core.clock import SystemClock  # noqa: E402
-from vodgui.core.credentials import AccessKey, Secret  # noqa: E402
-from vodgui.core.keychain import SecretStore  # noqa: E402
-from vodgui.core.pop import ConnectionOptions, StaticSigner  # noqa: E402
-from vodgui.core.profiles import Profile  # noqa: E402
-from vodgui.core.retry import RetryPolicy  # noqa: E402
-from vodgui.core.transfer.config import TransferConfig  # noqa: E402
-from vodgui.core.transfer.engine import TransferEngine  # noqa: E402
-from vodgui.core.transfer.events import JobState  # noqa: E402
-from vodgui.core.transfer.parts import choose_part_size, plan_parts  # noqa: E402
-from vodgui.core.vod import VideoMetadata, VodApi  # noqa: E402
-from vodgui.core.workspace import Workspace  # noqa: E402
-
-MB = 1e6
-MIB = 1 << 20
-
-
-class _BenchKeyring(KeyringBackend):
-    """In-memory keyring for this bench process only."""
-
-    priority = 1  # type: ignore[assignment]
-    data: ClassVar[dict[tuple[str, str], str]] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.data.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.data[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.data.pop((service, username), None)
-
-
-def parse_size(text: str) -> int:
-    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
-    text = text.strip().upper().removesuffix("B").removesuffix("I")
-    return int(float(text[:-1]) * units[text[-1]]) if text and text[-1] in units else int(text)
-
-
-def make_file(path: Path, size: int) -> None:
-    with open(path, "wb") as f:
-        left = size
-        while left > 0:
-            n = min(8 * MIB, left)
-            f.write(os.urandom(n))
-            left -= n
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def start_sandbox(data_dir: Path) -> tuple[subprocess.Popen[str], dict[str, Any]]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "vodgui.sandbox", "--data-dir", str(data_dir),
-                             "--set", "transcode_delay=0", "--set", "transcode_duration=0"],
-                            stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if not line:
-        raise SystemExit("the sandbox did not start")
-    return proc, json.loads(line)
-
-
-def control(info: dict[str, Any], path: str, body: dict[str, Any]) -> None:
-    req = urllib.request.Request(info["control_url"] + path, data=json.dumps(body).encode(), method="POST",
-                                 headers={"Content-Type": "application/json"})
-    urllib.request.urlopen(req, timeout=10).read()
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
+from vodgui.core.clock import SystemClock
+from vodgui.core.credentials import AccessKey, Secret
+from vodgui.core.keychain import SecretStore
+from vodgui.core.pop import ConnectionOptions, StaticSigner
+from vodgui.core.profiles import Profile
+from vodgui.core.retry import RetryPolicy
+from vodgui.core.transfer.config import TransferConfig
+from vodgui.core.transfer.engine import TransferEngine
+from vodgui.core.transfer.events import JobState
+from vodgui.core.transfer.parts import choose_part_size, plan_parts
+from vodgui.core.vod import VideoMetadata, VodApi
+from vodgui.core.workspace import Workspace
+from vodgui.sandbox.client import SandboxControl
 
 
 def upload_ticket(info: dict[str, Any], path: Path) -> tuple[oss2.Bucket, str]:
@@ -127,7 +61,7 @@ def upload_ticket(info: dict[str, Any], path: Path) -> tuple[oss2.Bucket, str]:
 
 
 def run_engine(info: dict[str, Any], path: Path, home: Path) -> float:
-    ws = Workspace(str(home), secrets=SecretStore(_BenchKeyring()))
+    ws = Workspace(str(home), secrets=SecretStore(MemoryKeyring()))
     profile = Profile("bench", region=info["region"], vod_endpoint=info["vod_endpoint"],
                       sts_endpoint=info["sts_endpoint"], access_key_id=info["access_key_id"])
     ws.secrets.set("bench", "access_key_secret", info["access_key_secret"])
@@ -196,7 +130,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="vodgui-bench-") as tmp:
         work = Path(tmp)
-        proc, info = start_sandbox(work / "sandbox")
+        proc, info = start_sandbox("transcode_delay=0", "transcode_duration=0", data_dir=work / "sandbox")
         try:
             path = work / "bench.mp4"
             make_file(path, parse_size(args.size))
@@ -207,13 +141,12 @@ def main() -> int:
                 if args.wan_size:
                     path.unlink()
                     make_file(path, parse_size(args.wan_size))
-                control(info, "/settings", {"latency_ms": args.latency_ms, "bandwidth_bps": args.bandwidth})
+                SandboxControl(info["control_url"]).settings(latency_ms=args.latency_ms, bandwidth_bps=args.bandwidth)
                 print(f"WAN shaping: {args.latency_ms:.0f} ms per request, {args.bandwidth / MB:.0f} MB/s per "
                       f"connection; file {path.stat().st_size / MIB:.0f} MiB", flush=True)
                 wan = measure(info, path, work, "wan")
         finally:
-            proc.terminate()
-            proc.wait(10)
+            stop_sandbox(proc)
     print("\nsummary")
     print(f"  loopback: engine {loop['engine']:.1f} MB/s = {loop['engine'] / loop['resumable_upload']:.2f}x "
           f"resumable_upload (target >= 1.0), {loop['engine'] / loop['serial']:.2f}x serial (target >= 2)")

@@ -10,15 +10,22 @@ Playback page (PlayAuth, player check, streams, a preview frame), History and Lo
 ``screenshots``); Chinese files get a ``-zh_CN`` suffix.
 :func:`render_upload` works on any MainWindow; :func:`stage_upload_batch` sets up the batch on a window whose context
 runs the built-in sandbox. Add a ``render_<page>(window, path)`` function per page.
+
+The other ``screenshots_*.py`` tools hold the other pages' ``render_*`` functions and can run alone; they share
+:func:`demo_window`, :func:`wait` and :func:`save_png` from here (this module imports them only inside functions,
+so they may import it at the top).
 """
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +64,67 @@ def settle(seconds: float) -> None:
     wait(lambda: time.monotonic() >= end, "time to pass", seconds + 5)
 
 
+def save_png(widget: Any, path: str | Path) -> Path:
+    """Let pending events run, grab ``widget`` and write it to ``path`` as PNG (folders made as needed)."""
+    QApplication.processEvents()
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(out)):
+        raise OSError(f"could not write {out}")
+    return out
+
+
+@contextmanager
+def demo_window(size: tuple[int, int] = (1280, 760), *,
+                prepare: Callable[[Any, Any], None] | None = None) -> Iterator[Any]:
+    """A shown MainWindow on a private sandbox (instant transcoding), home and in-memory keychain, logging as the
+    app does (file and Log page buffer); everything is stopped, closed and removed afterwards.
+
+    ``prepare(ctx, sandbox)`` runs before the window is built (to change profiles or sandbox settings first).
+    """
+    from tests.helpers.keyrings import MemoryKeyring  # an in-memory keychain: nothing leaves the process
+    from vodgui.app import build_context, setup_logging
+    from vodgui.core.keychain import SecretStore
+    from vodgui.core.logbuffer import LogBuffer
+    from vodgui.core.workspace import Workspace
+    from vodgui.sandbox import SandboxServer
+    from vodgui.ui.main_window import MainWindow
+
+    root = logging.getLogger()
+    handlers_before = list(root.handlers)
+    with tempfile.TemporaryDirectory(prefix="vodgui-shot-", ignore_cleanup_errors=True) as home:
+        sandbox = SandboxServer(seed="screenshots",
+                                settings={"transcode_delay": 0.0, "transcode_duration": 0.0}).start()
+        ws = Workspace(home, secrets=SecretStore(MemoryKeyring()))
+        buffer = LogBuffer()
+        ctx = build_context(ws, sandbox.info, log_buffer=buffer,
+                            log_file=setup_logging(str(ws.dirs.logs), buffer))
+        window = None
+        try:
+            if prepare is not None:
+                prepare(ctx, sandbox)
+            window = MainWindow(ctx)
+            window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
+            window.resize(*size)
+            window.show()
+            ctx.engine.restore(resume=True)  # what run_app does once the window is shown
+            yield window
+        finally:
+            if window is not None:
+                window.playback_page.player.stop()
+                window.close()
+            ctx.bridge.stop()
+            ctx.engine.shutdown(pause=True, timeout=10)
+            ws.close()
+            sandbox.stop()
+            for handler in list(root.handlers):  # the log file lives in the home about to be removed
+                if handler not in handlers_before:
+                    root.removeHandler(handler)
+                    if isinstance(handler, logging.handlers.RotatingFileHandler):
+                        handler.close()
+            QApplication.processEvents()
+
+
 def stage_upload_batch(window: Any, folder: Path) -> None:
     """Queue :data:`BATCH` and bring it to a mixed state: some done, two uploading, one paused, one failed."""
     ctx, page = window.ctx, window.upload_page
@@ -89,62 +157,31 @@ def render_upload(window: Any, path: str | Path, *, side: str = "details") -> Pa
     window.nav.setCurrentRow(0)
     page = window.upload_page
     page.side.setCurrentWidget(page.transfer if side == "transfer" else page.details)
-    QApplication.processEvents()
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
-        raise OSError(f"could not write {out}")
-    return out
+    return save_png(window, path)
 
 
 def render_all(out_dir: Path, language: str) -> list[Path]:
     """Every page in one language: upload with a running batch, profile editor, history, log, playback."""
-    from tests.helpers.keyrings import MemoryKeyring  # an in-memory keychain: nothing leaves the process
     from tools.screenshots_history import render_history, render_log
     from tools.screenshots_playback import render_playback
     from tools.screenshots_profile import render_profile_editor
-    from vodgui.app import build_context, setup_logging
-    from vodgui.core.keychain import SecretStore
-    from vodgui.core.logbuffer import LogBuffer
-    from vodgui.core.workspace import Workspace
-    from vodgui.sandbox import SandboxServer
     from vodgui.ui.i18n import install_translators
-    from vodgui.ui.main_window import MainWindow
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     install_translators(app, language)
     suffix = "" if language == "en" else f"-{language}"
     shots: list[Path] = []
-    with tempfile.TemporaryDirectory() as home:
-        sandbox = SandboxServer(seed="screenshots",
-                                settings={"transcode_delay": 0.0, "transcode_duration": 0.0}).start()
-        ws = Workspace(home, secrets=SecretStore(MemoryKeyring()))
-        buffer = LogBuffer()
-        ctx = build_context(ws, sandbox.info, log_buffer=buffer,
-                            log_file=setup_logging(str(ws.dirs.logs), buffer))
-        window = MainWindow(ctx)
-        window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
-        window.resize(1280, 760)
-        window.show()
-        ctx.engine.restore(resume=True)
-        try:
-            shots.append(render_upload(window, out_dir / f"upload-empty{suffix}.png"))
-            stage_upload_batch(window, Path(home) / "media")
-            shots.append(render_upload(window, out_dir / f"upload{suffix}.png"))
-            shots.append(render_upload(window, out_dir / f"upload-transfer{suffix}.png", side="transfer"))
-            ctx.engine.set_bandwidth_limit(0)
-            shots.append(render_profile_editor(ctx, out_dir / f"profile-editor{suffix}.png"))
-            shots.append(render_playback(window, out_dir / f"playback{suffix}.png"))
-            shots.append(render_history(window, out_dir / f"history{suffix}.png"))
-            shots.append(render_log(window, out_dir / f"log{suffix}.png"))
-        finally:
-            window.playback_page.player.player.stop()
-            window.close()
-            ctx.bridge.stop()
-            ctx.engine.shutdown(pause=True, timeout=10)
-            ws.close()
-            sandbox.stop()
+    with tempfile.TemporaryDirectory() as media, demo_window() as window:
+        shots.append(render_upload(window, out_dir / f"upload-empty{suffix}.png"))
+        stage_upload_batch(window, Path(media))
+        shots.append(render_upload(window, out_dir / f"upload{suffix}.png"))
+        shots.append(render_upload(window, out_dir / f"upload-transfer{suffix}.png", side="transfer"))
+        window.ctx.engine.set_bandwidth_limit(0)
+        shots.append(render_profile_editor(window.ctx, out_dir / f"profile-editor{suffix}.png"))
+        shots.append(render_playback(window, out_dir / f"playback{suffix}.png"))
+        shots.append(render_history(window, out_dir / f"history{suffix}.png"))
+        shots.append(render_log(window, out_dir / f"log{suffix}.png"))
     return shots
 
 

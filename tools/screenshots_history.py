@@ -15,11 +15,9 @@ from __future__ import annotations
 import logging
 import os
 import random
-import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,7 @@ if __name__ == "__main__":
 
 from PySide6.QtWidgets import QApplication
 
+from tools.screenshots import demo_window, save_png, wait
 from vodgui.core.store import ItemRecord
 from vodgui.core.transfer.events import JobState
 
@@ -49,23 +48,9 @@ SEEDED = [
 ]
 
 
-def _wait(cond: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
-    from tools.screenshots import wait
-
-    wait(cond, what, timeout)
-
-
 def _show_page(window: Any, page: Any) -> None:
     window.nav.setCurrentRow(window.stack.indexOf(page))
     QApplication.processEvents()
-
-
-def _save(window: Any, path: str | Path) -> Path:
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
-        raise RuntimeError(f"could not write {out}")
-    return out
 
 
 def fill_history(window: Any, folder: Path) -> None:
@@ -83,7 +68,7 @@ def fill_history(window: Any, folder: Path) -> None:
         path = folder / f"clip-{i + 1}.mp4"
         path.write_bytes(rng.randbytes(kb * 1024))
         [job] = ctx.engine.add_files([str(path)], "Sandbox", {"title": title})
-        _wait(lambda job=job: ctx.engine.snapshot(job).state in (JobState.DONE, JobState.FAILED), title)
+        wait(lambda job=job: ctx.engine.snapshot(job).state in (JobState.DONE, JobState.FAILED), title)
         time.sleep(0.05)  # distinct finish times, so the order on the page is the upload order
     control.settings(transcode_delay=0.0, transcode_duration=0.0)
     store = ctx.workspace.store
@@ -113,15 +98,14 @@ def render_history(window: Any, path: str | Path, *, fill: bool = True) -> Path:
         with tempfile.TemporaryDirectory() as folder:
             fill_history(window, Path(folder))
     page.reload()
-    _wait(lambda: page.model.rowCount() >= len(UPLOADS) + len(SEEDED) + (1 if fill else 0), "the history rows")
+    wait(lambda: page.model.rowCount() >= len(UPLOADS) + len(SEEDED) + (1 if fill else 0), "the history rows")
     page.check_now()
-    _wait(lambda: not page._checking and not page.banner.isHidden() if fill else not page._checking,
-          "the status check")
+    wait(lambda: not page._checking and not page.banner.isHidden() if fill else not page._checking,
+         "the status check")
     _show_page(window, page)
     page.table.clearSelection()
     page.table.selectRow(1)
-    QApplication.processEvents()
-    return _save(window, path)
+    return save_png(window, path)
 
 
 def render_log(window: Any, path: str | Path) -> Path:
@@ -131,36 +115,20 @@ def render_log(window: Any, path: str | Path) -> Path:
         log.info("vodgui started; nothing else logged yet")
     page.level_box.setCurrentIndex(page.level_box.findData(logging.INFO))
     _show_page(window, page)
-    _wait(lambda: bool(page.text()), "log lines")
+    wait(lambda: bool(page.text()), "log lines")
     page.scroll_to_end()
-    QApplication.processEvents()
-    return _save(window, path)
+    return save_png(window, path)
 
 
-def main(argv: list[str]) -> int:
-    from tests.helpers.keyrings import MemoryKeyring  # a throw-away keychain: nothing touches the user's
-    from vodgui.app import build_context, setup_logging
-    from vodgui.core.keychain import SecretStore
-    from vodgui.core.logbuffer import LogBuffer
-    from vodgui.core.workspace import Workspace
-    from vodgui.sandbox import SandboxServer
-    from vodgui.ui.main_window import MainWindow
-
-    out_dir = Path(argv[0] if argv else ".").resolve()
-    app = QApplication.instance() or QApplication(sys.argv)
-    home = tempfile.mkdtemp(prefix="vodgui-shot-")
-    workspace = Workspace(home, secrets=SecretStore(MemoryKeyring()))
-    buffer = LogBuffer()
-    log_file = setup_logging(str(workspace.dirs.logs), buffer)
-    sandbox = SandboxServer(settings={"transcode_delay": 0.0, "transcode_duration": 0.0}).start()
-    ctx = build_context(workspace, sandbox.info, log_buffer=buffer, log_file=log_file)
-    # Parts small enough that the demo files go multipart, and one failed part: the log then shows what a real
-    # session logs (part plans, a retry with its RequestId).
+def _multipart_with_a_retry(ctx: Any, sandbox: Any) -> None:
+    """Parts small enough that the demo files go multipart, and one failed part: the log then shows what a real
+    session logs (part plans, a retry with its RequestId)."""
     from dataclasses import replace
 
     from vodgui.sandbox.client import SandboxControl
 
     sandbox.config.settings.min_part_size = 1024
+    workspace = ctx.workspace
     profile = workspace.profiles.require("Sandbox")
     profile.transfer = replace(profile.transfer, part_size=128 * 1024, min_part_size=1024,
                                multipart_threshold=256 * 1024, retry_delay=0.2)
@@ -168,22 +136,16 @@ def main(argv: list[str]) -> int:
     workspace.sessions.invalidate()
     SandboxControl(sandbox.url).add_fault(service="oss", op="UploadPart", nth=[3], status=503,
                                           code="ServiceUnavailable")
-    window = MainWindow(ctx)
-    window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
+
+
+def main(argv: list[str]) -> int:
+    out_dir = Path(argv[0] if argv else ".").resolve()
     width, height = (int(v) for v in (argv[1] if len(argv) > 1 else "1280x760").split("x"))
-    window.resize(width, height)
-    window.show()
-    try:
+    app = QApplication.instance() or QApplication(sys.argv)
+    with demo_window((width, height), prepare=_multipart_with_a_retry) as window:
         print(render_history(window, out_dir / "history.png"))
         print(render_log(window, out_dir / "log.png"))
-    finally:
-        window.close()
-        ctx.bridge.stop()
-        ctx.engine.shutdown(pause=True, timeout=10)
-        ctx.workspace.close()
-        sandbox.stop()
-        shutil.rmtree(home, ignore_errors=True)
-        app.processEvents()
+    app.processEvents()
     return 0
 
 

@@ -1,7 +1,8 @@
 """Render the profile editor (STS mode, after a connection test) to a PNG, offscreen.
 
-To be merged into the screenshots tool: ``render_profile_editor(ctx, path)`` needs an AppContext whose sandbox is
-running (``ctx.sandbox_info``). Nothing is saved: the values are typed into a new-profile dialog, as a user would.
+The screenshots tool (``tools/screenshots.py``) uses :func:`render_profile_editor` for its ``profile-editor`` shot;
+it needs an AppContext whose sandbox is running (``ctx.sandbox_info``). Nothing is saved: the values are typed into
+a new-profile dialog, as a user would.
 
 Run alone (a private sandbox, home and in-memory keychain)::
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +20,9 @@ if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QApplication
 
-
-def _wait(cond: Any, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the profile editor did not finish in time")
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+from tools.screenshots import demo_window, save_png, wait
 
 
 def render_profile_editor(ctx: Any, path: str | Path) -> Path:
@@ -53,42 +47,19 @@ def render_profile_editor(ctx: Any, path: str | Path) -> Path:
     dialog.vod_endpoint_edit.setText(info["vod_endpoint"])
     dialog.sts_endpoint_edit.setText(info["sts_endpoint"])
     dialog.show()
-    _wait(lambda: dialog.stored is not None or dialog.keychain_problem is not None)
+    wait(lambda: dialog.stored is not None or dialog.keychain_problem is not None, "the keychain check", 20)
     dialog.test_panel.button.click()
-    _wait(lambda: dialog.test_panel.result is not None)
-    QCoreApplication.processEvents()
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not dialog.grab().save(str(out)):
-        raise OSError(f"could not write {out}")
+    wait(lambda: dialog.test_panel.result is not None, "the connection test", 20)
+    out = save_png(dialog, path)
     dialog.close()
     return out
 
 
 def main(argv: list[str]) -> int:
-    import tempfile
-
-    from PySide6.QtWidgets import QApplication
-
-    from tests.helpers.keyrings import MemoryKeyring  # an in-memory keychain: nothing leaves the process
-    from vodgui.app import build_context
-    from vodgui.core.keychain import SecretStore
-    from vodgui.core.workspace import Workspace
-    from vodgui.sandbox import SandboxServer
-
     app = QApplication.instance() or QApplication(argv)
     out = argv[1] if len(argv) > 1 else "profile-editor.png"
-    with tempfile.TemporaryDirectory() as home:
-        sandbox = SandboxServer(seed="screenshots").start()
-        ws = Workspace(home, secrets=SecretStore(MemoryKeyring()))
-        ctx = build_context(ws, sandbox.info)
-        try:
-            print(render_profile_editor(ctx, out))
-        finally:
-            ctx.bridge.stop()
-            ctx.engine.shutdown(pause=True, timeout=10)
-            ws.close()
-            sandbox.stop()
+    with demo_window() as window:
+        print(render_profile_editor(window.ctx, out))
     app.processEvents()
     return 0
 

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.conftest import REPO, json_lines
-from tests.e2e.test_cli_upload import TINY, add_profiles
+from tests.e2e.conftest import TINY, add_profiles, json_lines, run_until_then_kill
 from tests.helpers.media import make_hls, make_png, make_srt, segment_names, web_server
-from tests.helpers.workspace import write_file
+from tests.helpers.workspace import ops, write_file
 from vodgui.sandbox import SandboxServer
 from vodgui.sandbox.client import SandboxControl
 
@@ -50,14 +45,14 @@ def test_images_attached_media_and_subtitles(tmp_path: Path, sandbox: SandboxSer
     [mark] = json_lines(res.stdout)
     assert mark["kind"] == "attached" and control.video(mark["video_id"])["business_type"] == "watermark"
 
-    creates = len([e for e in control.log() if e.get("action") == "CreateUploadImage"])
+    creates = len(ops(control.log(), "CreateUploadImage"))
     res = vodgui("upload", str(bmp), "--image-type", "default", "--profile", "cred", "--json")
     assert res.returncode == 1
     [bad] = json_lines(res.stdout)
     # .bmp is an image format VOD does not take: refused locally with the formats it does, nothing created.
     assert bad["state"] == "failed" and bad["kind"] == "image" and bad["error"]["code"] == "InvalidImageExt"
     assert "png" in bad["error"]["message"]
-    assert len([e for e in control.log() if e.get("action") == "CreateUploadImage"]) == creates
+    assert len(ops(control.log(), "CreateUploadImage")) == creates
     res = vodgui("upload", str(srt), "--attached", "watermark", "--profile", "cred", "--json")
     [wrong] = json_lines(res.stdout)
     assert wrong["error"]["code"] == "InvalidMediaExt" and wrong["kind"] == "attached"
@@ -94,7 +89,8 @@ def test_m3u8_missing_segment_and_urls(tmp_path: Path, sandbox: SandboxServer, c
     [bad] = json_lines(res.stdout)
     assert bad["kind"] == "m3u8" and bad["error"]["code"] == "InvalidPlaylist"
     assert missing in bad["error"]["message"]
-    assert not [e for e in control.log() if e.get("action") == "CreateUploadVideo" or e.get("op") == "PutObject"]
+    log = control.log()
+    assert not ops(log, "CreateUploadVideo") + ops(log, "PutObject")
 
     (tmp_path / "site").mkdir()
     clip = write_file(tmp_path / "site" / "clip.mp4", 25_000, seed=4)
@@ -117,26 +113,14 @@ def test_sigkill_mid_package_then_resume_sends_only_the_missing_segments(
     playlist = make_hls(tmp_path / "pkg", 16)
     segments = [tmp_path / "pkg" / n for n in segment_names(playlist)]
     assert len(segments) >= 12
-    proc = subprocess.Popen([sys.executable, "-m", "vodgui", "upload", str(playlist), "--profile", "cred", "--json",
-                             "--bandwidth-limit", "15000", "--parallel-parts", "2", *TINY], env=cli_env, cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 30
-        while sum(1 for e in control.log() if e.get("op") == "PutObject" and e["status"] == 200) < 5:
-            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    run_until_then_kill(["upload", str(playlist), "--profile", "cred", "--json", "--bandwidth-limit", "15000",
+                         "--parallel-parts", "2", *TINY], cli_env,
+                        lambda: len(ops(control.log(), "PutObject", 200)) >= 5)
     before = control.log()
     killed_at = max(e["seq"] for e in before)
-    done_before = {e["key"] for e in before if e.get("op") == "PutObject" and e["status"] == 200}
+    done_before = {e["key"] for e in ops(before, "PutObject", 200)}
     assert 5 <= len(done_before) < len(segments)
-    [create] = [e for e in before if e.get("action") == "CreateUploadVideo"]
-    assert create
+    assert len(ops(before, "CreateUploadVideo")) == 1
 
     res = vodgui("upload", str(playlist), "--profile", "cred", "--json")  # the same command, run again
     assert res.returncode == 0, res.stderr
@@ -144,10 +128,10 @@ def test_sigkill_mid_package_then_resume_sends_only_the_missing_segments(
     assert result["state"] == "done" and result["kind"] == "m3u8"
     assert result["note"] and f"{len(done_before)} segments" in result["note"]
     after = [e for e in control.log() if e["seq"] > killed_at]
-    assert not [e for e in after if e.get("action") == "CreateUploadVideo"]
-    assert any(e.get("action") == "RefreshUploadVideo" for e in after)
-    assert any(e.get("op") == "HeadObject" for e in after)
-    sent_after = [e["key"] for e in after if e.get("op") == "PutObject" and e["status"] == 200]
+    assert not ops(after, "CreateUploadVideo")
+    assert ops(after, "RefreshUploadVideo")
+    assert ops(after, "HeadObject")
+    sent_after = [e["key"] for e in ops(after, "PutObject", 200)]
     assert not set(sent_after) & done_before, "a segment already on the server was sent again"
     video = control.video(result["video_id"])
     assert sent_after[-1] == video["key"]  # the playlist last

@@ -11,20 +11,9 @@ from typing import Any
 
 from aliyunsdkvod.request.v20170321.DeleteVideoRequest import DeleteVideoRequest
 
-from tests.e2e.conftest import json_lines
-from tests.helpers.vod import create_video, sample, upload, vod
+from tests.e2e.conftest import add_profile, json_lines
+from tests.helpers.vod import uploaded, vod
 from vodgui.sandbox import SandboxServer
-
-
-def add_profile(vodgui: Callable[..., Any], info: dict[str, Any], name: str = "cred", *extra: str) -> None:
-    res = vodgui("profiles", "add", name, "--from-sandbox", "-", *extra, stdin=json.dumps(info) + "\n")
-    assert res.returncode == 0, res.stderr
-
-
-def uploaded(info: dict[str, Any]) -> str:
-    created = create_video(info, title="cli clip")
-    upload(created, sample("clip.mp4"))
-    return str(created["VideoId"])
 
 
 def test_json_shape_masking_and_exit_status(tmp_path: Path, info: dict[str, Any],

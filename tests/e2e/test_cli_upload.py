@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import json
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Callable
 from typing import Any
 
-from tests.e2e.conftest import REPO, json_lines
-from tests.helpers.workspace import write_file
+from tests.e2e.conftest import add_profiles, json_lines, run_until_then_kill
+from tests.helpers.workspace import ops, write_file
 from vodgui.core.integrity import crc64_file
 from vodgui.sandbox import SandboxServer
 from vodgui.sandbox.client import SandboxControl
-
-TINY = ["--part-size", "16384", "--min-part-size", "1024", "--retry-delay", "0.05"]
-
-
-def add_profiles(vodgui: Callable[..., Any], info: dict[str, Any]) -> None:
-    line = json.dumps(info)
-    for name, mode, source in (("cred", "credential", "accesskey"), ("sts", "sts", "accesskey"),
-                               ("app", "credential", "appserver")):
-        res = vodgui("profiles", "add", name, "--from-sandbox", "-", "--mode", mode, "--source", source,
-                     *TINY, stdin=line + "\n")
-        assert res.returncode == 0, res.stderr
-        assert "stored in" in res.stderr and info["access_key_secret"] not in res.stderr
 
 
 def test_profiles_and_json_upload(tmp_path, sandbox: SandboxServer, control: SandboxControl, info: dict,
@@ -63,27 +47,15 @@ def test_sigkill_mid_file_then_resume_sends_only_the_missing_parts(tmp_path, san
     add_profiles(vodgui, info)
     path = write_file(tmp_path / "big.mp4", 1_000_000, seed=9)
     parts = -(-1_000_000 // 16384)
-    proc = subprocess.Popen([sys.executable, "-m", "vodgui", "upload", str(path), "--profile", "cred", "--json",
-                             "--bandwidth-limit", "150000"], env=cli_env, cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 30
-        while sum(1 for e in control.log() if e.get("op") == "UploadPart" and e["status"] == 200) < 15:
-            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    run_until_then_kill(["upload", str(path), "--profile", "cred", "--json", "--bandwidth-limit", "150000"], cli_env,
+                        lambda: len(ops(control.log(), "UploadPart", 200)) >= 15)
     killed_at = max(e["seq"] for e in control.log())
     before = control.log()
-    creates = [e for e in before if e.get("op") == "CreateUploadVideo"]
+    creates = ops(before, "CreateUploadVideo")
     assert len(creates) == 1
-    upload_ids = {e["upload_id"] for e in before if e.get("op") == "UploadPart"}
+    upload_ids = {e["upload_id"] for e in ops(before, "UploadPart")}
     assert len(upload_ids) == 1
-    done_before = {int(e["part_number"]) for e in before if e.get("op") == "UploadPart" and e["status"] == 200}
+    done_before = {int(e["part_number"]) for e in ops(before, "UploadPart", 200)}
     assert 15 <= len(done_before) < parts
 
     [queued] = [q for q in json_lines(vodgui("queue", "list", "--json").stdout) if q["file"] == str(path)]
@@ -95,11 +67,11 @@ def test_sigkill_mid_file_then_resume_sends_only_the_missing_parts(tmp_path, san
     [result] = json_lines(res.stdout)
     assert result["state"] == "done" and result["video_id"] == queued["video_id"]
     after = [e for e in control.log() if e["seq"] > killed_at]
-    assert not [e for e in after if e.get("op") in ("CreateUploadVideo", "InitiateMultipartUpload")]
-    assert any(e.get("op") == "RefreshUploadVideo" for e in after)
-    assert any(e.get("op") == "ListParts" for e in after)
-    sent_after = [int(e["part_number"]) for e in after if e.get("op") == "UploadPart" and e["status"] == 200]
-    assert {e["upload_id"] for e in after if e.get("op") == "UploadPart"} == upload_ids
+    assert not ops(after, "CreateUploadVideo") + ops(after, "InitiateMultipartUpload")
+    assert ops(after, "RefreshUploadVideo")
+    assert ops(after, "ListParts")
+    sent_after = [int(e["part_number"]) for e in ops(after, "UploadPart", 200)]
+    assert {e["upload_id"] for e in ops(after, "UploadPart")} == upload_ids
     assert not set(sent_after) & done_before, "a part that was already on the server was sent again"
     assert set(sent_after) | done_before == set(range(1, parts + 1))
     video = control.video(result["video_id"])

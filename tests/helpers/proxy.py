@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+from tests.helpers.media import serving
+
 
 class _ProxyHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -56,11 +58,5 @@ class _ProxyServer(ThreadingHTTPServer):
 
 @contextmanager
 def forwarding_proxy() -> Iterator[_ProxyServer]:
-    server = _ProxyServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(_ProxyServer()) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()

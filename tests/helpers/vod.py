@@ -7,7 +7,6 @@ import base64
 import functools
 import json
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,9 @@ from aliyunsdkcore.request import RpcRequest
 from aliyunsdkvod.request.v20170321.CreateUploadVideoRequest import CreateUploadVideoRequest
 from aliyunsdkvod.request.v20170321.GetVideoInfoRequest import GetVideoInfoRequest
 
+from tests.helpers.media import HAVE_FFMPEG, ffmpeg
 from tests.helpers.sdk import acs_client, call, oss_bucket
 
-HAVE_FFMPEG = shutil.which("ffmpeg") is not None
 needs_ffmpeg = pytest.mark.skipif(not HAVE_FFMPEG, reason="ffmpeg is not installed")
 
 
@@ -67,6 +66,13 @@ def upload(created: dict[str, Any], path: Path) -> None:
     bucket.put_object_from_file(address["FileName"], str(path))
 
 
+def uploaded(info: dict[str, Any], title: str = "clip", name: str = "clip.mp4") -> str:
+    """CreateUploadVideo + upload of the :func:`sample` ``name`` with the official SDKs; the new VideoId."""
+    created = create_video(info, title=title, file_name=name)
+    upload(created, sample(name))
+    return str(created["VideoId"])
+
+
 _MEDIA_DIR = Path(tempfile.mkdtemp(prefix="vodgui-test-media-"))
 atexit.register(shutil.rmtree, _MEDIA_DIR, True)
 
@@ -88,9 +94,4 @@ _RECIPES: dict[str, list[str]] = {
 @functools.cache
 def sample(name: str) -> Path:
     """A small media file generated once per test run with ffmpeg (skips the test if ffmpeg is absent)."""
-    if not HAVE_FFMPEG:
-        pytest.skip("ffmpeg is not installed")
-    out = _MEDIA_DIR / name
-    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", *_RECIPES[name], str(out)],
-                   check=True, timeout=60)
-    return out
+    return ffmpeg(*_RECIPES[name], out=_MEDIA_DIR / name)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tests.helpers.keyrings import MemoryKeyring
 from vodgui.core.keychain import SecretStore
@@ -18,6 +19,8 @@ FAST = TransferConfig(part_size=16 * 1024, min_part_size=1024, multipart_thresho
                       retry_max_delay=0.2, connect_timeout=5, read_timeout=10)
 
 COMBOS = [("credential", "accesskey"), ("sts", "accesskey"), ("credential", "appserver"), ("sts", "appserver")]
+
+T = TypeVar("T")
 
 
 def profile_from_info(name: str, info: dict[str, Any], mode: str, source: str,
@@ -37,12 +40,22 @@ def profile_from_info(name: str, info: dict[str, Any], mode: str, source: str,
     return Profile(name, mode=mode, source=source, **kw), field, secret
 
 
+def store_profile(ws: Workspace, profile: Profile, field: str, secret: str) -> Profile:
+    """Put ``secret`` in the keychain under ``(profile.name, field)``, then save ``profile``."""
+    ws.secrets.set(profile.name, field, secret)
+    ws.profiles.put(profile)
+    return profile
+
+
+def add_sandbox_profiles(ws: Workspace, info: dict[str, Any], transfer: TransferConfig = FAST) -> None:
+    """One profile per mode x source (:data:`COMBOS`), named ``"{mode}-{source}"``, for the sandbox ``info``."""
+    for mode, source in COMBOS:
+        store_profile(ws, *profile_from_info(f"{mode}-{source}", info, mode, source, transfer))
+
+
 def make_workspace(home: Path, info: dict[str, Any], transfer: TransferConfig = FAST) -> Workspace:
     ws = Workspace(str(home), secrets=SecretStore(MemoryKeyring()))
-    for mode, source in COMBOS:
-        profile, field, secret = profile_from_info(f"{mode}-{source}", info, mode, source, transfer)
-        ws.secrets.set(profile.name, field, secret)
-        ws.profiles.put(profile)
+    add_sandbox_profiles(ws, info, transfer)
     return ws
 
 
@@ -54,14 +67,25 @@ def write_file(path: Path, size: int, seed: int = 0) -> Path:
     return path
 
 
-def wait_for(cond: Callable[[], bool], timeout: float = 20.0, interval: float = 0.02) -> None:
-    import time
-
+def wait_for(cond: Callable[[], T], timeout: float = 20.0, interval: float = 0.02) -> T:
+    """Poll ``cond()`` until it returns something true, and return that; AssertionError after ``timeout`` s."""
     deadline = time.monotonic() + timeout
-    while not cond():
+    while not (value := cond()):
         if time.monotonic() > deadline:
             raise AssertionError("condition not met in time")
         time.sleep(interval)
+    return value
+
+
+def ops(log: list[dict[str, Any]], name: str, status: int | None = None) -> list[dict[str, Any]]:
+    """The entries of a sandbox ``log`` for operation ``name``, in log order; only those answered with ``status``
+    if it is given.
+
+    Filters on ``"op"``, which the sandbox sets on every entry: the RPC action (``CreateUploadVideo``), the OSS
+    operation (``PutObject``) or the AppServer endpoint (``create-upload-video``). RPC entries also carry an
+    ``"action"`` (the same name) once the request reached its handler; a fault answered before that has only "op".
+    """
+    return [e for e in log if e.get("op") == name and (status is None or e.get("status") == status)]
 
 
 def part_uploads(log: list[dict[str, Any]], key: str) -> list[tuple[int, int]]:

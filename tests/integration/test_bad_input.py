@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.helpers.workspace import FAST, profile_from_info, wait_for, write_file
+from tests.helpers.workspace import FAST, ops, profile_from_info, store_profile, wait_for, write_file
 from vodgui.core.profiles import POLICY_UPLOAD_ONLY
 from vodgui.core.transfer.engine import TransferEngine
 from vodgui.core.transfer.events import JobSnapshot, JobState
@@ -40,7 +40,7 @@ def test_file_problems_are_caught_before_anything_is_sent(tmp_path, control: San
                                                           words: list[str]) -> None:
     snap = run_one(engine, str(write_file(tmp_path / name, size)))
     failed_with(snap, code, *words)
-    assert not [e for e in control.log() if e.get("op") == "CreateUploadVideo"]
+    assert not ops(control.log(), "CreateUploadVideo")
     assert engine.store.get(snap.job_id) is not None  # the item stays, with its error
 
 
@@ -101,8 +101,7 @@ def test_file_changed_during_upload_restarts_with_a_reason(tmp_path, control: Sa
 def add_profile(ws: Workspace, info: dict, name: str, mode: str = "credential", source: str = "accesskey",
                 secret: str | None = None, **changes: object) -> str:
     profile, field, real_secret = profile_from_info(name, info, mode, source, FAST)
-    ws.secrets.set(name, field, secret or real_secret)
-    ws.profiles.put(replace(profile, **changes))  # type: ignore[arg-type]
+    store_profile(ws, replace(profile, **changes), field, secret or real_secret)  # type: ignore[arg-type]
     return name
 
 

@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from tests.helpers.media import make_hls, make_png, make_srt, segment_names, web_server
-from tests.helpers.workspace import wait_for, write_file
+from tests.helpers.workspace import ops, wait_for, write_file
 from vodgui.core.errors import VodError
 from vodgui.core.integrity import crc64_file
 from vodgui.core.media_items import cover_item, file_item, url_item
@@ -84,8 +84,7 @@ def test_image_credentials_expiring_mid_upload_create_a_new_image(tmp_path: Path
                       message="The security token you provided has expired.")
     [snap] = run(engine, [file_item(str(png), CRED)])
     assert snap.state is JobState.DONE, snap.error
-    creates = [e for e in control.log() if e.get("action") == "CreateUploadImage"]
-    assert len(creates) == 2
+    assert len(ops(control.log(), "CreateUploadImage")) == 2
     assert snap.note and "new id" in snap.note
     media = control.video(snap.video_id or "")
     assert stored(sandbox, media["bucket"], media["key"]) == png.read_bytes()
@@ -145,7 +144,7 @@ def test_cover_done_while_the_video_is_being_created(tmp_path: Path, engine: Tra
     video = write_file(tmp_path / "clip.mp4", 20_000, seed=5)
     png = make_png(tmp_path / "cover.png", seed=9)
     [video_job] = engine.add([file_item(str(video), CRED)])
-    wait_for(lambda: any(e.get("op") == "CreateUploadVideo" for e in control.log()) or
+    wait_for(lambda: ops(control.log(), "CreateUploadVideo") or
              (engine.snapshot(video_job) is not None and engine.snapshot(video_job).state is JobState.PREPARING))
     [cover_job] = engine.add([cover_item(str(png), CRED, [{"item_id": video_job}])])
     assert engine.wait_idle(60)
@@ -219,10 +218,9 @@ def test_m3u8_package_end_to_end(tmp_path: Path, ws: Workspace, engine: Transfer
     for seg in segments:
         assert stored(sandbox, media["bucket"], prefix + seg.name) == seg.read_bytes()
     log = control.log()
-    puts = [e["key"] for e in log if e.get("op") == "PutObject" and e.get("status") == 200]
+    puts = [e["key"] for e in ops(log, "PutObject", 200)]
     assert puts[-1] == media["key"] and len(puts) == len(segments) + 1
-    creates = [e for e in log if e.get("action") == "CreateUploadVideo" or e.get("op") == "create-upload-video"]
-    assert len(creates) == 1
+    assert len(ops(log, "CreateUploadVideo") + ops(log, "create-upload-video")) == 1
     # Playable as uploaded: the CDN serves the playlist and the segments it names.
     url = sign_cdn_url(sandbox.context, media["bucket"], media["key"], 600)
     served = requests.get(url, timeout=10)
@@ -258,7 +256,7 @@ def test_m3u8_resume_sends_only_missing_segments(tmp_path: Path, ws: Workspace, 
     [failed] = run(engine, [file_item(str(playlist), CRED)])
     assert failed.state is JobState.FAILED and failed.video_id
     before = control.log()
-    sent_before = {e["key"] for e in before if e.get("op") == "PutObject" and e.get("status") == 200}
+    sent_before = {e["key"] for e in ops(before, "PutObject", 200)}
     assert len(sent_before) == 3
     control.clear_faults()
     engine.retry([failed.job_id])
@@ -267,11 +265,11 @@ def test_m3u8_resume_sends_only_missing_segments(tmp_path: Path, ws: Workspace, 
     assert snap is not None and snap.state is JobState.DONE, snap.error
     assert snap.video_id == failed.video_id and snap.note and "3 segments" in snap.note
     after = control.log(max(e["seq"] for e in before))
-    sent_after = [e["key"] for e in after if e.get("op") == "PutObject" and e.get("status") == 200]
+    sent_after = [e["key"] for e in ops(after, "PutObject", 200)]
     assert not set(sent_after) & sent_before
     assert len(sent_after) == len(segments) - 3 + 1
-    assert not [e for e in after if e.get("action") == "CreateUploadVideo"]
-    assert any(e.get("action") == "RefreshUploadVideo" for e in after)
+    assert not ops(after, "CreateUploadVideo")
+    assert ops(after, "RefreshUploadVideo")
     media = control.video(snap.video_id or "")
     for seg in segments:
         assert stored(sandbox, media["bucket"], media["prefix"] + seg.name) == seg.read_bytes()
@@ -307,7 +305,7 @@ def test_url_upload_success(tmp_path: Path, ws: Workspace, engine: TransferEngin
     media = control.video(snap.video_id or "")
     assert media["title"] == "来自网址" and media["kind"] == "video"
     assert stored(sandbox, media["bucket"], media["key"]) == clip.read_bytes()
-    assert len([e for e in control.log() if e.get("action") == "UploadMediaByURL"]) == 1
+    assert len(ops(control.log(), "UploadMediaByURL")) == 1
     item = ws.store.get(snap.job_id)
     assert item is not None and item.extra["job_id"] and item.size == 30_000
     [hist] = ws.store.history()
@@ -330,10 +328,12 @@ def test_url_resume_follows_the_same_job(tmp_path: Path, ws: Workspace, control:
     clip = write_file(tmp_path / "site" / "clip.mp4", 20_000, seed=6)
     with web_server(tmp_path / "site") as base:
         first = TransferEngine(ws.store, ws.sessions)
-        [job_id] = first.add([url_item(f"{base}/clip.mp4", CRED)])
-        wait_for(lambda: bool((ws.store.get(job_id) or NewItem("", "")).extra.get("job_id")))
-        first.suspend([job_id])  # the program closes while VOD is still fetching
-        first.shutdown(pause=True, timeout=10)
+        try:
+            [job_id] = first.add([url_item(f"{base}/clip.mp4", CRED)])
+            wait_for(lambda: bool((ws.store.get(job_id) or NewItem("", "")).extra.get("job_id")))
+            first.suspend([job_id])  # the program closes while VOD is still fetching
+        finally:
+            first.shutdown(pause=True, timeout=10)
         submitted = (ws.store.get(job_id) or NewItem("", "")).extra["job_id"]
         second = TransferEngine(ws.store, ws.sessions)
         try:
@@ -343,7 +343,7 @@ def test_url_resume_follows_the_same_job(tmp_path: Path, ws: Workspace, control:
         finally:
             second.shutdown(pause=True, timeout=10)
     assert snap is not None and snap.state is JobState.DONE, snap and snap.error
-    assert len([e for e in control.log() if e.get("action") == "UploadMediaByURL"]) == 1
+    assert len(ops(control.log(), "UploadMediaByURL")) == 1
     assert (ws.store.get(job_id) or NewItem("", "")).extra["job_id"] == submitted
     media = control.video(snap.video_id or "")
     assert stored(sandbox, media["bucket"], media["key"]) == clip.read_bytes()
@@ -364,14 +364,14 @@ def test_url_answer_lost_in_a_crash_is_found_not_submitted_again(tmp_path: Path,
         item.extra["submitted_at"] = started  # ...before the program died, without storing the JobId
         [snap] = run(engine, [item])
     assert snap.state is JobState.DONE, snap.error
-    assert len([e for e in control.log() if e.get("action") == "UploadMediaByURL"]) == 1
+    assert len(ops(control.log(), "UploadMediaByURL")) == 1
     assert (ws.store.get(snap.job_id) or NewItem("", "")).extra["job_id"] == job
 
 
 def test_url_through_appserver_profile_is_refused_clearly(engine: TransferEngine, control: SandboxControl) -> None:
     [snap] = run(engine, [url_item("http://127.0.0.1:9/clip.mp4", "credential-appserver")])
     assert snap.state is JobState.FAILED and snap.error is not None and snap.error.code == "AppServerUnsupported"
-    assert not [e for e in control.log() if e.get("action") == "UploadMediaByURL"]
+    assert not ops(control.log(), "UploadMediaByURL")
 
 
 def test_invalid_url_is_refused_when_added() -> None:

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from aliyunsdkvod.request.v20170321.DeleteVideoRequest import DeleteVideoRequest
 
-from tests.helpers.vod import create_video, sample, upload, vod
-from tests.helpers.workspace import profile_from_info
+from tests.helpers.vod import sample, uploaded, vod
+from tests.helpers.workspace import ops, profile_from_info, store_profile
 from vodgui.core.credentials import Secret
 from vodgui.core.errors import ErrorKind, VodError
 from vodgui.core.playback import (
@@ -38,12 +38,6 @@ from vodgui.sandbox.client import SandboxControl
 NO_PLAY_INFO = json.dumps({"Version": "1", "Statement": [
     {"Effect": "Allow", "Action": ["vod:CreateUploadVideo", "vod:RefreshUploadVideo", "vod:GetVideoPlayAuth"],
      "Resource": "*"}]})
-
-
-def uploaded(info: dict[str, Any], title: str = "clip") -> str:
-    created = create_video(info, title=title)
-    upload(created, sample("clip.mp4"))
-    return str(created["VideoId"])
 
 
 def delete(info: dict[str, Any], video_id: str) -> None:
@@ -89,7 +83,7 @@ def test_issue_decode_and_check_a_play_auth(sandbox: SandboxServer, info: dict[s
     assert (verdict.ok, verdict.via, verdict.code) == (True, "playauth", "")
     assert [s.format for s in verdict.streams] == ["mp4"]
     # It really was the player's request: signed with the PlayAuth's own key, carrying the AuthInfo.
-    [entry] = [e for e in control.log()[since:] if e.get("action") == "GetPlayInfo"]
+    [entry] = ops(control.log()[since:], "GetPlayInfo")
     assert entry["access_key_id"] == decoded.access_key_id
 
 
@@ -115,7 +109,7 @@ def test_auth_info_timeout_is_checked_before_calling(info: dict[str, Any], contr
         get_play_auth(api[0], video_id, timeout)
     assert (exc.value.code, exc.value.kind) == ("InvalidAuthInfoTimeout", ErrorKind.CONFIG)
     assert "100" in exc.value.message and "3000" in exc.value.message
-    assert not [e for e in control.log()[since:] if e.get("action") == "GetVideoPlayAuth"]
+    assert not ops(control.log()[since:], "GetVideoPlayAuth")
 
 
 def test_a_video_still_transcoding(sandbox: SandboxServer, info: dict[str, Any],
@@ -152,8 +146,7 @@ def test_a_deleted_video(info: dict[str, Any], api: tuple[VodApi, PlayerTarget])
 def test_a_profile_whose_policy_denies_get_play_info(ws: Workspace, info: dict[str, Any]) -> None:
     profile, field, secret = profile_from_info("sts-no-playinfo", info, "sts", "accesskey")
     profile.policy = NO_PLAY_INFO
-    ws.secrets.set(profile.name, field, secret)
-    ws.profiles.put(profile)
+    store_profile(ws, profile, field, secret)
     vod_api, target = player_target(ws.sessions, profile.name)
     video_id = uploaded(info)
 
@@ -208,7 +201,7 @@ def test_play_info_streams_are_decoded(sandbox: SandboxServer, info: dict[str, A
         with pytest.raises(VodError) as exc:
             get_play_info(vod_api, video_id, **bad)
         assert (exc.value.code, exc.value.kind) == (code, ErrorKind.CONFIG)
-    assert not [e for e in control.log()[since:] if e.get("action") == "GetPlayInfo"]
+    assert not ops(control.log()[since:], "GetPlayInfo")
     with pytest.raises(VodError) as exc:
         get_play_info(vod_api, video_id, formats="m3u8")
     assert exc.value.code == "InvalidVideo.NoneStream"

@@ -10,7 +10,7 @@ from vodgui import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from vodgui.cli import profiles_cmd, queue_cmd, upload_cmd
+    from vodgui.cli import playauth_cmd, profiles_cmd, queue_cmd, upload_cmd
     from vodgui.sandbox import cli as sandbox_cli
 
     parser = argparse.ArgumentParser(
@@ -31,12 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     profiles_cmd.register(sub)
     upload_cmd.register(sub)
     queue_cmd.register(sub)
-    try:
-        from vodgui.cli import playauth_cmd
-    except ImportError:  # pragma: no cover - during development of the playback tester
-        pass
-    else:
-        playauth_cmd.register(sub)
+    playauth_cmd.register(sub)
     return parser
 
 

@@ -48,6 +48,15 @@ def open_workspace() -> Workspace:
     return ws
 
 
+def profile_name(ws: Workspace, requested: str | None) -> str | None:
+    """The profile a command uses: ``--profile``, else the default one. None (said on stderr) when there is
+    neither; the command then exits with status 2."""
+    name = requested or ws.profiles.default
+    if not name:
+        fail("no profile: create one with 'vodgui profiles add' or pass --profile", 2)
+    return name
+
+
 def fail(message: str, code: int = 1) -> int:
     print(f"vodgui: {message}", file=sys.stderr)
     return code

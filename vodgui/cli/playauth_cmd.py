@@ -11,7 +11,15 @@ import logging
 import sys
 import time
 
-from vodgui.cli.common import error_text, fail, open_workspace, print_json, setup_logging, stop_builtin_sandbox
+from vodgui.cli.common import (
+    error_text,
+    fail,
+    open_workspace,
+    print_json,
+    profile_name,
+    setup_logging,
+    stop_builtin_sandbox,
+)
 from vodgui.core.errors import VodError
 from vodgui.core.playback import (
     AUTH_INFO_TIMEOUT_MAX,
@@ -127,9 +135,9 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         with open_workspace() as ws:
-            name = args.profile or ws.profiles.default
-            if not name:
-                return fail("no profile: create one with 'vodgui profiles add' or pass --profile", 2)
+            name = profile_name(ws, args.profile)
+            if name is None:
+                return 2
             vod, target = player_target(ws.sessions, name)
             require_vod(vod, name)
             batch_check(vod, video_ids, args.timeout, target, check=args.check, play_info=not args.no_streams,

@@ -159,13 +159,11 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
+    setup_logging()
     with open_workspace() as ws:
-        profile = ws.profiles.get(args.name)
-        if profile is None:
+        if ws.profiles.get(args.name) is None:
             return fail(f"no profile named {args.name!r}", 2)
-        ws.profiles.delete(args.name)
-        if profile.needs_secret:
-            ws.secrets.delete(args.name, profile.needs_secret)
+        ws.delete_profile(args.name)  # a keychain it cannot reach is logged, not fatal: the profile is gone
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import time
 
 from vodgui.cli.common import error_text, fail, open_workspace, print_json, setup_logging, stop_builtin_sandbox
 from vodgui.cli.upload_cmd import result_json, run_engine
@@ -94,8 +95,6 @@ def _cancel(args: argparse.Namespace) -> int:
                 snaps = [engine.snapshot(i) for i in args.ids]
                 if all(s is None or s.state.terminal for s in snaps):
                     break
-                import time
-
                 time.sleep(0.1)
             engine.shutdown()
     except VodError as err:

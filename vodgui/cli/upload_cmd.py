@@ -19,9 +19,18 @@ from dataclasses import replace
 from types import FrameType
 from typing import Any
 
-from vodgui.cli.common import error_text, fail, open_workspace, print_json, setup_logging, stop_builtin_sandbox
+from vodgui.cli.common import (
+    error_text,
+    fail,
+    open_workspace,
+    print_json,
+    profile_name,
+    setup_logging,
+    stop_builtin_sandbox,
+)
 from vodgui.cli.profiles_cmd import add_transfer_arguments, transfer_overrides
 from vodgui.core.errors import VodError
+from vodgui.core.intake import scan
 from vodgui.core.media_items import (
     BUSINESS_TYPES,
     IMAGE_TYPES,
@@ -40,7 +49,6 @@ from vodgui.core.store import NewItem
 from vodgui.core.transfer.engine import TransferEngine
 from vodgui.core.transfer.events import Event, JobSnapshot, JobState, Progress
 from vodgui.core.transfer.job import ProfileSession
-from vodgui.core.vod import extension_of
 from vodgui.core.workspace import Workspace
 
 
@@ -97,8 +105,10 @@ def metadata_from_args(args: argparse.Namespace) -> dict[str, Any]:
 def expand(paths: list[str], recursive: bool) -> tuple[list[str], list[dict[str, Any]]]:
     """Files to queue, and per-argument problems reported without queueing anything.
 
-    A folder walk takes what can be uploaded (video, audio, images, playlists, subtitles), leaving out the
-    segments of the playlists it finds: they go up with their playlist.
+    A folder is walked the way the desktop app walks a dropped folder (:func:`vodgui.core.intake.scan`: name
+    order, a folder's own files before its subfolders', hidden entries skipped) for what can be uploaded (video,
+    audio, images, playlists, subtitles), leaving out the segments of the playlists it finds: they go up with
+    their playlist. A file named twice is queued once.
     """
     files: list[str] = []
     problems: list[dict[str, Any]] = []
@@ -109,17 +119,14 @@ def expand(paths: list[str], recursive: bool) -> tuple[list[str], list[dict[str,
                 problems.append(_problem(raw, "IsADirectory",
                                          f"{raw} is a folder: pass the files, or use --recursive."))
                 continue
-            found = []
-            for root, _dirs, names in sorted(os.walk(path)):
-                for name in sorted(names):
-                    if extension_of(name) in INTAKE_EXTENSIONS:
-                        found.append(os.path.join(root, name))
-            files.extend(without_package_members(found))
+            found = scan([path], extensions=INTAKE_EXTENSIONS)
+            files.extend(without_package_members(f.path for f in found.files))
+            problems.extend(_problem(p, "FileUnreadable", f"{p} cannot be read.") for p in found.unreadable)
         elif not os.path.exists(path):
             problems.append(_problem(raw, "FileNotFound", f"{raw} does not exist."))
         else:
             files.append(path)
-    return files, problems
+    return list(dict.fromkeys(files)), problems
 
 
 def _problem(path: str, code: str, message: str, kind: str | None = None) -> dict[str, Any]:
@@ -249,9 +256,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_workspace() as ws:
             ws.lock.acquire()
-            name = args.profile or ws.profiles.default
-            if not name:
-                return fail("no profile: create one with 'vodgui profiles add' or pass --profile", 2)
+            name = profile_name(ws, args.profile)
+            if name is None:
+                return 2
             profile = ws.profiles.require(name)
             meta = metadata_from_args(args)
             wanted, bad = build_items(args, files, profile.name, meta)

@@ -71,9 +71,8 @@ class AppServerClient:
         return call_with_retry(lambda: self._post_once(path, body), policy=self._retry, clock=self._clock,
                                what=f"appserver:{path}", interrupt=interrupt)
 
-    def sts_token(self, duration_seconds: int | None = None) -> StsToken:
-        body: dict[str, Any] = {"DurationSeconds": duration_seconds} if duration_seconds else {}
-        data = self._post("sts-token", body)
+    def sts_token(self) -> StsToken:
+        data = self._post("sts-token", {})  # the AppServer decides the duration and policy
         try:
             return StsToken(str(data["AccessKeyId"]), Secret(str(data["AccessKeySecret"])),
                             Secret(str(data["SecurityToken"])), parse_utc(str(data["Expiration"])))

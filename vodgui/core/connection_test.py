@@ -111,7 +111,7 @@ def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTes
         except VodError as err:
             return failed("AppServer", err)
 
-    session = sessions.build(profile)
+    session = sessions.build_resolved(effective, secrets)
     if session.vod is not None:
         # The probes fail fast: a profile's own retry policy would keep the user waiting on a dead endpoint.
         vod = VodApi(effective.region, effective.vod_endpoint or None, session.vod.signer, conn, quick, clock)

@@ -18,7 +18,6 @@ import os
 import platform
 import re
 import sys
-import tempfile
 import time
 import zipfile
 from collections import Counter
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from vodgui import __version__
+from vodgui.core.paths import atomic_replace
 from vodgui.core.redact import redact
 from vodgui.core.store import QueueStore
 from vodgui.core.workspace import Workspace
@@ -242,45 +242,38 @@ def build_diagnostics(workspace: Workspace, log_file: str | os.PathLike[str] | N
     created = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
     members: list[str] = []
     requests: list[FailedRequest] = []
-    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=".vodgui-diagnostics-", suffix=".zip")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            def add_text(name: str, text: str) -> None:
-                zf.writestr(name, redact(text))
-                members.append(name)
+    with atomic_replace(out, prefix=".vodgui-diagnostics-", suffix=".zip") as tmp, \
+            zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        def add_text(name: str, text: str) -> None:
+            zf.writestr(name, redact(text))
+            members.append(name)
 
-            add_text("versions.json", json.dumps(collect_versions(workspace, extra_versions), indent=2,
-                                                 ensure_ascii=False) + "\n")
-            for name in CONFIG_FILES:
-                text = scrubbed_config(workspace.dirs.config / name)
-                if text is not None:
-                    add_text(f"config/{name}", text)
-            try:
-                summary, from_queue = queue_summary(workspace.store)
-            except Exception as exc:  # a damaged database is exactly what support needs to hear about
-                summary, from_queue = {"error": f"{type(exc).__name__}: {exc}"}, []
-            add_text("queue.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
-            requests.extend(from_queue)
-            from_logs: list[FailedRequest] = []
-            for path in log_files(log_path.parent, log_path.name):
-                name = f"logs/{path.name}"
-                with zf.open(name, "w") as raw:
-                    writer = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-                    from_logs.extend(request_ids_in_log(_tee(_redacted_lines(path), writer), path.name))
-                    writer.flush()
-                    writer.detach()
-                members.append(name)
-            known = {r.request_id for r in requests}
-            requests.extend(_dedupe([r for r in from_logs if r.request_id not in known])[-MAX_LOG_REQUEST_IDS:])
-            add_text("request_ids.json", json.dumps([r.to_json() for r in requests], indent=2,
-                                                    ensure_ascii=False) + "\n")
-            add_text("README.txt", _readme(created, [*members, "README.txt"]))
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        add_text("versions.json", json.dumps(collect_versions(workspace, extra_versions), indent=2,
+                                             ensure_ascii=False) + "\n")
+        for name in CONFIG_FILES:
+            text = scrubbed_config(workspace.dirs.config / name)
+            if text is not None:
+                add_text(f"config/{name}", text)
+        try:
+            summary, from_queue = queue_summary(workspace.store)
+        except Exception as exc:  # a damaged database is exactly what support needs to hear about
+            summary, from_queue = {"error": f"{type(exc).__name__}: {exc}"}, []
+        add_text("queue.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+        requests.extend(from_queue)
+        from_logs: list[FailedRequest] = []
+        for path in log_files(log_path.parent, log_path.name):
+            name = f"logs/{path.name}"
+            with zf.open(name, "w") as raw:
+                writer = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+                from_logs.extend(request_ids_in_log(_tee(_redacted_lines(path), writer), path.name))
+                writer.flush()
+                writer.detach()
+            members.append(name)
+        known = {r.request_id for r in requests}
+        requests.extend(_dedupe([r for r in from_logs if r.request_id not in known])[-MAX_LOG_REQUEST_IDS:])
+        add_text("request_ids.json", json.dumps([r.to_json() for r in requests], indent=2,
+                                                ensure_ascii=False) + "\n")
+        add_text("README.txt", _readme(created, [*members, "README.txt"]))
     log.info("diagnostics written to %s (%d members, %d request ids)", out, len(members), len(requests))
     return DiagnosticsResult(out, members, requests)
 

@@ -221,9 +221,5 @@ def from_oss_exception(exc: Exception) -> VodError:
                     refresh_credentials=rule.refresh, details={"ec": getattr(exc, "ec", "")})
 
 
-def file_error(code: str, message: str) -> VodError:
-    return VodError(code, message, kind=ErrorKind.FILE)
-
-
 def config_error(code: str, message: str) -> VodError:
     return VodError(code, message, kind=ErrorKind.CONFIG)

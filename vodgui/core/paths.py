@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -31,3 +36,28 @@ def app_dirs(home: str | os.PathLike[str] | None = None) -> AppDirs:
     return AppDirs(Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
                    Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
                    Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
+
+
+@contextmanager
+def atomic_replace(path: Path, *, prefix: str | None = None, suffix: str | None = None) -> Iterator[Path]:
+    """A new temporary file next to ``path`` for the block to write; it replaces ``path`` when the block ends
+    normally and is removed when it raises (a reader never sees a half-written file)."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-" if prefix is None else prefix,
+                                suffix=path.suffix if suffix is None else suffix)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_json(path: Path, data: Any) -> None:
+    """Write ``data`` as indented UTF-8 JSON to ``path`` atomically and durably (fsync before the replace)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_replace(path) as tmp, open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=2, ensure_ascii=False)
+        f.flush()
+        os.fsync(f.fileno())

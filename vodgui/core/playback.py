@@ -16,23 +16,24 @@ import base64
 import binascii
 import json
 import re
-import urllib.error
-import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import requests
 from aliyunsdkvod.request.v20170321.GetPlayInfoRequest import GetPlayInfoRequest
 from aliyunsdkvod.request.v20170321.GetVideoPlayAuthRequest import GetVideoPlayAuthRequest
 
 from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.credentials import Secret, StsToken, format_utc, parse_utc
 from vodgui.core.errors import ErrorKind, VodError, config_error
+from vodgui.core.media_status import FAILED, NOT_FOUND
 from vodgui.core.pop import ConnectionOptions, FixedSigner, PopCaller
 from vodgui.core.redact import mask, redact, register
 from vodgui.core.retry import RetryPolicy
 from vodgui.core.vod import VodApi, default_vod_endpoint
+from vodgui.core.vod import number_or_none as _num
 
 AUTH_INFO_TIMEOUT_MIN = 100
 AUTH_INFO_TIMEOUT_MAX = 3000
@@ -48,7 +49,7 @@ STREAM_TYPES = ("video", "audio")
 OUTPUT_TYPES = ("cdn", "oss")
 RESULT_TYPES = ("Single", "Multiple")
 #: Statuses from which a video never becomes playable by waiting.
-FINAL_BAD_STATUSES = frozenset({"UploadFail", "TranscodeFail", "Blocked", "ProduceFail"})
+FINAL_BAD_STATUSES = FAILED - {NOT_FOUND}  # UploadFail, TranscodeFail, Blocked, ProduceFail
 
 _STATUS_IN_MESSAGE = re.compile(r"Current(?:ly)?\s+(?:Video\s+)?Status\s+is\s+([A-Za-z]+)")
 _SECRET_KEY = re.compile(r"(?i)secret|token|password|signature|privatekey|^auth$")
@@ -82,13 +83,6 @@ def status_from_message(message: str) -> str | None:
 
 def iso(ts: float | None) -> str | None:
     return None if ts is None else format_utc(ts)
-
-
-def _num(value: Any) -> float | None:
-    try:
-        return float(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
 
 
 def _int(value: Any) -> int | None:
@@ -369,17 +363,18 @@ class UrlProbe:
     content_type: str = ""
 
 
-def probe_url(url: str, timeout: float = 10.0) -> UrlProbe:
+def probe_url(url: str, timeout: float = 10.0, *, conn: ConnectionOptions | None = None) -> UrlProbe:
     """Ask for the first byte of ``url`` (a player's first request); never raises. Explains a failed preview:
-    players only say "could not open", this says 403 (expired auth_key) or 404."""
-    request = urllib.request.Request(url, headers={"Range": "bytes=0-0", "User-Agent": "vodgui"})
+    players only say "could not open", this says 403 (expired auth_key) or 404.
+
+    ``conn``: the profile's proxy and timeouts (without it: no proxy of our own, ``timeout`` for both)."""
+    conn = conn or ConnectionOptions(None, timeout, timeout)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as resp:
-            return UrlProbe(resp.status, str(resp.reason or ""), resp.headers.get("Content-Type", ""))
-    except urllib.error.HTTPError as exc:
-        return UrlProbe(exc.code, str(exc.reason or ""), exc.headers.get("Content-Type", "") if exc.headers else "")
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        return UrlProbe(None, redact(str(getattr(exc, "reason", exc))))
+        with requests.get(url, headers={"Range": "bytes=0-0", "User-Agent": "vodgui"}, stream=True,
+                          timeout=(conn.connect_timeout, conn.read_timeout), proxies=conn.proxies()) as resp:
+            return UrlProbe(resp.status_code, str(resp.reason or ""), resp.headers.get("Content-Type", ""))
+    except (requests.RequestException, OSError, ValueError) as exc:
+        return UrlProbe(None, redact(str(exc)))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ PlayAuth is masked and playback URLs have their signatures masked.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from vodgui.core.clock import Clock
+from vodgui.core.csvexport import safe_cell, write_csv, write_rows
 from vodgui.core.errors import VodError
 from vodgui.core.playback import (
     PlayAuthResult,
@@ -152,12 +152,6 @@ CSV_FIELDS = ("video_id", "auth_info_timeout", "title", "status", "play_auth", "
               "streams", "stream_summary", "first_url", "first_url_expires_at")
 
 
-def _cell(value: Any) -> str:
-    """A CSV cell; text a spreadsheet would run as a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def csv_row(result: BatchResult, show_secrets: bool = False) -> dict[str, str]:
     d = result.to_dict(show_secrets)
     check = d["check"] or {}
@@ -176,19 +170,17 @@ def csv_row(result: BatchResult, show_secrets: bool = False) -> dict[str, str]:
         "first_url": streams[0]["url"] if streams else "",
         "first_url_expires_at": streams[0]["url_expires_at"] if streams else "",
     }
-    return {k: _cell(v) for k, v in row.items()}
+    return {k: safe_cell(v) for k, v in row.items()}
 
 
 def export_csv(results: Iterable[BatchResult], out: TextIO | str | Path, *, show_secrets: bool = False) -> None:
-    """One row per result (UTF-8 with a BOM when writing a file, so spreadsheet apps read Chinese titles)."""
+    """One row per result (UTF-8 with a BOM when writing a file, so spreadsheet apps read Chinese titles); cells
+    that a spreadsheet would run as formulas are defused (:func:`~vodgui.core.csvexport.safe_cell`)."""
+    rows = ([row[name] for name in CSV_FIELDS] for row in (csv_row(r, show_secrets) for r in results))
     if isinstance(out, (str, Path)):
-        with open(out, "w", encoding="utf-8-sig", newline="") as f:
-            export_csv(results, f, show_secrets=show_secrets)
-        return
-    writer = csv.DictWriter(out, fieldnames=list(CSV_FIELDS))
-    writer.writeheader()
-    for result in results:
-        writer.writerow(csv_row(result, show_secrets))
+        write_csv(out, CSV_FIELDS, rows)
+    else:
+        write_rows(out, CSV_FIELDS, rows)
 
 
 def export_json(results: Iterable[BatchResult], out: TextIO | str | Path, *, show_secrets: bool = False) -> None:

@@ -8,15 +8,15 @@ secret at all: its keys come from the sandbox running inside the app.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from vodgui.core.errors import config_error
+from vodgui.core.errors import VodError, config_error
+from vodgui.core.paths import atomic_write_json
 from vodgui.core.sts import MAX_DURATION, MIN_DURATION, RoleSettings
 from vodgui.core.transfer.config import TransferConfig
 
@@ -58,6 +58,12 @@ class Profile:
         if self.sandbox:
             return None
         return "access_key_secret" if self.source == "accesskey" else "appserver_token"
+
+    @property
+    def has_vod(self) -> bool:
+        """Whether a session for this profile holds a VOD client: False only for credential mode with an
+        AppServer source (the AppServer hands out upload credentials; there are no keys to call VOD with)."""
+        return not (self.mode == "credential" and self.source == "appserver")
 
     def role(self) -> RoleSettings:
         return RoleSettings(self.role_arn, self.role_session_name, self.duration_seconds, self.policy or None)
@@ -151,13 +157,7 @@ class ProfileStore:
         return data if isinstance(data, dict) else {"version": 1, "default": None, "profiles": []}
 
     def _save(self, data: dict[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".profiles-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=2, ensure_ascii=False)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, self.path)
+        atomic_write_json(self.path, data)
 
     def list(self) -> list[Profile]:
         with self._lock:
@@ -169,9 +169,32 @@ class ProfileStore:
     def require(self, name: str) -> Profile:
         profile = self.get(name)
         if profile is None:
-            known = ", ".join(p.name for p in self.list()) or "none yet"
-            raise config_error("ProfileNotFound", f"There is no profile named {name!r} (profiles: {known}). "
-                               "Create one with 'vodgui profiles add'.")
+            raise self._not_found(name, self.list())
+        return profile
+
+    @staticmethod
+    def _not_found(name: str, profiles: Iterable[Profile]) -> VodError:
+        known = ", ".join(p.name for p in profiles) or "none yet"
+        return config_error("ProfileNotFound", f"There is no profile named {name!r} (profiles: {known}). "
+                            "Create one with 'vodgui profiles add'.")
+
+    def update(self, name: str, change: Callable[[Profile], Profile]) -> Profile:
+        """Load profile ``name``, apply ``change``, validate and save it, all under the store's lock (atomic
+        against concurrent writers). The changed profile keeps its place; a rename (``change`` returning a
+        different name) replaces the old entry. Raises ProfileNotFound like :meth:`require`."""
+        with self._lock:
+            data = self._load()
+            entries = list(data.get("profiles", []))
+            index = next((i for i, p in enumerate(entries) if p.get("name") == name), None)
+            if index is None:
+                raise self._not_found(name, [Profile.from_json(p) for p in entries])
+            profile = change(Profile.from_json(entries[index])).validate()
+            entries[index] = profile.to_json()
+            entries = [p for i, p in enumerate(entries) if i == index or p.get("name") != profile.name]
+            data["profiles"] = entries
+            if data.get("default") == name:
+                data["default"] = profile.name
+            self._save(data)
         return profile
 
     def put(self, profile: Profile, *, replace_name: str | None = None) -> None:

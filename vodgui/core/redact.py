@@ -16,13 +16,15 @@ from __future__ import annotations
 import logging
 import re
 import threading
-import weakref
 from urllib.parse import quote
 
 _MIN_SECRET_LENGTH = 8
 
 _lock = threading.Lock()
 _secrets: set[str] = set()
+#: ``_secrets`` longest first (a secret that contains another is masked whole), rebuilt on each change: redact()
+#: runs for every log record, register() only when a secret is created.
+_ordered: tuple[str, ...] = ()
 
 # Shapes of secrets that may reach text without having been registered first.
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -63,17 +65,23 @@ def register(*secrets: str | None) -> None:
     The percent-encoded forms (once and twice, as in an RPC string-to-sign) are remembered too: a real
     SecurityToken contains ``+``, ``/`` and ``=``.
     """
+    global _ordered
     with _lock:
+        before = len(_secrets)
         for secret in secrets:
             if secret and len(secret) >= _MIN_SECRET_LENGTH:
                 once = quote(secret, safe="")
                 _secrets.update({secret, once, quote(once, safe="")})
+        if len(_secrets) != before:
+            _ordered = tuple(sorted(_secrets, key=len, reverse=True))
 
 
 def forget_all() -> None:
     """For tests only."""
+    global _ordered
     with _lock:
         _secrets.clear()
+        _ordered = ()
 
 
 def registered() -> frozenset[str]:
@@ -85,9 +93,7 @@ def redact(text: str) -> str:
     """Return ``text`` with every known secret and every secret-shaped value masked."""
     if not text:
         return text
-    with _lock:
-        secrets = sorted(_secrets, key=len, reverse=True)
-    for secret in secrets:
+    for secret in _ordered:  # an immutable snapshot: no lock needed to read it
         if secret in text:
             text = text.replace(secret, mask(secret))
     for pattern, repl in _PATTERNS:
@@ -112,16 +118,13 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-_installed: weakref.WeakSet[logging.Handler] = weakref.WeakSet()
-
-
 def install_log_filter(logger: logging.Logger | None = None) -> None:
     """Attach the redacting filter to every handler of ``logger`` (default: root) and to the SDK loggers."""
     target = logger or logging.getLogger()
     for handler in target.handlers:
-        if handler not in _installed:
+        # A handler may have its own already (the log file's, the Log page's buffer): one is enough.
+        if not any(isinstance(f, RedactingFilter) for f in handler.filters):
             handler.addFilter(RedactingFilter())
-            _installed.add(handler)
     # The SDK logs every ServerException at ERROR with the string-to-sign; filter at the source as well, so a
     # handler added later (or logging.lastResort) never sees the raw text.
     for name in ("aliyunsdkcore", "aliyunsdkcore.client", "oss2", "urllib3"):

@@ -89,7 +89,10 @@ class SessionFactory:
         return profile, secrets
 
     def build(self, profile: Profile) -> ProfileSession:
-        profile, secrets = self.effective(profile)
+        return self.build_resolved(*self.effective(profile))
+
+    def build_resolved(self, profile: Profile, secrets: Mapping[str, Secret]) -> ProfileSession:
+        """A session for a profile :meth:`effective` has resolved already (sandbox facts, secrets)."""
         profile.validate()
         cfg = profile.transfer
         conn = ConnectionOptions(cfg.proxy or None, cfg.connect_timeout, cfg.read_timeout)
@@ -101,13 +104,13 @@ class SessionFactory:
         appserver: AppServerClient | None = None
         if profile.source == "appserver":
             appserver = AppServerClient(profile.appserver_url, secrets["appserver_token"], conn, retry, clock)
-        if profile.mode == "credential":
-            if appserver is not None:
-                upload = appserver
-            else:
-                signer = StaticSigner(AccessKey(profile.access_key_id.strip(), secrets["access_key_secret"]))
-                vod = VodApi(profile.region, profile.vod_endpoint or None, signer, conn, retry, clock)
-                upload = VodUploadSource(vod)
+        if not profile.has_vod:
+            assert appserver is not None
+            upload = appserver
+        elif profile.mode == "credential":
+            signer = StaticSigner(AccessKey(profile.access_key_id.strip(), secrets["access_key_secret"]))
+            vod = VodApi(profile.region, profile.vod_endpoint or None, signer, conn, retry, clock)
+            upload = VodUploadSource(vod)
         else:
             if appserver is not None:
                 signer = AppServerStsSigner(appserver, clock)

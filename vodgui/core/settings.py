@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
+
+from vodgui.core.paths import atomic_write_json
 
 
 @dataclass
@@ -30,7 +30,8 @@ class AppSettings:
 class SettingsStore:
     def __init__(self, config_dir: Path) -> None:
         self.path = Path(config_dir) / "settings.json"
-        self._lock = threading.Lock()
+        # Reentrant: update() holds it across its load and save, so no other update is lost in between.
+        self._lock = threading.RLock()
 
     def load(self) -> AppSettings:
         with self._lock:
@@ -44,15 +45,12 @@ class SettingsStore:
 
     def save(self, settings: AppSettings) -> None:
         with self._lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(asdict(settings), f, indent=2)
-            os.replace(tmp, self.path)
+            atomic_write_json(self.path, asdict(settings))
 
     def update(self, **changes: Any) -> AppSettings:
-        settings = self.load()
-        for name, value in changes.items():
-            setattr(settings, name, value)
-        self.save(settings)
+        with self._lock:
+            settings = self.load()
+            for name, value in changes.items():
+                setattr(settings, name, value)
+            self.save(settings)
         return settings

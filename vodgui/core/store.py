@@ -169,6 +169,8 @@ class NewItem:
 
 _ITEM_FIELDS = [f.name for f in fields(ItemRecord)]
 _UPDATABLE = set(_ITEM_FIELDS) - {"id", "created_at"}
+#: Ids per ``IN (...)`` query: below SQLite's bound-parameter limit on every version (999 before 3.32).
+_ID_CHUNK = 900
 
 
 class QueueStore:
@@ -250,21 +252,54 @@ class QueueStore:
             rows = self._db.execute(query + " ORDER BY position", args).fetchall()
         return [self._row_to_item(r) for r in rows]
 
-    def update(self, item_id: int, **values: Any) -> None:
+    def items_by_ids(self, item_ids: Iterable[int]) -> list[ItemRecord]:
+        """The items with these ids, in the order given (ids not in the queue are left out)."""
+        ids = list(item_ids)
+        found: dict[int, ItemRecord] = {}
+        query = f"SELECT {', '.join(_ITEM_FIELDS)} FROM items WHERE id IN "
+        with self._lock:
+            for start in range(0, len(ids), _ID_CHUNK):
+                chunk = ids[start:start + _ID_CHUNK]
+                rows = self._db.execute(query + f"({', '.join('?' for _ in chunk)})", chunk).fetchall()
+                for row in rows:
+                    rec = self._row_to_item(row)
+                    found[rec.id] = rec
+        return [found[i] for i in ids if i in found]
+
+    @staticmethod
+    def _assignments(values: dict[str, Any]) -> tuple[str, list[Any]]:
+        """``col = ?, ...`` and its arguments for an UPDATE of ``values`` (plus ``updated_at``)."""
         unknown = set(values) - _UPDATABLE
         if unknown:
             raise KeyError(f"unknown item fields: {sorted(unknown)}")
+        values = dict(values)
         for name in ("metadata", "extra"):
             if name in values:
                 values[name] = json.dumps(values[name], ensure_ascii=False)
         values["updated_at"] = time.time()
-        cols = ", ".join(f"{k} = ?" for k in values)
+        return ", ".join(f"{k} = ?" for k in values), list(values.values())
+
+    def update(self, item_id: int, **values: Any) -> None:
+        cols, args = self._assignments(values)
         with self._tx() as db:
-            db.execute(f"UPDATE items SET {cols} WHERE id = ?", (*values.values(), item_id))
+            db.execute(f"UPDATE items SET {cols} WHERE id = ?", (*args, item_id))
 
     def update_many(self, item_ids: Iterable[int], **values: Any) -> None:
-        for item_id in item_ids:
-            self.update(item_id, **values)
+        """The same change to several items, in one transaction."""
+        cols, args = self._assignments(values)
+        rows = [(*args, item_id) for item_id in item_ids]
+        if not rows:
+            return
+        with self._tx() as db:
+            db.executemany(f"UPDATE items SET {cols} WHERE id = ?", rows)
+
+    def reset_upload(self, item_id: int, **values: Any) -> None:
+        """Forget the item's multipart upload (its upload id, part size and recorded parts) and apply ``values``,
+        in one transaction. ``values`` may set a new ``upload_id`` / ``part_size``."""
+        cols, args = self._assignments({"upload_id": None, "part_size": None, **values})
+        with self._tx() as db:
+            db.execute("DELETE FROM parts WHERE item_id = ?", (item_id,))
+            db.execute(f"UPDATE items SET {cols} WHERE id = ?", (*args, item_id))
 
     def remove(self, item_ids: Iterable[int]) -> None:
         ids = [(i,) for i in item_ids]

@@ -4,12 +4,11 @@ account): ``upload-defaults.json`` in the config directory."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
+from vodgui.core.paths import atomic_write_json
 from vodgui.core.vod import VideoMetadata
 
 #: Fields a default makes sense for; the title always comes from the file name.
@@ -45,8 +44,4 @@ class UploadDefaultsStore:
         with self._lock:
             data = self._load()
             data[profile] = clean_defaults(values)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".upload-defaults-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, indent=2, ensure_ascii=False)
-            os.replace(tmp, self.path)
+            atomic_write_json(self.path, data)

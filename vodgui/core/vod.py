@@ -12,7 +12,6 @@ from urllib.parse import quote
 from aliyunsdkvod.request.v20170321.CreateUploadAttachedMediaRequest import CreateUploadAttachedMediaRequest
 from aliyunsdkvod.request.v20170321.CreateUploadImageRequest import CreateUploadImageRequest
 from aliyunsdkvod.request.v20170321.CreateUploadVideoRequest import CreateUploadVideoRequest
-from aliyunsdkvod.request.v20170321.DeleteVideoRequest import DeleteVideoRequest
 from aliyunsdkvod.request.v20170321.GetURLUploadInfosRequest import GetURLUploadInfosRequest
 from aliyunsdkvod.request.v20170321.GetVideoInfoRequest import GetVideoInfoRequest
 from aliyunsdkvod.request.v20170321.GetVideoInfosRequest import GetVideoInfosRequest
@@ -123,21 +122,27 @@ class VideoMetadata:
                                    "contains a comma.")
         self.user_data_json()
 
-    def create_params(self, file_name: str, file_size: int) -> dict[str, Any]:
-        title = self.title.strip() or os.path.splitext(os.path.basename(file_name))[0]
+    def common_params(self, file_name: str) -> dict[str, Any]:
+        """The parameters every Create* call (video, image, attached media) and UploadMediaByURL share; None
+        for a field that is not set. The title falls back to the file's name without its extension."""
         return {
-            "Title": title,
-            "FileName": os.path.basename(file_name),
-            "FileSize": file_size,
+            "Title": self.title.strip() or os.path.splitext(os.path.basename(file_name))[0],
             "Description": self.description or None,
             "Tags": ",".join(t.strip() for t in self.tags if t.strip()) or None,
+            "StorageLocation": self.storage_location or None,
+            "AppId": self.app_id or None,
+            "UserData": self.user_data_json(),
+        }
+
+    def create_params(self, file_name: str, file_size: int) -> dict[str, Any]:
+        return {
+            **self.common_params(file_name),
+            "FileName": os.path.basename(file_name),
+            "FileSize": file_size,
             "CateId": self.cate_id,
             "TemplateGroupId": self.template_group_id or None,
             "WorkflowId": self.workflow_id or None,
-            "StorageLocation": self.storage_location or None,
-            "AppId": self.app_id or None,
             "CoverURL": self.cover_url or None,
-            "UserData": self.user_data_json(),
         }
 
 
@@ -278,7 +283,7 @@ class VodApi:
         for raw in _as_list(data.get("URLUploadInfoList"), "URLUploadInfo"):
             if not isinstance(raw, dict):
                 continue
-            size = _num(raw.get("FileSize"))
+            size = number_or_none(raw.get("FileSize"))
             infos.append(UrlUploadInfo(str(raw.get("JobId") or ""), str(raw.get("Status") or ""),
                                        str(raw.get("MediaId") or ""), str(raw.get("UploadURL") or ""),
                                        str(raw.get("ErrorCode") or ""), str(raw.get("ErrorMessage") or ""),
@@ -294,10 +299,6 @@ class VodApi:
         videos = [_video_info(v) for v in _as_list(data.get("VideoList"), "Video")]
         return videos, [str(v) for v in _as_list(data.get("NonExistVideoIds"), "VideoId")]
 
-    def delete_videos(self, video_ids: list[str]) -> list[str]:
-        data = self.call(DeleteVideoRequest, {"VideoIds": ",".join(video_ids)})
-        return [str(v) for v in _as_list(data.get("NonExistVideoIds"), "VideoId")]
-
 
 def _as_list(value: Any, inner: str) -> list[Any]:
     """VOD lists come as ``[...]`` or, XML-heritage style, ``{"Video": [...]}``."""
@@ -308,7 +309,8 @@ def _as_list(value: Any, inner: str) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _num(value: Any) -> float | None:
+def number_or_none(value: Any) -> float | None:
+    """A number from a service's JSON (a number or a numeric string), or None when it is absent or not one."""
     try:
         return float(value) if value not in (None, "") else None
     except (TypeError, ValueError):
@@ -316,7 +318,7 @@ def _num(value: Any) -> float | None:
 
 
 def _video_info(v: dict[str, Any]) -> VideoInfo:
-    size = _num(v.get("Size"))
+    size = number_or_none(v.get("Size"))
     return VideoInfo(str(v.get("VideoId", "")), str(v.get("Title", "")), str(v.get("Status", "")),
-                     _num(v.get("Duration")), int(size) if size is not None else None, str(v.get("CoverURL", "")),
-                     str(v.get("CreationTime", "")), v)
+                     number_or_none(v.get("Duration")), int(size) if size is not None else None,
+                     str(v.get("CoverURL", "")), str(v.get("CreationTime", "")), v)

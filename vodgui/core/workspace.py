@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -9,11 +10,13 @@ from typing import IO, Any
 
 from vodgui.core.clock import Clock
 from vodgui.core.errors import ErrorKind, VodError
-from vodgui.core.keychain import SecretStore
+from vodgui.core.keychain import FIELDS, KeychainUnavailable, SecretStore
 from vodgui.core.paths import AppDirs, app_dirs
 from vodgui.core.profiles import ProfileStore
 from vodgui.core.session import SandboxInfo, SessionFactory
 from vodgui.core.store import QueueStore
+
+log = logging.getLogger(__name__)
 
 
 class QueueBusy(VodError):
@@ -78,6 +81,23 @@ class Workspace:
         if self._store is None:
             self._store = QueueStore(self.dirs.data / "queue.sqlite3")
         return self._store
+
+    def delete_profile(self, name: str) -> list[str]:
+        """Delete profile ``name`` and every secret the keychain holds for it (whichever source it had before).
+
+        The profile goes first; a keychain that cannot be reached leaves a stale secret behind, which is harmless
+        (no profile uses it) but reported: the returned list names what could not be deleted, empty when all was.
+        """
+        self.profiles.delete(name)
+        self.sessions.invalidate(name)
+        left: list[str] = []
+        for field in FIELDS:
+            try:
+                self.secrets.delete(name, field)
+            except KeychainUnavailable as exc:
+                log.warning("could not delete %s of %s: %s", field, name, exc.message)
+                left.append(field)
+        return left
 
     def close(self) -> None:
         if self._store is not None:

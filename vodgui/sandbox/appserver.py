@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from vodgui.sandbox.http import Request, Response
 from vodgui.sandbox.iam import Identity
-from vodgui.sandbox.rpc import RpcError
+from vodgui.sandbox.rpc import RpcError, json_response, missing
 from vodgui.sandbox.service import SandboxContext
 from vodgui.sandbox.sts.models import StsModel
 
@@ -99,7 +99,7 @@ class AppServerService:
 
     def error_response(self, req: Request, status: int, code: str, message: str) -> Response:
         req.log["code"] = code
-        return _json(status, {"Code": code, "Message": message, "RequestId": req.request_id})
+        return json_response(status, {"Code": code, "Message": message, "RequestId": req.request_id})
 
     def handle(self, req: Request) -> Response:
         try:
@@ -121,7 +121,7 @@ class AppServerService:
             return resp
         except RpcError as exc:
             return self.error_response(req, exc.status, exc.code, exc.message)
-        return _json(200, {**body, "RequestId": req.request_id})
+        return json_response(200, {**body, "RequestId": req.request_id})
 
     # -- request parts ---------------------------------------------------------------------------------------
     def _authorize(self, req: Request) -> None:
@@ -189,14 +189,9 @@ class AppServerService:
         params = self._only(body, ("VideoId",))
         video_id = params.get("VideoId", "")
         if not video_id:
-            raise RpcError(400, "MissingVideoId", "VideoId is mandatory for this action.")
+            raise missing("VideoId")
         return self._upload_answer(self._vod.refresh_upload_video(video_id))
 
     @staticmethod
     def _upload_answer(answer: dict[str, Any]) -> dict[str, Any]:
         return {k: answer[k] for k in ("VideoId", "UploadAddress", "UploadAuth")}
-
-
-def _json(status: int, body: dict[str, Any]) -> Response:
-    data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-    return Response(status, [("Content-Type", "application/json;charset=utf-8")], data)

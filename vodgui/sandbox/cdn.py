@@ -21,11 +21,11 @@ import hashlib
 import hmac
 import posixpath
 import uuid
-from email.utils import formatdate
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from vodgui.sandbox.http import FileBody, Request, Response
+from vodgui.sandbox.clock import http_date
+from vodgui.sandbox.http import FileBody, Request, Response, split_byte_range
 from vodgui.sandbox.oss.models import OssModel
 from vodgui.sandbox.service import SandboxContext
 
@@ -89,23 +89,15 @@ def parse_range(header: str, size: int) -> tuple[int, int] | bool | None:
     unit, _, spec = header.partition("=")
     if unit.strip().lower() != "bytes" or not spec or "," in spec:
         return None
-    first, dash, last = spec.strip().partition("-")
-    if not dash:
+    parsed = split_byte_range(spec.strip(), allow_spaces=False)
+    if parsed is None:
         return None
-    try:
-        if first == "":
-            if not last.isdigit():
-                return None
-            suffix = int(last)
-            if suffix == 0 or size == 0:
-                return False
-            return max(0, size - suffix), size - 1
-        if not first.isdigit() or (last and not last.isdigit()):
-            return None
-        start = int(first)
-        end = int(last) if last else None
-    except ValueError:
-        return None
+    start, end = parsed
+    if start is None:  # suffix range: the last N bytes
+        assert end is not None
+        if end == 0 or size == 0:
+            return False
+        return max(0, size - end), size - 1
     if end is not None and end < start:
         return None  # syntactically invalid: ignore the header
     if start >= size:
@@ -119,11 +111,6 @@ class CdnService:
     def __init__(self, ctx: SandboxContext, oss: OssModel) -> None:
         self._ctx = ctx
         self._oss = oss
-
-    # -- signing (used by VOD) -------------------------------------------------------------------------------
-    def sign_url(self, bucket: str, key: str, ttl: float, *, uid: str = "0", rand: str | None = None) -> str:
-        """A signed playback URL for ``bucket/key``, valid for ``ttl`` seconds (logical clock)."""
-        return sign_cdn_url(self._ctx, bucket, key, ttl, uid=uid, rand=rand)
 
     # -- Service protocol ------------------------------------------------------------------------------------
     def wants(self, req: Request) -> bool:
@@ -162,7 +149,7 @@ class CdnService:
             ("Content-Type", content_type_for(key, meta.content_type)),
             ("Accept-Ranges", "bytes"),
             ("ETag", meta.etag),
-            ("Last-Modified", formatdate(meta.last_modified, usegmt=True)),
+            ("Last-Modified", http_date(meta.last_modified)),
             ("Access-Control-Allow-Origin", "*"),
             ("Via", "sandbox-cdn"),
             ("X-Request-Id", req.request_id),

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from email.utils import formatdate
 
 
 class SandboxClock:
@@ -72,3 +73,13 @@ def iso_utc(ts: float) -> str:
 def parse_iso_utc(text: str) -> float:
     """Parse ``YYYY-MM-DDTHH:MM:SSZ`` (the only form the RPC SDK sends). Raises ValueError otherwise."""
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
+
+
+def iso_millis(ts: float) -> str:
+    """``2026-11-22T07:32:39.000Z``: the timestamp form of OSS XML bodies."""
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def http_date(ts: float) -> str:
+    """``Sun, 22 Nov 2026 07:32:39 GMT``: an HTTP date (``Last-Modified``)."""
+    return formatdate(ts, usegmt=True)

@@ -44,7 +44,7 @@ class ControlService:
     def __init__(self, ctx: SandboxContext, info: Callable[[], dict[str, Any]], reset: Callable[[], None],
                  video_view: Callable[[str], dict[str, Any] | None],
                  object_view: Callable[[str, str], dict[str, Any] | None],
-                 url_job_view: Callable[[str], dict[str, Any] | None] | None = None) -> None:
+                 url_job_view: Callable[[str], dict[str, Any] | None]) -> None:
         self._ctx = ctx
         self._info = info
         self._reset = reset
@@ -131,7 +131,7 @@ class ControlService:
             if view is None:
                 raise ControlError(404, f"no video {rest[0]}")
             return _json(200, view)
-        if head == "urljobs" and rest and method == "GET" and self._url_job_view is not None:
+        if head == "urljobs" and rest and method == "GET":
             view = self._url_job_view(rest[0])
             if view is None:
                 raise ControlError(404, f"no URL upload job {rest[0]}")

@@ -6,6 +6,7 @@ whose body is bytes or a file range. The server owns sockets, keep-alive, WAN sh
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 from collections.abc import Callable
@@ -14,6 +15,35 @@ from email.message import Message
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import parse_qsl, unquote
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for ``localhost`` (exactly: callers decide whether case matters) and loopback IP addresses."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def split_byte_range(spec: str, *, allow_spaces: bool) -> tuple[int | None, int | None] | None:
+    """One ``first-last`` byte-range-spec as numbers, ``None`` for an absent side (``-500``, ``100-``).
+
+    Only the syntax: ``None`` when there is no dash, both sides are empty, or a side is not all ASCII digits.
+    ``allow_spaces`` accepts blanks around each side (OSS does, the CDN does not). Each service applies its own
+    rules for the unit, several ranges and the object's size.
+    """
+    first, dash, last = spec.partition("-")
+    if allow_spaces:
+        first, last = first.strip(), last.strip()
+
+    def number(text: str) -> bool:
+        return text.isascii() and text.isdigit()
+
+    if not dash or (not first and not last) or (first and not number(first)) or (last and not number(last)):
+        return None
+    return (int(first) if first else None), (int(last) if last else None)
 
 
 class ConnectionDropped(Exception):
@@ -105,6 +135,9 @@ class Request:
     request_id: str = ""
     #: Services add fields here (action, bucket, key, part number, error code...) for the request log.
     log: dict[str, Any] = field(default_factory=dict)
+    #: What the answering service parsed from the request, kept so that classify(), handle() and
+    #: error_response() of one request parse it once.
+    parsed: Any = field(default=None, repr=False)
 
     @property
     def raw_path(self) -> str:

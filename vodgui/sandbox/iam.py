@@ -25,6 +25,14 @@ from vodgui.sandbox.state import StateStore
 #: TempCredential fields a control-plane expiry may filter on (besides the scope).
 _MATCHABLE_FIELDS = frozenset({"access_key_id", "role_arn", "session_name", "caller"})
 
+#: How long (logical clock) an expired temporary credential is remembered before :meth:`Iam.issue` forgets it,
+#: memory and store row. Until then it answers *Expired*; afterwards the key is unknown. Every GetPlayInfo with
+#: OutputType=oss and every PlayAuth issues one, so they must not pile up forever. For 30 days after it expired
+#: a token still answers "expired" (as the real STS would); after that it is forgotten and answers "malformed".
+EXPIRED_RETENTION_SECONDS = 30 * 24 * 3600.0
+#: Pruning scans every credential: at most once per this much logical time.
+_PRUNE_INTERVAL_SECONDS = 3600.0
+
 
 class CredentialProblem(Enum):
     NOT_FOUND = "not_found"
@@ -95,11 +103,13 @@ class Iam:
             k: TempCredential(**v) for k, v in store.load(self.KIND).items()
         }
         self._by_token: dict[str, TempCredential] = {t.security_token: t for t in self._temp.values()}
+        self._last_prune: float | None = None
 
     def reset(self) -> None:
         with self._lock:
             self._temp.clear()
             self._by_token.clear()
+            self._last_prune = None
 
     # -- issuing ---------------------------------------------------------------------------------------------
     def issue(self, kind: str, ttl: float, **attrs: Any) -> TempCredential:
@@ -116,8 +126,21 @@ class Iam:
         with self._lock:
             self._temp[cred.access_key_id] = cred
             self._by_token[cred.security_token] = cred
+            self._prune_locked(now)
         self._store.put(self.KIND, cred.access_key_id, asdict(cred))
         return cred
+
+    def _prune_locked(self, now: float) -> None:
+        """Forget credentials expired more than :data:`EXPIRED_RETENTION_SECONDS` ago (caller holds the lock)."""
+        last = self._last_prune
+        if last is not None and last <= now < last + _PRUNE_INTERVAL_SECONDS:
+            return  # scanned recently (a backward clock jump scans again)
+        self._last_prune = now
+        cutoff = now - EXPIRED_RETENTION_SECONDS
+        stale = [k for k, cred in self._temp.items() if cred.expires_at < cutoff]
+        for key in stale:
+            self._by_token.pop(self._temp.pop(key).security_token, None)
+        self._store.delete_many(self.KIND, stale)
 
     def expire_matching(self, kind: str, **scope: str) -> int:
         """Make temporary credentials of ``kind`` whose scope contains ``scope`` expire now (control plane).

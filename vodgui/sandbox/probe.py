@@ -27,6 +27,8 @@ _CODEC_NAMES = {b"avc1": "h264", b"avc3": "h264", b"hvc1": "hevc", b"hev1": "hev
                 b"vp09": "vp9", b"av01": "av1", b"mp4a": "aac", b".mp3": "mp3", b"ac-3": "ac3",
                 b"Opus": "opus"}
 _MAX_BOXES = 100_000
+#: Only the start of an object named .m3u8 is read: a playlist is small, the object may not be.
+_MAX_PLAYLIST_BYTES = 4 << 20
 
 
 @dataclass
@@ -214,7 +216,8 @@ def _probe_trak(f: BinaryIO, start: int, end: int, result: ProbeResult) -> None:
 
 # -- HLS playlists ---------------------------------------------------------------------------------------
 def _probe_m3u8(path: Path) -> ProbeResult | None:
-    text = path.read_bytes()[: 4 << 20].decode("utf-8", "replace")
+    with open(path, "rb") as f:
+        text = f.read(_MAX_PLAYLIST_BYTES).decode("utf-8", "replace")
     if not text.lstrip().startswith("#EXTM3U"):
         return None
     duration = 0.0

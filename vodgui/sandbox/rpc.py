@@ -60,6 +60,12 @@ def forbidden_ram() -> RpcError:
                     "User not authorized to operate on the specified resource, or this API doesn't support RAM.")
 
 
+def json_response(status: int, body: dict[str, Any]) -> Response:
+    """A JSON answer as the POP gateways send it (also the AppServer's format)."""
+    data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    return Response(status, [("Content-Type", "application/json;charset=utf-8")], data)
+
+
 def percent_encode(value: str) -> str:
     """RFC 3986 encoding the POP gateways use: only ``A-Za-z0-9-_.~`` stay as they are."""
     return quote(value, safe="~")
@@ -222,7 +228,7 @@ class RpcFrontDoor:
                              req.request_id)
             body = handler(ctx)
             body = {"RequestId": req.request_id, **body}
-            return self._json(200, body)
+            return json_response(200, body)
         except RpcError as err:
             return self.error(req, err, product.host_id if product else "vod.aliyuncs.com")
 
@@ -239,12 +245,7 @@ class RpcFrontDoor:
             "Message": err.message,
             "Recommend": f"https://next.api.aliyun.com/troubleshoot?q={err.code}&product=sandbox",
         }
-        return self._json(err.status, body)
-
-    @staticmethod
-    def _json(status: int, body: dict[str, Any]) -> Response:
-        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        return Response(status, [("Content-Type", "application/json;charset=utf-8")], data)
+        return json_response(err.status, body)
 
     # -- parameters ------------------------------------------------------------------------------------------
     @staticmethod

@@ -8,7 +8,6 @@ signed playback URLs, ``/`` with an ``Action`` the POP RPC front door, anything 
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import os
 import socket
@@ -17,7 +16,7 @@ import time
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from vodgui import __version__
 from vodgui.sandbox.clock import SandboxClock
@@ -32,6 +31,7 @@ from vodgui.sandbox.http import (
     RequestLog,
     Response,
     Throttle,
+    is_loopback_host,
 )
 from vodgui.sandbox.iam import Iam
 from vodgui.sandbox.ids import IdGenerator
@@ -41,15 +41,6 @@ from vodgui.sandbox.state import StateStore
 log = logging.getLogger("vodgui.sandbox")
 
 _SEND_CHUNK = 1 << 20
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -128,7 +119,7 @@ class SandboxServer:
     def __init__(self, host: str = "127.0.0.1", port: int = 0, data_dir: str | Path | None = None,
                  config: SandboxConfig | None = None, seed: str | None = None,
                  settings: dict[str, Any] | None = None) -> None:
-        if not _is_loopback(host):
+        if not is_loopback_host(host):  # exactly "localhost", or a loopback address
             raise ValueError(f"the sandbox only binds loopback addresses, not {host!r}")
         self._host = host
         self._port = port
@@ -307,9 +298,14 @@ class SandboxServer:
                     resp.close = True
             else:
                 resp.close = True
-        entry["status"] = resp.status
-        self._finish_log(entry, req, started)
-        self._write(handler, req, resp)
+        resp, file = self._open_body(service, req, resp)
+        try:
+            entry["status"] = resp.status
+            self._finish_log(entry, req, started)
+            self._write(handler, req, resp, file)
+        finally:
+            if file is not None:
+                file.close()
 
     def _finish_log(self, entry: dict[str, Any], req: Request, started: float) -> None:
         entry.update(req.log)
@@ -339,7 +335,24 @@ class SandboxServer:
         except OSError:
             pass
 
-    def _write(self, handler: _Handler, req: Request, resp: Response) -> None:
+    @staticmethod
+    def _sends_body(req: Request, resp: Response) -> bool:
+        return req.method != "HEAD" and resp.status not in (204, 304)
+
+    def _open_body(self, service: Service, req: Request, resp: Response) -> tuple[Response, BinaryIO | None]:
+        """Open a file body before anything is sent: once the status line is out, an object deleted or replaced
+        meanwhile could only end in a dropped connection. An open file keeps its bytes (a new object version is
+        a new file), and a file already gone answers the service's own 404 instead."""
+        body = resp.body
+        if not isinstance(body, FileBody) or not self._sends_body(req, resp):
+            return resp, None
+        try:
+            return resp, open(body.path, "rb")  # closed by serve() once written
+        except OSError:
+            req.log["code"] = "NoSuchKey"
+            return service.error_response(req, 404, "NoSuchKey", "The specified key does not exist."), None
+
+    def _write(self, handler: _Handler, req: Request, resp: Response, file: BinaryIO | None) -> None:
         body = resp.body
         length = body.length if isinstance(body, FileBody) else len(body)
         handler.send_response_only(resp.status)
@@ -356,25 +369,25 @@ class SandboxServer:
         else:
             handler.send_header("Connection", "keep-alive")
         handler.end_headers()
-        if req.method == "HEAD" or resp.status in (204, 304):
+        if not self._sends_body(req, resp):
             handler.wfile.flush()
             return
         shaped = self.context.settings.bandwidth_bps > 0
         if isinstance(body, FileBody):
-            with open(body.path, "rb") as f:
-                if not shaped:
-                    handler.wfile.flush()
-                    handler.connection.sendfile(f, body.start, body.length)
-                    return
-                f.seek(body.start)
-                left = body.length
-                while left > 0:
-                    chunk = f.read(min(64 * 1024, left))
-                    if not chunk:
-                        break
-                    handler._throttle.consume(len(chunk))
-                    handler.wfile.write(chunk)
-                    left -= len(chunk)
+            assert file is not None  # opened by _open_body
+            if not shaped:
+                handler.wfile.flush()
+                handler.connection.sendfile(file, body.start, body.length)
+                return
+            file.seek(body.start)
+            left = body.length
+            while left > 0:
+                chunk = file.read(min(64 * 1024, left))
+                if not chunk:
+                    break
+                handler._throttle.consume(len(chunk))
+                handler.wfile.write(chunk)
+                left -= len(chunk)
         elif shaped:
             for i in range(0, len(body), 64 * 1024):
                 chunk = body[i:i + 64 * 1024]

@@ -23,6 +23,7 @@ class StateStore:
     def __init__(self, data_dir: Path | None) -> None:
         self._lock = threading.Lock()
         self._temp = data_dir is None
+        self._kept: set[str] = set()
         if data_dir is None:
             self.root = Path(tempfile.mkdtemp(prefix="vodgui-sandbox-"))
             self._db: sqlite3.Connection | None = None
@@ -43,41 +44,50 @@ class StateStore:
     def persistent(self) -> bool:
         return self._db is not None
 
+    # Every access checks ``self._db`` under the lock: :meth:`close` may set it to None from another thread.
     def load(self, kind: str) -> dict[str, dict[str, Any]]:
-        if self._db is None:
-            return {}
         with self._lock:
+            if self._db is None:
+                return {}
             rows = self._db.execute("SELECT key, value FROM kv WHERE kind = ?", (kind,)).fetchall()
         return {k: json.loads(v) for k, v in rows}
 
     def put(self, kind: str, key: str, value: dict[str, Any]) -> None:
-        if self._db is None:
+        if self._temp:  # fixed at construction: skips the encoding when nothing is ever kept
             return
         text = json.dumps(value, separators=(",", ":"), sort_keys=True)
         with self._lock:
+            if self._db is None:
+                return
             self._db.execute("INSERT OR REPLACE INTO kv (kind, key, value) VALUES (?, ?, ?)", (kind, key, text))
 
     def delete(self, kind: str, key: str) -> None:
-        if self._db is None:
-            return
-        with self._lock:
-            self._db.execute("DELETE FROM kv WHERE kind = ? AND key = ?", (kind, key))
+        self.delete_many(kind, [key])
 
-    def clear(self, kinds: list[str] | None = None) -> None:
-        """Forget state (all kinds, or the given ones) and, when clearing everything, every blob."""
-        if self._db is not None:
-            with self._lock:
-                if kinds is None:
-                    self._db.execute("DELETE FROM kv")
-                else:
-                    self._db.executemany("DELETE FROM kv WHERE kind = ?", [(k,) for k in kinds])
-        if kinds is None:
-            shutil.rmtree(self.blob_dir, ignore_errors=True)
-            self.blob_dir.mkdir(parents=True, exist_ok=True)
+    def delete_many(self, kind: str, keys: list[str]) -> None:
+        with self._lock:
+            if self._db is None or not keys:
+                return
+            self._db.executemany("DELETE FROM kv WHERE kind = ? AND key = ?", [(kind, k) for k in keys])
+
+    def keep_on_clear(self, kind: str) -> None:
+        """Make :meth:`clear` keep the records of ``kind`` (state a reset must not forget, e.g. OSS buckets)."""
+        with self._lock:
+            self._kept.add(kind)
+
+    def clear(self) -> None:
+        """Forget every record (but those of the kinds registered with :meth:`keep_on_clear`) and every blob."""
+        with self._lock:
+            if self._db is not None:
+                kept = sorted(self._kept)
+                marks = ",".join("?" * len(kept))
+                self._db.execute(f"DELETE FROM kv WHERE kind NOT IN ({marks})", kept)
+        shutil.rmtree(self.blob_dir, ignore_errors=True)
+        self.blob_dir.mkdir(parents=True, exist_ok=True)
 
     def close(self) -> None:
-        if self._db is not None:
-            with self._lock:
+        with self._lock:
+            if self._db is not None:
                 self._db.close()
                 self._db = None
         if self._temp:

@@ -23,7 +23,7 @@ def build_services(ctx: SandboxContext, info: Callable[[], dict[str, Any]],
     ctx.models.update(oss=oss_model, vod=vod_model, sts=sts_model)
     cdn = CdnService(ctx, oss_model)
     rpc = RpcFrontDoor(ctx.iam, ctx.clock, ctx.ids, ctx.config.region, lambda: ctx.settings.max_skew_seconds)
-    rpc.register(make_vod_product(ctx, vod_model, cdn))
+    rpc.register(make_vod_product(ctx, vod_model))
     rpc.register(make_sts_product(ctx, sts_model))
     return [
         ControlService(ctx, info, reset, vod_model.view, oss_model.view, vod_model.url_jobs.view),

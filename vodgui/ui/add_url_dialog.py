@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from vodgui.core.errors import VodError
 from vodgui.core.media_items import check_url
+from vodgui.ui.style import paint_error
 
 
 class AddUrlDialog(QDialog):
@@ -31,9 +30,7 @@ class AddUrlDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("urlError")
         self.error.setWordWrap(True)
-        palette = self.error.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red)
-        self.error.setPalette(palette)
+        paint_error(self.error)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)

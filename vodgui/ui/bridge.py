@@ -9,19 +9,16 @@ is ever emitted from a worker thread, so the GUI cannot be flooded.
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from vodgui.core.transfer.events import (
     Event,
     JobChanged,
-    JobError,
     JobsAdded,
     JobSnapshot,
     JobsRemoved,
     Progress,
-    Retrying,
 )
 
 FLUSH_MS = 200
@@ -35,14 +32,12 @@ class EngineBridge(QObject):
         jobs_removed(list[int]): job ids gone from the queue.
         jobs_changed(list[JobSnapshot]): state, VideoId, error or note changed (latest snapshot per job).
         progress_changed(dict[int, int]): job id -> bytes done, for jobs that moved since the last flush.
-        retried(int, str, object, int, float): job id, what, JobError, attempt, delay.
     """
 
     jobs_added = Signal(list)
     jobs_removed = Signal(list)
     jobs_changed = Signal(list)
     progress_changed = Signal(object)  # dict[int, int]: Signal(dict) would try (and fail) to make a QVariantMap
-    retried = Signal(int, str, object, int, float)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +46,6 @@ class EngineBridge(QObject):
         self._removed: list[int] = []
         self._changed: dict[int, JobSnapshot] = {}
         self._progress: dict[int, int] = {}
-        self._retries: list[tuple[int, str, JobError, int, float]] = []
         self._timer = QTimer(self)
         self._timer.setInterval(FLUSH_MS)
         self._timer.timeout.connect(self.flush)
@@ -71,8 +65,6 @@ class EngineBridge(QObject):
                 for job_id in event.job_ids:
                     self._changed.pop(job_id, None)
                     self._progress.pop(job_id, None)
-            elif isinstance(event, Retrying):
-                self._retries.append((event.job_id, event.what, event.error, event.attempt, event.delay))
 
     # -- GUI thread ------------------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -81,21 +73,14 @@ class EngineBridge(QObject):
             removed, self._removed = self._removed, []
             changed, self._changed = self._changed, {}
             progress, self._progress = self._progress, {}
-            retries, self._retries = self._retries, []
         if added:
             self.jobs_added.emit(added)
         if changed:
             self.jobs_changed.emit(list(changed.values()))
         if progress:
             self.progress_changed.emit(progress)
-        for retry in retries:
-            self.retried.emit(*retry)
         if removed:
             self.jobs_removed.emit(removed)
 
     def stop(self) -> None:
         self._timer.stop()
-
-    def pending(self) -> dict[str, Any]:  # for tests
-        with self._lock:
-            return {"added": len(self._added), "changed": len(self._changed), "progress": len(self._progress)}

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from vodgui.core.connection_test import ConnectionTestResult
 from vodgui.ui.errors import describe, describe_exception
-from vodgui.ui.policy_editor import ERROR_STYLE, OK_STYLE
+from vodgui.ui.style import ERROR_COLOR, ERROR_STYLE, OK_COLOR, OK_STYLE
 from vodgui.ui.texts import STEP, core_text, join_sentences
 
 
@@ -128,7 +128,7 @@ class ConnectionTestPanel(QWidget):
         }
         rows = []
         for step in result.steps:
-            mark = '<span style="color:#2e7d32">✓</span>' if step.ok else '<span style="color:#c62828">✗</span>'
+            mark = f'<span style="color:{OK_COLOR if step.ok else ERROR_COLOR}">{"✓" if step.ok else "✗"}</span>'
             # A failed step's detail is the service's "code: message", kept as sent.
             detail = core_text(step.detail, STEP) if step.ok else step.detail
             request_id = (step.error or {}).get("request_id")

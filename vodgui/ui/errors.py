@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from vodgui.core.errors import VodError
 from vodgui.core.transfer.events import JobError
+from vodgui.ui.i18n import language_key
 
 
 class ErrorTexts(QObject):
@@ -136,14 +137,13 @@ class ErrorTexts(QObject):
 
 
 @lru_cache(maxsize=4)
-def _tables(language_key: str) -> tuple[dict[str, str], dict[str, str]]:
+def _tables(language: int) -> tuple[dict[str, str], dict[str, str]]:
     texts = ErrorTexts()
     return texts.by_kind(), texts.by_code()
 
 
 def _current() -> tuple[dict[str, str], dict[str, str]]:
-    # Keyed by a translated sentinel: installing another language gives a new key, so a switch is picked up.
-    return _tables(QCoreApplication.translate("errors", "Unexpected error: {0}"))
+    return _tables(language_key())
 
 
 def describe(code: str, message: str = "", kind: str = "unknown") -> str:

@@ -100,10 +100,6 @@ class FileIntake(QObject):
         self._profile = ""
         self._report = BatchReport()
 
-    @property
-    def busy(self) -> bool:
-        return self._busy or bool(self._batches)
-
     def add(self, paths: list[str]) -> None:
         """Queue ``paths`` (files and folders); batches are handled in the order they arrive."""
         if paths:
@@ -151,7 +147,10 @@ class FileIntake(QObject):
         report.already_queued = scanned.already_queued
         asked = {d.file.path for d in scanned.duplicates}
         # Queue the files nobody needs to be asked about right away; questions come after.
-        self._queue([f for f in scanned.fresh if f.path not in asked])
+        meta = dict(self._defaults(self._profile))
+        fresh = [f.path for f in scanned.fresh if f.path not in asked]
+        report.added += len(fresh)
+        self._queue(fresh, meta)
         again: list[FoundFile] = []
         remembered: bool | None = None
         for number, duplicate in enumerate(scanned.duplicates):
@@ -166,28 +165,24 @@ class FileIntake(QObject):
                 again.append(duplicate.file)
             else:
                 report.skipped_uploaded += 1
-        self._queue(again)
+        report.added += len(again)
+        self._queue([f.path for f in again], meta)
         if scanned.offers and self._ask_subtitles(scanned.offers):
             subtitles = [p for offer in scanned.offers for p in offer.subtitles]
             report.subtitles = len(subtitles)
-            self._queue_subtitles(subtitles)
+            self._queue(subtitles, {}, business_type="subtitle")
         self._ops.submit(lambda: None, lambda _r: self._finish())
 
-    def _queue(self, files: list[FoundFile]) -> None:
-        if not files:
+    def _queue(self, paths: list[str], meta: dict[str, Any], business_type: str | None = None) -> None:
+        """Add ``paths`` to the queue with the batch's profile, in order with the rest of the batch."""
+        if not paths:
             return
         profile, engine = self._profile, self.ctx.engine
-        meta = dict(self._defaults(profile))
-        self._report.added += len(files)
 
         def add() -> None:  # 10,000 items take a while to build: not on the GUI thread
-            engine.add([file_item(f.path, profile, dict(meta)) for f in files])
+            engine.add([file_item(p, profile, dict(meta), business_type=business_type) for p in paths])
 
         self._ops.submit(add)
-
-    def _queue_subtitles(self, paths: list[str]) -> None:
-        profile, engine = self._profile, self.ctx.engine
-        self._ops.submit(lambda: engine.add([file_item(p, profile, {}, business_type="subtitle") for p in paths]))
 
     def _on_failed(self, exc: BaseException) -> None:
         log.error("adding files failed: %s", exc)

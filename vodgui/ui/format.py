@@ -1,6 +1,9 @@
-"""Numbers for people: sizes, speeds, durations."""
+"""Numbers and times for people: sizes, speeds, durations, local dates and times."""
 
 from __future__ import annotations
+
+import time
+from datetime import datetime
 
 
 def human_size(n: float | None) -> str:
@@ -25,3 +28,22 @@ def human_duration(seconds: float | None) -> str:
     h, rem = divmod(s, 3600)
     m, s = divmod(rem, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def local_time(ts: float, *, short: bool = False, seconds: bool = True) -> str:
+    """Local date and time, ``2024-05-01 12:34:56``; without ``seconds``, to the minute; with ``short``, only the
+    time (``12:34:56``) when it is today."""
+    local = time.localtime(ts)
+    if short and local[:3] == time.localtime()[:3]:
+        return clock_time(ts)
+    return time.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M", local)
+
+
+def clock_time(ts: float) -> str:
+    """The local time of day, ``12:34:56``."""
+    return time.strftime("%H:%M:%S", time.localtime(ts))
+
+
+def iso_time(ts: float) -> str:
+    """ISO 8601 with the local offset, ``2024-05-01T12:34:56+08:00`` (for files other programs read)."""
+    return datetime.fromtimestamp(ts).astimezone().isoformat(timespec="seconds")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -22,7 +21,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from vodgui.core.media_status import FAILED, NORMAL, NOT_FOUND, PROCESSING, StatusUpdate, is_settled
 from vodgui.core.store import HistoryRecord
-from vodgui.ui.format import human_size
+from vodgui.ui.format import human_size, local_time
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -128,14 +127,6 @@ def status_icon(category: str) -> QIcon:
     return icon
 
 
-def local_time(ts: float) -> str:
-    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M")
-
-
-def iso_time(ts: float) -> str:
-    return datetime.fromtimestamp(ts).astimezone().isoformat(timespec="seconds")
-
-
 @dataclass(frozen=True)
 class HistoryRow:
     """One finished upload as the table shows it."""
@@ -233,7 +224,7 @@ class HistoryModel(QAbstractTableModel):
         if col == Column.SIZE:
             return human_size(rec.size)
         if col == Column.FINISHED:
-            return local_time(rec.finished_at)
+            return local_time(rec.finished_at, seconds=False)
         if col == Column.PROFILE:
             return rec.profile
         return status_label(rec.media_status)
@@ -256,7 +247,7 @@ class HistoryModel(QAbstractTableModel):
                 lines.append(explanation)
             if rec.status_checked_at:
                 lines.append(QCoreApplication.translate("HistoryModel", "Checked {0}").format(
-                    local_time(rec.status_checked_at)))
+                    local_time(rec.status_checked_at, seconds=False)))
         if row.problem:
             lines.append(row.problem)
         elif not rec.media_status:

@@ -8,12 +8,10 @@ explained once, in a banner and in the rows' tooltips, and not asked again until
 
 from __future__ import annotations
 
-import csv
 import logging
 import time
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -34,11 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vodgui.core.csvexport import write_csv
 from vodgui.core.media_status import NO_VOD_ACCESS, ProfileProblem, StatusReport, check_statuses, is_settled
 from vodgui.core.store import HistoryRecord
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe
+from vodgui.ui.format import clock_time, iso_time
 from vodgui.ui.history_model import (
     VIDEO_ID_ROLE,
     Category,
@@ -46,22 +46,12 @@ from vodgui.ui.history_model import (
     HistoryFilter,
     HistoryModel,
     HistoryRow,
-    iso_time,
 )
 from vodgui.ui.ops import run_op
 
 log = logging.getLogger(__name__)
 
 CSV_COLUMNS = ("video_id", "title", "file", "size", "finished_at", "profile", "status")
-
-
-def write_csv(path: str, rows: Iterable[tuple[Any, ...]]) -> str:
-    """UTF-8 with a BOM, so Excel opens Chinese titles correctly. Runs off the GUI thread."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(rows)
-    return path
 
 
 class HistoryPage(QWidget):
@@ -77,8 +67,7 @@ class HistoryPage(QWidget):
     statuses_checked = Signal(object)
     csv_exported = Signal(str)
 
-    def __init__(self, ctx: AppContext, *args: Any) -> None:
-        parent = args[-1] if args and isinstance(args[-1], QWidget) else None
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = HistoryModel(self)
@@ -364,16 +353,6 @@ class HistoryPage(QWidget):
         if ids:
             self.ctx.hub.open_in_playback.emit(ids)
 
-    def show_videos(self, video_ids: list[str]) -> None:
-        """Select these videos (for other pages that link here)."""
-        wanted = set(video_ids)
-        self.table.clearSelection()
-        selection = self.table.selectionModel()
-        for r in range(self.proxy.rowCount()):
-            index = self.proxy.index(r, 0)
-            if index.data(VIDEO_ID_ROLE) in wanted:
-                selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
-
     def _on_row_double_clicked(self, index: QModelIndex) -> None:
         video_id = index.data(VIDEO_ID_ROLE)
         if video_id:
@@ -386,6 +365,7 @@ class HistoryPage(QWidget):
         menu.addAction(self.copy_action)
         menu.addAction(self.tr("Open in Playback"), self.open_in_playback)
         menu.addAction(self.tr("Refresh status"), lambda: self.check_now(self.selected_video_ids()))
+        menu.aboutToHide.connect(menu.deleteLater)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _on_header_menu(self, pos: QPoint) -> None:
@@ -397,6 +377,7 @@ class HistoryPage(QWidget):
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
             action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+        menu.aboutToHide.connect(menu.deleteLater)
         menu.popup(self.table.horizontalHeader().mapToGlobal(pos))
 
     def _on_export_clicked(self) -> None:
@@ -411,7 +392,8 @@ class HistoryPage(QWidget):
         rows = [(row.video_id, row.record.title, row.record.path, row.record.size, iso_time(row.record.finished_at),
                  row.record.profile, row.status or "") for row in self.visible_rows()]
         self.export_button.setEnabled(False)
-        run_op(self, lambda: write_csv(path, rows), self._on_csv_written, self._on_csv_failed)
+        # UTF-8 with a BOM, so Excel opens Chinese titles correctly; formula-like cells are defused.
+        run_op(self, lambda: write_csv(path, CSV_COLUMNS, rows), self._on_csv_written, self._on_csv_failed)
 
     def _on_csv_written(self, path: str) -> None:
         self.export_button.setEnabled(True)
@@ -457,6 +439,5 @@ class HistoryPage(QWidget):
             parts.append(self.tr("{0} still processing; checked every {1} s").format(
                 waiting, max(1, self.poll_timer.interval() // 1000)))
         if self._last_check is not None:
-            parts.append(self.tr("last check {0}").format(datetime.fromtimestamp(self._last_check)
-                                                          .strftime("%H:%M:%S")))
+            parts.append(self.tr("last check {0}").format(clock_time(self._last_check)))
         self.footer.setText(" · ".join(parts))

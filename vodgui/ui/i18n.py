@@ -14,6 +14,14 @@ log = logging.getLogger(__name__)
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
 _installed: list[QTranslator] = []
+#: Bumped by every install_translators call; see language_key().
+_generation = 0
+
+
+def language_key() -> int:
+    """Changes whenever the translators are (re)installed: caches of translated texts key on it, so a language
+    switch is picked up without comparing any text."""
+    return _generation
 
 
 def resolve_language(choice: str, locale: QLocale | None = None) -> str:
@@ -36,6 +44,8 @@ def resolve_language(choice: str, locale: QLocale | None = None) -> str:
 
 def install_translators(app: QCoreApplication, choice: str) -> str:
     """(Re)install translators for ``choice``; returns the language in effect."""
+    global _generation
+    _generation += 1
     for tr in _installed:
         app.removeTranslator(tr)
     _installed.clear()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from vodgui.core.media_items import KIND_ATTACHED, KIND_IMAGE, KIND_M3U8, KIND_URL, KIND_VIDEO
+from vodgui.ui.i18n import language_key
 
 
 class KindTexts(QObject):
@@ -34,13 +35,13 @@ class KindTexts(QObject):
 
 
 @lru_cache(maxsize=4)
-def _names(language_key: str) -> dict[str, str]:
+def _names(language: int) -> dict[str, str]:
     return KindTexts().names()
 
 
 def kind_label(kind: str, extra: dict[str, Any] | None = None) -> str:
     """``Cover image``, ``Subtitles``, ``HLS package``... for a queue item."""
-    names = _names(QCoreApplication.translate("KindTexts", "Image"))
+    names = _names(language_key())
     extra = extra or {}
     if kind == KIND_M3U8 and extra.get("segments"):
         return KindTexts().package(int(extra["segments"]))

@@ -3,7 +3,8 @@
 Lines come from the in-memory :class:`~vodgui.core.logbuffer.LogBuffer` (already redacted by its filter); a timer
 fetches only the lines after the last one shown and appends them in one batch. Every line goes through
 :func:`~vodgui.core.redact.redact` once more before it is shown, so a secret registered after it was logged is
-still hidden.
+still hidden; the result is kept per line (changing the level or the search re-filters 10,000 lines without
+formatting them again) until another secret is registered.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import os
 import time
 from collections import deque
 from pathlib import Path
-from typing import Any
 
 import PySide6
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, qVersion
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from vodgui.core.diagnostics import DiagnosticsResult, build_diagnostics, default_name
 from vodgui.core.logbuffer import LogLine
-from vodgui.core.redact import redact
+from vodgui.core.redact import redact, registered
 from vodgui.ui.context import AppContext
 from vodgui.ui.ops import run_op
 
@@ -54,6 +54,20 @@ MAX_LINES = 10_000
 _LEVEL_AT = 13
 _LEVELS = {"DEBUG": logging.DEBUG, "INFO": logging.INFO, "WARNING": logging.WARNING, "ERROR": logging.ERROR,
            "CRITICAL": logging.CRITICAL}
+
+
+class _Kept:
+    """A line kept for re-filtering, with what filtering and showing it needs, worked out once."""
+
+    __slots__ = ("haystack", "level", "line", "text", "text_secrets")
+
+    def __init__(self, line: LogLine) -> None:
+        self.line = line
+        self.level = _LEVELS.get(line.level, logging.INFO)
+        self.haystack = f"{line.name}: {line.message}".lower()
+        self.text = ""
+        #: The registered secrets ``text`` was redacted against (None: not formatted yet).
+        self.text_secrets: frozenset[str] | None = None
 
 
 def format_line(line: LogLine) -> str:
@@ -102,12 +116,12 @@ class LogPage(QWidget):
     diagnostics_exported = Signal(str)
     diagnostics_failed = Signal(str)
 
-    def __init__(self, ctx: AppContext, *args: Any) -> None:
-        parent = args[-1] if args and isinstance(args[-1], QWidget) else None
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._seq = 0
-        self._lines: deque[LogLine] = deque(maxlen=MAX_LINES)
+        self._lines: deque[_Kept] = deque(maxlen=MAX_LINES)
+        self._secrets: frozenset[str] = frozenset()
         self._min_level = logging.INFO
         self._needle = ""
         self._shown = 0  # lines passing the filter (approximate once old lines fall out of the window)
@@ -173,18 +187,32 @@ class LogPage(QWidget):
         layout.addLayout(bottom)
 
     # -- lines -----------------------------------------------------------------------------------------------
-    def _accepts(self, line: LogLine) -> bool:
-        if _LEVELS.get(line.level, logging.INFO) < self._min_level:
-            return False
-        return not self._needle or self._needle in f"{line.name}: {line.message}".lower()
+    def _accepts(self, kept: _Kept) -> bool:
+        return kept.level >= self._min_level and (not self._needle or self._needle in kept.haystack)
+
+    def _registered(self) -> frozenset[str]:
+        """The registered secrets; the same object as long as they do not change (cached lines compare by it)."""
+        now = registered()
+        if now != self._secrets:
+            self._secrets = now
+        return self._secrets
+
+    def _text(self, kept: _Kept, secrets: frozenset[str]) -> str:
+        """The line formatted and redacted, from the cache unless a secret was registered since."""
+        if kept.text_secrets is not secrets:
+            kept.text = format_line(kept.line)
+            kept.text_secrets = secrets
+        return kept.text
 
     def _on_poll_timer(self) -> None:
         new = self.ctx.log_buffer.since(self._seq)
         if not new:
             return
         self._seq = new[-1].seq
-        self._lines.extend(new)
-        shown = [format_line(line) for line in new if self._accepts(line)]
+        kept = [_Kept(line) for line in new]
+        self._lines.extend(kept)
+        secrets = self._registered()
+        shown = [self._text(k, secrets) for k in kept if self._accepts(k)]
         self._shown = min(len(self._lines), self._shown + len(shown))
         if shown:
             self._append(shown)
@@ -204,7 +232,10 @@ class LogPage(QWidget):
             bar.setValue(keep)
 
     def _refill(self) -> None:
-        texts = [format_line(line) for line in self._lines if self._accepts(line)]
+        # Formatting and redacting 10,000 lines takes a noticeable moment: each line is done once, and again only
+        # when the set of registered secrets has changed since (a secret registered later must still be hidden).
+        secrets = self._registered()
+        texts = [self._text(kept, secrets) for kept in self._lines if self._accepts(kept)]
         self._shown = len(texts)
         self.view.setPlainText("\n".join(texts))
         self.scroll_to_end()
@@ -282,9 +313,3 @@ class LogPage(QWidget):
                           QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # not exec(): the window keeps running
-
-    def show_videos(self, video_ids: list[str]) -> None:
-        """Search the log for these VideoIds."""
-        if video_ids:
-            self.search.setText(video_ids[0])
-

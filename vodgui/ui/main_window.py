@@ -26,6 +26,7 @@ from vodgui import __version__
 from vodgui.core.profiles import SANDBOX_PROFILE
 from vodgui.resources import resource_path
 from vodgui.ui.context import AppContext
+from vodgui.ui.dialogs import ask
 from vodgui.ui.history_page import HistoryPage
 from vodgui.ui.log_page import LogPage
 from vodgui.ui.playback_page import PlaybackPage
@@ -81,7 +82,6 @@ class MainWindow(QMainWindow):
             self.tray.setToolTip("vodgui")
             self.tray.show()
         self._was_busy = False
-        self._batch_failed = 0
         self._title_timer = QTimer(self)
         self._title_timer.setInterval(500)
         self._title_timer.timeout.connect(self._update_title)
@@ -192,10 +192,12 @@ class MainWindow(QMainWindow):
         if active:
             pct = 100 * done / total if total else 0
             self.setWindowTitle(self.tr("vodgui — {0:.0f}% · {1} uploading").format(pct, active))
-            self.status.setText(self.tr("{0} of {1} items left").format(active, len(self.model.snapshots())))
+            self.status.setText(self.tr("{0} of {1} items left").format(active, self.model.rowCount()))
         else:
             self.setWindowTitle(f"vodgui {__version__}")
-            self.status.setText(self.tr("{0} items in the queue").format(len(self.model.snapshots())))
+            count = self.model.rowCount()
+            self.status.setText(self.tr("1 item in the queue") if count == 1
+                                else self.tr("{0} items in the queue").format(count))
         if self._was_busy and not active:
             self._batch_finished(failed)
         self._was_busy = bool(active)
@@ -209,7 +211,6 @@ class MainWindow(QMainWindow):
         else:
             title, text = self.tr("Uploads finished"), self.tr("All queued files are uploaded.")
             icon = QSystemTrayIcon.MessageIcon.Information
-        self.last_notification = (title, text)
         if self.tray is not None:
             self.tray.showMessage(title, text, icon, 8000)
         else:
@@ -218,15 +219,10 @@ class MainWindow(QMainWindow):
     # -- quitting --------------------------------------------------------------------------------------------
     def ask_pause_on_quit(self, running: int) -> bool:
         """Ask before quitting with uploads running (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Uploads are running"),
-                          self.tr("{0} upload(s) are running. Pause them and quit? They continue where they "
-                                  "stopped the next time you open vodgui.").format(running),
-                          QMessageBox.StandardButton.NoButton, self)
-        pause = box.addButton(self.tr("Pause and quit"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(pause)
-        box.exec()
-        return box.clickedButton() is pause
+        return ask(self, self.tr("Uploads are running"),
+                   self.tr("{0} upload(s) are running. Pause them and quit? They continue where they stopped the "
+                           "next time you open vodgui.").format(running),
+                   self.tr("Pause and quit"), QMessageBox.StandardButton.Cancel)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         running = [s for s in self.ctx.engine.snapshots() if s.state.active]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from vodgui.core.media_items import IMAGE_EXTENSIONS
+from vodgui.ui.dialogs import ask
 from vodgui.ui.file_intake import SubtitleOffer
 
 
@@ -21,17 +22,10 @@ class MediaPrompts(QObject):
         """Upload the subtitle files found next to the added videos too (attached media of type subtitle)?"""
         names = [os.path.basename(p) for offer in offers for p in offer.subtitles]
         shown = ", ".join(names[:5]) + ("…" if len(names) > 5 else "")
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Subtitles found"),
-                          self.tr("%n subtitle file(s) lie next to the videos you added: {0}. Upload them too, as "
-                                  "subtitle media?", "", len(names)).format(shown),
-                          QMessageBox.StandardButton.NoButton, parent)
-        upload = box.addButton(self.tr("Upload subtitles"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Only the videos"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(upload)
-        box.exec()
-        answer = box.clickedButton() is upload
-        box.deleteLater()
-        return answer
+        return ask(parent, self.tr("Subtitles found"),
+                   self.tr("%n subtitle file(s) lie next to the videos you added: {0}. Upload them too, as "
+                           "subtitle media?", "", len(names)).format(shown),
+                   self.tr("Upload subtitles"), self.tr("Only the videos"))
 
     def choose_image(self, parent: QWidget, start_dir: str) -> str:
         """An image for a cover (png, jpg, jpeg or gif), or "" when the user cancels."""

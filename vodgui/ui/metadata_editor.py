@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QIntValidator, QKeySequence, QPalette
+from PySide6.QtGui import QFontDatabase, QIntValidator, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +32,7 @@ from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.vod import MAX_DESCRIPTION_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES
 from vodgui.ui.errors import describe_job_error, details
 from vodgui.ui.kind_texts import kind_label
+from vodgui.ui.style import paint_error
 from vodgui.ui.texts import NOTE, core_text
 
 
@@ -113,9 +114,7 @@ class _Form(QWidget):
             error = QLabel(self)
             error.setWordWrap(True)
             error.setObjectName(f"error_{spec.name}")
-            palette = error.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red)
-            error.setPalette(palette)
+            paint_error(error)
             error.hide()
             self._errors[spec.name] = error
             holder = QWidget(self)
@@ -127,12 +126,6 @@ class _Form(QWidget):
             label = QLabel(labels[spec.name], self)
             label.setBuddy(widget)
             layout.addRow(label, holder)
-        tags = self.inputs["tags"]
-        assert isinstance(tags, QLineEdit)
-        tags.setPlaceholderText(self.tr("Comma separated, e.g. sports, 2024"))
-        user_data = self.inputs["user_data"]
-        assert isinstance(user_data, QPlainTextEdit)
-        user_data.setPlaceholderText('{"Extend": {"key": "value"}}')
 
     def _texts(self) -> tuple[dict[str, str], dict[str, str]]:
         labels = {

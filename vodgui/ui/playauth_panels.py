@@ -28,25 +28,15 @@ from PySide6.QtWidgets import (
 
 from vodgui.core.playback import PlayAuthResult, PlayCheck, VideoMeta
 from vodgui.ui.errors import describe, details
-from vodgui.ui.format import human_duration
+from vodgui.ui.format import human_duration, local_time
+from vodgui.ui.style import ERROR_STYLE, ERROR_VERDICT_STYLE, HINT_STYLE, OK_VERDICT_STYLE
 from vodgui.ui.texts import join_sentences, media_status_text
-
-OK_STYLE = "color: #2e7d32; font-weight: 600;"
-ERROR_STYLE = "color: #c62828; font-weight: 600;"
-HINT_STYLE = "color: palette(placeholder-text);"
 
 
 def _selectable(label: QLabel) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setWordWrap(True)
     return label
-
-
-def local_time(ts: float, *, short: bool = False) -> str:
-    """Local date and time; with ``short``, only the time when it is today."""
-    if short and time.localtime(ts)[:3] == time.localtime()[:3]:
-        return time.strftime("%H:%M:%S", time.localtime(ts))
-    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(ts))
 
 
 class PlayAuthPanel(QGroupBox):
@@ -96,7 +86,7 @@ class PlayAuthPanel(QGroupBox):
         self.opaque_label.hide()
         self.error_label = _selectable(QLabel(self))
         self.error_label.setObjectName("playAuthError")
-        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
         self.error_details = _selectable(QLabel(self))
         self.error_details.setStyleSheet(HINT_STYLE)
@@ -224,7 +214,7 @@ class PlayAuthPanel(QGroupBox):
         else:
             self.countdown.setText(self.tr("AuthInfo expired {0} ago (at {1}): get a new PlayAuth.").format(
                 human_duration(-left), when))
-            self.countdown.setStyleSheet(ERROR_STYLE)
+            self.countdown.setStyleSheet(ERROR_VERDICT_STYLE)
             self.bar.setValue(0)
             if not self._expired_sent:
                 self._expired_sent = True
@@ -259,7 +249,8 @@ class VideoMetaPanel(QGroupBox):
     def show_status(self, status: str) -> None:
         self.status.setText(media_status_text(status))
         self.status.setToolTip(status)
-        self.status.setStyleSheet(OK_STYLE if status == "Normal" else ("" if not status else ERROR_STYLE))
+        self.status.setStyleSheet(OK_VERDICT_STYLE if status == "Normal"
+                                  else ("" if not status else ERROR_VERDICT_STYLE))
 
     def clear(self) -> None:
         for label in (self.title_label, self.duration, self.status, self.cover):
@@ -309,10 +300,10 @@ class CheckPanel(QGroupBox):
         self.clear()
         if check.ok:
             self.verdict.setText(self.tr("✓ Pass: the player would get {0} stream(s)").format(len(check.streams)))
-            self.verdict.setStyleSheet(OK_STYLE)
+            self.verdict.setStyleSheet(OK_VERDICT_STYLE)
         else:
             self.verdict.setText(self.tr("✗ Fail: {0}").format(check.code))
-            self.verdict.setStyleSheet(ERROR_STYLE)
+            self.verdict.setStyleSheet(ERROR_VERDICT_STYLE)
             self.explanation.setText(self.explain(check))
             self.technical.setText(details(check.code, check.message, check.request_id))
         if check.ok and check.request_id:

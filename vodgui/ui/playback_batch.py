@@ -29,8 +29,9 @@ from vodgui.core.playback import PlayerTarget, PlayInfoQuery, validate_auth_info
 from vodgui.core.playback_batch import BatchResult, check_video, export_csv, export_json
 from vodgui.core.vod import VodApi
 from vodgui.ui.errors import describe_exception
+from vodgui.ui.format import local_time
 from vodgui.ui.ops import run_op
-from vodgui.ui.playauth_panels import HINT_STYLE, local_time
+from vodgui.ui.style import ERROR_STYLE, HINT_STYLE
 from vodgui.ui.texts import core_text, media_status_text
 
 #: Runs on a pool thread: the profile's VOD client and where the player calls.
@@ -121,10 +122,6 @@ class BatchPanel(QWidget):
         self.export_json_button.clicked.connect(self._on_export_json_clicked)
 
     # -- API -------------------------------------------------------------------------------------------------
-    @property
-    def running(self) -> bool:
-        return self._running
-
     def parse_timeouts(self) -> list[int]:
         """The AuthInfoTimeout values typed; raises VodError naming a bad one."""
         values = []
@@ -142,7 +139,7 @@ class BatchPanel(QWidget):
             self._query().params()
         except VodError as err:
             self.progress.setText(core_text(err.message, err.code))
-            self.progress.setStyleSheet("color: #c62828;")
+            self.progress.setStyleSheet(ERROR_STYLE)
             return False
         if not ids:
             self.progress.setText(self.tr("Paste one or more VideoIds above first."))
@@ -196,7 +193,7 @@ class BatchPanel(QWidget):
     def _on_failure(self, exc: BaseException) -> None:
         self._todo = []
         self.progress.setText(describe_exception(exc))
-        self.progress.setStyleSheet("color: #c62828;")
+        self.progress.setStyleSheet(ERROR_STYLE)
         self._finish(error=True)
 
     def _finish(self, error: bool = False) -> None:
@@ -251,4 +248,4 @@ class BatchPanel(QWidget):
             self.export(path, fmt)
         except OSError as exc:
             self.progress.setText(self.tr("Cannot write {0}: {1}").format(path, exc.strerror or exc))
-            self.progress.setStyleSheet("color: #c62828;")
+            self.progress.setStyleSheet(ERROR_STYLE)

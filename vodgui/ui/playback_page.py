@@ -51,11 +51,13 @@ from vodgui.core.playback import (
 from vodgui.core.playback_batch import player_target
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception, details
+from vodgui.ui.format import clock_time
 from vodgui.ui.ops import run_op
 from vodgui.ui.playauth_panels import CheckPanel, PlayAuthPanel, VideoMetaPanel
 from vodgui.ui.playback_batch import BatchPanel, TargetFactory
 from vodgui.ui.player_widget import PlayerWidget
 from vodgui.ui.playinfo_panel import PlayInfoPanel
+from vodgui.ui.style import HINT_STYLE
 from vodgui.ui.texts import core_text, join_sentences, media_status_text
 
 log = logging.getLogger(__name__)
@@ -78,8 +80,7 @@ class PlaybackPage(QWidget):
     play_info_received = Signal(object)
     status_polled = Signal(str)
 
-    def __init__(self, ctx: AppContext, *args: Any) -> None:
-        parent = args[-1] if args and isinstance(args[-1], QWidget) else None
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.results: dict[str, PlayAuthResult] = {}
@@ -87,6 +88,8 @@ class PlaybackPage(QWidget):
         self._polling = False
         self._banner_kind = ""
         self._streams_from_check = False
+        #: Why the current profile cannot test playback ("" when it can); see _on_profile_changed.
+        self._problem = ""
         #: How often "Watch until Normal" asks GetVideoInfo (tests shorten it).
         self.watch_interval_ms = 3000
 
@@ -108,7 +111,7 @@ class PlaybackPage(QWidget):
                                          "and new lines all separate. History and the queue can send them here."))
         self.ids_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.count_label = QLabel(self)
-        self.count_label.setStyleSheet("color: palette(placeholder-text);")
+        self.count_label.setStyleSheet(HINT_STYLE)
         self.video_combo = QComboBox(self)
         self.video_combo.setObjectName("videoCombo")
         self.video_combo.setMinimumContentsLength(34)
@@ -323,17 +326,19 @@ class PlaybackPage(QWidget):
         run_op(self, fn, fresh(ok), fresh(failed))
 
     def _profile_problem(self) -> str:
+        """Why the current profile cannot test playback ("" when it can). Reads the profiles file: called when
+        the profile or the profiles change, and kept in ``self._problem``."""
         profile = self.ctx.profile()
         if profile is None:
             return self.tr("Choose or create a profile first.")
-        if profile.mode == "credential" and profile.source == "appserver":
+        if not profile.has_vod:
             return self.tr("Profile {0} gets upload credentials from an AppServer and holds no VOD key, so it "
                            "cannot call GetVideoPlayAuth or GetPlayInfo. Choose an AccessKey or STS profile to "
                            "test playback.").format(profile.name)
         return ""
 
     def _usable(self) -> bool:
-        problem = self._profile_problem()
+        problem = self._problem
         if problem:
             self._show_banner(problem, watch=False, kind="profile")
         return not problem
@@ -388,8 +393,7 @@ class PlaybackPage(QWidget):
         text = self.tr("The video is {0}. It can be played once its status is Normal.").format(
             media_status_text(status) or self.tr("not ready"))
         if checked_at is not None:
-            text = join_sentences(text, self.tr("Last checked at {0}.").format(
-                time.strftime("%H:%M:%S", time.localtime(checked_at))))
+            text = join_sentences(text, self.tr("Last checked at {0}.").format(clock_time(checked_at)))
         self._show_banner(text, watch=True)
 
     def _on_check_done(self, check: PlayCheck) -> None:
@@ -450,7 +454,7 @@ class PlaybackPage(QWidget):
         self._update_buttons()
 
     def _on_profile_changed(self, *args: Any) -> None:
-        problem = self._profile_problem()
+        self._problem = problem = self._profile_problem()
         if problem:
             self._show_banner(problem, watch=False, kind="profile")
         elif self._banner_kind == "profile":
@@ -458,7 +462,7 @@ class PlaybackPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        ready = bool(self.current_video()) and not self._profile_problem()
+        ready = bool(self.current_video()) and not self._problem
         for button in (self.get_button, self.check_button, self.playinfo_panel.get_button):
             button.setEnabled(ready)
 

@@ -27,6 +27,7 @@ from vodgui.core.playback import UrlProbe, probe_url
 from vodgui.ui.format import human_duration
 from vodgui.ui.ops import run_op
 from vodgui.ui.qt_workarounds import quiet_ffmpeg
+from vodgui.ui.style import PLAYER_ERROR_STYLE
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ class PlayerWidget(QWidget):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("previewError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setStyleSheet(PLAYER_ERROR_STYLE)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
 

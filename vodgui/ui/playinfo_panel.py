@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from vodgui.core.playback import OSS_MAX_AUTH_TIMEOUT, PlayInfoQuery, Stream
-from vodgui.ui.format import human_duration, human_size
-from vodgui.ui.playauth_panels import HINT_STYLE, local_time
+from vodgui.ui.format import human_duration, human_size, local_time
+from vodgui.ui.style import ERROR_COLOR, ERROR_STYLE, HINT_STYLE
 
 COLUMNS = ("format", "definition", "resolution", "bitrate", "size", "duration", "encryption", "url_expires", "url")
 
@@ -101,7 +101,7 @@ class PlayInfoPanel(QWidget):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("playInfoError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
 
@@ -206,7 +206,7 @@ class PlayInfoPanel(QWidget):
                     problem = self.tr("PlayConfig must be a JSON object.")
             except ValueError as exc:
                 problem = self.tr("PlayConfig is not valid JSON: {0}").format(exc)
-        self.play_config.setStyleSheet("QLineEdit { border: 1px solid #c62828; }" if problem else "")
+        self.play_config.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; }}" if problem else "")
         self.play_config.setToolTip(problem or self.tr("PlayConfig: a JSON object, e.g. a PlayDomain to sign "
                                                        "URLs for"))
         self.get_button.setEnabled(not problem)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QW
 
 from vodgui.core.errors import VodError
 from vodgui.core.profiles import POLICY_UPLOAD_AND_PLAYBACK, POLICY_UPLOAD_ONLY, check_policy_json
+from vodgui.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from vodgui.ui.texts import core_text
 
 PRESET_NONE = "none"
@@ -23,10 +24,6 @@ PRESET_UPLOAD_PLAYBACK = "upload_playback"
 PRESET_CUSTOM = "custom"
 
 _PRESET_TEXT = {PRESET_NONE: "", PRESET_UPLOAD: POLICY_UPLOAD_ONLY, PRESET_UPLOAD_PLAYBACK: POLICY_UPLOAD_AND_PLAYBACK}
-
-OK_STYLE = "color: #2e7d32;"
-ERROR_STYLE = "color: #c62828;"
-HINT_STYLE = "color: palette(placeholder-text);"
 
 
 def compact(text: str) -> str:

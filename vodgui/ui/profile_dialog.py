@@ -7,7 +7,7 @@ runs through :func:`~vodgui.ui.ops.run_op`; the dialog stays responsive and show
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -40,10 +40,9 @@ from vodgui.ui.connection_panel import ConnectionTestPanel
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception
 from vodgui.ui.ops import run_op
-from vodgui.ui.policy_editor import ERROR_STYLE, HINT_STYLE, PolicyEditor
+from vodgui.ui.policy_editor import PolicyEditor
+from vodgui.ui.style import ERROR_STYLE, HINT_STYLE
 from vodgui.ui.texts import core_text
-
-log = logging.getLogger(__name__)
 
 #: Regions offered in the editable region box (any other region id can be typed).
 REGIONS = ("cn-shanghai", "cn-beijing", "cn-shenzhen", "ap-southeast-1", "ap-southeast-5", "ap-south-1",
@@ -325,21 +324,26 @@ class ProfileDialog(QDialog):
     def typed_secret(self) -> str:
         return (self.secret_edit if self.source() == "accesskey" else self.token_edit).text()
 
+    def edits(self) -> Callable[[Profile], Profile]:
+        """The dialog's fields as a change to apply onto a profile: what the dialog edits is taken from it, the rest
+        (the transfer settings other than the proxy) from the profile it is applied to. Safe to call off the GUI
+        thread (the values are read now)."""
+        values: dict[str, Any] = {
+            "mode": self.mode(), "source": self.source(), "role_session_name": self.session_name_edit.text().strip(),
+            "duration_seconds": self.duration_spin.value(), "policy": self.policy_editor.policy()}
+        if self.is_sandbox:
+            return lambda base: replace(base, **values)
+        values.update(
+            name=self.name_edit.text().strip(), region=self.region_box.currentText().strip(),
+            access_key_id=self.key_id_edit.text().strip(), appserver_url=self.appserver_url_edit.text().strip(),
+            role_arn=self.role_arn_edit.text().strip(), vod_endpoint=self.vod_endpoint_edit.text().strip(),
+            sts_endpoint=self.sts_endpoint_edit.text().strip(), sandbox=False)
+        proxy = self.proxy_edit.text().strip()
+        return lambda base: replace(base, transfer=base.transfer.with_changes(proxy=proxy), **values)
+
     def profile(self) -> Profile:
         """The profile as the dialog shows it now (not validated, not saved)."""
-        base = self._original or Profile("")
-        if self.is_sandbox:
-            return replace(base, mode=self.mode(), source=self.source(),
-                           role_session_name=self.session_name_edit.text().strip(),
-                           duration_seconds=self.duration_spin.value(), policy=self.policy_editor.policy())
-        return replace(
-            base, name=self.name_edit.text().strip(), region=self.region_box.currentText().strip(),
-            mode=self.mode(), source=self.source(), access_key_id=self.key_id_edit.text().strip(),
-            appserver_url=self.appserver_url_edit.text().strip(), role_arn=self.role_arn_edit.text().strip(),
-            role_session_name=self.session_name_edit.text().strip(), duration_seconds=self.duration_spin.value(),
-            policy=self.policy_editor.policy(), vod_endpoint=self.vod_endpoint_edit.text().strip(),
-            sts_endpoint=self.sts_endpoint_edit.text().strip(),
-            transfer=base.transfer.with_changes(proxy=self.proxy_edit.text().strip()), sandbox=False)
+        return self.edits()(self._original or Profile(""))
 
     def _validated(self) -> Profile:
         """The profile, or a VodError (config) naming the first wrong field."""
@@ -477,7 +481,7 @@ class ProfileDialog(QDialog):
         except VodError as err:
             self._fail(err)
             return
-        field, typed, old = self.secret_field(), self.typed_secret(), self._old_name
+        field, typed, old, edits = self.secret_field(), self.typed_secret(), self._old_name, self.edits()
         secrets, profiles = self.ctx.workspace.secrets, self.ctx.workspace.profiles
 
         def save() -> str | None:
@@ -489,7 +493,12 @@ class ProfileDialog(QDialog):
                     label = secrets.set(profile.name, field, typed)
                 elif secrets.get(profile.name, field) is None:
                     raise _MissingSecret()
-            profiles.put(profile, replace_name=old)
+            if old is None:
+                profiles.put(profile)
+            else:
+                # Onto the profile as stored now, not as it was when the dialog opened: transfer settings saved
+                # meanwhile (the Transfer panel) are kept.
+                profiles.update(old, edits)
             return label
 
         self._set_busy(True, self.tr("Saving…"))
@@ -551,18 +560,9 @@ class ProfileDialog(QDialog):
         name = self._old_name
         if not name or self.is_sandbox or not self.confirm_delete(name):
             return
-        secrets, profiles = self.ctx.workspace.secrets, self.ctx.workspace.profiles
-
-        def delete() -> None:
-            profiles.delete(name)
-            for field in FIELDS:
-                try:
-                    secrets.delete(name, field)
-                except KeychainUnavailable as exc:  # the profile is gone; a stale secret is harmless but noted
-                    log.warning("could not delete %s of %s: %s", field, name, exc.message)
-
+        workspace = self.ctx.workspace
         self._set_busy(True, self.tr("Deleting…"))
-        run_op(self, delete, lambda _: self._on_deleted(name), self._on_save_failed)
+        run_op(self, lambda: workspace.delete_profile(name), lambda _: self._on_deleted(name), self._on_save_failed)
 
     def _on_deleted(self, name: str) -> None:
         self._set_busy(False)

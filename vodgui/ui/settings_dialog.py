@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from vodgui.core.settings import AppSettings
 from vodgui.ui.context import AppContext
 from vodgui.ui.i18n import LANGUAGES, install_translators
-from vodgui.ui.policy_editor import HINT_STYLE
+from vodgui.ui.style import HINT_STYLE
 
 MIN_POLL_SECONDS = 2
 MAX_POLL_SECONDS = 600

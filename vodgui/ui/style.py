@@ -1,9 +1,37 @@
 """A light touch of style on top of the platform's: a page list that reads as navigation, roomier rows.
-Colours come from the palette, so dark themes keep working."""
+Colours come from the palette, so dark themes keep working; the few fixed ones (a verdict's green and red) are
+defined here, once, for every page."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+#: A check that passed, a setting that is valid.
+OK_COLOR = "#2e7d32"
+#: An error, a check that failed, a value that is not valid.
+ERROR_COLOR = "#c62828"
+#: The preview player's error text.
+PLAYER_ERROR_COLOR = "#b3261e"
+#: Inline field errors set through the palette (dialogs whose labels keep the platform's style sheet).
+ERROR_PALETTE_COLOR = Qt.GlobalColor.red
+
+OK_STYLE = f"color: {OK_COLOR};"
+ERROR_STYLE = f"color: {ERROR_COLOR};"
+#: Secondary text: hints, progress, technical details.
+HINT_STYLE = "color: palette(placeholder-text);"
+#: A verdict in bold (the Playback page's PlayAuth and player check).
+OK_VERDICT_STYLE = f"{OK_STYLE} font-weight: 600;"
+ERROR_VERDICT_STYLE = f"{ERROR_STYLE} font-weight: 600;"
+PLAYER_ERROR_STYLE = f"color: {PLAYER_ERROR_COLOR};"
+
+
+def paint_error(widget: QWidget) -> None:
+    """Show ``widget``'s text in the error colour by its palette."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, ERROR_PALETTE_COLOR)
+    widget.setPalette(palette)
 
 STYLE = """
 QListWidget#nav {

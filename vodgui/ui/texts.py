@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
+from vodgui.ui.i18n import language_key
+
 #: VOD's media statuses, marked for lupdate; translated at display time by :func:`media_status_text`.
 MEDIA_STATUSES = (
     QT_TRANSLATE_NOOP("MediaStatus", "Uploading"),
@@ -151,7 +153,7 @@ class CoreTexts(QObject):
 
 
 @lru_cache(maxsize=4)
-def _table(language_key: str) -> dict[str, list[tuple[re.Pattern[str], str]]]:
+def _table(language: int) -> dict[str, list[tuple[re.Pattern[str], str]]]:
     table: dict[str, list[tuple[re.Pattern[str], str]]] = {}
     for key, pattern, template in CoreTexts().entries():
         table.setdefault(key, []).append((re.compile(pattern, re.DOTALL), template))
@@ -163,8 +165,7 @@ def core_text(text: str, key: str = "") -> str:
     unknown sentences come back unchanged. An empty key tries every entry."""
     if not text:
         return text
-    # Keyed by a translated sentinel, like vodgui.ui.errors: another language gives another table.
-    table = _table(QCoreApplication.translate("errors", "Unexpected error: {0}"))
+    table = _table(language_key())  # another language, another table
     candidates = table.get(key, []) if key else [entry for entries in table.values() for entry in entries]
     for pattern, template in candidates:
         match = pattern.fullmatch(text)

@@ -13,7 +13,7 @@ from vodgui.core.profiles import with_transfer
 from vodgui.core.transfer.config import MiB, TransferConfig
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception
-from vodgui.ui.ops import run_op
+from vodgui.ui.ops import OrderedLane
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ class TransferPanel(QWidget):
         self._loading = False
         self._profile = ""
         self._pending: dict[str, Any] = {}
+        self._saves = OrderedLane("vodgui-transfer-save")
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -173,12 +174,14 @@ class TransferPanel(QWidget):
         workspace = self.ctx.workspace
 
         def save() -> str:
-            profile = workspace.profiles.require(name)
-            workspace.profiles.put(with_transfer(profile, **changes))
+            # Only the fields changed here, onto the profile as stored now: an edit saved meanwhile elsewhere (the
+            # profile editor, another save of this panel) is kept.
+            workspace.profiles.update(name, lambda profile: with_transfer(profile, **changes))
             workspace.sessions.invalidate(name)
             return name
 
-        run_op(self, save, self._on_saved, self._on_save_failed)
+        # In order: two quick saves of the same field must not land the wrong way round.
+        self._saves.run(self, save, self._on_saved, self._on_save_failed)
 
     def _on_saved(self, name: str) -> None:
         self.status.setText(self.tr("Saved in profile “{0}”.").format(name))

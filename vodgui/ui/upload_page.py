@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStyle,
@@ -44,6 +43,7 @@ from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.upload_defaults import UploadDefaultsStore, clean_defaults
 from vodgui.ui.add_url_dialog import AddUrlDialog
 from vodgui.ui.context import AppContext
+from vodgui.ui.dialogs import ask
 from vodgui.ui.duplicate_prompt import DuplicateDecision, DuplicatePrompt
 from vodgui.ui.errors import describe_exception
 from vodgui.ui.file_intake import BatchReport, FileIntake, SubtitleOffer
@@ -161,6 +161,7 @@ class UploadPage(QWidget):
         self.details.cover_requested.connect(self.choose_cover)
         self.intake.status_changed.connect(self._on_intake_status)
         self.intake.batch_finished.connect(self._on_batch_finished)
+        self.ops.failed.connect(self._on_engine_call_failed)
         self._update_actions()
         self._update_summary()
 
@@ -389,7 +390,8 @@ class UploadPage(QWidget):
         fresh = [u for u in dict.fromkeys(urls) if u not in waiting]
         if fresh:
             self._engine(lambda: engine.add([url_item(u, profile, dict(meta)) for u in fresh]))
-        text = self.tr("Added {0} URLs to the queue.").format(len(fresh))
+        text = (self.tr("Added 1 URL to the queue.") if len(fresh) == 1
+                else self.tr("Added {0} URLs to the queue.").format(len(fresh)))
         if len(fresh) < len(urls):
             text += " " + self.tr("{0} files are already in the queue.").format(len(urls) - len(fresh))
         self._show(text)
@@ -448,7 +450,8 @@ class UploadPage(QWidget):
         if report.error:
             lines.append(report.error)
         if report.added:
-            lines.append(self.tr("Added {0} files to the queue.").format(report.added))
+            lines.append(self.tr("Added 1 file to the queue.") if report.added == 1
+                         else self.tr("Added {0} files to the queue.").format(report.added))
         if report.subtitles:
             lines.append(self.tr("Added %n subtitle file(s).", "", report.subtitles))
         if report.skipped_uploaded:
@@ -463,12 +466,14 @@ class UploadPage(QWidget):
                                                                + ("…" if len(report.unreadable) > 3 else "")))
         if not lines:
             lines.append(self.tr("No video or audio files were found."))
-        self.message.setText(join_sentences(*lines))
-        self._message_timer.start()
+        self._show(join_sentences(*lines))
 
     # -- actions ---------------------------------------------------------------------------------------------
     def _engine(self, call: Callable[[], Any]) -> None:
         self.ops.submit(call)
+
+    def _on_engine_call_failed(self, exc: BaseException) -> None:
+        self._show(describe_exception(exc))
 
     def start_selected(self) -> None:
         ids = _ids(self.selected(), _RESUMABLE)
@@ -518,8 +523,7 @@ class UploadPage(QWidget):
         ids = [s.video_id for s in self.selected() if s.video_id]
         if ids:
             QGuiApplication.clipboard().setText("\n".join(ids))
-            self.message.setText(self.tr("Copied {0} VideoId(s).").format(len(ids)))
-            self._message_timer.start()
+            self._show(self.tr("Copied {0} VideoId(s).").format(len(ids)))
 
     def open_in_playback(self) -> None:
         ids = [s.video_id for s in self.selected() if s.video_id and s.state is _S.DONE and s.kind in PLAYABLE_KINDS]
@@ -539,12 +543,7 @@ class UploadPage(QWidget):
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         """Ask before something that cannot be undone (tests replace this method)."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self)
-        ok = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is ok
+        return ask(self, title, text, action, self.tr("Keep"), destructive=True)
 
     def _on_context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)

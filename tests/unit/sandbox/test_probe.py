@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.media import ffmpeg
 from tests.helpers.vod import needs_ffmpeg, sample
 from vodgui.sandbox import probe as probe_module
 from vodgui.sandbox.probe import probe
@@ -49,9 +49,8 @@ def test_mov_and_audio_only_mp4() -> None:
 @needs_ffmpeg
 @pytest.mark.usefixtures("no_ffprobe")
 def test_fast_start_mp4(tmp_path: Path) -> None:
-    out = tmp_path / "faststart.mp4"
-    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-i", str(sample("clip.mp4")), "-c", "copy",
-                    "-movflags", "+faststart", str(out)], check=True, timeout=60)
+    out = ffmpeg("-i", str(sample("clip.mp4")), "-c", "copy", "-movflags", "+faststart",
+                 out=tmp_path / "faststart.mp4")
     result = probe(out)
     assert result is not None
     assert (result.width, result.height, result.fps) == (320, 240, pytest.approx(25.0))

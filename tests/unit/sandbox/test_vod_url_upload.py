@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import socket
 import threading
@@ -246,6 +247,21 @@ def test_size_limit(sandbox: SandboxServer, info: dict[str, Any], source: _Sourc
     done = _finished(info, job["JobId"])
     assert (done["Status"], done["ErrorCode"]) == ("FAIL", "URLInvalidError")
     assert "exceeds the limit of 1000 bytes" in done["ErrorMessage"]
+
+
+def test_the_download_becomes_the_object_without_leftovers(sandbox: SandboxServer, info: dict[str, Any],
+                                                          source: _SourceServer) -> None:
+    [job] = _submit(info, source.url("/media/a.mp4"))
+    done = _finished(info, job["JobId"])
+    assert done["Status"] == "SUCCESS", done
+    view = sandbox.context.models["vod"].view(done["MediaId"])
+    assert sandbox.context.models["oss"].view(view["bucket"], view["key"])["md5"] == hashlib.md5(CLIP).hexdigest()
+    sandbox.config.settings.url_pull_max_bytes = 1000
+    [big] = _submit(info, source.url("/media/b.mp4"))
+    assert _finished(info, big["JobId"])["Status"] == "FAIL"
+    blob_dir = sandbox.context.store.blob_dir
+    assert list((blob_dir / "oss" / "tmp").glob("*")) == []  # neither a failed nor a stored download is left
+    assert not (blob_dir / "urlpull").exists()
 
 
 def test_upload_by_url_complete_callback(info: dict[str, Any], source: _SourceServer) -> None:

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from tests.helpers.keyrings import MemoryKeyring
-from tests.helpers.workspace import FAST, profile_from_info
+from tests.helpers.workspace import FAST
+from tests.helpers.workspace import add_sandbox_profiles as add_workspace_profiles
 from vodgui.core.keychain import SecretStore
 from vodgui.core.workspace import Workspace
 from vodgui.sandbox import SandboxServer
@@ -35,6 +36,17 @@ def close_ctx(ctx: Any) -> None:
     ctx.workspace.close()
 
 
+def open_window(qtbot: Any, ctx: Any) -> Any:
+    """A shown MainWindow on ``ctx``, closed by qtbot after the test; quitting never asks."""
+    from vodgui.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 @pytest.fixture
 def keyring_backend() -> MemoryKeyring:
     return MemoryKeyring()
@@ -50,19 +62,23 @@ def ui_ctx(qapp: Any, tmp_path: Path, sandbox: SandboxServer, keyring_backend: M
 
 @pytest.fixture
 def main_window(qtbot: Any, ui_ctx: Any) -> Any:
-    from vodgui.ui.main_window import MainWindow
+    return open_window(qtbot, ui_ctx)
 
-    window = MainWindow(ui_ctx)
-    window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
-    qtbot.addWidget(window)
-    window.show()
-    return window
+
+@pytest.fixture
+def page(main_window: Any) -> Any:
+    """The main window's Upload page."""
+    return main_window.upload_page
+
+
+@pytest.fixture
+def media(tmp_path: Path) -> Path:
+    """An empty folder for the test's media files."""
+    folder = tmp_path / "media"
+    folder.mkdir()
+    return folder
 
 
 def add_sandbox_profiles(ctx: Any, info: dict[str, Any]) -> None:
     """The four mode x source profiles, for tests that need real (non-built-in) profiles."""
-    for mode, source in (("credential", "accesskey"), ("sts", "accesskey"), ("credential", "appserver"),
-                         ("sts", "appserver")):
-        profile, field, secret = profile_from_info(f"{mode}-{source}", info, mode, source)
-        ctx.workspace.secrets.set(profile.name, field, secret)
-        ctx.workspace.profiles.put(profile)
+    add_workspace_profiles(ctx.workspace, info)

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 import vodgui.ui.i18n as i18n
 from tests.helpers.workspace import write_file
-from tests.unit.ui.upload_helpers import WAIT_MS, cell, snap_for
+from tests.unit.ui.conftest import open_window
+from tests.unit.ui.upload_helpers import WAIT_MS, cell, held, snap_for
 from vodgui.core.errors import VodError
 from vodgui.core.playback import OSS_MAX_AUTH_TIMEOUT, PlayInfoQuery, validate_auth_info_timeout
 from vodgui.core.profiles import Profile, check_policy_json
@@ -62,16 +63,7 @@ def language(qapp: Any) -> Iterator[Callable[[str], str]]:
 @pytest.fixture
 def new_window(qtbot: Any, ui_ctx: Any) -> Callable[[], Any]:
     """A main window built now, in whatever language is installed (windows do not retranslate live)."""
-    from vodgui.ui.main_window import MainWindow
-
-    def build() -> Any:
-        window = MainWindow(ui_ctx)
-        window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
-        qtbot.addWidget(window)
-        window.show()
-        return window
-
-    return build
+    return lambda: open_window(qtbot, ui_ctx)
 
 
 def page_titles(window: Any) -> list[str]:
@@ -81,7 +73,7 @@ def page_titles(window: Any) -> list[str]:
 def queue_file(qtbot: Any, window: Any, path: Path) -> None:
     """Queue ``path`` through the Upload page and keep it waiting (not started)."""
     page = window.upload_page
-    page.ctx.engine.auto_start = False
+    held(page)
     page.add_paths([str(path)])
     qtbot.waitUntil(lambda: snap_for(page, path) is not None, timeout=WAIT_MS)
 

@@ -13,6 +13,7 @@ import pytest
 
 from tests.helpers.workspace import write_file
 from tests.unit.ui.conftest import add_sandbox_profiles
+from tests.unit.ui.upload_helpers import wait_finished
 from vodgui.core.credentials import UploadAuth
 from vodgui.core.logbuffer import LogBuffer
 from vodgui.core.transfer.events import JobState
@@ -156,11 +157,6 @@ def _fragments(secret: str) -> list[str]:
     return [secret, secret[:16], secret[n // 2 - 8:n // 2 + 8], secret[-16:]]
 
 
-def _wait_terminal(qtbot: Any, ctx: Any, jobs: list[int]) -> None:
-    qtbot.waitUntil(lambda: all(ctx.engine.snapshot(j).state in (JobState.DONE, JobState.FAILED) for j in jobs),
-                    timeout=30000)
-
-
 def test_no_secret_reaches_logs_buffer_page_or_diagnostics(
         qtbot: Any, ui_ctx: Any, app_logging: str, sandbox: SandboxServer, control: Any, info: dict[str, Any],
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -184,8 +180,7 @@ def test_no_secret_reaches_logs_buffer_page_or_diagnostics(
     engine = ui_ctx.engine
     jobs = (engine.add_files(files[:1], "Sandbox") + engine.add_files(files[1:2], "sts-accesskey")
             + engine.add_files(files[2:3], "sts-appserver") + engine.add_files(files[3:4], "credential-accesskey"))
-    _wait_terminal(qtbot, ui_ctx, jobs)
-    states = [engine.snapshot(j).state for j in jobs]
+    states = [snap.state for snap in wait_finished(qtbot, engine, jobs, timeout=30000)]
     assert states == [JobState.DONE, JobState.DONE, JobState.DONE, JobState.FAILED]
 
     # A signature mismatch whose message quotes the string-to-sign with the live SecurityToken in it, as the
@@ -199,8 +194,7 @@ def test_no_secret_reaches_logs_buffer_page_or_diagnostics(
                       message="Specified signature is not matched with our calculation. server string to sign is:"
                       + string_to_sign)
     [mismatch] = engine.add_files(files[4:], "sts-accesskey")
-    _wait_terminal(qtbot, ui_ctx, [mismatch])
-    failed = engine.snapshot(mismatch)
+    [failed] = wait_finished(qtbot, engine, [mismatch], timeout=30000)
     assert failed.state is JobState.FAILED and failed.error is not None
     assert failed.error.code == "SignatureDoesNotMatch" and failed.error.request_id
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 import requests
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.helpers.media import make_hls, make_png, make_srt, web_server
 from tests.helpers.workspace import write_file
-from tests.unit.ui.upload_helpers import WAIT_MS, cell, select, snap_for, wait_state
+from tests.unit.ui.upload_helpers import WAIT_MS, cell, held, select, snap_for, wait_state
 from vodgui.core.transfer.events import JobState
 from vodgui.sandbox.client import SandboxControl
 from vodgui.ui.add_url_dialog import AddUrlDialog
@@ -22,18 +21,6 @@ from vodgui.ui.queue_model import Column
 
 S = JobState
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
-
-
-@pytest.fixture
-def page(main_window: Any) -> Any:
-    return main_window.upload_page
-
-
-@pytest.fixture
-def media(tmp_path: Path) -> Path:
-    folder = tmp_path / "media"
-    folder.mkdir()
-    return folder
 
 
 def test_add_url_dialog_validates(qtbot: Any) -> None:
@@ -86,7 +73,7 @@ def test_cover_chooser_sets_the_cover_of_an_uploaded_and_a_waiting_video(qtbot: 
     first = write_file(media / "first.mp4", 20_000, seed=3)
     page.add_paths([str(first)])
     uploaded = wait_state(qtbot, page, first, S.DONE)
-    page.ctx.engine.auto_start = False
+    held(page)
     second = write_file(media / "second.mp4", 20_000, seed=4)
     page.add_paths([str(second)])
     wait_state(qtbot, page, second, S.QUEUED)
@@ -112,7 +99,7 @@ def test_cover_chooser_sets_the_cover_of_an_uploaded_and_a_waiting_video(qtbot: 
 
 
 def test_cover_chooser_refuses_an_unsupported_image(qtbot: Any, page: Any, media: Path) -> None:
-    page.ctx.engine.auto_start = False
+    held(page)
     video = write_file(media / "clip.mp4", 1000, seed=6)
     page.add_paths([str(video)])
     wait_state(qtbot, page, video, S.QUEUED)
@@ -126,7 +113,7 @@ def test_cover_chooser_refuses_an_unsupported_image(qtbot: Any, page: Any, media
 
 
 def test_subtitles_next_to_a_dropped_video_are_offered(qtbot: Any, page: Any, media: Path) -> None:
-    page.ctx.engine.auto_start = False
+    held(page)
     video = write_file(media / "clip.mp4", 1000, seed=7)
     srt = make_srt(media / "clip.srt")
     vtt = media / "clip.zh.vtt"
@@ -145,7 +132,7 @@ def test_subtitles_next_to_a_dropped_video_are_offered(qtbot: Any, page: Any, me
 
 
 def test_declined_subtitles_are_not_queued_and_a_package_is_one_row(qtbot: Any, page: Any, media: Path) -> None:
-    page.ctx.engine.auto_start = False
+    held(page)
     folder = media / "shoot"
     folder.mkdir()
     video = write_file(folder / "clip.mp4", 1000, seed=8)

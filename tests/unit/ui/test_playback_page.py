@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -15,8 +14,10 @@ from aliyunsdkvod.request.v20170321.DeleteVideoRequest import DeleteVideoRequest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from tests.helpers.media import ffmpeg
 from tests.helpers.vod import needs_ffmpeg, vod
 from tests.unit.ui.conftest import add_sandbox_profiles
+from tests.unit.ui.upload_helpers import wait_finished
 from vodgui.core.credentials import Secret
 from vodgui.core.playback import PlayAuthResult, VideoMeta, decode_play_auth
 from vodgui.core.transfer.events import JobState
@@ -30,19 +31,16 @@ pytestmark = needs_ffmpeg
 @pytest.fixture(scope="module")
 def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """1.5 s of 320x240 H.264 (yuv420p, moov first) with AAC audio."""
-    out = tmp_path_factory.mktemp("media") / "preview.mp4"
-    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
-                    "-t", "1.5", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-c:a", "aac", "-shortest",
-                    "-movflags", "+faststart", str(out)], check=True, timeout=60)
-    return out
+    return ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i",
+                  "sine=frequency=440:sample_rate=44100", "-t", "1.5", "-pix_fmt", "yuv420p", "-c:v", "libx264",
+                  "-c:a", "aac", "-shortest", "-movflags", "+faststart",
+                  out=tmp_path_factory.mktemp("media") / "preview.mp4")
 
 
 def upload(qtbot: Any, ctx: Any, path: Path, profile: str = "Sandbox") -> str:
     """Upload through the app's own engine; the VideoId once it is done."""
     [job_id] = ctx.engine.add_files([str(path)], profile)
-    qtbot.waitUntil(lambda: ctx.engine.snapshot(job_id).state in (JobState.DONE, JobState.FAILED), timeout=20000)
-    snap = ctx.engine.snapshot(job_id)
+    [snap] = wait_finished(qtbot, ctx.engine, [job_id], timeout=20000)
     assert snap.state is JobState.DONE, snap.error
     return str(snap.video_id)
 

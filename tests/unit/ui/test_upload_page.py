@@ -10,9 +10,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from tests.helpers.workspace import write_file
-from tests.unit.ui.conftest import close_ctx, make_ctx
-from tests.unit.ui.upload_helpers import WAIT_MS, cell, drag_event, drop_paths, select, snap_for, state_of, wait_state
+from tests.helpers.workspace import ops, write_file
+from tests.unit.ui.conftest import close_ctx, make_ctx, open_window
+from tests.unit.ui.upload_helpers import (
+    WAIT_MS,
+    cell,
+    drag_event,
+    drop_paths,
+    held,
+    select,
+    snap_for,
+    state_of,
+    wait_state,
+)
 from vodgui.core.intake import Duplicate
 from vodgui.core.transfer.events import JobState
 from vodgui.sandbox.client import SandboxControl
@@ -20,23 +30,6 @@ from vodgui.ui.duplicate_prompt import DuplicateDecision, DuplicatePrompt
 from vodgui.ui.queue_model import FRACTION_ROLE, Column
 
 S = JobState
-
-
-@pytest.fixture
-def page(main_window: Any) -> Any:
-    return main_window.upload_page
-
-
-@pytest.fixture
-def media(tmp_path: Path) -> Path:
-    folder = tmp_path / "media"
-    folder.mkdir()
-    return folder
-
-
-def held(page: Any) -> None:
-    """New items wait in the queue instead of starting (to act on them before they run)."""
-    page.ctx.engine.auto_start = False
 
 
 def test_drop_queues_media_from_files_and_nested_folders(qtbot: Any, page: Any, media: Path) -> None:
@@ -140,7 +133,7 @@ def test_cancel_asks_first(qtbot: Any, page: Any, media: Path, control: SandboxC
     page.confirm = lambda title, text, action: True
     page.act_cancel.trigger()
     wait_state(qtbot, page, path, S.CANCELLED)
-    qtbot.waitUntil(lambda: any(e.get("op") == "AbortMultipartUpload" for e in control.log()), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(ops(control.log(), "AbortMultipartUpload")), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not page.act_cancel.isEnabled() and not page.act_start.isEnabled())
 
 
@@ -412,13 +405,8 @@ def _start_two_slow_uploads(qtbot: Any, window: Any, media: Path) -> list[Path]:
 
 
 def _reopen(qtbot: Any, tmp_path: Path, sandbox: Any, keyring: Any) -> tuple[Any, Any, list[Any]]:
-    from vodgui.ui.main_window import MainWindow
-
     ctx = make_ctx(tmp_path / "home", sandbox, keyring)
-    window = MainWindow(ctx)
-    window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, ctx)
     added: list[Any] = []
     ctx.bridge.jobs_added.connect(added.extend)
     ctx.engine.restore(resume=ctx.settings.auto_resume)  # what run_app does after showing the window
@@ -443,8 +431,8 @@ def test_quit_pauses_and_reopen_resumes_without_a_new_video(qtbot: Any, main_win
         assert all(s.bytes_done > 0 for s in added)  # restored with their progress
         for path in paths:
             wait_state(qtbot, page, path, S.DONE)
-        creates = [e for e in control.log() if e.get("op") == "CreateUploadVideo"]
-        assert len(creates) == 2  # resumed with RefreshUploadVideo, never a second video
+        # Resumed with RefreshUploadVideo, never a second video.
+        assert len(ops(control.log(), "CreateUploadVideo")) == 2
         assert {snap_for(page, p).video_id for p in paths} == {i.video_id for i in items}  # type: ignore
     finally:
         close_ctx(ctx2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,19 @@ from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.ui.queue_model import Column
 
 WAIT_MS = 15_000
+
+
+def held(page: Any) -> None:
+    """New items wait in the queue instead of starting (to act on them before they run)."""
+    page.ctx.engine.auto_start = False
+
+
+def wait_finished(qtbot: Any, engine: Any, job_ids: Iterable[int], timeout: int = WAIT_MS) -> list[JobSnapshot]:
+    """Run the event loop until every job is DONE or FAILED; their snapshots, in order."""
+    ids = list(job_ids)
+    qtbot.waitUntil(lambda: all(engine.snapshot(j).state in (JobState.DONE, JobState.FAILED) for j in ids),
+                    timeout=timeout)
+    return [engine.snapshot(j) for j in ids]
 
 
 def drag_event(cls: type, pos: QPointF, mime: QMimeData) -> Any:

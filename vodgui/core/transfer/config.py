@@ -46,6 +46,12 @@ class TransferConfig:
     min_part_size: int = OSS_MIN_PART_SIZE
 
     @property
+    def put_threshold(self) -> int:
+        """Files up to this size go in a single PUT. An explicit part size smaller than the multipart threshold
+        means the user wants parts for files above it."""
+        return min(self.multipart_threshold, self.part_size) if self.part_size else self.multipart_threshold
+
+    @property
     def retry_policy(self) -> RetryPolicy:
         return RetryPolicy(self.retries, self.retry_delay, self.retry_max_delay)
 

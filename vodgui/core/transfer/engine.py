@@ -170,6 +170,8 @@ class TransferEngine:
             items = [r for r in items if r.id in wanted]
         suspended = self._suspended()
         with self._lock:
+            moved: list[int] = []  # items whose state changes to ``back``: one transaction for all of them
+            back = JobState.QUEUED if resume else JobState.PAUSED
             for rec in items:
                 if rec.id in self._jobs:
                     continue
@@ -177,11 +179,12 @@ class TransferEngine:
                 interrupted = state.active or (state is JobState.PAUSED and rec.id in suspended)
                 waiting = state is JobState.QUEUED and not resume  # "resume on click": nothing starts by itself
                 if interrupted or waiting:
-                    state = JobState.QUEUED if resume else JobState.PAUSED
-                    self.store.update(rec.id, state=state.value)
+                    state = back
+                    moved.append(rec.id)
                 error = (JobError(rec.error_code, rec.error_message or "", rec.error_request_id,
                                   rec.error_kind or "unknown") if rec.error_code else None)
                 self._jobs[rec.id] = _Job(rec, state, rec.bytes_done, error, rec.note, SpeedMeter(self.clock))
+            self.store.update_many(moved, state=back.value)
             snaps = tuple(self._snapshot(self._jobs[r.id]) for r in items)
         if suspended:
             left = suspended - {r.id for r in items}
@@ -195,15 +198,12 @@ class TransferEngine:
         """Queue items (persisted first). ``start=False`` adds them paused."""
         new = [replace(i, state=(JobState.QUEUED if start else JobState.PAUSED).value) for i in items]
         ids = self.store.add_items(new)
+        records = self.store.items_by_ids(ids)  # just these rows, read before taking the engine lock
         with self._lock:
-            wanted = set(ids)  # built once: per row it made adding 10,000 files take seconds
-            records = {r.id: r for r in self.store.items([JobState.QUEUED.value, JobState.PAUSED.value])
-                       if r.id in wanted}
             snaps = []
-            for job_id in ids:
-                rec = records[job_id]
+            for rec in records:
                 job = _Job(rec, JobState(rec.state), 0, meter=SpeedMeter(self.clock))
-                self._jobs[job_id] = job
+                self._jobs[rec.id] = job
                 snaps.append(self._snapshot(job))
         self._publish(JobsAdded(tuple(snaps)))
         self._schedule()
@@ -240,10 +240,12 @@ class TransferEngine:
             for name in ("crc64", "upload_id"):
                 if name in changes:
                     db[name] = changes.pop(name)
+            # The row as the job thread left it (its VideoId, size, extra...); read once, before our update, whose
+            # values are applied to it below so job.record matches the row after the update.
+            fresh = self.store.get(job_id)
             if state is JobState.DONE:
                 # The size as stored now: an M3U8 package or an upload by URL learns its size while it runs.
-                current = self.store.get(job_id)
-                job.bytes_done = current.size if current is not None else job.record.size
+                job.bytes_done = fresh.size if fresh is not None else job.record.size
                 db["finished_at"] = time.time()
             if state is JobState.PREPARING and old is not JobState.PREPARING:
                 db["started_at"] = time.time()
@@ -251,10 +253,9 @@ class TransferEngine:
                 job.record.attempts += 1
             if state in (JobState.PAUSED, JobState.FAILED, JobState.DONE, JobState.CANCELLED, JobState.QUEUED):
                 db["bytes_done"] = job.bytes_done
-            fresh = self.store.get(job_id)
-            if fresh is not None:
-                job.record = replace(fresh, metadata=job.record.metadata)
             self.store.update(job_id, **db)
+            if fresh is not None:
+                job.record = replace(fresh, metadata=job.record.metadata, **db)
             snap = self._snapshot(job)
         if state is not old:
             _log_transition(snap, old)
@@ -319,7 +320,6 @@ class TransferEngine:
     def _schedule(self) -> None:
         if not self.auto_start:
             return
-        to_start: list[_Job] = []
         with self._lock:
             if self._closed:
                 return
@@ -332,34 +332,40 @@ class TransferEngine:
                 if job.state is JobState.QUEUED and job.thread is None:
                     job.stop = threading.Event()
                     job.cancel = threading.Event()
+                    # Started under the lock: a thread in job.thread is always joinable (shutdown joins them).
                     job.thread = threading.Thread(target=self._run_job, args=(job,), daemon=True,
                                                   name=f"vodgui-job-{job.record.id}")
-                    to_start.append(job)
+                    job.thread.start()
                     free -= 1
-        for job in to_start:
-            assert job.thread is not None
-            job.thread.start()
 
     def _run_job(self, job: _Job) -> None:
         job_id = job.record.id
         try:
             try:
                 session = self._sessions(job.record.profile)
+                record = self.store.get(job_id) or job.record
+                runner = JobRunner(record, session, self.store, self, self.clock, self._executor, job.stop,
+                                   job.cancel, self.limiter)
             except VodError as err:
                 self.set_state(job_id, JobState.FAILED, error=err)
                 return
-            record = self.store.get(job_id) or job.record
-            runner = JobRunner(record, session, self.store, self, self.clock, self._executor, job.stop, job.cancel,
-                               self.limiter)
+            except Exception as exc:  # a bug: the job must end (left QUEUED it would be started again at once)
+                log.exception("job %s could not start", job_id)
+                self.set_state(job_id, JobState.FAILED, error=_internal_error(exc))
+                return
             runner.run()
         finally:
-            with self._lock:
-                job.thread = None
-                remove = job.remove_when_stopped
-                self._idle.notify_all()
-            if remove:
-                self._drop([job_id])
-            self._schedule()
+            self._thread_ended(job)
+
+    def _thread_ended(self, job: _Job) -> None:
+        """The job's thread (a run, or the abort of an idle job) is about to end: the slot is free again."""
+        with self._lock:
+            job.thread = None
+            remove = job.remove_when_stopped
+            self._idle.notify_all()
+        if remove:
+            self._drop([job.record.id])
+        self._schedule()
 
     # -- user actions ----------------------------------------------------------------------------------------
     def start_queue(self) -> None:
@@ -413,35 +419,40 @@ class TransferEngine:
                 job = self._jobs.get(job_id)
                 if job is None or job.state.terminal:
                     continue
-                if job.thread is not None:
+                if job.thread is not None:  # running, or its abort is under way already
                     job.cancel.set()
                     job.stop.set()
                     continue
-                needs_abort = bool(job.record.upload_id)
-            if needs_abort:
-                # Not running: run it just to abort its multipart upload, in the background.
-                threading.Thread(target=self._abort_idle, args=(job_id,), daemon=True).start()
-            else:
+                abort = bool(job.record.upload_id)
+                if abort:
+                    # Not running: a thread of its own only aborts its multipart upload, in the background. Held
+                    # in job.thread like a run, so nothing starts, resumes or drops the item meanwhile.
+                    job.stop = threading.Event()
+                    job.cancel = threading.Event()
+                    job.cancel.set()
+                    job.stop.set()
+                    job.thread = threading.Thread(target=self._abort_idle, args=(job,), daemon=True,
+                                                  name=f"vodgui-abort-{job_id}")
+                    job.thread.start()
+            if not abort:
                 self.set_state(job_id, JobState.CANCELLED)
 
-    def _abort_idle(self, job_id: int) -> None:
-        with self._lock:
-            job = self._jobs.get(job_id)
-            if job is None:
-                return
-            job.stop = threading.Event()
-            job.cancel = threading.Event()
-            job.cancel.set()
-            job.stop.set()
+    def _abort_idle(self, job: _Job) -> None:
+        job_id = job.record.id
         try:
-            session = self._sessions(job.record.profile)
-            record = self.store.get(job_id) or job.record
-            runner = JobRunner(record, session, self.store, self, self.clock, self._executor, job.stop, job.cancel,
-                               self.limiter)
-            runner.abort_idle()
-        except VodError as err:
-            log.warning("cancel of %s could not abort the upload: %s", job_id, err)
-        self.set_state(job_id, JobState.CANCELLED)
+            try:
+                session = self._sessions(job.record.profile)
+                record = self.store.get(job_id) or job.record
+                runner = JobRunner(record, session, self.store, self, self.clock, self._executor, job.stop,
+                                   job.cancel, self.limiter)
+                runner.abort_idle()
+            except VodError as err:
+                log.warning("cancel of %s could not abort the upload: %s", job_id, err)
+            except Exception:  # a bug: the cancel still happens; OSS lifecycle rules remove the parts
+                log.exception("cancel of %s could not abort the upload", job_id)
+            self.set_state(job_id, JobState.CANCELLED)
+        finally:
+            self._thread_ended(job)
 
     def remove(self, job_ids: Iterable[int]) -> None:
         """Forget items. Running ones are cancelled first; finished uploads stay in the history."""
@@ -518,6 +529,10 @@ class TransferEngine:
             self._executor.shutdown(wait=False, cancel_futures=True)
         with self._lock:
             return all(j.thread is None for j in self._jobs.values())
+
+
+def _internal_error(exc: Exception) -> VodError:
+    return VodError("InternalError", f"Unexpected {type(exc).__name__}: {exc}")
 
 
 def _log_transition(snap: JobSnapshot, old: JobState) -> None:

@@ -82,14 +82,11 @@ class JobRunner:
 
     # -- hooks for ObjectUploader ----------------------------------------------------------------------------
     def upload_started(self, upload_id: str, part_size: int) -> None:
+        self.store.reset_upload(self.item.id, upload_id=upload_id, part_size=part_size)
         self._upload_id = upload_id
-        self.store.clear_parts(self.item.id)
-        self.store.update(self.item.id, upload_id=upload_id, part_size=part_size)
 
     def upload_discarded(self, reason: str) -> None:
-        self._upload_id = None
-        self.store.clear_parts(self.item.id)
-        self.store.update(self.item.id, upload_id=None, part_size=None)
+        self._forget_upload()
         self.cb.set_state(self.item.id, JobState.UPLOADING, note=reason)
 
     def part_done(self, part: PartRecord) -> None:
@@ -137,11 +134,25 @@ class JobRunner:
     def _abort_upload(self) -> None:
         if self._uploader is not None and self._upload_id:
             self._uploader.abort(self._upload_id)
-            self.store.clear_parts(self.item.id)
-            self.store.update(self.item.id, upload_id=None, part_size=None)
-            self._upload_id = None
+            self._forget_upload()
 
-    def _ticket(self, ident: FileIdentity, meta: VideoMetadata, *, whole_file: bool = True) -> UploadTicket:
+    def _forget_upload(self, **more: Any) -> None:
+        """The item's multipart upload is gone (aborted, expired, or of an old file): forget its upload id, part
+        size and parts, and store ``more`` with them in the same transaction."""
+        self.store.reset_upload(self.item.id, **more)
+        self._upload_id = None
+
+    def commit_ticket(self, ticket: UploadTicket, ident: FileIdentity, **more: Any) -> None:
+        """Store a new media id and its upload address the moment VOD answers (before a byte goes to OSS), for
+        the file as it is now; an earlier multipart upload belongs to another object and is forgotten."""
+        item = self.item
+        address = ticket.address
+        self._forget_upload(video_id=ticket.video_id, upload_address=address.encode(), endpoint=address.endpoint,
+                            bucket=address.bucket, object_key=address.file_name, size=ident.size,
+                            mtime_ns=ident.mtime_ns, **more)
+        item.video_id, item.size, item.mtime_ns = ticket.video_id, ident.size, ident.mtime_ns
+
+    def ticket(self, ident: FileIdentity, meta: VideoMetadata, *, whole_file: bool = True) -> UploadTicket:
         """The VideoId and credentials: RefreshUploadVideo for an item that has a VideoId, else CreateUploadVideo.
 
         ``whole_file``: the item is one object whose parts belong to one version of the file (a changed file
@@ -158,9 +169,7 @@ class JobRunner:
                     raise
                 self.cb.set_state(item.id, JobState.PREPARING, note=f"Video {item.video_id} no longer exists in "
                                   "VOD (deleted?); a new video is created.")
-                self.store.update(item.id, video_id=None, upload_address=None, upload_id=None, part_size=None)
-                self.store.clear_parts(item.id)
-                self._upload_id = None
+                self._forget_upload(video_id=None, upload_address=None)
                 item.video_id = None
             else:
                 if changed:
@@ -173,13 +182,7 @@ class JobRunner:
                 return ticket
         ticket = source.create_upload_video(meta, item.path, ident.size, self.stop)
         # Committed before a single byte goes to OSS: from now on this item only ever refreshes.
-        self.store.update(item.id, video_id=ticket.video_id, upload_address=ticket.address.encode(),
-                          endpoint=ticket.address.endpoint, bucket=ticket.address.bucket,
-                          object_key=ticket.address.file_name, size=ident.size, mtime_ns=ident.mtime_ns,
-                          upload_id=None, part_size=None)
-        item.video_id, item.size, item.mtime_ns = ticket.video_id, ident.size, ident.mtime_ns
-        self._upload_id = None
-        self.store.clear_parts(item.id)
+        self.commit_ticket(ticket, ident)
         self.cb.set_state(item.id, JobState.PREPARING, video_id=ticket.video_id)
         self._sync_cover(meta, ticket.video_id)
         return ticket
@@ -203,12 +206,6 @@ class JobRunner:
                                                                           f"{err.code}: {err.message}"))
 
     # -- shared with the other kinds -------------------------------------------------------------------------
-    def ticket(self, ident: FileIdentity, meta: VideoMetadata, *, whole_file: bool = True) -> UploadTicket:
-        return self._ticket(ident, meta, whole_file=whole_file)
-
-    def bucket(self, creds: UploadCredentials) -> oss2.Bucket:
-        return self._bucket(creds)
-
     def set_uploader(self, uploader: ObjectUploader | None) -> None:
         """The uploader whose multipart upload a cancel aborts."""
         self._uploader = uploader
@@ -220,7 +217,7 @@ class JobRunner:
         self.store.add_history(final, title, crc64, media_status)
         self.cb.set_state(self.item.id, JobState.DONE, crc64=crc64, upload_id=None, note=note)
 
-    def _bucket(self, creds: UploadCredentials) -> oss2.Bucket:
+    def bucket(self, creds: UploadCredentials) -> oss2.Bucket:
         cfg = self.session.transfer
         address = creds.address
         return oss2.Bucket(oss2.ProviderAuth(creds), address.endpoint, address.bucket,
@@ -231,13 +228,11 @@ class JobRunner:
         if not self.item.upload_id:
             return
         creds = LiveUploadCredentials(self.session.upload_source, ticket, self.clock, self.stop)
-        uploader = ObjectUploader(self._bucket(creds), ticket.address.file_name,
+        uploader = ObjectUploader(self.bucket(creds), ticket.address.file_name,
                                   FileIdentity(self.item.path, 0, 0), creds, self.session.transfer, self.clock,
                                   self.executor, threading.Event(), self)
         uploader.abort(self.item.upload_id)
-        self.store.clear_parts(self.item.id)
-        self.store.update(self.item.id, upload_id=None, part_size=None)
-        self._upload_id = None
+        self._forget_upload()
         self.item.upload_id = None
 
     def abort_idle(self) -> None:
@@ -248,8 +243,7 @@ class JobRunner:
         if item.kind != KIND_VIDEO:
             # Image and attached-media credentials cannot be renewed: nothing can sign the abort any more. OSS
             # lifecycle rules remove the parts.
-            self.store.clear_parts(item.id)
-            self.store.update(item.id, upload_id=None, part_size=None)
+            self._forget_upload()
             return
         ticket = self.session.upload_source.refresh_upload_video(item.video_id)
         self._discard_old_upload(ticket)
@@ -262,16 +256,13 @@ class JobRunner:
         meta = VideoMetadata.from_json(item.metadata)
         ident = check_file(item.path)
         meta.validate(item.path)
-        ticket = self._ticket(ident, meta)
+        ticket = self.ticket(ident, meta)
         creds = LiveUploadCredentials(self.session.upload_source, ticket, self.clock, self.stop)
-        uploader = ObjectUploader(self._bucket(creds), ticket.address.file_name, ident, creds,
+        uploader = ObjectUploader(self.bucket(creds), ticket.address.file_name, ident, creds,
                                   self.session.transfer, self.clock, self.executor, self.stop, self, self.limiter)
         self._uploader = uploader
         self.cb.set_state(item.id, JobState.UPLOADING)
-        cfg = self.session.transfer
-        # An explicit part size smaller than the threshold means the user wants parts for files above it.
-        threshold = min(cfg.multipart_threshold, cfg.part_size) if cfg.part_size else cfg.multipart_threshold
-        if ident.size <= threshold and not self._upload_id:
+        if ident.size <= self.session.transfer.put_threshold and not self._upload_id:
             result = uploader.put()
         else:
             known = self.store.parts(item.id, self._upload_id) if self._upload_id else {}

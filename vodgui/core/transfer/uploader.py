@@ -16,9 +16,11 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol, TypeVar
 
 import oss2
@@ -51,6 +53,41 @@ CONTENT_TYPES = {
 
 def content_type_for(path: str) -> str:
     return CONTENT_TYPES.get(os.path.splitext(path)[1].lower().lstrip("."), "application/octet-stream")
+
+
+def run_parallel(executor: Executor, tasks: Sequence[Callable[[], T]], window: int, failed: threading.Event,
+                 stop: threading.Event) -> list[T]:
+    """Run ``tasks`` at most ``window`` at a time; results in task order.
+
+    The first real failure sets ``failed`` (so the tasks still running stop at their next read) and is raised
+    once they have; it wins over a :class:`Cancelled` of another task. A pause or cancel (``stop``) raises
+    :class:`Cancelled`.
+    """
+    results: dict[int, T] = {}
+    pending: dict[Future[T], int] = {}
+    queue = deque(enumerate(tasks))
+    error: BaseException | None = None
+    while queue or pending:
+        while queue and len(pending) < max(1, window) and error is None and not stop.is_set():
+            number, task = queue.popleft()
+            pending[executor.submit(task)] = number
+        if not pending:
+            break
+        done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+        for fut in done:
+            number = pending.pop(fut)
+            exc = fut.exception()
+            if exc is None:
+                results[number] = fut.result()
+            elif error is None or (isinstance(error, Cancelled) and not isinstance(exc, Cancelled)):
+                error = exc
+                if not isinstance(exc, Cancelled):
+                    failed.set()
+    if error is not None:
+        raise error
+    if stop.is_set():
+        raise Cancelled("interrupted")
+    return [results[i] for i in range(len(tasks))]
 
 
 class UploadHooks(Protocol):
@@ -132,27 +169,35 @@ class ObjectUploader:
         if (now.size, now.mtime_ns) != (self.file.size, self.file.mtime_ns):
             raise FileChanged(self.file.path, "its size or modification time differs")
 
-    # -- single PUT ------------------------------------------------------------------------------------------
-    def put(self) -> UploadResult:
-        headers = {"Content-Type": content_type_for(self.file.path)}
-        sent: list[PartReader] = []
+    def _send_range(self, what: str, offset: int, size: int, send: Callable[[PartReader], T]) -> T:
+        """One request (with retries) whose body is ``size`` bytes of the file from ``offset``. Progress is
+        reported as the body is read; the bytes of an attempt that failed are void and taken back."""
+        attempt: list[PartReader] = []  # the reader of the attempt in flight
 
-        def do_put() -> Any:
-            if sent:
-                self.hooks.progress(-sent[-1].sent)  # the previous attempt's bytes are void
-            with PartReader(self.file.path, 0, self.file.size, on_bytes=self.hooks.progress, stop=self._halt,
+        def rewind() -> None:
+            if attempt:
+                self.hooks.progress(-attempt.pop().sent)
+
+        def once() -> T:
+            rewind()
+            with PartReader(self.file.path, offset, size, on_bytes=self.hooks.progress, stop=self._halt,
                             limiter=self.limiter) as reader:
-                sent.append(reader)
-                result = self.bucket.put_object(self.key, reader, headers=headers)
-                sent.clear()
+                attempt.append(reader)
+                result = send(reader)
+                attempt.clear()
                 return result
 
         try:
-            result = self._oss(f"PutObject {self.key}", do_put)
+            return self._oss(what, once)
         except BaseException:
-            if sent:
-                self.hooks.progress(-sent[-1].sent)
+            rewind()
             raise
+
+    # -- single PUT ------------------------------------------------------------------------------------------
+    def put(self) -> UploadResult:
+        headers = {"Content-Type": content_type_for(self.file.path)}
+        result = self._send_range(f"PutObject {self.key}", 0, self.file.size,
+                                  lambda body: self.bucket.put_object(self.key, body, headers=headers))
         self._check_unchanged()
         return UploadResult(result.crc, result.etag, 1, 0)
 
@@ -233,51 +278,16 @@ class ObjectUploader:
         return self._complete(upload_id, plans_list, finished, reused=len(plans_list) - len(todo))
 
     def _run_parts(self, upload_id: str, todo: list[PartPlan], finished: dict[int, PartRecord]) -> None:
-        pending: set[Future[PartRecord]] = set()
-        queue = list(todo)
-        error: BaseException | None = None
-        window = max(1, self.config.parts_in_flight)
-        while queue or pending:
-            while queue and len(pending) < window and error is None and not self._halt.is_set():
-                plan = queue.pop(0)
-                pending.add(self.executor.submit(self._upload_part, upload_id, plan))
-            if not pending:
-                break
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                exc = fut.exception()
-                if exc is None:
-                    rec = fut.result()
-                    finished[rec.part_number] = rec
-                elif error is None or (isinstance(error, Cancelled) and not isinstance(exc, Cancelled)):
-                    error = exc
-                    if not isinstance(exc, Cancelled):
-                        self._failed.set()  # stop the parts still running: the job has failed
-        if error is not None:
-            raise error
-        if self.stop.is_set():
-            raise Cancelled("interrupted")
+        """Upload ``todo`` (``parts_in_flight`` at a time) into ``finished``. A part that fails for good sets
+        ``_failed``, which stops the parts still running (the job has failed); a pause or cancel raises
+        :class:`Cancelled`."""
+        tasks = [partial(self._upload_part, upload_id, plan) for plan in todo]
+        for rec in run_parallel(self.executor, tasks, self.config.parts_in_flight, self._failed, self.stop):
+            finished[rec.part_number] = rec
 
     def _upload_part(self, upload_id: str, plan: PartPlan) -> PartRecord:
-        attempt_reader: list[PartReader] = []
-
-        def once() -> Any:
-            if attempt_reader:
-                self.hooks.progress(-attempt_reader[-1].sent)
-                attempt_reader.clear()
-            with PartReader(self.file.path, plan.offset, plan.size, on_bytes=self.hooks.progress,
-                            stop=self._halt, limiter=self.limiter) as reader:
-                attempt_reader.append(reader)
-                result = self.bucket.upload_part(self.key, upload_id, plan.number, reader)
-                attempt_reader.clear()
-                return result
-
-        try:
-            result = self._oss(f"UploadPart {plan.number}", once)
-        except BaseException:
-            if attempt_reader:
-                self.hooks.progress(-attempt_reader[-1].sent)
-            raise
+        result = self._send_range(f"UploadPart {plan.number}", plan.offset, plan.size,
+                                  lambda body: self.bucket.upload_part(self.key, upload_id, plan.number, body))
         crc = result.crc if result.crc is not None else crc64_file(self.file.path, plan.offset, plan.size)
         rec = PartRecord(plan.number, plan.size, result.etag, crc)
         self.hooks.part_done(rec)

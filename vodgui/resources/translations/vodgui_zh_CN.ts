@@ -4,22 +4,22 @@
 <context>
     <name>AddUrlDialog</name>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="21"/>
+        <location filename="../../ui/add_url_dialog.py" line="20"/>
         <source>Add URLs</source>
         <translation>添加 URL</translation>
     </message>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="22"/>
+        <location filename="../../ui/add_url_dialog.py" line="21"/>
         <source>VOD downloads each file from its web address itself (upload by URL), with profile “{0}”. One http:// or https:// address per line; the address should end in the file name, e.g. https://example.com/videos/clip.mp4.</source>
         <translation>视频点播会按网址自行下载每个文件（URL 拉取上传），使用配置“{0}”。每行一个 http:// 或 https:// 地址；地址应以文件名结尾，例如 https://example.com/videos/clip.mp4。</translation>
     </message>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="40"/>
+        <location filename="../../ui/add_url_dialog.py" line="37"/>
         <source>Add to queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="75"/>
+        <location filename="../../ui/add_url_dialog.py" line="72"/>
         <source>Not an http:// or https:// address: {0}</source>
         <translation>不是 http:// 或 https:// 地址：{0}</translation>
     </message>
@@ -27,159 +27,159 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../ui/playback_batch.py" line="65"/>
+        <location filename="../../ui/playback_batch.py" line="66"/>
         <source>One or more AuthInfoTimeout values (100–3000 s), e.g. 100, 3000: every video is checked with each</source>
         <extracomment>Runs on a pool thread: the profile&apos;s VOD client and where the player calls.</extracomment>
         <translation>一个或多个 AuthInfoTimeout 值（100–3000 秒），例如 100, 3000：每个视频会用每个值各检查一次</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="67"/>
+        <location filename="../../ui/playback_batch.py" line="68"/>
         <source>AuthInfoTimeout values:</source>
         <translation>AuthInfoTimeout 值：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="69"/>
-        <location filename="../../ui/playback_batch.py" line="204"/>
+        <location filename="../../ui/playback_batch.py" line="70"/>
+        <location filename="../../ui/playback_batch.py" line="201"/>
         <source>Run batch check</source>
         <translation>开始批量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="70"/>
+        <location filename="../../ui/playback_batch.py" line="71"/>
         <source>For every VideoId above: get a PlayAuth, check it as the player would, and list its streams</source>
         <translation>对上方的每个 VideoId：获取播放凭证，模拟播放器检查，并列出其播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="72"/>
+        <location filename="../../ui/playback_batch.py" line="73"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="73"/>
+        <location filename="../../ui/playback_batch.py" line="74"/>
         <source>One row per video and timeout; secrets masked</source>
         <translation>每个视频和有效期各占一行；敏感信息已打码</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="74"/>
+        <location filename="../../ui/playback_batch.py" line="75"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="75"/>
+        <location filename="../../ui/playback_batch.py" line="76"/>
         <source>Everything shown here, with streams; secrets masked</source>
         <translation>此处显示的全部内容，包括播放流；敏感信息已打码</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="76"/>
+        <location filename="../../ui/playback_batch.py" line="77"/>
         <source>Include secrets</source>
         <translation>包含敏感信息</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="77"/>
+        <location filename="../../ui/playback_batch.py" line="78"/>
         <source>Write the full PlayAuths and playback URLs into the export. Anyone with the file can play the videos until they expire.</source>
         <translation>将完整的播放凭证和播放地址写入导出文件。在它们过期前，任何拿到该文件的人都能播放这些视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="97"/>
+        <location filename="../../ui/playback_batch.py" line="98"/>
         <source>VideoId</source>
         <translation>VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="97"/>
+        <location filename="../../ui/playback_batch.py" line="98"/>
         <source>Timeout</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="97"/>
+        <location filename="../../ui/playback_batch.py" line="98"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="97"/>
+        <location filename="../../ui/playback_batch.py" line="98"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="97"/>
+        <location filename="../../ui/playback_batch.py" line="98"/>
         <source>PlayAuth expires</source>
         <translation>凭证过期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="98"/>
+        <location filename="../../ui/playback_batch.py" line="99"/>
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="98"/>
+        <location filename="../../ui/playback_batch.py" line="99"/>
         <source>Code</source>
         <translation>错误码</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="98"/>
+        <location filename="../../ui/playback_batch.py" line="99"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="98"/>
+        <location filename="../../ui/playback_batch.py" line="99"/>
         <source>Streams</source>
         <translation>播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="148"/>
+        <location filename="../../ui/playback_batch.py" line="145"/>
         <source>Paste one or more VideoIds above first.</source>
         <translation>请先在上方粘贴一个或多个 VideoId。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="155"/>
+        <location filename="../../ui/playback_batch.py" line="152"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="171"/>
+        <location filename="../../ui/playback_batch.py" line="168"/>
         <source>Exported {0} row(s) to {1}</source>
         <translation>已导出 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="180"/>
+        <location filename="../../ui/playback_batch.py" line="177"/>
         <source>Checking {0} with AuthInfoTimeout {1} s… ({2} of {3})</source>
         <translation>正在以 AuthInfoTimeout {1} 秒检查 {0}…（第 {2} 项，共 {3} 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="209"/>
+        <location filename="../../ui/playback_batch.py" line="206"/>
         <source>{0} of {1} passed.</source>
         <translation>{1} 项中有 {0} 项通过。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="219"/>
+        <location filename="../../ui/playback_batch.py" line="216"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="219"/>
+        <location filename="../../ui/playback_batch.py" line="216"/>
         <source>fail</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="238"/>
+        <location filename="../../ui/playback_batch.py" line="235"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="239"/>
+        <location filename="../../ui/playback_batch.py" line="236"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="244"/>
+        <location filename="../../ui/playback_batch.py" line="241"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="245"/>
+        <location filename="../../ui/playback_batch.py" line="242"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="253"/>
+        <location filename="../../ui/playback_batch.py" line="250"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -187,57 +187,57 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="273"/>
+        <location filename="../../ui/playauth_panels.py" line="264"/>
         <source>Player check</source>
         <translation>播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="299"/>
+        <location filename="../../ui/playauth_panels.py" line="290"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="306"/>
+        <location filename="../../ui/playauth_panels.py" line="297"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="311"/>
+        <location filename="../../ui/playauth_panels.py" line="302"/>
         <source>✓ Pass: the player would get {0} stream(s)</source>
         <translation>✓ 通过：播放器可获取 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="314"/>
+        <location filename="../../ui/playauth_panels.py" line="305"/>
         <source>✗ Fail: {0}</source>
         <translation>✗ 失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="319"/>
+        <location filename="../../ui/playauth_panels.py" line="310"/>
         <source>RequestId: {0}</source>
         <translation>RequestId：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="321"/>
+        <location filename="../../ui/playauth_panels.py" line="312"/>
         <source>Checked the player&apos;s way: GetPlayInfo signed with the PlayAuth&apos;s own credentials, sending its AuthInfo.</source>
         <translation>已按播放器的方式检查：用播放凭证自带的凭据签名调用 GetPlayInfo，并携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="323"/>
+        <location filename="../../ui/playauth_panels.py" line="314"/>
         <source>The PlayAuth is not decodable: checked with GetPlayInfo and the profile&apos;s key.</source>
         <translation>播放凭证无法解码：已改用当前配置的密钥调用 GetPlayInfo 检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="324"/>
+        <location filename="../../ui/playauth_panels.py" line="315"/>
         <source>There is no PlayAuth, so the player could not even start.</source>
         <translation>没有播放凭证，播放器根本无法开始播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="329"/>
+        <location filename="../../ui/playauth_panels.py" line="320"/>
         <source>The video&apos;s status is {0}; only Normal videos can be played.</source>
         <translation>视频状态为“{0}”；只有状态为“正常”的视频才能播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="332"/>
+        <location filename="../../ui/playauth_panels.py" line="323"/>
         <source>The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or role (or to the STS session policy).</source>
         <translation>当前配置无权调用 GetPlayInfo。请为该用户或角色（或 STS 会话策略）授予 vod:GetPlayInfo 权限。</translation>
     </message>
@@ -368,228 +368,228 @@
 <context>
     <name>CoreTexts</name>
     <message>
-        <location filename="../../ui/texts.py" line="64"/>
+        <location filename="../../ui/texts.py" line="66"/>
         <source>A profile name is 1-64 characters, without &apos;:&apos;, &apos;/&apos;, &apos;\&apos; or leading/trailing spaces.</source>
         <extracomment>Keys of :meth:`CoreTexts.entries` for texts that are not errors.</extracomment>
         <translation>配置名称为 1-64 个字符，不能包含 &apos;:&apos;、&apos;/&apos;、&apos;\&apos;，首尾不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="66"/>
+        <location filename="../../ui/texts.py" line="68"/>
         <source>{0} is not a region id like cn-shanghai.</source>
         <translation>{0} 不是有效的地域 ID（例如 cn-shanghai）。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="67"/>
+        <location filename="../../ui/texts.py" line="69"/>
         <source>Enter the AccessKey ID.</source>
         <translation>请输入 AccessKey ID。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="69"/>
+        <location filename="../../ui/texts.py" line="71"/>
         <source>The AppServer URL must start with http:// or https://.</source>
         <translation>AppServer 地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="72"/>
+        <location filename="../../ui/texts.py" line="74"/>
         <source>DurationSeconds must be between {0} and {1} seconds; {2} is out of range.</source>
         <translation>DurationSeconds 必须在 {0} 到 {1} 秒之间；{2} 超出范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="74"/>
+        <location filename="../../ui/texts.py" line="76"/>
         <source>DurationSeconds must be between {0} and {1}.</source>
         <translation>DurationSeconds 必须在 {0} 到 {1} 之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="77"/>
+        <location filename="../../ui/texts.py" line="79"/>
         <source>RoleArn {0} is not of the form acs:ram::&lt;account id&gt;:role/&lt;role name&gt;. Copy it from the RAM console.</source>
         <translation>RoleArn {0} 的格式应为 acs:ram::&lt;账号 ID&gt;:role/&lt;角色名称&gt;。请从 RAM 控制台复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="81"/>
+        <location filename="../../ui/texts.py" line="83"/>
         <source>RoleSessionName must be 2-64 characters: letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>RoleSessionName 必须为 2-64 个字符：字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="84"/>
+        <location filename="../../ui/texts.py" line="86"/>
         <source>The proxy must look like http://host:port (optionally http://user:password@host:port).</source>
         <translation>代理的格式应为 http://host:port（也可以是 http://user:password@host:port）。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="86"/>
+        <location filename="../../ui/texts.py" line="88"/>
         <source>The policy is not valid JSON: {0}</source>
         <translation>策略不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="87"/>
+        <location filename="../../ui/texts.py" line="89"/>
         <source>The policy must be a JSON object.</source>
         <translation>策略必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="89"/>
+        <location filename="../../ui/texts.py" line="91"/>
         <source>The policy is longer than {0} characters.</source>
         <translation>策略长度超过 {0} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="90"/>
+        <location filename="../../ui/texts.py" line="92"/>
         <source>The policy needs &quot;Version&quot;: &quot;1&quot;.</source>
         <translation>策略必须包含 &quot;Version&quot;: &quot;1&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="92"/>
+        <location filename="../../ui/texts.py" line="94"/>
         <source>The policy needs a non-empty Statement list.</source>
         <translation>策略必须包含非空的 Statement 列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="93"/>
+        <location filename="../../ui/texts.py" line="95"/>
         <source>Statement {0} must be an object.</source>
         <translation>第 {0} 条 Statement 必须是对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="95"/>
+        <location filename="../../ui/texts.py" line="97"/>
         <source>Statement {0}: Effect must be &quot;Allow&quot; or &quot;Deny&quot;.</source>
         <translation>第 {0} 条 Statement：Effect 必须是 &quot;Allow&quot; 或 &quot;Deny&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="96"/>
+        <location filename="../../ui/texts.py" line="98"/>
         <source>Statement {0} has no Action.</source>
         <translation>第 {0} 条 Statement 缺少 Action。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="97"/>
+        <location filename="../../ui/texts.py" line="99"/>
         <source>Statement {0} has no Resource.</source>
         <translation>第 {0} 条 Statement 缺少 Resource。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="99"/>
+        <location filename="../../ui/texts.py" line="101"/>
         <source>Statement {0}: action {1} is not like vod:CreateUploadVideo.</source>
         <translation>第 {0} 条 Statement：操作 {1} 的格式应类似 vod:CreateUploadVideo。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="102"/>
+        <location filename="../../ui/texts.py" line="104"/>
         <source>Formats: {0} is not a format like mp4, m3u8, mp3 or mpd.</source>
         <translation>格式：{0} 不是 mp4、m3u8、mp3 或 mpd 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="104"/>
+        <location filename="../../ui/texts.py" line="106"/>
         <source>Definition: {0} is not one of {1}.</source>
         <translation>清晰度：{0} 不是 {1} 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="106"/>
+        <location filename="../../ui/texts.py" line="108"/>
         <source>StreamType must be video, audio, or both.</source>
         <translation>StreamType 必须是 video、audio 或两者。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="107"/>
+        <location filename="../../ui/texts.py" line="109"/>
         <source>OutputType must be cdn or oss.</source>
         <translation>OutputType 必须是 cdn 或 oss。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="109"/>
+        <location filename="../../ui/texts.py" line="111"/>
         <source>AuthTimeout must be at least 1 second and at most {0} for OSS URLs.</source>
         <translation>AuthTimeout 至少为 1 秒；OSS 地址最多为 {0} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="111"/>
+        <location filename="../../ui/texts.py" line="113"/>
         <source>AuthTimeout must be at least 1 second.</source>
         <translation>AuthTimeout 至少为 1 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="113"/>
+        <location filename="../../ui/texts.py" line="115"/>
         <source>ResultType must be Single or Multiple.</source>
         <translation>ResultType 必须是 Single 或 Multiple。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="114"/>
+        <location filename="../../ui/texts.py" line="116"/>
         <source>PlayConfig is not valid JSON: {0}</source>
         <translation>PlayConfig 不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="117"/>
+        <location filename="../../ui/texts.py" line="119"/>
         <source>AuthInfoTimeout must be a whole number of seconds from {0} to {1}; {2} is out of range.</source>
         <translation>AuthInfoTimeout 必须是 {0} 到 {1} 之间的整数秒；{2} 超出范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="120"/>
+        <location filename="../../ui/texts.py" line="122"/>
         <source>Video {0} no longer exists in VOD (deleted?); a new video is created.</source>
         <translation>视频 {0} 在视频点播中已不存在（可能已被删除），将创建新视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="123"/>
+        <location filename="../../ui/texts.py" line="125"/>
         <source>The file changed since the last attempt (size or modification time); it is uploaded again from the start.</source>
         <translation>文件自上次尝试后已更改（大小或修改时间），将从头重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="125"/>
+        <location filename="../../ui/texts.py" line="127"/>
         <source>{0} parts reused after resume</source>
         <translation>续传时复用了 {0} 个分片</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="127"/>
+        <location filename="../../ui/texts.py" line="129"/>
         <source>{0} segments were already on the server</source>
         <translation>服务器上已有 {0} 个分片</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="129"/>
+        <location filename="../../ui/texts.py" line="131"/>
         <source>Submitted to VOD; waiting for it to fetch the file.</source>
         <translation>已提交给视频点播，等待其拉取文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="130"/>
+        <location filename="../../ui/texts.py" line="132"/>
         <source>VOD reports the upload job as {0}.</source>
         <translation>视频点播报告上传任务状态为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="133"/>
+        <location filename="../../ui/texts.py" line="135"/>
         <source>The upload credentials of {0} expired before the upload finished; it was uploaded again under a new id.</source>
         <translation>{0} 的上传凭证在上传完成前过期，已使用新的 ID 重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="135"/>
+        <location filename="../../ui/texts.py" line="137"/>
         <source>The cover image could not be set: {0}</source>
         <translation>无法设置封面图片：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="138"/>
+        <location filename="../../ui/texts.py" line="140"/>
         <source>The server no longer has the earlier upload session (it was completed, aborted or expired); the file is sent again.</source>
         <translation>服务端已没有之前的上传会话（已完成、已中止或已过期），文件将重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="141"/>
+        <location filename="../../ui/texts.py" line="143"/>
         <source>valid: {0}</source>
         <translation>有效：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="142"/>
+        <location filename="../../ui/texts.py" line="144"/>
         <source>token {0}, valid until {1}</source>
         <translation>令牌 {0}，有效期至 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="143"/>
+        <location filename="../../ui/texts.py" line="145"/>
         <source>STS token {0}</source>
         <translation>STS 令牌 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="144"/>
+        <location filename="../../ui/texts.py" line="146"/>
         <source>reachable, token accepted</source>
         <translation>可连接，令牌已被接受</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="145"/>
+        <location filename="../../ui/texts.py" line="147"/>
         <source>allowed</source>
         <translation>已允许</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="146"/>
+        <location filename="../../ui/texts.py" line="148"/>
         <source>reachable</source>
         <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="147"/>
+        <location filename="../../ui/texts.py" line="149"/>
         <source>reachable and authorized</source>
         <translation>可连接且已授权</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="149"/>
+        <location filename="../../ui/texts.py" line="151"/>
         <source>reachable; this profile may not read video info ({0}) — uploads can still work</source>
         <translation>可连接；此配置无权读取视频信息（{0}）——上传仍可正常进行</translation>
     </message>
@@ -597,12 +597,12 @@
 <context>
     <name>DefaultsDialog</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="441"/>
+        <location filename="../../ui/metadata_editor.py" line="434"/>
         <source>Defaults for new files</source>
         <translation>新文件的默认信息</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="442"/>
+        <location filename="../../ui/metadata_editor.py" line="435"/>
         <source>Files you add to the queue with profile “{0}” get these details. Each file&apos;s title is its name; change it in the Details panel.</source>
         <translation>使用配置“{0}”加入队列的文件将使用这些信息。每个文件的标题为其文件名，可在“详情”面板中修改。</translation>
     </message>
@@ -663,232 +663,232 @@
 <context>
     <name>ErrorTexts</name>
     <message>
-        <location filename="../../ui/errors.py" line="23"/>
+        <location filename="../../ui/errors.py" line="24"/>
         <source>The service could not be reached. Check the network connection, the endpoint and the proxy setting.</source>
         <translation>无法连接服务端。请检查网络连接、Endpoint 和代理设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="26"/>
+        <location filename="../../ui/errors.py" line="27"/>
         <source>The service is limiting the request rate. vodgui retried; try again in a minute.</source>
         <translation>服务端正在限制请求频率。vodgui 已重试；请一分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="28"/>
+        <location filename="../../ui/errors.py" line="29"/>
         <source>The service had a temporary failure. vodgui retried; try again later.</source>
         <translation>服务端出现临时故障。vodgui 已重试；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="30"/>
+        <location filename="../../ui/errors.py" line="31"/>
         <source>The AccessKey ID is unknown or disabled. Check it in the RAM console and edit the profile.</source>
         <translation>AccessKey ID 不存在或已被禁用。请在 RAM 控制台核对，并编辑配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="32"/>
+        <location filename="../../ui/errors.py" line="33"/>
         <source>The AccessKey secret (or AppServer token) is wrong: the key ID is known but the signature does not match. Enter the secret again in the profile.</source>
         <translation>AccessKey Secret（或 AppServer 令牌）错误：AccessKey ID 有效，但签名不匹配。请在配置中重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="35"/>
+        <location filename="../../ui/errors.py" line="36"/>
         <source>The temporary credentials expired and could not be renewed. Test the profile&apos;s connection.</source>
         <translation>临时凭证已过期且无法续期。请测试该配置的连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="37"/>
+        <location filename="../../ui/errors.py" line="38"/>
         <source>This computer&apos;s clock is more than 15 minutes off. Correct the date and time, then retry.</source>
         <translation>本机时钟偏差超过 15 分钟。请校正日期和时间后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="39"/>
+        <location filename="../../ui/errors.py" line="40"/>
         <source>The key or role is valid but not allowed to do this. Ask an administrator to grant the VOD permission (for uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo).</source>
         <translation>密钥或角色有效，但无权执行此操作。请联系管理员授予视频点播权限（上传需要 vod:CreateUploadVideo 和 vod:RefreshUploadVideo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="42"/>
+        <location filename="../../ui/errors.py" line="43"/>
         <source>The role does not exist or this user may not assume it. Check the RoleArn and the role&apos;s trust policy.</source>
         <translation>角色不存在，或此用户无权扮演该角色。请检查 RoleArn 和角色的信任策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="45"/>
+        <location filename="../../ui/errors.py" line="46"/>
         <source>The video or upload no longer exists on the service.</source>
         <translation>该视频或上传在服务端已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="47"/>
+        <location filename="../../ui/errors.py" line="48"/>
         <source>The service refused a value. Check the video&apos;s metadata.</source>
         <translation>服务端拒绝了某个参数值。请检查视频的元数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="49"/>
+        <location filename="../../ui/errors.py" line="50"/>
         <source>The video is not in a state that allows this yet.</source>
         <translation>视频当前的状态还不允许此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="51"/>
+        <location filename="../../ui/errors.py" line="52"/>
         <source>There is a problem with the local file.</source>
         <translation>本地文件有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="53"/>
+        <location filename="../../ui/errors.py" line="54"/>
         <source>The data arrived corrupted (CRC64 mismatch). Retry the upload.</source>
         <translation>数据在传输中损坏（CRC64 不一致）。请重试上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="55"/>
+        <location filename="../../ui/errors.py" line="56"/>
         <source>The profile settings are not valid.</source>
         <translation>配置无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="57"/>
+        <location filename="../../ui/errors.py" line="58"/>
         <source>No usable system keychain: secrets are never stored in a plain file. Unlock or install a keychain (GNOME Keyring, KWallet), or use an AppServer profile.</source>
         <translation>没有可用的系统钥匙串：密钥绝不会保存在普通文件中。请解锁或安装钥匙串（GNOME Keyring、KWallet），或改用 AppServer 配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="65"/>
+        <location filename="../../ui/errors.py" line="66"/>
         <source>The file is not there any more. Put it back, or remove the item.</source>
         <translation>文件已不存在。请将其放回原处，或移除该项。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="67"/>
+        <location filename="../../ui/errors.py" line="68"/>
         <source>The file disappeared during the upload. Put it back and retry: finished parts are kept.</source>
         <translation>上传过程中文件不见了。请将其放回后重试：已完成的分片会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="69"/>
+        <location filename="../../ui/errors.py" line="70"/>
         <source>The file cannot be read. Check its permissions.</source>
         <translation>无法读取文件。请检查其权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="71"/>
+        <location filename="../../ui/errors.py" line="72"/>
         <source>This is a folder. Add the files inside it instead.</source>
         <translation>这是一个文件夹。请改为添加其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="73"/>
+        <location filename="../../ui/errors.py" line="74"/>
         <source>The file is empty (0 bytes); VOD cannot accept it.</source>
         <translation>文件为空（0 字节），视频点播无法接受。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="75"/>
+        <location filename="../../ui/errors.py" line="76"/>
         <source>VOD does not accept this file type as video or audio.</source>
         <translation>视频点播不接受此类型的文件作为视频或音频。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="77"/>
+        <location filename="../../ui/errors.py" line="78"/>
         <source>The file changed while it was being uploaded. Retry to upload the new version from the start.</source>
         <translation>文件在上传过程中被修改。请重试，从头上传新版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="83"/>
+        <location filename="../../ui/errors.py" line="84"/>
         <source>The profile&apos;s secret is not in the keychain. Edit the profile and enter it again.</source>
         <translation>钥匙串中没有该配置的密钥。请编辑配置并重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="87"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>The video does not exist (it may have been deleted).</source>
         <translation>视频不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="89"/>
+        <location filename="../../ui/errors.py" line="90"/>
         <source>The video cannot be played yet: it must be in the Normal status.</source>
         <translation>视频暂时无法播放：状态必须为“正常”。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="91"/>
+        <location filename="../../ui/errors.py" line="92"/>
         <source>The video has no stream matching the chosen format and definition.</source>
         <translation>视频没有符合所选格式和清晰度的播放流。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="93"/>
+        <location filename="../../ui/errors.py" line="94"/>
         <source>The PlayAuth has expired (its AuthInfoTimeout has passed).</source>
         <translation>播放凭证已过期（已超过其 AuthInfoTimeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="95"/>
+        <location filename="../../ui/errors.py" line="96"/>
         <source>The AppServer refused the token. Check the token in the profile.</source>
         <translation>AppServer 拒绝了令牌。请检查配置中的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="97"/>
+        <location filename="../../ui/errors.py" line="98"/>
         <source>Another vodgui window or command is running the upload queue.</source>
         <translation>另一个 vodgui 窗口或命令正在运行上传队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="99"/>
+        <location filename="../../ui/errors.py" line="100"/>
         <source>The PlayAuth&apos;s AuthInfo was altered or was not issued for this account. Get a new PlayAuth.</source>
         <translation>播放凭证中的 AuthInfo 被篡改，或不是为此账号签发的。请重新获取播放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="101"/>
+        <location filename="../../ui/errors.py" line="102"/>
         <source>This PlayAuth was issued for another video.</source>
         <translation>此播放凭证是为另一个视频签发的。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="103"/>
+        <location filename="../../ui/errors.py" line="104"/>
         <source>The AuthInfo sent with the PlayAuth is malformed. Get a new PlayAuth.</source>
         <translation>随播放凭证发送的 AuthInfo 格式错误。请重新获取播放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="105"/>
+        <location filename="../../ui/errors.py" line="106"/>
         <source>GetPlayInfo was called with a PlayAuth&apos;s credentials but without its AuthInfo.</source>
         <translation>调用 GetPlayInfo 时使用了播放凭证的凭据，但没有携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="107"/>
+        <location filename="../../ui/errors.py" line="108"/>
         <source>AuthInfoTimeout must be between 100 and 3000 seconds.</source>
         <translation>AuthInfoTimeout 必须在 100 到 3000 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="109"/>
+        <location filename="../../ui/errors.py" line="110"/>
         <source>PlayConfig must be a JSON object, e.g. {&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}.</source>
         <translation>PlayConfig 必须是 JSON 对象，例如 {&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="111"/>
+        <location filename="../../ui/errors.py" line="112"/>
         <source>That is not a VideoId. Copy the 32-character id from the upload or the VOD console.</source>
         <translation>这不是 VideoId。请从上传记录或视频点播控制台复制 32 位的 ID。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="113"/>
+        <location filename="../../ui/errors.py" line="114"/>
         <source>VOD takes images in PNG, JPG, JPEG or GIF only. Convert the image and add it again.</source>
         <translation>视频点播只接受 PNG、JPG、JPEG 或 GIF 格式的图片。请转换格式后重新添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="115"/>
+        <location filename="../../ui/errors.py" line="116"/>
         <source>VOD does not take this file type for this kind of attached media (subtitles: srt, vtt, ass, stl, ttml; watermarks: png, gif, apng, mov; material: jpg, gif, png, mp4, mat, zip).</source>
         <translation>视频点播不接受该类型文件作为此类辅助媒资（字幕：srt、vtt、ass、stl、ttml；水印：png、gif、apng、mov；素材：jpg、gif、png、mp4、mat、zip）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="118"/>
+        <location filename="../../ui/errors.py" line="119"/>
         <source>The HLS playlist cannot be uploaded as it is: the problems are listed below. Nothing was sent. Fix them and retry.</source>
         <translation>HLS 播放列表无法按原样上传，问题列在下方。尚未发送任何内容。请修正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="121"/>
+        <location filename="../../ui/errors.py" line="122"/>
         <source>This profile gets upload credentials from an AppServer, which covers videos only. Images, attached media and uploads by URL need a profile in STS mode or with an AccessKey.</source>
         <translation>此配置从 AppServer 获取上传凭证，仅支持视频。图片、辅助媒资和 URL 拉取上传需要 STS 模式或使用 AccessKey 的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="124"/>
+        <location filename="../../ui/errors.py" line="125"/>
         <source>VOD can only fetch http:// or https:// addresses.</source>
         <translation>视频点播只能拉取 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="126"/>
+        <location filename="../../ui/errors.py" line="127"/>
         <source>VOD could not download the file from its address. Check that the URL works from the internet.</source>
         <translation>视频点播无法从该地址下载文件。请确认该 URL 可从公网访问。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="128"/>
+        <location filename="../../ui/errors.py" line="129"/>
         <source>VOD no longer knows this upload by URL. Remove the item and add the address again.</source>
         <translation>视频点播已找不到这个 URL 拉取任务。请移除该项并重新添加地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="130"/>
+        <location filename="../../ui/errors.py" line="131"/>
         <source>The upload credentials expired several times before the upload finished. Retry; on a slow connection, raise the bandwidth limit or upload fewer files at once.</source>
         <translation>上传完成前上传凭证已多次过期。请重试；网络较慢时，请提高带宽限制或减少同时上传的文件数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="133"/>
+        <location filename="../../ui/errors.py" line="134"/>
         <source>This profile gets upload credentials from an AppServer and holds no VOD key, so it cannot ask VOD itself (media status, PlayAuth, play info). Use an AccessKey or STS profile for that.</source>
         <translation>此配置从 AppServer 获取上传凭证，自身没有点播密钥，因此无法直接查询视频点播（媒体状态、播放凭证、播放信息）。请改用 AccessKey 或 STS 配置。</translation>
     </message>
@@ -896,12 +896,12 @@
 <context>
     <name>FileIntake</name>
     <message>
-        <location filename="../../ui/file_intake.py" line="124"/>
+        <location filename="../../ui/file_intake.py" line="120"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件将使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_intake.py" line="128"/>
+        <location filename="../../ui/file_intake.py" line="124"/>
         <source>Looking for video and audio files…</source>
         <translation>正在查找视频和音频文件…</translation>
     </message>
@@ -909,166 +909,166 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/history_model.py" line="60"/>
+        <location filename="../../ui/history_model.py" line="59"/>
         <source>Uploading</source>
         <extracomment>The raw VOD status (``&quot;Transcoding&quot;``) or None. Short words for VOD&apos;s media statuses, marked for lupdate and translated in :func:`status_label`.</extracomment>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="61"/>
+        <location filename="../../ui/history_model.py" line="60"/>
         <source>Uploaded</source>
         <translation>上传完成</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="62"/>
+        <location filename="../../ui/history_model.py" line="61"/>
         <source>Transcoding</source>
         <translation>转码中</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="63"/>
+        <location filename="../../ui/history_model.py" line="62"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="64"/>
+        <location filename="../../ui/history_model.py" line="63"/>
         <source>Ready</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="65"/>
+        <location filename="../../ui/history_model.py" line="64"/>
         <source>Blocked</source>
         <translation>屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="66"/>
+        <location filename="../../ui/history_model.py" line="65"/>
         <source>Upload failed</source>
         <translation>上传失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="67"/>
+        <location filename="../../ui/history_model.py" line="66"/>
         <source>Transcoding failed</source>
         <translation>转码失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="68"/>
+        <location filename="../../ui/history_model.py" line="67"/>
         <source>Production failed</source>
         <translation>制作失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="69"/>
+        <location filename="../../ui/history_model.py" line="68"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="73"/>
+        <location filename="../../ui/history_model.py" line="72"/>
         <source>VOD has not received the whole file yet.</source>
         <translation>视频点播尚未收到完整文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="74"/>
+        <location filename="../../ui/history_model.py" line="73"/>
         <source>VOD has the file; transcoding has not started yet.</source>
         <translation>视频点播已收到文件，尚未开始转码。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="75"/>
+        <location filename="../../ui/history_model.py" line="74"/>
         <source>VOD is transcoding the video.</source>
         <translation>视频点播正在转码该视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="76"/>
+        <location filename="../../ui/history_model.py" line="75"/>
         <source>The video is being reviewed.</source>
         <translation>视频正在审核中。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="77"/>
+        <location filename="../../ui/history_model.py" line="76"/>
         <source>The video is ready to play.</source>
         <translation>视频可以播放了。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="78"/>
+        <location filename="../../ui/history_model.py" line="77"/>
         <source>The video was blocked (review or an administrator).</source>
         <translation>视频已被屏蔽（审核未通过或被管理员屏蔽）。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="79"/>
+        <location filename="../../ui/history_model.py" line="78"/>
         <source>VOD reports that the upload failed.</source>
         <translation>视频点播报告上传失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="80"/>
+        <location filename="../../ui/history_model.py" line="79"/>
         <source>Transcoding failed: check the file and the transcoding template.</source>
         <translation>转码失败：请检查文件和转码模板。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="82"/>
+        <location filename="../../ui/history_model.py" line="81"/>
         <source>Production failed.</source>
         <translation>制作失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="83"/>
+        <location filename="../../ui/history_model.py" line="82"/>
         <source>VOD has no video with this VideoId any more: it was deleted.</source>
         <translation>视频点播中已没有此 VideoId 的视频：它已被删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="185"/>
+        <location filename="../../ui/history_model.py" line="176"/>
         <source>Title</source>
         <extracomment>Why this row&apos;s status cannot be read right now (&quot;&quot; when it can).</extracomment>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="186"/>
+        <location filename="../../ui/history_model.py" line="177"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="187"/>
+        <location filename="../../ui/history_model.py" line="178"/>
         <source>VideoId</source>
         <translation>VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="188"/>
+        <location filename="../../ui/history_model.py" line="179"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="189"/>
+        <location filename="../../ui/history_model.py" line="180"/>
         <source>Finished</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="190"/>
+        <location filename="../../ui/history_model.py" line="181"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="191"/>
+        <location filename="../../ui/history_model.py" line="182"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="246"/>
+        <location filename="../../ui/history_model.py" line="237"/>
         <source>{0}
 File: {1}</source>
         <translation>{0}
 文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="248"/>
+        <location filename="../../ui/history_model.py" line="239"/>
         <source>{0} bytes</source>
         <translation>{0} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="253"/>
+        <location filename="../../ui/history_model.py" line="244"/>
         <source>VOD status: {0}</source>
         <translation>点播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="258"/>
+        <location filename="../../ui/history_model.py" line="249"/>
         <source>Checked {0}</source>
         <translation>检查于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="263"/>
+        <location filename="../../ui/history_model.py" line="254"/>
         <source>Not checked yet.</source>
         <translation>尚未检查。</translation>
     </message>
@@ -1076,171 +1076,171 @@ File: {1}</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../ui/history_page.py" line="112"/>
+        <location filename="../../ui/history_page.py" line="101"/>
         <source>Filter by title, file or VideoId</source>
         <extracomment>profile -&gt; why its videos cannot be checked (until &quot;Refresh status&quot;). How many newest entries the queued reload reads (None: all). New, unsettled rows not checked yet (read while another read was queued). Every tick of the poll timer (tests wait on it).</extracomment>
         <translation>按标题、文件或 VideoId 筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="116"/>
+        <location filename="../../ui/history_page.py" line="105"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="116"/>
+        <location filename="../../ui/history_page.py" line="105"/>
         <source>Ready</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="117"/>
+        <location filename="../../ui/history_page.py" line="106"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="117"/>
+        <location filename="../../ui/history_page.py" line="106"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="118"/>
+        <location filename="../../ui/history_page.py" line="107"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="120"/>
+        <location filename="../../ui/history_page.py" line="109"/>
         <source>Show only videos in this media status</source>
         <translation>只显示处于此媒体状态的视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="122"/>
-        <location filename="../../ui/history_page.py" line="388"/>
+        <location filename="../../ui/history_page.py" line="111"/>
+        <location filename="../../ui/history_page.py" line="367"/>
         <source>Refresh status</source>
         <translation>刷新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="123"/>
+        <location filename="../../ui/history_page.py" line="112"/>
         <source>Ask VOD again for the status of the selected videos (all shown videos when none is selected)</source>
         <translation>重新向视频点播查询所选视频的状态（未选择时查询所有显示的视频）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="126"/>
-        <location filename="../../ui/history_page.py" line="387"/>
+        <location filename="../../ui/history_page.py" line="115"/>
+        <location filename="../../ui/history_page.py" line="366"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="127"/>
+        <location filename="../../ui/history_page.py" line="116"/>
         <source>Test playback of the selected videos</source>
         <translation>测试所选视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="129"/>
-        <location filename="../../ui/history_page.py" line="180"/>
+        <location filename="../../ui/history_page.py" line="118"/>
+        <location filename="../../ui/history_page.py" line="169"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="130"/>
+        <location filename="../../ui/history_page.py" line="119"/>
         <source>Copy the selected VideoIds, one per line (Ctrl+C)</source>
         <translation>复制所选的 VideoId，每行一个 (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="132"/>
+        <location filename="../../ui/history_page.py" line="121"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="133"/>
+        <location filename="../../ui/history_page.py" line="122"/>
         <source>Save the rows shown as a CSV file (opens in Excel)</source>
         <translation>将显示的行保存为 CSV 文件（可用 Excel 打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="187"/>
+        <location filename="../../ui/history_page.py" line="176"/>
         <source>Finished uploads appear here, with their VideoId and the status VOD reports for them.</source>
         <translation>上传完成的视频会显示在这里，附带其 VideoId 以及视频点播返回的状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="244"/>
+        <location filename="../../ui/history_page.py" line="233"/>
         <source>The history could not be read: {0}</source>
         <translation>无法读取历史记录：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="316"/>
+        <location filename="../../ui/history_page.py" line="305"/>
         <source>it gets upload credentials from an AppServer and has no VOD access of its own, so vodgui cannot read the status. Check it in the VOD console.</source>
         <translation>它从 AppServer 获取上传凭证，自身没有点播访问权限，因此 vodgui 无法读取状态。请在视频点播控制台中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="319"/>
+        <location filename="../../ui/history_page.py" line="308"/>
         <source>its key or role may upload but not read video information ({0}). Allow vod:GetVideoInfos to see the status here.</source>
         <translation>其密钥或角色可以上传，但无权读取视频信息（{0}）。授予 vod:GetVideoInfos 权限后即可在此查看状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="322"/>
+        <location filename="../../ui/history_page.py" line="311"/>
         <source>the last check failed and will be retried: {0}</source>
         <translation>上次检查失败，将会重试：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="326"/>
+        <location filename="../../ui/history_page.py" line="315"/>
         <source> (RequestId {0})</source>
         <translation>（RequestId {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="327"/>
+        <location filename="../../ui/history_page.py" line="316"/>
         <source>Profile “{0}”: {1}{2}</source>
         <translation>配置“{0}”：{1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="360"/>
+        <location filename="../../ui/history_page.py" line="349"/>
         <source>Copied {0} VideoId(s).</source>
         <translation>已复制 {0} 个 VideoId。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="404"/>
+        <location filename="../../ui/history_page.py" line="385"/>
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="405"/>
+        <location filename="../../ui/history_page.py" line="386"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="418"/>
+        <location filename="../../ui/history_page.py" line="400"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="423"/>
+        <location filename="../../ui/history_page.py" line="405"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="424"/>
+        <location filename="../../ui/history_page.py" line="406"/>
         <source>The CSV file could not be written: {0}</source>
         <translation>无法写入 CSV 文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="451"/>
+        <location filename="../../ui/history_page.py" line="433"/>
         <source>{0} videos</source>
         <translation>{0} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="452"/>
+        <location filename="../../ui/history_page.py" line="434"/>
         <source>{0} of {1} videos shown</source>
         <translation>显示 {0} / {1} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="455"/>
+        <location filename="../../ui/history_page.py" line="437"/>
         <source>checking status…</source>
         <translation>正在检查状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="457"/>
+        <location filename="../../ui/history_page.py" line="439"/>
         <source>{0} still processing; checked every {1} s</source>
         <translation>{0} 个仍在处理中，每 {1} 秒检查一次</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="460"/>
+        <location filename="../../ui/history_page.py" line="442"/>
         <source>last check {0}</source>
         <translation>上次检查 {0}</translation>
     </message>
@@ -1248,60 +1248,59 @@ File: {1}</source>
 <context>
     <name>KindTexts</name>
     <message>
-        <location filename="../../ui/kind_texts.py" line="18"/>
+        <location filename="../../ui/kind_texts.py" line="19"/>
         <source>Video or audio</source>
         <translation>视频或音频</translation>
     </message>
     <message>
-        <location filename="../../ui/kind_texts.py" line="19"/>
-        <location filename="../../ui/kind_texts.py" line="43"/>
+        <location filename="../../ui/kind_texts.py" line="20"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/kind_texts.py" line="20"/>
+        <location filename="../../ui/kind_texts.py" line="21"/>
         <source>Cover image</source>
         <translation>封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/kind_texts.py" line="21"/>
+        <location filename="../../ui/kind_texts.py" line="22"/>
         <source>Attached media</source>
         <translation>辅助媒资</translation>
     </message>
     <message>
-        <location filename="../../ui/kind_texts.py" line="22"/>
+        <location filename="../../ui/kind_texts.py" line="23"/>
         <source>Subtitles</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../../ui/kind_texts.py" line="23"/>
+        <location filename="../../ui/kind_texts.py" line="24"/>
         <source>Watermark</source>
         <translation>水印</translation>
     </message>
     <message>
-        <location filename="../../ui/kind_texts.py" line="24"/>
+        <location filename="../../ui/kind_texts.py" line="25"/>
         <source>Material</source>
         <translation>素材</translation>
     </message>
     <message>
-        <location filename="../../ui/kind_texts.py" line="25"/>
+        <location filename="../../ui/kind_texts.py" line="26"/>
         <source>HLS package</source>
         <translation>HLS 包</translation>
     </message>
     <message>
-        <location filename="../../ui/kind_texts.py" line="26"/>
+        <location filename="../../ui/kind_texts.py" line="27"/>
         <source>Upload by URL</source>
         <translation>URL 拉取上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kind_texts.py" line="30"/>
+        <location filename="../../ui/kind_texts.py" line="31"/>
         <source>HLS package: the playlist and %n segment(s)</source>
         <translation>
             <numerusform>HLS 包：播放列表和 %n 个分片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kind_texts.py" line="33"/>
+        <location filename="../../ui/kind_texts.py" line="34"/>
         <source>VOD fetches this file itself: its progress is not known until it is done.</source>
         <translation>视频点播自行拉取此文件：完成前无法得知进度。</translation>
     </message>
@@ -1309,103 +1308,103 @@ File: {1}</source>
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/log_page.py" line="123"/>
+        <location filename="../../ui/log_page.py" line="137"/>
         <source>Debug and above</source>
-        <extracomment>Lines kept for re-filtering (the buffer keeps as many). Where the level name starts in a formatted line (&quot;12:34:56.789 &quot;).</extracomment>
+        <extracomment>Lines kept for re-filtering (the buffer keeps as many). Where the level name starts in a formatted line (&quot;12:34:56.789 &quot;). The registered secrets ``text`` was redacted against (None: not formatted yet).</extracomment>
         <translation>调试及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="124"/>
+        <location filename="../../ui/log_page.py" line="138"/>
         <source>Info and above</source>
         <translation>信息及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="125"/>
+        <location filename="../../ui/log_page.py" line="139"/>
         <source>Warnings and errors</source>
         <translation>警告和错误</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="126"/>
+        <location filename="../../ui/log_page.py" line="140"/>
         <source>Errors only</source>
         <translation>仅错误</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="129"/>
+        <location filename="../../ui/log_page.py" line="143"/>
         <source>Lowest level shown (DEBUG lines appear only if debug logging is on)</source>
         <translation>显示的最低级别（仅在开启调试日志时才会有 DEBUG 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="132"/>
+        <location filename="../../ui/log_page.py" line="146"/>
         <source>Search the log (RequestId, VideoId, file name…)</source>
         <translation>搜索日志（RequestId、VideoId、文件名…）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="135"/>
+        <location filename="../../ui/log_page.py" line="149"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="136"/>
+        <location filename="../../ui/log_page.py" line="150"/>
         <source>Show vodgui.log and its older copies in the file manager</source>
         <translation>在文件管理器中显示 vodgui.log 及其旧副本</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="138"/>
+        <location filename="../../ui/log_page.py" line="152"/>
         <source>Export diagnostics…</source>
         <translation>导出诊断信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="139"/>
+        <location filename="../../ui/log_page.py" line="153"/>
         <source>Save a zip for support: logs, settings, versions, failed requests. Secrets are removed.</source>
         <translation>保存一个 zip 文件供技术支持使用：包含日志、设置、版本和失败的请求。敏感信息已移除。</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="156"/>
+        <location filename="../../ui/log_page.py" line="170"/>
         <source>Nothing logged yet.</source>
         <translation>暂无日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="161"/>
+        <location filename="../../ui/log_page.py" line="175"/>
         <source>Jump to latest</source>
         <translation>跳到最新</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="240"/>
+        <location filename="../../ui/log_page.py" line="271"/>
         <source>{0} of {1} lines shown · {2}</source>
         <translation>显示 {0} / {1} 行 · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="241"/>
+        <location filename="../../ui/log_page.py" line="272"/>
         <source>no log file</source>
         <translation>无日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="255"/>
+        <location filename="../../ui/log_page.py" line="286"/>
         <source>Export diagnostics</source>
         <translation>导出诊断信息</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="256"/>
+        <location filename="../../ui/log_page.py" line="287"/>
         <source>Zip archives (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="266"/>
+        <location filename="../../ui/log_page.py" line="297"/>
         <source>Writing diagnostics…</source>
         <translation>正在写入诊断信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="272"/>
+        <location filename="../../ui/log_page.py" line="303"/>
         <source>Diagnostics saved to {0}</source>
         <translation>诊断信息已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="280"/>
+        <location filename="../../ui/log_page.py" line="311"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="281"/>
+        <location filename="../../ui/log_page.py" line="312"/>
         <source>The diagnostics could not be written: {0}</source>
         <translation>无法写入诊断信息：{0}</translation>
     </message>
@@ -1413,27 +1412,27 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>Pages (Ctrl+1 to Ctrl+4)</source>
         <translation>页面（Ctrl+1 到 Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -1518,42 +1517,47 @@ File: {1}</source>
         <translation>剩余 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>1 item in the queue</source>
+        <translation>队列中有 1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>{0} items in the queue</source>
         <translation>队列中有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>{0} item(s) failed.</source>
         <translation>{0} 项失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>All queued files are uploaded.</source>
         <translation>队列中的所有文件都已上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>{0} upload(s) are running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>有 {0} 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</translation>
     </message>
@@ -1566,12 +1570,12 @@ File: {1}</source>
 <context>
     <name>MediaPrompts</name>
     <message>
-        <location filename="../../ui/media_prompts.py" line="24"/>
+        <location filename="../../ui/media_prompts.py" line="25"/>
         <source>Subtitles found</source>
         <translation>发现字幕</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/media_prompts.py" line="25"/>
+        <location filename="../../ui/media_prompts.py" line="26"/>
         <source>%n subtitle file(s) lie next to the videos you added: {0}. Upload them too, as subtitle media?</source>
         <translation>
             <numerusform>你添加的视频旁边有 %n 个字幕文件：{0}。是否一并作为字幕上传？</numerusform>
@@ -1583,17 +1587,17 @@ File: {1}</source>
         <translation>上传字幕</translation>
     </message>
     <message>
-        <location filename="../../ui/media_prompts.py" line="29"/>
+        <location filename="../../ui/media_prompts.py" line="28"/>
         <source>Only the videos</source>
         <translation>仅上传视频</translation>
     </message>
     <message>
-        <location filename="../../ui/media_prompts.py" line="39"/>
+        <location filename="../../ui/media_prompts.py" line="33"/>
         <source>Choose a cover image</source>
         <translation>选择封面图片</translation>
     </message>
     <message>
-        <location filename="../../ui/media_prompts.py" line="40"/>
+        <location filename="../../ui/media_prompts.py" line="34"/>
         <source>Images ({0})</source>
         <translation>图片（{0}）</translation>
     </message>
@@ -1601,53 +1605,53 @@ File: {1}</source>
 <context>
     <name>MediaStatus</name>
     <message>
-        <location filename="../../ui/texts.py" line="19"/>
+        <location filename="../../ui/texts.py" line="21"/>
         <source>Uploading</source>
         <extracomment>VOD&apos;s media statuses, marked for lupdate; translated at display time by :func:`media_status_text`.</extracomment>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="20"/>
+        <location filename="../../ui/texts.py" line="22"/>
         <source>UploadSucc</source>
         <translation>上传完成</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="21"/>
+        <location filename="../../ui/texts.py" line="23"/>
         <source>Transcoding</source>
         <translation>转码中</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="22"/>
+        <location filename="../../ui/texts.py" line="24"/>
         <source>Checking</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="23"/>
+        <location filename="../../ui/texts.py" line="25"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="24"/>
+        <location filename="../../ui/texts.py" line="26"/>
         <source>Blocked</source>
         <translation>屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="25"/>
+        <location filename="../../ui/texts.py" line="27"/>
         <source>UploadFail</source>
         <translation>上传失败</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="26"/>
+        <location filename="../../ui/texts.py" line="28"/>
         <source>TranscodeFail</source>
         <translation>转码失败</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="27"/>
+        <location filename="../../ui/texts.py" line="29"/>
         <source>ProduceFail</source>
         <translation>制作失败</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="28"/>
+        <location filename="../../ui/texts.py" line="30"/>
         <source>NotFound</source>
         <translation>不存在</translation>
     </message>
@@ -1655,102 +1659,102 @@ File: {1}</source>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="300"/>
+        <location filename="../../ui/metadata_editor.py" line="293"/>
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="301"/>
+        <location filename="../../ui/metadata_editor.py" line="294"/>
         <source>Save the changed fields for the selected items ({0})</source>
         <translation>保存所选项目中已修改的字段（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="305"/>
+        <location filename="../../ui/metadata_editor.py" line="298"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="306"/>
+        <location filename="../../ui/metadata_editor.py" line="299"/>
         <source>Forget the changes and show the saved values again</source>
         <translation>放弃修改，重新显示已保存的值</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="308"/>
+        <location filename="../../ui/metadata_editor.py" line="301"/>
         <source>Defaults for new files…</source>
         <translation>新文件的默认信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="309"/>
+        <location filename="../../ui/metadata_editor.py" line="302"/>
         <source>Metadata given to files you add from now on, for this profile</source>
         <translation>此配置下今后添加的文件将使用的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="311"/>
+        <location filename="../../ui/metadata_editor.py" line="304"/>
         <source>Choose cover &amp;image…</source>
         <translation>选择封面图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="313"/>
+        <location filename="../../ui/metadata_editor.py" line="306"/>
         <source>Upload an image as the cover of the selected videos. A video that exists in VOD gets it at once; a waiting one when it is created.</source>
         <translation>上传一张图片作为所选视频的封面。已在视频点播中的视频立即设置；等待中的视频在创建时设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="353"/>
+        <location filename="../../ui/metadata_editor.py" line="346"/>
         <source>No item selected</source>
         <translation>未选择项目</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="354"/>
+        <location filename="../../ui/metadata_editor.py" line="347"/>
         <source>Select queue items to set their title, description, tags and other details before they upload.</source>
         <translation>选中队列中的项目，即可在上传前设置其标题、描述、标签等信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="360"/>
+        <location filename="../../ui/metadata_editor.py" line="353"/>
         <source>Address: {0}
 VideoId: {1}</source>
         <translation>地址：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="363"/>
+        <location filename="../../ui/metadata_editor.py" line="356"/>
         <source>Folder: {0}
 VideoId: {1}</source>
         <translation>文件夹：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="361"/>
-        <location filename="../../ui/metadata_editor.py" line="364"/>
+        <location filename="../../ui/metadata_editor.py" line="354"/>
+        <location filename="../../ui/metadata_editor.py" line="357"/>
         <source>not created yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="368"/>
+        <location filename="../../ui/metadata_editor.py" line="361"/>
         <source>Why it failed: {0}</source>
         <translation>失败原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="374"/>
+        <location filename="../../ui/metadata_editor.py" line="367"/>
         <source>{0} items selected</source>
         <translation>已选择 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="375"/>
+        <location filename="../../ui/metadata_editor.py" line="368"/>
         <source>Changes apply to every selected item that is still waiting.</source>
         <translation>修改将应用到所有仍在等待的已选项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="380"/>
+        <location filename="../../ui/metadata_editor.py" line="373"/>
         <source>Each file&apos;s name</source>
         <translation>各文件的文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="397"/>
+        <location filename="../../ui/metadata_editor.py" line="390"/>
         <source>These details can no longer be changed here: the upload has started or the video already exists in VOD, which owns its metadata now. Edit it in the VOD console.</source>
         <translation>这些信息已无法在此修改：上传已经开始，或视频已存在于视频点播中，其元数据现由点播管理。请在视频点播控制台中编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="402"/>
+        <location filename="../../ui/metadata_editor.py" line="395"/>
         <source>{0} of the {1} selected items already started uploading or exist in VOD; changes apply to the other {2}.</source>
         <translation>所选 {1} 项中有 {0} 项已开始上传或已存在于视频点播中；修改将应用到其余 {2} 项。</translation>
     </message>
@@ -1758,89 +1762,89 @@ VideoId：{1}</translation>
 <context>
     <name>PlayAuthPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="62"/>
+        <location filename="../../ui/playauth_panels.py" line="52"/>
         <source>PlayAuth</source>
         <translation>播放凭证 (PlayAuth)</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="71"/>
+        <location filename="../../ui/playauth_panels.py" line="61"/>
         <source>Press Get PlayAuth</source>
         <extracomment>This computer&apos;s clock; tests replace it.</extracomment>
         <translation>请点击“获取播放凭证”</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="72"/>
+        <location filename="../../ui/playauth_panels.py" line="62"/>
         <source>The PlayAuth, masked: it carries temporary credentials</source>
         <translation>播放凭证（已打码）：其中包含临时凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="74"/>
-        <location filename="../../ui/playauth_panels.py" line="197"/>
+        <location filename="../../ui/playauth_panels.py" line="64"/>
+        <location filename="../../ui/playauth_panels.py" line="187"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="76"/>
+        <location filename="../../ui/playauth_panels.py" line="66"/>
         <source>Show the PlayAuth and the secrets inside it</source>
         <translation>显示播放凭证及其中的敏感信息</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="78"/>
+        <location filename="../../ui/playauth_panels.py" line="68"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="79"/>
+        <location filename="../../ui/playauth_panels.py" line="69"/>
         <source>Copy the full PlayAuth to the clipboard (for a player test page)</source>
         <translation>将完整的播放凭证复制到剪贴板（用于播放器测试页）</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="88"/>
+        <location filename="../../ui/playauth_panels.py" line="78"/>
         <source>Time left until the AuthInfo&apos;s ExpireTime, by this computer&apos;s clock</source>
         <translation>按本机时钟计算，距 AuthInfo 的 ExpireTime 还剩的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="108"/>
+        <location filename="../../ui/playauth_panels.py" line="98"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="108"/>
+        <location filename="../../ui/playauth_panels.py" line="98"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="111"/>
+        <location filename="../../ui/playauth_panels.py" line="101"/>
         <source>The PlayAuth decoded (legacy base64-JSON format); secrets stay masked unless Show is on</source>
         <translation>解码后的播放凭证（旧版 base64-JSON 格式）；除非点击“显示”，敏感信息保持打码</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="152"/>
+        <location filename="../../ui/playauth_panels.py" line="142"/>
         <source>Opaque: this PlayAuth is not in the legacy base64-JSON format, so vodgui cannot show what is inside ({0}). The player SDK can still use it; the check falls back to GetPlayInfo with the profile&apos;s key.</source>
         <translation>无法解析：此播放凭证不是旧版 base64-JSON 格式，vodgui 无法显示其内容（{0}）。播放器 SDK 仍可使用它；检查将改用当前配置的密钥调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="197"/>
+        <location filename="../../ui/playauth_panels.py" line="187"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="211"/>
+        <location filename="../../ui/playauth_panels.py" line="201"/>
         <source>Expiry unknown</source>
         <translation>过期时间未知</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="217"/>
+        <location filename="../../ui/playauth_panels.py" line="207"/>
         <source>AuthInfo expires in {0} (at {1})</source>
         <translation>AuthInfo 将在 {0} 后过期（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="219"/>
+        <location filename="../../ui/playauth_panels.py" line="209"/>
         <source>— estimated from the AuthInfoTimeout</source>
         <translation>——根据 AuthInfoTimeout 估算</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="225"/>
+        <location filename="../../ui/playauth_panels.py" line="215"/>
         <source>AuthInfo expired {0} ago (at {1}): get a new PlayAuth.</source>
         <translation>AuthInfo 已于 {0} 前过期（{1}）：请重新获取播放凭证。</translation>
     </message>
@@ -2063,153 +2067,153 @@ VideoId：{1}</translation>
 <context>
     <name>PlaybackPage</name>
     <message>
-        <location filename="../../ui/playback_page.py" line="106"/>
+        <location filename="../../ui/playback_page.py" line="109"/>
         <source>Paste one or more VideoIds, separated any way you like</source>
-        <extracomment>How often &quot;Watch until Normal&quot; asks GetVideoInfo (tests shorten it).</extracomment>
+        <extracomment>Why the current profile cannot test playback (&quot;&quot; when it can); see _on_profile_changed. How often &quot;Watch until Normal&quot; asks GetVideoInfo (tests shorten it).</extracomment>
         <translation>粘贴一个或多个 VideoId，分隔方式不限</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="107"/>
+        <location filename="../../ui/playback_page.py" line="110"/>
         <source>VideoIds: paste from the console, a spreadsheet or a log; commas, spaces and new lines all separate. History and the queue can send them here.</source>
         <translation>VideoId：可从控制台、表格或日志中粘贴；逗号、空格和换行都可作为分隔。“历史记录”和上传队列也可以把 VideoId 发送到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="115"/>
+        <location filename="../../ui/playback_page.py" line="118"/>
         <source>The video the PlayAuth, check, play info and preview are for</source>
         <translation>播放凭证、检查、播放信息和预览所针对的视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="120"/>
+        <location filename="../../ui/playback_page.py" line="123"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="121"/>
+        <location filename="../../ui/playback_page.py" line="124"/>
         <source>AuthInfoTimeout: how long the PlayAuth stays valid, 100–3000 seconds</source>
         <translation>AuthInfoTimeout：播放凭证的有效时长，100–3000 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="123"/>
+        <location filename="../../ui/playback_page.py" line="126"/>
         <source>Get PlayAuth</source>
         <translation>获取播放凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="125"/>
+        <location filename="../../ui/playback_page.py" line="128"/>
         <source>Call GetVideoPlayAuth for the chosen video with the current profile</source>
         <translation>用当前配置为所选视频调用 GetVideoPlayAuth</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="126"/>
+        <location filename="../../ui/playback_page.py" line="129"/>
         <source>Check as the player would</source>
         <translation>模拟播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="127"/>
+        <location filename="../../ui/playback_page.py" line="130"/>
         <source>Call GetPlayInfo the way the player SDK does: with the PlayAuth&apos;s own credentials and AuthInfo (gets a PlayAuth first if needed)</source>
         <translation>按播放器 SDK 的方式调用 GetPlayInfo：使用播放凭证自带的凭据和 AuthInfo（如还没有播放凭证，会先获取）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="132"/>
+        <location filename="../../ui/playback_page.py" line="135"/>
         <source>Video:</source>
         <translation>视频：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="133"/>
+        <location filename="../../ui/playback_page.py" line="136"/>
         <source>AuthInfoTimeout:</source>
         <translation>AuthInfoTimeout：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="135"/>
+        <location filename="../../ui/playback_page.py" line="138"/>
         <source>VideoIds:</source>
         <translation>VideoId：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="161"/>
+        <location filename="../../ui/playback_page.py" line="164"/>
         <source>Watch until Normal</source>
         <translation>持续查询至“正常”</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="162"/>
+        <location filename="../../ui/playback_page.py" line="165"/>
         <source>Ask GetVideoInfo every few seconds; as soon as the video is Normal, get the PlayAuth and check it</source>
         <translation>每隔几秒调用一次 GetVideoInfo；视频一变为“正常”，就获取播放凭证并检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="196"/>
+        <location filename="../../ui/playback_page.py" line="199"/>
         <source>Streams and preview</source>
         <translation>播放流与预览</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="197"/>
+        <location filename="../../ui/playback_page.py" line="200"/>
         <source>Batch check</source>
         <translation>批量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="198"/>
+        <location filename="../../ui/playback_page.py" line="201"/>
         <source>GetPlayInfo with every input, the streams, and an embedded player</source>
         <translation>带全部参数的 GetPlayInfo、播放流列表和内嵌播放器</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="199"/>
+        <location filename="../../ui/playback_page.py" line="202"/>
         <source>Every VideoId × AuthInfoTimeout: PlayAuth, player check, streams; export CSV or JSON</source>
         <translation>每个 VideoId × AuthInfoTimeout：播放凭证、播放器检查、播放流；可导出 CSV 或 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="249"/>
+        <location filename="../../ui/playback_page.py" line="252"/>
         <source>Getting a PlayAuth…</source>
         <translation>正在获取播放凭证…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="290"/>
+        <location filename="../../ui/playback_page.py" line="293"/>
         <source>Asking GetPlayInfo…</source>
         <translation>正在调用 GetPlayInfo…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="328"/>
+        <location filename="../../ui/playback_page.py" line="333"/>
         <source>Choose or create a profile first.</source>
         <translation>请先选择或新建配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="330"/>
+        <location filename="../../ui/playback_page.py" line="335"/>
         <source>Profile {0} gets upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Choose an AccessKey or STS profile to test playback.</source>
         <translation>配置 {0} 从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请选择 AccessKey 或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="384"/>
+        <location filename="../../ui/playback_page.py" line="389"/>
         <source>The video&apos;s status is {0}: it will not become playable by waiting. Check the media processing in the VOD console.</source>
         <translation>视频状态为“{0}”：等待也不会变为可播放。请在视频点播控制台中检查媒体处理情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="388"/>
+        <location filename="../../ui/playback_page.py" line="393"/>
         <source>The video is {0}. It can be played once its status is Normal.</source>
         <translation>视频状态为“{0}”。状态变为“正常”后即可播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="389"/>
+        <location filename="../../ui/playback_page.py" line="394"/>
         <source>not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="391"/>
+        <location filename="../../ui/playback_page.py" line="396"/>
         <source>Last checked at {0}.</source>
         <translation>上次检查于 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="400"/>
+        <location filename="../../ui/playback_page.py" line="404"/>
         <source>Streams the player got in its check</source>
         <translation>播放器在检查中获得的播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="410"/>
+        <location filename="../../ui/playback_page.py" line="414"/>
         <source>{0} stream(s) from GetPlayInfo with the profile&apos;s key</source>
         <translation>用当前配置的密钥调用 GetPlayInfo，得到 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="432"/>
+        <location filename="../../ui/playback_page.py" line="436"/>
         <source>{0} video(s)</source>
         <translation>{0} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="507"/>
+        <location filename="../../ui/playback_page.py" line="511"/>
         <source>Cannot watch the status: {0}</source>
         <translation>无法持续查询状态：{0}</translation>
     </message>
@@ -2217,72 +2221,72 @@ VideoId：{1}</translation>
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../ui/player_widget.py" line="111"/>
+        <location filename="../../ui/player_widget.py" line="112"/>
         <source>Select a stream and press Preview.</source>
         <translation>请选择一个播放流，然后点击“预览”。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="112"/>
+        <location filename="../../ui/player_widget.py" line="113"/>
         <source>Preview of the selected stream, fetched from its playback URL</source>
         <translation>所选播放流的预览，从其播放地址获取</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="118"/>
+        <location filename="../../ui/player_widget.py" line="119"/>
         <source>Play or pause</source>
         <translation>播放或暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="121"/>
+        <location filename="../../ui/player_widget.py" line="122"/>
         <source>Drag to seek</source>
         <translation>拖动以跳转</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="132"/>
+        <location filename="../../ui/player_widget.py" line="133"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="238"/>
+        <location filename="../../ui/player_widget.py" line="239"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="239"/>
+        <location filename="../../ui/player_widget.py" line="240"/>
         <source>Waiting for data…</source>
         <translation>正在等待数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="240"/>
+        <location filename="../../ui/player_widget.py" line="241"/>
         <source>Buffering…</source>
         <translation>正在缓冲…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="241"/>
+        <location filename="../../ui/player_widget.py" line="242"/>
         <source>End of the stream.</source>
         <translation>播放结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="242"/>
+        <location filename="../../ui/player_widget.py" line="243"/>
         <source>This stream cannot be played.</source>
         <translation>此播放流无法播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="249"/>
+        <location filename="../../ui/player_widget.py" line="250"/>
         <source>Cannot play this stream: {0}</source>
         <translation>无法播放此播放流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="262"/>
+        <location filename="../../ui/player_widget.py" line="263"/>
         <source>The server could not be reached: {0}</source>
         <translation>无法连接服务器：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="264"/>
+        <location filename="../../ui/player_widget.py" line="265"/>
         <source>The server answered HTTP {0} {1}.</source>
         <translation>服务器返回 HTTP {0} {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="266"/>
+        <location filename="../../ui/player_widget.py" line="267"/>
         <source>The URL&apos;s auth_key has probably expired (or the URL was altered): get the play info again.</source>
         <translation>地址中的 auth_key 可能已过期（或地址被修改）：请重新获取播放信息。</translation>
     </message>
@@ -2290,52 +2294,52 @@ VideoId：{1}</translation>
 <context>
     <name>PolicyEditor</name>
     <message>
-        <location filename="../../ui/policy_editor.py" line="70"/>
+        <location filename="../../ui/policy_editor.py" line="67"/>
         <source>None: the role&apos;s full permissions</source>
         <translation>无：使用角色的全部权限</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="71"/>
+        <location filename="../../ui/policy_editor.py" line="68"/>
         <source>Upload only</source>
         <translation>仅上传</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="72"/>
+        <location filename="../../ui/policy_editor.py" line="69"/>
         <source>Upload and playback</source>
         <translation>上传和播放</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="73"/>
+        <location filename="../../ui/policy_editor.py" line="70"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="75"/>
+        <location filename="../../ui/policy_editor.py" line="72"/>
         <source>A session policy narrows what the STS token may do: the token gets the role&apos;s permissions intersected with this policy.</source>
         <translation>会话策略用于限制 STS 令牌的权限：令牌获得的权限是角色权限与此策略的交集。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="81"/>
+        <location filename="../../ui/policy_editor.py" line="78"/>
         <source>No session policy</source>
         <translation>无会话策略</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="82"/>
+        <location filename="../../ui/policy_editor.py" line="79"/>
         <source>RAM policy JSON: {&quot;Version&quot;: &quot;1&quot;, &quot;Statement&quot;: [...]}, at most 2048 characters</source>
         <translation>RAM 策略 JSON：{&quot;Version&quot;: &quot;1&quot;, &quot;Statement&quot;: [...]}，最多 2048 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="146"/>
+        <location filename="../../ui/policy_editor.py" line="143"/>
         <source>✗ Policy problem: {0}</source>
         <translation>✗ 策略有误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="149"/>
+        <location filename="../../ui/policy_editor.py" line="146"/>
         <source>✓ The policy is well-formed.</source>
         <translation>✓ 策略格式正确。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="152"/>
+        <location filename="../../ui/policy_editor.py" line="149"/>
         <source>No session policy: the token has all the permissions of the role.</source>
         <translation>无会话策略：令牌拥有角色的全部权限。</translation>
     </message>
@@ -2343,354 +2347,354 @@ VideoId：{1}</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="98"/>
+        <location filename="../../ui/profile_dialog.py" line="97"/>
         <source>Built-in sandbox profile</source>
         <extracomment>Regions offered in the editable region box (any other region id can be typed). Which field to focus for a validation error code. Keychain facts, filled off-thread: the problem (None = usable), its name, which fields are stored. Where the last save put the secret (&quot;SecretService Keyring&quot;), for the status bar and tests.</extracomment>
         <translation>内置沙箱配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="100"/>
+        <location filename="../../ui/profile_dialog.py" line="99"/>
         <source>Edit profile {0}</source>
         <translation>编辑配置 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="102"/>
+        <location filename="../../ui/profile_dialog.py" line="101"/>
         <source>New profile</source>
         <translation>新建配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="109"/>
+        <location filename="../../ui/profile_dialog.py" line="108"/>
         <source>This is the built-in sandbox profile. Its keys, role, AppServer and endpoints come from the sandbox running inside vodgui, so they cannot be edited here. Choose the mode and the source to rehearse each way of uploading.</source>
         <translation>这是内置的沙箱配置。其密钥、角色、AppServer 和 Endpoint 都来自 vodgui 内部运行的沙箱，因此不能在此编辑。选择不同的模式和来源，即可演练每种上传方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="116"/>
+        <location filename="../../ui/profile_dialog.py" line="115"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="119"/>
+        <location filename="../../ui/profile_dialog.py" line="118"/>
         <source>A name for this account, shown in the profile switcher</source>
         <translation>此账号的名称，显示在配置切换框中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="120"/>
+        <location filename="../../ui/profile_dialog.py" line="119"/>
         <source>e.g. Production</source>
         <translation>例如：生产环境</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="124"/>
+        <location filename="../../ui/profile_dialog.py" line="123"/>
         <source>The VOD region of your videos (a region id like cn-shanghai)</source>
         <translation>视频所在的点播地域（地域 ID，例如 cn-shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="126"/>
+        <location filename="../../ui/profile_dialog.py" line="125"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="127"/>
+        <location filename="../../ui/profile_dialog.py" line="126"/>
         <source>STS</source>
         <translation>STS 临时凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="128"/>
+        <location filename="../../ui/profile_dialog.py" line="127"/>
         <source>How uploads are authorized</source>
         <translation>上传的授权方式</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="131"/>
+        <location filename="../../ui/profile_dialog.py" line="130"/>
         <source>AccessKey in the keychain</source>
         <translation>AccessKey（保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="132"/>
+        <location filename="../../ui/profile_dialog.py" line="131"/>
         <source>AppServer URL and token</source>
         <translation>AppServer 地址和令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="133"/>
+        <location filename="../../ui/profile_dialog.py" line="132"/>
         <source>Where the credentials come from</source>
         <translation>凭证的来源</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="135"/>
+        <location filename="../../ui/profile_dialog.py" line="134"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="136"/>
+        <location filename="../../ui/profile_dialog.py" line="135"/>
         <source>&amp;Region:</source>
         <translation>地域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="137"/>
+        <location filename="../../ui/profile_dialog.py" line="136"/>
         <source>&amp;Mode:</source>
         <translation>模式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="138"/>
+        <location filename="../../ui/profile_dialog.py" line="137"/>
         <source>&amp;Source:</source>
         <translation>来源(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="140"/>
+        <location filename="../../ui/profile_dialog.py" line="139"/>
         <source>Credentials</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="143"/>
+        <location filename="../../ui/profile_dialog.py" line="142"/>
         <source>The AccessKey ID (LTAI…) of the account or RAM user</source>
         <translation>阿里云账号或 RAM 用户的 AccessKey ID（LTAI…）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="146"/>
+        <location filename="../../ui/profile_dialog.py" line="145"/>
         <source>Kept only in the system keychain, never in the profile file</source>
         <translation>只保存在系统钥匙串中，绝不写入配置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="149"/>
+        <location filename="../../ui/profile_dialog.py" line="148"/>
         <source>Your team&apos;s AppServer, which hands out upload credentials or STS tokens</source>
         <translation>团队的 AppServer，用于发放上传凭证或 STS 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="153"/>
+        <location filename="../../ui/profile_dialog.py" line="152"/>
         <source>The token the AppServer expects; kept only in the system keychain</source>
         <translation>AppServer 要求的令牌；只保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="154"/>
+        <location filename="../../ui/profile_dialog.py" line="153"/>
         <source>Checking the keychain…</source>
         <translation>正在检查钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="157"/>
+        <location filename="../../ui/profile_dialog.py" line="156"/>
         <source>AccessKey &amp;ID:</source>
         <translation>AccessKey ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="158"/>
+        <location filename="../../ui/profile_dialog.py" line="157"/>
         <source>AccessKey s&amp;ecret:</source>
         <translation>AccessKey Secret(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="159"/>
+        <location filename="../../ui/profile_dialog.py" line="158"/>
         <source>AppServer &amp;URL:</source>
         <translation>AppServer 地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="160"/>
+        <location filename="../../ui/profile_dialog.py" line="159"/>
         <source>AppServer &amp;token:</source>
         <translation>AppServer 令牌(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="163"/>
+        <location filename="../../ui/profile_dialog.py" line="162"/>
         <source>STS role</source>
         <translation>STS 角色</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="167"/>
+        <location filename="../../ui/profile_dialog.py" line="166"/>
         <source>The RAM role to assume; copy its ARN from the RAM console</source>
         <translation>要扮演的 RAM 角色；请从 RAM 控制台复制其 ARN</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="169"/>
+        <location filename="../../ui/profile_dialog.py" line="168"/>
         <source>RoleSessionName: 2-64 letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;; it appears in the audit log</source>
         <translation>RoleSessionName：2-64 个字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;；会出现在审计日志中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="174"/>
+        <location filename="../../ui/profile_dialog.py" line="173"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="175"/>
+        <location filename="../../ui/profile_dialog.py" line="174"/>
         <source>DurationSeconds: how long each token is valid (900-3600); vodgui renews it before it expires</source>
         <translation>DurationSeconds：每个令牌的有效时长（900-3600）；vodgui 会在过期前自动续期</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="178"/>
+        <location filename="../../ui/profile_dialog.py" line="177"/>
         <source>Role&amp;Arn:</source>
         <translation>RoleArn(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="179"/>
+        <location filename="../../ui/profile_dialog.py" line="178"/>
         <source>Session na&amp;me:</source>
         <translation>会话名称(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="180"/>
+        <location filename="../../ui/profile_dialog.py" line="179"/>
         <source>&amp;Duration:</source>
         <translation>有效期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="181"/>
+        <location filename="../../ui/profile_dialog.py" line="180"/>
         <source>Session &amp;policy:</source>
         <translation>会话策略(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="186"/>
+        <location filename="../../ui/profile_dialog.py" line="185"/>
         <source>Endpoints and proxy</source>
         <translation>Endpoint 和代理</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="189"/>
+        <location filename="../../ui/profile_dialog.py" line="188"/>
         <source>Leave empty for the region&apos;s public VOD endpoint</source>
         <translation>留空则使用该地域的公网点播 Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="191"/>
+        <location filename="../../ui/profile_dialog.py" line="190"/>
         <source>Leave empty for the region&apos;s STS endpoint</source>
         <translation>留空则使用该地域的 STS Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="193"/>
+        <location filename="../../ui/profile_dialog.py" line="192"/>
         <source>none (http://host:port)</source>
         <translation>无 (http://host:port)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="194"/>
+        <location filename="../../ui/profile_dialog.py" line="193"/>
         <source>An HTTP proxy for every request: http://host:port or http://user:password@host:port</source>
         <translation>所有请求使用的 HTTP 代理：http://host:port 或 http://user:password@host:port</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="196"/>
+        <location filename="../../ui/profile_dialog.py" line="195"/>
         <source>&amp;VOD endpoint:</source>
         <translation>点播 Endpoint(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="197"/>
+        <location filename="../../ui/profile_dialog.py" line="196"/>
         <source>S&amp;TS endpoint:</source>
         <translation>STS Endpoint(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="198"/>
+        <location filename="../../ui/profile_dialog.py" line="197"/>
         <source>Pro&amp;xy:</source>
         <translation>代理(&amp;X)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="200"/>
+        <location filename="../../ui/profile_dialog.py" line="199"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="213"/>
+        <location filename="../../ui/profile_dialog.py" line="212"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="215"/>
+        <location filename="../../ui/profile_dialog.py" line="214"/>
         <source>Delete this profile and its secret in the keychain</source>
         <translation>删除此配置及其在钥匙串中的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="356"/>
+        <location filename="../../ui/profile_dialog.py" line="360"/>
         <source>A profile named {0} already exists.</source>
         <translation>已存在名为 {0} 的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="368"/>
+        <location filename="../../ui/profile_dialog.py" line="372"/>
         <source>VOD issues a credential for each video. Simple: the key only needs VOD upload permission.</source>
         <translation>由视频点播为每个视频签发上传凭证。简单：密钥只需点播上传权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="371"/>
+        <location filename="../../ui/profile_dialog.py" line="375"/>
         <source>vodgui calls the VOD API with a temporary STS token. Needs a RAM role and, optionally, a session policy.</source>
         <translation>vodgui 使用 STS 临时凭证调用点播 API。需要一个 RAM 角色，会话策略可选。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="374"/>
+        <location filename="../../ui/profile_dialog.py" line="378"/>
         <source>The sandbox&apos;s own AccessKey signs the calls (its RAM user&apos;s, in STS mode).</source>
         <translation>由沙箱自带的 AccessKey 签名调用（STS 模式下为其 RAM 用户的 AccessKey）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="376"/>
+        <location filename="../../ui/profile_dialog.py" line="380"/>
         <source>The sandbox&apos;s built-in AppServer hands out the credentials.</source>
         <translation>由沙箱内置的 AppServer 发放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="378"/>
+        <location filename="../../ui/profile_dialog.py" line="382"/>
         <source>Your AccessKey ID is kept in the profile and the secret in the system keychain.</source>
         <translation>AccessKey ID 保存在配置中，Secret 保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="381"/>
+        <location filename="../../ui/profile_dialog.py" line="385"/>
         <source>Your team&apos;s AppServer hands out the credentials; you keep only its URL and a token.</source>
         <translation>由团队的 AppServer 发放凭证；您只需保存其地址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="396"/>
-        <location filename="../../ui/profile_dialog.py" line="397"/>
+        <location filename="../../ui/profile_dialog.py" line="400"/>
+        <location filename="../../ui/profile_dialog.py" line="401"/>
         <source>default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="431"/>
+        <location filename="../../ui/profile_dialog.py" line="435"/>
         <source>✗ No usable keychain: {0}. vodgui keeps secrets only in the system keychain, never in a file, so it cannot save this secret. Start or unlock your keychain (GNOME Keyring, KWallet).</source>
         <translation>✗ 没有可用的钥匙串：{0}。vodgui 只把密钥保存在系统钥匙串中，绝不写入文件，因此无法保存此密钥。请启动或解锁钥匙串（GNOME Keyring、KWallet）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="434"/>
+        <location filename="../../ui/profile_dialog.py" line="438"/>
         <source>cannot be stored: no keychain</source>
         <translation>无法保存：没有钥匙串</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="438"/>
+        <location filename="../../ui/profile_dialog.py" line="442"/>
         <source>Stored in {0}. Leave the field empty to keep it.</source>
         <translation>已保存在 {0} 中。留空则保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="440"/>
+        <location filename="../../ui/profile_dialog.py" line="444"/>
         <source>unchanged (stored in the keychain)</source>
         <translation>不变（已保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="442"/>
+        <location filename="../../ui/profile_dialog.py" line="446"/>
         <source>Will be stored in {0}, never in the profile file.</source>
         <translation>将保存在 {0} 中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="495"/>
+        <location filename="../../ui/profile_dialog.py" line="504"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="507"/>
+        <location filename="../../ui/profile_dialog.py" line="516"/>
         <source>Profile {0} saved; its secret is stored in {1}.</source>
         <translation>配置 {0} 已保存；其密钥保存在 {1} 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="509"/>
+        <location filename="../../ui/profile_dialog.py" line="518"/>
         <source>Profile {0} saved.</source>
         <translation>配置 {0} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="525"/>
+        <location filename="../../ui/profile_dialog.py" line="534"/>
         <source>Not saved: there is no usable keychain, and vodgui never writes secrets to a file. Start or unlock your keychain (GNOME Keyring, KWallet), then save again.</source>
         <translation>未保存：没有可用的钥匙串，而 vodgui 绝不把密钥写入文件。请启动或解锁钥匙串（GNOME Keyring、KWallet）后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="528"/>
+        <location filename="../../ui/profile_dialog.py" line="537"/>
         <source>AccessKey secret</source>
         <translation>AccessKey Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="528"/>
+        <location filename="../../ui/profile_dialog.py" line="537"/>
         <source>AppServer token</source>
         <translation>AppServer 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="529"/>
+        <location filename="../../ui/profile_dialog.py" line="538"/>
         <source>Enter the {0}: it is kept in the system keychain, never in the profile file.</source>
         <translation>请输入 {0}：它只保存在系统钥匙串中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="545"/>
+        <location filename="../../ui/profile_dialog.py" line="554"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="546"/>
+        <location filename="../../ui/profile_dialog.py" line="555"/>
         <source>Delete the profile {0} and its secret in the keychain? Uploads queued with it cannot continue.</source>
         <translation>要删除配置 {0} 及其在钥匙串中的密钥吗？使用该配置排队的上传将无法继续。</translation>
     </message>
@@ -2806,7 +2810,7 @@ VideoId：{1}</translation>
 <context>
     <name>Sentences</name>
     <message>
-        <location filename="../../ui/texts.py" line="45"/>
+        <location filename="../../ui/texts.py" line="47"/>
         <source>{0} {1}</source>
         <comment>two sentences in a row</comment>
         <translation>{0}{1}</translation>
@@ -2893,97 +2897,97 @@ VideoId：{1}</translation>
 <context>
     <name>TransferPanel</name>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="49"/>
+        <location filename="../../ui/transfer_panel.py" line="50"/>
         <source>How many files upload at the same time. Applies immediately.</source>
         <translation>同时上传的文件数。立即生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="52"/>
+        <location filename="../../ui/transfer_panel.py" line="53"/>
         <source>How many parts of one file upload in parallel. Applies to uploads that start after the change.</source>
         <translation>单个文件并发上传的分片数。对修改后开始的上传生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="56"/>
+        <location filename="../../ui/transfer_panel.py" line="57"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="57"/>
+        <location filename="../../ui/transfer_panel.py" line="58"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="58"/>
+        <location filename="../../ui/transfer_panel.py" line="59"/>
         <source>Size of each part of a multipart upload. Automatic picks 8 MiB, larger for very large files (OSS allows at most 10,000 parts).</source>
         <translation>分片上传时每个分片的大小。“自动”为 8 MiB，超大文件会更大（OSS 最多允许 10,000 个分片）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="62"/>
+        <location filename="../../ui/transfer_panel.py" line="63"/>
         <source>How often a failed request is retried, with growing pauses, before the item fails.</source>
         <translation>请求失败后的重试次数（间隔逐渐加长），用完后该项标记为失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="68"/>
+        <location filename="../../ui/transfer_panel.py" line="69"/>
         <source> MB/s</source>
         <translation> MB/s</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="69"/>
+        <location filename="../../ui/transfer_panel.py" line="70"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="70"/>
+        <location filename="../../ui/transfer_panel.py" line="71"/>
         <source>Upper limit for all uploads together; 0 means unlimited. Applies immediately.</source>
         <translation>所有上传合计的速度上限；0 表示不限。立即生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="85"/>
+        <location filename="../../ui/transfer_panel.py" line="86"/>
         <source>Files at once and the bandwidth limit change running uploads too. The other settings apply to uploads that start afterwards.</source>
         <translation>“同时上传文件数”和“带宽限制”对正在进行的上传也会生效。其他设置对之后开始的上传生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="94"/>
+        <location filename="../../ui/transfer_panel.py" line="95"/>
         <source>&amp;Files at once:</source>
         <translation>同时上传文件数(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="94"/>
+        <location filename="../../ui/transfer_panel.py" line="95"/>
         <source>&amp;Parallel parts:</source>
         <translation>分片并发数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="95"/>
+        <location filename="../../ui/transfer_panel.py" line="96"/>
         <source>Part si&amp;ze:</source>
         <translation>分片大小(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="95"/>
+        <location filename="../../ui/transfer_panel.py" line="96"/>
         <source>&amp;Retries:</source>
         <translation>重试次数(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="96"/>
+        <location filename="../../ui/transfer_panel.py" line="97"/>
         <source>&amp;Bandwidth limit:</source>
         <translation>带宽限制(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="129"/>
+        <location filename="../../ui/transfer_panel.py" line="130"/>
         <source>Transfer settings of profile “{0}”</source>
         <translation>配置“{0}”的传输设置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="130"/>
+        <location filename="../../ui/transfer_panel.py" line="131"/>
         <source>No profile selected</source>
         <translation>未选择配置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="184"/>
+        <location filename="../../ui/transfer_panel.py" line="187"/>
         <source>Saved in profile “{0}”.</source>
         <translation>已保存到配置“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="189"/>
+        <location filename="../../ui/transfer_panel.py" line="192"/>
         <source>The settings could not be saved: {0}</source>
         <translation>无法保存设置：{0}</translation>
     </message>
@@ -3012,305 +3016,315 @@ VideoId：{1}</translation>
         <translation>当前配置的并发上传数、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="177"/>
+        <location filename="../../ui/upload_page.py" line="178"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="189"/>
+        <location filename="../../ui/upload_page.py" line="190"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="189"/>
+        <location filename="../../ui/upload_page.py" line="190"/>
         <source>Choose video or audio files to upload</source>
         <translation>选择要上传的视频或音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="191"/>
+        <location filename="../../ui/upload_page.py" line="192"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="191"/>
+        <location filename="../../ui/upload_page.py" line="192"/>
         <source>Upload every video and audio file in a folder and its subfolders</source>
         <translation>上传文件夹及其子文件夹中的所有视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="194"/>
+        <location filename="../../ui/upload_page.py" line="195"/>
         <source>Add URL…</source>
         <translation>添加 URL…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="194"/>
+        <location filename="../../ui/upload_page.py" line="195"/>
         <source>Have VOD fetch files from web addresses (upload by URL)</source>
         <translation>让视频点播从网址拉取文件（URL 拉取上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="197"/>
+        <location filename="../../ui/upload_page.py" line="198"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="197"/>
+        <location filename="../../ui/upload_page.py" line="198"/>
         <source>Start or resume the selected paused or failed items</source>
         <translation>开始或继续所选的已暂停或失败的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="200"/>
+        <location filename="../../ui/upload_page.py" line="201"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="200"/>
+        <location filename="../../ui/upload_page.py" line="201"/>
         <source>Pause the selected items; they continue where they stopped</source>
         <translation>暂停所选项目；之后会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="203"/>
+        <location filename="../../ui/upload_page.py" line="204"/>
         <source>Pause or resume</source>
         <translation>暂停或继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="203"/>
+        <location filename="../../ui/upload_page.py" line="204"/>
         <source>Pause the selection, or resume it when it is paused</source>
         <translation>暂停所选项目；若已暂停则继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="206"/>
+        <location filename="../../ui/upload_page.py" line="207"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="206"/>
+        <location filename="../../ui/upload_page.py" line="207"/>
         <source>Try the selected failed items again, keeping the parts already uploaded</source>
         <translation>重试所选的失败项目，保留已上传的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="209"/>
+        <location filename="../../ui/upload_page.py" line="210"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="209"/>
+        <location filename="../../ui/upload_page.py" line="210"/>
         <source>Stop the selected uploads for good and discard what was sent</source>
         <translation>彻底停止所选上传，并丢弃已发送的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="212"/>
-        <location filename="../../ui/upload_page.py" line="512"/>
+        <location filename="../../ui/upload_page.py" line="213"/>
+        <location filename="../../ui/upload_page.py" line="517"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="212"/>
+        <location filename="../../ui/upload_page.py" line="213"/>
         <source>Remove the selected items from the queue (finished uploads stay in the history)</source>
         <translation>从队列中移除所选项目（已完成的上传仍保留在历史记录中）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="216"/>
+        <location filename="../../ui/upload_page.py" line="217"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="216"/>
+        <location filename="../../ui/upload_page.py" line="217"/>
         <source>Copy the VideoIds of the selected items</source>
         <translation>复制所选项目的 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="218"/>
+        <location filename="../../ui/upload_page.py" line="219"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="218"/>
+        <location filename="../../ui/upload_page.py" line="219"/>
         <source>Check playback of the selected uploaded videos</source>
         <translation>检查所选已上传视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="221"/>
-        <location filename="../../ui/upload_page.py" line="252"/>
+        <location filename="../../ui/upload_page.py" line="222"/>
+        <location filename="../../ui/upload_page.py" line="253"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="221"/>
+        <location filename="../../ui/upload_page.py" line="222"/>
         <source>Resume every paused item</source>
         <translation>继续所有已暂停的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="223"/>
+        <location filename="../../ui/upload_page.py" line="224"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="223"/>
+        <location filename="../../ui/upload_page.py" line="224"/>
         <source>Remove finished and cancelled items from the queue (the History page keeps them)</source>
         <translation>从队列中移除已完成和已取消的项目（“历史记录”页仍会保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="228"/>
+        <location filename="../../ui/upload_page.py" line="229"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="255"/>
+        <location filename="../../ui/upload_page.py" line="256"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="256"/>
+        <location filename="../../ui/upload_page.py" line="257"/>
         <source>Keep them paused; start them later with Start or Resume all</source>
         <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="308"/>
+        <location filename="../../ui/upload_page.py" line="309"/>
         <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
         <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="336"/>
+        <location filename="../../ui/upload_page.py" line="337"/>
         <source>{0} uploading</source>
         <translation>{0} 个上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="337"/>
+        <location filename="../../ui/upload_page.py" line="338"/>
         <source>{0} waiting</source>
         <translation>{0} 个等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="337"/>
+        <location filename="../../ui/upload_page.py" line="338"/>
         <source>{0} paused</source>
         <translation>{0} 个已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="338"/>
+        <location filename="../../ui/upload_page.py" line="339"/>
         <source>{0} failed</source>
         <translation>{0} 个失败</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="338"/>
+        <location filename="../../ui/upload_page.py" line="339"/>
         <source>{0} done</source>
         <translation>{0} 个已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="341"/>
+        <location filename="../../ui/upload_page.py" line="342"/>
         <source>The queue is empty</source>
         <translation>队列为空</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="356"/>
+        <location filename="../../ui/upload_page.py" line="357"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="357"/>
+        <location filename="../../ui/upload_page.py" line="358"/>
         <source>Add files to the queue</source>
         <translation>添加文件到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="363"/>
+        <location filename="../../ui/upload_page.py" line="364"/>
         <source>Add a folder to the queue</source>
         <translation>添加文件夹到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="451"/>
+        <location filename="../../ui/upload_page.py" line="393"/>
+        <source>Added 1 URL to the queue.</source>
+        <translation>已将 1 个 URL 加入队列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="453"/>
+        <source>Added 1 file to the queue.</source>
+        <translation>已将 1 个文件加入队列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="454"/>
         <source>Added {0} files to the queue.</source>
         <translation>已将 {0} 个文件加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="455"/>
+        <location filename="../../ui/upload_page.py" line="458"/>
         <source>Skipped {0} files that were uploaded before.</source>
         <translation>跳过了 {0} 个之前已上传的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="394"/>
-        <location filename="../../ui/upload_page.py" line="457"/>
+        <location filename="../../ui/upload_page.py" line="396"/>
+        <location filename="../../ui/upload_page.py" line="460"/>
         <source>{0} files are already in the queue.</source>
         <translation>{0} 个文件已在队列中。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="355"/>
+        <location filename="../../ui/upload_page.py" line="356"/>
         <source>Media files ({0})</source>
         <translation>媒体文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="355"/>
+        <location filename="../../ui/upload_page.py" line="356"/>
         <source>Images ({0})</source>
         <translation>图片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="356"/>
+        <location filename="../../ui/upload_page.py" line="357"/>
         <source>HLS playlists (*.m3u8)</source>
         <translation>HLS 播放列表 (*.m3u8)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="385"/>
+        <location filename="../../ui/upload_page.py" line="386"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件会使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="392"/>
+        <location filename="../../ui/upload_page.py" line="394"/>
         <source>Added {0} URLs to the queue.</source>
         <translation>已将 {0} 个 URL 加入队列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="427"/>
+        <location filename="../../ui/upload_page.py" line="429"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在上传封面图片 {0}；完成后将成为 %n 个视频的封面。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="453"/>
+        <location filename="../../ui/upload_page.py" line="456"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>已添加 %n 个字幕文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="459"/>
+        <location filename="../../ui/upload_page.py" line="462"/>
         <source>Left out {0} files that are not video or audio (Settings can allow all files).</source>
         <translation>忽略了 {0} 个非视频或音频文件（可在“设置”中允许所有文件类型）。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="462"/>
+        <location filename="../../ui/upload_page.py" line="465"/>
         <source>Could not read {0}.</source>
         <translation>无法读取 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="465"/>
+        <location filename="../../ui/upload_page.py" line="468"/>
         <source>No video or audio files were found.</source>
         <translation>未找到视频或音频文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="498"/>
-        <location filename="../../ui/upload_page.py" line="500"/>
+        <location filename="../../ui/upload_page.py" line="503"/>
+        <location filename="../../ui/upload_page.py" line="505"/>
         <source>Cancel uploads</source>
         <translation>取消上传</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="499"/>
+        <location filename="../../ui/upload_page.py" line="504"/>
         <source>Cancel {0} upload(s)? What was sent is discarded; a cancelled item cannot be resumed.</source>
         <translation>要取消 {0} 个上传吗？已发送的数据将被丢弃，取消后无法继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="510"/>
+        <location filename="../../ui/upload_page.py" line="515"/>
         <source>Remove items</source>
         <translation>移除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="511"/>
+        <location filename="../../ui/upload_page.py" line="516"/>
         <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
         <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="521"/>
+        <location filename="../../ui/upload_page.py" line="526"/>
         <source>Copied {0} VideoId(s).</source>
         <translation>已复制 {0} 个 VideoId。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="544"/>
+        <location filename="../../ui/upload_page.py" line="546"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -3318,32 +3332,32 @@ VideoId：{1}</translation>
 <context>
     <name>VideoMetaPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="238"/>
+        <location filename="../../ui/playauth_panels.py" line="228"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="247"/>
+        <location filename="../../ui/playauth_panels.py" line="237"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="248"/>
+        <location filename="../../ui/playauth_panels.py" line="238"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="249"/>
+        <location filename="../../ui/playauth_panels.py" line="239"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="250"/>
+        <location filename="../../ui/playauth_panels.py" line="240"/>
         <source>Cover URL:</source>
         <translation>封面地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="257"/>
+        <location filename="../../ui/playauth_panels.py" line="247"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -3351,163 +3365,162 @@ VideoId：{1}</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="132"/>
-        <location filename="../../ui/metadata_editor.py" line="193"/>
+        <location filename="../../ui/metadata_editor.py" line="186"/>
         <source>Comma separated, e.g. sports, 2024</source>
         <translation>以英文逗号分隔，例如：体育, 2024</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="139"/>
+        <location filename="../../ui/metadata_editor.py" line="132"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="139"/>
+        <location filename="../../ui/metadata_editor.py" line="132"/>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="139"/>
+        <location filename="../../ui/metadata_editor.py" line="132"/>
         <source>Ta&amp;gs:</source>
         <translation>标签(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="140"/>
+        <location filename="../../ui/metadata_editor.py" line="133"/>
         <source>&amp;Category ID:</source>
         <translation>分类 ID(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="140"/>
+        <location filename="../../ui/metadata_editor.py" line="133"/>
         <source>Template &amp;group:</source>
         <translation>转码模板组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="141"/>
+        <location filename="../../ui/metadata_editor.py" line="134"/>
         <source>&amp;Workflow:</source>
         <translation>工作流(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="141"/>
+        <location filename="../../ui/metadata_editor.py" line="134"/>
         <source>&amp;Storage location:</source>
         <translation>存储地址(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="142"/>
+        <location filename="../../ui/metadata_editor.py" line="135"/>
         <source>&amp;App ID:</source>
         <translation>应用 ID(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="142"/>
+        <location filename="../../ui/metadata_editor.py" line="135"/>
         <source>Call&amp;back URL:</source>
         <translation>回调地址(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="143"/>
+        <location filename="../../ui/metadata_editor.py" line="136"/>
         <source>&amp;UserData:</source>
         <translation>UserData(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="143"/>
+        <location filename="../../ui/metadata_editor.py" line="136"/>
         <source>Co&amp;ver URL:</source>
         <translation>封面地址(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="146"/>
+        <location filename="../../ui/metadata_editor.py" line="139"/>
         <source>The video&apos;s title in VOD. Empty: the file name without its extension.</source>
         <translation>视频在点播中的标题。留空：使用不含扩展名的文件名。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="147"/>
+        <location filename="../../ui/metadata_editor.py" line="140"/>
         <source>Up to 1024 bytes.</source>
         <translation>最多 1024 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="148"/>
+        <location filename="../../ui/metadata_editor.py" line="141"/>
         <source>Up to 16 tags, separated by commas; each at most 32 bytes.</source>
         <translation>最多 16 个标签，以英文逗号分隔；每个最多 32 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="149"/>
+        <location filename="../../ui/metadata_editor.py" line="142"/>
         <source>The numeric ID of a category from the VOD console (empty: none).</source>
         <translation>视频点播控制台中分类的数字 ID（留空：不分类）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="150"/>
+        <location filename="../../ui/metadata_editor.py" line="143"/>
         <source>The transcoding template group ID (empty: the default group).</source>
         <translation>转码模板组 ID（留空：使用默认模板组）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="151"/>
+        <location filename="../../ui/metadata_editor.py" line="144"/>
         <source>A workflow ID; it takes precedence over the template group.</source>
         <translation>工作流 ID；优先于转码模板组。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="152"/>
+        <location filename="../../ui/metadata_editor.py" line="145"/>
         <source>The storage bucket address (empty: the default storage).</source>
         <translation>存储地址（留空：使用默认存储）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="153"/>
+        <location filename="../../ui/metadata_editor.py" line="146"/>
         <source>The VOD application ID (empty: app-1000000).</source>
         <translation>视频点播应用 ID（留空：app-1000000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="154"/>
+        <location filename="../../ui/metadata_editor.py" line="147"/>
         <source>VOD posts event notifications for these videos to this http(s) URL.</source>
         <translation>视频点播会将这些视频的事件通知发送到此 http(s) 回调地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="155"/>
+        <location filename="../../ui/metadata_editor.py" line="148"/>
         <source>Extra UserData as a JSON object; merged with the callback URL.</source>
         <translation>额外的 UserData（JSON 对象）；会与回调地址合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="156"/>
+        <location filename="../../ui/metadata_editor.py" line="149"/>
         <source>A custom thumbnail URL (http or https).</source>
         <translation>自定义封面地址（http 或 https）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="181"/>
+        <location filename="../../ui/metadata_editor.py" line="174"/>
         <source>Several values: type to replace them all</source>
         <translation>多个不同的值：输入内容将全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="232"/>
+        <location filename="../../ui/metadata_editor.py" line="225"/>
         <source>The title is longer than {0} bytes.</source>
         <translation>标题超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="234"/>
+        <location filename="../../ui/metadata_editor.py" line="227"/>
         <source>VOD does not accept emoji or similar characters in titles.</source>
         <translation>视频点播不接受标题中含有 emoji 等字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="236"/>
+        <location filename="../../ui/metadata_editor.py" line="229"/>
         <source>The description is longer than {0} bytes.</source>
         <translation>描述超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="240"/>
+        <location filename="../../ui/metadata_editor.py" line="233"/>
         <source>At most {0} tags are allowed; there are {1}.</source>
         <translation>最多允许 {0} 个标签；当前有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="243"/>
+        <location filename="../../ui/metadata_editor.py" line="236"/>
         <source>The tag “{0}” is longer than {1} bytes.</source>
         <translation>标签“{0}”超过 {1} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="246"/>
+        <location filename="../../ui/metadata_editor.py" line="239"/>
         <source>The address must start with http:// or https://.</source>
         <translation>地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="251"/>
+        <location filename="../../ui/metadata_editor.py" line="244"/>
         <source>This is not valid JSON: {0}</source>
         <translation>这不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="253"/>
+        <location filename="../../ui/metadata_editor.py" line="246"/>
         <source>UserData must be a JSON object, for example {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}.</source>
         <translation>UserData 必须是 JSON 对象，例如 {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}。</translation>
     </message>
@@ -3515,9 +3528,7 @@ VideoId：{1}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="146"/>
         <location filename="../../ui/errors.py" line="163"/>
-        <location filename="../../ui/texts.py" line="167"/>
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>

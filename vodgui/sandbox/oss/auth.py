@@ -23,7 +23,9 @@ import hmac
 from base64 import b64encode
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import quote
 
+from vodgui.sandbox.clock import iso_millis
 from vodgui.sandbox.http import Request
 from vodgui.sandbox.iam import CredentialError, CredentialProblem, Identity
 from vodgui.sandbox.oss import errors
@@ -56,11 +58,6 @@ _V4_SIGNED_BY_DEFAULT = ("content-type", "content-md5")
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-~.")
 
 
-def iso_millis(ts: float) -> str:
-    """``2026-11-22T07:32:39.000Z``: the timestamp form of OSS XML bodies."""
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-
-
 def v4_uri_encode(text: str, keep_slash: bool) -> str:
     """oss2's ``__v4_uri_encode``: UTF-8, only ``A-Za-z0-9_-~.`` (and optionally ``/``) stay as they are."""
     out = []
@@ -70,13 +67,6 @@ def v4_uri_encode(text: str, keep_slash: bool) -> str:
         else:
             out.append(f"%{byte:02X}")
     return "".join(out)
-
-
-def _first_params(req: Request) -> dict[str, str]:
-    params: dict[str, str] = {}
-    for name, value in req.query:
-        params.setdefault(name, value)
-    return params
 
 
 def _canonical_oss_headers(req: Request) -> str:
@@ -93,16 +83,34 @@ def _resource(bucket: str, key: str, params: dict[str, str]) -> str:
     return path + "?" + "&".join(f"{k}={v}" if v else k for k, v in subs)
 
 
-def v1_string_to_sign(req: Request, bucket: str, key: str, date: str, params: dict[str, str]) -> str:
-    content_md5 = req.header("Content-MD5", "") or ""
-    content_type = req.header("Content-Type", "") or ""
-    return "\n".join([req.method, content_md5, content_type, date,
-                      _canonical_oss_headers(req) + _resource(bucket, key, params)])
+def v1_string_to_sign(method: str, bucket: str, key: str, date: str, params: dict[str, str], *,
+                      content_md5: str = "", content_type: str = "", oss_headers: str = "") -> str:
+    """The V1 string-to-sign; ``date`` is the Date header, or ``Expires`` for a signed URL."""
+    return "\n".join([method, content_md5, content_type, date, oss_headers + _resource(bucket, key, params)])
+
+
+def v1_request_string_to_sign(req: Request, bucket: str, key: str, date: str, params: dict[str, str]) -> str:
+    return v1_string_to_sign(req.method, bucket, key, date, params,
+                             content_md5=req.header("Content-MD5", "") or "",
+                             content_type=req.header("Content-Type", "") or "",
+                             oss_headers=_canonical_oss_headers(req))
 
 
 def v1_signature(secret: str, string_to_sign: str) -> str:
     mac = hmac.new(secret.encode(), string_to_sign.encode("utf-8"), hashlib.sha1)
     return b64encode(mac.digest()).decode()
+
+
+def v1_signed_query(access_key_id: str, secret: str, bucket: str, key: str, expires: int,
+                    security_token: str | None = None, method: str = "GET") -> str:
+    """The query string of a presigned V1 URL (what oss2's ``Bucket.sign_url`` appends), for the sandbox's own
+    URLs; :meth:`OssAuthenticator.authenticate` verifies it with the same string-to-sign."""
+    # As oss2's sign_url: security-token is a sub-resource, so it is part of the signed resource.
+    params = {"security-token": security_token} if security_token else {}
+    signature = v1_signature(secret, v1_string_to_sign(method, bucket, key, str(expires), params))
+    pairs = [("OSSAccessKeyId", access_key_id), ("Expires", str(expires)), ("Signature", signature),
+             *params.items()]
+    return "&".join(f"{name}={quote(value, safe='')}" for name, value in pairs)
 
 
 def v4_canonical_request(req: Request, bucket: str, key: str, params: dict[str, str], additional: list[str],
@@ -136,9 +144,9 @@ class OssAuthenticator:
     def __init__(self, ctx: SandboxContext) -> None:
         self._ctx = ctx
 
-    def authenticate(self, req: Request, bucket: str, key: str) -> Identity:
-        """Verify ``req``; records the AccessKeyId in ``req.log`` as soon as it is known."""
-        params = _first_params(req)
+    def authenticate(self, req: Request, bucket: str, key: str, params: dict[str, str]) -> Identity:
+        """Verify ``req`` addressed to ``bucket``/``key`` with query ``params`` (the first value of each name);
+        records the AccessKeyId in ``req.log`` as soon as it is known."""
         authorization = req.header("Authorization")
         if authorization:
             if authorization.startswith("OSS "):
@@ -196,7 +204,7 @@ class OssAuthenticator:
         secret, identity = self._resolve(req, access_key_id, req.header("x-oss-security-token"))
         date = req.header("x-oss-date") or req.header("Date") or ""
         self._check_skew(self._parse_http_date(date), date)
-        string_to_sign = v1_string_to_sign(req, bucket, key, date, params)
+        string_to_sign = v1_request_string_to_sign(req, bucket, key, date, params)
         if not hmac.compare_digest(v1_signature(secret, string_to_sign), provided):
             raise errors.signature_mismatch(access_key_id, provided, string_to_sign)
         return identity
@@ -215,7 +223,7 @@ class OssAuthenticator:
         now = self._ctx.clock.now()
         if int(expires) < now:
             raise errors.request_expired(iso_millis(int(expires)), iso_millis(now))
-        string_to_sign = v1_string_to_sign(req, bucket, key, expires, params)
+        string_to_sign = v1_request_string_to_sign(req, bucket, key, expires, params)
         if not hmac.compare_digest(v1_signature(secret, string_to_sign), provided):
             raise errors.signature_mismatch(access_key_id, provided, string_to_sign)
         return identity
@@ -253,10 +261,7 @@ class OssAuthenticator:
         additional = [h.strip().lower() for h in fields.get("AdditionalHeaders", "").split(";") if h.strip()]
         payload = req.header("x-oss-content-sha256") or "UNSIGNED-PAYLOAD"
         canonical = v4_canonical_request(req, bucket, key, params, additional, payload)
-        string_to_sign = v4_string_to_sign(date_time, f"{date}/{region}/oss/aliyun_v4_request", canonical)
-        expected = hmac.new(v4_signing_key(secret, date, region), string_to_sign.encode(), hashlib.sha256)
-        if not hmac.compare_digest(expected.hexdigest(), fields["Signature"]):
-            raise errors.signature_mismatch(access_key_id, fields["Signature"], string_to_sign, canonical)
+        self._v4_verify(access_key_id, secret, date, region, date_time, canonical, fields["Signature"])
         return identity
 
     def _v4_url(self, req: Request, bucket: str, key: str, params: dict[str, str]) -> Identity:
@@ -277,12 +282,17 @@ class OssAuthenticator:
                       if h.strip()]
         signed_params = {k: v for k, v in params.items() if k != "x-oss-signature"}
         canonical = v4_canonical_request(req, bucket, key, signed_params, additional, "UNSIGNED-PAYLOAD")
+        self._v4_verify(access_key_id, secret, date, region, date_time, canonical, params.get("x-oss-signature", ""))
+        return identity
+
+    @staticmethod
+    def _v4_verify(access_key_id: str, secret: str, date: str, region: str, date_time: str, canonical: str,
+                   provided: str) -> None:
+        """Compare ``provided`` with the V4 signature of ``canonical``; SignatureDoesNotMatch otherwise."""
         string_to_sign = v4_string_to_sign(date_time, f"{date}/{region}/oss/aliyun_v4_request", canonical)
         expected = hmac.new(v4_signing_key(secret, date, region), string_to_sign.encode(), hashlib.sha256)
-        provided = params.get("x-oss-signature", "")
         if not hmac.compare_digest(expected.hexdigest(), provided):
             raise errors.signature_mismatch(access_key_id, provided, string_to_sign, canonical)
-        return identity
 
     @staticmethod
     def _parse_v4_date(raw: str) -> datetime:

@@ -63,8 +63,14 @@ def _load_lzma_crc64() -> _LzmaCrc | None:
     return None
 
 
+def crcmod_uses_c_extension() -> bool:
+    """True if crcmod runs its C extension (about 40x faster than its pure-Python fallback)."""
+    module = sys.modules.get("crcmod.crcmod")
+    return bool(getattr(module, "_usingExtension", False))
+
+
 _LZMA_CRC64 = _load_lzma_crc64()
-if _LZMA_CRC64 is None and not getattr(sys.modules.get("crcmod.crcmod"), "_usingExtension", False):
+if _LZMA_CRC64 is None and not crcmod_uses_c_extension():
     # Pure-Python crcmod manages a few MB/s: uploads would crawl. Say so instead of leaving it a mystery.
     logging.getLogger("vodgui.sandbox.oss").warning(
         "neither liblzma nor crcmod's C extension is available: CRC-64 will be very slow")
@@ -128,17 +134,6 @@ class _CrcmodState:
 
     def update_address(self, address: int, size: int) -> None:
         self._crc.update(ctypes.string_at(address, size))
-
-
-def crcmod_uses_c_extension() -> bool:
-    """True if crcmod runs its C extension (about 40x faster than its pure-Python fallback)."""
-    module = sys.modules.get("crcmod.crcmod")
-    return bool(getattr(module, "_usingExtension", False))
-
-
-def implementation() -> str:
-    """``"liblzma"`` or ``"crcmod"``: which one :func:`new_crc64` uses."""
-    return "liblzma" if _LZMA_CRC64 is not None else "crcmod"
 
 
 def new_crc64(reference: bool = False) -> Crc64State:

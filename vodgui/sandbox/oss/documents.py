@@ -6,20 +6,13 @@ from __future__ import annotations
 from urllib.parse import quote
 from xml.etree import ElementTree
 
+from vodgui.sandbox.clock import iso_millis
 from vodgui.sandbox.oss import errors
-from vodgui.sandbox.oss.auth import iso_millis
 from vodgui.sandbox.oss.models import MAX_PART_NUMBER, PartMeta
-
-_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def _text(parent: ElementTree.Element, tag: str, text: str) -> None:
     ElementTree.SubElement(parent, tag).text = text
-
-
-def _serialize(root: ElementTree.Element) -> bytes:
-    text: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=False)
-    return _DECLARATION + text
 
 
 def _key(key: str, url_encoded: bool) -> str:
@@ -34,7 +27,7 @@ def initiate_result(bucket: str, key: str, upload_id: str, url_encoded: bool) ->
     _text(root, "UploadId", upload_id)
     if url_encoded:
         _text(root, "EncodingType", "url")
-    return _serialize(root)
+    return errors.xml_document(root)
 
 
 def list_parts_result(bucket: str, key: str, upload_id: str, marker: int, max_parts: int,
@@ -58,7 +51,7 @@ def list_parts_result(bucket: str, key: str, upload_id: str, marker: int, max_pa
         _text(node, "ETag", part.etag)
         _text(node, "HashCrc64ecma", str(part.crc64))
         _text(node, "Size", str(part.size))
-    return _serialize(root)
+    return errors.xml_document(root)
 
 
 def complete_result(location: str, bucket: str, key: str, etag: str, url_encoded: bool) -> bytes:
@@ -69,7 +62,7 @@ def complete_result(location: str, bucket: str, key: str, etag: str, url_encoded
     _text(root, "Bucket", bucket)
     _text(root, "Key", _key(key, url_encoded))
     _text(root, "ETag", etag)
-    return _serialize(root)
+    return errors.xml_document(root)
 
 
 def list_buckets_result(owner_id: str) -> bytes:
@@ -78,7 +71,7 @@ def list_buckets_result(owner_id: str) -> bytes:
     _text(owner, "ID", owner_id)
     _text(owner, "DisplayName", owner_id)
     ElementTree.SubElement(root, "Buckets")
-    return _serialize(root)
+    return errors.xml_document(root)
 
 
 def parse_complete(body: bytes) -> list[tuple[int, str]]:

@@ -36,6 +36,15 @@ class OssError(Exception):
         self.close = close
 
 
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def xml_document(root: ElementTree.Element) -> bytes:
+    """``root`` as an OSS XML body: the UTF-8 declaration on its own line, then the element."""
+    text: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=False)
+    return _DECLARATION + text
+
+
 def error_xml(code: str, message: str, request_id: str, host_id: str, details: dict[str, str] | None = None,
               ec: str = "") -> bytes:
     root = ElementTree.Element("Error")
@@ -47,8 +56,7 @@ def error_xml(code: str, message: str, request_id: str, host_id: str, details: d
         ElementTree.SubElement(root, name).text = value
     if ec:
         ElementTree.SubElement(root, "EC").text = ec
-    text: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=False)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + text
+    return xml_document(root)
 
 
 def error_response(method: str, request_id: str, host_id: str, err: OssError) -> Response:

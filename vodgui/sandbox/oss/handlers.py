@@ -15,10 +15,11 @@ import base64
 import binascii
 import re
 from dataclasses import dataclass
-from email.utils import formatdate, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import quote, unquote
 
-from vodgui.sandbox.http import FileBody, Request, Response
+from vodgui.sandbox.clock import http_date
+from vodgui.sandbox.http import FileBody, Request, Response, split_byte_range
 from vodgui.sandbox.iam import Identity
 from vodgui.sandbox.oss import documents, errors
 from vodgui.sandbox.oss.auth import OssAuthenticator
@@ -125,10 +126,6 @@ def authorize(identity: Identity, op: str, bucket: str, key: str) -> None:
     raise errors.denied_by_token_policy()
 
 
-def http_date(ts: float) -> str:
-    return formatdate(ts, usegmt=True)
-
-
 def _content_md5(req: Request) -> bytes | None:
     value = req.header("Content-MD5")
     if value is None:
@@ -175,32 +172,30 @@ def byte_range(value: str | None, size: int, standard: bool) -> tuple[int, int] 
     specs = value[len("bytes="):].split(",")
     if len(specs) > 1 and standard:
         raise errors.invalid_range(size)  # UNCONFIRMED: multi-range with standard behaviour
-    first, sep, last = (s.strip() for s in specs[0].partition("-"))
-    if not sep or (not first and not last) or (first and not first.isdigit()) \
-            or (last and not last.isdigit()):
+    parsed = split_byte_range(specs[0], allow_spaces=True)
+    if parsed is None:
         return None
-    if not first:  # suffix range: the last N bytes
-        count = int(last)
-        if count == 0 or size == 0:
+    start, last = parsed
+    if start is None:  # suffix range: the last N bytes
+        assert last is not None
+        if last == 0 or size == 0:
             if standard:
                 raise errors.invalid_range(size)
             return None
-        if count > size:
+        if last > size:
             return (0, size - 1) if standard else None
-        return size - count, size - 1
-    start = int(first)
-    end = int(last) if last else size - 1
-    if last and end < start:
+        return size - last, size - 1
+    if last is not None and last < start:
         return None  # syntactically invalid: ignored in both behaviours
     if start >= size:
         if standard:
             raise errors.invalid_range(size)
         return None
-    if end >= size:
-        if not standard and last:
+    if last is None or last >= size:
+        if not standard and last is not None:
             return None
-        end = size - 1
-    return start, end
+        last = size - 1
+    return start, last
 
 
 class OssService:
@@ -218,9 +213,15 @@ class OssService:
     def classify(self, req: Request) -> tuple[str, str]:
         # The server classifies every request before injecting faults, so the request log gets its OSS
         # fields here: a failed (faulted) UploadPart still shows its part number and caller.
-        target = parse_target(req)
-        self._describe(req, target)
-        return "oss", target.op
+        return "oss", self._target(req).op
+
+    def _target(self, req: Request) -> Target:
+        """The request's target, parsed (and described in the request log) once per request."""
+        target = req.parsed
+        if not isinstance(target, Target):
+            target = req.parsed = parse_target(req)
+            self._describe(req, target)
+        return target
 
     @staticmethod
     def _describe(req: Request, target: Target) -> None:
@@ -239,13 +240,12 @@ class OssService:
         self._model.reset()
 
     def error_response(self, req: Request, status: int, code: str, message: str) -> Response:
-        target = parse_target(req)
+        target = self._target(req)
         return errors.error_response(req.method, req.request_id, self._host_id(req, target.bucket),
                                      OssError(status, code, message))
 
     def handle(self, req: Request) -> Response:
-        target = parse_target(req)
-        self._describe(req, target)
+        target = self._target(req)
         try:
             return self._handle(req, target)
         except OssError as err:
@@ -266,7 +266,7 @@ class OssService:
 
     def _handle(self, req: Request, t: Target) -> Response:
         if not t.bucket:
-            identity = self._auth.authenticate(req, "", "")
+            identity = self._auth.authenticate(req, "", "", t.params)
             if identity.kind == "root" and req.method == "GET":
                 return self._ok(req, body=documents.list_buckets_result(identity.account_id))
             raise errors.access_denied("You have no right to access this resource.")  # UNCONFIRMED
@@ -274,7 +274,7 @@ class OssService:
             raise errors.invalid_bucket_name(t.bucket)
         if not self._model.has_bucket(t.bucket):
             raise errors.no_such_bucket(t.bucket)
-        identity = self._auth.authenticate(req, t.bucket, t.key)
+        identity = self._auth.authenticate(req, t.bucket, t.key, t.params)
         if not t.key:
             if identity.kind in ("upload", "playauth"):
                 raise errors.denied_by_token_policy()

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import shutil
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vodgui.sandbox.clock import iso_millis
 from vodgui.sandbox.http import BodyReader
 from vodgui.sandbox.oss import errors
-from vodgui.sandbox.oss.auth import iso_millis
 from vodgui.sandbox.oss.crc64 import crc64_of_parts
-from vodgui.sandbox.oss.storage import SPARSE_FILES, BlobStore, Region, Segment, StaleWrite
+from vodgui.sandbox.oss.storage import SPARSE_FILES, BlobStore, Ingested, Region, Segment, StaleWrite
 from vodgui.sandbox.service import SandboxContext
 
 log = logging.getLogger("vodgui.sandbox.oss")
@@ -114,6 +113,7 @@ class OssModel:
         self._uploads: dict[str, Upload] = {}
         self._md5_cache: dict[Path, str] = {}
         self.blobs = BlobStore(ctx.store.blob_dir)
+        ctx.store.keep_on_clear(_BUCKETS)
         self._load()
 
     # -- persistence -----------------------------------------------------------------------------------------
@@ -168,10 +168,13 @@ class OssModel:
     # -- contract used by the VOD model, the CDN and the control plane ---------------------------------------
     def ensure_bucket(self, name: str) -> None:
         """Create bucket ``name`` if needed (VOD's ``outin-...`` storage); requests to other buckets get
-        NoSuchBucket. Idempotent, and always re-persisted so a reset followed by a restart keeps it."""
+        NoSuchBucket. Idempotent: only a new bucket is written to the store, whose reset keeps bucket records
+        (see :meth:`reset`)."""
         with self._lock:
-            created = self._buckets.setdefault(name, self._ctx.clock.now())
-        self._ctx.store.put(_BUCKETS, name, {"name": name, "created": created})
+            if name in self._buckets:
+                return
+            created = self._buckets[name] = self._ctx.clock.now()
+            self._ctx.store.put(_BUCKETS, name, {"name": name, "created": created})
 
     def has_bucket(self, name: str) -> bool:
         with self._lock:
@@ -232,14 +235,16 @@ class OssModel:
         return cached
 
     def reset(self) -> None:
-        """Forget objects and uploads and delete their files. Buckets stay: they are VOD's storage
-        infrastructure (like the account's ``outin-...`` buckets), created once by the VOD model."""
+        """Forget objects and uploads. Buckets stay: they are VOD's storage infrastructure (like the account's
+        ``outin-...`` buckets), created once by the VOD model.
+
+        Only the server's reset calls this, and it clears the state store and every blob right after; bucket
+        records survive that (registered with :meth:`StateStore.keep_on_clear`), like the buckets here.
+        """
         with self._lock:
             self._objects.clear()
             self._uploads.clear()
             self._md5_cache.clear()
-            self._ctx.store.clear([_OBJECTS, _UPLOADS, _PARTS])
-            shutil.rmtree(self.blobs.root, ignore_errors=True)
 
     def _notify(self, meta: ObjectMeta) -> None:
         with self._lock:
@@ -260,6 +265,16 @@ class OssModel:
         if content_md5 is not None and got.md5 != content_md5:
             self.blobs.discard(got.path)
             raise errors.invalid_digest()
+        return self._store(bucket, key, got, content_type, headers, forbid_overwrite)
+
+    def put_file(self, bucket: str, key: str, got: Ingested, content_type: str) -> ObjectMeta:
+        """Store as an object a body already received into the blob store by :meth:`BlobStore.ingest` (a URL
+        pull streams its download there): the temporary file becomes the object's file, nothing is copied.
+        Listeners hear about it as about a PutObject."""
+        return self._store(bucket, key, got, content_type, (), False)
+
+    def _store(self, bucket: str, key: str, got: Ingested, content_type: str,
+               headers: tuple[tuple[str, str], ...], forbid_overwrite: bool) -> ObjectMeta:
         dest = self.blobs.object_path(bucket, key)
         meta = ObjectMeta(bucket, key, got.size, quoted_etag(got.md5), got.crc64, content_type,
                           self._ctx.clock.now(), dest, md5=got.md5.hex(), headers=headers)

@@ -30,8 +30,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from vodgui.sandbox.http import BodyReader
 from vodgui.sandbox.oss.crc64 import new_crc64
 
 #: Read size for request bodies. 1 MiB keeps syscall and per-chunk Python overhead low (a 16 MiB part is 16
@@ -42,6 +42,14 @@ CHUNK = 1 << 20
 SPARSE_FILES = sys.platform.startswith(("linux", "darwin", "freebsd"))
 
 _O_BINARY = getattr(os, "O_BINARY", 0)
+
+
+class BodySource(Protocol):
+    """What :meth:`BlobStore.ingest` reads: a request body (:class:`~vodgui.sandbox.http.BodyReader`) or a URL
+    pull's download."""
+
+    def readinto(self, buf: memoryview) -> int:
+        """Fill up to ``len(buf)`` bytes; 0 at the end."""
 
 
 class StaleWrite(Exception):
@@ -156,7 +164,7 @@ class BlobStore:
         return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o600), name
 
     # -- ingest ----------------------------------------------------------------------------------------------
-    def ingest(self, body: BodyReader, region: Region | None = None) -> Ingested:
+    def ingest(self, body: BodySource, region: Region | None = None) -> Ingested:
         """Stream the rest of ``body`` into a temporary file (or into ``region``), hashing as it goes.
 
         Re-raises whatever the body raises (e.g. :class:`~vodgui.sandbox.http.ClientGone`), and

@@ -9,7 +9,6 @@ real service.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import threading
@@ -20,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from vodgui.sandbox.clock import SandboxClock
+from vodgui.sandbox.http import is_loopback_host
 
 log = logging.getLogger("vodgui.sandbox.vod.callbacks")
 
@@ -30,13 +30,21 @@ _IDLE_EXIT_SECONDS = 30.0
 
 
 def is_loopback_url(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return is_loopback_host(urlsplit(url).hostname or "")  # hostname is lower-cased: LOCALHOST counts
+
+
+def callback_target(user_data: dict[str, Any]) -> tuple[str, dict[str, str]] | None:
+    """Where a media's events go: ``(CallbackURL, extra body fields)`` from its UserData, or None when it names no
+    HTTP callback. The extra fields are ``Extend`` (UserData.Extend as a JSON string) when given."""
+    callback = user_data.get("MessageCallback") or {}
+    if not isinstance(callback, dict):
+        return None
+    url = callback.get("CallbackURL")
+    if not isinstance(url, str) or str(callback.get("CallbackType", "http")).lower() != "http":
+        return None
+    extend = user_data.get("Extend")
+    extra = {"Extend": json.dumps(extend, ensure_ascii=False)} if extend is not None else {}
+    return url, extra
 
 
 @dataclass(order=True)
@@ -57,6 +65,7 @@ class CallbackDispatcher:
         self._events: list[_Event] = []
         self._seq = 0
         self._thread: threading.Thread | None = None
+        self._closed = False
         #: Every delivery attempt, for tests and the control plane: (event type, url, HTTP status or error).
         self.delivered: list[tuple[str, str, str]] = []
 
@@ -66,6 +75,8 @@ class CallbackDispatcher:
             log.info("not sending %s to non-loopback callback %s", body.get("EventType"), url)
             return False
         with self._cond:
+            if self._closed:
+                return False
             self._seq += 1
             self._events.append(_Event(due, self._seq, media_id, url, body))
             self._events.sort()
@@ -85,11 +96,25 @@ class CallbackDispatcher:
             self._events.clear()
             self.delivered.clear()
 
+    def close(self) -> None:
+        """The sandbox stops: drop pending events and wait for a delivery in progress, so that nothing is posted
+        once this returns (unless a receiver outlasts the delivery timeout)."""
+        with self._cond:
+            self._closed = True
+            self._events.clear()
+            thread = self._thread
+            self._cond.notify_all()
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=_TIMEOUT_SECONDS + 1)
+
     def _next_due(self) -> _Event | None:
         """The next due event, or None (and the thread is forgotten) after a long idle spell."""
         idle_since = time.monotonic()
         with self._cond:
             while True:
+                if self._closed:
+                    self._thread = None
+                    return None
                 if self._events and self._events[0].due <= self._clock.now():
                     return self._events.pop(0)
                 if self._events:

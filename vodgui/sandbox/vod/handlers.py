@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from vodgui.sandbox.cdn import CdnService
 from vodgui.sandbox.clock import iso_utc
 from vodgui.sandbox.rpc import Handler, RpcContext, RpcProduct, missing
 from vodgui.sandbox.service import SandboxContext
@@ -112,11 +111,11 @@ def library_actions(ctx: SandboxContext, model: VodModel) -> dict[str, Handler]:
             "DeleteVideo": delete_video}
 
 
-def make_vod_product(ctx: SandboxContext, model: VodModel, cdn: CdnService) -> RpcProduct:
+def make_vod_product(ctx: SandboxContext, model: VodModel) -> RpcProduct:
     """VOD for the POP front door: ``vod:<Action>`` RAM checks, GetPlayInfo authorizing itself."""
     actions: dict[str, Handler] = {
         **upload_actions(model),
-        **playback_actions(ctx, model, cdn),
+        **playback_actions(ctx, model),
         **library_actions(ctx, model),
     }
     return RpcProduct("vod", VERSION, f"vod.{ctx.config.region}.aliyuncs.com", actions,

@@ -8,10 +8,15 @@ changing the settings later does not rewrite the history of media already upload
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from vodgui.sandbox.vod.validation import AUDIO_EXTENSIONS
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+_R = TypeVar("_R", bound="DataclassInstance")
 
 KIND_VIDEO = "video"
 KIND_IMAGE = "image"
@@ -20,6 +25,13 @@ KIND_ATTACHED = "attached"
 #: Formats the no-transcoding template group can play as they are (CreateUploadVideo docs, note on
 #: VOD_NO_TRANSCODE); other formats are stored but have no playable stream.
 NO_TRANSCODE_PLAYABLE = frozenset({"mp4", "flv", "mp3", "m3u8"})
+
+
+def from_record(cls: type[_R], data: dict[str, Any]) -> _R:
+    """A dataclass instance from its stored JSON, ignoring fields the class no longer has (a record written by
+    another version of the sandbox)."""
+    known = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in known})
 
 
 @dataclass
@@ -66,8 +78,7 @@ class Media:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Media:
-        known = set(cls.__dataclass_fields__)
-        return cls(**{k: v for k, v in data.items() if k in known})
+        return from_record(cls, data)
 
     # -- derived ---------------------------------------------------------------------------------------------
     def status(self, now: float) -> str:

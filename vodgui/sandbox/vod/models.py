@@ -27,7 +27,7 @@ from vodgui.sandbox.rpc import invalid
 from vodgui.sandbox.service import SandboxContext
 from vodgui.sandbox.vod import errors
 from vodgui.sandbox.vod import validation as v
-from vodgui.sandbox.vod.callbacks import CallbackDispatcher
+from vodgui.sandbox.vod.callbacks import CallbackDispatcher, callback_target
 from vodgui.sandbox.vod.media import KIND_ATTACHED, KIND_IMAGE, KIND_VIDEO, Media
 from vodgui.sandbox.vod.urlpull import UrlPuller
 
@@ -36,6 +36,15 @@ log = logging.getLogger("vodgui.sandbox.vod")
 STORE_KIND = "vod_media"
 #: The system template group that skips transcoding (a real, fixed id on the service).
 NO_TRANSCODE_GROUP = "VOD_NO_TRANSCODE"
+
+
+#: The upload-complete event of each media kind: (EventType, id field, file URL field). The spelling of the URL
+#: field differs between the events, as in the event notification docs.
+_UPLOAD_EVENTS: dict[str, tuple[str, str, str]] = {
+    KIND_VIDEO: ("FileUploadComplete", "VideoId", "FileUrl"),
+    KIND_IMAGE: ("ImageUploadComplete", "ImageId", "FileURL"),
+    KIND_ATTACHED: ("AttachedMediaUploadComplete", "MediaId", "FileURL"),
+}
 
 
 def _b64json(data: dict[str, Any]) -> str:
@@ -86,6 +95,19 @@ class VodModel:
     def _save(self, media: Media) -> None:
         self._ctx.store.put(STORE_KIND, media.media_id, asdict(media))
 
+    def _check_reference_free(self, reference_id: str) -> None:
+        """``ReferenceIdDuplicate`` if ``reference_id`` is taken."""
+        with self._lock:
+            if reference_id and reference_id in self._by_reference:
+                raise errors.reference_id_duplicate()
+
+    def _add(self, media: Media) -> None:
+        """Index and persist a new media record; ``ReferenceIdDuplicate`` if its ReferenceId is taken."""
+        with self._lock:
+            self._check_reference_free(media.reference_id)
+            self._index(media)
+        self._save(media)
+
     def reset(self) -> None:
         """Forget every media asset (the state store itself is cleared by the server)."""
         with self._lock:
@@ -97,8 +119,9 @@ class VodModel:
         self.url_jobs.reset()
 
     def close(self) -> None:
-        """The sandbox stops: stop pulling URLs."""
+        """The sandbox stops: stop pulling URLs and posting event callbacks."""
         self.url_jobs.close()
+        self.callbacks.close()
 
     def get(self, media_id: str, kind: str | None = KIND_VIDEO) -> Media | None:
         with self._lock:
@@ -179,18 +202,15 @@ class VodModel:
 
         ``fields`` are :class:`Media` fields, already validated (CreateUploadVideo, a URL pull job).
         """
+        # Checked before any id is drawn (a refused request leaves the seeded id sequence alone), and again
+        # when the record is added.
+        self._check_reference_free(str(fields.get("reference_id") or ""))
         now = self.now()
-        reference_id = str(fields.get("reference_id") or "")
-        with self._lock:
-            if reference_id and reference_id in self._by_reference:
-                raise errors.reference_id_duplicate()
-            key = self._new_key(ext)
-            media = Media(media_id=self._ctx.ids.video_id(), kind=KIND_VIDEO, bucket=self.bucket, key=key, ext=ext,
-                          created_at=now, modified_at=now,
-                          prefix=key.rsplit("/", 1)[0] + "/" if ext == "m3u8" else "", **fields)
-            self._index(media)
-        self._oss.ensure_bucket(self.bucket)  # idempotent; cheap insurance against a reset between calls
-        self._save(media)
+        key = self._new_key(ext)
+        media = Media(media_id=self._ctx.ids.video_id(), kind=KIND_VIDEO, bucket=self.bucket, key=key, ext=ext,
+                      created_at=now, modified_at=now,
+                      prefix=key.rsplit("/", 1)[0] + "/" if ext == "m3u8" else "", **fields)
+        self._add(media)
         return media
 
     def update_video_info(self, p: v.ParamReader) -> None:
@@ -258,7 +278,6 @@ class VodModel:
         with self._lock:
             media.refresh_count += 1
         self._save(media)
-        self._oss.ensure_bucket(media.bucket)
         address, auth = self._upload_blobs(media)
         return {"VideoId": media.media_id, "UploadAddress": address, "UploadAuth": auth}
 
@@ -281,10 +300,7 @@ class VodModel:
         media = Media(media_id=media_id, kind=KIND_IMAGE, bucket=self.bucket, key=key, ext=ext,
                       created_at=now, modified_at=now, title=title, file_name=p.get("OriginalFileName") or "",
                       cate_id=cate_id, image_type=image_type, **common)
-        with self._lock:
-            self._index(media)
-        self._oss.ensure_bucket(self.bucket)
-        self._save(media)
+        self._add(media)
         address, auth = self._upload_blobs(media)
         return {"ImageId": media_id, "ImageURL": self.signed_url(media), "FileURL": self.file_url(media),
                 "UploadAddress": address, "UploadAuth": auth}
@@ -312,10 +328,7 @@ class VodModel:
         media = Media(media_id=media_id, kind=KIND_ATTACHED, bucket=self.bucket, key=key, ext=ext,
                       created_at=now, modified_at=now, title=title, file_name=file_name, file_size=file_size,
                       cate_ids=cate_ids, business_type=business_type, **common)
-        with self._lock:
-            self._index(media)
-        self._oss.ensure_bucket(self.bucket)
-        self._save(media)
+        self._add(media)
         address, auth = self._upload_blobs(media)
         return {"MediaId": media_id, "MediaURL": self.signed_url(media), "FileURL": self.file_url(media),
                 "UploadAddress": address, "UploadAuth": auth}
@@ -407,30 +420,17 @@ class VodModel:
         self._schedule_callbacks(media)
 
     def _schedule_callbacks(self, media: Media) -> None:
-        callback = media.user_data.get("MessageCallback") or {}
-        url = callback.get("CallbackURL")
-        if not isinstance(url, str) or str(callback.get("CallbackType", "http")).lower() != "http":
+        target = callback_target(media.user_data)
+        if target is None:
             return
-        extend = media.user_data.get("Extend")
-        extra = {"Extend": json.dumps(extend, ensure_ascii=False)} if extend is not None else {}
+        url, extra = target
         uploaded = media.uploaded_at or self.now()
         mid = media.media_id
-        body: dict[str, Any]
-        if media.kind == KIND_IMAGE:
-            body = {"EventTime": iso_utc(uploaded), "EventType": "ImageUploadComplete", "ImageId": mid,
-                    "Size": media.size, "FileURL": self.file_url(media), "Status": "success", **extra}
-            self.callbacks.schedule(mid, url, uploaded, body)
-            return
-        if media.kind == KIND_ATTACHED:
-            body = {"EventTime": iso_utc(uploaded), "EventType": "AttachedMediaUploadComplete",
-                    "MediaId": mid, "Size": media.size, "FileURL": self.file_url(media), "Status": "success",
-                    **extra}
-            self.callbacks.schedule(mid, url, uploaded, body)
-            return
-        body = {"EventTime": iso_utc(uploaded), "EventType": "FileUploadComplete", "VideoId": mid,
-                "Size": media.size, "FileUrl": self.file_url(media), "Status": "success", **extra}
+        event_type, id_field, url_field = _UPLOAD_EVENTS[media.kind]
+        body: dict[str, Any] = {"EventTime": iso_utc(uploaded), "EventType": event_type, id_field: mid,
+                                "Size": media.size, url_field: self.file_url(media), "Status": "success", **extra}
         self.callbacks.schedule(mid, url, uploaded, body)
-        if not media.transcode:
+        if media.kind != KIND_VIDEO or not media.transcode:
             return  # the no-transcoding group sends only FileUploadComplete (CreateUploadVideo docs)
         ready = media.ready_at or uploaded
         infos = [self._stream_event(media, s) for s in media.streams()]

@@ -7,16 +7,15 @@ policy; any other caller goes through the usual RAM check on ``vod:GetPlayInfo``
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-from vodgui.sandbox.cdn import DEFAULT_AUTH_TIMEOUT, CdnService
+from vodgui.sandbox.cdn import DEFAULT_AUTH_TIMEOUT, sign_cdn_url
 from vodgui.sandbox.clock import iso_utc
+from vodgui.sandbox.oss.auth import v1_signed_query
 from vodgui.sandbox.policy import Decision, RequestContext
-from vodgui.sandbox.rpc import Handler, RpcContext, forbidden_ram, invalid, missing
+from vodgui.sandbox.rpc import Handler, RpcContext, RpcError, forbidden_ram, invalid, missing
 from vodgui.sandbox.service import SandboxContext
 from vodgui.sandbox.vod import errors
 from vodgui.sandbox.vod import validation as v
@@ -42,8 +41,10 @@ def _fmt(value: float | None) -> str | None:
     return None if value is None else f"{value:.4f}"
 
 
-def resolve_video(model: VodModel, rpc: RpcContext) -> Media:
-    """The video named by VideoId (or, failing that, ReferenceId); 404 when unknown or deleted."""
+def resolve_video(model: VodModel, rpc: RpcContext,
+                  not_found: Callable[[], RpcError] = errors.video_not_found) -> Media:
+    """The video named by VideoId (or, failing that, ReferenceId); ``not_found()`` (a 404) when unknown or
+    deleted."""
     video_id = rpc.get("VideoId")
     if video_id is not None:
         media = model.get(video_id)
@@ -53,7 +54,7 @@ def resolve_video(model: VodModel, rpc: RpcContext) -> Media:
             raise missing("VideoId")
         media = model.find_reference(reference_id)
     if media is None:
-        raise errors.video_not_found()
+        raise not_found()
     return media
 
 
@@ -61,13 +62,7 @@ def oss_signed_url(ctx: SandboxContext, bucket: str, key: str, ttl: int) -> str:
     """A presigned OSS V1 query URL, signed with read-only temporary credentials for that one object."""
     cred = ctx.iam.issue("upload", ttl, scope={"bucket": bucket, "key": key, "access": "read"})
     expires = int(ctx.clock.now() + ttl)
-    # As oss2's sign_url: security-token is a sub-resource, so it is part of the signed resource.
-    string_to_sign = f"GET\n\n\n{expires}\n/{bucket}/{key}?security-token={cred.security_token}"
-    signature = base64.b64encode(
-        hmac.new(cred.access_key_secret.encode(), string_to_sign.encode(), hashlib.sha1).digest()).decode()
-    query = "&".join(f"{k}={quote(val, safe='')}" for k, val in (
-        ("OSSAccessKeyId", cred.access_key_id), ("Expires", str(expires)), ("Signature", signature),
-        ("security-token", cred.security_token)))
+    query = v1_signed_query(cred.access_key_id, cred.access_key_secret, bucket, key, expires, cred.security_token)
     return f"{ctx.url}/{bucket}/{quote(key, safe='/')}?{query}"
 
 
@@ -81,7 +76,7 @@ def video_meta(model: VodModel, media: Media, now: float) -> dict[str, Any]:
     return meta
 
 
-def playback_actions(ctx: SandboxContext, model: VodModel, cdn: CdnService) -> dict[str, Handler]:
+def playback_actions(ctx: SandboxContext, model: VodModel) -> dict[str, Handler]:
     """The playback actions of the VOD product."""
 
     def get_video_play_auth(rpc: RpcContext) -> dict[str, Any]:
@@ -149,7 +144,7 @@ def playback_actions(ctx: SandboxContext, model: VodModel, cdn: CdnService) -> d
         infos = []
         for s in streams:
             url = oss_signed_url(ctx, s["bucket"], s["key"], ttl) if output_type == "oss" \
-                else cdn.sign_url(s["bucket"], s["key"], ttl, uid=uid, rand=rand)
+                else sign_cdn_url(ctx, s["bucket"], s["key"], ttl, uid=uid, rand=rand)
             info: dict[str, Any] = {
                 "PlayURL": url, "Format": s["format"], "Definition": s["definition"],
                 "StreamType": s["stream_type"], "Size": s["size"], "Encrypt": 0, "Status": "Normal",

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from vodgui.sandbox.clock import iso_utc
-from vodgui.sandbox.rpc import Handler, RpcContext, invalid, missing
+from vodgui.sandbox.rpc import Handler, RpcContext, invalid
 from vodgui.sandbox.vod import errors
 from vodgui.sandbox.vod import validation as v
 from vodgui.sandbox.vod.models import VodModel
+from vodgui.sandbox.vod.playback import resolve_video
 
 
 def upload_actions(model: VodModel) -> dict[str, Handler]:
@@ -23,16 +24,8 @@ def upload_actions(model: VodModel) -> dict[str, Handler]:
         return dict(model.create_upload_video(rpc))
 
     def refresh_upload_video(rpc: RpcContext) -> dict[str, Any]:
-        video_id = rpc.get("VideoId")
-        if video_id is None:
-            reference_id = rpc.get("ReferenceId")
-            if reference_id is None:
-                raise missing("VideoId")
-            media = model.find_reference(reference_id)
-            if media is None:
-                raise errors.refresh_video_not_found()
-            video_id = media.media_id
-        return dict(model.refresh_upload_video(video_id))
+        media = resolve_video(model, rpc, not_found=errors.refresh_video_not_found)
+        return dict(model.refresh_upload_video(media.media_id))
 
     def create_upload_image(rpc: RpcContext) -> dict[str, Any]:
         return dict(model.create_upload_image(rpc))

@@ -6,9 +6,10 @@ lookups); any other host fails its job. A small pool of daemon threads works the
 
     PENDING -> DOWNLOADING -> UPLOADING -> SUCCESS          (or FAIL, with ErrorCode and ErrorMessage)
 
-The body is streamed to a temporary file (capped at ``settings.url_pull_max_bytes``, shaped by
-``settings.bandwidth_bps``), then stored as the new video's object through :class:`OssModel`, whose listener
-marks the video ``UploadSucc``: the usual life cycle follows. ``settings.url_pull_delay`` holds a job that many
+The body is streamed into the OSS blob store's temporary area, hashed on the way (capped at
+``settings.url_pull_max_bytes``, shaped by ``settings.bandwidth_bps``), then that file becomes the new video's
+object through :meth:`OssModel.put_file` (no second copy), whose listener marks the video ``UploadSucc``: the
+usual life cycle follows. ``settings.url_pull_delay`` holds a job that many
 wall-clock seconds in PENDING and again in UPLOADING so that clients can watch it move; how long it stays in
 DOWNLOADING is up to the source server (and ``bandwidth_bps``).
 
@@ -22,10 +23,8 @@ for every download problem and adds the cause to the message.
 from __future__ import annotations
 
 import http.client
-import ipaddress
 import json
 import logging
-import os
 import posixpath
 import queue
 import re
@@ -33,19 +32,22 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
 from vodgui.sandbox.cdn import content_type_for
 from vodgui.sandbox.clock import iso_utc
-from vodgui.sandbox.http import BodyReader, Throttle
+from vodgui.sandbox.http import Throttle, is_loopback_host
 from vodgui.sandbox.oss.models import OssModel
+from vodgui.sandbox.oss.storage import Ingested
 from vodgui.sandbox.rpc import RpcError, invalid, missing
 from vodgui.sandbox.service import SandboxContext
 from vodgui.sandbox.vod import errors
 from vodgui.sandbox.vod import validation as v
+from vodgui.sandbox.vod.callbacks import callback_target
+from vodgui.sandbox.vod.media import from_record
 
 if TYPE_CHECKING:
     from vodgui.sandbox.vod.models import VodModel
@@ -114,17 +116,7 @@ class UrlJob:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> UrlJob:
-        known = set(cls.__dataclass_fields__)
-        return cls(**{k: val for k, val in data.items() if k in known})
-
-
-def is_loopback_host(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+        return from_record(cls, data)
 
 
 def fetchable(url: str) -> str | None:
@@ -132,7 +124,7 @@ def fetchable(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         return f"unsupported scheme {parts.scheme!r}"
-    if not is_loopback_host(parts.hostname or ""):
+    if not is_loopback_host((parts.hostname or "").lower()):
         return (f"the sandbox is offline and only pulls loopback URLs (127.0.0.0/8, ::1, localhost), "
                 f"not {parts.hostname!r}")
     return None
@@ -213,6 +205,8 @@ class UrlPuller:
                 used = self._sessions.get(session_id)
                 if used is not None and now - used < _SESSION_WINDOW:
                     raise errors.session_id_duplicate()
+                # Only ids inside the window can clash: forget the older ones as new ones arrive.
+                self._sessions = {s: t for s, t in self._sessions.items() if now - t < _SESSION_WINDOW}
                 self._sessions[session_id] = now
             for url, (video, ext) in zip(urls, videos):
                 video.update(storage_location=storage, app_id=app_id, user_data=user_data)
@@ -391,7 +385,7 @@ class UrlPuller:
             self._alive(job)
 
     def _run(self, job: UrlJob) -> None:
-        tmp: Path | None = None
+        got: Ingested | None = None  # the download, until it becomes the video's object
         try:
             self._pause(job)
             self._update(job, status=DOWNLOADING)
@@ -401,16 +395,16 @@ class UrlPuller:
             ext = job.file_extension or url_extension(job.url)
             if ext and ext not in v.MEDIA_EXTENSIONS:
                 raise _bad_extension(ext)
-            tmp, size, content_type = self._download(job)
+            got, content_type = self._download(job)
             ext = ext or _TYPE_EXTENSIONS.get(content_type, "")
             if ext not in v.MEDIA_EXTENSIONS:
                 raise _bad_extension(ext or f"none (Content-Type {content_type or 'absent'})")
-            self._update(job, status=UPLOADING, file_size=size)
+            self._update(job, status=UPLOADING, file_size=got.size)
             self._pause(job)
             media = self._vod.register_video(ext, **job.video)
             self._update(job, media_id=media.media_id)
-            with open(tmp, "rb") as f:
-                self._oss.put_object(media.bucket, media.key, BodyReader(f, size), content_type_for(media.key))
+            stored, got = got, None  # from here on the file is the object's (or gone with a failure)
+            self._oss.put_file(media.bucket, media.key, stored, content_type_for(media.key))
             self._finish(job, SUCCESS)
         except _Abandoned:
             return
@@ -422,8 +416,8 @@ class UrlPuller:
             log.exception("URL pull job %s failed", job.job_id)
             self._finish(job, FAIL, "InternalError", f"The request processing has failed ({exc}).")
         finally:
-            if tmp is not None:
-                _unlink(tmp)
+            if got is not None:
+                self._oss.blobs.discard(got.path)
 
     def _finish(self, job: UrlJob, status: str, code: str = "", message: str = "") -> None:
         try:
@@ -433,8 +427,10 @@ class UrlPuller:
             return
         self._callback(job)
 
-    def _download(self, job: UrlJob) -> tuple[Path, int, str]:
-        """Fetch the URL into a temporary file: (path, size, lower-case media type of the answer)."""
+    def _download(self, job: UrlJob) -> tuple[Ingested, str]:
+        """Fetch the URL straight into the OSS blob store, hashed on the way (what PutObject computes), so that
+        storing it as the video's object moves the file instead of copying it: (the received body, lower-case
+        media type of the answer)."""
         settings = self._ctx.settings
         limit = settings.url_pull_max_bytes
         # Characters a plain (unencoded) URL may carry that urllib would refuse, such as spaces.
@@ -450,10 +446,6 @@ class UrlPuller:
             raise download_failed(_describe(exc.reason)) from None
         except (OSError, ValueError, http.client.HTTPException) as exc:
             raise download_failed(_describe(exc)) from None
-        folder = self._ctx.store.blob_dir / "urlpull"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{job.job_id}-{os.urandom(4).hex()}.part"
-        size = 0
         with resp:
             content_type = (resp.headers.get("Content-Type") or "").split(";", 1)[0].strip().lower()
             announced = resp.headers.get("Content-Length")
@@ -461,34 +453,22 @@ class UrlPuller:
                 if int(announced) > limit:
                     raise download_failed(f"the file ({announced} bytes) exceeds the limit of {limit} bytes")
                 self._update(job, file_size=int(announced))
-            throttle = Throttle(lambda: settings.bandwidth_bps)
+            source = _DownloadBody(resp, limit, Throttle(lambda: settings.bandwidth_bps), lambda: self._alive(job))
             try:
-                with open(path, "wb") as out:
-                    while chunk := resp.read(_CHUNK):
-                        size += len(chunk)
-                        if size > limit:
-                            raise download_failed(f"the file exceeds the limit of {limit} bytes")
-                        throttle.consume(len(chunk))
-                        out.write(chunk)
-                        self._alive(job)
+                got = self._oss.blobs.ingest(source)  # removes its temporary file if anything fails
             except (OSError, http.client.HTTPException) as exc:
-                _unlink(path)
                 raise download_failed(_describe(exc)) from None
-            except BaseException:
-                _unlink(path)
-                raise
-        if size == 0:
-            _unlink(path)
+        if got.size == 0:
+            self._oss.blobs.discard(got.path)
             raise download_failed("the file is empty")
-        return path, size, content_type
+        return got, content_type
 
     def _callback(self, job: UrlJob) -> None:
         """The UploadByURLComplete event, when UserData names an HTTP callback."""
-        user_data: dict[str, Any] = job.video.get("user_data") or {}
-        callback = user_data.get("MessageCallback") or {}
-        url = callback.get("CallbackURL")
-        if not isinstance(url, str) or str(callback.get("CallbackType", "http")).lower() != "http":
+        target = callback_target(job.video.get("user_data") or {})
+        if target is None:
             return
+        url, extra = target
         now = job.completed_at if job.completed_at is not None else self._ctx.clock.now()
         body: dict[str, Any] = {"EventTime": iso_utc(now), "EventType": "UploadByURLComplete",
                                 "VideoId": job.media_id, "JobId": job.job_id, "SourceURL": job.url,
@@ -497,9 +477,30 @@ class UrlPuller:
             body["Size"] = str(job.file_size)
         if job.status == FAIL:
             body.update(ErrorCode=job.error_code, ErrorMessage=job.error_message)
-        if user_data.get("Extend") is not None:
-            body["Extend"] = json.dumps(user_data["Extend"], ensure_ascii=False)
+        body.update(extra)
         self._vod.callbacks.schedule(job.media_id or job.job_id, url, now, body)
+
+
+class _DownloadBody:
+    """A URL pull's response as a :class:`~vodgui.sandbox.oss.storage.BodySource`: read in small chunks, capped at
+    ``limit`` bytes, shaped by ``throttle``, giving up (``check_alive`` raises) when the job goes away."""
+
+    def __init__(self, resp: Any, limit: int, throttle: Throttle, check_alive: Callable[[], None]) -> None:
+        self._resp = resp
+        self._limit = limit
+        self._throttle = throttle
+        self._check_alive = check_alive
+        self.size = 0
+
+    def readinto(self, buf: memoryview) -> int:
+        n = int(self._resp.readinto(buf[:_CHUNK]) or 0)
+        if n:
+            self.size += n
+            if self.size > self._limit:
+                raise download_failed(f"the file exceeds the limit of {self._limit} bytes")
+            self._throttle.consume(n)
+            self._check_alive()
+        return n
 
 
 def _fit_title(name: str) -> str:
@@ -519,10 +520,3 @@ def _describe(reason: object) -> str:
     if isinstance(reason, TimeoutError):
         return "timed out"
     return str(reason) or type(reason).__name__
-
-
-def _unlink(path: Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass

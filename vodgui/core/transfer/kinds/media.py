@@ -36,24 +36,12 @@ log = logging.getLogger(__name__)
 MAX_CREATES = 3
 
 
-def _common_params(meta: VideoMetadata, path: str) -> dict[str, Any]:
-    title = meta.title.strip() or os.path.splitext(os.path.basename(path))[0]
-    return {
-        "Title": title,
-        "Description": meta.description or None,
-        "Tags": ",".join(t.strip() for t in meta.tags if t.strip()) or None,
-        "StorageLocation": meta.storage_location or None,
-        "AppId": meta.app_id or None,
-        "UserData": meta.user_data_json(),
-    }
-
-
 def create_params(job: JobRunner, ident: FileIdentity) -> tuple[dict[str, Any], str]:
     """(Create* parameters, what the item is, for messages). Raises for a bad extension before any call."""
     item = job.item
     meta = VideoMetadata.from_json(item.metadata)
     meta.validate_fields(item.path)
-    params = _common_params(meta, item.path)
+    params = meta.common_params(item.path)
     if item.kind == KIND_IMAGE:
         image_type = str(item.extra.get("image_type") or "default")
         params.update(ImageType=image_type, ImageExt=check_image(item.path, image_type),
@@ -76,16 +64,11 @@ def _create(job: JobRunner, vod: VodApi, params: dict[str, Any]) -> MediaTicket:
 def _remember(job: JobRunner, media: MediaTicket, ident: FileIdentity, state: JobState) -> None:
     """Committed before a byte goes to OSS, like a VideoId: the id is what the user copies and the history keeps."""
     item = job.item
-    ticket = media.ticket
     extra = {**item.extra, "url": media.url, "file_url": media.file_url}
     extra.pop("uploaded", None)
-    job.store.update(item.id, video_id=ticket.video_id, upload_address=ticket.address.encode(),
-                     endpoint=ticket.address.endpoint, bucket=ticket.address.bucket,
-                     object_key=ticket.address.file_name, size=ident.size, mtime_ns=ident.mtime_ns,
-                     upload_id=None, part_size=None, extra=extra)
-    job.store.clear_parts(item.id)
-    item.video_id, item.size, item.mtime_ns, item.extra = ticket.video_id, ident.size, ident.mtime_ns, extra
-    job.cb.set_state(item.id, state, video_id=ticket.video_id)
+    job.commit_ticket(media.ticket, ident, extra=extra)
+    item.extra = extra
+    job.cb.set_state(item.id, state, video_id=media.ticket.video_id)
 
 
 def _upload_once(job: JobRunner, media: MediaTicket, ident: FileIdentity) -> int:
@@ -96,8 +79,7 @@ def _upload_once(job: JobRunner, media: MediaTicket, ident: FileIdentity) -> int
                               job.executor, job.stop, job, job.limiter)
     job.set_uploader(uploader)
     job.cb.set_state(job.item.id, JobState.UPLOADING)
-    threshold = min(cfg.multipart_threshold, cfg.part_size) if cfg.part_size else cfg.multipart_threshold
-    result = uploader.put() if ident.size <= threshold else uploader.multipart(None, None, {})
+    result = uploader.put() if ident.size <= cfg.put_threshold else uploader.multipart(None, None, {})
     return result.crc64 if result.crc64 is not None else crc64_file(ident.path)
 
 

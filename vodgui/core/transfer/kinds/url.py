@@ -48,20 +48,22 @@ def _failed(status: str) -> bool:
 
 def url_params(meta: VideoMetadata, url: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """(the UploadMetadatas entry, the request's own parameters) for ``url``."""
-    title = meta.title.strip() or os.path.splitext(url_file_name(url))[0] or url_file_name(url)
+    name = url_file_name(url)
+    common = meta.common_params(name)
     entry = {
-        "Title": title,
-        "Description": meta.description or None,
-        "Tags": ",".join(t.strip() for t in meta.tags if t.strip()) or None,
+        # A URL's name may be all extension (".mp4"): then the whole name is the title.
+        "Title": meta.title.strip() or os.path.splitext(name)[0] or name,
+        "Description": common["Description"],
+        "Tags": common["Tags"],
         "CateId": meta.cate_id,
         "CoverURL": meta.cover_url or None,
     }
     params = {
         "TemplateGroupId": meta.template_group_id or None,
         "WorkflowId": meta.workflow_id or None,
-        "StorageLocation": meta.storage_location or None,
-        "AppId": meta.app_id or None,
-        "UserData": meta.user_data_json(),
+        "StorageLocation": common["StorageLocation"],
+        "AppId": common["AppId"],
+        "UserData": common["UserData"],
     }
     return entry, {k: v for k, v in params.items() if v is not None}
 
