@@ -1,16 +1,20 @@
 """Typed errors: what went wrong, where, whether trying again can help, and what the user should do.
 
 Every failure that leaves the core is a :class:`VodError`. The retry policy looks only at ``retryable`` and
-``refresh_credentials``, never at message text. The UI turns ``kind`` + ``code`` into translated sentences;
-``message`` keeps the service's own words (redacted) and ``request_id`` what support needs.
+``refresh_credentials``, never at message text. Our own errors are data: ``code`` + ``params``, rendered by each
+front end (:mod:`vodgui.core.messages`); ``message`` is then the English rendering, for logs and the CLI. A
+service's error keeps the service's own words (redacted) in ``message``; the GUI explains it by ``kind`` and
+``code``. ``request_id`` is what support needs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from vodgui.core.messages import Message, english
 from vodgui.core.redact import redact
 
 
@@ -41,8 +45,10 @@ class VodError(Exception):
     """A failure with enough structure to explain and to decide on a retry.
 
     Attributes:
-        code: the service's error code (``SignatureDoesNotMatch``) or a local one (``FileNotFound``).
-        message: the service's message or ours, already redacted.
+        code: the service's error code (``SignatureDoesNotMatch``) or a local one (``FileNotFound``), which is
+            also its message code in :data:`vodgui.core.messages.ENGLISH`.
+        message: the service's message, or ours rendered in English from ``code`` + ``params``; redacted.
+        params: the values of our message (JSON, redacted), for a front end to render in its language.
         kind: broad cause.
         service: ``vod``, ``sts``, ``oss``, ``appserver`` or ``local``.
         request_id: the service's RequestId, for support.
@@ -51,11 +57,13 @@ class VodError(Exception):
         refresh_credentials: the request may succeed with freshly issued temporary credentials.
     """
 
-    def __init__(self, code: str, message: str, *, kind: ErrorKind = ErrorKind.UNKNOWN, service: str = "local",
-                 request_id: str | None = None, http_status: int | None = None, retryable: bool = False,
-                 refresh_credentials: bool = False, details: dict[str, Any] | None = None) -> None:
+    def __init__(self, code: str, message: str | None = None, *, params: Mapping[str, Any] | None = None,
+                 kind: ErrorKind = ErrorKind.UNKNOWN, service: str = "local", request_id: str | None = None,
+                 http_status: int | None = None, retryable: bool = False, refresh_credentials: bool = False,
+                 details: dict[str, Any] | None = None) -> None:
         self.code = code
-        self.message = redact(message)
+        self.params: dict[str, Any] = {k: _redact_value(v) for k, v in (params or {}).items()}
+        self.message = redact(english(code, self.params) if message is None else message)
         self.kind = kind
         self.service = service
         self.request_id = request_id or None
@@ -70,8 +78,23 @@ class VodError(Exception):
         return f"{self.code}: {self.message}{rid}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "request_id": self.request_id,
-                "kind": self.kind.value, "service": self.service, "http_status": self.http_status}
+        return {"code": self.code, "message": self.message, "params": dict(self.params),
+                "request_id": self.request_id, "kind": self.kind.value, "service": self.service,
+                "http_status": self.http_status}
+
+    def to_message(self) -> Message:
+        """Our message as data (a service error: its code, without parameters)."""
+        return Message(self.code, dict(self.params))
+
+
+def _redact_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, (list, tuple)):
+        return [_redact_value(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _redact_value(v) for k, v in value.items()}
+    return value
 
 
 class Cancelled(Exception):
@@ -221,5 +244,6 @@ def from_oss_exception(exc: Exception) -> VodError:
                     refresh_credentials=rule.refresh, details={"ec": getattr(exc, "ec", "")})
 
 
-def config_error(code: str, message: str) -> VodError:
-    return VodError(code, message, kind=ErrorKind.CONFIG)
+def config_error(code: str, message: str | None = None, *, params: Mapping[str, Any] | None = None) -> VodError:
+    """A profile/settings/input problem: ``code`` + ``params`` (``message`` only for text not ours)."""
+    return VodError(code, message, params=params, kind=ErrorKind.CONFIG)

@@ -70,27 +70,26 @@ class Profile:
 
     def validate(self) -> Profile:
         if not _NAME.match(self.name) or self.name != self.name.strip():
-            raise config_error("InvalidProfileName", "A profile name is 1-64 characters, without ':', '/', '\\' "
-                               "or leading/trailing spaces.")
+            raise config_error("InvalidProfileName")
         if self.mode not in MODES:
-            raise config_error("InvalidMode", f"Mode must be one of {', '.join(MODES)}.")
+            raise config_error("InvalidMode", params={"allowed": list(MODES)})
         if self.source not in SOURCES:
-            raise config_error("InvalidSource", f"Source must be one of {', '.join(SOURCES)}.")
+            raise config_error("InvalidSource", params={"allowed": list(SOURCES)})
         if not _REGION.match(self.region):
-            raise config_error("InvalidRegion", f"{self.region!r} is not a region id like cn-shanghai.")
+            raise config_error("InvalidRegion", params={"region": repr(self.region)})
         if self.sandbox:
             return self
         if self.source == "accesskey" and not self.access_key_id.strip():
-            raise config_error("MissingAccessKeyId", "Enter the AccessKey ID.")
+            raise config_error("MissingAccessKeyId")
         if self.source == "appserver" and not self.appserver_url.startswith(("http://", "https://")):
-            raise config_error("InvalidAppServerURL", "The AppServer URL must start with http:// or https://.")
+            raise config_error("InvalidAppServerURL")
         if self.mode == "sts" and self.source == "accesskey":
             self.role().validate()
             if self.policy.strip():
                 check_policy_json(self.policy)
         if not MIN_DURATION <= self.duration_seconds <= MAX_DURATION:
-            raise config_error("InvalidDurationSeconds", f"DurationSeconds must be between {MIN_DURATION} and "
-                               f"{MAX_DURATION}.")
+            raise config_error("InvalidDurationSeconds", params={
+                "low": MIN_DURATION, "high": MAX_DURATION, "value": self.duration_seconds})
         self.transfer.validate()
         return self
 
@@ -112,30 +111,29 @@ def check_policy_json(text: str) -> dict[str, Any]:
     try:
         doc = json.loads(text)
     except ValueError as exc:
-        raise config_error("InvalidPolicy", f"The policy is not valid JSON: {exc}") from None
+        raise config_error("InvalidPolicy.NotJson", params={"reason": str(exc)}) from None
     if not isinstance(doc, dict):
-        raise config_error("InvalidPolicy", "The policy must be a JSON object.")
+        raise config_error("InvalidPolicy.NotObject")
     if len(text) > 2048:
-        raise config_error("InvalidPolicy", "The policy is longer than 2048 characters.")
+        raise config_error("InvalidPolicy.TooLong", params={"limit": 2048})
     if doc.get("Version") != "1":
-        raise config_error("InvalidPolicy", 'The policy needs "Version": "1".')
+        raise config_error("InvalidPolicy.Version")
     statements = doc.get("Statement")
     if not isinstance(statements, list) or not statements:
-        raise config_error("InvalidPolicy", "The policy needs a non-empty Statement list.")
+        raise config_error("InvalidPolicy.NoStatement")
     for i, st in enumerate(statements):
         if not isinstance(st, dict):
-            raise config_error("InvalidPolicy", f"Statement {i + 1} must be an object.")
+            raise config_error("InvalidPolicy.StatementNotObject", params={"index": i + 1})
         if st.get("Effect") not in ("Allow", "Deny"):
-            raise config_error("InvalidPolicy", f'Statement {i + 1}: Effect must be "Allow" or "Deny".')
+            raise config_error("InvalidPolicy.Effect", params={"index": i + 1})
         if "Action" not in st and "NotAction" not in st:
-            raise config_error("InvalidPolicy", f"Statement {i + 1} has no Action.")
+            raise config_error("InvalidPolicy.NoAction", params={"index": i + 1})
         if "Resource" not in st and "NotResource" not in st:
-            raise config_error("InvalidPolicy", f"Statement {i + 1} has no Resource.")
+            raise config_error("InvalidPolicy.NoResource", params={"index": i + 1})
         actions = st.get("Action", st.get("NotAction"))
         for action in [actions] if isinstance(actions, str) else actions or []:
             if not isinstance(action, str) or not re.match(r"^(\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$", action):
-                raise config_error("InvalidPolicy", f"Statement {i + 1}: action {action!r} is not like "
-                                   "vod:CreateUploadVideo.")
+                raise config_error("InvalidPolicy.Action", params={"index": i + 1, "action": repr(action)})
     return doc
 
 
@@ -152,8 +150,7 @@ class ProfileStore:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except ValueError as exc:
-            raise config_error("CorruptProfiles", f"{self.path} is not valid JSON ({exc}). Fix or remove it.") \
-                from None
+            raise config_error("CorruptProfiles", params={"path": str(self.path), "reason": str(exc)}) from None
         return data if isinstance(data, dict) else {"version": 1, "default": None, "profiles": []}
 
     def _save(self, data: dict[str, Any]) -> None:
@@ -174,9 +171,10 @@ class ProfileStore:
 
     @staticmethod
     def _not_found(name: str, profiles: Iterable[Profile]) -> VodError:
-        known = ", ".join(p.name for p in profiles) or "none yet"
-        return config_error("ProfileNotFound", f"There is no profile named {name!r} (profiles: {known}). "
-                            "Create one with 'vodgui profiles add'.")
+        known = [p.name for p in profiles]
+        if not known:
+            return config_error("ProfileNotFound.NoProfiles", params={"name": repr(name)})
+        return config_error("ProfileNotFound", params={"name": repr(name), "known": known})
 
     def update(self, name: str, change: Callable[[Profile], Profile]) -> Profile:
         """Load profile ``name``, apply ``change``, validate and save it, all under the store's lock (atomic

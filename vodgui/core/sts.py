@@ -40,14 +40,12 @@ class RoleSettings:
     def validate(self) -> None:
         """Catch what AssumeRole would refuse before calling it, with a message that says how to fix it."""
         if not _ROLE_ARN.match(self.role_arn.strip()):
-            raise config_error("InvalidRoleArn", f"RoleArn {self.role_arn!r} is not of the form "
-                               "acs:ram::<account id>:role/<role name>. Copy it from the RAM console.")
+            raise config_error("InvalidRoleArn", params={"role_arn": repr(self.role_arn)})
         if not _SESSION_NAME.match(self.session_name):
-            raise config_error("InvalidRoleSessionName", "RoleSessionName must be 2-64 characters: letters, "
-                               "digits, '.', '@', '_' or '-'.")
+            raise config_error("InvalidRoleSessionName")
         if not MIN_DURATION <= self.duration_seconds <= MAX_DURATION:
-            raise config_error("InvalidDurationSeconds", f"DurationSeconds must be between {MIN_DURATION} and "
-                               f"{MAX_DURATION} seconds; {self.duration_seconds} is out of range.")
+            raise config_error("InvalidDurationSeconds", params={
+                "low": MIN_DURATION, "high": MAX_DURATION, "value": self.duration_seconds})
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ class StsApi:
             return StsToken(str(creds["AccessKeyId"]), Secret(str(creds["AccessKeySecret"])),
                             Secret(str(creds["SecurityToken"])), parse_utc(str(creds["Expiration"])))
         except (KeyError, ValueError):
-            raise VodError("InvalidResponse", "AssumeRole answered without complete Credentials.",
+            raise VodError("InvalidResponse.MissingFields", params={"action": "AssumeRole", "fields": ["Credentials"]},
                            kind=ErrorKind.SERVER, service="sts", request_id=data.get("RequestId")) from None
 
     def get_caller_identity(self, cred: Credential) -> CallerIdentity:

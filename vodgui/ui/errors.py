@@ -6,13 +6,17 @@ The sentences live in :class:`ErrorTexts` as literal ``self.tr()`` calls so that
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from vodgui.core.errors import VodError
+from vodgui.core.messages import placeholders
 from vodgui.core.transfer.events import JobError
 from vodgui.ui.i18n import language_key
+from vodgui.ui.message_texts import message_text, templates
 
 
 class ErrorTexts(QObject):
@@ -146,24 +150,41 @@ def _current() -> tuple[dict[str, str], dict[str, str]]:
     return _tables(language_key())
 
 
-def describe(code: str, message: str = "", kind: str = "unknown") -> str:
-    """The user-facing sentence for an error code (falling back to its kind, then the service's message)."""
+def our_text(code: str, params: Mapping[str, Any] | None) -> str | None:
+    """Our own message ``code`` in the user's language, or None when it is not ours (a service's code) or was
+    stored without the values its sentence needs (an item from an older version)."""
+    template = templates().get(code)
+    if template is None or not placeholders(template) <= set(params or {}):
+        return None
+    return message_text(code, params)
+
+
+def describe(code: str, message: str = "", kind: str = "unknown", params: Mapping[str, Any] | None = None) -> str:
+    """The user-facing sentence for an error: our message rendered from its code and values; a service's error
+    explained by its code, else by its kind; the service's own message as the last resort."""
+    ours = our_text(code, params)
+    if ours is not None:
+        return ours
     by_kind, by_code = _current()
     text = by_code.get(code) or by_kind.get(kind)
     return text or message or code
 
 
 def describe_job_error(error: JobError) -> str:
-    return describe(error.code, error.message, error.kind)
+    # ``params``: the values of the core's message, which job events carry with the transfer rework (issue 11).
+    return describe(error.code, error.message, error.kind, getattr(error, "params", None))
 
 
 def describe_exception(exc: BaseException) -> str:
     if isinstance(exc, VodError):
-        return describe(exc.code, exc.message, exc.kind.value)
+        return describe(exc.code, exc.message, exc.kind.value, exc.params)
     return QCoreApplication.translate("errors", "Unexpected error: {0}").format(f"{type(exc).__name__}: {exc}")
 
 
 def details(code: str, message: str, request_id: str | None) -> str:
-    """The technical line shown under the sentence: code, the service's message, RequestId."""
+    """The technical line shown under the sentence: code, the service's message, RequestId. Our own messages
+    are already shown in full, in the user's language, above it: the line keeps just their code."""
     rid = QCoreApplication.translate("errors", " RequestId: {0}").format(request_id) if request_id else ""
+    if code in templates():
+        return f"{code}{rid}"
     return f"{code}: {message}{rid}"

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QW
 
 from vodgui.core.errors import VodError
 from vodgui.core.profiles import POLICY_UPLOAD_AND_PLAYBACK, POLICY_UPLOAD_ONLY, check_policy_json
+from vodgui.ui.errors import describe_exception
 from vodgui.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
-from vodgui.ui.texts import core_text
 
 PRESET_NONE = "none"
 PRESET_UPLOAD = "upload"
@@ -102,16 +102,21 @@ class PolicyEditor(QWidget):
     def preset(self) -> str:
         return str(self.preset_box.currentData())
 
-    def problem(self) -> str | None:
-        """What is wrong with the policy (the grammar check's message), or None."""
+    def error(self) -> VodError | None:
+        """What is wrong with the policy (the grammar check's error), or None."""
         text = self.policy()
         if not text:
             return None
         try:
             check_policy_json(text)
         except VodError as err:
-            return core_text(err.message, err.code)
+            return err
         return None
+
+    def problem(self) -> str | None:
+        """What is wrong with the policy, in the user's language, or None."""
+        err = self.error()
+        return describe_exception(err) if err is not None else None
 
     def _on_preset_chosen(self, _index: int) -> None:
         if self._updating:

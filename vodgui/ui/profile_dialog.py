@@ -42,7 +42,6 @@ from vodgui.ui.errors import describe_exception
 from vodgui.ui.ops import run_op
 from vodgui.ui.policy_editor import PolicyEditor
 from vodgui.ui.style import ERROR_STYLE, HINT_STYLE
-from vodgui.ui.texts import core_text
 
 #: Regions offered in the editable region box (any other region id can be typed).
 REGIONS = ("cn-shanghai", "cn-beijing", "cn-shenzhen", "ap-southeast-1", "ap-southeast-5", "ap-south-1",
@@ -349,16 +348,15 @@ class ProfileDialog(QDialog):
         """The profile, or a VodError (config) naming the first wrong field."""
         profile = self.profile()
         if self.mode() == "sts" and self.source() == "accesskey":
-            problem = self.policy_editor.problem()
-            if problem:
-                raise config_error("InvalidPolicy", problem)
+            problem = self.policy_editor.error()
+            if problem is not None:
+                raise problem
         if self.is_sandbox:
             if self.mode() == "sts" and self.source() == "accesskey":  # the role itself comes from the sandbox
                 RoleSettings(self.role_arn_edit.text(), profile.role_session_name, profile.duration_seconds).validate()
             return profile.validate()
         if profile.name != self._old_name and self.ctx.workspace.profiles.get(profile.name) is not None:
-            raise config_error("DuplicateProfileName", self.tr("A profile named {0} already exists.").format(
-                profile.name))
+            raise config_error("DuplicateProfileName", params={"name": profile.name})
         profile.validate()
         if self.typed_secret() and self.keychain_problem:
             raise KeychainUnavailable(self.keychain_problem)
@@ -521,7 +519,8 @@ class ProfileDialog(QDialog):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, _MissingSecret):
-            self._fail(config_error("MissingSecret", ""))
+            self._fail(config_error("MissingSecret", params={"secret": self.secret_field() or "",
+                                                             "profile": self.profile().name}))
         elif isinstance(exc, VodError):
             self._fail(exc)
         else:
@@ -537,12 +536,10 @@ class ProfileDialog(QDialog):
             what = self.tr("AccessKey secret") if self.source() == "accesskey" else self.tr("AppServer token")
             text = self.tr("Enter the {0}: it is kept in the system keychain, never in the profile file.").format(
                 what)
-        elif err.kind.value == "config":
-            text = core_text(err.message, err.code)
         else:
             text = describe_exception(err)
         self._show_error(text)
-        name = _FOCUS.get(err.code)
+        name = _FOCUS.get(err.code) or _FOCUS.get(err.code.split(".", 1)[0])
         if err.code == "MissingSecret" and self.source() == "appserver":
             name = "token_edit"
         target = getattr(self, name, None) if name else None

@@ -179,21 +179,35 @@ def core_error(call: Callable[[], Any]) -> VodError:
     return caught.value
 
 
+@pytest.mark.parametrize(("call", "value"), [
+    (lambda: Profile("bad/name").validate(), ""),
+    (lambda: Profile("p", region="nowhere!").validate(), "nowhere!"),
+    (lambda: Profile("p", source="accesskey", access_key_id="").validate(), ""),
+    (lambda: Profile("p", mode="sts", source="accesskey", access_key_id="LTAI", role_arn="arn").validate(), "arn"),
+    (lambda: check_policy_json("[1]"), ""),
+    (lambda: check_policy_json('{"Version": "1", "Statement": [{"Effect": "Maybe"}]}'), "1"),
+    (lambda: check_policy_json('{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "vod", '
+                               '"Resource": "*"}]}'), "'vod'"),
+], ids=["name", "region", "key-id", "role-arn", "policy-object", "policy-effect", "policy-action"])
+def test_core_errors_are_shown_in_chinese(call: Callable[[], Any], value: str,
+                                          language: Callable[[str], str]) -> None:
+    """The core raises a code with values; the window renders it in its language, values included."""
+    from vodgui.ui.errors import describe_exception
+
+    err = core_error(call)
+    assert describe_exception(err) == err.message  # English: the CLI's sentence
+    language("zh_CN")
+    shown = describe_exception(err)
+    assert CJK.search(shown) and value in shown, f"{err.code}: {shown!r}"
+    assert not re.search(r"[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}", shown), f"English words in {shown!r}"
+
+
 @pytest.mark.parametrize("call", [
-    lambda: Profile("bad/name").validate(),
-    lambda: Profile("p", region="nowhere!").validate(),
-    lambda: Profile("p", source="accesskey", access_key_id="").validate(),
-    lambda: Profile("p", mode="sts", source="accesskey", access_key_id="LTAI", role_arn="arn").validate(),
-    lambda: check_policy_json("[1]"),
-    lambda: check_policy_json('{"Version": "1", "Statement": [{"Effect": "Maybe"}]}'),
-    lambda: check_policy_json('{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "vod", '
-                              '"Resource": "*"}]}'),
     lambda: PlayInfoQuery(formats="mp4!").params(),
     lambda: PlayInfoQuery(definition="XL").params(),
     lambda: PlayInfoQuery(output_type="oss", auth_timeout=OSS_MAX_AUTH_TIMEOUT + 1).params(),
     lambda: validate_auth_info_timeout(5),
-], ids=["name", "region", "key-id", "role-arn", "policy-object", "policy-effect", "policy-action", "formats",
-        "definition", "auth-timeout", "auth-info-timeout"])
+], ids=["formats", "definition", "auth-timeout", "auth-info-timeout"])
 def test_core_validation_messages_are_shown_in_chinese(call: Callable[[], Any],
                                                       language: Callable[[str], str]) -> None:
     err = core_error(call)

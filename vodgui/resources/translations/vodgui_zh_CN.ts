@@ -663,232 +663,232 @@
 <context>
     <name>ErrorTexts</name>
     <message>
-        <location filename="../../ui/errors.py" line="24"/>
+        <location filename="../../ui/errors.py" line="29"/>
         <source>The service could not be reached. Check the network connection, the endpoint and the proxy setting.</source>
         <translation>无法连接服务端。请检查网络连接、Endpoint 和代理设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="27"/>
+        <location filename="../../ui/errors.py" line="32"/>
         <source>The service is limiting the request rate. vodgui retried; try again in a minute.</source>
         <translation>服务端正在限制请求频率。vodgui 已重试；请一分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="29"/>
+        <location filename="../../ui/errors.py" line="34"/>
         <source>The service had a temporary failure. vodgui retried; try again later.</source>
         <translation>服务端出现临时故障。vodgui 已重试；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="31"/>
+        <location filename="../../ui/errors.py" line="36"/>
         <source>The AccessKey ID is unknown or disabled. Check it in the RAM console and edit the profile.</source>
         <translation>AccessKey ID 不存在或已被禁用。请在 RAM 控制台核对，并编辑配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="33"/>
+        <location filename="../../ui/errors.py" line="38"/>
         <source>The AccessKey secret (or AppServer token) is wrong: the key ID is known but the signature does not match. Enter the secret again in the profile.</source>
         <translation>AccessKey Secret（或 AppServer 令牌）错误：AccessKey ID 有效，但签名不匹配。请在配置中重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="36"/>
+        <location filename="../../ui/errors.py" line="41"/>
         <source>The temporary credentials expired and could not be renewed. Test the profile&apos;s connection.</source>
         <translation>临时凭证已过期且无法续期。请测试该配置的连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="38"/>
+        <location filename="../../ui/errors.py" line="43"/>
         <source>This computer&apos;s clock is more than 15 minutes off. Correct the date and time, then retry.</source>
         <translation>本机时钟偏差超过 15 分钟。请校正日期和时间后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="40"/>
+        <location filename="../../ui/errors.py" line="45"/>
         <source>The key or role is valid but not allowed to do this. Ask an administrator to grant the VOD permission (for uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo).</source>
         <translation>密钥或角色有效，但无权执行此操作。请联系管理员授予视频点播权限（上传需要 vod:CreateUploadVideo 和 vod:RefreshUploadVideo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="43"/>
+        <location filename="../../ui/errors.py" line="48"/>
         <source>The role does not exist or this user may not assume it. Check the RoleArn and the role&apos;s trust policy.</source>
         <translation>角色不存在，或此用户无权扮演该角色。请检查 RoleArn 和角色的信任策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="46"/>
+        <location filename="../../ui/errors.py" line="51"/>
         <source>The video or upload no longer exists on the service.</source>
         <translation>该视频或上传在服务端已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="48"/>
+        <location filename="../../ui/errors.py" line="53"/>
         <source>The service refused a value. Check the video&apos;s metadata.</source>
         <translation>服务端拒绝了某个参数值。请检查视频的元数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../ui/errors.py" line="55"/>
         <source>The video is not in a state that allows this yet.</source>
         <translation>视频当前的状态还不允许此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="52"/>
+        <location filename="../../ui/errors.py" line="57"/>
         <source>There is a problem with the local file.</source>
         <translation>本地文件有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="54"/>
+        <location filename="../../ui/errors.py" line="59"/>
         <source>The data arrived corrupted (CRC64 mismatch). Retry the upload.</source>
         <translation>数据在传输中损坏（CRC64 不一致）。请重试上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="56"/>
+        <location filename="../../ui/errors.py" line="61"/>
         <source>The profile settings are not valid.</source>
         <translation>配置无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="58"/>
+        <location filename="../../ui/errors.py" line="63"/>
         <source>No usable system keychain: secrets are never stored in a plain file. Unlock or install a keychain (GNOME Keyring, KWallet), or use an AppServer profile.</source>
         <translation>没有可用的系统钥匙串：密钥绝不会保存在普通文件中。请解锁或安装钥匙串（GNOME Keyring、KWallet），或改用 AppServer 配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="66"/>
+        <location filename="../../ui/errors.py" line="71"/>
         <source>The file is not there any more. Put it back, or remove the item.</source>
         <translation>文件已不存在。请将其放回原处，或移除该项。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="68"/>
+        <location filename="../../ui/errors.py" line="73"/>
         <source>The file disappeared during the upload. Put it back and retry: finished parts are kept.</source>
         <translation>上传过程中文件不见了。请将其放回后重试：已完成的分片会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="70"/>
+        <location filename="../../ui/errors.py" line="75"/>
         <source>The file cannot be read. Check its permissions.</source>
         <translation>无法读取文件。请检查其权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="72"/>
+        <location filename="../../ui/errors.py" line="77"/>
         <source>This is a folder. Add the files inside it instead.</source>
         <translation>这是一个文件夹。请改为添加其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="74"/>
+        <location filename="../../ui/errors.py" line="79"/>
         <source>The file is empty (0 bytes); VOD cannot accept it.</source>
         <translation>文件为空（0 字节），视频点播无法接受。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="76"/>
+        <location filename="../../ui/errors.py" line="81"/>
         <source>VOD does not accept this file type as video or audio.</source>
         <translation>视频点播不接受此类型的文件作为视频或音频。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="78"/>
+        <location filename="../../ui/errors.py" line="83"/>
         <source>The file changed while it was being uploaded. Retry to upload the new version from the start.</source>
         <translation>文件在上传过程中被修改。请重试，从头上传新版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="84"/>
+        <location filename="../../ui/errors.py" line="89"/>
         <source>The profile&apos;s secret is not in the keychain. Edit the profile and enter it again.</source>
         <translation>钥匙串中没有该配置的密钥。请编辑配置并重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="88"/>
+        <location filename="../../ui/errors.py" line="93"/>
         <source>The video does not exist (it may have been deleted).</source>
         <translation>视频不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="90"/>
+        <location filename="../../ui/errors.py" line="95"/>
         <source>The video cannot be played yet: it must be in the Normal status.</source>
         <translation>视频暂时无法播放：状态必须为“正常”。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="92"/>
+        <location filename="../../ui/errors.py" line="97"/>
         <source>The video has no stream matching the chosen format and definition.</source>
         <translation>视频没有符合所选格式和清晰度的播放流。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="94"/>
+        <location filename="../../ui/errors.py" line="99"/>
         <source>The PlayAuth has expired (its AuthInfoTimeout has passed).</source>
         <translation>播放凭证已过期（已超过其 AuthInfoTimeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="96"/>
+        <location filename="../../ui/errors.py" line="101"/>
         <source>The AppServer refused the token. Check the token in the profile.</source>
         <translation>AppServer 拒绝了令牌。请检查配置中的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="98"/>
+        <location filename="../../ui/errors.py" line="103"/>
         <source>Another vodgui window or command is running the upload queue.</source>
         <translation>另一个 vodgui 窗口或命令正在运行上传队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="100"/>
+        <location filename="../../ui/errors.py" line="105"/>
         <source>The PlayAuth&apos;s AuthInfo was altered or was not issued for this account. Get a new PlayAuth.</source>
         <translation>播放凭证中的 AuthInfo 被篡改，或不是为此账号签发的。请重新获取播放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="102"/>
+        <location filename="../../ui/errors.py" line="107"/>
         <source>This PlayAuth was issued for another video.</source>
         <translation>此播放凭证是为另一个视频签发的。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="104"/>
+        <location filename="../../ui/errors.py" line="109"/>
         <source>The AuthInfo sent with the PlayAuth is malformed. Get a new PlayAuth.</source>
         <translation>随播放凭证发送的 AuthInfo 格式错误。请重新获取播放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="106"/>
+        <location filename="../../ui/errors.py" line="111"/>
         <source>GetPlayInfo was called with a PlayAuth&apos;s credentials but without its AuthInfo.</source>
         <translation>调用 GetPlayInfo 时使用了播放凭证的凭据，但没有携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="108"/>
+        <location filename="../../ui/errors.py" line="113"/>
         <source>AuthInfoTimeout must be between 100 and 3000 seconds.</source>
         <translation>AuthInfoTimeout 必须在 100 到 3000 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="110"/>
+        <location filename="../../ui/errors.py" line="115"/>
         <source>PlayConfig must be a JSON object, e.g. {&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}.</source>
         <translation>PlayConfig 必须是 JSON 对象，例如 {&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="112"/>
+        <location filename="../../ui/errors.py" line="117"/>
         <source>That is not a VideoId. Copy the 32-character id from the upload or the VOD console.</source>
         <translation>这不是 VideoId。请从上传记录或视频点播控制台复制 32 位的 ID。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="114"/>
+        <location filename="../../ui/errors.py" line="119"/>
         <source>VOD takes images in PNG, JPG, JPEG or GIF only. Convert the image and add it again.</source>
         <translation>视频点播只接受 PNG、JPG、JPEG 或 GIF 格式的图片。请转换格式后重新添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="116"/>
+        <location filename="../../ui/errors.py" line="121"/>
         <source>VOD does not take this file type for this kind of attached media (subtitles: srt, vtt, ass, stl, ttml; watermarks: png, gif, apng, mov; material: jpg, gif, png, mp4, mat, zip).</source>
         <translation>视频点播不接受该类型文件作为此类辅助媒资（字幕：srt、vtt、ass、stl、ttml；水印：png、gif、apng、mov；素材：jpg、gif、png、mp4、mat、zip）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="119"/>
+        <location filename="../../ui/errors.py" line="124"/>
         <source>The HLS playlist cannot be uploaded as it is: the problems are listed below. Nothing was sent. Fix them and retry.</source>
         <translation>HLS 播放列表无法按原样上传，问题列在下方。尚未发送任何内容。请修正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="122"/>
+        <location filename="../../ui/errors.py" line="127"/>
         <source>This profile gets upload credentials from an AppServer, which covers videos only. Images, attached media and uploads by URL need a profile in STS mode or with an AccessKey.</source>
         <translation>此配置从 AppServer 获取上传凭证，仅支持视频。图片、辅助媒资和 URL 拉取上传需要 STS 模式或使用 AccessKey 的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="125"/>
+        <location filename="../../ui/errors.py" line="130"/>
         <source>VOD can only fetch http:// or https:// addresses.</source>
         <translation>视频点播只能拉取 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="127"/>
+        <location filename="../../ui/errors.py" line="132"/>
         <source>VOD could not download the file from its address. Check that the URL works from the internet.</source>
         <translation>视频点播无法从该地址下载文件。请确认该 URL 可从公网访问。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="129"/>
+        <location filename="../../ui/errors.py" line="134"/>
         <source>VOD no longer knows this upload by URL. Remove the item and add the address again.</source>
         <translation>视频点播已找不到这个 URL 拉取任务。请移除该项并重新添加地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="131"/>
+        <location filename="../../ui/errors.py" line="136"/>
         <source>The upload credentials expired several times before the upload finished. Retry; on a slow connection, raise the bandwidth limit or upload fewer files at once.</source>
         <translation>上传完成前上传凭证已多次过期。请重试；网络较慢时，请提高带宽限制或减少同时上传的文件数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="134"/>
+        <location filename="../../ui/errors.py" line="139"/>
         <source>This profile gets upload credentials from an AppServer and holds no VOD key, so it cannot ask VOD itself (media status, PlayAuth, play info). Use an AccessKey or STS profile for that.</source>
         <translation>此配置从 AppServer 获取上传凭证，自身没有点播密钥，因此无法直接查询视频点播（媒体状态、播放凭证、播放信息）。请改用 AccessKey 或 STS 配置。</translation>
     </message>
@@ -1657,6 +1657,144 @@ File: {1}</source>
     </message>
 </context>
 <context>
+    <name>MessageTexts</name>
+    <message>
+        <location filename="../../ui/message_texts.py" line="27"/>
+        <source>A profile name is 1-64 characters, without &apos;:&apos;, &apos;/&apos;, &apos;\&apos; or leading/trailing spaces.</source>
+        <translation>配置名称为 1-64 个字符，不能包含 &apos;:&apos;、&apos;/&apos;、&apos;\&apos;，首尾不能有空格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="28"/>
+        <source>Mode must be one of {allowed}.</source>
+        <translation>模式必须是以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="29"/>
+        <source>Source must be one of {allowed}.</source>
+        <translation>凭证来源必须是以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="30"/>
+        <source>{region} is not a region id like cn-shanghai.</source>
+        <translation>{region} 不是有效的地域 ID（例如 cn-shanghai）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="31"/>
+        <source>Enter the AccessKey ID.</source>
+        <translation>请输入 AccessKey ID。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="32"/>
+        <source>The AppServer URL must start with http:// or https://.</source>
+        <translation>AppServer 地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="34"/>
+        <source>DurationSeconds must be between {low} and {high} seconds; {value} is out of range.</source>
+        <translation>DurationSeconds 必须在 {low} 到 {high} 秒之间；{value} 超出范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="36"/>
+        <source>RoleArn {role_arn} is not of the form acs:ram::&lt;account id&gt;:role/&lt;role name&gt;. Copy it from the RAM console.</source>
+        <translation>RoleArn {role_arn} 的格式应为 acs:ram::&lt;账号 ID&gt;:role/&lt;角色名称&gt;。请从 RAM 控制台复制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="39"/>
+        <source>RoleSessionName must be 2-64 characters: letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>RoleSessionName 必须为 2-64 个字符：字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="41"/>
+        <source>The proxy must look like http://host:port (optionally http://user:password@host:port).</source>
+        <translation>代理的格式应为 http://host:port（也可以是 http://user:password@host:port）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="42"/>
+        <source>{path} is not valid JSON ({reason}). Fix or remove it.</source>
+        <translation>{path} 不是有效的 JSON（{reason}）。请修正或删除该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="44"/>
+        <source>There is no profile named {name} (profiles: {known}). Create it with &apos;vodgui profiles add&apos;.</source>
+        <translation>没有名为 {name} 的配置（现有配置：{known}）。请用 &apos;vodgui profiles add&apos; 创建。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="46"/>
+        <source>There is no profile named {name}: there are no profiles yet. Create one with &apos;vodgui profiles add&apos;.</source>
+        <translation>没有名为 {name} 的配置：目前还没有任何配置。请用 &apos;vodgui profiles add&apos; 创建。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="48"/>
+        <source>A profile named {name} already exists.</source>
+        <translation>已存在名为 {name} 的配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="50"/>
+        <source>The {secret} of profile {profile} is not in the keychain. Edit the profile and enter it again.</source>
+        <translation>钥匙串中没有配置 {profile} 的 {secret}。请编辑配置并重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="52"/>
+        <source>This is the built-in sandbox profile, but the sandbox is not running. Start vodgui without --no-sandbox, or pass --sandbox to the command.</source>
+        <translation>这是内置沙箱配置，但沙箱没有运行。请不带 --no-sandbox 启动 vodgui，或在命令中加上 --sandbox。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="55"/>
+        <source>The policy is not valid JSON: {reason}</source>
+        <translation>策略不是有效的 JSON：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="56"/>
+        <source>The policy must be a JSON object.</source>
+        <translation>策略必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="57"/>
+        <source>The policy is longer than {limit} characters.</source>
+        <translation>策略长度超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="58"/>
+        <source>The policy needs &quot;Version&quot;: &quot;1&quot;.</source>
+        <translation>策略必须包含 &quot;Version&quot;: &quot;1&quot;。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="59"/>
+        <source>The policy needs a non-empty Statement list.</source>
+        <translation>策略必须包含非空的 Statement 列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="60"/>
+        <source>Statement {index} must be an object.</source>
+        <translation>第 {index} 条 Statement 必须是对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="61"/>
+        <source>Statement {index}: Effect must be &quot;Allow&quot; or &quot;Deny&quot;.</source>
+        <translation>第 {index} 条 Statement：Effect 必须是 &quot;Allow&quot; 或 &quot;Deny&quot;。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="62"/>
+        <source>Statement {index} has no Action.</source>
+        <translation>第 {index} 条 Statement 缺少 Action。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="63"/>
+        <source>Statement {index} has no Resource.</source>
+        <translation>第 {index} 条 Statement 缺少 Resource。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="64"/>
+        <source>Statement {index}: action {action} is not like vod:CreateUploadVideo.</source>
+        <translation>第 {index} 条 Statement：操作 {action} 的格式应类似 vod:CreateUploadVideo。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="66"/>
+        <source>{action} answered without a valid {fields}.</source>
+        <translation>{action} 的应答中缺少有效的 {fields}。</translation>
+    </message>
+</context>
+<context>
     <name>MetadataPanel</name>
     <message>
         <location filename="../../ui/metadata_editor.py" line="293"/>
@@ -2329,17 +2467,17 @@ VideoId：{1}</translation>
         <translation>RAM 策略 JSON：{&quot;Version&quot;: &quot;1&quot;, &quot;Statement&quot;: [...]}，最多 2048 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="143"/>
+        <location filename="../../ui/policy_editor.py" line="148"/>
         <source>✗ Policy problem: {0}</source>
         <translation>✗ 策略有误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="146"/>
+        <location filename="../../ui/policy_editor.py" line="151"/>
         <source>✓ The policy is well-formed.</source>
         <translation>✓ 策略格式正确。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="149"/>
+        <location filename="../../ui/policy_editor.py" line="154"/>
         <source>No session policy: the token has all the permissions of the role.</source>
         <translation>无会话策略：令牌拥有角色的全部权限。</translation>
     </message>
@@ -2347,364 +2485,359 @@ VideoId：{1}</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="97"/>
+        <location filename="../../ui/profile_dialog.py" line="96"/>
         <source>Built-in sandbox profile</source>
         <extracomment>Regions offered in the editable region box (any other region id can be typed). Which field to focus for a validation error code. Keychain facts, filled off-thread: the problem (None = usable), its name, which fields are stored. Where the last save put the secret (&quot;SecretService Keyring&quot;), for the status bar and tests.</extracomment>
         <translation>内置沙箱配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="99"/>
+        <location filename="../../ui/profile_dialog.py" line="98"/>
         <source>Edit profile {0}</source>
         <translation>编辑配置 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="101"/>
+        <location filename="../../ui/profile_dialog.py" line="100"/>
         <source>New profile</source>
         <translation>新建配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="108"/>
+        <location filename="../../ui/profile_dialog.py" line="107"/>
         <source>This is the built-in sandbox profile. Its keys, role, AppServer and endpoints come from the sandbox running inside vodgui, so they cannot be edited here. Choose the mode and the source to rehearse each way of uploading.</source>
         <translation>这是内置的沙箱配置。其密钥、角色、AppServer 和 Endpoint 都来自 vodgui 内部运行的沙箱，因此不能在此编辑。选择不同的模式和来源，即可演练每种上传方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="115"/>
+        <location filename="../../ui/profile_dialog.py" line="114"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="118"/>
+        <location filename="../../ui/profile_dialog.py" line="117"/>
         <source>A name for this account, shown in the profile switcher</source>
         <translation>此账号的名称，显示在配置切换框中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="119"/>
+        <location filename="../../ui/profile_dialog.py" line="118"/>
         <source>e.g. Production</source>
         <translation>例如：生产环境</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="123"/>
+        <location filename="../../ui/profile_dialog.py" line="122"/>
         <source>The VOD region of your videos (a region id like cn-shanghai)</source>
         <translation>视频所在的点播地域（地域 ID，例如 cn-shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="125"/>
+        <location filename="../../ui/profile_dialog.py" line="124"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="126"/>
+        <location filename="../../ui/profile_dialog.py" line="125"/>
         <source>STS</source>
         <translation>STS 临时凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="127"/>
+        <location filename="../../ui/profile_dialog.py" line="126"/>
         <source>How uploads are authorized</source>
         <translation>上传的授权方式</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="130"/>
+        <location filename="../../ui/profile_dialog.py" line="129"/>
         <source>AccessKey in the keychain</source>
         <translation>AccessKey（保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="131"/>
+        <location filename="../../ui/profile_dialog.py" line="130"/>
         <source>AppServer URL and token</source>
         <translation>AppServer 地址和令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="132"/>
+        <location filename="../../ui/profile_dialog.py" line="131"/>
         <source>Where the credentials come from</source>
         <translation>凭证的来源</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="134"/>
+        <location filename="../../ui/profile_dialog.py" line="133"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="135"/>
+        <location filename="../../ui/profile_dialog.py" line="134"/>
         <source>&amp;Region:</source>
         <translation>地域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="136"/>
+        <location filename="../../ui/profile_dialog.py" line="135"/>
         <source>&amp;Mode:</source>
         <translation>模式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="137"/>
+        <location filename="../../ui/profile_dialog.py" line="136"/>
         <source>&amp;Source:</source>
         <translation>来源(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="139"/>
+        <location filename="../../ui/profile_dialog.py" line="138"/>
         <source>Credentials</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="142"/>
+        <location filename="../../ui/profile_dialog.py" line="141"/>
         <source>The AccessKey ID (LTAI…) of the account or RAM user</source>
         <translation>阿里云账号或 RAM 用户的 AccessKey ID（LTAI…）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="145"/>
+        <location filename="../../ui/profile_dialog.py" line="144"/>
         <source>Kept only in the system keychain, never in the profile file</source>
         <translation>只保存在系统钥匙串中，绝不写入配置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="148"/>
+        <location filename="../../ui/profile_dialog.py" line="147"/>
         <source>Your team&apos;s AppServer, which hands out upload credentials or STS tokens</source>
         <translation>团队的 AppServer，用于发放上传凭证或 STS 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="152"/>
+        <location filename="../../ui/profile_dialog.py" line="151"/>
         <source>The token the AppServer expects; kept only in the system keychain</source>
         <translation>AppServer 要求的令牌；只保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="153"/>
+        <location filename="../../ui/profile_dialog.py" line="152"/>
         <source>Checking the keychain…</source>
         <translation>正在检查钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="156"/>
+        <location filename="../../ui/profile_dialog.py" line="155"/>
         <source>AccessKey &amp;ID:</source>
         <translation>AccessKey ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="157"/>
+        <location filename="../../ui/profile_dialog.py" line="156"/>
         <source>AccessKey s&amp;ecret:</source>
         <translation>AccessKey Secret(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="158"/>
+        <location filename="../../ui/profile_dialog.py" line="157"/>
         <source>AppServer &amp;URL:</source>
         <translation>AppServer 地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="159"/>
+        <location filename="../../ui/profile_dialog.py" line="158"/>
         <source>AppServer &amp;token:</source>
         <translation>AppServer 令牌(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="162"/>
+        <location filename="../../ui/profile_dialog.py" line="161"/>
         <source>STS role</source>
         <translation>STS 角色</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="166"/>
+        <location filename="../../ui/profile_dialog.py" line="165"/>
         <source>The RAM role to assume; copy its ARN from the RAM console</source>
         <translation>要扮演的 RAM 角色；请从 RAM 控制台复制其 ARN</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="168"/>
+        <location filename="../../ui/profile_dialog.py" line="167"/>
         <source>RoleSessionName: 2-64 letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;; it appears in the audit log</source>
         <translation>RoleSessionName：2-64 个字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;；会出现在审计日志中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="173"/>
+        <location filename="../../ui/profile_dialog.py" line="172"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="174"/>
+        <location filename="../../ui/profile_dialog.py" line="173"/>
         <source>DurationSeconds: how long each token is valid (900-3600); vodgui renews it before it expires</source>
         <translation>DurationSeconds：每个令牌的有效时长（900-3600）；vodgui 会在过期前自动续期</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="177"/>
+        <location filename="../../ui/profile_dialog.py" line="176"/>
         <source>Role&amp;Arn:</source>
         <translation>RoleArn(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="178"/>
+        <location filename="../../ui/profile_dialog.py" line="177"/>
         <source>Session na&amp;me:</source>
         <translation>会话名称(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="179"/>
+        <location filename="../../ui/profile_dialog.py" line="178"/>
         <source>&amp;Duration:</source>
         <translation>有效期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="180"/>
+        <location filename="../../ui/profile_dialog.py" line="179"/>
         <source>Session &amp;policy:</source>
         <translation>会话策略(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="185"/>
+        <location filename="../../ui/profile_dialog.py" line="184"/>
         <source>Endpoints and proxy</source>
         <translation>Endpoint 和代理</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="188"/>
+        <location filename="../../ui/profile_dialog.py" line="187"/>
         <source>Leave empty for the region&apos;s public VOD endpoint</source>
         <translation>留空则使用该地域的公网点播 Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="190"/>
+        <location filename="../../ui/profile_dialog.py" line="189"/>
         <source>Leave empty for the region&apos;s STS endpoint</source>
         <translation>留空则使用该地域的 STS Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="192"/>
+        <location filename="../../ui/profile_dialog.py" line="191"/>
         <source>none (http://host:port)</source>
         <translation>无 (http://host:port)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="193"/>
+        <location filename="../../ui/profile_dialog.py" line="192"/>
         <source>An HTTP proxy for every request: http://host:port or http://user:password@host:port</source>
         <translation>所有请求使用的 HTTP 代理：http://host:port 或 http://user:password@host:port</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="195"/>
+        <location filename="../../ui/profile_dialog.py" line="194"/>
         <source>&amp;VOD endpoint:</source>
         <translation>点播 Endpoint(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="196"/>
+        <location filename="../../ui/profile_dialog.py" line="195"/>
         <source>S&amp;TS endpoint:</source>
         <translation>STS Endpoint(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="197"/>
+        <location filename="../../ui/profile_dialog.py" line="196"/>
         <source>Pro&amp;xy:</source>
         <translation>代理(&amp;X)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="199"/>
+        <location filename="../../ui/profile_dialog.py" line="198"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="212"/>
+        <location filename="../../ui/profile_dialog.py" line="211"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="214"/>
+        <location filename="../../ui/profile_dialog.py" line="213"/>
         <source>Delete this profile and its secret in the keychain</source>
         <translation>删除此配置及其在钥匙串中的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="360"/>
-        <source>A profile named {0} already exists.</source>
-        <translation>已存在名为 {0} 的配置。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile_dialog.py" line="372"/>
+        <location filename="../../ui/profile_dialog.py" line="370"/>
         <source>VOD issues a credential for each video. Simple: the key only needs VOD upload permission.</source>
         <translation>由视频点播为每个视频签发上传凭证。简单：密钥只需点播上传权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="375"/>
+        <location filename="../../ui/profile_dialog.py" line="373"/>
         <source>vodgui calls the VOD API with a temporary STS token. Needs a RAM role and, optionally, a session policy.</source>
         <translation>vodgui 使用 STS 临时凭证调用点播 API。需要一个 RAM 角色，会话策略可选。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="378"/>
+        <location filename="../../ui/profile_dialog.py" line="376"/>
         <source>The sandbox&apos;s own AccessKey signs the calls (its RAM user&apos;s, in STS mode).</source>
         <translation>由沙箱自带的 AccessKey 签名调用（STS 模式下为其 RAM 用户的 AccessKey）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="380"/>
+        <location filename="../../ui/profile_dialog.py" line="378"/>
         <source>The sandbox&apos;s built-in AppServer hands out the credentials.</source>
         <translation>由沙箱内置的 AppServer 发放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="382"/>
+        <location filename="../../ui/profile_dialog.py" line="380"/>
         <source>Your AccessKey ID is kept in the profile and the secret in the system keychain.</source>
         <translation>AccessKey ID 保存在配置中，Secret 保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="385"/>
+        <location filename="../../ui/profile_dialog.py" line="383"/>
         <source>Your team&apos;s AppServer hands out the credentials; you keep only its URL and a token.</source>
         <translation>由团队的 AppServer 发放凭证；您只需保存其地址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="400"/>
-        <location filename="../../ui/profile_dialog.py" line="401"/>
+        <location filename="../../ui/profile_dialog.py" line="398"/>
+        <location filename="../../ui/profile_dialog.py" line="399"/>
         <source>default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="435"/>
+        <location filename="../../ui/profile_dialog.py" line="433"/>
         <source>✗ No usable keychain: {0}. vodgui keeps secrets only in the system keychain, never in a file, so it cannot save this secret. Start or unlock your keychain (GNOME Keyring, KWallet).</source>
         <translation>✗ 没有可用的钥匙串：{0}。vodgui 只把密钥保存在系统钥匙串中，绝不写入文件，因此无法保存此密钥。请启动或解锁钥匙串（GNOME Keyring、KWallet）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="438"/>
+        <location filename="../../ui/profile_dialog.py" line="436"/>
         <source>cannot be stored: no keychain</source>
         <translation>无法保存：没有钥匙串</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="442"/>
+        <location filename="../../ui/profile_dialog.py" line="440"/>
         <source>Stored in {0}. Leave the field empty to keep it.</source>
         <translation>已保存在 {0} 中。留空则保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="444"/>
+        <location filename="../../ui/profile_dialog.py" line="442"/>
         <source>unchanged (stored in the keychain)</source>
         <translation>不变（已保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="446"/>
+        <location filename="../../ui/profile_dialog.py" line="444"/>
         <source>Will be stored in {0}, never in the profile file.</source>
         <translation>将保存在 {0} 中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="504"/>
+        <location filename="../../ui/profile_dialog.py" line="502"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="516"/>
+        <location filename="../../ui/profile_dialog.py" line="514"/>
         <source>Profile {0} saved; its secret is stored in {1}.</source>
         <translation>配置 {0} 已保存；其密钥保存在 {1} 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="518"/>
+        <location filename="../../ui/profile_dialog.py" line="516"/>
         <source>Profile {0} saved.</source>
         <translation>配置 {0} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="534"/>
+        <location filename="../../ui/profile_dialog.py" line="533"/>
         <source>Not saved: there is no usable keychain, and vodgui never writes secrets to a file. Start or unlock your keychain (GNOME Keyring, KWallet), then save again.</source>
         <translation>未保存：没有可用的钥匙串，而 vodgui 绝不把密钥写入文件。请启动或解锁钥匙串（GNOME Keyring、KWallet）后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="537"/>
+        <location filename="../../ui/profile_dialog.py" line="536"/>
         <source>AccessKey secret</source>
         <translation>AccessKey Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="537"/>
+        <location filename="../../ui/profile_dialog.py" line="536"/>
         <source>AppServer token</source>
         <translation>AppServer 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="538"/>
+        <location filename="../../ui/profile_dialog.py" line="537"/>
         <source>Enter the {0}: it is kept in the system keychain, never in the profile file.</source>
         <translation>请输入 {0}：它只保存在系统钥匙串中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="554"/>
+        <location filename="../../ui/profile_dialog.py" line="551"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="555"/>
+        <location filename="../../ui/profile_dialog.py" line="552"/>
         <source>Delete the profile {0} and its secret in the keychain? Uploads queued with it cannot continue.</source>
         <translation>要删除配置 {0} 及其在钥匙串中的密钥吗？使用该配置排队的上传将无法继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="564"/>
+        <location filename="../../ui/profile_dialog.py" line="561"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="576"/>
+        <location filename="../../ui/profile_dialog.py" line="573"/>
         <source>Profile {0} deleted.</source>
         <translation>配置 {0} 已删除。</translation>
     </message>
@@ -3528,12 +3661,12 @@ VideoId：{1}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="163"/>
+        <location filename="../../ui/errors.py" line="182"/>
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="168"/>
+        <location filename="../../ui/errors.py" line="188"/>
         <source> RequestId: {0}</source>
         <translation> RequestId：{0}</translation>
     </message>
