@@ -240,7 +240,7 @@ def test_m3u8_with_a_missing_segment_fails_before_anything_is_sent(tmp_path: Pat
     assert snap.state is JobState.FAILED and snap.error is not None
     assert snap.error.code == "InvalidPlaylist" and snap.error.kind == "file"
     assert names[1] in snap.error.message and "missing" in snap.error.message
-    assert "http://example.com/remote.ts" in snap.error.message and "2 problems" in snap.error.message
+    assert "http://example.com/remote.ts" in snap.error.message and "Problems (2)" in snap.error.message
     assert not [a for a in actions(control) if a in ("CreateUploadVideo", "PutObject", "InitiateMultipartUpload")]
 
 

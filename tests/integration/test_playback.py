@@ -194,8 +194,9 @@ def test_play_info_streams_are_decoded(sandbox: SandboxServer, info: dict[str, A
     assert "security-token=" in oss.url and "CAIS" not in oss.display_url()
 
     since = len(control.log())
-    for bad, code in (({"play_config": "PlayDomain=x"}, "InvalidPlayConfig"),
-                      ({"play_config": "[1]"}, "InvalidPlayConfig"), ({"definition": "XL"}, "InvalidDefinition"),
+    for bad, code in (({"play_config": "PlayDomain=x"}, "InvalidPlayConfig.NotJson"),
+                      ({"play_config": "[1]"}, "InvalidPlayConfig.NotObject"),
+                      ({"definition": "XL"}, "InvalidDefinition"),
                       ({"output_type": "ftp"}, "InvalidOutputType"), ({"stream_type": "sub"}, "InvalidStreamType"),
                       ({"result_type": "All"}, "InvalidResultType"), ({"auth_timeout": 0}, "InvalidAuthTimeout")):
         with pytest.raises(VodError) as exc:

@@ -27,8 +27,7 @@ class AppServerClient:
     def __init__(self, url: str, token: Secret, conn: ConnectionOptions, retry: RetryPolicy, clock: Clock) -> None:
         url = url.strip().rstrip("/")
         if not url.startswith(("http://", "https://")):
-            raise VodError("InvalidAppServerURL", "The AppServer URL must start with http:// or https://.",
-                           kind=ErrorKind.CONFIG)
+            raise VodError("InvalidAppServerURL", kind=ErrorKind.CONFIG)
         self.url = url
         self._token = token
         self._conn = conn
@@ -45,18 +44,18 @@ class AppServerClient:
                 headers={"Authorization": f"Bearer {self._token.reveal()}", "Accept": "application/json"},
             )
         except requests.RequestException as exc:
-            raise VodError("NetworkError", f"Could not reach the AppServer at {self.url}: {type(exc).__name__}",
+            raise VodError("NetworkError", params={"service": f"AppServer {self.url}", "reason": type(exc).__name__},
                            kind=ErrorKind.NETWORK, service="appserver", retryable=True) from None
         try:
             data = resp.json()
         except ValueError:
             data = None
         if resp.status_code == 401 or (resp.status_code == 403 and not isinstance(data, dict)):
-            raise VodError("AppServerUnauthorized", "The AppServer refused the token. Check the AppServer token "
-                           "in the profile.", kind=ErrorKind.AUTH_SECRET, service="appserver",
+            raise VodError("AppServerUnauthorized", kind=ErrorKind.AUTH_SECRET, service="appserver",
                            http_status=resp.status_code)
         if not isinstance(data, dict):
-            raise VodError("InvalidResponse", f"The AppServer answered HTTP {resp.status_code} without JSON.",
+            raise VodError("InvalidResponse.NotJson", params={"action": f"AppServer {path}",
+                                                              "status": resp.status_code},
                            kind=ErrorKind.SERVER, service="appserver", http_status=resp.status_code,
                            retryable=resp.status_code >= 500)
         if resp.status_code >= 300:
@@ -77,9 +76,10 @@ class AppServerClient:
             return StsToken(str(data["AccessKeyId"]), Secret(str(data["AccessKeySecret"])),
                             Secret(str(data["SecurityToken"])), parse_utc(str(data["Expiration"])))
         except (KeyError, ValueError):
-            raise VodError("InvalidResponse", "The AppServer's STS token has missing or malformed fields "
-                           "(AccessKeyId, AccessKeySecret, SecurityToken, Expiration).", kind=ErrorKind.SERVER,
-                           service="appserver") from None
+            raise VodError("InvalidResponse.MissingFields", params={
+                "action": "AppServer sts-token",
+                "fields": ["AccessKeyId", "AccessKeySecret", "SecurityToken", "Expiration"]},
+                kind=ErrorKind.SERVER, service="appserver") from None
 
     def create_upload_video(self, meta: VideoMetadata, file_name: str, file_size: int,
                             interrupt: threading.Event | None = None) -> UploadTicket:

@@ -10,6 +10,7 @@ from typing import Any
 from vodgui.core.appserver import AppServerClient
 from vodgui.core.credentials import AccessKey
 from vodgui.core.errors import ErrorKind, VodError
+from vodgui.core.messages import Message
 from vodgui.core.pop import ConnectionOptions
 from vodgui.core.profiles import Profile
 from vodgui.core.retry import RetryPolicy
@@ -19,45 +20,61 @@ from vodgui.core.vod import VodApi
 
 _PROBE_VIDEO = "0" * 32  # a VideoId that cannot exist: NotFound proves we were allowed to ask
 
-EXPLANATIONS: dict[ErrorKind, str] = {
-    ErrorKind.AUTH_KEY_ID: "The AccessKey ID is unknown or disabled. Check it in the RAM console.",
-    ErrorKind.AUTH_SECRET: "The AccessKey secret (or the AppServer token) is wrong: the key ID is known, but the "
-                           "signature does not match. Enter the secret again.",
-    ErrorKind.PERMISSION: "The key or role is valid but lacks permission for this call. Attach a policy that allows "
-                          "it (for uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo).",
-    ErrorKind.ROLE: "The role does not exist, or this user may not assume it. Check the RoleArn and the role's "
-                    "trust policy.",
-    ErrorKind.NETWORK: "The service could not be reached. Check the network, the endpoint and the proxy.",
-    ErrorKind.CLOCK_SKEW: "This computer's clock is more than 15 minutes off. Correct the date and time.",
-    ErrorKind.CONFIG: "The profile settings are not valid.",
-    ErrorKind.AUTH_EXPIRED: "The temporary credentials were refused as expired.",
-    ErrorKind.THROTTLED: "The service is throttling requests; try again in a minute.",
-    ErrorKind.SERVER: "The service had an internal error; try again later.",
+#: The verdict of a failed test, by the error's kind (the CLI's summary line; the GUI words its own).
+VERDICTS: dict[ErrorKind, Message] = {
+    ErrorKind.AUTH_KEY_ID: Message("connection.auth_key_id"),
+    ErrorKind.AUTH_SECRET: Message("connection.auth_secret"),
+    ErrorKind.PERMISSION: Message("connection.permission"),
+    ErrorKind.ROLE: Message("connection.role"),
+    ErrorKind.NETWORK: Message("connection.network"),
+    ErrorKind.CLOCK_SKEW: Message("connection.clock_skew"),
+    ErrorKind.CONFIG: Message("connection.config"),
+    ErrorKind.AUTH_EXPIRED: Message("connection.auth_expired"),
+    ErrorKind.THROTTLED: Message("connection.throttled"),
+    ErrorKind.SERVER: Message("connection.server"),
 }
 
 
 @dataclass
 class Step:
+    """One check. A passed step says what it found (``found``); a failed one carries the error (``error``,
+    :meth:`VodError.to_dict`: code, the service's message or ours, and our message's ``params``)."""
+
     name: str
     ok: bool
-    detail: str
+    found: Message | None = None
     error: dict[str, Any] | None = None
+
+    @property
+    def detail(self) -> str:
+        """What the step found, in English (the CLI): the finding, else the error's ``code: message``."""
+        if self.ok and self.found is not None:
+            return self.found.english()
+        if self.error:
+            return f"{self.error.get('code')}: {self.error.get('message')}"
+        return ""
 
 
 @dataclass
 class ConnectionTestResult:
     ok: bool
-    summary: str
+    verdict: Message
     steps: list[Step] = field(default_factory=list)
     kind: str | None = None
 
+    @property
+    def summary(self) -> str:
+        """The verdict in English (the CLI)."""
+        return self.verdict.english()
+
     def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "summary": self.summary, "kind": self.kind,
-                "steps": [{"name": s.name, "ok": s.ok, "detail": s.detail, "error": s.error} for s in self.steps]}
+        return {"ok": self.ok, "summary": self.summary, "verdict": self.verdict.to_dict(), "kind": self.kind,
+                "steps": [{"name": s.name, "ok": s.ok, "detail": s.detail,
+                           "found": s.found.to_dict() if s.found else None, "error": s.error} for s in self.steps]}
 
 
-def _explain(err: VodError) -> str:
-    return EXPLANATIONS.get(err.kind, err.message)
+def _verdict(err: VodError) -> Message:
+    return VERDICTS.get(err.kind) or err.to_message()
 
 
 def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTestResult:
@@ -65,8 +82,8 @@ def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTes
     steps: list[Step] = []
 
     def failed(name: str, err: VodError) -> ConnectionTestResult:
-        steps.append(Step(name, False, f"{err.code}: {err.message}", err.to_dict()))
-        return ConnectionTestResult(False, _explain(err), steps, err.kind.value)
+        steps.append(Step(name, False, error=err.to_dict()))
+        return ConnectionTestResult(False, _verdict(err), steps, err.kind.value)
 
     try:
         effective, secrets = sessions.effective(profile)
@@ -83,14 +100,15 @@ def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTes
         sts = StsApi(effective.region, effective.sts_endpoint or None, conn, quick, clock)
         try:
             who = sts.get_caller_identity(key)
-            steps.append(Step("AccessKey", True, f"valid: {who.arn}"))
+            steps.append(Step("AccessKey", True, Message("step.valid", {"arn": who.arn})))
         except VodError as err:
             return failed("AccessKey", err)
         if effective.mode == "sts":
             try:
                 token = sts.assume_role(key, effective.role())
-                steps.append(Step("AssumeRole", True, f"token {token.access_key_id}, valid until "
-                                  f"{time.strftime('%H:%M:%S UTC', time.gmtime(token.expires_at))}"))
+                steps.append(Step("AssumeRole", True, Message("step.token_until", {
+                    "key_id": token.access_key_id,
+                    "until": time.strftime("%H:%M:%S UTC", time.gmtime(token.expires_at))})))
             except VodError as err:
                 if err.code == "NoPermission":
                     err.kind = ErrorKind.ROLE
@@ -100,14 +118,14 @@ def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTes
         try:
             if effective.mode == "sts":
                 token = client.sts_token()
-                steps.append(Step("AppServer", True, f"STS token {token.access_key_id}"))
+                steps.append(Step("AppServer", True, Message("step.sts_token", {"key_id": token.access_key_id})))
             else:
                 try:
                     client.refresh_upload_video(_PROBE_VIDEO)
                 except VodError as err:
                     if err.code != "InvalidVideo.NotFound":
                         raise
-                steps.append(Step("AppServer", True, "reachable, token accepted"))
+                steps.append(Step("AppServer", True, Message("step.token_accepted")))
         except VodError as err:
             return failed("AppServer", err)
 
@@ -119,21 +137,20 @@ def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTes
             # Authorization comes before the lookup, so NotFound proves RefreshUploadVideo is allowed; a key
             # without VOD upload permission is caught here instead of at the first upload.
             vod.refresh_upload_video(_PROBE_VIDEO)
-            steps.append(Step("VOD upload", True, "allowed"))
+            steps.append(Step("VOD upload", True, Message("step.allowed")))
         except VodError as err:
             if err.code != "InvalidVideo.NotFound":
                 return failed("VOD upload", err)
-            steps.append(Step("VOD upload", True, "allowed"))
+            steps.append(Step("VOD upload", True, Message("step.allowed")))
         try:
             vod.get_video_info(_PROBE_VIDEO)
-            steps.append(Step("VOD", True, "reachable"))
+            steps.append(Step("VOD", True, Message("step.reachable")))
         except VodError as err:
             if err.code == "InvalidVideo.NotFound":
-                steps.append(Step("VOD", True, "reachable and authorized"))
+                steps.append(Step("VOD", True, Message("step.authorized")))
             elif err.kind is ErrorKind.PERMISSION:
                 # Upload-only policies do not allow GetVideoInfo; that is not a failure for uploads.
-                steps.append(Step("VOD", True, "reachable; this profile may not read video info "
-                                  f"({err.code}) — uploads can still work", err.to_dict()))
+                steps.append(Step("VOD", True, Message("step.no_video_info", {"code": err.code}), err.to_dict()))
             else:
                 return failed("VOD", err)
-    return ConnectionTestResult(True, "Connection works.", steps)
+    return ConnectionTestResult(True, Message("connection.works"), steps)

@@ -96,19 +96,16 @@ def _decode_blob(name: str, blob: str) -> dict[str, Any]:
         raw = base64.b64decode(blob.strip() + "=" * (-len(blob.strip()) % 4), validate=False)
         data = json.loads(raw.decode("utf-8"))
     except (binascii.Error, ValueError, UnicodeDecodeError):
-        raise VodError(f"Invalid{name}", f"The {name} returned by the service is not base64-encoded JSON.",
-                       kind=ErrorKind.SERVER) from None
+        raise VodError("InvalidResponse.Blob", params={"name": name}, kind=ErrorKind.SERVER) from None
     if not isinstance(data, dict):
-        raise VodError(f"Invalid{name}", f"The {name} returned by the service is not a JSON object.",
-                       kind=ErrorKind.SERVER)
+        raise VodError("InvalidResponse.BlobNotObject", params={"name": name}, kind=ErrorKind.SERVER)
     return data
 
 
 def _require(name: str, data: dict[str, Any], *fields: str) -> None:
     missing = [f for f in fields if not str(data.get(f) or "").strip()]
     if missing:
-        raise VodError(f"Invalid{name}", f"The {name} returned by the service has no {', '.join(missing)}.",
-                       kind=ErrorKind.SERVER)
+        raise VodError("InvalidResponse.BlobFields", params={"name": name, "fields": missing}, kind=ErrorKind.SERVER)
 
 
 @dataclass(frozen=True)
@@ -163,9 +160,7 @@ class UploadAuth:
             except ValueError:
                 expires_at = None
         if expires_at is None:
-            raise VodError("InvalidUploadAuth",
-                           "The UploadAuth returned by the service has neither ExpireUTCTime nor Expiration.",
-                           kind=ErrorKind.SERVER)
+            raise VodError("InvalidResponse.NoExpiry", kind=ErrorKind.SERVER)
         return cls(str(data["AccessKeyId"]), Secret(str(data["AccessKeySecret"])),
                    Secret(str(data["SecurityToken"])), expires_at, data.get("Region") or None)
 

@@ -111,7 +111,7 @@ def collect_versions(workspace: Workspace | None = None, extra: dict[str, str] |
             versions["keyring backend"] = workspace.secrets.describe()
             problem = workspace.secrets.problem()
             if problem:
-                versions["keyring problem"] = problem
+                versions["keyring problem"] = problem.english()
         except Exception as exc:  # a broken keyring must not spoil the bundle meant to debug it
             versions["keyring backend"] = f"unavailable: {type(exc).__name__}: {exc}"
     versions.update(extra or {})

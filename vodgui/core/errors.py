@@ -221,10 +221,10 @@ def from_oss_exception(exc: Exception) -> VodError:
     request_id = str(getattr(exc, "request_id", "") or "") or None
     if status == -2:  # oss2 RequestError: connection refused/reset/timeout
         inner = getattr(exc, "exception", exc)
-        return VodError("NetworkError", f"Could not reach OSS: {type(inner).__name__}: {inner}",
+        return VodError("NetworkError", params={"service": "OSS", "reason": f"{type(inner).__name__}: {inner}"},
                         kind=ErrorKind.NETWORK, service="oss", retryable=True)
     if status == -3:  # oss2 InconsistentError: CRC64 mismatch between what we sent and what OSS stored
-        return VodError("InconsistentError", f"CRC64 mismatch: {getattr(exc, 'body', exc)}",
+        return VodError("InconsistentError", params={"detail": str(getattr(exc, "body", exc))},
                         kind=ErrorKind.INTEGRITY, service="oss", request_id=request_id, retryable=True)
     if not code:
         code = "ClientError" if status < 0 else f"HTTP{status}"

@@ -15,9 +15,11 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
 from vodgui.core.errors import ErrorKind, VodError
+from vodgui.core.messages import Message
 
 #: OSS PutObject limit: segments go up in one request each.
 MAX_SEGMENT_SIZE = 5 * 1024 ** 3
@@ -69,20 +71,29 @@ def _base_name(uri: str) -> str:
     return re.split(r"[\\/]", uri.split("?", 1)[0].split("#", 1)[0])[-1]
 
 
+# What a problem is about, as words a front end renders.
+_SEGMENT = Message("hls.segment").to_dict()
+_KEY_FILE = Message("hls.key_file").to_dict()
+_INIT_SEGMENT = Message("hls.init_segment").to_dict()
+
+
 class _Reader:
     """Collects the files of one playlist and every problem found on the way."""
 
     def __init__(self, playlist: str) -> None:
         self.playlist = playlist
         self.folder = os.path.dirname(playlist)
-        self.problems: list[str] = []
+        #: Each problem as a message (``Message.to_dict()``), rendered by the front end.
+        self.problems: list[dict[str, Any]] = []
         self.by_name: dict[str, Segment] = {}
 
-    def take(self, uri: str, what: str) -> str | None:
+    def problem(self, code: str, **params: Any) -> None:
+        self.problems.append(Message(code, params).to_dict())
+
+    def take(self, uri: str, what: dict[str, Any]) -> str | None:
         """The name that replaces ``uri`` in the playlist, or None when the file cannot be used."""
         if _is_remote(uri):
-            self.problems.append(f"{what} {uri} is a remote address; only local files can be uploaded "
-                                 "(download the package first, or upload the playlist by URL)")
+            self.problem("hls.remote", what=what, uri=uri)
             return None
         written = _base_name(uri)
         name = unquote(written)
@@ -94,40 +105,39 @@ class _Reader:
             return None
         known = self.by_name.get(name)
         if known is not None and os.path.normcase(known.path) != os.path.normcase(segment.path):
-            self.problems.append(f"{uri} and {known.path} have the same name {name}; a package is one folder on the "
-                                 "server, so rename one of them")
+            self.problem("hls.same_name", uri=uri, other=known.path, name=name)
             return None
         self.by_name.setdefault(name, segment)
         return written
 
-    def _check(self, uri: str, path: str, name: str, what: str) -> Segment | None:
+    def _check(self, uri: str, path: str, name: str, what: dict[str, Any]) -> Segment | None:
         try:
             st = os.stat(path)
         except FileNotFoundError:
-            self.problems.append(f"{what} {uri} is missing (looked for {path})")
+            self.problem("hls.missing", what=what, uri=uri, path=path)
             return None
         except OSError as exc:
-            self.problems.append(f"{what} {uri} cannot be read: {exc.strerror}")
+            self.problem("hls.unreadable", what=what, uri=uri, reason=str(exc.strerror))
             return None
         if not stat.S_ISREG(st.st_mode):
-            self.problems.append(f"{what} {uri} is not a file")
+            self.problem("hls.not_a_file", what=what, uri=uri)
             return None
         try:
             with open(path, "rb") as f:
                 f.read(1)
         except OSError as exc:
-            self.problems.append(f"{what} {uri} cannot be read: {exc.strerror}")
+            self.problem("hls.unreadable", what=what, uri=uri, reason=str(exc.strerror))
             return None
         if st.st_size > MAX_SEGMENT_SIZE:
-            self.problems.append(f"{what} {uri} is larger than 5 GiB")
+            self.problem("hls.too_large", what=what, uri=uri)
             return None
         if not name:
-            self.problems.append(f"{what} {uri} has no file name")
+            self.problem("hls.no_name", what=what, uri=uri)
             return None
         return Segment(name, path, st.st_size, st.st_mtime_ns)
 
 
-def _attr_line(line: str, reader: _Reader, what: str, remote_ok: bool) -> str:
+def _attr_line(line: str, reader: _Reader, what: dict[str, Any], remote_ok: bool) -> str:
     """A tag line with a ``URI="..."`` attribute (#EXT-X-KEY, #EXT-X-MAP): a local file is uploaded too."""
     match = _URI_ATTR.search(line)
     if match is None:
@@ -152,47 +162,43 @@ def read_package(playlist: str) -> Package:
         with open(playlist, "rb") as f:
             raw = f.read()
     except FileNotFoundError:
-        raise VodError("FileNotFound", f"{shown} does not exist any more at {playlist}. Put it back or remove the "
-                       "item.", kind=ErrorKind.FILE) from None
-    except IsADirectoryError:
-        raise VodError("IsADirectory", f"{shown} is a folder. Add the files inside it instead.",
+        raise VodError("FileNotFound", params={"name": shown, "path": playlist},
                        kind=ErrorKind.FILE) from None
+    except IsADirectoryError:
+        raise VodError("IsADirectory", params={"name": shown}, kind=ErrorKind.FILE) from None
     except OSError as exc:
-        raise VodError("FileUnreadable", f"{shown} cannot be read: {exc.strerror}.", kind=ErrorKind.FILE) from None
+        raise VodError("FileUnreadable", params={"name": shown, "reason": str(exc.strerror)},
+                       kind=ErrorKind.FILE) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise VodError("InvalidPlaylist", f"{shown} is not a text playlist (not UTF-8).",
-                       kind=ErrorKind.FILE) from None
+        raise VodError("InvalidPlaylist.NotText", params={"name": shown}, kind=ErrorKind.FILE) from None
     lines = text.splitlines()
     if not any(line.strip() for line in lines) or lines[0].strip() != "#EXTM3U":
-        raise VodError("InvalidPlaylist", f"{shown} is not an M3U8 playlist: it does not start with #EXTM3U.",
-                       kind=ErrorKind.FILE)
+        raise VodError("InvalidPlaylist.NoHeader", params={"name": shown}, kind=ErrorKind.FILE)
     reader = _Reader(playlist)
     out: list[str] = []
     uris = 0
     for line in lines:
         stripped = line.strip()
         if stripped.startswith("#EXT-X-STREAM-INF") or stripped.startswith("#EXT-X-I-FRAME-STREAM-INF"):
-            reader.problems.append("it is a master playlist (it lists variant streams); upload each variant "
-                                   "playlist on its own")
+            reader.problem("hls.master")
             break
         if stripped.startswith("#EXT-X-KEY") or stripped.startswith("#EXT-X-SESSION-KEY"):
-            out.append(_attr_line(line, reader, "key file", remote_ok=True))
+            out.append(_attr_line(line, reader, _KEY_FILE, remote_ok=True))
         elif stripped.startswith("#EXT-X-MAP"):
-            out.append(_attr_line(line, reader, "initialization segment", remote_ok=False))
+            out.append(_attr_line(line, reader, _INIT_SEGMENT, remote_ok=False))
         elif not stripped or stripped.startswith("#"):
             out.append(line)
         else:
             uris += 1
-            name = reader.take(stripped, "segment")
+            name = reader.take(stripped, _SEGMENT)
             out.append(line if name is None else name)
     if not uris and not reader.problems:
-        reader.problems.append("it lists no segments")
+        reader.problem("hls.no_segments")
     if reader.problems:
-        count = len(reader.problems)
-        raise VodError("InvalidPlaylist", f"{shown} cannot be uploaded; nothing was sent. {count} "
-                       f"problem{'s' if count > 1 else ''}: " + "; ".join(reader.problems) + ".",
+        raise VodError("InvalidPlaylist", params={"name": shown, "count": len(reader.problems),
+                                                  "problems": list(reader.problems)},
                        kind=ErrorKind.FILE, details={"problems": list(reader.problems)})
     newline = "\r\n" if "\r\n" in text else "\n"
     index = (newline.join(out) + newline).encode("utf-8")

@@ -15,6 +15,7 @@ import keyring.errors
 
 from vodgui.core.credentials import Secret
 from vodgui.core.errors import ErrorKind, VodError
+from vodgui.core.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +24,8 @@ FIELDS = ("access_key_secret", "appserver_token")
 
 # Backends that do not keep secrets safe, by "module.Class".
 _REFUSED = {
-    "keyring.backends.fail.Keyring": "no keychain is available",
-    "keyring.backends.null.Keyring": "the keychain is disabled",
+    "keyring.backends.fail.Keyring": Message("keychain.none"),
+    "keyring.backends.null.Keyring": Message("keychain.disabled"),
 }
 
 
@@ -33,17 +34,17 @@ def backend_label(backend: Any) -> str:
     return f"{name} ({type(backend).__module__}.{type(backend).__name__})"
 
 
-def unsafe_reason(backend: Any) -> str | None:
+def unsafe_reason(backend: Any) -> Message | None:
     """Why ``backend`` must not hold secrets, or None if it is a real keychain."""
     full = f"{type(backend).__module__}.{type(backend).__name__}"
     if full in _REFUSED:
         return _REFUSED[full]
     if type(backend).__module__.startswith("keyrings.alt"):
-        return "the only keyring backend stores secrets in a plain file (keyrings.alt)"
+        return Message("keychain.plain_file")
     children = getattr(backend, "backends", None)
     if children is not None:
         if not children:
-            return "no keychain is available"
+            return Message("keychain.none")
         reasons = [unsafe_reason(b) for b in children]
         if all(reasons):
             return reasons[0]
@@ -51,14 +52,9 @@ def unsafe_reason(backend: Any) -> str | None:
 
 
 class KeychainUnavailable(VodError):
-    def __init__(self, reason: str) -> None:
-        super().__init__(
-            "KeychainUnavailable",
-            f"Cannot store secrets: {reason}. vodgui keeps AccessKey secrets and tokens only in the system "
-            "keychain (GNOME Keyring / KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and "
-            "never in a plain file. Start or unlock your keychain, or use an AppServer profile.",
-            kind=ErrorKind.KEYCHAIN,
-        )
+    def __init__(self, reason: Message) -> None:
+        super().__init__("KeychainUnavailable", params={"reason": reason.to_dict()}, kind=ErrorKind.KEYCHAIN)
+        self.reason = reason
 
 
 class SecretStore:
@@ -74,7 +70,8 @@ class SecretStore:
     def describe(self) -> str:
         return backend_label(self.backend)
 
-    def problem(self) -> str | None:
+    def problem(self) -> Message | None:
+        """Why this computer's keychain cannot hold secrets, or None."""
         return unsafe_reason(self.backend)
 
     def _check(self) -> keyring.backend.KeyringBackend:
@@ -96,7 +93,7 @@ class SecretStore:
         try:
             backend.set_password(SERVICE, self._user(profile, field), value)
         except keyring.errors.KeyringError as exc:
-            raise KeychainUnavailable(f"the keychain refused to store it ({exc})") from None
+            raise KeychainUnavailable(Message("keychain.refused", {"error": str(exc)})) from None
         return backend_label(backend)
 
     def get(self, profile: str, field: str) -> Secret | None:
@@ -104,7 +101,7 @@ class SecretStore:
         try:
             value = backend.get_password(SERVICE, self._user(profile, field))
         except keyring.errors.KeyringError as exc:
-            raise KeychainUnavailable(f"the keychain could not be read ({exc})") from None
+            raise KeychainUnavailable(Message("keychain.unreadable", {"error": str(exc)})) from None
         return Secret(value) if value else None
 
     def delete(self, profile: str, field: str) -> None:

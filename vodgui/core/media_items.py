@@ -22,8 +22,9 @@ from urllib.parse import unquote, urlsplit
 
 from vodgui.core.errors import ErrorKind, VodError
 from vodgui.core.hls import is_playlist, read_package, referenced_paths
+from vodgui.core.messages import Message
 from vodgui.core.store import NewItem
-from vodgui.core.vod import MEDIA_EXTENSIONS, extension_of
+from vodgui.core.vod import MEDIA_EXTENSIONS, extension_of, shown_extension
 
 KIND_VIDEO = "video"
 KIND_IMAGE = "image"
@@ -66,11 +67,11 @@ def check_image(path: str, image_type: str = "default") -> str:
     """The ImageExt for ``path``. Raises a FILE error naming the supported extensions."""
     ext = extension_of(path)
     if image_type not in IMAGE_TYPES:
-        raise VodError("InvalidImageType", f"The image type must be one of {', '.join(IMAGE_TYPES)}; got "
-                       f"{image_type!r}.", kind=ErrorKind.CONFIG)
+        raise VodError("InvalidImageType", params={"allowed": list(IMAGE_TYPES), "value": repr(image_type)},
+                       kind=ErrorKind.CONFIG)
     if ext not in IMAGE_EXTENSIONS:
-        raise VodError("InvalidImageExt", f"VOD does not accept .{ext or '(no extension)'} images. Supported: "
-                       + ", ".join(sorted(IMAGE_EXTENSIONS)) + ".", kind=ErrorKind.FILE)
+        raise VodError("InvalidImageExt", params={"ext": shown_extension(ext), "supported": sorted(IMAGE_EXTENSIONS)},
+                       kind=ErrorKind.FILE)
     return ext
 
 
@@ -78,12 +79,12 @@ def check_attached(path: str, business_type: str) -> str:
     """The MediaExt for ``path`` as attached media of ``business_type``. Raises a FILE/CONFIG error."""
     allowed = ATTACHED_EXTENSIONS.get(business_type)
     if allowed is None:
-        raise VodError("InvalidBusinessType", f"The attached media type must be one of {', '.join(BUSINESS_TYPES)}; "
-                       f"got {business_type!r}.", kind=ErrorKind.CONFIG)
+        raise VodError("InvalidBusinessType", params={"allowed": list(BUSINESS_TYPES), "value": repr(business_type)},
+                       kind=ErrorKind.CONFIG)
     ext = extension_of(path)
     if ext not in allowed:
-        raise VodError("InvalidMediaExt", f"VOD does not accept .{ext or '(no extension)'} files as {business_type} "
-                       f"media. Supported: {', '.join(sorted(allowed))}.", kind=ErrorKind.FILE)
+        raise VodError("InvalidMediaExt", params={"ext": shown_extension(ext), "business_type": business_type,
+                                                  "supported": sorted(allowed)}, kind=ErrorKind.FILE)
     return ext
 
 
@@ -92,7 +93,7 @@ def check_url(url: str) -> str:
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise VodError("InvalidURL", f"{url or '(empty)'} is not an http:// or https:// address VOD can fetch.",
+        raise VodError("InvalidURL", params={"url": url or Message("file.empty_url").to_dict()},
                        kind=ErrorKind.CONFIG)
     return url
 

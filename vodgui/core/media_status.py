@@ -61,6 +61,7 @@ class ProfileProblem:
         message: the service's message (redacted).
         request_id: the failed call's RequestId, if any.
         transient: a later check may succeed without anyone changing anything (network, throttling...).
+        params: the values of our message ``code`` (see :mod:`vodgui.core.messages`).
     """
 
     code: str
@@ -68,6 +69,7 @@ class ProfileProblem:
     message: str = ""
     request_id: str | None = None
     transient: bool = False
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -86,7 +88,7 @@ def chunks(ids: list[str], size: int = MAX_IDS_PER_CALL) -> Iterable[list[str]]:
 def _problem(exc: BaseException) -> ProfileProblem:
     if isinstance(exc, VodError):
         transient = exc.retryable or exc.kind in _TRANSIENT_KINDS
-        return ProfileProblem(exc.code, exc.kind.value, exc.message, exc.request_id, transient)
+        return ProfileProblem(exc.code, exc.kind.value, exc.message, exc.request_id, transient, dict(exc.params))
     return ProfileProblem(type(exc).__name__, ErrorKind.UNKNOWN.value, str(exc), None, True)
 
 

@@ -13,7 +13,8 @@ Codes:
 
 Parameters are JSON values (str, int, float, bool, None, lists of them) so a message can be stored with a queue
 item and rendered later in another language. A parameter may itself be a message, as ``Message.to_dict()``
-(``{"code": ..., "params": {...}}``): it is rendered in the same language. A list is shown comma-separated.
+(``{"code": ..., "params": {...}}``): it is rendered in the same language. A list is shown comma-separated
+(a list of messages, semicolon-separated).
 
 Adding a code is one line in :data:`ENGLISH`, one line in ``vodgui/ui/message_texts.py`` and its zh_CN
 translation; ``tests/unit/ui/test_message_texts.py`` fails until all three exist.
@@ -40,6 +41,12 @@ ENGLISH: dict[str, str] = {
                       "the RAM console.",
     "InvalidRoleSessionName": "RoleSessionName must be 2-64 characters: letters, digits, '.', '@', '_' or '-'.",
     "InvalidProxy": "The proxy must look like http://host:port (optionally http://user:password@host:port).",
+    "InvalidPartSize": "Part size must be between {low_kib} KiB and 5 GiB (or 0 for automatic); got {value} bytes.",
+    "InvalidParallelParts": "Parallel parts must be between {low} and {high}.",
+    "InvalidConcurrentFiles": "Concurrent files must be between {low} and {high}.",
+    "InvalidRetries": "Retries must be between {low} and {high}.",
+    "InvalidRetryDelay": "Retry delays cannot be negative.",
+    "InvalidBandwidthLimit": "The bandwidth limit cannot be negative.",
     "CorruptProfiles": "{path} is not valid JSON ({reason}). Fix or remove it.",
     "ProfileNotFound": "There is no profile named {name} (profiles: {known}). Create it with 'vodgui profiles add'.",
     "ProfileNotFound.NoProfiles": "There is no profile named {name}: there are no profiles yet. Create one with "
@@ -47,8 +54,22 @@ ENGLISH: dict[str, str] = {
     "DuplicateProfileName": "A profile named {name} already exists.",
     "MissingSecret": "The {secret} of profile {profile} is not in the keychain. Edit the profile and enter it "
                      "again.",
-    "SandboxNotRunning": "This is the built-in sandbox profile, but the sandbox is not running. Start vodgui "
-                         "without --no-sandbox, or pass --sandbox to the command.",
+    "SandboxNotRunning": "This is the built-in sandbox profile, but the sandbox is not running in this program. Use "
+                         "the desktop app, or create a profile from 'vodgui sandbox' output with 'vodgui profiles "
+                         "add --from-sandbox'.",
+    "secret.access_key_secret": "AccessKey secret",
+    "secret.appserver_token": "AppServer token",
+    "KeychainUnavailable": "Cannot store secrets: {reason}. vodgui keeps AccessKey secrets and tokens only in the "
+                           "system keychain (GNOME Keyring / KWallet on Linux, Keychain on macOS, Credential Manager "
+                           "on Windows) and never in a plain file. Start or unlock your keychain, or use an AppServer "
+                           "profile.",
+    "keychain.none": "no keychain is available",
+    "keychain.disabled": "the keychain is disabled",
+    "keychain.plain_file": "the only keyring backend stores secrets in a plain file (keyrings.alt)",
+    "keychain.refused": "the keychain refused to store it ({error})",
+    "keychain.unreadable": "the keychain could not be read ({error})",
+    "QueueBusy": "Another vodgui process ({holder}) is running the upload queue in this home. Finish or quit it "
+                 "first, or use another VODGUI_HOME.",
     # -- session policy grammar (vodgui.core.profiles.check_policy_json) ---------------------------------------
     "InvalidPolicy.NotJson": "The policy is not valid JSON: {reason}",
     "InvalidPolicy.NotObject": "The policy must be a JSON object.",
@@ -60,8 +81,102 @@ ENGLISH: dict[str, str] = {
     "InvalidPolicy.NoAction": "Statement {index} has no Action.",
     "InvalidPolicy.NoResource": "Statement {index} has no Resource.",
     "InvalidPolicy.Action": "Statement {index}: action {action} is not like vod:CreateUploadVideo.",
-    # -- answers that make no sense (vodgui.core.pop, vod, sts, appserver, playback) ----------------------------
+    # -- the services and how they answer (vodgui.core.errors, pop, vod, sts, appserver, credentials) ----------
     "InvalidResponse.MissingFields": "{action} answered without a valid {fields}.",
+    "InvalidResponse.NotJson": "{action}: the service answered HTTP {status} with something that is not JSON.",
+    "InvalidResponse.Unexpected": "{action}: unexpected response.",
+    "InvalidResponse.Blob": "The {name} returned by the service is not base64-encoded JSON.",
+    "InvalidResponse.BlobNotObject": "The {name} returned by the service is not a JSON object.",
+    "InvalidResponse.BlobFields": "The {name} returned by the service has no {fields}.",
+    "InvalidResponse.NoExpiry": "The UploadAuth returned by the service has neither ExpireUTCTime nor Expiration.",
+    "InvalidEndpoint": "The endpoint is empty.",
+    "NetworkError": "Could not reach {service} ({reason}).",
+    "InconsistentError": "The object OSS stored differs from the bytes sent (CRC64 mismatch: {detail}).",
+    "AppServerUnauthorized": "The AppServer refused the token. Check the AppServer token in the profile.",
+    "UploadAuthExpired": "The upload credentials of {media_id} expired before the upload finished; they cannot be "
+                         "refreshed.",
+    # -- what is uploaded and how it is described (vodgui.core.vod, media_items, hls) -------------------------
+    "InvalidUserData.NotJson": "UserData is not valid JSON: {reason}",
+    "InvalidUserData.NotObject": 'UserData must be a JSON object, e.g. {{"Extend": {{"key": "value"}}}}.',
+    "InvalidCallbackURL": "The callback URL must start with http:// or https://.",
+    "InvalidFileName.Extension": "VOD does not accept {ext} files as video or audio. Supported: {supported}.",
+    "LengthExceededMax.Title": "The title is longer than {limit} bytes.",
+    "LengthExceededMax.Description": "The description is longer than {limit} bytes.",
+    "IllegalCharacters.Title": "The title contains emoji or other characters VOD refuses.",
+    "TagsExceededMax.Count": "At most {limit} tags are allowed; there are {count}.",
+    "InvalidTags": "Tag {tag} is too long (max {limit} bytes) or contains a comma.",
+    "InvalidImageType": "The image type must be one of {allowed}; got {value}.",
+    "InvalidImageExt": "VOD does not accept {ext} images. Supported: {supported}.",
+    "InvalidBusinessType": "The attached media type must be one of {allowed}; got {value}.",
+    "InvalidMediaExt": "VOD does not accept {ext} files as {business_type} media. Supported: {supported}.",
+    "InvalidURL": "{url} is not an http:// or https:// address VOD can fetch.",
+    "file.no_extension": "(no extension)",
+    "file.empty_url": "(empty)",
+    "FileNotFound": "{name} does not exist any more at {path}. Put it back or remove the item.",
+    "IsADirectory": "{name} is a folder. Add the files inside it instead.",
+    "FileUnreadable": "{name} cannot be read: {reason}.",
+    "file.permission_denied": "permission denied; check the file's permissions",
+    "NotAFile": "{name} is not a regular file.",
+    "EmptyFile": "{name} is empty (0 bytes); VOD cannot accept it.",
+    "InvalidPlaylist.NotText": "{name} is not a text playlist (not UTF-8).",
+    "InvalidPlaylist.NoHeader": "{name} is not an M3U8 playlist: it does not start with #EXTM3U.",
+    "InvalidPlaylist": "{name} cannot be uploaded; nothing was sent. Problems ({count}): {problems}.",
+    "hls.segment": "segment",
+    "hls.key_file": "key file",
+    "hls.init_segment": "initialization segment",
+    "hls.master": "it is a master playlist (it lists variant streams); upload each variant playlist on its own",
+    "hls.no_segments": "it lists no segments",
+    "hls.remote": "{what} {uri} is a remote address; only local files can be uploaded (download the package "
+                  "first, or upload the playlist by URL)",
+    "hls.same_name": "{uri} and {other} have the same name {name}; a package is one folder on the server, so "
+                     "rename one of them",
+    "hls.missing": "{what} {uri} is missing (looked for {path})",
+    "hls.unreadable": "{what} {uri} cannot be read: {reason}",
+    "hls.not_a_file": "{what} {uri} is not a file",
+    "hls.too_large": "{what} {uri} is larger than 5 GiB",
+    "hls.no_name": "{what} {uri} has no file name",
+    # -- playback (vodgui.core.playback) ----------------------------------------------------------------------
+    "InvalidAuthInfoTimeout": "AuthInfoTimeout must be a whole number of seconds from {low} to {high}; {value} is "
+                              "out of range.",
+    "NoVodAccess": "Profile {profile} gets its upload credentials from an AppServer and holds no VOD key, so it "
+                   "cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to "
+                   "test playback.",
+    "NoVodAccess.ThisProfile": "This profile gets its upload credentials from an AppServer and holds no VOD key, so "
+                               "it cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS "
+                               "profile, to test playback.",
+    "InvalidVideoId": "{value} is not a VideoId (32 letters and digits, as the upload or the VOD console shows it).",
+    "InvalidFormats": "Formats: {value} is not a format like mp4, m3u8, mp3 or mpd.",
+    "InvalidDefinition": "Definition: {values} is not one of {allowed}.",
+    "InvalidStreamType": "StreamType must be video, audio, or both.",
+    "InvalidOutputType": "OutputType must be cdn or oss.",
+    "InvalidAuthTimeout": "AuthTimeout must be at least 1 second.",
+    "InvalidAuthTimeout.Oss": "AuthTimeout must be at least 1 second and at most {limit} for OSS URLs.",
+    "InvalidResultType": "ResultType must be Single or Multiple.",
+    "InvalidPlayConfig.NotJson": "PlayConfig is not valid JSON: {reason}",
+    "InvalidPlayConfig.NotObject": 'PlayConfig must be a JSON object, e.g. {{"PlayDomain": "vod.example.com"}}.',
+    # -- "Test connection" (vodgui.core.connection_test): what each step found, and the verdict ---------------
+    "step.valid": "valid: {arn}",
+    "step.token_until": "token {key_id}, valid until {until}",
+    "step.sts_token": "STS token {key_id}",
+    "step.token_accepted": "reachable, token accepted",
+    "step.allowed": "allowed",
+    "step.reachable": "reachable",
+    "step.authorized": "reachable and authorized",
+    "step.no_video_info": "reachable; this profile may not read video info ({code}) — uploads can still work",
+    "connection.works": "Connection works.",
+    "connection.auth_key_id": "The AccessKey ID is unknown or disabled. Check it in the RAM console.",
+    "connection.auth_secret": "The AccessKey secret (or the AppServer token) is wrong: the key ID is known, but the "
+                              "signature does not match. Enter the secret again.",
+    "connection.permission": "The key or role is valid but lacks permission for this call. Attach a policy that "
+                             "allows it (for uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo).",
+    "connection.role": "The role does not exist, or this user may not assume it. Check the RoleArn and the role's "
+                       "trust policy.",
+    "connection.network": "The service could not be reached. Check the network, the endpoint and the proxy.",
+    "connection.clock_skew": "This computer's clock is more than 15 minutes off. Correct the date and time.",
+    "connection.config": "The profile settings are not valid.",
+    "connection.auth_expired": "The temporary credentials were refused as expired.",
+    "connection.throttled": "The service is throttling requests; try again in a minute.",
+    "connection.server": "The service had an internal error; try again later.",
 }
 
 #: Codes of the services (VOD, STS, OSS) that the core raises by name, with the service's own words as the
@@ -107,13 +222,15 @@ class _Fields(dict[str, Any]):
 
 def fill(template: str, params: Mapping[str, Any], render: Callable[[str, Mapping[str, Any]], str]) -> str:
     """``template`` with its ``{name}`` fields taken from ``params``: a nested message is rendered with
-    ``render``, a list joined with commas. Never raises: a missing parameter stays as ``{name}``."""
+    ``render``, a list joined with commas (messages with semicolons). Never raises: a missing parameter stays
+    as ``{name}``."""
     fields = _Fields()
     for name, value in params.items():
         if is_message_dict(value):
             fields[name] = render(value["code"], value.get("params") or {})
         elif isinstance(value, (list, tuple)):
-            fields[name] = ", ".join(str(v) for v in value)
+            items = [render(v["code"], v.get("params") or {}) if is_message_dict(v) else str(v) for v in value]
+            fields[name] = ("; " if any(is_message_dict(v) for v in value) else ", ").join(items)
         else:
             fields[name] = value
     try:

@@ -69,9 +69,8 @@ def validate_auth_info_timeout(timeout: int) -> int:
     """AuthInfoTimeout as GetVideoPlayAuth accepts it (100–3000 s), or a config error that says so."""
     if isinstance(timeout, bool) or not isinstance(timeout, int) or \
             not AUTH_INFO_TIMEOUT_MIN <= timeout <= AUTH_INFO_TIMEOUT_MAX:
-        raise VodError("InvalidAuthInfoTimeout", f"AuthInfoTimeout must be a whole number of seconds from "
-                       f"{AUTH_INFO_TIMEOUT_MIN} to {AUTH_INFO_TIMEOUT_MAX}; {timeout!r} is out of range.",
-                       kind=ErrorKind.CONFIG)
+        raise VodError("InvalidAuthInfoTimeout", params={
+            "low": AUTH_INFO_TIMEOUT_MIN, "high": AUTH_INFO_TIMEOUT_MAX, "value": repr(timeout)}, kind=ErrorKind.CONFIG)
     return timeout
 
 
@@ -267,10 +266,9 @@ class PlayAuthResult:
 def require_vod(vod: VodApi | None, profile: str = "") -> VodApi:
     """The profile's VOD client, or a clear error for upload-credential profiles served by an AppServer."""
     if vod is None:
-        name = f"Profile {profile!r}" if profile else "This profile"
-        raise config_error("NoVodAccess", f"{name} gets its upload credentials from an AppServer and holds no VOD "
-                           "key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or "
-                           "an STS profile, to test playback.")
+        if profile:
+            raise config_error("NoVodAccess", params={"profile": repr(profile)})
+        raise config_error("NoVodAccess.ThisProfile")
     return vod
 
 
@@ -283,7 +281,8 @@ def get_play_auth(vod: VodApi | None, video_id: str, timeout: int = DEFAULT_AUTH
     data = api.call(GetVideoPlayAuthRequest, {"VideoId": video_id, "AuthInfoTimeout": timeout})
     text = str(data.get("PlayAuth") or "")
     if not text:
-        raise VodError("InvalidResponse", "GetVideoPlayAuth answered without a PlayAuth.", kind=ErrorKind.SERVER,
+        raise VodError("InvalidResponse.MissingFields", params={"action": "GetVideoPlayAuth", "fields": ["PlayAuth"]},
+                       kind=ErrorKind.SERVER,
                        service="vod", request_id=data.get("RequestId"))
     secret = Secret(text)
     return PlayAuthResult(video_id, secret, VideoMeta.from_json(data.get("VideoMeta"), video_id),
@@ -293,8 +292,7 @@ def get_play_auth(vod: VodApi | None, video_id: str, timeout: int = DEFAULT_AUTH
 def _video_id(video_id: str) -> str:
     value = (video_id or "").strip()
     if not value or not _TOKEN.match(value):
-        raise config_error("InvalidVideoId", f"{video_id!r} is not a VideoId (32 letters and digits, as the "
-                           "upload or the VOD console shows it).")
+        raise config_error("InvalidVideoId", params={"value": repr(video_id)})
     return value
 
 
@@ -415,35 +413,34 @@ class PlayInfoQuery:
         formats = _csv(self.formats)
         for f in formats:
             if not _TOKEN.match(f):
-                raise config_error("InvalidFormats", f"Formats: {f!r} is not a format like mp4, m3u8, mp3 or mpd.")
+                raise config_error("InvalidFormats", params={"value": repr(f)})
         definitions = [d.upper() for d in _csv(self.definition)]
         bad = [d for d in definitions if d not in DEFINITIONS]
         if bad:
-            raise config_error("InvalidDefinition", f"Definition: {', '.join(bad)} is not one of "
-                               f"{', '.join(DEFINITIONS)}.")
+            raise config_error("InvalidDefinition", params={"values": bad, "allowed": list(DEFINITIONS)})
         stream_types = [s.lower() for s in _csv(self.stream_type)]
         if any(s not in STREAM_TYPES for s in stream_types):
-            raise config_error("InvalidStreamType", "StreamType must be video, audio, or both.")
+            raise config_error("InvalidStreamType")
         output_type = self.output_type.strip().lower()
         if output_type and output_type not in OUTPUT_TYPES:
-            raise config_error("InvalidOutputType", "OutputType must be cdn or oss.")
+            raise config_error("InvalidOutputType")
         if self.auth_timeout is not None:
             limit = OSS_MAX_AUTH_TIMEOUT if output_type == "oss" else None
             if self.auth_timeout < 1 or (limit is not None and self.auth_timeout > limit):
-                raise config_error("InvalidAuthTimeout", "AuthTimeout must be at least 1 second"
-                                   + (f" and at most {limit} for OSS URLs." if limit else "."))
+                if limit is not None:
+                    raise config_error("InvalidAuthTimeout.Oss", params={"limit": limit})
+                raise config_error("InvalidAuthTimeout")
         result_type = self.result_type.strip()
         if result_type and result_type not in RESULT_TYPES:
-            raise config_error("InvalidResultType", "ResultType must be Single or Multiple.")
+            raise config_error("InvalidResultType")
         play_config = self.play_config.strip()
         if play_config:
             try:
                 parsed = json.loads(play_config)
             except ValueError as exc:
-                raise config_error("InvalidPlayConfig", f"PlayConfig is not valid JSON: {exc}") from None
+                raise config_error("InvalidPlayConfig.NotJson", params={"reason": str(exc)}) from None
             if not isinstance(parsed, dict):
-                raise config_error("InvalidPlayConfig", 'PlayConfig must be a JSON object, e.g. '
-                                   '{"PlayDomain": "vod.example.com"}.')
+                raise config_error("InvalidPlayConfig.NotObject")
             play_config = json.dumps(parsed, separators=(",", ":"), ensure_ascii=False)
         return {"Formats": ",".join(formats) or None, "Definition": ",".join(definitions) or None,
                 "StreamType": ",".join(stream_types) or None, "OutputType": output_type or None,
@@ -497,11 +494,14 @@ class PlayCheck:
     http_status: int | None = None
     streams: tuple[Stream, ...] = ()
     video_status: str = ""
+    #: The values of our message ``code`` (a local failure), for a front end to render.
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
 
     @classmethod
     def failed(cls, err: VodError, via: str) -> PlayCheck:
         status = status_from_message(err.message) if err.code == "Forbidden.IllegalStatus" else None
-        return cls(False, err.code, err.message, err.request_id, status, via, err.kind.value, err.http_status)
+        return cls(False, err.code, err.message, err.request_id, status, via, err.kind.value, err.http_status,
+                   params=dict(err.params))
 
     def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "code": self.code or None, "message": self.message or None,

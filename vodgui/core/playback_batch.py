@@ -43,7 +43,7 @@ def player_target(sessions: SessionFactory, profile: str) -> tuple[VodApi | None
 def _error_dict(err: VodError | None) -> dict[str, Any] | None:
     if err is None:
         return None
-    return {"code": err.code, "message": err.message, "request_id": err.request_id}
+    return {"code": err.code, "message": err.message, "request_id": err.request_id, "params": dict(err.params)}
 
 
 @dataclass
@@ -103,7 +103,7 @@ def check_video(vod: VodApi | None, video_id: str, timeout: int, target: PlayerT
     try:
         result.play_auth = get_play_auth(vod, video_id, timeout, clock=clock)
     except VodError as err:
-        if err.code in ("InvalidAuthInfoTimeout", "InvalidVideoId", "NoVodAccess"):
+        if err.code in ("InvalidAuthInfoTimeout", "InvalidVideoId", "NoVodAccess", "NoVodAccess.ThisProfile"):
             raise
         result.play_auth_error = err
         result.status = (status_from_message(err.message) or "") if err.code == "Forbidden.IllegalStatus" else ""

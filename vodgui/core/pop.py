@@ -134,7 +134,7 @@ def normalize_endpoint(endpoint: str, default_scheme: str = "https") -> str:
     """``vod.cn-shanghai.aliyuncs.com`` -> ``https://vod.cn-shanghai.aliyuncs.com``; a given scheme is kept."""
     endpoint = endpoint.strip().rstrip("/")
     if not endpoint:
-        raise VodError("InvalidEndpoint", "The endpoint is empty.", kind=ErrorKind.CONFIG)
+        raise VodError("InvalidEndpoint", kind=ErrorKind.CONFIG)
     return endpoint if "://" in endpoint else f"{default_scheme}://{endpoint}"
 
 
@@ -204,10 +204,10 @@ class PopCaller:
             try:
                 data = json.loads(body)
             except ValueError:
-                raise VodError("InvalidResponse", f"{action}: the service answered with something that is not "
-                               "JSON.", kind=ErrorKind.SERVER, service=self.service, retryable=True) from None
+                raise VodError("InvalidResponse.NotJson", params={"action": action, "status": 200},
+                               kind=ErrorKind.SERVER, service=self.service, retryable=True) from None
             if not isinstance(data, dict):
-                raise VodError("InvalidResponse", f"{action}: unexpected response.", kind=ErrorKind.SERVER,
+                raise VodError("InvalidResponse.Unexpected", params={"action": action}, kind=ErrorKind.SERVER,
                                service=self.service)
             return data
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from vodgui.core.errors import VodError, config_error
+from vodgui.core.messages import Message
 from vodgui.core.paths import atomic_write_json
 from vodgui.core.sts import MAX_DURATION, MIN_DURATION, RoleSettings
 from vodgui.core.transfer.config import TransferConfig
@@ -104,6 +105,15 @@ class Profile:
         values = {k: v for k, v in data.items() if k in names}
         values["transfer"] = TransferConfig.from_json(data.get("transfer"))
         return cls(**values)
+
+
+_SECRET_NAMES = {"access_key_secret": Message("secret.access_key_secret").to_dict(),
+                 "appserver_token": Message("secret.appserver_token").to_dict()}
+
+
+def secret_name(field: str) -> dict[str, Any]:
+    """The words for a secret field (``access_key_secret``, ``appserver_token``), as a message to render."""
+    return _SECRET_NAMES.get(field) or {"code": field}
 
 
 def check_policy_json(text: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from vodgui.core.credentials import AccessKey, Secret
 from vodgui.core.errors import config_error
 from vodgui.core.keychain import SecretStore
 from vodgui.core.pop import ConnectionOptions, SignerSource, StaticSigner
-from vodgui.core.profiles import Profile, ProfileStore
+from vodgui.core.profiles import Profile, ProfileStore, secret_name
 from vodgui.core.sources import UploadSource, VodUploadSource
 from vodgui.core.sts import AssumeRoleSigner, StsApi
 from vodgui.core.transfer.job import ProfileSession
@@ -73,18 +73,15 @@ class SessionFactory:
         """The profile with sandbox facts filled in, and its secrets."""
         if profile.sandbox:
             if self.sandbox_info is None:
-                raise config_error("SandboxNotRunning", "This is the built-in sandbox profile, but the sandbox is "
-                                   "not running in this program. Use the desktop app, or create a profile "
-                                   "from 'vodgui sandbox' output with 'vodgui profiles add --from-sandbox'.")
+                raise config_error("SandboxNotRunning")
             return resolve_sandbox(profile, self.sandbox_info())
         field = profile.needs_secret
         secrets: dict[str, Secret] = {}
         if field:
             secret = self.secrets.get(profile.name, field)
             if secret is None:
-                what = "AccessKey secret" if field == "access_key_secret" else "AppServer token"
-                raise config_error("MissingSecret", f"The {what} of profile {profile.name!r} is not in the "
-                                   "keychain. Edit the profile and enter it again.")
+                raise config_error("MissingSecret", params={"secret": secret_name(field),
+                                                            "profile": repr(profile.name)})
             secrets[field] = secret
         return profile, secrets
 

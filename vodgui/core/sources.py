@@ -126,8 +126,7 @@ class UploadAuthExpired(VodError):
     starts again with a new Create call."""
 
     def __init__(self, media_id: str) -> None:
-        super().__init__("UploadAuthExpired", f"The upload credentials of {media_id} expired before the upload "
-                         "finished; they cannot be refreshed.", kind=ErrorKind.AUTH_EXPIRED)
+        super().__init__("UploadAuthExpired", params={"media_id": media_id}, kind=ErrorKind.AUTH_EXPIRED)
 
 
 class OneShotUploadCredentials(oss2.CredentialsProvider):  # type: ignore[misc]

@@ -22,6 +22,7 @@ from aliyunsdkvod.request.v20170321.UploadMediaByURLRequest import UploadMediaBy
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadAddress, UploadAuth, UploadTicket
 from vodgui.core.errors import ErrorKind, VodError, config_error
+from vodgui.core.messages import Message
 from vodgui.core.pop import ConnectionOptions, PopCaller, SignerSource
 from vodgui.core.retry import RetryPolicy
 
@@ -45,6 +46,11 @@ def default_vod_endpoint(region: str) -> str:
 
 def extension_of(path: str) -> str:
     return os.path.splitext(path)[1].lower().lstrip(".")
+
+
+def shown_extension(ext: str) -> str | dict[str, Any]:
+    """``ext`` as a message shows it: ``.mkv``, or the words for "no extension" (a message, translated)."""
+    return f".{ext}" if ext else Message("file.no_extension").to_dict()
 
 
 @dataclass
@@ -80,15 +86,14 @@ class VideoMetadata:
             try:
                 parsed = json.loads(self.user_data)
             except ValueError as exc:
-                raise config_error("InvalidUserData", f"UserData is not valid JSON: {exc}") from None
+                raise config_error("InvalidUserData.NotJson", params={"reason": str(exc)}) from None
             if not isinstance(parsed, dict):
-                raise config_error("InvalidUserData", "UserData must be a JSON object, e.g. "
-                                   '{"Extend": {"key": "value"}}.')
+                raise config_error("InvalidUserData.NotObject")
             extra = parsed
         if self.callback_url.strip():
             url = self.callback_url.strip()
             if not url.startswith(("http://", "https://")):
-                raise config_error("InvalidCallbackURL", "The callback URL must start with http:// or https://.")
+                raise config_error("InvalidCallbackURL")
             callback = dict(extra.get("MessageCallback") or {})
             callback["CallbackURL"] = url
             extra["MessageCallback"] = callback
@@ -98,28 +103,24 @@ class VideoMetadata:
         """Local checks that mirror the service's, so a bad title is reported before any upload starts."""
         ext = extension_of(file_name)
         if ext not in MEDIA_EXTENSIONS:
-            raise VodError("InvalidFileName.Extension",
-                           f"VOD does not accept .{ext or '(no extension)'} files as video or audio. Supported: "
-                           + ", ".join(sorted(MEDIA_EXTENSIONS)), kind=ErrorKind.FILE)
+            raise VodError("InvalidFileName.Extension", params={
+                "ext": shown_extension(ext), "supported": sorted(MEDIA_EXTENSIONS)}, kind=ErrorKind.FILE)
         self.validate_fields(file_name)
 
     def validate_fields(self, file_name: str) -> None:
         """The checks of :meth:`validate` except the extension (images and attached media have their own)."""
         title = self.title or os.path.splitext(os.path.basename(file_name))[0]
         if len(title.encode("utf-8")) > MAX_TITLE_BYTES:
-            raise config_error("LengthExceededMax", f"The title is longer than {MAX_TITLE_BYTES} bytes.")
+            raise config_error("LengthExceededMax.Title", params={"limit": MAX_TITLE_BYTES})
         if any(ord(c) > 0xFFFF for c in title):
-            raise config_error("IllegalCharacters", "The title contains emoji or other characters VOD refuses.")
+            raise config_error("IllegalCharacters.Title")
         if len(self.description.encode("utf-8")) > MAX_DESCRIPTION_BYTES:
-            raise config_error("LengthExceededMax",
-                               f"The description is longer than {MAX_DESCRIPTION_BYTES} bytes.")
+            raise config_error("LengthExceededMax.Description", params={"limit": MAX_DESCRIPTION_BYTES})
         if len(self.tags) > MAX_TAGS:
-            raise config_error("TagsExceededMax", f"At most {MAX_TAGS} tags are allowed; there are "
-                               f"{len(self.tags)}.")
+            raise config_error("TagsExceededMax.Count", params={"limit": MAX_TAGS, "count": len(self.tags)})
         for tag in self.tags:
             if len(tag.encode("utf-8")) > MAX_TAG_BYTES or "," in tag:
-                raise config_error("InvalidTags", f"Tag {tag!r} is too long (max {MAX_TAG_BYTES} bytes) or "
-                                   "contains a comma.")
+                raise config_error("InvalidTags", params={"tag": repr(tag), "limit": MAX_TAG_BYTES})
         self.user_data_json()
 
     def common_params(self, file_name: str) -> dict[str, Any]:
@@ -188,12 +189,16 @@ class UrlUploadInfo:
     raw: dict[str, Any]
 
 
+_SERVICE_NAMES = {"vod": "VOD", "appserver": "AppServer"}
+
+
 def ticket_from_response(data: dict[str, Any], now: float, service: str) -> UploadTicket:
     """Decode and validate ``{VideoId, UploadAddress, UploadAuth}`` from VOD or an AppServer."""
     missing = [k for k in ("VideoId", "UploadAddress", "UploadAuth") if not data.get(k)]
     if missing:
-        raise VodError("InvalidResponse", f"The answer has no {', '.join(missing)}.", kind=ErrorKind.SERVER,
-                       service=service, request_id=data.get("RequestId"))
+        raise VodError("InvalidResponse.MissingFields", params={"action": _SERVICE_NAMES.get(service, service),
+                                                                "fields": missing},
+                       kind=ErrorKind.SERVER, service=service, request_id=data.get("RequestId"))
     return UploadTicket(str(data["VideoId"]), UploadAddress.decode(str(data["UploadAddress"])),
                         UploadAuth.decode(str(data["UploadAuth"]), now), data.get("RequestId"))
 
@@ -229,8 +234,8 @@ class VodApi:
     def _media_ticket(self, data: dict[str, Any], id_key: str, url_key: str) -> MediaTicket:
         missing = [k for k in (id_key, "UploadAddress", "UploadAuth") if not data.get(k)]
         if missing:
-            raise VodError("InvalidResponse", f"The answer has no {', '.join(missing)}.", kind=ErrorKind.SERVER,
-                           service="vod", request_id=data.get("RequestId"))
+            raise VodError("InvalidResponse.MissingFields", params={"action": "VOD", "fields": missing},
+                           kind=ErrorKind.SERVER, service="vod", request_id=data.get("RequestId"))
         ticket = ticket_from_response({**data, "VideoId": data[id_key]}, self._clock.now(), "vod")
         return MediaTicket(ticket, str(data.get(url_key) or ""), str(data.get("FileURL") or ""))
 
@@ -266,7 +271,8 @@ class VodApi:
         jobs = _as_list(data.get("UploadJobs"), "UploadJob")
         job_id = str(jobs[0].get("JobId") or "") if jobs and isinstance(jobs[0], dict) else ""
         if not job_id:
-            raise VodError("InvalidResponse", "UploadMediaByURL answered without a JobId.", kind=ErrorKind.SERVER,
+            raise VodError("InvalidResponse.MissingFields", params={"action": "UploadMediaByURL", "fields": ["JobId"]},
+                           kind=ErrorKind.SERVER,
                            service="vod", request_id=data.get("RequestId"))
         return job_id
 

@@ -21,8 +21,7 @@ log = logging.getLogger(__name__)
 
 class QueueBusy(VodError):
     def __init__(self, holder: str) -> None:
-        super().__init__("QueueBusy", f"Another vodgui process ({holder}) is running the upload queue in this "
-                         "home. Finish or quit it first, or use another VODGUI_HOME.", kind=ErrorKind.CONFIG)
+        super().__init__("QueueBusy", params={"holder": holder}, kind=ErrorKind.CONFIG)
 
 
 class QueueLock:

@@ -8,10 +8,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from vodgui.core.connection_test import ConnectionTestResult
-from vodgui.ui.errors import describe, describe_exception
+from vodgui.core.connection_test import ConnectionTestResult, Step
+from vodgui.ui.errors import describe, describe_exception, our_text
+from vodgui.ui.message_texts import render
 from vodgui.ui.style import ERROR_COLOR, ERROR_STYLE, OK_COLOR, OK_STYLE
-from vodgui.ui.texts import STEP, core_text, join_sentences
+from vodgui.ui.texts import join_sentences
 
 
 class ConnectionTestPanel(QWidget):
@@ -91,6 +92,7 @@ class ConnectionTestPanel(QWidget):
         error: dict[str, Any] = next((s.error for s in reversed(result.steps) if s.error), {})
         code = str(error.get("code", ""))
         message = str(error.get("message", ""))
+        params = error.get("params") or {}
         kind = result.kind or str(error.get("kind", "unknown"))
         if code == "MissingSecret":
             return self.tr("Enter the secret first: nothing is stored in the keychain for this profile yet.")
@@ -113,9 +115,19 @@ class ConnectionTestPanel(QWidget):
                                "proxy and the network connection."),
             "clock_skew": self.tr("Clock skew: this computer's clock is more than 15 minutes off. Correct the "
                                   "date and time, then test again."),
-            "config": self.tr("The profile is not complete: {0}").format(message),
+            "config": self.tr("The profile is not complete: {0}").format(describe(code, message, kind, params)),
         }
-        return sentences.get(kind) or describe(code, message, kind)
+        return sentences.get(kind) or describe(code, message, kind, params)
+
+    @staticmethod
+    def _detail(step: Step) -> str:
+        """What a step found, in the user's language; a failed step: our message, or the service's
+        ``code: message`` as it was sent."""
+        if step.ok and step.found is not None:
+            return render(step.found)
+        error = step.error or {}
+        code, message = str(error.get("code", "")), str(error.get("message", ""))
+        return our_text(code, error.get("params")) or f"{code}: {message}"
 
     def _steps_html(self, result: ConnectionTestResult) -> str:
         names = {
@@ -129,8 +141,7 @@ class ConnectionTestPanel(QWidget):
         rows = []
         for step in result.steps:
             mark = f'<span style="color:{OK_COLOR if step.ok else ERROR_COLOR}">{"✓" if step.ok else "✗"}</span>'
-            # A failed step's detail is the service's "code: message", kept as sent.
-            detail = core_text(step.detail, STEP) if step.ok else step.detail
+            detail = self._detail(step)
             request_id = (step.error or {}).get("request_id")
             if request_id and not step.ok:
                 detail += self.tr(" (RequestId {0})").format(request_id)

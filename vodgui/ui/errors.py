@@ -181,6 +181,15 @@ def describe_exception(exc: BaseException) -> str:
     return QCoreApplication.translate("errors", "Unexpected error: {0}").format(f"{type(exc).__name__}: {exc}")
 
 
+def error_line(code: str, message: str, params: Mapping[str, Any] | None = None) -> str:
+    """An error in one line: our message in the user's language, or the service's ``code: message``."""
+    return our_text(code, params) or f"{code}: {message}"
+
+
+def job_error_line(error: JobError) -> str:
+    return error_line(error.code, error.message, getattr(error, "params", None))
+
+
 def details(code: str, message: str, request_id: str | None) -> str:
     """The technical line shown under the sentence: code, the service's message, RequestId. Our own messages
     are already shown in full, in the user's language, above it: the line keeps just their code."""

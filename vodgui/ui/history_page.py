@@ -309,9 +309,9 @@ class HistoryPage(QWidget):
                              "vod:GetVideoInfos to see the status here.").format(problem.code)
         elif problem.transient:
             reason = self.tr("the last check failed and will be retried: {0}").format(
-                describe(problem.code, problem.message, problem.kind))
+                describe(problem.code, problem.message, problem.kind, problem.params))
         else:
-            reason = describe(problem.code, problem.message, problem.kind)
+            reason = describe(problem.code, problem.message, problem.kind, problem.params)
         rid = self.tr(" (RequestId {0})").format(problem.request_id) if problem.request_id else ""
         return self.tr("Profile “{0}”: {1}{2}").format(profile, reason, rid)
 

@@ -33,24 +33,45 @@ class MessageTexts(QObject):
             "InvalidDurationSeconds": self.tr(
                 "DurationSeconds must be between {low} and {high} seconds; {value} is out of range."),
             "InvalidRoleArn": self.tr(
-                "RoleArn {role_arn} is not of the form acs:ram::<account id>:role/<role name>. Copy it from the "
-                "RAM console."),
+                "RoleArn {role_arn} is not of the form acs:ram::<account id>:role/<role name>. Copy it from the RAM "
+                "console."),
             "InvalidRoleSessionName": self.tr(
                 "RoleSessionName must be 2-64 characters: letters, digits, '.', '@', '_' or '-'."),
             "InvalidProxy": self.tr(
                 "The proxy must look like http://host:port (optionally http://user:password@host:port)."),
+            "InvalidPartSize": self.tr(
+                "Part size must be between {low_kib} KiB and 5 GiB (or 0 for automatic); got {value} bytes."),
+            "InvalidParallelParts": self.tr("Parallel parts must be between {low} and {high}."),
+            "InvalidConcurrentFiles": self.tr("Concurrent files must be between {low} and {high}."),
+            "InvalidRetries": self.tr("Retries must be between {low} and {high}."),
+            "InvalidRetryDelay": self.tr("Retry delays cannot be negative."),
+            "InvalidBandwidthLimit": self.tr("The bandwidth limit cannot be negative."),
             "CorruptProfiles": self.tr("{path} is not valid JSON ({reason}). Fix or remove it."),
             "ProfileNotFound": self.tr(
                 "There is no profile named {name} (profiles: {known}). Create it with 'vodgui profiles add'."),
             "ProfileNotFound.NoProfiles": self.tr(
-                "There is no profile named {name}: there are no profiles yet. Create one with 'vodgui profiles "
-                "add'."),
+                "There is no profile named {name}: there are no profiles yet. Create one with 'vodgui profiles add'."),
             "DuplicateProfileName": self.tr("A profile named {name} already exists."),
             "MissingSecret": self.tr(
                 "The {secret} of profile {profile} is not in the keychain. Edit the profile and enter it again."),
             "SandboxNotRunning": self.tr(
-                "This is the built-in sandbox profile, but the sandbox is not running. Start vodgui without "
-                "--no-sandbox, or pass --sandbox to the command."),
+                "This is the built-in sandbox profile, but the sandbox is not running in this program. Use the "
+                "desktop app, or create a profile from 'vodgui sandbox' output with 'vodgui profiles add "
+                "--from-sandbox'."),
+            "secret.access_key_secret": self.tr("AccessKey secret"),
+            "secret.appserver_token": self.tr("AppServer token"),
+            "KeychainUnavailable": self.tr(
+                "Cannot store secrets: {reason}. vodgui keeps AccessKey secrets and tokens only in the system "
+                "keychain (GNOME Keyring / KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and "
+                "never in a plain file. Start or unlock your keychain, or use an AppServer profile."),
+            "keychain.none": self.tr("no keychain is available"),
+            "keychain.disabled": self.tr("the keychain is disabled"),
+            "keychain.plain_file": self.tr("the only keyring backend stores secrets in a plain file (keyrings.alt)"),
+            "keychain.refused": self.tr("the keychain refused to store it ({error})"),
+            "keychain.unreadable": self.tr("the keychain could not be read ({error})"),
+            "QueueBusy": self.tr(
+                "Another vodgui process ({holder}) is running the upload queue in this home. Finish or quit it "
+                "first, or use another VODGUI_HOME."),
             # Session policy grammar
             "InvalidPolicy.NotJson": self.tr("The policy is not valid JSON: {reason}"),
             "InvalidPolicy.NotObject": self.tr("The policy must be a JSON object."),
@@ -62,8 +83,122 @@ class MessageTexts(QObject):
             "InvalidPolicy.NoAction": self.tr("Statement {index} has no Action."),
             "InvalidPolicy.NoResource": self.tr("Statement {index} has no Resource."),
             "InvalidPolicy.Action": self.tr("Statement {index}: action {action} is not like vod:CreateUploadVideo."),
-            # Answers that make no sense
+            # The services and how they answer
             "InvalidResponse.MissingFields": self.tr("{action} answered without a valid {fields}."),
+            "InvalidResponse.NotJson": self.tr(
+                "{action}: the service answered HTTP {status} with something that is not JSON."),
+            "InvalidResponse.Unexpected": self.tr("{action}: unexpected response."),
+            "InvalidResponse.Blob": self.tr("The {name} returned by the service is not base64-encoded JSON."),
+            "InvalidResponse.BlobNotObject": self.tr("The {name} returned by the service is not a JSON object."),
+            "InvalidResponse.BlobFields": self.tr("The {name} returned by the service has no {fields}."),
+            "InvalidResponse.NoExpiry": self.tr(
+                "The UploadAuth returned by the service has neither ExpireUTCTime nor Expiration."),
+            "InvalidEndpoint": self.tr("The endpoint is empty."),
+            "NetworkError": self.tr("Could not reach {service} ({reason})."),
+            "InconsistentError": self.tr(
+                "The object OSS stored differs from the bytes sent (CRC64 mismatch: {detail})."),
+            "AppServerUnauthorized": self.tr(
+                "The AppServer refused the token. Check the AppServer token in the profile."),
+            "UploadAuthExpired": self.tr(
+                "The upload credentials of {media_id} expired before the upload finished; they cannot be refreshed."),
+            # What is uploaded and how it is described
+            "InvalidUserData.NotJson": self.tr("UserData is not valid JSON: {reason}"),
+            "InvalidUserData.NotObject": self.tr(
+                'UserData must be a JSON object, e.g. {{"Extend": {{"key": "value"}}}}.'),
+            "InvalidCallbackURL": self.tr("The callback URL must start with http:// or https://."),
+            "InvalidFileName.Extension": self.tr(
+                "VOD does not accept {ext} files as video or audio. Supported: {supported}."),
+            "LengthExceededMax.Title": self.tr("The title is longer than {limit} bytes."),
+            "LengthExceededMax.Description": self.tr("The description is longer than {limit} bytes."),
+            "IllegalCharacters.Title": self.tr("The title contains emoji or other characters VOD refuses."),
+            "TagsExceededMax.Count": self.tr("At most {limit} tags are allowed; there are {count}."),
+            "InvalidTags": self.tr("Tag {tag} is too long (max {limit} bytes) or contains a comma."),
+            "InvalidImageType": self.tr("The image type must be one of {allowed}; got {value}."),
+            "InvalidImageExt": self.tr("VOD does not accept {ext} images. Supported: {supported}."),
+            "InvalidBusinessType": self.tr("The attached media type must be one of {allowed}; got {value}."),
+            "InvalidMediaExt": self.tr(
+                "VOD does not accept {ext} files as {business_type} media. Supported: {supported}."),
+            "InvalidURL": self.tr("{url} is not an http:// or https:// address VOD can fetch."),
+            "file.no_extension": self.tr("(no extension)"),
+            "file.empty_url": self.tr("(empty)"),
+            "FileNotFound": self.tr("{name} does not exist any more at {path}. Put it back or remove the item."),
+            "IsADirectory": self.tr("{name} is a folder. Add the files inside it instead."),
+            "FileUnreadable": self.tr("{name} cannot be read: {reason}."),
+            "file.permission_denied": self.tr("permission denied; check the file's permissions"),
+            "NotAFile": self.tr("{name} is not a regular file."),
+            "EmptyFile": self.tr("{name} is empty (0 bytes); VOD cannot accept it."),
+            "InvalidPlaylist.NotText": self.tr("{name} is not a text playlist (not UTF-8)."),
+            "InvalidPlaylist.NoHeader": self.tr("{name} is not an M3U8 playlist: it does not start with #EXTM3U."),
+            "InvalidPlaylist": self.tr("{name} cannot be uploaded; nothing was sent. Problems ({count}): {problems}."),
+            "hls.segment": self.tr("segment"),
+            "hls.key_file": self.tr("key file"),
+            "hls.init_segment": self.tr("initialization segment"),
+            "hls.master": self.tr(
+                "it is a master playlist (it lists variant streams); upload each variant playlist on its own"),
+            "hls.no_segments": self.tr("it lists no segments"),
+            "hls.remote": self.tr(
+                "{what} {uri} is a remote address; only local files can be uploaded (download the package first, or "
+                "upload the playlist by URL)"),
+            "hls.same_name": self.tr(
+                "{uri} and {other} have the same name {name}; a package is one folder on the server, so rename one "
+                "of them"),
+            "hls.missing": self.tr("{what} {uri} is missing (looked for {path})"),
+            "hls.unreadable": self.tr("{what} {uri} cannot be read: {reason}"),
+            "hls.not_a_file": self.tr("{what} {uri} is not a file"),
+            "hls.too_large": self.tr("{what} {uri} is larger than 5 GiB"),
+            "hls.no_name": self.tr("{what} {uri} has no file name"),
+            # Playback
+            "InvalidAuthInfoTimeout": self.tr(
+                "AuthInfoTimeout must be a whole number of seconds from {low} to {high}; {value} is out of range."),
+            "NoVodAccess": self.tr(
+                "Profile {profile} gets its upload credentials from an AppServer and holds no VOD key, so it cannot "
+                "call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to test "
+                "playback."),
+            "NoVodAccess.ThisProfile": self.tr(
+                "This profile gets its upload credentials from an AppServer and holds no VOD key, so it cannot call "
+                "GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to test playback."),
+            "InvalidVideoId": self.tr(
+                "{value} is not a VideoId (32 letters and digits, as the upload or the VOD console shows it)."),
+            "InvalidFormats": self.tr("Formats: {value} is not a format like mp4, m3u8, mp3 or mpd."),
+            "InvalidDefinition": self.tr("Definition: {values} is not one of {allowed}."),
+            "InvalidStreamType": self.tr("StreamType must be video, audio, or both."),
+            "InvalidOutputType": self.tr("OutputType must be cdn or oss."),
+            "InvalidAuthTimeout": self.tr("AuthTimeout must be at least 1 second."),
+            "InvalidAuthTimeout.Oss": self.tr(
+                "AuthTimeout must be at least 1 second and at most {limit} for OSS URLs."),
+            "InvalidResultType": self.tr("ResultType must be Single or Multiple."),
+            "InvalidPlayConfig.NotJson": self.tr("PlayConfig is not valid JSON: {reason}"),
+            "InvalidPlayConfig.NotObject": self.tr(
+                'PlayConfig must be a JSON object, e.g. {{"PlayDomain": "vod.example.com"}}.'),
+            # "Test connection"
+            "step.valid": self.tr("valid: {arn}"),
+            "step.token_until": self.tr("token {key_id}, valid until {until}"),
+            "step.sts_token": self.tr("STS token {key_id}"),
+            "step.token_accepted": self.tr("reachable, token accepted"),
+            "step.allowed": self.tr("allowed"),
+            "step.reachable": self.tr("reachable"),
+            "step.authorized": self.tr("reachable and authorized"),
+            "step.no_video_info": self.tr(
+                "reachable; this profile may not read video info ({code}) — uploads can still work"),
+            "connection.works": self.tr("Connection works."),
+            "connection.auth_key_id": self.tr("The AccessKey ID is unknown or disabled. Check it in the RAM console."),
+            "connection.auth_secret": self.tr(
+                "The AccessKey secret (or the AppServer token) is wrong: the key ID is known, but the signature does "
+                "not match. Enter the secret again."),
+            "connection.permission": self.tr(
+                "The key or role is valid but lacks permission for this call. Attach a policy that allows it (for "
+                "uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo)."),
+            "connection.role": self.tr(
+                "The role does not exist, or this user may not assume it. Check the RoleArn and the role's trust "
+                "policy."),
+            "connection.network": self.tr(
+                "The service could not be reached. Check the network, the endpoint and the proxy."),
+            "connection.clock_skew": self.tr(
+                "This computer's clock is more than 15 minutes off. Correct the date and time."),
+            "connection.config": self.tr("The profile settings are not valid."),
+            "connection.auth_expired": self.tr("The temporary credentials were refused as expired."),
+            "connection.throttled": self.tr("The service is throttling requests; try again in a minute."),
+            "connection.server": self.tr("The service had an internal error; try again later."),
         }
 
 
@@ -85,10 +220,13 @@ def message_text(code: str, params: Mapping[str, Any] | None = None) -> str:
     return fill(template, params or {}, message_text)
 
 
-def render(message: Message | Mapping[str, Any] | None) -> str:
-    """A :class:`Message` or its stored dict form in the current language ("" for None)."""
+def render(message: Message | Mapping[str, Any] | str | None) -> str:
+    """A :class:`Message` or its stored dict form in the current language ("" for None). A plain string (a job
+    note from before notes were messages) is shown as it is."""
     if message is None:
         return ""
+    if isinstance(message, str):
+        return message
     if isinstance(message, Message):
         return message_text(message.code, message.params)
     return message_text(str(message.get("code", "")), message.get("params") or {})

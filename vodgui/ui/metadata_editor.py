@@ -32,8 +32,8 @@ from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.vod import MAX_DESCRIPTION_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES
 from vodgui.ui.errors import describe_job_error, details
 from vodgui.ui.kind_texts import kind_label
+from vodgui.ui.message_texts import render
 from vodgui.ui.style import paint_error
-from vodgui.ui.texts import NOTE, core_text
 
 
 @dataclass(frozen=True)
@@ -361,7 +361,7 @@ class MetadataPanel(QWidget):
                 facts += "\n\n" + self.tr("Why it failed: {0}").format(describe_job_error(snap.error))
                 facts += "\n" + details(snap.error.code, snap.error.message, snap.error.request_id)
             elif snap.note:
-                facts += "\n\n" + core_text(snap.note, NOTE)
+                facts += "\n\n" + render(snap.note)
             self.facts.setText(facts)
         else:
             self.heading.setText(self.tr("{0} items selected").format(count))

@@ -322,4 +322,4 @@ class CheckPanel(QGroupBox):
         if check.code == "Forbidden.RAM":
             return self.tr("The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or "
                            "role (or to the STS session policy).")
-        return describe(check.code, check.message, check.kind or "unknown")
+        return describe(check.code, check.message, check.kind or "unknown", check.params)

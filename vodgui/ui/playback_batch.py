@@ -28,11 +28,11 @@ from vodgui.core.errors import VodError
 from vodgui.core.playback import PlayerTarget, PlayInfoQuery, validate_auth_info_timeout
 from vodgui.core.playback_batch import BatchResult, check_video, export_csv, export_json
 from vodgui.core.vod import VodApi
-from vodgui.ui.errors import describe_exception
+from vodgui.ui.errors import describe_exception, our_text
 from vodgui.ui.format import local_time
 from vodgui.ui.ops import run_op
 from vodgui.ui.style import ERROR_STYLE, HINT_STYLE
-from vodgui.ui.texts import core_text, media_status_text
+from vodgui.ui.texts import media_status_text
 
 #: Runs on a pool thread: the profile's VOD client and where the player calls.
 TargetFactory = Callable[[], tuple[VodApi | None, PlayerTarget]]
@@ -138,7 +138,7 @@ class BatchPanel(QWidget):
             timeouts = self.parse_timeouts()
             self._query().params()
         except VodError as err:
-            self.progress.setText(core_text(err.message, err.code))
+            self.progress.setText(describe_exception(err))
             self.progress.setStyleSheet(ERROR_STYLE)
             return False
         if not ids:
@@ -212,7 +212,10 @@ class BatchPanel(QWidget):
         check = r.check
         error = r.play_auth_error
         code = check.code if check is not None else (error.code if error else "")
-        message = check.message if check is not None else (error.message if error else "")
+        if check is not None:
+            message = our_text(check.code, check.params) or check.message
+        else:
+            message = (our_text(error.code, error.params) or error.message) if error else ""
         verdict = "" if check is None else (self.tr("pass") if check.ok else self.tr("fail"))
         values: list[Any] = [r.video_id, str(r.timeout), r.title, media_status_text(r.status),
                              local_time(r.play_auth_expires_at) if r.play_auth_expires_at else "", verdict, code,

@@ -58,7 +58,7 @@ from vodgui.ui.playback_batch import BatchPanel, TargetFactory
 from vodgui.ui.player_widget import PlayerWidget
 from vodgui.ui.playinfo_panel import PlayInfoPanel
 from vodgui.ui.style import HINT_STYLE
-from vodgui.ui.texts import core_text, join_sentences, media_status_text
+from vodgui.ui.texts import join_sentences, media_status_text
 
 log = logging.getLogger(__name__)
 
@@ -287,7 +287,7 @@ class PlaybackPage(QWidget):
         try:
             query.params()
         except VodError as err:
-            self.playinfo_panel.show_error(core_text(err.message, err.code))
+            self.playinfo_panel.show_error(describe_exception(err))
             return
         factory = self._target_factory()
         self.playinfo_panel.source_label.setText(self.tr("Asking GetPlayInfo…"))

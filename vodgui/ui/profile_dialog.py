@@ -32,13 +32,15 @@ from PySide6.QtWidgets import (
 from vodgui.core.connection_test import ConnectionTestResult, test_connection
 from vodgui.core.errors import VodError, config_error
 from vodgui.core.keychain import FIELDS, KeychainUnavailable
-from vodgui.core.profiles import SANDBOX_PROFILE, Profile
+from vodgui.core.messages import Message
+from vodgui.core.profiles import SANDBOX_PROFILE, Profile, secret_name
 from vodgui.core.session import DraftSessionFactory
 from vodgui.core.sts import MAX_DURATION, MIN_DURATION, RoleSettings, default_sts_endpoint
 from vodgui.core.vod import default_vod_endpoint
 from vodgui.ui.connection_panel import ConnectionTestPanel
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception
+from vodgui.ui.message_texts import render
 from vodgui.ui.ops import run_op
 from vodgui.ui.policy_editor import PolicyEditor
 from vodgui.ui.style import ERROR_STYLE, HINT_STYLE
@@ -83,7 +85,8 @@ class ProfileDialog(QDialog):
         self._old_name = self._original.name if self._original else None
         self.is_sandbox = bool(self._original and self._original.sandbox)
         #: Keychain facts, filled off-thread: the problem (None = usable), its name, which fields are stored.
-        self.keychain_problem: str | None = None
+        #: Why the keychain cannot hold secrets (the core's message), or None.
+        self.keychain_problem: Message | None = None
         self.keychain_name = ""
         self.stored: dict[str, bool] | None = None
         #: Where the last save put the secret ("SecretService Keyring"), for the status bar and tests.
@@ -403,7 +406,7 @@ class ProfileDialog(QDialog):
         store = self.ctx.workspace.secrets
         old = self._old_name
 
-        def probe() -> tuple[str | None, str, dict[str, bool]]:
+        def probe() -> tuple[Message | None, str, dict[str, bool]]:
             problem = store.problem()
             name = backend_name(store.backend)
             stored: dict[str, bool] = {}
@@ -413,12 +416,13 @@ class ProfileDialog(QDialog):
 
         run_op(self, probe, self._on_keychain_checked, self._on_keychain_failed)
 
-    def _on_keychain_checked(self, facts: tuple[str | None, str, dict[str, bool]]) -> None:
+    def _on_keychain_checked(self, facts: tuple[Message | None, str, dict[str, bool]]) -> None:
         self.keychain_problem, self.keychain_name, self.stored = facts
         self._show_keychain()
 
     def _on_keychain_failed(self, exc: BaseException) -> None:
-        self.keychain_problem = exc.message if isinstance(exc, VodError) else str(exc)
+        self.keychain_problem = exc.reason if isinstance(exc, KeychainUnavailable) else \
+            Message("keychain.unreadable", {"error": f"{type(exc).__name__}: {exc}"})
         self.stored = {}
         self._show_keychain()
 
@@ -432,7 +436,7 @@ class ProfileDialog(QDialog):
             self.keychain_label.setText(self.tr(
                 "✗ No usable keychain: {0}. vodgui keeps secrets only in the system keychain, never in a file, so "
                 "it cannot save this secret. Start or unlock your keychain (GNOME Keyring, KWallet).").format(
-                self.keychain_problem))
+                render(self.keychain_problem)))
             edit.setPlaceholderText(self.tr("cannot be stored: no keychain"))
             return
         self.keychain_label.setStyleSheet(HINT_STYLE)
@@ -519,7 +523,7 @@ class ProfileDialog(QDialog):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, _MissingSecret):
-            self._fail(config_error("MissingSecret", params={"secret": self.secret_field() or "",
+            self._fail(config_error("MissingSecret", params={"secret": secret_name(self.secret_field() or ""),
                                                              "profile": self.profile().name}))
         elif isinstance(exc, VodError):
             self._fail(exc)
@@ -528,7 +532,7 @@ class ProfileDialog(QDialog):
 
     def _fail(self, err: VodError) -> None:
         if isinstance(err, KeychainUnavailable):
-            self.keychain_problem = self.keychain_problem or err.message
+            self.keychain_problem = self.keychain_problem or err.reason
             self._show_keychain()
             text = self.tr("Not saved: there is no usable keychain, and vodgui never writes secrets to a file. "
                            "Start or unlock your keychain (GNOME Keyring, KWallet), then save again.")

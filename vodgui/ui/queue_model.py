@@ -23,10 +23,10 @@ from PySide6.QtGui import QColor
 
 from vodgui.core.media_items import display_name
 from vodgui.core.transfer.events import JobSnapshot, JobState
-from vodgui.ui.errors import describe_job_error
+from vodgui.ui.errors import describe_job_error, details, job_error_line
 from vodgui.ui.format import human_duration, human_size, human_speed
 from vodgui.ui.kind_texts import kind_tooltip
-from vodgui.ui.texts import NOTE, core_text
+from vodgui.ui.message_texts import render
 
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SNAPSHOT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -132,11 +132,11 @@ class QueueModel(QAbstractTableModel):
             return kind_tooltip(snap.kind, snap.extra, snap.path)
         if col == Column.ERROR and snap.error:
             rid = f"\nRequestId: {snap.error.request_id}" if snap.error.request_id else ""
-            return f"{describe_job_error(snap.error)}\n{snap.error.code}: {snap.error.message}{rid}"
+            return f"{describe_job_error(snap.error)}\n{details(snap.error.code, snap.error.message, None)}{rid}"
         if col == Column.STATE and snap.error:
             return describe_job_error(snap.error)
         if col == Column.STATE and snap.note:
-            return core_text(snap.note, NOTE)
+            return render(snap.note)
         if col == Column.VIDEO_ID and snap.video_id:
             return snap.video_id
         return None
@@ -160,7 +160,7 @@ class QueueModel(QAbstractTableModel):
             if snap.error is None:
                 return ""
             rid = f" [{snap.error.request_id}]" if snap.error.request_id else ""
-            return f"{snap.error.code}: {snap.error.message}{rid}"
+            return f"{job_error_line(snap.error)}{rid}"
         return None
 
     # -- updates from the bridge -----------------------------------------------------------------------------

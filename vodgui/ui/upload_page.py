@@ -422,7 +422,7 @@ class UploadPage(QWidget):
         try:
             items = cover_items(path, [(s.job_id, s.profile, s.video_id) for s in snaps])
         except VodError as err:
-            self._show(f"{describe_exception(err)} {err.message}")
+            self._show(describe_exception(err))
             return
         engine = self.ctx.engine
         self._engine(lambda: engine.add(items))

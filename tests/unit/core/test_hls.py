@@ -9,6 +9,7 @@ import pytest
 
 from vodgui.core.errors import VodError
 from vodgui.core.hls import read_package, referenced_paths
+from vodgui.core.messages import english
 
 
 def playlist(folder: Path, body: str, name: str = "index.m3u8") -> Path:
@@ -70,7 +71,8 @@ def test_every_problem_is_listed_before_anything_happens(tmp_path: Path) -> None
     err = info.value
     assert err.code == "InvalidPlaylist" and err.kind.value == "file"
     problems = err.details["problems"]
-    assert len(problems) == 5 and "5 problems" in err.message and "nothing was sent" in err.message
+    assert len(problems) == 5 and "Problems (5)" in err.message and "nothing was sent" in err.message
+    problems = [english(p["code"], p["params"]) for p in problems]  # each problem is a message
     assert "missing.ts is missing" in problems[0] and str(tmp_path / "missing.ts") in problems[0]
     assert "remote address" in problems[1] and "same name same.ts" in problems[2]
     assert "dir.ts is not a file" in problems[3] and "initialization segment" in problems[4]

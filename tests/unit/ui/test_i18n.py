@@ -25,12 +25,17 @@ from tests.helpers.workspace import write_file
 from tests.unit.ui.conftest import open_window
 from tests.unit.ui.upload_helpers import WAIT_MS, cell, held, snap_for
 from vodgui.core.errors import VodError
+from vodgui.core.hls import read_package
+from vodgui.core.media_items import check_image
+from vodgui.core.messages import Message
 from vodgui.core.playback import OSS_MAX_AUTH_TIMEOUT, PlayInfoQuery, validate_auth_info_timeout
 from vodgui.core.profiles import Profile, check_policy_json
 from vodgui.core.transfer.events import JobState
+from vodgui.core.vod import VideoMetadata
 from vodgui.resources import resource_path
+from vodgui.ui.errors import describe_exception, details
 from vodgui.ui.queue_model import Column, state_label
-from vodgui.ui.texts import CoreTexts, core_text, media_status_text
+from vodgui.ui.texts import media_status_text
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "vodgui" / "resources" / "translations" / "vodgui_zh_CN.ts"
@@ -163,16 +168,7 @@ def test_live_language_switch_reaches_error_texts(language: Callable[[str], str]
     assert describe("QueueBusy").startswith("Another vodgui window")
 
 
-# -- the core's English sentences ----------------------------------------------------------------------------
-def test_core_sentence_patterns_match_their_own_templates(qapp: Any) -> None:
-    """Each pattern must recognise its English template filled with values (a typo in either would leave the
-    core's sentence untranslated)."""
-    for key, pattern, template in CoreTexts().entries():
-        sample = template.format(*["7"] * template.count("{"))
-        assert re.fullmatch(pattern, sample, re.DOTALL), (key, pattern, sample)
-        assert core_text(sample, key) == sample  # English in, English out
-
-
+# -- the core's messages --------------------------------------------------------------------------------------
 def core_error(call: Callable[[], Any]) -> VodError:
     with pytest.raises(VodError) as caught:
         call()
@@ -188,44 +184,55 @@ def core_error(call: Callable[[], Any]) -> VodError:
     (lambda: check_policy_json('{"Version": "1", "Statement": [{"Effect": "Maybe"}]}'), "1"),
     (lambda: check_policy_json('{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "vod", '
                                '"Resource": "*"}]}'), "'vod'"),
-], ids=["name", "region", "key-id", "role-arn", "policy-object", "policy-effect", "policy-action"])
+    (lambda: PlayInfoQuery(formats="mp4!").params(), "mp4!"),
+    (lambda: PlayInfoQuery(definition="XL").params(), "XL"),
+    (lambda: PlayInfoQuery(output_type="oss", auth_timeout=OSS_MAX_AUTH_TIMEOUT + 1).params(),
+     str(OSS_MAX_AUTH_TIMEOUT)),
+    (lambda: validate_auth_info_timeout(5), "5"),
+    (lambda: check_image("cover.bmp"), ".bmp"),
+    (lambda: check_image("cover"), "（无扩展名）"),
+    (lambda: VideoMetadata(tags=[str(i) for i in range(40)]).validate("a.mp4"), "40"),
+], ids=["name", "region", "key-id", "role-arn", "policy-object", "policy-effect", "policy-action", "formats",
+        "definition", "auth-timeout", "auth-info-timeout", "image-ext", "no-ext", "tags"])
 def test_core_errors_are_shown_in_chinese(call: Callable[[], Any], value: str,
                                           language: Callable[[str], str]) -> None:
     """The core raises a code with values; the window renders it in its language, values included."""
-    from vodgui.ui.errors import describe_exception
-
     err = core_error(call)
     assert describe_exception(err) == err.message  # English: the CLI's sentence
     language("zh_CN")
     shown = describe_exception(err)
     assert CJK.search(shown) and value in shown, f"{err.code}: {shown!r}"
     assert not re.search(r"[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}", shown), f"English words in {shown!r}"
+    assert details(err.code, err.message, None) == err.code  # no English repeat under the sentence
 
 
-@pytest.mark.parametrize("call", [
-    lambda: PlayInfoQuery(formats="mp4!").params(),
-    lambda: PlayInfoQuery(definition="XL").params(),
-    lambda: PlayInfoQuery(output_type="oss", auth_timeout=OSS_MAX_AUTH_TIMEOUT + 1).params(),
-    lambda: validate_auth_info_timeout(5),
-], ids=["formats", "definition", "auth-timeout", "auth-info-timeout"])
-def test_core_validation_messages_are_shown_in_chinese(call: Callable[[], Any],
-                                                      language: Callable[[str], str]) -> None:
-    err = core_error(call)
-    assert core_text(err.message, err.code) == err.message
+def test_a_playlists_problems_are_listed_in_chinese(tmp_path: Path, language: Callable[[str], str]) -> None:
+    """Messages inside a message (each problem of an HLS package, and what it is about) follow the language."""
+    playlist = tmp_path / "show.m3u8"
+    playlist.write_text("#EXTM3U\n#EXTINF:4,\nmissing.ts\n#EXTINF:4,\nhttp://example.com/remote.ts\n")
+    err = core_error(lambda: read_package(str(playlist)))
+    assert "segment missing.ts is missing" in err.message and "remote address" in err.message
     language("zh_CN")
-    shown = core_text(err.message, err.code)
-    assert CJK.search(shown), f"{err.code}: {err.message!r} was not recognised"
+    shown = describe_exception(err)
+    assert "分片 missing.ts 不存在" in shown and "远程地址" in shown and "segment" not in shown, shown
 
 
-def test_connection_steps_and_job_notes_in_chinese(language: Callable[[str], str]) -> None:
-    from vodgui.ui.texts import NOTE, STEP
+def test_connection_steps_in_chinese(language: Callable[[str], str]) -> None:
+    from vodgui.core.connection_test import Step
+    from vodgui.ui.connection_panel import ConnectionTestPanel
 
+    found = Step("AccessKey", True, Message("step.valid", {"arn": "acs:ram::123:user/uploader"}))
+    authorized = Step("VOD", True, Message("step.authorized"))
+    ours = Step("profile", False, error=VodError("InvalidRegion", params={"region": "'mars'"}).to_dict())
+    service = Step("AccessKey", False, error=VodError("InvalidAccessKeyId.NotFound", "Specified access key is not "
+                                                      "found.", service="sts").to_dict())
+    assert found.detail == "valid: acs:ram::123:user/uploader"  # the CLI
     language("zh_CN")
-    assert core_text("valid: acs:ram::123:user/uploader", STEP) == "有效：acs:ram::123:user/uploader"
-    assert core_text("reachable and authorized", STEP) == "可连接且已授权"
-    assert core_text("3 parts reused after resume", NOTE) == "续传时复用了 3 个分片"
-    assert core_text("something the core says for the first time", NOTE) == \
-        "something the core says for the first time"
+    assert ConnectionTestPanel._detail(found) == "有效：acs:ram::123:user/uploader"
+    assert ConnectionTestPanel._detail(authorized) == "可连接且已授权"
+    assert ConnectionTestPanel._detail(ours) == "'mars' 不是有效的地域 ID（例如 cn-shanghai）。"
+    # The service's own words are data from the service: shown as sent, under the GUI's explanation.
+    assert ConnectionTestPanel._detail(service) == "InvalidAccessKeyId.NotFound: Specified access key is not found."
 
 
 # -- the system locale -----------------------------------------------------------------------------------------

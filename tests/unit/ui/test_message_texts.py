@@ -22,6 +22,8 @@ from vodgui.ui.message_texts import message_text, render, templates
 
 ROOT = Path(__file__).resolve().parents[3]
 CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
+#: Codes whose Chinese is a product's own name (Alibaba Cloud's Chinese console keeps it in Latin letters).
+LATIN_IN_CHINESE = {"secret.access_key_secret"}
 
 
 @pytest.fixture
@@ -49,7 +51,8 @@ def test_every_english_code_has_a_gui_template_with_the_same_fields(qapp: Any) -
 def test_every_code_is_translated_into_chinese(language: Callable[[str], str]) -> None:
     language("zh_CN")
     gui = templates()
-    untranslated = [code for code, template in ENGLISH.items() if gui[code] == template or not CJK.search(gui[code])]
+    untranslated = [code for code, template in ENGLISH.items()
+                    if gui[code] == template or not (CJK.search(gui[code]) or code in LATIN_IN_CHINESE)]
     assert not untranslated, "no zh_CN translation (run tools/update_translations.py and translate):\n" + \
         "\n".join(untranslated)
     for code, template in ENGLISH.items():
@@ -91,7 +94,7 @@ def test_a_vod_error_is_data_rendered_in_english_for_the_cli() -> None:
 
 # -- the core raises only codes somebody can render ----------------------------------------------------------
 #: Calls whose first argument (or ``code=``) is a message code.
-CODE_CALLS = {"VodError", "config_error", "Message", "file_error"}
+CODE_CALLS = {"VodError", "config_error", "Message", "__init__"}  # __init__: super().__init__ of a VodError
 
 
 def _code_calls(tree: ast.AST) -> Iterator[tuple[ast.Call, ast.expr | None, bool]]:
@@ -105,19 +108,22 @@ def _code_calls(tree: ast.AST) -> Iterator[tuple[ast.Call, ast.expr | None, bool
             continue
         keywords = {k.arg: k.value for k in node.keywords}
         code = node.args[0] if node.args else keywords.get("code")
+        if name == "__init__" and not (isinstance(code, ast.Constant) and isinstance(code.value, str)):
+            continue  # another class's constructor
         message = node.args[1] if len(node.args) > 1 else keywords.get("message")
         yield node, code, message is not None and not (isinstance(message, ast.Constant) and message.value is None)
 
 
-#: Modules still writing English sentences (being converted in issue 11; this list only shrinks).
-NOT_YET_CONVERTED = {"appserver.py", "credentials.py", "errors.py", "hls.py", "media_items.py", "playback.py",
-                     "pop.py", "session.py", "sources.py", "vod.py", "workspace.py", "keychain.py",
-                     "connection_test.py", "store.py", "transfer"}
+#: Not scanned yet: the transfer engine and the queue store, being rebuilt in issue 11, adopt codes with that work.
+NOT_YET_CONVERTED = ("store.py", "transfer/")
+CONVERTED_IN_TRANSFER = ("transfer/config.py", "transfer/files.py")
 
 
 def core_modules() -> list[Path]:
     core = ROOT / "vodgui" / "core"
-    return sorted(p for p in core.rglob("*.py") if p.relative_to(core).parts[0] not in NOT_YET_CONVERTED)
+    return sorted(p for p in core.rglob("*.py")
+                  if not p.relative_to(core).as_posix().startswith(NOT_YET_CONVERTED)
+                  or p.relative_to(core).as_posix() in CONVERTED_IN_TRANSFER)
 
 
 def test_every_literal_code_the_core_raises_has_english_text() -> None:
@@ -146,4 +152,5 @@ def test_the_scan_sees_the_core() -> None:
     codes = {code.value for path in core_modules()
              for _, code, _ in _code_calls(ast.parse(path.read_text(encoding="utf-8")))
              if isinstance(code, ast.Constant)}
-    assert {"InvalidRegion", "InvalidPolicy.NotJson"} <= codes
+    assert {"InvalidRegion", "InvalidPolicy.NotJson", "QueueBusy", "KeychainUnavailable", "step.valid",
+            "InvalidProxy"} <= codes

@@ -18,6 +18,7 @@ from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.workspace import COMBOS, profile_from_info, write_file
 from tests.unit.ui.conftest import add_sandbox_profiles
 from vodgui.core.keychain import SecretStore
+from vodgui.core.messages import Message
 from vodgui.core.profiles import POLICY_UPLOAD_ONLY
 from vodgui.core.transfer.events import JobState
 from vodgui.ui.policy_editor import PRESET_CUSTOM, PRESET_NONE, PRESET_UPLOAD, PRESET_UPLOAD_PLAYBACK
@@ -241,7 +242,7 @@ def test_unusable_keychain_is_said_and_the_secret_is_not_saved(qtbot: Any, ui_ct
                                                                info: dict) -> None:
     ui_ctx.workspace.secrets = ui_ctx.workspace.sessions.secrets = SecretStore(keyring.backends.fail.Keyring())
     d = open_dialog()
-    assert d.keychain_problem == "no keychain is available"
+    assert d.keychain_problem == Message("keychain.none")
     assert d.keychain_label.text().startswith("✗ No usable keychain: no keychain is available.")
     assert "never in a file" in d.keychain_label.text()
     fill(qtbot, d, "No keychain", "credential", "accesskey", info)

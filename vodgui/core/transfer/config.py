@@ -57,21 +57,20 @@ class TransferConfig:
 
     def validate(self) -> TransferConfig:
         if self.part_size and not self.min_part_size <= self.part_size <= OSS_MAX_PART_SIZE:
-            raise config_error("InvalidPartSize", f"Part size must be between {self.min_part_size // KiB} KiB "
-                               f"and 5 GiB (or 0 for automatic); got {self.part_size} bytes.")
+            raise config_error("InvalidPartSize", params={"low_kib": self.min_part_size // KiB,
+                                                          "value": self.part_size})
         if not 1 <= self.parts_in_flight <= 32:
-            raise config_error("InvalidParallelParts", "Parallel parts must be between 1 and 32.")
+            raise config_error("InvalidParallelParts", params={"low": 1, "high": 32})
         if not 1 <= self.concurrent_files <= 16:
-            raise config_error("InvalidConcurrentFiles", "Concurrent files must be between 1 and 16.")
+            raise config_error("InvalidConcurrentFiles", params={"low": 1, "high": 16})
         if not 0 <= self.retries <= 20:
-            raise config_error("InvalidRetries", "Retries must be between 0 and 20.")
+            raise config_error("InvalidRetries", params={"low": 0, "high": 20})
         if self.retry_delay < 0 or self.retry_max_delay < 0:
-            raise config_error("InvalidRetryDelay", "Retry delays cannot be negative.")
+            raise config_error("InvalidRetryDelay")
         if self.bandwidth_limit < 0:
-            raise config_error("InvalidBandwidthLimit", "The bandwidth limit cannot be negative.")
+            raise config_error("InvalidBandwidthLimit")
         if self.proxy and not self.proxy.startswith(("http://", "https://", "socks5://", "socks5h://")):
-            raise config_error("InvalidProxy", "The proxy must look like http://host:port "
-                               "(optionally http://user:password@host:port).")
+            raise config_error("InvalidProxy")
         return self
 
     def to_json(self) -> dict[str, Any]:

@@ -149,37 +149,37 @@
         <translation>{1} 项中有 {0} 项通过。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="216"/>
+        <location filename="../../ui/playback_batch.py" line="219"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="216"/>
+        <location filename="../../ui/playback_batch.py" line="219"/>
         <source>fail</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="235"/>
+        <location filename="../../ui/playback_batch.py" line="238"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="236"/>
+        <location filename="../../ui/playback_batch.py" line="239"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="241"/>
+        <location filename="../../ui/playback_batch.py" line="244"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="242"/>
+        <location filename="../../ui/playback_batch.py" line="245"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="250"/>
+        <location filename="../../ui/playback_batch.py" line="253"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -245,353 +245,124 @@
 <context>
     <name>ConnectionTestPanel</name>
     <message>
-        <location filename="../../ui/connection_panel.py" line="28"/>
+        <location filename="../../ui/connection_panel.py" line="29"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="31"/>
+        <location filename="../../ui/connection_panel.py" line="32"/>
         <source>Check the values in this dialog against the service without saving them: the key, the role, the permissions, the network and the clock.</source>
         <translation>用此对话框中的值向服务端检查（不保存）：密钥、角色、权限、网络和时钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="59"/>
+        <location filename="../../ui/connection_panel.py" line="60"/>
         <source>Not tested yet. The test uses the values in this dialog, saved or not.</source>
         <translation>尚未测试。测试使用此对话框中的当前值，无论是否已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="66"/>
+        <location filename="../../ui/connection_panel.py" line="67"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="86"/>
+        <location filename="../../ui/connection_panel.py" line="87"/>
         <source>Connection works: this profile can upload.</source>
         <translation>连接正常：此配置可以上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="88"/>
+        <location filename="../../ui/connection_panel.py" line="89"/>
         <source>It may not read video information (GetVideoInfo), so the History and Playback pages cannot check its videos.</source>
         <translation>但它无权读取视频信息（GetVideoInfo），因此“历史记录”和“播放”页面无法检查其视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="96"/>
+        <location filename="../../ui/connection_panel.py" line="98"/>
         <source>Enter the secret first: nothing is stored in the keychain for this profile yet.</source>
         <translation>请先输入密钥：钥匙串中还没有保存此配置的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="98"/>
+        <location filename="../../ui/connection_panel.py" line="100"/>
         <source>Wrong AppServer token: the AppServer refused it. Enter the token again.</source>
         <translation>AppServer 令牌错误：AppServer 拒绝了该令牌。请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="100"/>
+        <location filename="../../ui/connection_panel.py" line="102"/>
         <source>This RAM user may not assume the role. Allow it sts:AssumeRole on the role, and make the role&apos;s trust policy trust it.</source>
         <translation>此 RAM 用户无权扮演该角色。请授予其对该角色的 sts:AssumeRole 权限，并在角色的信任策略中信任该用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="103"/>
+        <location filename="../../ui/connection_panel.py" line="105"/>
         <source>Wrong AccessKey ID: the service does not know this key, or it is disabled. Check the ID in the RAM console.</source>
         <translation>AccessKey ID 错误：服务端不认识此密钥，或密钥已被禁用。请在 RAM 控制台核对 ID。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="105"/>
+        <location filename="../../ui/connection_panel.py" line="107"/>
         <source>Wrong AccessKey secret: the key ID is known, but the signature does not match. Enter the secret again.</source>
         <translation>AccessKey Secret 错误：AccessKey ID 有效，但签名不匹配。请重新输入 Secret。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="107"/>
+        <location filename="../../ui/connection_panel.py" line="109"/>
         <source>No permission: the key is valid but may not upload to VOD. Allow vod:CreateUploadVideo and vod:RefreshUploadVideo in its RAM policy (and in the session policy, if there is one).</source>
         <translation>没有权限：密钥有效，但无权上传到视频点播。请在其 RAM 策略（以及会话策略，如有）中允许 vod:CreateUploadVideo 和 vod:RefreshUploadVideo。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="110"/>
+        <location filename="../../ui/connection_panel.py" line="112"/>
         <source>Role not found: no role with this RoleArn exists, or it cannot be assumed. Copy the RoleArn from the RAM console and check the role&apos;s trust policy.</source>
         <translation>角色不存在：没有此 RoleArn 对应的角色，或该角色无法被扮演。请从 RAM 控制台复制 RoleArn，并检查角色的信任策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="112"/>
+        <location filename="../../ui/connection_panel.py" line="114"/>
         <source>Network problem: the service could not be reached. Check the endpoint, the proxy and the network connection.</source>
         <translation>网络问题：无法连接服务端。请检查 Endpoint、代理和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="114"/>
+        <location filename="../../ui/connection_panel.py" line="116"/>
         <source>Clock skew: this computer&apos;s clock is more than 15 minutes off. Correct the date and time, then test again.</source>
         <translation>时钟偏差：本机时钟偏差超过 15 分钟。请校正日期和时间后重新测试。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="116"/>
+        <location filename="../../ui/connection_panel.py" line="118"/>
         <source>The profile is not complete: {0}</source>
         <translation>配置不完整：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="122"/>
+        <location filename="../../ui/connection_panel.py" line="134"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="123"/>
+        <location filename="../../ui/connection_panel.py" line="135"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="124"/>
+        <location filename="../../ui/connection_panel.py" line="136"/>
         <source>AssumeRole</source>
         <translation>AssumeRole</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="125"/>
+        <location filename="../../ui/connection_panel.py" line="137"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="126"/>
+        <location filename="../../ui/connection_panel.py" line="138"/>
         <source>VOD upload permission</source>
         <translation>点播上传权限</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="127"/>
+        <location filename="../../ui/connection_panel.py" line="139"/>
         <source>VOD access</source>
         <translation>点播访问</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="136"/>
+        <location filename="../../ui/connection_panel.py" line="147"/>
         <source> (RequestId {0})</source>
         <translation>（RequestId {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="139"/>
+        <location filename="../../ui/connection_panel.py" line="150"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;：{1}</translation>
-    </message>
-</context>
-<context>
-    <name>CoreTexts</name>
-    <message>
-        <location filename="../../ui/texts.py" line="66"/>
-        <source>A profile name is 1-64 characters, without &apos;:&apos;, &apos;/&apos;, &apos;\&apos; or leading/trailing spaces.</source>
-        <extracomment>Keys of :meth:`CoreTexts.entries` for texts that are not errors.</extracomment>
-        <translation>配置名称为 1-64 个字符，不能包含 &apos;:&apos;、&apos;/&apos;、&apos;\&apos;，首尾不能有空格。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="68"/>
-        <source>{0} is not a region id like cn-shanghai.</source>
-        <translation>{0} 不是有效的地域 ID（例如 cn-shanghai）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="69"/>
-        <source>Enter the AccessKey ID.</source>
-        <translation>请输入 AccessKey ID。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="71"/>
-        <source>The AppServer URL must start with http:// or https://.</source>
-        <translation>AppServer 地址必须以 http:// 或 https:// 开头。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="74"/>
-        <source>DurationSeconds must be between {0} and {1} seconds; {2} is out of range.</source>
-        <translation>DurationSeconds 必须在 {0} 到 {1} 秒之间；{2} 超出范围。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="76"/>
-        <source>DurationSeconds must be between {0} and {1}.</source>
-        <translation>DurationSeconds 必须在 {0} 到 {1} 之间。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="79"/>
-        <source>RoleArn {0} is not of the form acs:ram::&lt;account id&gt;:role/&lt;role name&gt;. Copy it from the RAM console.</source>
-        <translation>RoleArn {0} 的格式应为 acs:ram::&lt;账号 ID&gt;:role/&lt;角色名称&gt;。请从 RAM 控制台复制。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="83"/>
-        <source>RoleSessionName must be 2-64 characters: letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation>RoleSessionName 必须为 2-64 个字符：字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="86"/>
-        <source>The proxy must look like http://host:port (optionally http://user:password@host:port).</source>
-        <translation>代理的格式应为 http://host:port（也可以是 http://user:password@host:port）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="88"/>
-        <source>The policy is not valid JSON: {0}</source>
-        <translation>策略不是有效的 JSON：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="89"/>
-        <source>The policy must be a JSON object.</source>
-        <translation>策略必须是 JSON 对象。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="91"/>
-        <source>The policy is longer than {0} characters.</source>
-        <translation>策略长度超过 {0} 个字符。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="92"/>
-        <source>The policy needs &quot;Version&quot;: &quot;1&quot;.</source>
-        <translation>策略必须包含 &quot;Version&quot;: &quot;1&quot;。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="94"/>
-        <source>The policy needs a non-empty Statement list.</source>
-        <translation>策略必须包含非空的 Statement 列表。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="95"/>
-        <source>Statement {0} must be an object.</source>
-        <translation>第 {0} 条 Statement 必须是对象。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="97"/>
-        <source>Statement {0}: Effect must be &quot;Allow&quot; or &quot;Deny&quot;.</source>
-        <translation>第 {0} 条 Statement：Effect 必须是 &quot;Allow&quot; 或 &quot;Deny&quot;。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="98"/>
-        <source>Statement {0} has no Action.</source>
-        <translation>第 {0} 条 Statement 缺少 Action。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="99"/>
-        <source>Statement {0} has no Resource.</source>
-        <translation>第 {0} 条 Statement 缺少 Resource。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="101"/>
-        <source>Statement {0}: action {1} is not like vod:CreateUploadVideo.</source>
-        <translation>第 {0} 条 Statement：操作 {1} 的格式应类似 vod:CreateUploadVideo。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="104"/>
-        <source>Formats: {0} is not a format like mp4, m3u8, mp3 or mpd.</source>
-        <translation>格式：{0} 不是 mp4、m3u8、mp3 或 mpd 这样的格式。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="106"/>
-        <source>Definition: {0} is not one of {1}.</source>
-        <translation>清晰度：{0} 不是 {1} 之一。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="108"/>
-        <source>StreamType must be video, audio, or both.</source>
-        <translation>StreamType 必须是 video、audio 或两者。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="109"/>
-        <source>OutputType must be cdn or oss.</source>
-        <translation>OutputType 必须是 cdn 或 oss。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="111"/>
-        <source>AuthTimeout must be at least 1 second and at most {0} for OSS URLs.</source>
-        <translation>AuthTimeout 至少为 1 秒；OSS 地址最多为 {0} 秒。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="113"/>
-        <source>AuthTimeout must be at least 1 second.</source>
-        <translation>AuthTimeout 至少为 1 秒。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="115"/>
-        <source>ResultType must be Single or Multiple.</source>
-        <translation>ResultType 必须是 Single 或 Multiple。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="116"/>
-        <source>PlayConfig is not valid JSON: {0}</source>
-        <translation>PlayConfig 不是有效的 JSON：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="119"/>
-        <source>AuthInfoTimeout must be a whole number of seconds from {0} to {1}; {2} is out of range.</source>
-        <translation>AuthInfoTimeout 必须是 {0} 到 {1} 之间的整数秒；{2} 超出范围。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="122"/>
-        <source>Video {0} no longer exists in VOD (deleted?); a new video is created.</source>
-        <translation>视频 {0} 在视频点播中已不存在（可能已被删除），将创建新视频。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="125"/>
-        <source>The file changed since the last attempt (size or modification time); it is uploaded again from the start.</source>
-        <translation>文件自上次尝试后已更改（大小或修改时间），将从头重新上传。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="127"/>
-        <source>{0} parts reused after resume</source>
-        <translation>续传时复用了 {0} 个分片</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="129"/>
-        <source>{0} segments were already on the server</source>
-        <translation>服务器上已有 {0} 个分片</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="131"/>
-        <source>Submitted to VOD; waiting for it to fetch the file.</source>
-        <translation>已提交给视频点播，等待其拉取文件。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="132"/>
-        <source>VOD reports the upload job as {0}.</source>
-        <translation>视频点播报告上传任务状态为 {0}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="135"/>
-        <source>The upload credentials of {0} expired before the upload finished; it was uploaded again under a new id.</source>
-        <translation>{0} 的上传凭证在上传完成前过期，已使用新的 ID 重新上传。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="137"/>
-        <source>The cover image could not be set: {0}</source>
-        <translation>无法设置封面图片：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="140"/>
-        <source>The server no longer has the earlier upload session (it was completed, aborted or expired); the file is sent again.</source>
-        <translation>服务端已没有之前的上传会话（已完成、已中止或已过期），文件将重新上传。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="143"/>
-        <source>valid: {0}</source>
-        <translation>有效：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="144"/>
-        <source>token {0}, valid until {1}</source>
-        <translation>令牌 {0}，有效期至 {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="145"/>
-        <source>STS token {0}</source>
-        <translation>STS 令牌 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="146"/>
-        <source>reachable, token accepted</source>
-        <translation>可连接，令牌已被接受</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="147"/>
-        <source>allowed</source>
-        <translation>已允许</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="148"/>
-        <source>reachable</source>
-        <translation>可连接</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="149"/>
-        <source>reachable and authorized</source>
-        <translation>可连接且已授权</translation>
-    </message>
-    <message>
-        <location filename="../../ui/texts.py" line="151"/>
-        <source>reachable; this profile may not read video info ({0}) — uploads can still work</source>
-        <translation>可连接；此配置无权读取视频信息（{0}）——上传仍可正常进行</translation>
     </message>
 </context>
 <context>
@@ -663,232 +434,232 @@
 <context>
     <name>ErrorTexts</name>
     <message>
-        <location filename="../../ui/errors.py" line="29"/>
+        <location filename="../../ui/errors.py" line="28"/>
         <source>The service could not be reached. Check the network connection, the endpoint and the proxy setting.</source>
         <translation>无法连接服务端。请检查网络连接、Endpoint 和代理设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="32"/>
+        <location filename="../../ui/errors.py" line="31"/>
         <source>The service is limiting the request rate. vodgui retried; try again in a minute.</source>
         <translation>服务端正在限制请求频率。vodgui 已重试；请一分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="34"/>
+        <location filename="../../ui/errors.py" line="33"/>
         <source>The service had a temporary failure. vodgui retried; try again later.</source>
         <translation>服务端出现临时故障。vodgui 已重试；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="36"/>
+        <location filename="../../ui/errors.py" line="35"/>
         <source>The AccessKey ID is unknown or disabled. Check it in the RAM console and edit the profile.</source>
         <translation>AccessKey ID 不存在或已被禁用。请在 RAM 控制台核对，并编辑配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="38"/>
+        <location filename="../../ui/errors.py" line="37"/>
         <source>The AccessKey secret (or AppServer token) is wrong: the key ID is known but the signature does not match. Enter the secret again in the profile.</source>
         <translation>AccessKey Secret（或 AppServer 令牌）错误：AccessKey ID 有效，但签名不匹配。请在配置中重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="41"/>
+        <location filename="../../ui/errors.py" line="40"/>
         <source>The temporary credentials expired and could not be renewed. Test the profile&apos;s connection.</source>
         <translation>临时凭证已过期且无法续期。请测试该配置的连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="43"/>
+        <location filename="../../ui/errors.py" line="42"/>
         <source>This computer&apos;s clock is more than 15 minutes off. Correct the date and time, then retry.</source>
         <translation>本机时钟偏差超过 15 分钟。请校正日期和时间后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="45"/>
+        <location filename="../../ui/errors.py" line="44"/>
         <source>The key or role is valid but not allowed to do this. Ask an administrator to grant the VOD permission (for uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo).</source>
         <translation>密钥或角色有效，但无权执行此操作。请联系管理员授予视频点播权限（上传需要 vod:CreateUploadVideo 和 vod:RefreshUploadVideo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="48"/>
+        <location filename="../../ui/errors.py" line="47"/>
         <source>The role does not exist or this user may not assume it. Check the RoleArn and the role&apos;s trust policy.</source>
         <translation>角色不存在，或此用户无权扮演该角色。请检查 RoleArn 和角色的信任策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="51"/>
+        <location filename="../../ui/errors.py" line="50"/>
         <source>The video or upload no longer exists on the service.</source>
         <translation>该视频或上传在服务端已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="53"/>
+        <location filename="../../ui/errors.py" line="52"/>
         <source>The service refused a value. Check the video&apos;s metadata.</source>
         <translation>服务端拒绝了某个参数值。请检查视频的元数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="55"/>
+        <location filename="../../ui/errors.py" line="54"/>
         <source>The video is not in a state that allows this yet.</source>
         <translation>视频当前的状态还不允许此操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="57"/>
+        <location filename="../../ui/errors.py" line="56"/>
         <source>There is a problem with the local file.</source>
         <translation>本地文件有问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="59"/>
+        <location filename="../../ui/errors.py" line="58"/>
         <source>The data arrived corrupted (CRC64 mismatch). Retry the upload.</source>
         <translation>数据在传输中损坏（CRC64 不一致）。请重试上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="61"/>
+        <location filename="../../ui/errors.py" line="60"/>
         <source>The profile settings are not valid.</source>
         <translation>配置无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="63"/>
+        <location filename="../../ui/errors.py" line="62"/>
         <source>No usable system keychain: secrets are never stored in a plain file. Unlock or install a keychain (GNOME Keyring, KWallet), or use an AppServer profile.</source>
         <translation>没有可用的系统钥匙串：密钥绝不会保存在普通文件中。请解锁或安装钥匙串（GNOME Keyring、KWallet），或改用 AppServer 配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="71"/>
+        <location filename="../../ui/errors.py" line="70"/>
         <source>The file is not there any more. Put it back, or remove the item.</source>
         <translation>文件已不存在。请将其放回原处，或移除该项。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="73"/>
+        <location filename="../../ui/errors.py" line="72"/>
         <source>The file disappeared during the upload. Put it back and retry: finished parts are kept.</source>
         <translation>上传过程中文件不见了。请将其放回后重试：已完成的分片会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="75"/>
+        <location filename="../../ui/errors.py" line="74"/>
         <source>The file cannot be read. Check its permissions.</source>
         <translation>无法读取文件。请检查其权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="77"/>
+        <location filename="../../ui/errors.py" line="76"/>
         <source>This is a folder. Add the files inside it instead.</source>
         <translation>这是一个文件夹。请改为添加其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="79"/>
+        <location filename="../../ui/errors.py" line="78"/>
         <source>The file is empty (0 bytes); VOD cannot accept it.</source>
         <translation>文件为空（0 字节），视频点播无法接受。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="81"/>
+        <location filename="../../ui/errors.py" line="80"/>
         <source>VOD does not accept this file type as video or audio.</source>
         <translation>视频点播不接受此类型的文件作为视频或音频。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="83"/>
+        <location filename="../../ui/errors.py" line="82"/>
         <source>The file changed while it was being uploaded. Retry to upload the new version from the start.</source>
         <translation>文件在上传过程中被修改。请重试，从头上传新版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="89"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>The profile&apos;s secret is not in the keychain. Edit the profile and enter it again.</source>
         <translation>钥匙串中没有该配置的密钥。请编辑配置并重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="93"/>
+        <location filename="../../ui/errors.py" line="92"/>
         <source>The video does not exist (it may have been deleted).</source>
         <translation>视频不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="95"/>
+        <location filename="../../ui/errors.py" line="94"/>
         <source>The video cannot be played yet: it must be in the Normal status.</source>
         <translation>视频暂时无法播放：状态必须为“正常”。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="97"/>
+        <location filename="../../ui/errors.py" line="96"/>
         <source>The video has no stream matching the chosen format and definition.</source>
         <translation>视频没有符合所选格式和清晰度的播放流。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="99"/>
+        <location filename="../../ui/errors.py" line="98"/>
         <source>The PlayAuth has expired (its AuthInfoTimeout has passed).</source>
         <translation>播放凭证已过期（已超过其 AuthInfoTimeout）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="101"/>
+        <location filename="../../ui/errors.py" line="100"/>
         <source>The AppServer refused the token. Check the token in the profile.</source>
         <translation>AppServer 拒绝了令牌。请检查配置中的令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="103"/>
+        <location filename="../../ui/errors.py" line="102"/>
         <source>Another vodgui window or command is running the upload queue.</source>
         <translation>另一个 vodgui 窗口或命令正在运行上传队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="105"/>
+        <location filename="../../ui/errors.py" line="104"/>
         <source>The PlayAuth&apos;s AuthInfo was altered or was not issued for this account. Get a new PlayAuth.</source>
         <translation>播放凭证中的 AuthInfo 被篡改，或不是为此账号签发的。请重新获取播放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="107"/>
+        <location filename="../../ui/errors.py" line="106"/>
         <source>This PlayAuth was issued for another video.</source>
         <translation>此播放凭证是为另一个视频签发的。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="109"/>
+        <location filename="../../ui/errors.py" line="108"/>
         <source>The AuthInfo sent with the PlayAuth is malformed. Get a new PlayAuth.</source>
         <translation>随播放凭证发送的 AuthInfo 格式错误。请重新获取播放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="111"/>
+        <location filename="../../ui/errors.py" line="110"/>
         <source>GetPlayInfo was called with a PlayAuth&apos;s credentials but without its AuthInfo.</source>
         <translation>调用 GetPlayInfo 时使用了播放凭证的凭据，但没有携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="113"/>
+        <location filename="../../ui/errors.py" line="112"/>
         <source>AuthInfoTimeout must be between 100 and 3000 seconds.</source>
         <translation>AuthInfoTimeout 必须在 100 到 3000 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="115"/>
+        <location filename="../../ui/errors.py" line="114"/>
         <source>PlayConfig must be a JSON object, e.g. {&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}.</source>
         <translation>PlayConfig 必须是 JSON 对象，例如 {&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="117"/>
+        <location filename="../../ui/errors.py" line="116"/>
         <source>That is not a VideoId. Copy the 32-character id from the upload or the VOD console.</source>
         <translation>这不是 VideoId。请从上传记录或视频点播控制台复制 32 位的 ID。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="119"/>
+        <location filename="../../ui/errors.py" line="118"/>
         <source>VOD takes images in PNG, JPG, JPEG or GIF only. Convert the image and add it again.</source>
         <translation>视频点播只接受 PNG、JPG、JPEG 或 GIF 格式的图片。请转换格式后重新添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="121"/>
+        <location filename="../../ui/errors.py" line="120"/>
         <source>VOD does not take this file type for this kind of attached media (subtitles: srt, vtt, ass, stl, ttml; watermarks: png, gif, apng, mov; material: jpg, gif, png, mp4, mat, zip).</source>
         <translation>视频点播不接受该类型文件作为此类辅助媒资（字幕：srt、vtt、ass、stl、ttml；水印：png、gif、apng、mov；素材：jpg、gif、png、mp4、mat、zip）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="124"/>
+        <location filename="../../ui/errors.py" line="123"/>
         <source>The HLS playlist cannot be uploaded as it is: the problems are listed below. Nothing was sent. Fix them and retry.</source>
         <translation>HLS 播放列表无法按原样上传，问题列在下方。尚未发送任何内容。请修正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="127"/>
+        <location filename="../../ui/errors.py" line="126"/>
         <source>This profile gets upload credentials from an AppServer, which covers videos only. Images, attached media and uploads by URL need a profile in STS mode or with an AccessKey.</source>
         <translation>此配置从 AppServer 获取上传凭证，仅支持视频。图片、辅助媒资和 URL 拉取上传需要 STS 模式或使用 AccessKey 的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="130"/>
+        <location filename="../../ui/errors.py" line="129"/>
         <source>VOD can only fetch http:// or https:// addresses.</source>
         <translation>视频点播只能拉取 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="132"/>
+        <location filename="../../ui/errors.py" line="131"/>
         <source>VOD could not download the file from its address. Check that the URL works from the internet.</source>
         <translation>视频点播无法从该地址下载文件。请确认该 URL 可从公网访问。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="134"/>
+        <location filename="../../ui/errors.py" line="133"/>
         <source>VOD no longer knows this upload by URL. Remove the item and add the address again.</source>
         <translation>视频点播已找不到这个 URL 拉取任务。请移除该项并重新添加地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="136"/>
+        <location filename="../../ui/errors.py" line="135"/>
         <source>The upload credentials expired several times before the upload finished. Retry; on a slow connection, raise the bandwidth limit or upload fewer files at once.</source>
         <translation>上传完成前上传凭证已多次过期。请重试；网络较慢时，请提高带宽限制或减少同时上传的文件数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="139"/>
+        <location filename="../../ui/errors.py" line="138"/>
         <source>This profile gets upload credentials from an AppServer and holds no VOD key, so it cannot ask VOD itself (media status, PlayAuth, play info). Use an AccessKey or STS profile for that.</source>
         <translation>此配置从 AppServer 获取上传凭证，自身没有点播密钥，因此无法直接查询视频点播（媒体状态、播放凭证、播放信息）。请改用 AccessKey 或 STS 配置。</translation>
     </message>
@@ -1605,53 +1376,53 @@ File: {1}</source>
 <context>
     <name>MediaStatus</name>
     <message>
-        <location filename="../../ui/texts.py" line="21"/>
+        <location filename="../../ui/texts.py" line="15"/>
         <source>Uploading</source>
         <extracomment>VOD&apos;s media statuses, marked for lupdate; translated at display time by :func:`media_status_text`.</extracomment>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="22"/>
+        <location filename="../../ui/texts.py" line="16"/>
         <source>UploadSucc</source>
         <translation>上传完成</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="23"/>
+        <location filename="../../ui/texts.py" line="17"/>
         <source>Transcoding</source>
         <translation>转码中</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="24"/>
+        <location filename="../../ui/texts.py" line="18"/>
         <source>Checking</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="25"/>
+        <location filename="../../ui/texts.py" line="19"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="26"/>
+        <location filename="../../ui/texts.py" line="20"/>
         <source>Blocked</source>
         <translation>屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="27"/>
+        <location filename="../../ui/texts.py" line="21"/>
         <source>UploadFail</source>
         <translation>上传失败</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="28"/>
+        <location filename="../../ui/texts.py" line="22"/>
         <source>TranscodeFail</source>
         <translation>转码失败</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="29"/>
+        <location filename="../../ui/texts.py" line="23"/>
         <source>ProduceFail</source>
         <translation>制作失败</translation>
     </message>
     <message>
-        <location filename="../../ui/texts.py" line="30"/>
+        <location filename="../../ui/texts.py" line="24"/>
         <source>NotFound</source>
         <translation>不存在</translation>
     </message>
@@ -1709,87 +1480,562 @@ File: {1}</source>
         <translation>代理的格式应为 http://host:port（也可以是 http://user:password@host:port）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="42"/>
+        <location filename="../../ui/message_texts.py" line="43"/>
+        <source>Part size must be between {low_kib} KiB and 5 GiB (or 0 for automatic); got {value} bytes.</source>
+        <translation>分片大小必须在 {low_kib} KiB 到 5 GiB 之间（0 表示自动）；当前为 {value} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="44"/>
+        <source>Parallel parts must be between {low} and {high}.</source>
+        <translation>并行分片数必须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="45"/>
+        <source>Concurrent files must be between {low} and {high}.</source>
+        <translation>同时上传的文件数必须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="46"/>
+        <source>Retries must be between {low} and {high}.</source>
+        <translation>重试次数必须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="47"/>
+        <source>Retry delays cannot be negative.</source>
+        <translation>重试间隔不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="48"/>
+        <source>The bandwidth limit cannot be negative.</source>
+        <translation>带宽限制不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="49"/>
         <source>{path} is not valid JSON ({reason}). Fix or remove it.</source>
         <translation>{path} 不是有效的 JSON（{reason}）。请修正或删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="44"/>
+        <location filename="../../ui/message_texts.py" line="51"/>
         <source>There is no profile named {name} (profiles: {known}). Create it with &apos;vodgui profiles add&apos;.</source>
         <translation>没有名为 {name} 的配置（现有配置：{known}）。请用 &apos;vodgui profiles add&apos; 创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="46"/>
+        <location filename="../../ui/message_texts.py" line="53"/>
         <source>There is no profile named {name}: there are no profiles yet. Create one with &apos;vodgui profiles add&apos;.</source>
         <translation>没有名为 {name} 的配置：目前还没有任何配置。请用 &apos;vodgui profiles add&apos; 创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="48"/>
+        <location filename="../../ui/message_texts.py" line="54"/>
         <source>A profile named {name} already exists.</source>
         <translation>已存在名为 {name} 的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="50"/>
+        <location filename="../../ui/message_texts.py" line="56"/>
         <source>The {secret} of profile {profile} is not in the keychain. Edit the profile and enter it again.</source>
         <translation>钥匙串中没有配置 {profile} 的 {secret}。请编辑配置并重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="52"/>
-        <source>This is the built-in sandbox profile, but the sandbox is not running. Start vodgui without --no-sandbox, or pass --sandbox to the command.</source>
-        <translation>这是内置沙箱配置，但沙箱没有运行。请不带 --no-sandbox 启动 vodgui，或在命令中加上 --sandbox。</translation>
+        <location filename="../../ui/message_texts.py" line="58"/>
+        <source>This is the built-in sandbox profile, but the sandbox is not running in this program. Use the desktop app, or create a profile from &apos;vodgui sandbox&apos; output with &apos;vodgui profiles add --from-sandbox&apos;.</source>
+        <translation>这是内置沙箱配置，但本程序中没有运行沙箱。请使用桌面应用，或根据 &apos;vodgui sandbox&apos; 的输出，用 &apos;vodgui profiles add --from-sandbox&apos; 创建配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="55"/>
+        <location filename="../../ui/message_texts.py" line="61"/>
+        <source>AccessKey secret</source>
+        <translation>AccessKey Secret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="62"/>
+        <source>AppServer token</source>
+        <translation>AppServer 令牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="64"/>
+        <source>Cannot store secrets: {reason}. vodgui keeps AccessKey secrets and tokens only in the system keychain (GNOME Keyring / KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and never in a plain file. Start or unlock your keychain, or use an AppServer profile.</source>
+        <translation>无法保存密钥：{reason}。vodgui 只把 AccessKey Secret 和令牌保存在系统钥匙串中（Linux 上的 GNOME Keyring / KWallet、macOS 上的钥匙串、Windows 上的凭据管理器），绝不保存在普通文件中。请启动或解锁钥匙串，或改用 AppServer 配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="67"/>
+        <source>no keychain is available</source>
+        <translation>没有可用的钥匙串</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="68"/>
+        <source>the keychain is disabled</source>
+        <translation>钥匙串已被禁用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="69"/>
+        <source>the only keyring backend stores secrets in a plain file (keyrings.alt)</source>
+        <translation>唯一可用的 keyring 后端会把密钥存在普通文件中（keyrings.alt）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="70"/>
+        <source>the keychain refused to store it ({error})</source>
+        <translation>钥匙串拒绝保存（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="71"/>
+        <source>the keychain could not be read ({error})</source>
+        <translation>无法读取钥匙串（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="73"/>
+        <source>Another vodgui process ({holder}) is running the upload queue in this home. Finish or quit it first, or use another VODGUI_HOME.</source>
+        <translation>另一个 vodgui 进程（{holder}）正在此主目录中运行上传队列。请先等它完成或退出它，或使用另一个 VODGUI_HOME。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="89"/>
+        <source>{action}: the service answered HTTP {status} with something that is not JSON.</source>
+        <translation>{action}：服务端返回了 HTTP {status}，但内容不是 JSON。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="90"/>
+        <source>{action}: unexpected response.</source>
+        <translation>{action}：应答内容无法识别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="91"/>
+        <source>The {name} returned by the service is not base64-encoded JSON.</source>
+        <translation>服务端返回的 {name} 不是 Base64 编码的 JSON。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="92"/>
+        <source>The {name} returned by the service is not a JSON object.</source>
+        <translation>服务端返回的 {name} 不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="93"/>
+        <source>The {name} returned by the service has no {fields}.</source>
+        <translation>服务端返回的 {name} 中缺少 {fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="95"/>
+        <source>The UploadAuth returned by the service has neither ExpireUTCTime nor Expiration.</source>
+        <translation>服务端返回的 UploadAuth 中既没有 ExpireUTCTime，也没有 Expiration。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="96"/>
+        <source>The endpoint is empty.</source>
+        <translation>Endpoint 为空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="97"/>
+        <source>Could not reach {service} ({reason}).</source>
+        <translation>无法连接 {service}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="99"/>
+        <source>The object OSS stored differs from the bytes sent (CRC64 mismatch: {detail}).</source>
+        <translation>OSS 保存的对象与发送的数据不一致（CRC64 不匹配：{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="101"/>
+        <source>The AppServer refused the token. Check the AppServer token in the profile.</source>
+        <translation>AppServer 拒绝了令牌。请检查配置中的 AppServer 令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="103"/>
+        <source>The upload credentials of {media_id} expired before the upload finished; they cannot be refreshed.</source>
+        <translation>{media_id} 的上传凭证在上传完成前已过期，且无法刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="105"/>
+        <source>UserData is not valid JSON: {reason}</source>
+        <translation>UserData 不是有效的 JSON：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="107"/>
+        <source>UserData must be a JSON object, e.g. {{&quot;Extend&quot;: {{&quot;key&quot;: &quot;value&quot;}}}}.</source>
+        <translation>UserData 必须是 JSON 对象，例如 {{&quot;Extend&quot;: {{&quot;key&quot;: &quot;value&quot;}}}}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="108"/>
+        <source>The callback URL must start with http:// or https://.</source>
+        <translation>回调地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="110"/>
+        <source>VOD does not accept {ext} files as video or audio. Supported: {supported}.</source>
+        <translation>视频点播不接受 {ext} 文件作为视频或音频。支持的格式：{supported}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="111"/>
+        <source>The title is longer than {limit} bytes.</source>
+        <translation>标题超过 {limit} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="112"/>
+        <source>The description is longer than {limit} bytes.</source>
+        <translation>描述超过 {limit} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="113"/>
+        <source>The title contains emoji or other characters VOD refuses.</source>
+        <translation>标题中包含表情符号或视频点播不接受的其他字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="114"/>
+        <source>At most {limit} tags are allowed; there are {count}.</source>
+        <translation>最多允许 {limit} 个标签，当前有 {count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="115"/>
+        <source>Tag {tag} is too long (max {limit} bytes) or contains a comma.</source>
+        <translation>标签 {tag} 过长（最多 {limit} 字节）或包含逗号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="116"/>
+        <source>The image type must be one of {allowed}; got {value}.</source>
+        <translation>图片类型必须是以下之一：{allowed}；当前为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="117"/>
+        <source>VOD does not accept {ext} images. Supported: {supported}.</source>
+        <translation>视频点播不接受 {ext} 图片。支持的格式：{supported}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="118"/>
+        <source>The attached media type must be one of {allowed}; got {value}.</source>
+        <translation>辅助媒资类型必须是以下之一：{allowed}；当前为 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="120"/>
+        <source>VOD does not accept {ext} files as {business_type} media. Supported: {supported}.</source>
+        <translation>视频点播不接受 {ext} 文件作为 {business_type} 媒资。支持的格式：{supported}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="121"/>
+        <source>{url} is not an http:// or https:// address VOD can fetch.</source>
+        <translation>{url} 不是视频点播可以拉取的 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="122"/>
+        <source>(no extension)</source>
+        <translation>（无扩展名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="123"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="124"/>
+        <source>{name} does not exist any more at {path}. Put it back or remove the item.</source>
+        <translation>{name} 已不在 {path}。请将其放回原处，或移除该项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="125"/>
+        <source>{name} is a folder. Add the files inside it instead.</source>
+        <translation>{name} 是一个文件夹。请改为添加其中的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="126"/>
+        <source>{name} cannot be read: {reason}.</source>
+        <translation>无法读取 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="127"/>
+        <source>permission denied; check the file&apos;s permissions</source>
+        <translation>权限不足，请检查文件的权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="128"/>
+        <source>{name} is not a regular file.</source>
+        <translation>{name} 不是普通文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="129"/>
+        <source>{name} is empty (0 bytes); VOD cannot accept it.</source>
+        <translation>{name} 是空文件（0 字节），视频点播无法接受。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="130"/>
+        <source>{name} is not a text playlist (not UTF-8).</source>
+        <translation>{name} 不是文本播放列表（不是 UTF-8 编码）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="131"/>
+        <source>{name} is not an M3U8 playlist: it does not start with #EXTM3U.</source>
+        <translation>{name} 不是 M3U8 播放列表：它不是以 #EXTM3U 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="132"/>
+        <source>{name} cannot be uploaded; nothing was sent. Problems ({count}): {problems}.</source>
+        <translation>{name} 无法上传，尚未发送任何内容。问题（{count} 个）：{problems}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="133"/>
+        <source>segment</source>
+        <translation>分片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="134"/>
+        <source>key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="135"/>
+        <source>initialization segment</source>
+        <translation>初始化分片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="137"/>
+        <source>it is a master playlist (it lists variant streams); upload each variant playlist on its own</source>
+        <translation>这是主播放列表（列出了多个码流），请分别上传每个码流的播放列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="138"/>
+        <source>it lists no segments</source>
+        <translation>其中没有列出任何分片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="140"/>
+        <source>{what} {uri} is a remote address; only local files can be uploaded (download the package first, or upload the playlist by URL)</source>
+        <translation>{what} {uri} 是远程地址，只能上传本地文件（请先下载整个包，或通过 URL 上传播放列表）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="143"/>
+        <source>{uri} and {other} have the same name {name}; a package is one folder on the server, so rename one of them</source>
+        <translation>{uri} 和 {other} 同名（{name}）；一个包在服务端是同一个文件夹，请重命名其中一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="145"/>
+        <source>{what} {uri} is missing (looked for {path})</source>
+        <translation>{what} {uri} 不存在（查找位置：{path}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="146"/>
+        <source>{what} {uri} cannot be read: {reason}</source>
+        <translation>无法读取{what} {uri}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="147"/>
+        <source>{what} {uri} is not a file</source>
+        <translation>{what} {uri} 不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="148"/>
+        <source>{what} {uri} is larger than 5 GiB</source>
+        <translation>{what} {uri} 大于 5 GiB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="149"/>
+        <source>{what} {uri} has no file name</source>
+        <translation>{what} {uri} 没有文件名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="152"/>
+        <source>AuthInfoTimeout must be a whole number of seconds from {low} to {high}; {value} is out of range.</source>
+        <translation>AuthInfoTimeout 必须是 {low} 到 {high} 之间的整数秒；{value} 超出范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="154"/>
+        <source>Profile {profile} gets its upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to test playback.</source>
+        <translation>配置 {profile} 从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请使用 AccessKey 配置或 STS 配置来测试播放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="158"/>
+        <source>This profile gets its upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to test playback.</source>
+        <translation>此配置从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请使用 AccessKey 配置或 STS 配置来测试播放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="161"/>
+        <source>{value} is not a VideoId (32 letters and digits, as the upload or the VOD console shows it).</source>
+        <translation>{value} 不是 VideoId（由 32 个字母和数字组成，可在上传记录或视频点播控制台中找到）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="162"/>
+        <source>Formats: {value} is not a format like mp4, m3u8, mp3 or mpd.</source>
+        <translation>格式：{value} 不是 mp4、m3u8、mp3 或 mpd 这样的格式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="163"/>
+        <source>Definition: {values} is not one of {allowed}.</source>
+        <translation>清晰度：{values} 不是以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="164"/>
+        <source>StreamType must be video, audio, or both.</source>
+        <translation>StreamType 必须是 video、audio 或两者。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="165"/>
+        <source>OutputType must be cdn or oss.</source>
+        <translation>OutputType 必须是 cdn 或 oss。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="166"/>
+        <source>AuthTimeout must be at least 1 second.</source>
+        <translation>AuthTimeout 至少为 1 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="168"/>
+        <source>AuthTimeout must be at least 1 second and at most {limit} for OSS URLs.</source>
+        <translation>AuthTimeout 至少为 1 秒；OSS 地址最多为 {limit} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="169"/>
+        <source>ResultType must be Single or Multiple.</source>
+        <translation>ResultType 必须是 Single 或 Multiple。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="170"/>
+        <source>PlayConfig is not valid JSON: {reason}</source>
+        <translation>PlayConfig 不是有效的 JSON：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="172"/>
+        <source>PlayConfig must be a JSON object, e.g. {{&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}}.</source>
+        <translation>PlayConfig 必须是 JSON 对象，例如 {{&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="174"/>
+        <source>valid: {arn}</source>
+        <translation>有效：{arn}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="175"/>
+        <source>token {key_id}, valid until {until}</source>
+        <translation>令牌 {key_id}，有效期至 {until}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="176"/>
+        <source>STS token {key_id}</source>
+        <translation>STS 令牌 {key_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="177"/>
+        <source>reachable, token accepted</source>
+        <translation>可连接，令牌已被接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="178"/>
+        <source>allowed</source>
+        <translation>已允许</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="179"/>
+        <source>reachable</source>
+        <translation>可连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="180"/>
+        <source>reachable and authorized</source>
+        <translation>可连接且已授权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="182"/>
+        <source>reachable; this profile may not read video info ({code}) — uploads can still work</source>
+        <translation>可连接；此配置无权读取视频信息（{code}）——上传仍可正常进行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="183"/>
+        <source>Connection works.</source>
+        <translation>连接正常。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="184"/>
+        <source>The AccessKey ID is unknown or disabled. Check it in the RAM console.</source>
+        <translation>AccessKey ID 不存在或已被禁用。请在 RAM 控制台核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="186"/>
+        <source>The AccessKey secret (or the AppServer token) is wrong: the key ID is known, but the signature does not match. Enter the secret again.</source>
+        <translation>AccessKey Secret（或 AppServer 令牌）错误：AccessKey ID 有效，但签名不匹配。请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="189"/>
+        <source>The key or role is valid but lacks permission for this call. Attach a policy that allows it (for uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo).</source>
+        <translation>密钥或角色有效，但无权执行此调用。请附加允许该操作的策略（上传需要 vod:CreateUploadVideo 和 vod:RefreshUploadVideo）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="192"/>
+        <source>The role does not exist, or this user may not assume it. Check the RoleArn and the role&apos;s trust policy.</source>
+        <translation>角色不存在，或此用户无权扮演该角色。请检查 RoleArn 和角色的信任策略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="195"/>
+        <source>The service could not be reached. Check the network, the endpoint and the proxy.</source>
+        <translation>无法连接服务端。请检查网络、Endpoint 和代理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="197"/>
+        <source>This computer&apos;s clock is more than 15 minutes off. Correct the date and time.</source>
+        <translation>本机时钟偏差超过 15 分钟。请校正日期和时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="198"/>
+        <source>The profile settings are not valid.</source>
+        <translation>配置无效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="199"/>
+        <source>The temporary credentials were refused as expired.</source>
+        <translation>临时凭证因已过期被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="200"/>
+        <source>The service is throttling requests; try again in a minute.</source>
+        <translation>服务端正在限流，请一分钟后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="201"/>
+        <source>The service had an internal error; try again later.</source>
+        <translation>服务端出现内部错误，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="76"/>
         <source>The policy is not valid JSON: {reason}</source>
         <translation>策略不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="56"/>
+        <location filename="../../ui/message_texts.py" line="77"/>
         <source>The policy must be a JSON object.</source>
         <translation>策略必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="57"/>
+        <location filename="../../ui/message_texts.py" line="78"/>
         <source>The policy is longer than {limit} characters.</source>
         <translation>策略长度超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="58"/>
+        <location filename="../../ui/message_texts.py" line="79"/>
         <source>The policy needs &quot;Version&quot;: &quot;1&quot;.</source>
         <translation>策略必须包含 &quot;Version&quot;: &quot;1&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="59"/>
+        <location filename="../../ui/message_texts.py" line="80"/>
         <source>The policy needs a non-empty Statement list.</source>
         <translation>策略必须包含非空的 Statement 列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="60"/>
+        <location filename="../../ui/message_texts.py" line="81"/>
         <source>Statement {index} must be an object.</source>
         <translation>第 {index} 条 Statement 必须是对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="61"/>
+        <location filename="../../ui/message_texts.py" line="82"/>
         <source>Statement {index}: Effect must be &quot;Allow&quot; or &quot;Deny&quot;.</source>
         <translation>第 {index} 条 Statement：Effect 必须是 &quot;Allow&quot; 或 &quot;Deny&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="62"/>
+        <location filename="../../ui/message_texts.py" line="83"/>
         <source>Statement {index} has no Action.</source>
         <translation>第 {index} 条 Statement 缺少 Action。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="63"/>
+        <location filename="../../ui/message_texts.py" line="84"/>
         <source>Statement {index} has no Resource.</source>
         <translation>第 {index} 条 Statement 缺少 Resource。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="64"/>
+        <location filename="../../ui/message_texts.py" line="85"/>
         <source>Statement {index}: action {action} is not like vod:CreateUploadVideo.</source>
         <translation>第 {index} 条 Statement：操作 {action} 的格式应类似 vod:CreateUploadVideo。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="66"/>
+        <location filename="../../ui/message_texts.py" line="87"/>
         <source>{action} answered without a valid {fields}.</source>
         <translation>{action} 的应答中缺少有效的 {fields}。</translation>
     </message>
@@ -2485,359 +2731,359 @@ VideoId：{1}</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="96"/>
+        <location filename="../../ui/profile_dialog.py" line="99"/>
         <source>Built-in sandbox profile</source>
-        <extracomment>Regions offered in the editable region box (any other region id can be typed). Which field to focus for a validation error code. Keychain facts, filled off-thread: the problem (None = usable), its name, which fields are stored. Where the last save put the secret (&quot;SecretService Keyring&quot;), for the status bar and tests.</extracomment>
+        <extracomment>Regions offered in the editable region box (any other region id can be typed). Which field to focus for a validation error code. Keychain facts, filled off-thread: the problem (None = usable), its name, which fields are stored. Why the keychain cannot hold secrets (the core&apos;s message), or None. Where the last save put the secret (&quot;SecretService Keyring&quot;), for the status bar and tests.</extracomment>
         <translation>内置沙箱配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="98"/>
+        <location filename="../../ui/profile_dialog.py" line="101"/>
         <source>Edit profile {0}</source>
         <translation>编辑配置 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="100"/>
+        <location filename="../../ui/profile_dialog.py" line="103"/>
         <source>New profile</source>
         <translation>新建配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="107"/>
+        <location filename="../../ui/profile_dialog.py" line="110"/>
         <source>This is the built-in sandbox profile. Its keys, role, AppServer and endpoints come from the sandbox running inside vodgui, so they cannot be edited here. Choose the mode and the source to rehearse each way of uploading.</source>
         <translation>这是内置的沙箱配置。其密钥、角色、AppServer 和 Endpoint 都来自 vodgui 内部运行的沙箱，因此不能在此编辑。选择不同的模式和来源，即可演练每种上传方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="114"/>
+        <location filename="../../ui/profile_dialog.py" line="117"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="117"/>
+        <location filename="../../ui/profile_dialog.py" line="120"/>
         <source>A name for this account, shown in the profile switcher</source>
         <translation>此账号的名称，显示在配置切换框中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="118"/>
+        <location filename="../../ui/profile_dialog.py" line="121"/>
         <source>e.g. Production</source>
         <translation>例如：生产环境</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="122"/>
+        <location filename="../../ui/profile_dialog.py" line="125"/>
         <source>The VOD region of your videos (a region id like cn-shanghai)</source>
         <translation>视频所在的点播地域（地域 ID，例如 cn-shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="124"/>
+        <location filename="../../ui/profile_dialog.py" line="127"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="125"/>
+        <location filename="../../ui/profile_dialog.py" line="128"/>
         <source>STS</source>
         <translation>STS 临时凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="126"/>
+        <location filename="../../ui/profile_dialog.py" line="129"/>
         <source>How uploads are authorized</source>
         <translation>上传的授权方式</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="129"/>
+        <location filename="../../ui/profile_dialog.py" line="132"/>
         <source>AccessKey in the keychain</source>
         <translation>AccessKey（保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="130"/>
+        <location filename="../../ui/profile_dialog.py" line="133"/>
         <source>AppServer URL and token</source>
         <translation>AppServer 地址和令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="131"/>
+        <location filename="../../ui/profile_dialog.py" line="134"/>
         <source>Where the credentials come from</source>
         <translation>凭证的来源</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="133"/>
+        <location filename="../../ui/profile_dialog.py" line="136"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="134"/>
+        <location filename="../../ui/profile_dialog.py" line="137"/>
         <source>&amp;Region:</source>
         <translation>地域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="135"/>
+        <location filename="../../ui/profile_dialog.py" line="138"/>
         <source>&amp;Mode:</source>
         <translation>模式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="136"/>
+        <location filename="../../ui/profile_dialog.py" line="139"/>
         <source>&amp;Source:</source>
         <translation>来源(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="138"/>
+        <location filename="../../ui/profile_dialog.py" line="141"/>
         <source>Credentials</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="141"/>
+        <location filename="../../ui/profile_dialog.py" line="144"/>
         <source>The AccessKey ID (LTAI…) of the account or RAM user</source>
         <translation>阿里云账号或 RAM 用户的 AccessKey ID（LTAI…）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="144"/>
+        <location filename="../../ui/profile_dialog.py" line="147"/>
         <source>Kept only in the system keychain, never in the profile file</source>
         <translation>只保存在系统钥匙串中，绝不写入配置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="147"/>
+        <location filename="../../ui/profile_dialog.py" line="150"/>
         <source>Your team&apos;s AppServer, which hands out upload credentials or STS tokens</source>
         <translation>团队的 AppServer，用于发放上传凭证或 STS 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="151"/>
+        <location filename="../../ui/profile_dialog.py" line="154"/>
         <source>The token the AppServer expects; kept only in the system keychain</source>
         <translation>AppServer 要求的令牌；只保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="152"/>
+        <location filename="../../ui/profile_dialog.py" line="155"/>
         <source>Checking the keychain…</source>
         <translation>正在检查钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="155"/>
+        <location filename="../../ui/profile_dialog.py" line="158"/>
         <source>AccessKey &amp;ID:</source>
         <translation>AccessKey ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="156"/>
+        <location filename="../../ui/profile_dialog.py" line="159"/>
         <source>AccessKey s&amp;ecret:</source>
         <translation>AccessKey Secret(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="157"/>
+        <location filename="../../ui/profile_dialog.py" line="160"/>
         <source>AppServer &amp;URL:</source>
         <translation>AppServer 地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="158"/>
+        <location filename="../../ui/profile_dialog.py" line="161"/>
         <source>AppServer &amp;token:</source>
         <translation>AppServer 令牌(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="161"/>
+        <location filename="../../ui/profile_dialog.py" line="164"/>
         <source>STS role</source>
         <translation>STS 角色</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="165"/>
+        <location filename="../../ui/profile_dialog.py" line="168"/>
         <source>The RAM role to assume; copy its ARN from the RAM console</source>
         <translation>要扮演的 RAM 角色；请从 RAM 控制台复制其 ARN</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="167"/>
+        <location filename="../../ui/profile_dialog.py" line="170"/>
         <source>RoleSessionName: 2-64 letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;; it appears in the audit log</source>
         <translation>RoleSessionName：2-64 个字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;；会出现在审计日志中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="172"/>
+        <location filename="../../ui/profile_dialog.py" line="175"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="173"/>
+        <location filename="../../ui/profile_dialog.py" line="176"/>
         <source>DurationSeconds: how long each token is valid (900-3600); vodgui renews it before it expires</source>
         <translation>DurationSeconds：每个令牌的有效时长（900-3600）；vodgui 会在过期前自动续期</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="176"/>
+        <location filename="../../ui/profile_dialog.py" line="179"/>
         <source>Role&amp;Arn:</source>
         <translation>RoleArn(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="177"/>
+        <location filename="../../ui/profile_dialog.py" line="180"/>
         <source>Session na&amp;me:</source>
         <translation>会话名称(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="178"/>
+        <location filename="../../ui/profile_dialog.py" line="181"/>
         <source>&amp;Duration:</source>
         <translation>有效期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="179"/>
+        <location filename="../../ui/profile_dialog.py" line="182"/>
         <source>Session &amp;policy:</source>
         <translation>会话策略(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="184"/>
+        <location filename="../../ui/profile_dialog.py" line="187"/>
         <source>Endpoints and proxy</source>
         <translation>Endpoint 和代理</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="187"/>
+        <location filename="../../ui/profile_dialog.py" line="190"/>
         <source>Leave empty for the region&apos;s public VOD endpoint</source>
         <translation>留空则使用该地域的公网点播 Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="189"/>
+        <location filename="../../ui/profile_dialog.py" line="192"/>
         <source>Leave empty for the region&apos;s STS endpoint</source>
         <translation>留空则使用该地域的 STS Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="191"/>
+        <location filename="../../ui/profile_dialog.py" line="194"/>
         <source>none (http://host:port)</source>
         <translation>无 (http://host:port)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="192"/>
+        <location filename="../../ui/profile_dialog.py" line="195"/>
         <source>An HTTP proxy for every request: http://host:port or http://user:password@host:port</source>
         <translation>所有请求使用的 HTTP 代理：http://host:port 或 http://user:password@host:port</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="194"/>
+        <location filename="../../ui/profile_dialog.py" line="197"/>
         <source>&amp;VOD endpoint:</source>
         <translation>点播 Endpoint(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="195"/>
+        <location filename="../../ui/profile_dialog.py" line="198"/>
         <source>S&amp;TS endpoint:</source>
         <translation>STS Endpoint(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="196"/>
+        <location filename="../../ui/profile_dialog.py" line="199"/>
         <source>Pro&amp;xy:</source>
         <translation>代理(&amp;X)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="198"/>
+        <location filename="../../ui/profile_dialog.py" line="201"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="211"/>
+        <location filename="../../ui/profile_dialog.py" line="214"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="213"/>
+        <location filename="../../ui/profile_dialog.py" line="216"/>
         <source>Delete this profile and its secret in the keychain</source>
         <translation>删除此配置及其在钥匙串中的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="370"/>
+        <location filename="../../ui/profile_dialog.py" line="373"/>
         <source>VOD issues a credential for each video. Simple: the key only needs VOD upload permission.</source>
         <translation>由视频点播为每个视频签发上传凭证。简单：密钥只需点播上传权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="373"/>
+        <location filename="../../ui/profile_dialog.py" line="376"/>
         <source>vodgui calls the VOD API with a temporary STS token. Needs a RAM role and, optionally, a session policy.</source>
         <translation>vodgui 使用 STS 临时凭证调用点播 API。需要一个 RAM 角色，会话策略可选。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="376"/>
+        <location filename="../../ui/profile_dialog.py" line="379"/>
         <source>The sandbox&apos;s own AccessKey signs the calls (its RAM user&apos;s, in STS mode).</source>
         <translation>由沙箱自带的 AccessKey 签名调用（STS 模式下为其 RAM 用户的 AccessKey）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="378"/>
+        <location filename="../../ui/profile_dialog.py" line="381"/>
         <source>The sandbox&apos;s built-in AppServer hands out the credentials.</source>
         <translation>由沙箱内置的 AppServer 发放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="380"/>
+        <location filename="../../ui/profile_dialog.py" line="383"/>
         <source>Your AccessKey ID is kept in the profile and the secret in the system keychain.</source>
         <translation>AccessKey ID 保存在配置中，Secret 保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="383"/>
+        <location filename="../../ui/profile_dialog.py" line="386"/>
         <source>Your team&apos;s AppServer hands out the credentials; you keep only its URL and a token.</source>
         <translation>由团队的 AppServer 发放凭证；您只需保存其地址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="398"/>
-        <location filename="../../ui/profile_dialog.py" line="399"/>
+        <location filename="../../ui/profile_dialog.py" line="401"/>
+        <location filename="../../ui/profile_dialog.py" line="402"/>
         <source>default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="433"/>
+        <location filename="../../ui/profile_dialog.py" line="437"/>
         <source>✗ No usable keychain: {0}. vodgui keeps secrets only in the system keychain, never in a file, so it cannot save this secret. Start or unlock your keychain (GNOME Keyring, KWallet).</source>
         <translation>✗ 没有可用的钥匙串：{0}。vodgui 只把密钥保存在系统钥匙串中，绝不写入文件，因此无法保存此密钥。请启动或解锁钥匙串（GNOME Keyring、KWallet）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="436"/>
+        <location filename="../../ui/profile_dialog.py" line="440"/>
         <source>cannot be stored: no keychain</source>
         <translation>无法保存：没有钥匙串</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="440"/>
+        <location filename="../../ui/profile_dialog.py" line="444"/>
         <source>Stored in {0}. Leave the field empty to keep it.</source>
         <translation>已保存在 {0} 中。留空则保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="442"/>
+        <location filename="../../ui/profile_dialog.py" line="446"/>
         <source>unchanged (stored in the keychain)</source>
         <translation>不变（已保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="444"/>
+        <location filename="../../ui/profile_dialog.py" line="448"/>
         <source>Will be stored in {0}, never in the profile file.</source>
         <translation>将保存在 {0} 中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="502"/>
+        <location filename="../../ui/profile_dialog.py" line="506"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="514"/>
+        <location filename="../../ui/profile_dialog.py" line="518"/>
         <source>Profile {0} saved; its secret is stored in {1}.</source>
         <translation>配置 {0} 已保存；其密钥保存在 {1} 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="516"/>
+        <location filename="../../ui/profile_dialog.py" line="520"/>
         <source>Profile {0} saved.</source>
         <translation>配置 {0} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="533"/>
+        <location filename="../../ui/profile_dialog.py" line="537"/>
         <source>Not saved: there is no usable keychain, and vodgui never writes secrets to a file. Start or unlock your keychain (GNOME Keyring, KWallet), then save again.</source>
         <translation>未保存：没有可用的钥匙串，而 vodgui 绝不把密钥写入文件。请启动或解锁钥匙串（GNOME Keyring、KWallet）后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="536"/>
+        <location filename="../../ui/profile_dialog.py" line="540"/>
         <source>AccessKey secret</source>
         <translation>AccessKey Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="536"/>
+        <location filename="../../ui/profile_dialog.py" line="540"/>
         <source>AppServer token</source>
         <translation>AppServer 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="537"/>
+        <location filename="../../ui/profile_dialog.py" line="541"/>
         <source>Enter the {0}: it is kept in the system keychain, never in the profile file.</source>
         <translation>请输入 {0}：它只保存在系统钥匙串中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="551"/>
+        <location filename="../../ui/profile_dialog.py" line="555"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="552"/>
+        <location filename="../../ui/profile_dialog.py" line="556"/>
         <source>Delete the profile {0} and its secret in the keychain? Uploads queued with it cannot continue.</source>
         <translation>要删除配置 {0} 及其在钥匙串中的密钥吗？使用该配置排队的上传将无法继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="561"/>
+        <location filename="../../ui/profile_dialog.py" line="565"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="573"/>
+        <location filename="../../ui/profile_dialog.py" line="577"/>
         <source>Profile {0} deleted.</source>
         <translation>配置 {0} 已删除。</translation>
     </message>
@@ -2943,7 +3189,7 @@ VideoId：{1}</translation>
 <context>
     <name>Sentences</name>
     <message>
-        <location filename="../../ui/texts.py" line="47"/>
+        <location filename="../../ui/texts.py" line="41"/>
         <source>{0} {1}</source>
         <comment>two sentences in a row</comment>
         <translation>{0}{1}</translation>
@@ -3661,12 +3907,12 @@ VideoId：{1}</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="182"/>
+        <location filename="../../ui/errors.py" line="181"/>
         <source>Unexpected error: {0}</source>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="188"/>
+        <location filename="../../ui/errors.py" line="196"/>
         <source> RequestId: {0}</source>
         <translation> RequestId：{0}</translation>
     </message>
