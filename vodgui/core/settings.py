@@ -25,6 +25,10 @@ class AppSettings:
     notify: bool = True
     #: GetVideoInfo polling interval for the history page, seconds.
     history_poll_seconds: int = 10
+    #: Look for a newer release once a day: None until the user answered (no checks until then).
+    update_checks: bool | None = None
+    #: The release feed, e.g. an internal mirror ("" = the project's; VODGUI_UPDATE_FEED overrides both).
+    update_feed_url: str = ""
 
 
 class SettingsStore:
