@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +32,7 @@ from vodgui.ui.history_page import HistoryPage
 from vodgui.ui.log_page import LogPage
 from vodgui.ui.playback_page import PlaybackPage
 from vodgui.ui.queue_model import QueueModel
+from vodgui.ui.update_notice import UpdateBar
 from vodgui.ui.upload_page import UploadPage
 
 log = logging.getLogger(__name__)
@@ -67,11 +69,16 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget(self)
-        body = QHBoxLayout(central)
-        body.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.update_bar = UpdateBar(ctx, central)
+        column.addWidget(self.update_bar)
+        body = QHBoxLayout()
         body.setSpacing(0)
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
+        column.addLayout(body, 1)
         self.setCentralWidget(central)
 
         self.status = QLabel(self)

@@ -1,5 +1,5 @@
 """Application settings: language (applied at once), resuming after a restart, folder filtering, notifications,
-and how often the History page polls.
+how often the History page polls, and update notices (daily check, the release feed, "Check now").
 
 Choosing a language installs its translator immediately and this dialog retranslates itself; widgets built
 before (the main window's pages) pick it up where they handle ``LanguageChange``, the rest on the next start.
@@ -7,6 +7,9 @@ Cancel puts the previous language back.
 """
 
 from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,16 +19,22 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from vodgui.core.settings import AppSettings
+from vodgui.core.update_check import DEFAULT_FEED_URL, FEED_ENV, CheckResult, check_feed, feed_url
 from vodgui.ui.context import AppContext
 from vodgui.ui.i18n import LANGUAGES, install_translators
-from vodgui.ui.style import HINT_STYLE
+from vodgui.ui.ops import run_op
+from vodgui.ui.style import ERROR_STYLE, HINT_STYLE
+from vodgui.ui.update_notice import describe_result
 
 MIN_POLL_SECONDS = 2
 MAX_POLL_SECONDS = 600
@@ -76,6 +85,28 @@ class SettingsDialog(QDialog):
         self.poll_label.setBuddy(self.poll_spin)
         upload_form.addRow(self.poll_label, self.poll_spin)
 
+        self.update_box = QCheckBox(self)
+        self.feed_edit = QLineEdit(self)
+        self.feed_edit.setPlaceholderText(DEFAULT_FEED_URL)
+        self.feed_note = QLabel(self)
+        self.feed_note.setWordWrap(True)
+        self.feed_note.setStyleSheet(HINT_STYLE)
+        self.check_button = QPushButton(self)
+        self.check_result = QLabel(self)
+        self.check_result.setWordWrap(True)
+        self.updates = QGroupBox(self)
+        update_form = QFormLayout(self.updates)
+        update_form.addRow(self.update_box)
+        self.feed_label = QLabel(self.updates)
+        self.feed_label.setBuddy(self.feed_edit)
+        update_form.addRow(self.feed_label, self.feed_edit)
+        update_form.addRow("", self.feed_note)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_button)
+        check_row.addWidget(self.check_result, 1)
+        update_form.addRow("", check_row)
+        self.check_button.clicked.connect(self._on_check_now)
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -83,6 +114,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.general)
         layout.addWidget(self.uploads)
+        layout.addWidget(self.updates)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
@@ -100,6 +132,12 @@ class SettingsDialog(QDialog):
         self.all_files_box.setChecked(settings.all_files)
         self.notify_box.setChecked(settings.notify)
         self.poll_spin.setValue(settings.history_poll_seconds)
+        self.update_box.setChecked(settings.update_checks is True)
+        self.feed_edit.setText(settings.update_feed_url)
+        forced = os.environ.get(FEED_ENV, "").strip()
+        self.feed_edit.setEnabled(not forced)
+        if forced:
+            self.feed_edit.setText(forced)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
@@ -117,6 +155,19 @@ class SettingsDialog(QDialog):
         self.poll_label.setText(self.tr("&History refresh:"))
         self.poll_spin.setSuffix(self.tr(" s"))
         self.poll_spin.setToolTip(self.tr("How often the History page asks VOD for the status of recent videos"))
+        self.updates.setTitle(self.tr("Updates"))
+        self.update_box.setText(self.tr("Look for new &versions once a day"))
+        self.update_box.setToolTip(self.tr("vodgui reads a signed release feed and shows a notice with a download "
+                                           "link. It never downloads or installs anything by itself."))
+        self.feed_label.setText(self.tr("Release &feed:"))
+        self.feed_edit.setToolTip(self.tr("Leave empty for vodgui's own releases, or enter your company's mirror "
+                                          "of them"))
+        if os.environ.get(FEED_ENV, "").strip():
+            self.feed_note.setText(self.tr("Set by the {0} environment variable.").format(FEED_ENV))
+        else:
+            self.feed_note.setText(self.tr("A mirror serves the same signed files; vodgui refuses a feed that is "
+                                           "not signed by the release key."))
+        self.check_button.setText(self.tr("Check &now"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -133,7 +184,37 @@ class SettingsDialog(QDialog):
         settings.all_files = self.all_files_box.isChecked()
         settings.notify = self.notify_box.isChecked()
         settings.history_poll_seconds = self.poll_spin.value()
+        # Saving the dialog answers the question only if the box was ticked or had been answered before.
+        if settings.update_checks is not None or self.update_box.isChecked():
+            settings.update_checks = self.update_box.isChecked()
+        if self.feed_edit.isEnabled():
+            settings.update_feed_url = self.feed_edit.text().strip()
         return settings
+
+    def _feed_error(self) -> str:
+        url = self.feed_edit.text().strip()
+        parts = urlsplit(url)
+        if url and (parts.scheme not in ("http", "https") or not parts.netloc):
+            return self.tr("The release feed address must start with https:// or http://.")
+        return ""
+
+    def _on_check_now(self) -> None:
+        error = self._feed_error()
+        if error:
+            self._show_check(error, failed=True)
+            return
+        url = feed_url(self.feed_edit.text() if self.feed_edit.isEnabled() else "")
+        self.check_button.setEnabled(False)
+        self._show_check(self.tr("Checking…"), failed=False)
+        run_op(self, lambda: check_feed(url), self._on_checked)
+
+    def _on_checked(self, result: CheckResult) -> None:
+        self.check_button.setEnabled(True)
+        self._show_check(describe_result(result), failed=result.outcome.value in ("refused", "failed"))
+
+    def _show_check(self, text: str, *, failed: bool) -> None:
+        self.check_result.setText(text)
+        self.check_result.setStyleSheet(ERROR_STYLE if failed else "")
 
     def _apply_language(self, choice: str) -> None:
         app = QCoreApplication.instance()
@@ -148,6 +229,11 @@ class SettingsDialog(QDialog):
         self.restart_note.show()
 
     def _on_save(self) -> None:
+        error = self._feed_error()
+        if error:
+            self._show_check(error, failed=True)
+            self.feed_edit.setFocus()
+            return
         self.ctx.settings_store.save(self.values())
         self._initial = self.ctx.settings
         self.ctx.hub.settings_changed.emit()

@@ -1183,157 +1183,157 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Pages (Ctrl+1 to Ctrl+4)</source>
         <translation>页面（Ctrl+1 到 Ctrl+4）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
         <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Edit the current profile, test its connection</source>
         <translation>编辑当前配置，测试其连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>New profile…</source>
         <translation>新建配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
         <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>{0} (built-in sandbox)</source>
         <translation>{0}（内置沙箱）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>STS</source>
         <translation>STS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>vodgui — {0:.0f}% · {1} uploading</source>
         <translation>vodgui — {0:.0f}% · {1} 个上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>{0} of {1} items left</source>
         <translation>剩余 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>1 item in the queue</source>
         <translation>队列中有 1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>{0} items in the queue</source>
         <translation>队列中有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>{0} item(s) failed.</source>
         <translation>{0} 项失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>All queued files are uploaded.</source>
         <translation>队列中的所有文件都已上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>{0} upload(s) are running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>有 {0} 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -3198,79 +3198,129 @@ VideoId：{1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105"/>
+        <location filename="../../ui/settings_dialog.py" line="143"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106"/>
+        <location filename="../../ui/settings_dialog.py" line="144"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107"/>
+        <location filename="../../ui/settings_dialog.py" line="145"/>
         <source>Uploads</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="110"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>The language of vodgui&apos;s windows</source>
         <translation>vodgui 界面的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>Applied. Some texts change only after vodgui restarts.</source>
         <translation>已应用。部分文字需重启 vodgui 后才会更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>&amp;Resume unfinished uploads automatically after a restart</source>
         <translation>重启后自动继续未完成的上传(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="151"/>
         <source>Otherwise they wait, paused, until you resume them</source>
         <translation>否则它们将保持暂停，直到您手动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
         <source>Accept &amp;all file types when adding folders</source>
         <translation>添加文件夹时接受所有文件类型(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>Otherwise only video and audio files VOD accepts are added</source>
         <translation>否则只添加视频点播支持的视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
         <source>&amp;Notify when a batch of uploads finishes or fails</source>
         <translation>一批上传完成或失败时发送通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
         <source>&amp;History refresh:</source>
         <translation>历史记录刷新间隔(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
         <source>How often the History page asks VOD for the status of recent videos</source>
         <translation>“历史记录”页向视频点播查询近期视频状态的频率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="158"/>
+        <source>Updates</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
+        <source>Look for new &amp;versions once a day</source>
+        <translation>每天检查一次新版本(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <source>vodgui reads a signed release feed and shows a notice with a download link. It never downloads or installs anything by itself.</source>
+        <translation>vodgui 读取经过签名的发布源，并显示带下载链接的通知。它从不自行下载或安装任何东西。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <source>Release &amp;feed:</source>
+        <translation>发布源(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <source>Leave empty for vodgui&apos;s own releases, or enter your company&apos;s mirror of them</source>
+        <translation>留空则使用 vodgui 官方发布源，或填写贵公司的内部镜像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <source>Set by the {0} environment variable.</source>
+        <translation>由环境变量 {0} 设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
+        <source>A mirror serves the same signed files; vodgui refuses a feed that is not signed by the release key.</source>
+        <translation>镜像提供相同的已签名文件；未经发布密钥签名的发布源会被 vodgui 拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <source>Check &amp;now</source>
+        <translation>立即检查(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <source>The release feed address must start with https:// or http://.</source>
+        <translation>发布源地址必须以 https:// 或 http:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="208"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
     </message>
 </context>
 <context>
@@ -3369,6 +3419,107 @@ VideoId：{1}</translation>
         <location filename="../../ui/transfer_panel.py" line="192"/>
         <source>The settings could not be saved: {0}</source>
         <translation>无法保存设置：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateBar</name>
+    <message>
+        <location filename="../../ui/update_notice.py" line="114"/>
+        <source>&lt;b&gt;Look for new versions of vodgui once a day?&lt;/b&gt; vodgui reads a signed release feed and tells you when a new version is out. It never downloads or installs anything by itself. You can change this in Settings.</source>
+        <translation>&lt;b&gt;每天检查一次 vodgui 的新版本吗？&lt;/b&gt;vodgui 会读取经过签名的发布源，在新版本发布时通知您。它从不自行下载或安装任何东西。您可以在“设置”中更改此选项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="117"/>
+        <source>Check daily</source>
+        <translation>每天检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="118"/>
+        <source>No, thanks</source>
+        <translation>不用了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="124"/>
+        <source>vodgui {0} is available</source>
+        <translation>vodgui {0} 已发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="125"/>
+        <source>You have {0}; released {1}.</source>
+        <translation>当前版本 {0}；发布于 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="132"/>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="134"/>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="135"/>
+        <source>Hide this notice until a newer version comes out</source>
+        <translation>在更新的版本发布之前不再显示此通知</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateCheck</name>
+    <message>
+        <location filename="../../ui/update_notice.py" line="174"/>
+        <source>vodgui {0} is available.</source>
+        <translation>vodgui {0} 已发布。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="176"/>
+        <source>vodgui {0} is the newest release.</source>
+        <translation>vodgui {0} 已是最新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="178"/>
+        <source>The release feed was refused: it is not signed.</source>
+        <translation>已拒绝发布源：它没有签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="180"/>
+        <source>The release feed was refused: its signature is not from the vodgui release key.</source>
+        <translation>已拒绝发布源：其签名并非来自 vodgui 发布密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="182"/>
+        <source>The release feed was refused: it is not a feed this version can read.</source>
+        <translation>已拒绝发布源：此版本无法读取该发布源的格式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="184"/>
+        <source>The release feed was refused: it offers an older version than this one.</source>
+        <translation>已拒绝发布源：它提供的版本比当前版本更旧。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="186"/>
+        <source>The release feed was refused: it is far larger than a feed can be.</source>
+        <translation>已拒绝发布源：它远远超出发布源应有的大小。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="188"/>
+        <source>The release feed was refused: it arrived incomplete.</source>
+        <translation>已拒绝发布源：接收到的内容不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="190"/>
+        <source>The release feed address must start with https:// or http://.</source>
+        <translation>发布源地址必须以 https:// 或 http:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="192"/>
+        <source>The release feed could not be read: the server answered with an error. Check the address.</source>
+        <translation>无法读取发布源：服务器返回了错误。请检查地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="196"/>
+        <source>The release feed could not be reached. Check the address and the network.</source>
+        <translation>无法连接到发布源。请检查地址和网络。</translation>
     </message>
 </context>
 <context>
