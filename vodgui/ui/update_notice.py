@@ -124,7 +124,7 @@ class UpdateBar(QFrame):
             title = self.tr("vodgui {0} is available").format(escape(release.version))
             detail = self.tr("You have {0}; released {1}.").format(escape(self._result.installed),
                                                                    escape(release.date))
-            body = f"<b>{title}</b> {detail}"
+            body = f"<b>{title}</b> · {detail}"
             if short:
                 body += "<br>" + escape(short).replace("\n", "<br>")
             self.text.setText(body)
