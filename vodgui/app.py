@@ -93,7 +93,7 @@ def build_context(workspace: Workspace, sandbox_info: Callable[[], dict[str, Any
                       current_profile=profile.name if profile else "", log_file=log_file)
 
 
-def run_app(*, smoke: bool = False, home: str | None = None) -> int:
+def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | None = None) -> int:
     if headless() or (smoke and not os.environ.get("DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if smoke and home is None and not os.environ.get("VODGUI_HOME"):
@@ -147,6 +147,9 @@ def run_app(*, smoke: bool = False, home: str | None = None) -> int:
     gc.freeze()
     _report_shown()
     ctx.engine.restore(resume=ctx.settings.auto_resume)
+    if files:
+        # "Open with vodgui" from a file manager (Exec=vodgui %F): queue them, as if dropped on the window.
+        window.upload_page.add_paths([os.path.abspath(f) for f in files])
     if smoke:
         from vodgui.smoke import run_smoke
 

@@ -36,8 +36,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def desktop_files(argv: list[str], commands: set[str]) -> list[str] | None:
+    """``vodgui [--home DIR] FILE...`` (the desktop file's ``Exec=vodgui %F``: a file manager's "Open with"):
+    the files to queue in the app, or None when ``argv`` names a command (or nothing)."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--home")
+    pre.add_argument("--smoke", action="store_true")
+    _known, rest = pre.parse_known_args(argv)
+    if not rest or rest[0] in commands or rest[0].startswith("-"):
+        return None
+    return rest
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    commands = {name for action in parser._subparsers._group_actions  # type: ignore[union-attr]
+                for name in getattr(action, "choices", None) or {}}
+    files = desktop_files(argv, commands)
+    if files is not None:
+        if any(f.startswith("-") for f in files):
+            parser.error("options go before the files to open")
+        args = parser.parse_args([a for a in argv if a not in files])
+        if args.home:
+            import os
+
+            os.environ["VODGUI_HOME"] = args.home
+        from vodgui.app import run_app
+
+        return run_app(smoke=args.smoke, files=files)
     args = parser.parse_args(argv)
     if args.home:
         import os
