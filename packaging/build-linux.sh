@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the Linux artifacts from a clean checkout: the PyInstaller onedir bundle, a .tar.gz of it, and a .deb
 # (dpkg-deb, zstd) installing to /opt/vodgui with /usr/bin/vodgui, a .desktop file, icons and AppStream metainfo.
+# packaging/build-rpm.sh then makes the .rpm from the same bundle and build/share.
 #
 #   bash packaging/build-linux.sh            # uses .venv (created with the app + pyinstaller if missing)
 #   PYTHON=/path/to/python bash packaging/build-linux.sh
@@ -34,21 +35,27 @@ echo "== PyInstaller onedir ($VERSION)"
 echo "== tar.gz"
 tar -C "$DIST" -czf "$DIST/vodgui-$VERSION-linux-$ARCH.tar.gz" vodgui
 
+echo "== desktop integration (shared by the .deb and the .rpm): build/share"
+# The .desktop file, hicolor icons (SVG + 256 px PNG), AppStream metainfo with releases from CHANGELOG.md.
+SHARE="$ROOT/build/share"
+rm -rf "$SHARE"
+mkdir -p "$SHARE/applications" "$SHARE/icons/hicolor/scalable/apps" "$SHARE/icons/hicolor/256x256/apps" \
+    "$SHARE/metainfo" "$SHARE/doc/vodgui"
+install -m 644 packaging/linux/vodgui.desktop "$SHARE/applications/vodgui.desktop"
+install -m 644 vodgui/resources/icons/vodgui.svg "$SHARE/icons/hicolor/scalable/apps/vodgui.svg"
+QT_QPA_PLATFORM=offscreen "$PYTHON" packaging/linux/render_icon.py vodgui/resources/icons/vodgui.svg 256 \
+    "$SHARE/icons/hicolor/256x256/apps/vodgui.png"
+"$PYTHON" packaging/changelog.py metainfo packaging/linux/io.github.vodgui.metainfo.xml "$VERSION" \
+    "${RELEASE_DATE:-$(date -u +%F)}" > "$SHARE/metainfo/io.github.vodgui.metainfo.xml"
+install -m 644 README.md "$SHARE/doc/vodgui/README.md"
+
 echo "== .deb"
 STAGE="$ROOT/build/deb/vodgui_${VERSION}_${DEB_ARCH}"
 rm -rf "$STAGE"
-mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
-    "$STAGE/usr/share/icons/hicolor/scalable/apps" "$STAGE/usr/share/icons/hicolor/256x256/apps" \
-    "$STAGE/usr/share/metainfo" "$STAGE/usr/share/doc/vodgui"
+mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin"
 cp -a "$DIST/vodgui" "$STAGE/opt/vodgui"
 ln -s /opt/vodgui/vodgui "$STAGE/usr/bin/vodgui"
-install -m 644 packaging/linux/vodgui.desktop "$STAGE/usr/share/applications/vodgui.desktop"
-install -m 644 vodgui/resources/icons/vodgui.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/vodgui.svg"
-QT_QPA_PLATFORM=offscreen "$PYTHON" packaging/linux/render_icon.py vodgui/resources/icons/vodgui.svg 256 \
-    "$STAGE/usr/share/icons/hicolor/256x256/apps/vodgui.png"
-sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$(date -u +%F)/" packaging/linux/io.github.vodgui.metainfo.xml \
-    > "$STAGE/usr/share/metainfo/io.github.vodgui.metainfo.xml"
-install -m 644 README.md "$STAGE/usr/share/doc/vodgui/README.md"
+cp -a "$SHARE" "$STAGE/usr/share"
 INSTALLED_SIZE="$(du -sk "$STAGE" | cut -f1)"
 sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$DEB_ARCH/" -e "s/@SIZE@/$INSTALLED_SIZE/" \
     packaging/linux/control.in > "$STAGE/DEBIAN/control"

@@ -2,6 +2,8 @@
 
     python packaging/release_feed.py keygen ~/keys/vodgui-release.key    # once; prints the public key
     python packaging/release_feed.py feed --key ~/keys/vodgui-release.key --out dist/release ARTIFACT...
+    python packaging/release_feed.py sign --key ~/keys/vodgui-release.key dist/release/SHA256SUMS
+    python packaging/release_feed.py verify dist/release/SHA256SUMS   # FILE.sig against the shipped release keys
 
 ``feed`` writes ``latest.json`` (version and notes from vodgui and CHANGELOG.md, one asset per artifact with its
 size and SHA-256, URLs relative to the feed) and ``latest.json.sig``, then verifies what it wrote. A private key is
@@ -38,6 +40,7 @@ import vodgui  # noqa: E402
 from vodgui.core.update_feed import (  # noqa: E402
     RELEASE_PUBLIC_KEYS,
     SCHEMA,
+    FeedRefused,
     load_public_key,
     parse_release,
     public_key_text,
@@ -139,6 +142,28 @@ def cmd_feed(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sign(args: argparse.Namespace) -> int:
+    key = load_key(Path(args.key))
+    for name in args.files:
+        Path(name + ".sig").write_bytes(sign(Path(name).read_bytes(), key))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Check FILE.sig like the app checks a feed (a mirror checking SHA256SUMS before serving the files)."""
+    keys = [load_public_key(args.public_key)] if args.public_key else [load_public_key(k) for k in
+                                                                        RELEASE_PUBLIC_KEYS]
+    status = 0
+    for name in args.files:
+        try:
+            verify_signature(Path(name).read_bytes(), Path(name + ".sig").read_bytes(), keys)
+            print(f"{name}: signature OK")
+        except (OSError, FeedRefused) as exc:
+            print(f"{name}: {exc}", file=sys.stderr)
+            status = 1
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="release_feed.py", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -153,6 +178,14 @@ def main(argv: list[str] | None = None) -> int:
     fd.add_argument("--page-url", default="", help="the release page (default: links go to the assets)")
     fd.add_argument("artifacts", nargs="+")
     fd.set_defaults(func=cmd_feed)
+    sg = sub.add_parser("sign", help="write FILE.sig (the detached signature) for each FILE")
+    sg.add_argument("--key", required=True)
+    sg.add_argument("files", nargs="+")
+    sg.set_defaults(func=cmd_sign)
+    vf = sub.add_parser("verify", help="check FILE.sig for each FILE against the release keys")
+    vf.add_argument("--public-key", default="", help="base64 Ed25519 public key (default: the shipped ones)")
+    vf.add_argument("files", nargs="+")
+    vf.set_defaults(func=cmd_verify)
     args = parser.parse_args(argv)
     return int(args.func(args))
 
