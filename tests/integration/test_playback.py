@@ -221,7 +221,7 @@ def test_url_expiry() -> None:
 def test_an_unknown_play_auth_is_opaque_not_a_crash(text: str) -> None:
     decoded = decode_play_auth(text)
     assert decoded.opaque and decoded.reason
-    assert decoded.to_dict() == {"format": "opaque", "reason": decoded.reason}
+    assert decoded.to_dict() == {"format": "opaque", "reason": decoded.reason.english()}
     assert not decoded.player_ready and decoded.expires_at is None
 
 
@@ -240,7 +240,7 @@ def test_an_opaque_play_auth_is_checked_with_the_profile(info: dict[str, Any],
     video_id = uploaded(info)
     verdict = check("opaque-new-format-token", video_id, target, vod_api)
     assert (verdict.ok, verdict.via) == (True, "profile")
-    assert check("opaque-new-format-token", video_id, target, None).code == "NoVodAccess"
+    assert check("opaque-new-format-token", video_id, target, None).code == "NoVodAccess.PlayAuth"
 
 
 def test_split_video_ids() -> None:

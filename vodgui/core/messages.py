@@ -144,6 +144,16 @@ ENGLISH: dict[str, str] = {
     "NoVodAccess.ThisProfile": "This profile gets its upload credentials from an AppServer and holds no VOD key, so "
                                "it cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS "
                                "profile, to test playback.",
+    "NoVodAccess.PlayAuth": "vodgui cannot use the PlayAuth as the player would ({why}) and the profile has no VOD "
+                            "key to fall back on.",
+    "playauth.missing": "No PlayAuth.",
+    "playauth.empty": "The PlayAuth is empty.",
+    "playauth.not_base64": "The PlayAuth is not base64: it is in a format vodgui does not know (newer PlayAuths are "
+                           "encrypted). Only the player SDK can use it.",
+    "playauth.not_json": "The PlayAuth is base64 but not JSON: it is in a format vodgui does not know (newer "
+                         "PlayAuths are encrypted). Only the player SDK can use it.",
+    "playauth.not_object": "The PlayAuth decodes to JSON that is not an object.",
+    "playauth.incomplete": "it lacks credentials or AuthInfo",
     "InvalidVideoId": "{value} is not a VideoId (32 letters and digits, as the upload or the VOD console shows it).",
     "InvalidFormats": "Formats: {value} is not a format like mp4, m3u8, mp3 or mpd.",
     "InvalidDefinition": "Definition: {values} is not one of {allowed}.",

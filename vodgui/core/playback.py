@@ -29,6 +29,7 @@ from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.credentials import Secret, StsToken, format_utc, parse_utc
 from vodgui.core.errors import ErrorKind, VodError, config_error
 from vodgui.core.media_status import FAILED, NOT_FOUND
+from vodgui.core.messages import Message
 from vodgui.core.pop import ConnectionOptions, FixedSigner, PopCaller
 from vodgui.core.redact import mask, redact, register
 from vodgui.core.retry import RetryPolicy
@@ -160,10 +161,11 @@ def _shown(key: str, value: Any, show_secrets: bool) -> Any:
 
 @dataclass(frozen=True)
 class DecodedPlayAuth:
-    """A PlayAuth taken apart. ``opaque`` when it is not the legacy base64 JSON (``reason`` says why)."""
+    """A PlayAuth taken apart. ``opaque`` when it is not the legacy base64 JSON (``reason`` says why, as a message
+    a front end renders)."""
 
     opaque: bool
-    reason: str = ""
+    reason: Message | None = None
     access_key_id: str = ""
     access_key_secret: Secret | None = None
     security_token: Secret | None = None
@@ -186,7 +188,7 @@ class DecodedPlayAuth:
 
     def to_dict(self, show_secrets: bool = False) -> dict[str, Any]:
         if self.opaque:
-            return {"format": "opaque", "reason": self.reason}
+            return {"format": "opaque", "reason": self.reason.english() if self.reason else ""}
 
         def secret(value: Secret | None) -> str | None:
             if value is None:
@@ -215,19 +217,17 @@ def decode_play_auth(text: str | Secret) -> DecodedPlayAuth:
     raw = raw.strip()
     register(raw)
     if not raw:
-        return DecodedPlayAuth(True, "The PlayAuth is empty.")
+        return DecodedPlayAuth(True, Message("playauth.empty"))
     try:
         blob = base64.b64decode(raw.replace("-", "+").replace("_", "/") + "=" * (-len(raw) % 4), validate=True)
     except (binascii.Error, ValueError):
-        return DecodedPlayAuth(True, "The PlayAuth is not base64: it is in a format vodgui does not know (newer "
-                                     "PlayAuths are encrypted). Only the player SDK can use it.")
+        return DecodedPlayAuth(True, Message("playauth.not_base64"))
     try:
         data = json.loads(blob.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        return DecodedPlayAuth(True, "The PlayAuth is base64 but not JSON: it is in a format vodgui does not know "
-                                     "(newer PlayAuths are encrypted). Only the player SDK can use it.")
+        return DecodedPlayAuth(True, Message("playauth.not_json"))
     if not isinstance(data, dict):
-        return DecodedPlayAuth(True, "The PlayAuth decodes to JSON that is not an object.")
+        return DecodedPlayAuth(True, Message("playauth.not_object"))
     secret_key = data.get("AccessKeySecret")
     token = data.get("SecurityToken")
     meta = data.get("VideoMeta")
@@ -236,7 +236,7 @@ def decode_play_auth(text: str | Secret) -> DecodedPlayAuth:
         if isinstance(value, str) and _SECRET_KEY.search(key):
             register(value)
     return DecodedPlayAuth(
-        False, "", str(data.get("AccessKeyId") or ""),
+        False, None, str(data.get("AccessKeyId") or ""),
         Secret(str(secret_key)) if secret_key else None, Secret(str(token)) if token else None,
         str(data.get("Region") or ""), str(data.get("CustomerId") or ""), str(data.get("PlayDomain") or ""),
         AuthInfo.parse(data.get("AuthInfo")), dict(meta) if isinstance(meta, dict) else {}, extra)
@@ -526,12 +526,12 @@ def check_as_player(play_auth: str | Secret | None, video_id: str, region: str, 
     endpoint (or ``endpoint``). Otherwise: GetPlayInfo with the profile's ``vod`` client (``via="profile"``).
     """
     clock = clock or SystemClock()
-    decoded = decode_play_auth(play_auth) if play_auth else DecodedPlayAuth(True, "No PlayAuth.")
+    decoded = decode_play_auth(play_auth) if play_auth else DecodedPlayAuth(True, Message("playauth.missing"))
     if not decoded.player_ready or decoded.auth_info is None:
         if vod is None:
-            why = decoded.reason or "it lacks credentials or AuthInfo"
-            return PlayCheck(False, "NoVodAccess", f"vodgui cannot use the PlayAuth as the player would ({why}) and "
-                             "the profile has no VOD key to fall back on.", via="none", kind=ErrorKind.CONFIG.value)
+            why = decoded.reason or Message("playauth.incomplete")
+            failure = VodError("NoVodAccess.PlayAuth", params={"why": why.to_dict()}, kind=ErrorKind.CONFIG)
+            return PlayCheck.failed(failure, "none")
         try:
             info = query_play_info(vod, video_id, PlayInfoQuery(formats, definition, stream_type))
         except VodError as err:

@@ -157,6 +157,19 @@ class MessageTexts(QObject):
             "NoVodAccess.ThisProfile": self.tr(
                 "This profile gets its upload credentials from an AppServer and holds no VOD key, so it cannot call "
                 "GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to test playback."),
+            "NoVodAccess.PlayAuth": self.tr(
+                "vodgui cannot use the PlayAuth as the player would ({why}) and the profile has no VOD key to fall "
+                "back on."),
+            "playauth.missing": self.tr("No PlayAuth."),
+            "playauth.empty": self.tr("The PlayAuth is empty."),
+            "playauth.not_base64": self.tr(
+                "The PlayAuth is not base64: it is in a format vodgui does not know (newer PlayAuths are encrypted). "
+                "Only the player SDK can use it."),
+            "playauth.not_json": self.tr(
+                "The PlayAuth is base64 but not JSON: it is in a format vodgui does not know (newer PlayAuths are "
+                "encrypted). Only the player SDK can use it."),
+            "playauth.not_object": self.tr("The PlayAuth decodes to JSON that is not an object."),
+            "playauth.incomplete": self.tr("it lacks credentials or AuthInfo"),
             "InvalidVideoId": self.tr(
                 "{value} is not a VideoId (32 letters and digits, as the upload or the VOD console shows it)."),
             "InvalidFormats": self.tr("Formats: {value} is not a format like mp4, m3u8, mp3 or mpd."),

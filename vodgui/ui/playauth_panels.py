@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from vodgui.core.playback import PlayAuthResult, PlayCheck, VideoMeta
 from vodgui.ui.errors import describe, details
 from vodgui.ui.format import human_duration, local_time
+from vodgui.ui.message_texts import render
 from vodgui.ui.style import ERROR_STYLE, ERROR_VERDICT_STYLE, HINT_STYLE, OK_VERDICT_STYLE
 from vodgui.ui.texts import join_sentences, media_status_text
 
@@ -142,7 +143,7 @@ class PlayAuthPanel(QGroupBox):
             self.opaque_label.setText(self.tr("Opaque: this PlayAuth is not in the legacy base64-JSON format, so "
                                               "vodgui cannot show what is inside ({0}). The player SDK can still "
                                               "use it; the check falls back to GetPlayInfo with the profile's "
-                                              "key.").format(result.decoded.reason))
+                                              "key.").format(render(result.decoded.reason)))
             self.opaque_label.show()
         self._fill()
         self._on_tick()
@@ -170,7 +171,10 @@ class PlayAuthPanel(QGroupBox):
         self.field.setText(result.play_auth.reveal() if reveal else result.masked())
         self.field.setCursorPosition(0)
         self.tree.clear()
-        self._add_items(self.tree.invisibleRootItem(), result.decoded.to_dict(show_secrets=reveal))
+        data = result.decoded.to_dict(show_secrets=reveal)
+        if result.decoded.opaque:
+            data["reason"] = render(result.decoded.reason)  # the core's message, in the window's language
+        self._add_items(self.tree.invisibleRootItem(), data)
         self.tree.expandAll()
 
     def _add_items(self, parent: QTreeWidgetItem, data: dict[str, Any]) -> None:

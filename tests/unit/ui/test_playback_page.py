@@ -265,4 +265,4 @@ def test_an_opaque_play_auth_is_stated_plainly(qtbot: Any) -> None:
     panel.show_result(result)
     assert not panel.opaque_label.isHidden() and "Opaque" in panel.opaque_label.text()
     assert "estimated" in panel.countdown_text()
-    assert tree_items(panel) == [["format", "opaque"], ["reason", result.decoded.reason]]
+    assert tree_items(panel) == [["format", "opaque"], ["reason", result.decoded.reason.english()]]

@@ -187,57 +187,57 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="264"/>
+        <location filename="../../ui/playauth_panels.py" line="268"/>
         <source>Player check</source>
         <translation>播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="290"/>
+        <location filename="../../ui/playauth_panels.py" line="294"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="297"/>
+        <location filename="../../ui/playauth_panels.py" line="301"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="302"/>
+        <location filename="../../ui/playauth_panels.py" line="306"/>
         <source>✓ Pass: the player would get {0} stream(s)</source>
         <translation>✓ 通过：播放器可获取 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="305"/>
+        <location filename="../../ui/playauth_panels.py" line="309"/>
         <source>✗ Fail: {0}</source>
         <translation>✗ 失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="310"/>
+        <location filename="../../ui/playauth_panels.py" line="314"/>
         <source>RequestId: {0}</source>
         <translation>RequestId：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="312"/>
+        <location filename="../../ui/playauth_panels.py" line="316"/>
         <source>Checked the player&apos;s way: GetPlayInfo signed with the PlayAuth&apos;s own credentials, sending its AuthInfo.</source>
         <translation>已按播放器的方式检查：用播放凭证自带的凭据签名调用 GetPlayInfo，并携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="314"/>
+        <location filename="../../ui/playauth_panels.py" line="318"/>
         <source>The PlayAuth is not decodable: checked with GetPlayInfo and the profile&apos;s key.</source>
         <translation>播放凭证无法解码：已改用当前配置的密钥调用 GetPlayInfo 检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="315"/>
+        <location filename="../../ui/playauth_panels.py" line="319"/>
         <source>There is no PlayAuth, so the player could not even start.</source>
         <translation>没有播放凭证，播放器根本无法开始播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="320"/>
+        <location filename="../../ui/playauth_panels.py" line="324"/>
         <source>The video&apos;s status is {0}; only Normal videos can be played.</source>
         <translation>视频状态为“{0}”；只有状态为“正常”的视频才能播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="323"/>
+        <location filename="../../ui/playauth_panels.py" line="327"/>
         <source>The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or role (or to the STS session policy).</source>
         <translation>当前配置无权调用 GetPlayInfo。请为该用户或角色（或 STS 会话策略）授予 vod:GetPlayInfo 权限。</translation>
     </message>
@@ -1841,146 +1841,181 @@ File: {1}</source>
     </message>
     <message>
         <location filename="../../ui/message_texts.py" line="161"/>
+        <source>vodgui cannot use the PlayAuth as the player would ({why}) and the profile has no VOD key to fall back on.</source>
+        <translation>vodgui 无法像播放器那样使用该播放凭证（{why}），而此配置也没有可以改用的点播密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="163"/>
+        <source>No PlayAuth.</source>
+        <translation>没有播放凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="164"/>
+        <source>The PlayAuth is empty.</source>
+        <translation>播放凭证为空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="166"/>
+        <source>The PlayAuth is not base64: it is in a format vodgui does not know (newer PlayAuths are encrypted). Only the player SDK can use it.</source>
+        <translation>播放凭证不是 Base64：它的格式 vodgui 无法识别（较新的播放凭证是加密的），只有播放器 SDK 能使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="169"/>
+        <source>The PlayAuth is base64 but not JSON: it is in a format vodgui does not know (newer PlayAuths are encrypted). Only the player SDK can use it.</source>
+        <translation>播放凭证是 Base64，但不是 JSON：它的格式 vodgui 无法识别（较新的播放凭证是加密的），只有播放器 SDK 能使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="171"/>
+        <source>The PlayAuth decodes to JSON that is not an object.</source>
+        <translation>播放凭证解码后的 JSON 不是对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="172"/>
+        <source>it lacks credentials or AuthInfo</source>
+        <translation>其中缺少凭证或 AuthInfo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="174"/>
         <source>{value} is not a VideoId (32 letters and digits, as the upload or the VOD console shows it).</source>
         <translation>{value} 不是 VideoId（由 32 个字母和数字组成，可在上传记录或视频点播控制台中找到）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="162"/>
+        <location filename="../../ui/message_texts.py" line="175"/>
         <source>Formats: {value} is not a format like mp4, m3u8, mp3 or mpd.</source>
         <translation>格式：{value} 不是 mp4、m3u8、mp3 或 mpd 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="163"/>
+        <location filename="../../ui/message_texts.py" line="176"/>
         <source>Definition: {values} is not one of {allowed}.</source>
         <translation>清晰度：{values} 不是以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="164"/>
+        <location filename="../../ui/message_texts.py" line="177"/>
         <source>StreamType must be video, audio, or both.</source>
         <translation>StreamType 必须是 video、audio 或两者。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="165"/>
+        <location filename="../../ui/message_texts.py" line="178"/>
         <source>OutputType must be cdn or oss.</source>
         <translation>OutputType 必须是 cdn 或 oss。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="166"/>
+        <location filename="../../ui/message_texts.py" line="179"/>
         <source>AuthTimeout must be at least 1 second.</source>
         <translation>AuthTimeout 至少为 1 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="168"/>
+        <location filename="../../ui/message_texts.py" line="181"/>
         <source>AuthTimeout must be at least 1 second and at most {limit} for OSS URLs.</source>
         <translation>AuthTimeout 至少为 1 秒；OSS 地址最多为 {limit} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="169"/>
+        <location filename="../../ui/message_texts.py" line="182"/>
         <source>ResultType must be Single or Multiple.</source>
         <translation>ResultType 必须是 Single 或 Multiple。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="170"/>
+        <location filename="../../ui/message_texts.py" line="183"/>
         <source>PlayConfig is not valid JSON: {reason}</source>
         <translation>PlayConfig 不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="172"/>
+        <location filename="../../ui/message_texts.py" line="185"/>
         <source>PlayConfig must be a JSON object, e.g. {{&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}}.</source>
         <translation>PlayConfig 必须是 JSON 对象，例如 {{&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="174"/>
+        <location filename="../../ui/message_texts.py" line="187"/>
         <source>valid: {arn}</source>
         <translation>有效：{arn}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="175"/>
+        <location filename="../../ui/message_texts.py" line="188"/>
         <source>token {key_id}, valid until {until}</source>
         <translation>令牌 {key_id}，有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="176"/>
+        <location filename="../../ui/message_texts.py" line="189"/>
         <source>STS token {key_id}</source>
         <translation>STS 令牌 {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="177"/>
+        <location filename="../../ui/message_texts.py" line="190"/>
         <source>reachable, token accepted</source>
         <translation>可连接，令牌已被接受</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="178"/>
+        <location filename="../../ui/message_texts.py" line="191"/>
         <source>allowed</source>
         <translation>已允许</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="179"/>
+        <location filename="../../ui/message_texts.py" line="192"/>
         <source>reachable</source>
         <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="180"/>
+        <location filename="../../ui/message_texts.py" line="193"/>
         <source>reachable and authorized</source>
         <translation>可连接且已授权</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="182"/>
+        <location filename="../../ui/message_texts.py" line="195"/>
         <source>reachable; this profile may not read video info ({code}) — uploads can still work</source>
         <translation>可连接；此配置无权读取视频信息（{code}）——上传仍可正常进行</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="183"/>
+        <location filename="../../ui/message_texts.py" line="196"/>
         <source>Connection works.</source>
         <translation>连接正常。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="184"/>
+        <location filename="../../ui/message_texts.py" line="197"/>
         <source>The AccessKey ID is unknown or disabled. Check it in the RAM console.</source>
         <translation>AccessKey ID 不存在或已被禁用。请在 RAM 控制台核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="186"/>
+        <location filename="../../ui/message_texts.py" line="199"/>
         <source>The AccessKey secret (or the AppServer token) is wrong: the key ID is known, but the signature does not match. Enter the secret again.</source>
         <translation>AccessKey Secret（或 AppServer 令牌）错误：AccessKey ID 有效，但签名不匹配。请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="189"/>
+        <location filename="../../ui/message_texts.py" line="202"/>
         <source>The key or role is valid but lacks permission for this call. Attach a policy that allows it (for uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo).</source>
         <translation>密钥或角色有效，但无权执行此调用。请附加允许该操作的策略（上传需要 vod:CreateUploadVideo 和 vod:RefreshUploadVideo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="192"/>
+        <location filename="../../ui/message_texts.py" line="205"/>
         <source>The role does not exist, or this user may not assume it. Check the RoleArn and the role&apos;s trust policy.</source>
         <translation>角色不存在，或此用户无权扮演该角色。请检查 RoleArn 和角色的信任策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="195"/>
+        <location filename="../../ui/message_texts.py" line="208"/>
         <source>The service could not be reached. Check the network, the endpoint and the proxy.</source>
         <translation>无法连接服务端。请检查网络、Endpoint 和代理。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="197"/>
+        <location filename="../../ui/message_texts.py" line="210"/>
         <source>This computer&apos;s clock is more than 15 minutes off. Correct the date and time.</source>
         <translation>本机时钟偏差超过 15 分钟。请校正日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="198"/>
+        <location filename="../../ui/message_texts.py" line="211"/>
         <source>The profile settings are not valid.</source>
         <translation>配置无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="199"/>
+        <location filename="../../ui/message_texts.py" line="212"/>
         <source>The temporary credentials were refused as expired.</source>
         <translation>临时凭证因已过期被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="200"/>
+        <location filename="../../ui/message_texts.py" line="213"/>
         <source>The service is throttling requests; try again in a minute.</source>
         <translation>服务端正在限流，请一分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="201"/>
+        <location filename="../../ui/message_texts.py" line="214"/>
         <source>The service had an internal error; try again later.</source>
         <translation>服务端出现内部错误，请稍后再试。</translation>
     </message>
@@ -2146,89 +2181,89 @@ VideoId：{1}</translation>
 <context>
     <name>PlayAuthPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="52"/>
+        <location filename="../../ui/playauth_panels.py" line="53"/>
         <source>PlayAuth</source>
         <translation>播放凭证 (PlayAuth)</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="61"/>
+        <location filename="../../ui/playauth_panels.py" line="62"/>
         <source>Press Get PlayAuth</source>
         <extracomment>This computer&apos;s clock; tests replace it.</extracomment>
         <translation>请点击“获取播放凭证”</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="62"/>
+        <location filename="../../ui/playauth_panels.py" line="63"/>
         <source>The PlayAuth, masked: it carries temporary credentials</source>
         <translation>播放凭证（已打码）：其中包含临时凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="64"/>
-        <location filename="../../ui/playauth_panels.py" line="187"/>
+        <location filename="../../ui/playauth_panels.py" line="65"/>
+        <location filename="../../ui/playauth_panels.py" line="191"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="66"/>
+        <location filename="../../ui/playauth_panels.py" line="67"/>
         <source>Show the PlayAuth and the secrets inside it</source>
         <translation>显示播放凭证及其中的敏感信息</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="68"/>
+        <location filename="../../ui/playauth_panels.py" line="69"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="69"/>
+        <location filename="../../ui/playauth_panels.py" line="70"/>
         <source>Copy the full PlayAuth to the clipboard (for a player test page)</source>
         <translation>将完整的播放凭证复制到剪贴板（用于播放器测试页）</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="78"/>
+        <location filename="../../ui/playauth_panels.py" line="79"/>
         <source>Time left until the AuthInfo&apos;s ExpireTime, by this computer&apos;s clock</source>
         <translation>按本机时钟计算，距 AuthInfo 的 ExpireTime 还剩的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="98"/>
+        <location filename="../../ui/playauth_panels.py" line="99"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="98"/>
+        <location filename="../../ui/playauth_panels.py" line="99"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="101"/>
+        <location filename="../../ui/playauth_panels.py" line="102"/>
         <source>The PlayAuth decoded (legacy base64-JSON format); secrets stay masked unless Show is on</source>
         <translation>解码后的播放凭证（旧版 base64-JSON 格式）；除非点击“显示”，敏感信息保持打码</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="142"/>
+        <location filename="../../ui/playauth_panels.py" line="143"/>
         <source>Opaque: this PlayAuth is not in the legacy base64-JSON format, so vodgui cannot show what is inside ({0}). The player SDK can still use it; the check falls back to GetPlayInfo with the profile&apos;s key.</source>
         <translation>无法解析：此播放凭证不是旧版 base64-JSON 格式，vodgui 无法显示其内容（{0}）。播放器 SDK 仍可使用它；检查将改用当前配置的密钥调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="187"/>
+        <location filename="../../ui/playauth_panels.py" line="191"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="201"/>
+        <location filename="../../ui/playauth_panels.py" line="205"/>
         <source>Expiry unknown</source>
         <translation>过期时间未知</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="207"/>
+        <location filename="../../ui/playauth_panels.py" line="211"/>
         <source>AuthInfo expires in {0} (at {1})</source>
         <translation>AuthInfo 将在 {0} 后过期（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="209"/>
+        <location filename="../../ui/playauth_panels.py" line="213"/>
         <source>— estimated from the AuthInfoTimeout</source>
         <translation>——根据 AuthInfoTimeout 估算</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="215"/>
+        <location filename="../../ui/playauth_panels.py" line="219"/>
         <source>AuthInfo expired {0} ago (at {1}): get a new PlayAuth.</source>
         <translation>AuthInfo 已于 {0} 前过期（{1}）：请重新获取播放凭证。</translation>
     </message>
@@ -3862,32 +3897,32 @@ VideoId：{1}</translation>
 <context>
     <name>VideoMetaPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="228"/>
+        <location filename="../../ui/playauth_panels.py" line="232"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="237"/>
+        <location filename="../../ui/playauth_panels.py" line="241"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="238"/>
+        <location filename="../../ui/playauth_panels.py" line="242"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="239"/>
+        <location filename="../../ui/playauth_panels.py" line="243"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="240"/>
+        <location filename="../../ui/playauth_panels.py" line="244"/>
         <source>Cover URL:</source>
         <translation>封面地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="247"/>
+        <location filename="../../ui/playauth_panels.py" line="251"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
