@@ -181,13 +181,19 @@ def describe_exception(exc: BaseException) -> str:
     return QCoreApplication.translate("errors", "Unexpected error: {0}").format(f"{type(exc).__name__}: {exc}")
 
 
-def error_line(code: str, message: str, params: Mapping[str, Any] | None = None) -> str:
-    """An error in one line: our message in the user's language, or the service's ``code: message``."""
-    return our_text(code, params) or f"{code}: {message}"
+def error_line(code: str, message: str, params: Mapping[str, Any] | None = None, kind: str = "unknown") -> str:
+    """An error in one line: our message in the user's language, or the service's ``code: message``. One of
+    ours stored without its values (by an older version) is explained by its code, never shown in English."""
+    ours = our_text(code, params)
+    if ours is not None:
+        return ours
+    if code in templates():
+        return describe(code, message, kind)
+    return f"{code}: {message}"
 
 
 def job_error_line(error: JobError) -> str:
-    return error_line(error.code, error.message, getattr(error, "params", None))
+    return error_line(error.code, error.message, getattr(error, "params", None), error.kind)
 
 
 def details(code: str, message: str, request_id: str | None) -> str:

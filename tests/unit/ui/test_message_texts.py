@@ -154,3 +154,18 @@ def test_the_scan_sees_the_core() -> None:
              if isinstance(code, ast.Constant)}
     assert {"InvalidRegion", "InvalidPolicy.NotJson", "QueueBusy", "KeychainUnavailable", "step.valid",
             "InvalidProxy"} <= codes
+
+
+def test_a_queue_rows_error_line_never_shows_our_english(language: Callable[[str], str]) -> None:
+    """The Error column: our message in the window's language; one stored without its values (an older queue)
+    explained by its code; a service's error as the service sent it."""
+    from vodgui.core.transfer.events import JobError
+    from vodgui.ui.errors import error_line, job_error_line
+
+    language("zh_CN")
+    err = VodError("EmptyFile", params={"name": "clip.mp4"})
+    assert error_line(err.code, err.message, err.params) == "clip.mp4 是空文件（0 字节），视频点播无法接受。"
+    stored = JobError("EmptyFile", "clip.mp4 is empty (0 bytes); VOD cannot accept it.", None, "file")
+    assert job_error_line(stored) == "文件为空（0 字节），视频点播无法接受。"
+    assert error_line("Throttling.User", "Request was denied due to user flow control.", {}, "throttled") == \
+        "Throttling.User: Request was denied due to user flow control."
