@@ -14,7 +14,7 @@ import pytest
 from tests.e2e.conftest import REPO
 from tests.helpers.feeds import FeedServer, ThrowawayKey, feed_bytes, feed_server
 from vodgui import __version__
-from vodgui.core.update_feed import current_platform
+from vodgui.core.update_feed import current_platform, preferred_kinds
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -118,8 +118,11 @@ def test_the_release_tool_signs_a_feed_the_app_believes(tmp_path: Path, vodgui: 
     out = json.loads(res.stdout)
     assert (out["outcome"], out["version"], out["date"]) == ("available", "99.0.0", "2026-12-24")
     mine = [a["name"] for a in feed["assets"] if a["platform"] == current_platform()]
-    assert [a["name"] for a in out["assets"]] == mine  # this machine's assets, links resolved against the feed
-    assert [a["url"] for a in out["assets"]] == [server.url(f"/{n}") for n in mine]
+    # This machine's assets, its own package kind first, links resolved against the feed.
+    assert sorted(a["name"] for a in out["assets"]) == sorted(mine)
+    assert all(a["url"] == server.url(f"/{a['name']}") for a in out["assets"])
+    assert out["download_url"] == out["assets"][0]["url"]
+    assert out["assets"][0]["kind"] == preferred_kinds()[0]
 
 
 def test_the_release_tool_keeps_keys_out_of_the_repository() -> None:

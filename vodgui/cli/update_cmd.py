@@ -8,7 +8,7 @@ from vodgui.cli.common import fail, print_json, setup_logging
 from vodgui.core.paths import app_dirs
 from vodgui.core.settings import SettingsStore
 from vodgui.core.update_check import FEED_ENV, Outcome, check_feed, feed_url
-from vodgui.core.update_feed import current_platform
+from vodgui.core.update_feed import current_platform, preferred_kinds
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +36,7 @@ def _check(args: argparse.Namespace) -> int:
         print(f"vodgui {release.version} is available (installed {result.installed}), released {release.date}.")
         if release.notes:
             print(release.notes)
-        link = release.download_url(current_platform())
+        link = release.download_url(current_platform(), preferred_kinds())
         if link:
             print(f"Download: {link}")
     elif result.outcome is Outcome.CURRENT:

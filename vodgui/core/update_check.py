@@ -37,6 +37,7 @@ from vodgui.core.update_feed import (
     current_platform,
     load_public_key,
     parse_release,
+    preferred_kinds,
     verify_signature,
     version_key,
 )
@@ -75,10 +76,11 @@ class CheckResult:
             out["detail"] = self.detail
         if self.release is not None:
             tag = platform_tag or current_platform()
+            kinds = preferred_kinds() if platform_tag is None else ()
             out.update(version=self.release.version, date=self.release.date, notes=self.release.notes,
                        notes_zh_CN=self.release.notes_zh_cn,
-                       download_url=self.release.download_url(tag),
-                       assets=[asdict(a) for a in self.release.assets_for(tag)])
+                       download_url=self.release.download_url(tag, kinds),
+                       assets=[asdict(a) for a in self.release.assets_for(tag, kinds)])
         return out
 
 

@@ -84,14 +84,18 @@ class Release:
     url: str  # the release page (absolute), or "" when the feed names none
     assets: tuple[Asset, ...]
 
-    def assets_for(self, platform_tag: str) -> list[Asset]:
-        return [a for a in self.assets if a.platform == platform_tag]
+    def assets_for(self, platform_tag: str, kinds: tuple[str, ...] = ()) -> list[Asset]:
+        """This platform's assets, those of the preferred ``kinds`` first (in that order)."""
+        mine = [a for a in self.assets if a.platform == platform_tag]
+        rank = {kind: i for i, kind in enumerate(kinds)}
+        return sorted(mine, key=lambda a: rank.get(a.kind, len(rank)))
 
-    def download_url(self, platform_tag: str) -> str:
-        """Where to send a user of this platform: the release page, else this platform's first asset."""
+    def download_url(self, platform_tag: str, kinds: tuple[str, ...] = ()) -> str:
+        """Where to send a user of this platform: the release page, else the asset of the kind this system
+        installs (a .deb on Debian, an .rpm on Fedora...)."""
         if self.url:
             return self.url
-        mine = self.assets_for(platform_tag)
+        mine = self.assets_for(platform_tag, kinds)
         return mine[0].url if mine else ""
 
 
@@ -112,6 +116,36 @@ def current_platform() -> str:
         return "macos-arm64" if machine in ("arm64", "aarch64") else "macos-x86_64"
     aliases = {"amd64": "x86_64", "arm64": "aarch64"}
     return f"linux-{aliases.get(machine, machine)}"
+
+
+_DEB_FAMILY = {"debian", "ubuntu", "linuxmint", "pop", "elementary", "deepin", "uos", "kylin"}
+_RPM_FAMILY = {"fedora", "rhel", "centos", "rocky", "almalinux", "suse", "opensuse", "opensuse-leap",
+               "opensuse-tumbleweed", "sles", "anolis", "alinux", "openeuler"}
+
+
+def preferred_kinds(os_release: str | None = None) -> tuple[str, ...]:
+    """The installer kinds this system takes, best first. ``os_release``: the text of /etc/os-release (read when
+    None) — its ID and ID_LIKE name the family."""
+    if sys.platform.startswith("win"):
+        return ("exe",)
+    if sys.platform == "darwin":
+        return ("dmg",)
+    if os_release is None:
+        try:
+            with open("/etc/os-release", encoding="utf-8") as f:
+                os_release = f.read()
+        except OSError:
+            os_release = ""
+    ids: set[str] = set()
+    for line in os_release.splitlines():
+        name, _, value = line.partition("=")
+        if name in ("ID", "ID_LIKE"):
+            ids.update(value.strip().strip("\"'").lower().split())
+    if ids & _DEB_FAMILY:
+        return ("deb", "tar.gz", "rpm")
+    if ids & _RPM_FAMILY:
+        return ("rpm", "tar.gz", "deb")
+    return ("tar.gz", "deb", "rpm")
 
 
 def load_public_key(text: str) -> Ed25519PublicKey:

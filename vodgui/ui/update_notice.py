@@ -17,7 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from vodgui.core.update_check import CheckResult, Outcome, UpdateScheduler, feed_url
-from vodgui.core.update_feed import Refusal, current_platform
+from vodgui.core.update_feed import Refusal, current_platform, preferred_kinds
 from vodgui.ui.context import AppContext
 from vodgui.ui.i18n import resolve_language
 from vodgui.ui.ops import run_op
@@ -130,7 +130,7 @@ class UpdateBar(QFrame):
             self.text.setText(body)
             self.text.setToolTip(notes if short != notes else "")
             self.primary.setText(self.tr("Download…"))
-            self.primary.setToolTip(release.download_url(current_platform()))
+            self.primary.setToolTip(release.download_url(current_platform(), preferred_kinds()))
             self.secondary.setText(self.tr("Not now"))
             self.secondary.setToolTip(self.tr("Hide this notice until a newer version comes out"))
 
@@ -150,7 +150,7 @@ class UpdateBar(QFrame):
         if self._mode == "ask":
             self._answer(True)
         elif self._mode == "notice" and self._result is not None and self._result.release is not None:
-            url = self._result.release.download_url(current_platform())
+            url = self._result.release.download_url(current_platform(), preferred_kinds())
             if url:
                 self.open_url(url)
 

@@ -253,3 +253,28 @@ def test_feed_url_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
     assert feed_url("https://mirror.corp/vodgui/latest.json") == "https://mirror.corp/vodgui/latest.json"
     monkeypatch.setenv("VODGUI_UPDATE_FEED", "https://env.corp/latest.json")
     assert feed_url("https://mirror.corp/vodgui/latest.json") == "https://env.corp/latest.json"
+
+
+@pytest.mark.parametrize(("os_release", "first"), [
+    ('ID=debian\nVERSION_ID="12"\n', "deb"),
+    ('ID=ubuntu\nID_LIKE=debian\n', "deb"),
+    ('ID=fedora\nVERSION_ID=41\n', "rpm"),
+    ('ID="opensuse-tumbleweed"\nID_LIKE="opensuse suse"\n', "rpm"),
+    ('ID=alinux\nID_LIKE="rhel fedora centos anolis"\n', "rpm"),
+    ("ID=arch\n", "tar.gz"),
+    ("", "tar.gz"),
+])
+def test_the_download_link_is_the_package_this_system_installs(os_release: str, first: str) -> None:
+    from vodgui.core.update_feed import parse_release, preferred_kinds
+
+    kinds = preferred_kinds(os_release)
+    assert kinds[0] == first
+    feed = feed_bytes("1.3.0", url="", assets=[asset("vodgui_1.3.0_amd64.deb"),
+                                               asset("vodgui-1.3.0-1.x86_64.rpm", kind="rpm"),
+                                               asset("vodgui-1.3.0-linux-x86_64.tar.gz", kind="tar.gz"),
+                                               asset("vodgui-1.3.0-macos-arm64.dmg", "macos-arm64", "dmg")])
+    release = parse_release(feed, "https://mirror.corp/vodgui/latest.json")
+    link = release.download_url("linux-x86_64", kinds)
+    assert link == f"https://mirror.corp/vodgui/{release.assets_for('linux-x86_64', kinds)[0].name}"
+    assert release.assets_for("linux-x86_64", kinds)[0].kind == first
+    assert len(release.assets_for("linux-x86_64", kinds)) == 3
