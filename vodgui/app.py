@@ -122,9 +122,15 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     from vodgui.ui.style import apply_style
 
     apply_style(app)
+    from vodgui.ui.single_instance import InstanceServer, hand_over, server_name
+
+    instance_name = server_name(workspace.dirs.data)
     try:
         workspace.lock.acquire()
     except Exception as exc:  # QueueBusy
+        if not smoke and hand_over(instance_name, files or []):
+            log.info("vodgui is already running on this queue: handed %d file(s) over to it", len(files or []))
+            return 0
         from vodgui.ui.errors import describe_exception
 
         QMessageBox.critical(None, "vodgui", describe_exception(exc))
@@ -132,6 +138,8 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     sandbox = SandboxServer(data_dir=workspace.dirs.data / "sandbox").start()
     ctx = build_context(workspace, sandbox.info, log_buffer=buffer, log_file=log_file)
     window = MainWindow(ctx)
+    instance = InstanceServer(instance_name, window)
+    instance.files_received.connect(window.open_files)
 
     def shutdown() -> None:
         ctx.bridge.stop()
@@ -149,7 +157,7 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     ctx.engine.restore(resume=ctx.settings.auto_resume)
     if files:
         # "Open with vodgui" from a file manager (Exec=vodgui %F): queue them, as if dropped on the window.
-        window.upload_page.add_paths([os.path.abspath(f) for f in files])
+        window.open_files([os.path.abspath(f) for f in files])
     if smoke:
         from vodgui.smoke import run_smoke
 

@@ -189,6 +189,17 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.ctx, self).open()
 
+    def open_files(self, paths: list[str]) -> None:
+        """Files from the command line or another launch ("Open with vodgui"): queue them as if dropped, and come
+        to the front."""
+        if paths:
+            self.nav.setCurrentRow(0)
+            self.upload_page.add_paths(paths)
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def _on_open_in_playback(self, video_ids: list[str]) -> None:
         self.nav.setCurrentRow(2)
         self.playback_page.show_videos(video_ids)
