@@ -3,7 +3,7 @@
 # signature, and the signed update feed (latest.json + latest.json.sig) that installed apps read.
 #
 #   bash packaging/release.sh --key ~/keys/vodgui-release.key [--out DIR] [--date YYYY-MM-DD] [--page-url URL]
-#                             [--no-build]
+#                             [--notes-zh FILE] [--no-build]
 #
 # --key: the Ed25519 release key (PEM; `python packaging/release_feed.py keygen PATH` makes one). It must live
 #        outside the repository and is only read. Its public half must be in RELEASE_PUBLIC_KEYS
@@ -19,14 +19,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 PYTHON="${PYTHON:-.venv/bin/python}"
-KEY="" OUT="dist/release" DATE="" PAGE_URL="" BUILD=1
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+KEY="" OUT="dist/release" DATE="" PAGE_URL="" NOTES_ZH="" BUILD=1
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit 2; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --key) KEY="${2:?}"; shift 2 ;;
         --out) OUT="${2:?}"; shift 2 ;;
         --date) DATE="${2:?}"; shift 2 ;;
         --page-url) PAGE_URL="${2:?}"; shift 2 ;;
+        --notes-zh) NOTES_ZH="${2:?}"; shift 2 ;;
         --no-build) BUILD=""; shift ;;
         *) usage ;;
     esac
@@ -61,6 +62,7 @@ done
 "$PYTHON" packaging/release_feed.py sign --key "$KEY" "$OUT/SHA256SUMS"
 FEED_ARGS=(--key "$KEY" --out "$OUT" --version "$VERSION" --date "$DATE")
 [ -z "$PAGE_URL" ] || FEED_ARGS+=(--page-url "$PAGE_URL")
+[ -z "$NOTES_ZH" ] || FEED_ARGS+=(--notes-zh-file "$NOTES_ZH")
 "$PYTHON" packaging/release_feed.py feed "${FEED_ARGS[@]}" "${NAMES[@]/#/$OUT/}"
 echo "release.sh: vodgui $VERSION in $OUT:"
 ls -la "$OUT"

@@ -92,7 +92,7 @@ def load_key(path: Path) -> Ed25519PrivateKey:
     return key
 
 
-def build_feed(artifacts: list[Path], version: str, date: str, page_url: str) -> bytes:
+def build_feed(artifacts: list[Path], version: str, date: str, page_url: str, notes_zh: str = "") -> bytes:
     assets: list[dict[str, Any]] = []
     for path in artifacts:
         platform, kind = classify(path.name)
@@ -100,6 +100,8 @@ def build_feed(artifacts: list[Path], version: str, date: str, page_url: str) ->
                        "size": path.stat().st_size, "sha256": sha256_of(path)})
     feed: dict[str, Any] = {"schema": SCHEMA, "name": "vodgui", "version": version, "date": date,
                             "notes": changelog.notes(version)}
+    if notes_zh:
+        feed["notes_zh_CN"] = notes_zh
     if page_url:
         feed["url"] = page_url
     feed["assets"] = assets
@@ -123,7 +125,8 @@ def cmd_feed(args: argparse.Namespace) -> int:
     key = load_key(Path(args.key))
     version = args.version or vodgui.__version__
     date = args.date or dt.datetime.now(dt.UTC).date().isoformat()
-    feed = build_feed([Path(a) for a in args.artifacts], version, date, args.page_url)
+    notes_zh = Path(args.notes_zh_file).read_text(encoding="utf-8").strip() if args.notes_zh_file else ""
+    feed = build_feed([Path(a) for a in args.artifacts], version, date, args.page_url, notes_zh)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     signature = sign(feed, key)
@@ -176,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     fd.add_argument("--version", default="", help="default: vodgui.__version__")
     fd.add_argument("--date", default="", help="YYYY-MM-DD; default: today (UTC)")
     fd.add_argument("--page-url", default="", help="the release page (default: links go to the assets)")
+    fd.add_argument("--notes-zh-file", default="", help="the release notes in Simplified Chinese (plain text)")
     fd.add_argument("artifacts", nargs="+")
     fd.set_defaults(func=cmd_feed)
     sg = sub.add_parser("sign", help="write FILE.sig (the detached signature) for each FILE")

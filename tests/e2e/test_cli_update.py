@@ -98,8 +98,10 @@ def test_the_release_tool_signs_a_feed_the_app_believes(tmp_path: Path, vodgui: 
     for i, name in enumerate(names):
         (artifacts / name).write_bytes(f"artifact {i}".encode() * (i + 1))
     release = tmp_path / "release"
+    (tmp_path / "notes-zh.txt").write_text("更快的上传。\n", encoding="utf-8")
     made = _release_tool("feed", "--key", str(tmp_path / "throwaway.key"), "--out", str(release),
-                         "--version", "99.0.0", "--date", "2026-12-24", *[str(artifacts / n) for n in names])
+                         "--version", "99.0.0", "--date", "2026-12-24", "--notes-zh-file",
+                         str(tmp_path / "notes-zh.txt"), *[str(artifacts / n) for n in names])
     assert made.returncode == 0, made.stderr
     assert "this key is not a release key" in made.stderr
     feed = json.loads((release / "latest.json").read_text())
@@ -117,6 +119,7 @@ def test_the_release_tool_signs_a_feed_the_app_believes(tmp_path: Path, vodgui: 
     assert res.returncode == 0, res.stderr
     out = json.loads(res.stdout)
     assert (out["outcome"], out["version"], out["date"]) == ("available", "99.0.0", "2026-12-24")
+    assert out["notes_zh_CN"] == "更快的上传。"
     mine = [a["name"] for a in feed["assets"] if a["platform"] == current_platform()]
     # This machine's assets, its own package kind first, links resolved against the feed.
     assert sorted(a["name"] for a in out["assets"]) == sorted(mine)
