@@ -240,11 +240,29 @@ class UpdateScheduler:
                 self._running = False
         with self._lock:
             state = self.load()
+            result = self._refuse_rollback(result, state.latest_version)
             state.last_outcome, state.last_reason = result.outcome.value, result.reason
             if result.release is not None:
                 state.latest_version = result.release.version
             self._save(state)
         return result
+
+    @staticmethod
+    def _refuse_rollback(result: CheckResult, seen: str) -> CheckResult:
+        """A verified feed older than one already seen is an old signed feed replayed (or a mirror behind):
+        refused like a downgrade, so it cannot hide the newer release."""
+        if result.release is None or not seen:
+            return result
+        try:
+            older = version_key(result.release.version) < version_key(seen)
+        except ValueError:
+            return result
+        if not older:
+            return result
+        detail = f"the feed offers {result.release.version}, older than {seen} announced before"
+        log.warning("update feed refused (%s): %s", Refusal.DOWNGRADE.value, detail)
+        return CheckResult(Outcome.REFUSED, result.feed_url, result.installed, reason=Refusal.DOWNGRADE.value,
+                           detail=detail)
 
     def should_notify(self, result: CheckResult | None) -> bool:
         """A notice for a newer version the user has not dismissed."""

@@ -278,3 +278,20 @@ def test_the_download_link_is_the_package_this_system_installs(os_release: str, 
     assert link == f"https://mirror.corp/vodgui/{release.assets_for('linux-x86_64', kinds)[0].name}"
     assert release.assets_for("linux-x86_64", kinds)[0].kind == first
     assert len(release.assets_for("linux-x86_64", kinds)) == 3
+
+
+def test_an_old_signed_feed_replayed_after_a_newer_one_is_refused(tmp_path: Path, server: FeedServer,
+                                                                  key: ThrowawayKey,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    newer, older = feed_bytes("1.4.0"), feed_bytes("1.3.0")
+    url = server.publish(newer, key.sign(newer))
+    clock = FakeClock()
+    scheduler = UpdateScheduler(tmp_path, clock=clock, check=lambda u: check(u, key))
+    assert scheduler.should_notify(scheduler.run_if_due(allowed=True, url=url))
+    server.publish(older, key.sign(older))  # validly signed, newer than installed, but older than 1.4.0
+    clock.t += 24 * 3600
+    replayed = scheduler.run_if_due(allowed=True, url=url)
+    assert replayed is not None and (replayed.outcome, replayed.reason) == (Outcome.REFUSED, "downgrade")
+    assert not scheduler.should_notify(replayed)
+    assert scheduler.load().latest_version == "1.4.0"
+    assert "update feed refused (downgrade): the feed offers 1.3.0, older than 1.4.0 announced before" in caplog.text
