@@ -55,11 +55,55 @@ def render_profile_editor(ctx: Any, path: str | Path) -> Path:
     return out
 
 
+def render_profile_network(ctx: Any, path: str | Path, *, minimum: bool = False, refused: bool = False) -> Path:
+    """A new profile behind a password-protected proxy (a real one on loopback) with an extra CA file, after Test
+    connection: with the right password it works and warns about the root-account key; with ``refused`` the proxy
+    refuses the password. ``minimum`` grabs the dialog at its minimum size."""
+    import tempfile
+
+    from tests.helpers.proxy import forwarding_proxy
+    from tests.helpers.tls import make_ca
+    from vodgui.ui.profile_dialog import ProfileDialog
+
+    if ctx.sandbox_info is None:
+        raise RuntimeError("render_profile_network needs the sandbox running")
+    info = ctx.sandbox_info()
+    with tempfile.TemporaryDirectory() as tmp, forwarding_proxy(auth=("qa", "Proxy-Pw-2468")) as proxy:
+        ca = make_ca(Path(tmp))
+        dialog = ProfileDialog(ctx, None)
+        dialog.name_edit.setText("Office (proxy)")
+        dialog.region_box.setCurrentText(info["region"])
+        dialog.mode_box.setCurrentIndex(dialog.mode_box.findData("credential"))
+        dialog.key_id_edit.setText(info["access_key_id"])
+        dialog.secret_edit.setText(info["access_key_secret"])
+        dialog.vod_endpoint_edit.setText(info["vod_endpoint"])
+        dialog.sts_endpoint_edit.setText(info["sts_endpoint"])
+        dialog.proxy_mode_box.setCurrentIndex(dialog.proxy_mode_box.findData("manual"))
+        dialog.proxy_edit.setText(f"http://127.0.0.1:{proxy.port}")
+        dialog.proxy_user_edit.setText("qa")
+        dialog.proxy_password_edit.setText("wrong" if refused else "Proxy-Pw-2468")
+        dialog.no_proxy_edit.setText(".corp.example.com, 10.0.0.0/8")
+        dialog.ca_file_edit.setText(str(ca.ca_file))
+        dialog.show()
+        if minimum:
+            dialog.resize(dialog.minimumSizeHint())
+        wait(lambda: dialog.stored is not None or dialog.keychain_problem is not None, "the keychain check", 20)
+        dialog.test_panel.button.click()
+        wait(lambda: dialog.test_panel.result is not None, "the connection test", 20)
+        out = save_png(dialog, path)
+        dialog.close()
+    return out
+
+
 def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     out = argv[1] if len(argv) > 1 else "profile-editor.png"
     with demo_window() as window:
         print(render_profile_editor(window.ctx, out))
+        stem = Path(out).with_suffix("")
+        print(render_profile_network(window.ctx, f"{stem}-network.png"))
+        print(render_profile_network(window.ctx, f"{stem}-network-min.png", minimum=True))
+        print(render_profile_network(window.ctx, f"{stem}-proxy-refused.png", refused=True))
     app.processEvents()
     return 0
 

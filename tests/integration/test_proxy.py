@@ -18,7 +18,7 @@ def test_uploads_go_through_the_configured_proxy(tmp_path, ws: Workspace, profil
     with forwarding_proxy() as proxy:
         proxy_url = f"http://127.0.0.1:{proxy.server_address[1]}"
         p = ws.profiles.require(profile)
-        ws.profiles.put(replace(p, transfer=p.transfer.with_changes(proxy=proxy_url)))
+        ws.profiles.put(replace(p, proxy_mode="manual", proxy_url=proxy_url))
         ws.sessions.invalidate()
         engine = TransferEngine(ws.store, ws.sessions)
         try:

@@ -11,7 +11,9 @@ from typing import Any
 from vodgui.cli.common import error_text, fail, open_workspace, print_json, read_secret, setup_logging
 from vodgui.core.connection_test import test_connection
 from vodgui.core.errors import VodError
+from vodgui.core.network import PROXY_MODES, split_proxy_url
 from vodgui.core.profiles import POLICY_UPLOAD_AND_PLAYBACK, POLICY_UPLOAD_ONLY, Profile
+from vodgui.core.redact import register as register_secret
 from vodgui.core.transfer.config import TransferConfig
 
 POLICY_PRESETS = {"upload": POLICY_UPLOAD_ONLY, "upload+playback": POLICY_UPLOAD_AND_PLAYBACK}
@@ -25,14 +27,13 @@ def add_transfer_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--retries", type=int, help="retries per request (default 3)")
     g.add_argument("--retry-delay", type=float, help="first retry delay in seconds (default 2)")
     g.add_argument("--bandwidth-limit", type=int, help="bytes per second for all uploads (0 = unlimited)")
-    g.add_argument("--proxy", help="http://[user:pass@]host:port")
     g.add_argument("--min-part-size", type=int, help=argparse.SUPPRESS)  # sandbox rehearsals with tiny parts
 
 
 def transfer_overrides(args: argparse.Namespace) -> dict[str, Any]:
     mapping = {"part_size": "part_size", "parallel_parts": "parts_in_flight", "concurrent_files": "concurrent_files",
                "retries": "retries", "retry_delay": "retry_delay", "bandwidth_limit": "bandwidth_limit",
-               "proxy": "proxy", "min_part_size": "min_part_size"}
+               "min_part_size": "min_part_size"}
     return {field: getattr(args, arg) for arg, field in mapping.items() if getattr(args, arg, None) is not None}
 
 
@@ -60,6 +61,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--vod-endpoint")
     add.add_argument("--sts-endpoint")
     add.add_argument("--default", action="store_true", help="make it the default profile")
+    net = add.add_argument_group("network (every connection of the profile: VOD, STS, OSS, AppServer)")
+    net.add_argument("--proxy-mode", choices=PROXY_MODES,
+                     help="system (default: the OS settings and environment, NO_PROXY, PAC/WPAD), none, manual "
+                          "(--proxy) or pac (--pac-url)")
+    net.add_argument("--proxy", metavar="URL", help="http://, https:// or socks5://[user[:password]@]host:port "
+                     "(implies --proxy-mode manual); a password goes to the keychain, never to the profile file")
+    net.add_argument("--proxy-user", help="user name for the proxy (its password: --proxy-password-env)")
+    net.add_argument("--proxy-password-env", metavar="VAR", help="read the proxy password from $VAR")
+    net.add_argument("--no-proxy", metavar="HOSTS", help="manual mode: comma-separated hosts, domains or networks "
+                     "reached directly")
+    net.add_argument("--pac-url", metavar="URL", help="a PAC file's URL or path (implies --proxy-mode pac)")
+    net.add_argument("--ca-file", metavar="PEM", help="CA certificates trusted in addition to the operating "
+                     "system's (e.g. your company's TLS inspection CA)")
     add_transfer_arguments(add)
     add.set_defaults(func=_add)
 
@@ -116,6 +130,7 @@ def _add(args: argparse.Namespace) -> int:
     if args.policy is not None:
         values["policy"] = _policy(args.policy)
     values["transfer"] = TransferConfig(**transfer_overrides(args))
+    proxy_password = _network_values(args, values)
     profile = Profile(**values)
     what = "AppServer token" if profile.source == "appserver" else "AccessKey secret"
     if secret is None or args.secret_stdin or args.secret_env:
@@ -128,6 +143,10 @@ def _add(args: argparse.Namespace) -> int:
             field = profile.needs_secret
             assert field is not None
             where = ws.secrets.set(profile.name, field, secret)
+            if proxy_password:
+                ws.secrets.set(profile.name, "proxy_password", proxy_password)
+            else:
+                ws.secrets.delete(profile.name, "proxy_password")  # a replaced profile keeps no stale password
             ws.profiles.put(profile)
             if args.default:
                 ws.profiles.set_default(profile.name)
@@ -136,6 +155,28 @@ def _add(args: argparse.Namespace) -> int:
     print(f"profile {profile.name!r} saved ({profile.mode} mode, {profile.source}); {what} stored in {where}",
           file=sys.stderr)
     return 0
+
+
+def _network_values(args: argparse.Namespace, values: dict[str, Any]) -> str:
+    """Fill the profile's network fields from the arguments; return the proxy password ("" if none)."""
+    password = ""
+    if args.proxy:
+        bare, user, password = split_proxy_url(args.proxy)
+        values.update(proxy_mode="manual", proxy_url=bare, proxy_user=user)
+    if args.pac_url:
+        values.update(proxy_mode="pac", proxy_url=args.pac_url)
+    if args.proxy_mode:
+        values["proxy_mode"] = args.proxy_mode
+    if args.proxy_user:
+        values["proxy_user"] = args.proxy_user
+    if args.no_proxy is not None:
+        values["no_proxy"] = args.no_proxy
+    if args.ca_file:
+        values["ca_file"] = str(Path(args.ca_file).expanduser().resolve())
+    if args.proxy_password_env:
+        password = read_secret("", stdin=False, env=args.proxy_password_env) or ""
+    register_secret(password)  # from here on, no log line or message shows it
+    return password
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -185,4 +226,6 @@ def _test(args: argparse.Namespace) -> int:
         print(("OK: " if result.ok else "FAILED: ") + result.summary)
         for step in result.steps:
             print(f"  {'ok ' if step.ok else 'ERR'} {step.name}: {step.detail}")
+        for warning in result.warnings:
+            print(f"WARNING: {warning.english()}")
     return 0 if result.ok else 1

@@ -18,6 +18,8 @@ import requests
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import Secret, StsToken, UploadTicket, parse_utc
 from vodgui.core.errors import ErrorKind, VodError, classify_pop
+from vodgui.core.messages import Message
+from vodgui.core.network import check_appserver_url, failure_reason
 from vodgui.core.pop import CachingTokenSigner, ConnectionOptions
 from vodgui.core.retry import RetryPolicy, call_with_retry
 from vodgui.core.vod import VideoMetadata, ticket_from_response
@@ -26,25 +28,23 @@ from vodgui.core.vod import VideoMetadata, ticket_from_response
 class AppServerClient:
     def __init__(self, url: str, token: Secret, conn: ConnectionOptions, retry: RetryPolicy, clock: Clock) -> None:
         url = url.strip().rstrip("/")
-        if not url.startswith(("http://", "https://")):
-            raise VodError("InvalidAppServerURL", kind=ErrorKind.CONFIG)
+        check_appserver_url(url)  # the bearer token never travels in clear
         self.url = url
         self._token = token
         self._conn = conn
         self._retry = retry
         self._clock = clock
-        self._session = requests.Session()
-        self._session.trust_env = conn.proxy is None  # an explicit proxy setting wins over the environment
+        self._session = conn.network.session("appserver")
 
     def _post_once(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         try:
             resp = self._session.post(
-                f"{self.url}/{path}", json=body, proxies=self._conn.proxies(),
+                f"{self.url}/{path}", json=body,
                 timeout=(self._conn.connect_timeout, self._conn.read_timeout),
                 headers={"Authorization": f"Bearer {self._token.reveal()}", "Accept": "application/json"},
             )
         except requests.RequestException as exc:
-            raise VodError("NetworkError", params={"service": f"AppServer {self.url}", "reason": type(exc).__name__},
+            raise VodError("AppServerUnreachable", params={"url": self.url, "reason": failure_reason(exc).to_dict()},
                            kind=ErrorKind.NETWORK, service="appserver", retryable=True) from None
         try:
             data = resp.json()
@@ -54,10 +54,13 @@ class AppServerClient:
             raise VodError("AppServerUnauthorized", kind=ErrorKind.AUTH_SECRET, service="appserver",
                            http_status=resp.status_code)
         if not isinstance(data, dict):
-            raise VodError("InvalidResponse.NotJson", params={"action": f"AppServer {path}",
-                                                              "status": resp.status_code},
-                           kind=ErrorKind.SERVER, service="appserver", http_status=resp.status_code,
-                           retryable=resp.status_code >= 500)
+            if resp.status_code >= 500:
+                raise VodError("InvalidResponse.NotJson", params={"action": f"AppServer {path}",
+                                                                  "status": resp.status_code},
+                               kind=ErrorKind.SERVER, service="appserver", http_status=resp.status_code,
+                               retryable=True)
+            raise contract_error(self.url, path, Message("appserver.not_json", {"status": resp.status_code}),
+                                 resp.status_code)
         if resp.status_code >= 300:
             code = str(data.get("Code") or f"HTTP{resp.status_code}")
             rule = classify_pop(code, resp.status_code)
@@ -76,21 +79,34 @@ class AppServerClient:
             return StsToken(str(data["AccessKeyId"]), Secret(str(data["AccessKeySecret"])),
                             Secret(str(data["SecurityToken"])), parse_utc(str(data["Expiration"])))
         except (KeyError, ValueError):
-            raise VodError("InvalidResponse.MissingFields", params={
-                "action": "AppServer sts-token",
-                "fields": ["AccessKeyId", "AccessKeySecret", "SecurityToken", "Expiration"]},
-                kind=ErrorKind.SERVER, service="appserver") from None
+            raise contract_error(self.url, "sts-token", Message("appserver.missing_fields", {
+                "fields": ["AccessKeyId", "AccessKeySecret", "SecurityToken", "Expiration"]})) from None
 
     def create_upload_video(self, meta: VideoMetadata, file_name: str, file_size: int,
                             interrupt: threading.Event | None = None) -> UploadTicket:
         params = {k: v for k, v in meta.create_params(file_name, file_size).items() if v is not None}
         data = self._post("create-upload-video", params, interrupt)
-        return ticket_from_response(data, self._clock.now(), "appserver")
+        return self._ticket("create-upload-video", data)
 
     def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None) -> UploadTicket:
         data = self._post("refresh-upload-video", {"VideoId": video_id}, interrupt)
         data.setdefault("VideoId", video_id)
-        return ticket_from_response(data, self._clock.now(), "appserver")
+        return self._ticket("refresh-upload-video", data)
+
+    def _ticket(self, path: str, data: dict[str, Any]) -> UploadTicket:
+        try:
+            return ticket_from_response(data, self._clock.now(), "appserver")
+        except VodError as err:
+            if err.code.startswith("InvalidResponse"):
+                raise contract_error(self.url, path, Message("appserver.missing_fields", {
+                    "fields": ["VideoId", "UploadAddress", "UploadAuth"]})) from None
+            raise
+
+
+def contract_error(url: str, path: str, what: Message, status: int | None = None) -> VodError:
+    """The AppServer answered, but not as docs/appserver.md says (a wrong URL prefix, another service)."""
+    return VodError("AppServerContractMismatch", params={"url": url, "path": path, "what": what.to_dict()},
+                    kind=ErrorKind.CONFIG, service="appserver", http_status=status)
 
 
 class AppServerStsSigner(CachingTokenSigner):

@@ -11,10 +11,9 @@ from vodgui.core.appserver import AppServerClient
 from vodgui.core.credentials import AccessKey
 from vodgui.core.errors import ErrorKind, VodError
 from vodgui.core.messages import Message
-from vodgui.core.pop import ConnectionOptions
 from vodgui.core.profiles import Profile
 from vodgui.core.retry import RetryPolicy
-from vodgui.core.session import SessionFactory
+from vodgui.core.session import SessionFactory, connection_options
 from vodgui.core.sts import StsApi
 from vodgui.core.vod import VodApi
 
@@ -55,12 +54,17 @@ class Step:
         return ""
 
 
+#: The warning for a root-account AccessKey (GetCallerIdentity's Arn ends in ":root"): works, should not stay.
+ROOT_KEY = "RootAccessKey"
+
+
 @dataclass
 class ConnectionTestResult:
     ok: bool
     verdict: Message
     steps: list[Step] = field(default_factory=list)
     kind: str | None = None
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def summary(self) -> str:
@@ -70,20 +74,29 @@ class ConnectionTestResult:
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "summary": self.summary, "verdict": self.verdict.to_dict(), "kind": self.kind,
                 "steps": [{"name": s.name, "ok": s.ok, "detail": s.detail,
-                           "found": s.found.to_dict() if s.found else None, "error": s.error} for s in self.steps]}
+                           "found": s.found.to_dict() if s.found else None, "error": s.error} for s in self.steps],
+                "warnings": [{**w.to_dict(), "message": w.english()} for w in self.warnings]}
+
+
+#: Causes whose own message says more than their kind's verdict (it names the proxy, the host, the CA).
+OWN_MESSAGE = frozenset({"ProxyAuthRequired", "ProxyUnreachable", "TlsUntrusted", "TlsError", "PacUnavailable",
+                          "AppServerUnreachable", "AppServerContractMismatch", "InvalidCAFile"})
 
 
 def _verdict(err: VodError) -> Message:
+    if err.code in OWN_MESSAGE:
+        return err.to_message()
     return VERDICTS.get(err.kind) or err.to_message()
 
 
 def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTestResult:
     """Run the checks for ``profile``; never raises for a service error (it becomes a failed step)."""
     steps: list[Step] = []
+    warnings: list[Message] = []
 
     def failed(name: str, err: VodError) -> ConnectionTestResult:
         steps.append(Step(name, False, error=err.to_dict()))
-        return ConnectionTestResult(False, _verdict(err), steps, err.kind.value)
+        return ConnectionTestResult(False, _verdict(err), steps, err.kind.value, warnings)
 
     try:
         effective, secrets = sessions.effective(profile)
@@ -91,7 +104,7 @@ def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTes
     except VodError as err:
         return failed("profile", err)
     cfg = effective.transfer
-    conn = ConnectionOptions(cfg.proxy or None, cfg.connect_timeout, min(cfg.read_timeout, 20.0))
+    conn = connection_options(effective, secrets, cfg.connect_timeout, min(cfg.read_timeout, 20.0))
     quick = RetryPolicy(retries=0)
     clock = sessions.clock
 
@@ -101,6 +114,8 @@ def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTes
         try:
             who = sts.get_caller_identity(key)
             steps.append(Step("AccessKey", True, Message("step.valid", {"arn": who.arn})))
+            if who.arn.endswith(":root") or who.identity_type.lower() == "account":
+                warnings.append(Message(ROOT_KEY, {"account_id": who.account_id, "arn": who.arn}))
         except VodError as err:
             return failed("AccessKey", err)
         if effective.mode == "sts":
@@ -153,4 +168,4 @@ def test_connection(sessions: SessionFactory, profile: Profile) -> ConnectionTes
                 steps.append(Step("VOD", True, Message("step.no_video_info", {"code": err.code}), err.to_dict()))
             else:
                 return failed("VOD", err)
-    return ConnectionTestResult(True, Message("connection.works"), steps)
+    return ConnectionTestResult(True, Message("connection.works"), steps, None, warnings)

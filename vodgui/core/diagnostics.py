@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 #: to ask for ``__version__`` when the distribution's metadata is missing (a frozen build).
 PACKAGES = {"oss2": "oss2", "aliyun-python-sdk-core": "aliyunsdkcore", "aliyun-python-sdk-vod": "aliyunsdkvod",
             "aliyun-python-sdk-sts": "aliyunsdksts", "keyring": "keyring", "platformdirs": "platformdirs",
-            "requests": "requests", "urllib3": "urllib3"}
+            "requests": "requests", "urllib3": "urllib3", "truststore": "truststore", "pypac": "pypac"}
 
 #: Settings files copied (redacted) from the config directory.
 CONFIG_FILES = ("profiles.json", "settings.json")
@@ -147,6 +147,27 @@ def scrubbed_config(path: Path) -> str | None:
     return json.dumps(scrub(data), indent=2, ensure_ascii=False) + "\n"
 
 
+# -- the network ---------------------------------------------------------------------------------------------
+def network_summary(workspace: Workspace) -> dict[str, Any]:
+    """Each profile's proxy choice and extra CA, and the proxy variables of the environment (credentials in a URL
+    are masked by the redactor like everywhere)."""
+    profiles: dict[str, Any] = {}
+    try:
+        for p in workspace.profiles.list():
+            net = p.network
+            profiles[p.name] = {"proxy_mode": net.proxy_mode, "proxy_url": net.proxy_url,
+                                "proxy_user": bool(net.proxy_user), "no_proxy": net.no_proxy,
+                                "ca_file": net.ca_file, "ca_file_exists": bool(net.ca_file) and
+                                os.path.isfile(net.ca_file)}
+    except Exception as exc:  # a damaged profile file is reported, not fatal
+        profiles = {"error": f"{type(exc).__name__}: {exc}"}
+    env = {k: v for k, v in os.environ.items() if k.lower() in (
+        "http_proxy", "https_proxy", "all_proxy", "no_proxy", "ssl_cert_file", "ssl_cert_dir", "requests_ca_bundle",
+        "alibaba_cloud_ca_bundle")}
+    return {"profiles": profiles, "environment": env,
+            "trust": "the operating system's trust store (truststore), plus each profile's ca_file"}
+
+
 # -- the queue -----------------------------------------------------------------------------------------------
 def queue_summary(store: QueueStore) -> tuple[dict[str, Any], list[FailedRequest]]:
     """Counts by state and error code, the failed items, and their RequestIds."""
@@ -250,6 +271,7 @@ def build_diagnostics(workspace: Workspace, log_file: str | os.PathLike[str] | N
 
         add_text("versions.json", json.dumps(collect_versions(workspace, extra_versions), indent=2,
                                              ensure_ascii=False) + "\n")
+        add_text("network.json", json.dumps(network_summary(workspace), indent=2, ensure_ascii=False) + "\n")
         for name in CONFIG_FILES:
             text = scrubbed_config(workspace.dirs.config / name)
             if text is not None:

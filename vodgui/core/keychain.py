@@ -20,7 +20,7 @@ from vodgui.core.messages import Message
 log = logging.getLogger(__name__)
 
 SERVICE = "vodgui"
-FIELDS = ("access_key_secret", "appserver_token")
+FIELDS = ("access_key_secret", "appserver_token", "proxy_password")
 
 # Backends that do not keep secrets safe, by "module.Class".
 _REFUSED = {

@@ -35,12 +35,13 @@ ENGLISH: dict[str, str] = {
     "InvalidSource": "Source must be one of {allowed}.",
     "InvalidRegion": "{region} is not a region id like cn-shanghai.",
     "MissingAccessKeyId": "Enter the AccessKey ID.",
-    "InvalidAppServerURL": "The AppServer URL must start with http:// or https://.",
+    "InvalidAppServerURL": "The AppServer URL must start with https:// (http:// only for a loopback address such as "
+                           "127.0.0.1): the token must not travel in clear.",
     "InvalidDurationSeconds": "DurationSeconds must be between {low} and {high} seconds; {value} is out of range.",
     "InvalidRoleArn": "RoleArn {role_arn} is not of the form acs:ram::<account id>:role/<role name>. Copy it from "
                       "the RAM console.",
     "InvalidRoleSessionName": "RoleSessionName must be 2-64 characters: letters, digits, '.', '@', '_' or '-'.",
-    "InvalidProxy": "The proxy must look like http://host:port (optionally http://user:password@host:port).",
+    "InvalidProxy": "The proxy must look like http://host:port, https://host:port or socks5://host:port.",
     "InvalidPartSize": "Part size must be between {low_kib} KiB and 5 GiB (or 0 for automatic); got {value} bytes.",
     "InvalidParallelParts": "Parallel parts must be between {low} and {high}.",
     "InvalidConcurrentFiles": "Concurrent files must be between {low} and {high}.",
@@ -59,6 +60,7 @@ ENGLISH: dict[str, str] = {
                          "add --from-sandbox'.",
     "secret.access_key_secret": "AccessKey secret",
     "secret.appserver_token": "AppServer token",
+    "secret.proxy_password": "proxy password",
     "KeychainUnavailable": "Cannot store secrets: {reason}. vodgui keeps AccessKey secrets and tokens only in the "
                            "system keychain (GNOME Keyring / KWallet on Linux, Keychain on macOS, Credential Manager "
                            "on Windows) and never in a plain file. Start or unlock your keychain, or use an AppServer "
@@ -70,6 +72,41 @@ ENGLISH: dict[str, str] = {
     "keychain.unreadable": "the keychain could not be read ({error})",
     "QueueBusy": "Another vodgui process ({holder}) is running the upload queue in this home. Finish or quit it "
                  "first, or use another VODGUI_HOME.",
+    # -- company networks: proxy, trust, AppServer transport (vodgui.core.network, appserver, connection_test) --
+    "InvalidProxy.Empty": "Enter the proxy address, e.g. http://proxy.example.com:3128.",
+    "InlineProxyPassword": "The proxy password goes to the keychain, not into the proxy address. Enter it in the "
+                           "proxy password field.",
+    "InvalidProxyMode": "The proxy setting must be one of {allowed}.",
+    "InvalidPacURL": "Enter the address of the PAC file, e.g. http://wpad.example.com/wpad.dat.",
+    "InvalidCAFile.NotFound": "The CA certificate file {path} does not exist.",
+    "InvalidCAFile": "The CA certificate file {path} cannot be used: it must hold PEM certificates ({reason}).",
+    "PacUnavailable": "The PAC file {url} could not be downloaded or is not a PAC file.",
+    "PacUnavailable.Unreadable": "The PAC file {url} cannot be read: {reason}.",
+    "PacUnavailable.Invalid": "The PAC file {url} is not valid: {reason}.",
+    "ProxyAuthRequired": "The proxy {proxy} refused the user name or password (HTTP 407). Check the proxy user and "
+                         "password in the profile.",
+    "ProxyAuthRequired.NoCredentials": "The proxy {proxy} requires a user name and password (HTTP 407). Enter the "
+                                       "proxy user and password in the profile.",
+    "ProxyUnreachable": "The proxy {proxy} cannot be reached ({reason}). Check the proxy address in the profile, or "
+                        "choose another proxy setting.",
+    "TlsUntrusted": "The certificate of {host} is not trusted: it was issued by {issuer}, which this computer does "
+                    "not trust. If your company inspects HTTPS traffic, install its CA certificate in the operating "
+                    "system, or choose it as the profile's extra CA certificate.",
+    "tls.unknown_issuer": "an unknown authority",
+    "TlsError": "The secure connection to {host} failed: {reason}.",
+    "AppServerUnreachable": "Could not reach the AppServer at {url} ({reason}). Check the URL and the network.",
+    "AppServerContractMismatch": "The AppServer at {url} answered /{path} with {what}, not as the AppServer "
+                                 "contract says. Check that the URL is the prefix before /sts-token.",
+    "appserver.not_json": "HTTP {status} without JSON",
+    "appserver.missing_fields": "a body without a valid {fields}",
+    "net.refused": "connection refused",
+    "net.timeout": "timed out",
+    "net.unknown_host": "unknown host name",
+    "net.other": "network error: {name}",
+    "RootAccessKey": "This AccessKey belongs to the root account {account_id} ({arn}): it can do everything in the "
+                     "account, and anyone who copies it can too. Create a RAM user for uploads, give it the "
+                     "upload-only policy (vod:CreateUploadVideo, vod:RefreshUploadVideo: the \"Upload only\" preset), "
+                     "and use its AccessKey instead.",
     # -- session policy grammar (vodgui.core.profiles.check_policy_json) ---------------------------------------
     "InvalidPolicy.NotJson": "The policy is not valid JSON: {reason}",
     "InvalidPolicy.NotObject": "The policy must be a JSON object.",

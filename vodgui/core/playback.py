@@ -366,11 +366,14 @@ def probe_url(url: str, timeout: float = 10.0, *, conn: ConnectionOptions | None
     players only say "could not open", this says 403 (expired auth_key) or 404.
 
     ``conn``: the profile's proxy and timeouts (without it: no proxy of our own, ``timeout`` for both)."""
-    conn = conn or ConnectionOptions(None, timeout, timeout)
+    conn = conn or ConnectionOptions(connect_timeout=timeout, read_timeout=timeout)
     try:
-        with requests.get(url, headers={"Range": "bytes=0-0", "User-Agent": "vodgui"}, stream=True,
-                          timeout=(conn.connect_timeout, conn.read_timeout), proxies=conn.proxies()) as resp:
+        with conn.network.session("playback", pool_size=1) as http, http.get(
+                url, headers={"Range": "bytes=0-0", "User-Agent": "vodgui"}, stream=True,
+                timeout=(conn.connect_timeout, conn.read_timeout)) as resp:
             return UrlProbe(resp.status_code, str(resp.reason or ""), resp.headers.get("Content-Type", ""))
+    except VodError as exc:  # the proxy refused us, or the certificate is not trusted: say which
+        return UrlProbe(None, exc.message)
     except (requests.RequestException, OSError, ValueError) as exc:
         return UrlProbe(None, redact(str(exc)))
 

@@ -10,7 +10,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from aliyunsdkcore.acs_exception.exceptions import ClientException, ServerException
@@ -22,6 +22,7 @@ from aliyunsdkcore.request import RpcRequest
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import AccessKey, StsToken, format_utc
 from vodgui.core.errors import ErrorKind, VodError, from_pop_exception
+from vodgui.core.network import Network
 from vodgui.core.retry import RetryPolicy, call_with_retry
 
 log = logging.getLogger(__name__)
@@ -31,14 +32,21 @@ Credential = AccessKey | StsToken
 
 @dataclass(frozen=True)
 class ConnectionOptions:
-    """Network settings shared by every client of a profile."""
+    """Network settings shared by every client of a profile: the proxy and trust (:class:`Network`, the
+    system's when not given) and the timeouts."""
 
-    proxy: str | None = None  # http://user:pass@host:port, applied to http and https
+    network: Network = field(default_factory=Network)
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
 
+    def __post_init__(self) -> None:
+        if self.network is None:  # ConnectionOptions(None, ...): the system's settings
+            object.__setattr__(self, "network", Network())
+
     def proxies(self) -> dict[str, str] | None:
-        return {"http": self.proxy, "https": self.proxy} if self.proxy else None
+        """Always None: the proxy is chosen per request by the :class:`~vodgui.core.network.NetSession` every
+        client sends through (kept for callers that pass ``proxies=`` to oss2)."""
+        return None
 
 
 class SignerSource(Protocol):
@@ -165,7 +173,7 @@ class PopCaller:
             common: dict[str, Any] = dict(
                 region_id=self.region, auto_retry=False, max_retry_time=0,
                 connect_timeout=self._conn.connect_timeout, timeout=self._conn.read_timeout,
-                proxy=self._conn.proxies(), user_agent="vodgui",
+                user_agent="vodgui",
             )
             if isinstance(cred, StsToken):
                 sts = StsTokenCredential(cred.access_key_id, cred.access_key_secret.reveal(),
@@ -176,6 +184,9 @@ class PopCaller:
                 client._signer = StsTokenSigner(sts)
             else:
                 client = AcsClient(cred.access_key_id, cred.access_key_secret.reveal(), **common)
+            # The SDK sends through ``client.session`` (prepare_request + send): ours brings the profile's proxy,
+            # the system trust store and typed proxy/TLS failures.
+            client.session = self._conn.network.session(self.service)
             if len(self._clients) > 16:  # old temporary credentials: drop their pools
                 self._clients.clear()
             self._clients[ident] = client

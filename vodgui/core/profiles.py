@@ -1,13 +1,16 @@
 """Named profiles: region, authorization mode and credential source, endpoints, role and transfer settings.
 
-Stored as JSON in the config directory (atomic replace). No secret is ever written here: the AccessKey secret
-and the AppServer token live in the keychain (:mod:`vodgui.core.keychain`). The built-in sandbox profile has no
-secret at all: its keys come from the sandbox running inside the app.
+Stored as JSON in the config directory (atomic replace). No secret is ever written here: the AccessKey secret,
+the AppServer token and the proxy password live in the keychain (:mod:`vodgui.core.keychain`); a proxy password
+that an older version left inline is moved there on first load (:meth:`ProfileStore.migrate_proxy_passwords`).
+The built-in sandbox profile has no secret at all: its keys come from the sandbox running inside the app.
 """
 
 from __future__ import annotations
 
+import builtins
 import json
+import logging
 import re
 import threading
 from collections.abc import Callable, Iterable
@@ -17,9 +20,12 @@ from typing import Any
 
 from vodgui.core.errors import VodError, config_error
 from vodgui.core.messages import Message
+from vodgui.core.network import NetworkSettings, check_appserver_url, split_proxy_url
 from vodgui.core.paths import atomic_write_json
 from vodgui.core.sts import MAX_DURATION, MIN_DURATION, RoleSettings
 from vodgui.core.transfer.config import TransferConfig
+
+log = logging.getLogger(__name__)
 
 MODES = ("credential", "sts")
 SOURCES = ("accesskey", "appserver")
@@ -52,6 +58,25 @@ class Profile:
     appserver_url: str = ""
     transfer: TransferConfig = field(default_factory=TransferConfig)
     sandbox: bool = False
+    #: Network (see :class:`~vodgui.core.network.NetworkSettings`); the proxy password is in the keychain.
+    proxy_mode: str = "system"
+    proxy_url: str = ""
+    proxy_user: str = ""
+    no_proxy: str = ""
+    ca_file: str = ""
+
+    @property
+    def network(self) -> NetworkSettings:
+        """The network settings; the built-in sandbox is on this computer and is always reached directly."""
+        if self.sandbox:
+            return NetworkSettings(proxy_mode="none")
+        return NetworkSettings(self.proxy_mode, self.proxy_url.strip(), self.proxy_user.strip(),
+                               self.no_proxy.strip(), self.ca_file.strip())
+
+    @property
+    def proxy_password_used(self) -> bool:
+        """Whether a keychain proxy password applies (a proxy user is set and a proxy may be used)."""
+        return bool(self.proxy_user.strip()) and self.proxy_mode != "none" and not self.sandbox
 
     @property
     def needs_secret(self) -> str | None:
@@ -82,8 +107,8 @@ class Profile:
             return self
         if self.source == "accesskey" and not self.access_key_id.strip():
             raise config_error("MissingAccessKeyId")
-        if self.source == "appserver" and not self.appserver_url.startswith(("http://", "https://")):
-            raise config_error("InvalidAppServerURL")
+        if self.source == "appserver":
+            check_appserver_url(self.appserver_url)
         if self.mode == "sts" and self.source == "accesskey":
             self.role().validate()
             if self.policy.strip():
@@ -92,6 +117,7 @@ class Profile:
             raise config_error("InvalidDurationSeconds", params={
                 "low": MIN_DURATION, "high": MAX_DURATION, "value": self.duration_seconds})
         self.transfer.validate()
+        self.network.validate()
         return self
 
     def to_json(self) -> dict[str, Any]:
@@ -108,7 +134,8 @@ class Profile:
 
 
 _SECRET_NAMES = {"access_key_secret": Message("secret.access_key_secret").to_dict(),
-                 "appserver_token": Message("secret.appserver_token").to_dict()}
+                 "appserver_token": Message("secret.appserver_token").to_dict(),
+                 "proxy_password": Message("secret.proxy_password").to_dict()}
 
 
 def secret_name(field: str) -> dict[str, Any]:
@@ -236,6 +263,48 @@ class ProfileStore:
             data = self._load()
             data["default"] = name
             self._save(data)
+
+    def migrate_proxy_passwords(self, secrets: Any) -> builtins.list[str]:
+        """Move proxy settings an older version kept in ``transfer.proxy`` (``http://user:pass@host:port``) to
+        the profile's proxy fields, the password to the keychain (``proxy_password``). Returns the names of the
+        profiles changed. Touches the keychain only when there is a password to move; if the keychain refuses,
+        the profile is left as it was (and said so in the log) and the next start tries again."""
+        changed: builtins.list[str] = []
+        with self._lock:
+            if not self.path.exists():
+                return changed
+            data = self._load()
+            for entry in data.get("profiles", []):
+                name = str(entry.get("name"))
+                transfer = entry.get("transfer") if isinstance(entry.get("transfer"), dict) else {}
+                legacy = str(transfer.get("proxy") or "")
+                inline = str(entry.get("proxy_url") or "")
+                source = legacy or inline
+                bare, user, password = split_proxy_url(source) if source else ("", "", "")
+                if not legacy and not password:
+                    if "proxy" in transfer:  # an empty legacy field: it meant the system's proxy, the default
+                        transfer.pop("proxy")
+                        changed.append(name)
+                    continue
+                if password:
+                    try:
+                        secrets.set(name, "proxy_password", password)
+                    except VodError as err:
+                        log.warning("the proxy password of profile %s stays in %s until the keychain works: %s",
+                                    name, self.path.name, err.message)
+                        continue
+                if legacy:
+                    entry["proxy_mode"] = "manual"
+                entry["proxy_url"] = bare
+                entry["proxy_user"] = user or str(entry.get("proxy_user") or "")
+                transfer.pop("proxy", None)
+                changed.append(name)
+            if changed:
+                self._save(data)
+        if changed:
+            log.info("proxy settings of %s moved out of the profile file (passwords to the keychain)",
+                     ", ".join(changed))
+        return changed
 
     def ensure_sandbox(self) -> Profile:
         """The built-in sandbox profile, created on first run."""

@@ -26,23 +26,31 @@ _secrets: set[str] = set()
 #: runs for every log record, register() only when a secret is created.
 _ordered: tuple[str, ...] = ()
 
+#: A value after a secret's name: 8 or more characters with a digit or one of ``+/=%`` among them, so a real
+#: secret is caught and a sentence is not ("InvalidAccessKeySecret: Specified AccessKeySecret is incorrect").
+_VALUE = r"(?=[^\s&\"',;<\\]*[0-9+/=%])(?:(?!%26|%2526)[^\s&\"',;<\\]){8,}"
+
 # Shapes of secrets that may reach text without having been registered first.
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    # STS security tokens (raw, or percent-encoded once or twice inside a string-to-sign).
-    # An encoded "&" (``%26``, or ``%2526`` twice encoded) ends a value inside a string-to-sign.
-    (re.compile(r"CAIS(?:(?!%26|%2526)[A-Za-z0-9+/=_%\-]){16,}"), "CAIS***"),
+    # Credentials in a URL's userinfo (``http://user:password@proxy:3128``), wherever a URL is printed: oss2's
+    # DEBUG "Init Bucket ... proxies" line, urllib3's proxy errors, a hand-edited setting.
+    (re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^\s:/@\"'<>]*:)[^\s/@\"'<>]+@"), r"\1***@"),
     # A named token or secret in JSON, a dict repr, a header line, a query string or a string-to-sign:
     # ``"SecurityToken": "..."``, ``'x-oss-security-token': '...'``, ``x-oss-security-token:...\n`` (oss2 logs the
     # string-to-sign as a bytes repr, so a literal backslash ends the value), ``SecurityToken%3D...``.
     (re.compile(r"(?i)((?:x-(?:oss|acs)-)?security[-_]?token[\"']?\s*[:=]\s*[\"']?|SecurityToken(?:%3D|%253D|=))"
-                r"(?:(?!%26|%2526)[^\s&\"',;<\\])+"), r"\1***"),
-    (re.compile(r"(?i)(access[-_]?key[-_]?secret[\"']?\s*[:=]\s*[\"']?)[^\s&\"',;<\\]+"), r"\1***"),
+                + _VALUE), r"\1***"),
+    (re.compile(r"(?i)((?:access[-_]?key[-_]?secret|proxy[-_]?password)[\"']?\s*[:=]\s*[\"']?)" + _VALUE),
+     r"\1***"),
+    # STS security tokens not named as such (raw, or percent-encoded once or twice inside a string-to-sign).
+    # An encoded "&" (``%26``, or ``%2526`` twice encoded) ends a value inside a string-to-sign.
+    (re.compile(r"CAIS(?:(?!%26|%2526)[A-Za-z0-9+/=_%\-]){16,}"), "CAIS***"),
     (re.compile(r"(?i)(<(?:SecurityToken|AccessKeySecret|UploadAuth|PlayAuth)>)[^<]+"), r"\1***"),
     (re.compile(r"(?i)([\"']?(?:UploadAuth|PlayAuth)[\"']?\s*[:=]\s*[\"']?)[A-Za-z0-9+/=]{16,}"), r"\1***"),
     # Authorization headers, quoted either way (JSON, a Python dict repr as oss2's DEBUG "Send request" line
     # prints them) or bare; everything after the scheme goes, V4's Credential/Signature list included.
-    (re.compile(r"(?i)(authorization[\"']?\s*[:=]\s*[\"']?(?:bearer|basic|OSS[0-9A-Z-]*|ACS3-HMAC-SHA256)\s+)"
-                r"[^\"'\r\n\\]+"), r"\1***"),
+    (re.compile(r"(?i)((?:proxy-)?authorization[\"']?\s*[:=]\s*[\"']?(?:bearer|basic|OSS[0-9A-Z-]*|"
+                r"ACS3-HMAC-SHA256)\s+)[^\"'\r\n\\]+"), r"\1***"),
     (re.compile(r"(auth_key=\d+-[0-9A-Za-z]+-\d+-)[0-9a-f]{32}"), r"\1***"),
     (re.compile(r"([?&](?:Signature|signature)=)[^&\s\"']+"), r"\1***"),
     # OSS V2/V4 authorization parts quoted outside a header (``Signature:abc``, ``Signature=abc``).

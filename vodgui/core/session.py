@@ -13,12 +13,13 @@ from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.credentials import AccessKey, Secret
 from vodgui.core.errors import config_error
 from vodgui.core.keychain import SecretStore
+from vodgui.core.network import Network
 from vodgui.core.pop import ConnectionOptions, SignerSource, StaticSigner
 from vodgui.core.profiles import Profile, ProfileStore, secret_name
 from vodgui.core.sources import UploadSource, VodUploadSource
 from vodgui.core.sts import AssumeRoleSigner, StsApi
 from vodgui.core.transfer.job import ProfileSession
-from vodgui.core.transfer.session import oss_session
+from vodgui.core.transfer.session import SEND_BLOCK, oss_session
 from vodgui.core.vod import VodApi
 
 SandboxInfo = Callable[[], dict[str, Any]]
@@ -37,6 +38,13 @@ def resolve_sandbox(profile: Profile, info: dict[str, Any]) -> tuple[Profile, di
         secrets["access_key_secret"] = Secret(info["access_key_secret"])
     secrets["appserver_token"] = Secret(info["appserver_token"])
     return replace(profile, **values), secrets
+
+
+def connection_options(profile: Profile, secrets: Mapping[str, Secret], connect_timeout: float,
+                       read_timeout: float) -> ConnectionOptions:
+    """The profile's proxy, trust and timeouts for every client it makes."""
+    network = Network(profile.network, secrets.get("proxy_password"), connect_timeout)
+    return ConnectionOptions(network, connect_timeout, read_timeout)
 
 
 class SessionFactory:
@@ -83,6 +91,10 @@ class SessionFactory:
                 raise config_error("MissingSecret", params={"secret": secret_name(field),
                                                             "profile": repr(profile.name)})
             secrets[field] = secret
+        if profile.proxy_password_used:
+            password = self.secrets.get(profile.name, "proxy_password")
+            if password is not None:
+                secrets["proxy_password"] = password
         return profile, secrets
 
     def build(self, profile: Profile) -> ProfileSession:
@@ -92,7 +104,7 @@ class SessionFactory:
         """A session for a profile :meth:`effective` has resolved already (sandbox facts, secrets)."""
         profile.validate()
         cfg = profile.transfer
-        conn = ConnectionOptions(cfg.proxy or None, cfg.connect_timeout, cfg.read_timeout)
+        conn = connection_options(profile, secrets, cfg.connect_timeout, cfg.read_timeout)
         retry = cfg.retry_policy
         clock = self.clock
         vod: VodApi | None = None
@@ -118,7 +130,10 @@ class SessionFactory:
             vod = VodApi(profile.region, profile.vod_endpoint or None, signer, conn, retry, clock)
             upload = VodUploadSource(vod)
         pool = max(10, cfg.parts_in_flight * cfg.concurrent_files + 2)
-        return ProfileSession(profile.name, upload, cfg, conn, vod, oss_session(pool))
+        oss = oss_session(pool)
+        # oss2 sends through ``oss2.Session.session``: ours brings the proxy, the trust store and typed failures.
+        oss.session = conn.network.session("oss", pool, SEND_BLOCK)
+        return ProfileSession(profile.name, upload, cfg, conn, vod, oss)
 
 
 class DraftSessionFactory(SessionFactory):
@@ -138,10 +153,17 @@ class DraftSessionFactory(SessionFactory):
         raise TypeError("a draft has no saved profiles to look up; use build()")
 
     def effective(self, profile: Profile) -> tuple[Profile, dict[str, Secret]]:
+        if profile.sandbox:
+            return super().effective(profile)
         field = profile.needs_secret
+        stored_as = self._stored_name or profile.name
+        secrets: dict[str, Secret] = {}
         if field and field in self._typed:
-            return profile, {field: self._typed[field]}
-        if field and self._stored_name and self._stored_name != profile.name:
-            _, secrets = super().effective(replace(profile, name=self._stored_name))
-            return profile, secrets
-        return super().effective(profile)
+            secrets[field] = self._typed[field]
+        elif field:
+            secrets[field] = super().effective(replace(profile, name=stored_as))[1][field]
+        if profile.proxy_password_used:
+            password = self._typed.get("proxy_password") or self.secrets.get(stored_as, "proxy_password")
+            if password is not None:
+                secrets["proxy_password"] = password
+        return profile, secrets

@@ -44,6 +44,18 @@ def default_vod_endpoint(region: str) -> str:
     return f"vod.{region}.aliyuncs.com"
 
 
+def default_title(file_name: str) -> str:
+    """The title a file gets when none is given: its name without the extension, shortened to VOD's limit on a
+    UTF-8 character boundary (Chinese names included), without the characters VOD refuses in titles (emoji and
+    others beyond the BMP)."""
+    stem = os.path.splitext(os.path.basename(file_name))[0] or os.path.basename(file_name)
+    title = "".join(c for c in stem if ord(c) <= 0xFFFF).strip() or "video"
+    data = title.encode("utf-8")
+    if len(data) <= MAX_TITLE_BYTES:
+        return title
+    return data[:MAX_TITLE_BYTES].decode("utf-8", errors="ignore").rstrip()
+
+
 def extension_of(path: str) -> str:
     return os.path.splitext(path)[1].lower().lstrip(".")
 
@@ -109,7 +121,7 @@ class VideoMetadata:
 
     def validate_fields(self, file_name: str) -> None:
         """The checks of :meth:`validate` except the extension (images and attached media have their own)."""
-        title = self.title or os.path.splitext(os.path.basename(file_name))[0]
+        title = self.title.strip() or default_title(file_name)
         if len(title.encode("utf-8")) > MAX_TITLE_BYTES:
             raise config_error("LengthExceededMax.Title", params={"limit": MAX_TITLE_BYTES})
         if any(ord(c) > 0xFFFF for c in title):
@@ -127,7 +139,7 @@ class VideoMetadata:
         """The parameters every Create* call (video, image, attached media) and UploadMediaByURL share; None
         for a field that is not set. The title falls back to the file's name without its extension."""
         return {
-            "Title": self.title.strip() or os.path.splitext(os.path.basename(file_name))[0],
+            "Title": self.title.strip() or default_title(file_name),
             "Description": self.description or None,
             "Tags": ",".join(t.strip() for t in self.tags if t.strip()) or None,
             "StorageLocation": self.storage_location or None,

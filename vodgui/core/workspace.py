@@ -71,6 +71,7 @@ class Workspace:
         self.dirs: AppDirs = app_dirs(home).ensure()
         self.profiles = ProfileStore(self.dirs.config)
         self.secrets = secrets or SecretStore()
+        self.profiles.migrate_proxy_passwords(self.secrets)
         self.sessions = SessionFactory(self.profiles, self.secrets, clock=clock, sandbox_info=sandbox_info)
         self._store: QueueStore | None = None
         self.lock = QueueLock(self.dirs.data / "queue.lock")

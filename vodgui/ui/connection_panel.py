@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from vodgui.core.connection_test import ConnectionTestResult, Step
+from vodgui.core.connection_test import OWN_MESSAGE, ConnectionTestResult, Step
 from vodgui.ui.errors import describe, describe_exception, our_text
 from vodgui.ui.message_texts import render
-from vodgui.ui.style import ERROR_COLOR, ERROR_STYLE, OK_COLOR, OK_STYLE
+from vodgui.ui.style import ERROR_COLOR, ERROR_STYLE, OK_COLOR, OK_STYLE, WARNING_STYLE
 from vodgui.ui.texts import join_sentences
 
 
@@ -36,6 +36,12 @@ class ConnectionTestPanel(QWidget):
         self.verdict.setObjectName("verdict")
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning.hide()
         self.steps = QLabel(self)
         self.steps.setObjectName("steps")
         self.steps.setWordWrap(True)
@@ -48,6 +54,7 @@ class ConnectionTestPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.verdict)
+        layout.addWidget(self.warning)
         layout.addWidget(self.steps)
         layout.addStretch(1)
         self.result: ConnectionTestResult | None = None
@@ -58,6 +65,7 @@ class ConnectionTestPanel(QWidget):
         self.button.setEnabled(True)
         self.verdict.setStyleSheet("")
         self.verdict.setText(self.tr("Not tested yet. The test uses the values in this dialog, saved or not."))
+        self.warning.hide()
         self.steps.clear()
 
     def set_running(self) -> None:
@@ -65,6 +73,7 @@ class ConnectionTestPanel(QWidget):
         self.button.setEnabled(False)
         self.verdict.setStyleSheet("")
         self.verdict.setText(self.tr("Testing…"))
+        self.warning.hide()
         self.steps.clear()
 
     def show_result(self, result: ConnectionTestResult) -> None:
@@ -72,12 +81,16 @@ class ConnectionTestPanel(QWidget):
         self.button.setEnabled(True)
         self.verdict.setStyleSheet(OK_STYLE if result.ok else ERROR_STYLE)
         self.verdict.setText(("✓ " if result.ok else "✗ ") + self.verdict_text(result))
+        warnings = [render(w) for w in result.warnings]
+        self.warning.setText("\n".join("⚠ " + w for w in warnings))
+        self.warning.setVisible(bool(warnings))
         self.steps.setText(self._steps_html(result))
 
     def show_failure(self, exc: BaseException) -> None:
         self.button.setEnabled(True)
         self.verdict.setStyleSheet(ERROR_STYLE)
         self.verdict.setText("✗ " + describe_exception(exc))
+        self.warning.hide()
         self.steps.clear()
 
     # -- text ------------------------------------------------------------------------------------------------
@@ -94,6 +107,8 @@ class ConnectionTestPanel(QWidget):
         message = str(error.get("message", ""))
         params = error.get("params") or {}
         kind = result.kind or str(error.get("kind", "unknown"))
+        if code in OWN_MESSAGE:  # names the proxy, the host or the AppServer, and what to do
+            return describe(code, message, kind, params)
         if code == "MissingSecret":
             return self.tr("Enter the secret first: nothing is stored in the keychain for this profile yet.")
         if code == "AppServerUnauthorized":

@@ -29,7 +29,9 @@ class MessageTexts(QObject):
             "InvalidSource": self.tr("Source must be one of {allowed}."),
             "InvalidRegion": self.tr("{region} is not a region id like cn-shanghai."),
             "MissingAccessKeyId": self.tr("Enter the AccessKey ID."),
-            "InvalidAppServerURL": self.tr("The AppServer URL must start with http:// or https://."),
+            "InvalidAppServerURL": self.tr(
+                "The AppServer URL must start with https:// (http:// only for a loopback address such as 127.0.0.1): "
+                "the token must not travel in clear."),
             "InvalidDurationSeconds": self.tr(
                 "DurationSeconds must be between {low} and {high} seconds; {value} is out of range."),
             "InvalidRoleArn": self.tr(
@@ -38,7 +40,7 @@ class MessageTexts(QObject):
             "InvalidRoleSessionName": self.tr(
                 "RoleSessionName must be 2-64 characters: letters, digits, '.', '@', '_' or '-'."),
             "InvalidProxy": self.tr(
-                "The proxy must look like http://host:port (optionally http://user:password@host:port)."),
+                "The proxy must look like http://host:port, https://host:port or socks5://host:port."),
             "InvalidPartSize": self.tr(
                 "Part size must be between {low_kib} KiB and 5 GiB (or 0 for automatic); got {value} bytes."),
             "InvalidParallelParts": self.tr("Parallel parts must be between {low} and {high}."),
@@ -60,6 +62,7 @@ class MessageTexts(QObject):
                 "--from-sandbox'."),
             "secret.access_key_secret": self.tr("AccessKey secret"),
             "secret.appserver_token": self.tr("AppServer token"),
+            "secret.proxy_password": self.tr("proxy password"),
             "KeychainUnavailable": self.tr(
                 "Cannot store secrets: {reason}. vodgui keeps AccessKey secrets and tokens only in the system "
                 "keychain (GNOME Keyring / KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and "
@@ -72,6 +75,50 @@ class MessageTexts(QObject):
             "QueueBusy": self.tr(
                 "Another vodgui process ({holder}) is running the upload queue in this home. Finish or quit it "
                 "first, or use another VODGUI_HOME."),
+            # Company networks: proxy, trust, AppServer transport
+            "InvalidProxy.Empty": self.tr("Enter the proxy address, e.g. http://proxy.example.com:3128."),
+            "InlineProxyPassword": self.tr(
+                "The proxy password goes to the keychain, not into the proxy address. Enter it in the proxy password "
+                "field."),
+            "InvalidProxyMode": self.tr("The proxy setting must be one of {allowed}."),
+            "InvalidPacURL": self.tr("Enter the address of the PAC file, e.g. http://wpad.example.com/wpad.dat."),
+            "InvalidCAFile.NotFound": self.tr("The CA certificate file {path} does not exist."),
+            "InvalidCAFile": self.tr(
+                "The CA certificate file {path} cannot be used: it must hold PEM certificates ({reason})."),
+            "PacUnavailable": self.tr("The PAC file {url} could not be downloaded or is not a PAC file."),
+            "PacUnavailable.Unreadable": self.tr("The PAC file {url} cannot be read: {reason}."),
+            "PacUnavailable.Invalid": self.tr("The PAC file {url} is not valid: {reason}."),
+            "ProxyAuthRequired": self.tr(
+                "The proxy {proxy} refused the user name or password (HTTP 407). Check the proxy user and password in "
+                "the profile."),
+            "ProxyAuthRequired.NoCredentials": self.tr(
+                "The proxy {proxy} requires a user name and password (HTTP 407). Enter the proxy user and password in "
+                "the profile."),
+            "ProxyUnreachable": self.tr(
+                "The proxy {proxy} cannot be reached ({reason}). Check the proxy address in the profile, or choose "
+                "another proxy setting."),
+            "TlsUntrusted": self.tr(
+                "The certificate of {host} is not trusted: it was issued by {issuer}, which this computer does not "
+                "trust. If your company inspects HTTPS traffic, install its CA certificate in the operating system, "
+                "or choose it as the profile's extra CA certificate."),
+            "tls.unknown_issuer": self.tr("an unknown authority"),
+            "TlsError": self.tr("The secure connection to {host} failed: {reason}."),
+            "AppServerUnreachable": self.tr(
+                "Could not reach the AppServer at {url} ({reason}). Check the URL and the network."),
+            "AppServerContractMismatch": self.tr(
+                "The AppServer at {url} answered /{path} with {what}, not as the AppServer contract says. Check that "
+                "the URL is the prefix before /sts-token."),
+            "appserver.not_json": self.tr("HTTP {status} without JSON"),
+            "appserver.missing_fields": self.tr("a body without a valid {fields}"),
+            "net.refused": self.tr("connection refused"),
+            "net.timeout": self.tr("timed out"),
+            "net.unknown_host": self.tr("unknown host name"),
+            "net.other": self.tr("network error: {name}"),
+            "RootAccessKey": self.tr(
+                "This AccessKey belongs to the root account {account_id} ({arn}): it can do everything in the "
+                "account, and anyone who copies it can too. Create a RAM user for uploads, give it the upload-only "
+                "policy (vod:CreateUploadVideo, vod:RefreshUploadVideo: the \"Upload only\" preset), and use its "
+                "AccessKey instead."),
             # Session policy grammar
             "InvalidPolicy.NotJson": self.tr("The policy is not valid JSON: {reason}"),
             "InvalidPolicy.NotObject": self.tr("The policy must be a JSON object."),

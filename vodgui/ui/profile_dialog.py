@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from vodgui.core.connection_test import ConnectionTestResult, test_connection
 from vodgui.core.errors import VodError, config_error
 from vodgui.core.keychain import FIELDS, KeychainUnavailable
 from vodgui.core.messages import Message
+from vodgui.core.network import split_proxy_url
 from vodgui.core.profiles import SANDBOX_PROFILE, Profile, secret_name
 from vodgui.core.session import DraftSessionFactory
 from vodgui.core.sts import MAX_DURATION, MIN_DURATION, RoleSettings, default_sts_endpoint
@@ -54,6 +56,7 @@ _FOCUS = {"InvalidProfileName": "name_edit", "DuplicateProfileName": "name_edit"
           "MissingAccessKeyId": "key_id_edit", "InvalidAppServerURL": "appserver_url_edit",
           "InvalidRoleArn": "role_arn_edit", "InvalidRoleSessionName": "session_name_edit",
           "InvalidDurationSeconds": "duration_spin", "InvalidPolicy": "policy_editor", "InvalidProxy": "proxy_edit",
+          "InlineProxyPassword": "proxy_edit", "InvalidPacURL": "proxy_edit", "InvalidCAFile": "ca_file_edit",
           "MissingSecret": "secret_edit"}
 
 
@@ -184,19 +187,52 @@ class ProfileDialog(QDialog):
         form.addRow(policy_label)
         form.addRow(self.policy_editor)
 
-        self.net_group = QGroupBox(self.tr("Endpoints and proxy"), self)
+        self.net_group = QGroupBox(self.tr("Network"), self)
         self.net_form = form = QFormLayout(self.net_group)
         self.vod_endpoint_edit = QLineEdit(self.net_group)
         self.vod_endpoint_edit.setToolTip(self.tr("Leave empty for the region's public VOD endpoint"))
         self.sts_endpoint_edit = QLineEdit(self.net_group)
         self.sts_endpoint_edit.setToolTip(self.tr("Leave empty for the region's STS endpoint"))
+        self.proxy_mode_box = QComboBox(self.net_group)
+        self.proxy_mode_box.addItem(self.tr("System settings"), "system")
+        self.proxy_mode_box.addItem(self.tr("No proxy"), "none")
+        self.proxy_mode_box.addItem(self.tr("Manual"), "manual")
+        self.proxy_mode_box.addItem(self.tr("PAC file"), "pac")
+        self.proxy_mode_box.setToolTip(self.tr(
+            "System settings: the operating system's proxy and its automatic configuration (PAC/WPAD), "
+            "NO_PROXY honoured. The choice applies to every connection of this profile: VOD, STS, OSS, AppServer."))
         self.proxy_edit = QLineEdit(self.net_group)
-        self.proxy_edit.setPlaceholderText(self.tr("none (http://host:port)"))
-        self.proxy_edit.setToolTip(self.tr("An HTTP proxy for every request: http://host:port or "
-                                           "http://user:password@host:port"))
+        self.proxy_user_edit = QLineEdit(self.net_group)
+        self.proxy_user_edit.setPlaceholderText(self.tr("none"))
+        self.proxy_user_edit.setToolTip(self.tr("Only if the proxy asks for a login"))
+        self.proxy_password_edit = QLineEdit(self.net_group)
+        self.proxy_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.proxy_password_edit.setToolTip(self.tr("Kept only in the system keychain, never in the profile file"))
+        self.no_proxy_edit = QLineEdit(self.net_group)
+        self.no_proxy_edit.setPlaceholderText(self.tr("e.g. .corp.example.com, 10.0.0.0/8"))
+        self.no_proxy_edit.setToolTip(self.tr("Hosts, domains and networks reached without the proxy, "
+                                              "separated by commas"))
+        self.ca_file_edit = QLineEdit(self.net_group)
+        self.ca_file_edit.setPlaceholderText(self.tr("none: the system's trusted certificates"))
+        self.ca_file_edit.setToolTip(self.tr(
+            "A PEM file with a CA certificate to trust in addition to the operating system's, e.g. the one your "
+            "company uses to inspect HTTPS. Certificates are always verified."))
+        self.ca_button = QPushButton(self.tr("Browse…"), self.net_group)
+        self.ca_button.setAutoDefault(False)
+        ca_row = QWidget(self.net_group)
+        ca_layout = QHBoxLayout(ca_row)
+        ca_layout.setContentsMargins(0, 0, 0, 0)
+        ca_layout.addWidget(self.ca_file_edit, 1)
+        ca_layout.addWidget(self.ca_button)
+        self.ca_row = ca_row
         form.addRow(self.tr("&VOD endpoint:"), self.vod_endpoint_edit)
         form.addRow(self.tr("S&TS endpoint:"), self.sts_endpoint_edit)
-        form.addRow(self.tr("Pro&xy:"), self.proxy_edit)
+        form.addRow(self.tr("Pro&xy:"), self.proxy_mode_box)
+        form.addRow(self.tr("Proxy address:"), self.proxy_edit)
+        form.addRow(self.tr("Proxy user:"), self.proxy_user_edit)
+        form.addRow(self.tr("Proxy password:"), self.proxy_password_edit)
+        form.addRow(self.tr("Bypass proxy for:"), self.no_proxy_edit)
+        form.addRow(self.tr("Extra CA certificate:"), ca_row)
 
         test_group = QGroupBox(self.tr("Connection"), self)
         self.test_panel = ConnectionTestPanel(test_group)
@@ -238,7 +274,8 @@ class ProfileDialog(QDialog):
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
         self._align_labels(self.account_form, self.cred_form, self.net_form)
-        self.setMinimumWidth(960)
+        # Wrapped hints do not count in a minimum size hint: below this height the mode and source hints are cut.
+        self.setMinimumSize(960, 640)
         self.resize(1000, 680)
 
         for first, second in zip(self._tab_chain(), self._tab_chain()[1:]):
@@ -250,13 +287,17 @@ class ProfileDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.delete_button.clicked.connect(self._on_delete)
         self.test_panel.test_requested.connect(self._on_test)
+        self.proxy_mode_box.currentIndexChanged.connect(self._on_proxy_mode_changed)
+        self.ca_button.clicked.connect(self._on_browse_ca)
+        self.proxy_edit.editingFinished.connect(self._on_proxy_edited)
 
     def _tab_chain(self) -> list[QWidget]:
         return [self.name_edit, self.region_box, self.mode_box, self.source_box, self.key_id_edit,
                 self.secret_edit, self.appserver_url_edit, self.token_edit, self.vod_endpoint_edit,
-                self.sts_endpoint_edit, self.proxy_edit, self.role_arn_edit, self.session_name_edit,
-                self.duration_spin, self.policy_editor.preset_box, self.policy_editor.edit, self.test_panel.button,
-                self.save_button]
+                self.sts_endpoint_edit, self.proxy_mode_box, self.proxy_edit, self.proxy_user_edit,
+                self.proxy_password_edit, self.no_proxy_edit, self.ca_file_edit, self.ca_button, self.role_arn_edit,
+                self.session_name_edit, self.duration_spin, self.policy_editor.preset_box, self.policy_editor.edit,
+                self.test_panel.button, self.save_button]
 
     def _with_hint(self, field: QWidget, hint: QLabel) -> QWidget:
         holder = QWidget(field.parentWidget())
@@ -301,7 +342,11 @@ class ProfileDialog(QDialog):
         self.policy_editor.set_policy(profile.policy)
         self.vod_endpoint_edit.setText(profile.vod_endpoint)
         self.sts_endpoint_edit.setText(profile.sts_endpoint)
-        self.proxy_edit.setText(profile.transfer.proxy)
+        self.proxy_mode_box.setCurrentIndex(max(0, self.proxy_mode_box.findData(profile.proxy_mode)))
+        self.proxy_edit.setText(profile.proxy_url)
+        self.proxy_user_edit.setText(profile.proxy_user)
+        self.no_proxy_edit.setText(profile.no_proxy)
+        self.ca_file_edit.setText(profile.ca_file)
         if self.is_sandbox:
             info = self.ctx.sandbox_info() if self.ctx.sandbox_info else {}
             self.region_box.setCurrentText(str(info.get("region", profile.region)))
@@ -311,10 +356,22 @@ class ProfileDialog(QDialog):
             for widget in (self.name_edit, self.vod_endpoint_edit, self.sts_endpoint_edit, self.role_arn_edit):
                 widget.setReadOnly(True)
             self.region_box.setEnabled(False)
-            self.proxy_edit.setEnabled(False)
 
     def mode(self) -> str:
         return str(self.mode_box.currentData())
+
+    def proxy_mode(self) -> str:
+        return str(self.proxy_mode_box.currentData())
+
+    def typed_secrets(self) -> dict[str, str]:
+        """What the user typed into the secret fields, by keychain field (empty fields left out)."""
+        typed = {}
+        field = self.secret_field()
+        if field and self.typed_secret():
+            typed[field] = self.typed_secret()
+        if not self.is_sandbox and self.proxy_password_edit.text():
+            typed["proxy_password"] = self.proxy_password_edit.text()
+        return typed
 
     def source(self) -> str:
         return str(self.source_box.currentData())
@@ -328,7 +385,7 @@ class ProfileDialog(QDialog):
 
     def edits(self) -> Callable[[Profile], Profile]:
         """The dialog's fields as a change to apply onto a profile: what the dialog edits is taken from it, the rest
-        (the transfer settings other than the proxy) from the profile it is applied to. Safe to call off the GUI
+        (the transfer settings) from the profile it is applied to. Safe to call off the GUI
         thread (the values are read now)."""
         values: dict[str, Any] = {
             "mode": self.mode(), "source": self.source(), "role_session_name": self.session_name_edit.text().strip(),
@@ -339,9 +396,11 @@ class ProfileDialog(QDialog):
             name=self.name_edit.text().strip(), region=self.region_box.currentText().strip(),
             access_key_id=self.key_id_edit.text().strip(), appserver_url=self.appserver_url_edit.text().strip(),
             role_arn=self.role_arn_edit.text().strip(), vod_endpoint=self.vod_endpoint_edit.text().strip(),
-            sts_endpoint=self.sts_endpoint_edit.text().strip(), sandbox=False)
-        proxy = self.proxy_edit.text().strip()
-        return lambda base: replace(base, transfer=base.transfer.with_changes(proxy=proxy), **values)
+            sts_endpoint=self.sts_endpoint_edit.text().strip(), sandbox=False,
+            proxy_mode=self.proxy_mode(), proxy_url=self.proxy_edit.text().strip(),
+            proxy_user=self.proxy_user_edit.text().strip(), no_proxy=self.no_proxy_edit.text().strip(),
+            ca_file=self.ca_file_edit.text().strip())
+        return lambda base: replace(base, **values)
 
     def profile(self) -> Profile:
         """The profile as the dialog shows it now (not validated, not saved)."""
@@ -393,8 +452,42 @@ class ProfileDialog(QDialog):
         self.role_group.setVisible(mode == "sts" and accesskey)
         self.net_form.setRowVisible(self.vod_endpoint_edit, not (mode == "credential" and not accesskey))
         self.net_form.setRowVisible(self.sts_endpoint_edit, accesskey)
-        self.net_form.setRowVisible(self.proxy_edit, not sandbox)
+        self.net_form.setRowVisible(self.proxy_mode_box, not sandbox)
+        self.net_form.setRowVisible(self.ca_row, not sandbox)
+        self._on_proxy_mode_changed()
         self._show_keychain()
+
+    def _on_proxy_mode_changed(self, _index: int = 0) -> None:
+        mode = self.proxy_mode()
+        shown = not self.is_sandbox
+        self.net_form.setRowVisible(self.proxy_edit, shown and mode in ("manual", "pac"))
+        self.net_form.setRowVisible(self.proxy_user_edit, shown and mode != "none")
+        self.net_form.setRowVisible(self.proxy_password_edit, shown and mode != "none")
+        self.net_form.setRowVisible(self.no_proxy_edit, shown and mode == "manual")
+        label = self.net_form.labelForField(self.proxy_edit)
+        if isinstance(label, QLabel):
+            label.setText(self.tr("PAC address:") if mode == "pac" else self.tr("Proxy address:"))
+        if mode == "pac":
+            self.proxy_edit.setPlaceholderText("http://wpad.example.com/wpad.dat")
+            self.proxy_edit.setToolTip(self.tr("The address (or file path) of the proxy auto-configuration file"))
+        else:
+            self.proxy_edit.setPlaceholderText("http://proxy.example.com:3128")
+            self.proxy_edit.setToolTip(self.tr("http://, https:// or socks5://host:port, without the password"))
+
+    def _on_proxy_edited(self) -> None:
+        """A pasted ``http://user:password@host:port``: the user and password go to their fields (the password
+        to the keychain on save), the address keeps only the host."""
+        bare, user, password = split_proxy_url(self.proxy_edit.text())
+        if self.proxy_mode() == "manual" and password:
+            self.proxy_edit.setText(bare)
+            self.proxy_user_edit.setText(user)
+            self.proxy_password_edit.setText(password)
+
+    def _on_browse_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Extra CA certificate"), self.ca_file_edit.text(),
+                                              self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
+        if path:
+            self.ca_file_edit.setText(path)
 
     def _on_region_changed(self, region: str) -> None:
         region = region.strip() or "cn-shanghai"
@@ -440,6 +533,8 @@ class ProfileDialog(QDialog):
             edit.setPlaceholderText(self.tr("cannot be stored: no keychain"))
             return
         self.keychain_label.setStyleSheet(HINT_STYLE)
+        if (self.stored or {}).get("proxy_password"):
+            self.proxy_password_edit.setPlaceholderText(self.tr("unchanged (stored in the keychain)"))
         if (self.stored or {}).get(field):
             self.keychain_label.setText(self.tr("Stored in {0}. Leave the field empty to keep it.").format(
                 self.keychain_name))
@@ -452,9 +547,8 @@ class ProfileDialog(QDialog):
     # -- test connection -------------------------------------------------------------------------------------
     def _on_test(self) -> None:
         profile = self.profile()
-        field = self.secret_field()
-        typed = {field: self.typed_secret()} if field and self.typed_secret() else {}
-        sessions = DraftSessionFactory(self.ctx.workspace.sessions, typed, stored_name=self._old_name)
+        sessions = DraftSessionFactory(self.ctx.workspace.sessions, self.typed_secrets(),
+                                       stored_name=self._old_name)
         self.test_panel.set_running()
         run_op(self, lambda: test_connection(sessions, profile), self._on_test_done, self.test_panel.show_failure)
 
@@ -484,6 +578,7 @@ class ProfileDialog(QDialog):
             self._fail(err)
             return
         field, typed, old, edits = self.secret_field(), self.typed_secret(), self._old_name, self.edits()
+        proxy_password = self.proxy_password_edit.text()
         secrets, profiles = self.ctx.workspace.secrets, self.ctx.workspace.profiles
 
         def save() -> str | None:
@@ -495,6 +590,10 @@ class ProfileDialog(QDialog):
                     label = secrets.set(profile.name, field, typed)
                 elif secrets.get(profile.name, field) is None:
                     raise _MissingSecret()
+                if proxy_password and profile.proxy_password_used:
+                    secrets.set(profile.name, "proxy_password", proxy_password)
+                elif not profile.proxy_password_used:
+                    secrets.delete(profile.name, "proxy_password")
             if old is None:
                 profiles.put(profile)
             else:

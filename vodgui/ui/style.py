@@ -17,7 +17,11 @@ PLAYER_ERROR_COLOR = "#b3261e"
 #: Inline field errors set through the palette (dialogs whose labels keep the platform's style sheet).
 ERROR_PALETTE_COLOR = Qt.GlobalColor.red
 
+#: Works, but should not stay that way (a root-account AccessKey).
+WARNING_COLOR = "#b26a00"
+
 OK_STYLE = f"color: {OK_COLOR};"
+WARNING_STYLE = f"color: {WARNING_COLOR};"
 ERROR_STYLE = f"color: {ERROR_COLOR};"
 #: Secondary text: hints, progress, technical details.
 HINT_STYLE = "color: palette(placeholder-text);"

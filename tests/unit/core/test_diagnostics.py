@@ -73,7 +73,7 @@ def test_bundle_holds_logs_settings_versions_queue_and_request_ids(workspace: Wo
                                {"PySide6": "6.12.0", "Qt": "6.12.0"})
     assert result.path == out
     members = _read(out)
-    assert set(members) == {"versions.json", "config/profiles.json", "queue.json", "logs/vodgui.log",
+    assert set(members) == {"versions.json", "network.json", "config/profiles.json", "queue.json", "logs/vodgui.log",
                             "logs/vodgui.log.1", "request_ids.json", "README.txt"}
     assert sorted(result.members) == sorted(members)
 

@@ -156,8 +156,14 @@ def test_validation_messages_are_shown_inline(qtbot: Any, ui_ctx: Any, open_dial
     assert save_fails(qtbot, d) == "A profile named Sandbox already exists."
     fill(qtbot, d, "STS", "sts", "accesskey", info, role_arn_edit="arn:not-a-role")
     assert "RoleArn 'arn:not-a-role' is not of the form" in save_fails(qtbot, d)
+    choose(d.proxy_mode_box, "manual")
     fill(qtbot, d, "Proxy", "credential", "accesskey", info, proxy_edit="proxy.example.com:8080")
     assert "The proxy must look like http://host:port" in save_fails(qtbot, d)
+    choose(d.source_box, "appserver")
+    choose(d.proxy_mode_box, "none")
+    fill(qtbot, d, "Clear", "credential", "appserver", info, appserver_url_edit="http://example.com/vod")
+    assert "must start with https://" in save_fails(qtbot, d)
+    assert d.focusWidget() is d.appserver_url_edit
     assert d.isVisible()
     assert [p.name for p in ui_ctx.workspace.profiles.list()] == ["Sandbox"]
 
@@ -413,3 +419,46 @@ def test_sandbox_role_settings_are_checked(qtbot: Any, ui_ctx: Any, open_dialog:
     profile = ui_ctx.workspace.profiles.require("Sandbox")
     assert (profile.mode, profile.role_session_name) == ("sts", "rehearsal")
     assert json.loads(profile.policy) == json.loads(POLICY_UPLOAD_ONLY)
+
+
+def test_proxy_password_is_saved_to_the_keychain_and_tested(qtbot: Any, ui_ctx: Any, open_dialog: Opener,
+                                                            info: dict) -> None:
+    from tests.helpers.proxy import forwarding_proxy
+
+    with forwarding_proxy(auth=("qa", "Proxy-Pw-2468")) as proxy:
+        d = open_dialog()
+        choose(d.proxy_mode_box, "manual")
+        assert d.proxy_edit.isVisible() and d.no_proxy_edit.isVisible()
+        fill(qtbot, d, "Corp", "sts", "accesskey", info)
+        # Pasted with the credentials, as a proxy address is often handed out: they move to their fields.
+        type_into(qtbot, d.proxy_edit, f"http://qa:wrong-pass-1@127.0.0.1:{proxy.port}")
+        d.proxy_edit.editingFinished.emit()
+        assert d.proxy_edit.text() == f"http://127.0.0.1:{proxy.port}" and d.proxy_user_edit.text() == "qa"
+        result = run_test(qtbot, d)
+        assert not result.ok and f"The proxy 127.0.0.1:{proxy.port} refused" in d.test_panel.verdict.text()
+        type_into(qtbot, d.proxy_password_edit, "Proxy-Pw-2468")
+        assert run_test(qtbot, d).ok
+        assert not d.test_panel.warning.isVisible()  # a RAM user's key: no root warning
+        save(qtbot, d)
+    profiles = ui_ctx.workspace.profiles
+    assert "Proxy-Pw-2468" not in profiles.path.read_text(encoding="utf-8")
+    assert profiles.require("Corp").proxy_user == "qa"
+    assert ui_ctx.workspace.secrets.get("Corp", "proxy_password").reveal() == "Proxy-Pw-2468"
+
+
+def test_root_account_key_is_warned_about(qtbot: Any, open_dialog: Opener, info: dict) -> None:
+    d = open_dialog()
+    fill(qtbot, d, "Root", "credential", "accesskey", info)
+    assert run_test(qtbot, d).ok
+    assert d.test_panel.warning.isVisible()
+    assert "root account" in d.test_panel.warning.text() and "RAM user" in d.test_panel.warning.text()
+
+
+def test_system_proxy_is_the_default_and_hides_manual_fields(qtbot: Any, open_dialog: Opener) -> None:
+    d = open_dialog()
+    assert d.proxy_mode() == "system"
+    assert not d.proxy_edit.isVisible() and not d.no_proxy_edit.isVisible() and d.ca_file_edit.isVisible()
+    choose(d.proxy_mode_box, "pac")
+    assert d.proxy_edit.isVisible() and not d.no_proxy_edit.isVisible()
+    choose(d.proxy_mode_box, "none")
+    assert not d.proxy_user_edit.isVisible() and not d.proxy_password_edit.isVisible()

@@ -27,7 +27,6 @@ class TransferConfig:
         concurrent_files: files uploading at the same time.
         retries / retry_delay / retry_max_delay: per request, exponential backoff with jitter.
         bandwidth_limit: bytes per second for all uploads together; 0 is unlimited.
-        proxy: ``http://[user:pass@]host:port`` for every request (VOD, STS, OSS, AppServer).
         min_part_size: the service's minimum; lowered only to rehearse with tiny parts against the sandbox.
     """
 
@@ -40,7 +39,6 @@ class TransferConfig:
     retry_delay: float = 2.0
     retry_max_delay: float = 30.0
     bandwidth_limit: int = 0
-    proxy: str = ""
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
     min_part_size: int = OSS_MIN_PART_SIZE
@@ -69,8 +67,6 @@ class TransferConfig:
             raise config_error("InvalidRetryDelay")
         if self.bandwidth_limit < 0:
             raise config_error("InvalidBandwidthLimit")
-        if self.proxy and not self.proxy.startswith(("http://", "https://", "socks5://", "socks5h://")):
-            raise config_error("InvalidProxy")
         return self
 
     def to_json(self) -> dict[str, Any]:

@@ -255,112 +255,112 @@
         <translation>用此对话框中的值向服务端检查（不保存）：密钥、角色、权限、网络和时钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="60"/>
+        <location filename="../../ui/connection_panel.py" line="67"/>
         <source>Not tested yet. The test uses the values in this dialog, saved or not.</source>
         <translation>尚未测试。测试使用此对话框中的当前值，无论是否已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="67"/>
+        <location filename="../../ui/connection_panel.py" line="75"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="87"/>
+        <location filename="../../ui/connection_panel.py" line="100"/>
         <source>Connection works: this profile can upload.</source>
         <translation>连接正常：此配置可以上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="89"/>
+        <location filename="../../ui/connection_panel.py" line="102"/>
         <source>It may not read video information (GetVideoInfo), so the History and Playback pages cannot check its videos.</source>
         <translation>但它无权读取视频信息（GetVideoInfo），因此“历史记录”和“播放”页面无法检查其视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="98"/>
+        <location filename="../../ui/connection_panel.py" line="113"/>
         <source>Enter the secret first: nothing is stored in the keychain for this profile yet.</source>
         <translation>请先输入密钥：钥匙串中还没有保存此配置的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="100"/>
+        <location filename="../../ui/connection_panel.py" line="115"/>
         <source>Wrong AppServer token: the AppServer refused it. Enter the token again.</source>
         <translation>AppServer 令牌错误：AppServer 拒绝了该令牌。请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="102"/>
+        <location filename="../../ui/connection_panel.py" line="117"/>
         <source>This RAM user may not assume the role. Allow it sts:AssumeRole on the role, and make the role&apos;s trust policy trust it.</source>
         <translation>此 RAM 用户无权扮演该角色。请授予其对该角色的 sts:AssumeRole 权限，并在角色的信任策略中信任该用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="105"/>
+        <location filename="../../ui/connection_panel.py" line="120"/>
         <source>Wrong AccessKey ID: the service does not know this key, or it is disabled. Check the ID in the RAM console.</source>
         <translation>AccessKey ID 错误：服务端不认识此密钥，或密钥已被禁用。请在 RAM 控制台核对 ID。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="107"/>
+        <location filename="../../ui/connection_panel.py" line="122"/>
         <source>Wrong AccessKey secret: the key ID is known, but the signature does not match. Enter the secret again.</source>
         <translation>AccessKey Secret 错误：AccessKey ID 有效，但签名不匹配。请重新输入 Secret。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="109"/>
+        <location filename="../../ui/connection_panel.py" line="124"/>
         <source>No permission: the key is valid but may not upload to VOD. Allow vod:CreateUploadVideo and vod:RefreshUploadVideo in its RAM policy (and in the session policy, if there is one).</source>
         <translation>没有权限：密钥有效，但无权上传到视频点播。请在其 RAM 策略（以及会话策略，如有）中允许 vod:CreateUploadVideo 和 vod:RefreshUploadVideo。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="112"/>
+        <location filename="../../ui/connection_panel.py" line="127"/>
         <source>Role not found: no role with this RoleArn exists, or it cannot be assumed. Copy the RoleArn from the RAM console and check the role&apos;s trust policy.</source>
         <translation>角色不存在：没有此 RoleArn 对应的角色，或该角色无法被扮演。请从 RAM 控制台复制 RoleArn，并检查角色的信任策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="114"/>
+        <location filename="../../ui/connection_panel.py" line="129"/>
         <source>Network problem: the service could not be reached. Check the endpoint, the proxy and the network connection.</source>
         <translation>网络问题：无法连接服务端。请检查 Endpoint、代理和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="116"/>
+        <location filename="../../ui/connection_panel.py" line="131"/>
         <source>Clock skew: this computer&apos;s clock is more than 15 minutes off. Correct the date and time, then test again.</source>
         <translation>时钟偏差：本机时钟偏差超过 15 分钟。请校正日期和时间后重新测试。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="118"/>
+        <location filename="../../ui/connection_panel.py" line="133"/>
         <source>The profile is not complete: {0}</source>
         <translation>配置不完整：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="134"/>
+        <location filename="../../ui/connection_panel.py" line="149"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="135"/>
+        <location filename="../../ui/connection_panel.py" line="150"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="136"/>
+        <location filename="../../ui/connection_panel.py" line="151"/>
         <source>AssumeRole</source>
         <translation>AssumeRole</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="137"/>
+        <location filename="../../ui/connection_panel.py" line="152"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="138"/>
+        <location filename="../../ui/connection_panel.py" line="153"/>
         <source>VOD upload permission</source>
         <translation>点播上传权限</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="139"/>
+        <location filename="../../ui/connection_panel.py" line="154"/>
         <source>VOD access</source>
         <translation>点播访问</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="147"/>
+        <location filename="../../ui/connection_panel.py" line="162"/>
         <source> (RequestId {0})</source>
         <translation>（RequestId {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="150"/>
+        <location filename="../../ui/connection_panel.py" line="165"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;：{1}</translation>
     </message>
@@ -1278,62 +1278,62 @@ File: {1}</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>vodgui — {0:.0f}% · {1} uploading</source>
         <translation>vodgui — {0:.0f}% · {1} 个上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>{0} of {1} items left</source>
         <translation>剩余 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>1 item in the queue</source>
         <translation>队列中有 1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>{0} items in the queue</source>
         <translation>队列中有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>{0} item(s) failed.</source>
         <translation>{0} 项失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>All queued files are uploaded.</source>
         <translation>队列中的所有文件都已上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>{0} upload(s) are running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>有 {0} 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -1455,622 +1455,747 @@ File: {1}</source>
         <translation>请输入 AccessKey ID。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="32"/>
-        <source>The AppServer URL must start with http:// or https://.</source>
-        <translation>AppServer 地址必须以 http:// 或 https:// 开头。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/message_texts.py" line="34"/>
+        <location filename="../../ui/message_texts.py" line="36"/>
         <source>DurationSeconds must be between {low} and {high} seconds; {value} is out of range.</source>
         <translation>DurationSeconds 必须在 {low} 到 {high} 秒之间；{value} 超出范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="36"/>
+        <location filename="../../ui/message_texts.py" line="38"/>
         <source>RoleArn {role_arn} is not of the form acs:ram::&lt;account id&gt;:role/&lt;role name&gt;. Copy it from the RAM console.</source>
         <translation>RoleArn {role_arn} 的格式应为 acs:ram::&lt;账号 ID&gt;:role/&lt;角色名称&gt;。请从 RAM 控制台复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="39"/>
+        <location filename="../../ui/message_texts.py" line="41"/>
         <source>RoleSessionName must be 2-64 characters: letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>RoleSessionName 必须为 2-64 个字符：字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="41"/>
-        <source>The proxy must look like http://host:port (optionally http://user:password@host:port).</source>
-        <translation>代理的格式应为 http://host:port（也可以是 http://user:password@host:port）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/message_texts.py" line="43"/>
+        <location filename="../../ui/message_texts.py" line="45"/>
         <source>Part size must be between {low_kib} KiB and 5 GiB (or 0 for automatic); got {value} bytes.</source>
         <translation>分片大小必须在 {low_kib} KiB 到 5 GiB 之间（0 表示自动）；当前为 {value} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="44"/>
+        <location filename="../../ui/message_texts.py" line="46"/>
         <source>Parallel parts must be between {low} and {high}.</source>
         <translation>并行分片数必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="45"/>
+        <location filename="../../ui/message_texts.py" line="47"/>
         <source>Concurrent files must be between {low} and {high}.</source>
         <translation>同时上传的文件数必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="46"/>
+        <location filename="../../ui/message_texts.py" line="48"/>
         <source>Retries must be between {low} and {high}.</source>
         <translation>重试次数必须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="47"/>
+        <location filename="../../ui/message_texts.py" line="49"/>
         <source>Retry delays cannot be negative.</source>
         <translation>重试间隔不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="48"/>
+        <location filename="../../ui/message_texts.py" line="50"/>
         <source>The bandwidth limit cannot be negative.</source>
         <translation>带宽限制不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="49"/>
+        <location filename="../../ui/message_texts.py" line="51"/>
         <source>{path} is not valid JSON ({reason}). Fix or remove it.</source>
         <translation>{path} 不是有效的 JSON（{reason}）。请修正或删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="51"/>
+        <location filename="../../ui/message_texts.py" line="53"/>
         <source>There is no profile named {name} (profiles: {known}). Create it with &apos;vodgui profiles add&apos;.</source>
         <translation>没有名为 {name} 的配置（现有配置：{known}）。请用 &apos;vodgui profiles add&apos; 创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="53"/>
+        <location filename="../../ui/message_texts.py" line="55"/>
         <source>There is no profile named {name}: there are no profiles yet. Create one with &apos;vodgui profiles add&apos;.</source>
         <translation>没有名为 {name} 的配置：目前还没有任何配置。请用 &apos;vodgui profiles add&apos; 创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="54"/>
+        <location filename="../../ui/message_texts.py" line="56"/>
         <source>A profile named {name} already exists.</source>
         <translation>已存在名为 {name} 的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="56"/>
+        <location filename="../../ui/message_texts.py" line="58"/>
         <source>The {secret} of profile {profile} is not in the keychain. Edit the profile and enter it again.</source>
         <translation>钥匙串中没有配置 {profile} 的 {secret}。请编辑配置并重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="58"/>
+        <location filename="../../ui/message_texts.py" line="60"/>
         <source>This is the built-in sandbox profile, but the sandbox is not running in this program. Use the desktop app, or create a profile from &apos;vodgui sandbox&apos; output with &apos;vodgui profiles add --from-sandbox&apos;.</source>
         <translation>这是内置沙箱配置，但本程序中没有运行沙箱。请使用桌面应用，或根据 &apos;vodgui sandbox&apos; 的输出，用 &apos;vodgui profiles add --from-sandbox&apos; 创建配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="61"/>
+        <location filename="../../ui/message_texts.py" line="63"/>
         <source>AccessKey secret</source>
         <translation>AccessKey Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="62"/>
+        <location filename="../../ui/message_texts.py" line="64"/>
         <source>AppServer token</source>
         <translation>AppServer 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="64"/>
+        <location filename="../../ui/message_texts.py" line="65"/>
+        <source>proxy password</source>
+        <translation>代理密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="67"/>
         <source>Cannot store secrets: {reason}. vodgui keeps AccessKey secrets and tokens only in the system keychain (GNOME Keyring / KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and never in a plain file. Start or unlock your keychain, or use an AppServer profile.</source>
         <translation>无法保存密钥：{reason}。vodgui 只把 AccessKey Secret 和令牌保存在系统钥匙串中（Linux 上的 GNOME Keyring / KWallet、macOS 上的钥匙串、Windows 上的凭据管理器），绝不保存在普通文件中。请启动或解锁钥匙串，或改用 AppServer 配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="67"/>
+        <location filename="../../ui/message_texts.py" line="70"/>
         <source>no keychain is available</source>
         <translation>没有可用的钥匙串</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="68"/>
+        <location filename="../../ui/message_texts.py" line="71"/>
         <source>the keychain is disabled</source>
         <translation>钥匙串已被禁用</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="69"/>
+        <location filename="../../ui/message_texts.py" line="72"/>
         <source>the only keyring backend stores secrets in a plain file (keyrings.alt)</source>
         <translation>唯一可用的 keyring 后端会把密钥存在普通文件中（keyrings.alt）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="70"/>
+        <location filename="../../ui/message_texts.py" line="73"/>
         <source>the keychain refused to store it ({error})</source>
         <translation>钥匙串拒绝保存（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="71"/>
+        <location filename="../../ui/message_texts.py" line="74"/>
         <source>the keychain could not be read ({error})</source>
         <translation>无法读取钥匙串（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="73"/>
+        <location filename="../../ui/message_texts.py" line="76"/>
         <source>Another vodgui process ({holder}) is running the upload queue in this home. Finish or quit it first, or use another VODGUI_HOME.</source>
         <translation>另一个 vodgui 进程（{holder}）正在此主目录中运行上传队列。请先等它完成或退出它，或使用另一个 VODGUI_HOME。</translation>
     </message>
     <message>
+        <location filename="../../ui/message_texts.py" line="79"/>
+        <source>Enter the proxy address, e.g. http://proxy.example.com:3128.</source>
+        <translation>请输入代理地址，例如 http://proxy.example.com:3128。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="81"/>
+        <source>The proxy password goes to the keychain, not into the proxy address. Enter it in the proxy password field.</source>
+        <translation>代理密码保存在钥匙串中，不能写在代理地址里。请在“代理密码”一栏输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="83"/>
+        <source>The proxy setting must be one of {allowed}.</source>
+        <translation>代理设置必须是以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="84"/>
+        <source>Enter the address of the PAC file, e.g. http://wpad.example.com/wpad.dat.</source>
+        <translation>请输入 PAC 文件的地址，例如 http://wpad.example.com/wpad.dat。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="85"/>
+        <source>The CA certificate file {path} does not exist.</source>
+        <translation>CA 证书文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="87"/>
+        <source>The CA certificate file {path} cannot be used: it must hold PEM certificates ({reason}).</source>
+        <translation>CA 证书文件 {path} 无法使用：它必须包含 PEM 格式的证书（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="88"/>
+        <source>The PAC file {url} could not be downloaded or is not a PAC file.</source>
+        <translation>PAC 文件 {url} 无法下载，或不是 PAC 文件。</translation>
+    </message>
+    <message>
         <location filename="../../ui/message_texts.py" line="89"/>
+        <source>The PAC file {url} cannot be read: {reason}.</source>
+        <translation>无法读取 PAC 文件 {url}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="90"/>
+        <source>The PAC file {url} is not valid: {reason}.</source>
+        <translation>PAC 文件 {url} 无效：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="92"/>
+        <source>The proxy {proxy} refused the user name or password (HTTP 407). Check the proxy user and password in the profile.</source>
+        <translation>代理 {proxy} 拒绝了用户名或密码（HTTP 407）。请检查配置中的代理用户和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="95"/>
+        <source>The proxy {proxy} requires a user name and password (HTTP 407). Enter the proxy user and password in the profile.</source>
+        <translation>代理 {proxy} 要求用户名和密码（HTTP 407）。请在配置中填写代理用户和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="98"/>
+        <source>The proxy {proxy} cannot be reached ({reason}). Check the proxy address in the profile, or choose another proxy setting.</source>
+        <translation>无法连接代理 {proxy}（{reason}）。请检查配置中的代理地址，或选择其他代理设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="101"/>
+        <source>The certificate of {host} is not trusted: it was issued by {issuer}, which this computer does not trust. If your company inspects HTTPS traffic, install its CA certificate in the operating system, or choose it as the profile&apos;s extra CA certificate.</source>
+        <translation>{host} 的证书不受信任：它由 {issuer} 签发，而这台电脑不信任该机构。如果公司会检查 HTTPS 流量，请把公司的 CA 证书安装到操作系统中，或在配置中把它选为额外的 CA 证书。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="104"/>
+        <source>an unknown authority</source>
+        <translation>未知机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="105"/>
+        <source>The secure connection to {host} failed: {reason}.</source>
+        <translation>与 {host} 的安全连接失败：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="107"/>
+        <source>Could not reach the AppServer at {url} ({reason}). Check the URL and the network.</source>
+        <translation>无法连接位于 {url} 的 AppServer（{reason}）。请检查 URL 和网络。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="109"/>
+        <source>The AppServer at {url} answered /{path} with {what}, not as the AppServer contract says. Check that the URL is the prefix before /sts-token.</source>
+        <translation>位于 {url} 的 AppServer 对 /{path} 的回答是{what}，不符合 AppServer 接口约定。请确认 URL 是 /sts-token 之前的那部分前缀。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="111"/>
+        <source>HTTP {status} without JSON</source>
+        <translation>不含 JSON 的 HTTP {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="112"/>
+        <source>a body without a valid {fields}</source>
+        <translation>缺少有效 {fields} 的响应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="113"/>
+        <source>connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="114"/>
+        <source>timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="115"/>
+        <source>unknown host name</source>
+        <translation>无法解析主机名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="116"/>
+        <source>network error: {name}</source>
+        <translation>网络错误：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="118"/>
+        <source>This AccessKey belongs to the root account {account_id} ({arn}): it can do everything in the account, and anyone who copies it can too. Create a RAM user for uploads, give it the upload-only policy (vod:CreateUploadVideo, vod:RefreshUploadVideo: the &quot;Upload only&quot; preset), and use its AccessKey instead.</source>
+        <translation>此 AccessKey 属于主账号 {account_id}（{arn}）：它能操作账号中的一切，任何拿到它的人也一样。请为上传创建一个 RAM 用户，授予仅上传的权限策略（vod:CreateUploadVideo、vod:RefreshUploadVideo，即“仅上传”预设），并改用该用户的 AccessKey。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="136"/>
         <source>{action}: the service answered HTTP {status} with something that is not JSON.</source>
         <translation>{action}：服务端返回了 HTTP {status}，但内容不是 JSON。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="90"/>
+        <location filename="../../ui/message_texts.py" line="137"/>
         <source>{action}: unexpected response.</source>
         <translation>{action}：应答内容无法识别。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="91"/>
+        <location filename="../../ui/message_texts.py" line="138"/>
         <source>The {name} returned by the service is not base64-encoded JSON.</source>
         <translation>服务端返回的 {name} 不是 Base64 编码的 JSON。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="92"/>
+        <location filename="../../ui/message_texts.py" line="139"/>
         <source>The {name} returned by the service is not a JSON object.</source>
         <translation>服务端返回的 {name} 不是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="93"/>
+        <location filename="../../ui/message_texts.py" line="140"/>
         <source>The {name} returned by the service has no {fields}.</source>
         <translation>服务端返回的 {name} 中缺少 {fields}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="95"/>
+        <location filename="../../ui/message_texts.py" line="142"/>
         <source>The UploadAuth returned by the service has neither ExpireUTCTime nor Expiration.</source>
         <translation>服务端返回的 UploadAuth 中既没有 ExpireUTCTime，也没有 Expiration。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="96"/>
+        <location filename="../../ui/message_texts.py" line="143"/>
         <source>The endpoint is empty.</source>
         <translation>Endpoint 为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="97"/>
+        <location filename="../../ui/message_texts.py" line="144"/>
         <source>Could not reach {service} ({reason}).</source>
         <translation>无法连接 {service}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="99"/>
+        <location filename="../../ui/message_texts.py" line="146"/>
         <source>The object OSS stored differs from the bytes sent (CRC64 mismatch: {detail}).</source>
         <translation>OSS 保存的对象与发送的数据不一致（CRC64 不匹配：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="101"/>
+        <location filename="../../ui/message_texts.py" line="148"/>
         <source>The AppServer refused the token. Check the AppServer token in the profile.</source>
         <translation>AppServer 拒绝了令牌。请检查配置中的 AppServer 令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="103"/>
+        <location filename="../../ui/message_texts.py" line="150"/>
         <source>The upload credentials of {media_id} expired before the upload finished; they cannot be refreshed.</source>
         <translation>{media_id} 的上传凭证在上传完成前已过期，且无法刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="105"/>
+        <location filename="../../ui/message_texts.py" line="152"/>
         <source>UserData is not valid JSON: {reason}</source>
         <translation>UserData 不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="107"/>
+        <location filename="../../ui/message_texts.py" line="154"/>
         <source>UserData must be a JSON object, e.g. {{&quot;Extend&quot;: {{&quot;key&quot;: &quot;value&quot;}}}}.</source>
         <translation>UserData 必须是 JSON 对象，例如 {{&quot;Extend&quot;: {{&quot;key&quot;: &quot;value&quot;}}}}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="108"/>
+        <location filename="../../ui/message_texts.py" line="155"/>
         <source>The callback URL must start with http:// or https://.</source>
         <translation>回调地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="110"/>
+        <location filename="../../ui/message_texts.py" line="157"/>
         <source>VOD does not accept {ext} files as video or audio. Supported: {supported}.</source>
         <translation>视频点播不接受 {ext} 文件作为视频或音频。支持的格式：{supported}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="111"/>
+        <location filename="../../ui/message_texts.py" line="158"/>
         <source>The title is longer than {limit} bytes.</source>
         <translation>标题超过 {limit} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="112"/>
+        <location filename="../../ui/message_texts.py" line="159"/>
         <source>The description is longer than {limit} bytes.</source>
         <translation>描述超过 {limit} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="113"/>
+        <location filename="../../ui/message_texts.py" line="160"/>
         <source>The title contains emoji or other characters VOD refuses.</source>
         <translation>标题中包含表情符号或视频点播不接受的其他字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="114"/>
+        <location filename="../../ui/message_texts.py" line="161"/>
         <source>At most {limit} tags are allowed; there are {count}.</source>
         <translation>最多允许 {limit} 个标签，当前有 {count} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="115"/>
+        <location filename="../../ui/message_texts.py" line="162"/>
         <source>Tag {tag} is too long (max {limit} bytes) or contains a comma.</source>
         <translation>标签 {tag} 过长（最多 {limit} 字节）或包含逗号。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="116"/>
+        <location filename="../../ui/message_texts.py" line="163"/>
         <source>The image type must be one of {allowed}; got {value}.</source>
         <translation>图片类型必须是以下之一：{allowed}；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="117"/>
+        <location filename="../../ui/message_texts.py" line="164"/>
         <source>VOD does not accept {ext} images. Supported: {supported}.</source>
         <translation>视频点播不接受 {ext} 图片。支持的格式：{supported}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="118"/>
+        <location filename="../../ui/message_texts.py" line="165"/>
         <source>The attached media type must be one of {allowed}; got {value}.</source>
         <translation>辅助媒资类型必须是以下之一：{allowed}；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="120"/>
+        <location filename="../../ui/message_texts.py" line="167"/>
         <source>VOD does not accept {ext} files as {business_type} media. Supported: {supported}.</source>
         <translation>视频点播不接受 {ext} 文件作为 {business_type} 媒资。支持的格式：{supported}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="121"/>
+        <location filename="../../ui/message_texts.py" line="168"/>
         <source>{url} is not an http:// or https:// address VOD can fetch.</source>
         <translation>{url} 不是视频点播可以拉取的 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="122"/>
+        <location filename="../../ui/message_texts.py" line="169"/>
         <source>(no extension)</source>
         <translation>（无扩展名）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="123"/>
+        <location filename="../../ui/message_texts.py" line="170"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="124"/>
+        <location filename="../../ui/message_texts.py" line="171"/>
         <source>{name} does not exist any more at {path}. Put it back or remove the item.</source>
         <translation>{name} 已不在 {path}。请将其放回原处，或移除该项。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="125"/>
+        <location filename="../../ui/message_texts.py" line="172"/>
         <source>{name} is a folder. Add the files inside it instead.</source>
         <translation>{name} 是一个文件夹。请改为添加其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="126"/>
+        <location filename="../../ui/message_texts.py" line="173"/>
         <source>{name} cannot be read: {reason}.</source>
         <translation>无法读取 {name}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="127"/>
+        <location filename="../../ui/message_texts.py" line="174"/>
         <source>permission denied; check the file&apos;s permissions</source>
         <translation>权限不足，请检查文件的权限</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="128"/>
+        <location filename="../../ui/message_texts.py" line="175"/>
         <source>{name} is not a regular file.</source>
         <translation>{name} 不是普通文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="129"/>
+        <location filename="../../ui/message_texts.py" line="176"/>
         <source>{name} is empty (0 bytes); VOD cannot accept it.</source>
         <translation>{name} 是空文件（0 字节），视频点播无法接受。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="130"/>
+        <location filename="../../ui/message_texts.py" line="177"/>
         <source>{name} is not a text playlist (not UTF-8).</source>
         <translation>{name} 不是文本播放列表（不是 UTF-8 编码）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="131"/>
+        <location filename="../../ui/message_texts.py" line="178"/>
         <source>{name} is not an M3U8 playlist: it does not start with #EXTM3U.</source>
         <translation>{name} 不是 M3U8 播放列表：它不是以 #EXTM3U 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="132"/>
+        <location filename="../../ui/message_texts.py" line="179"/>
         <source>{name} cannot be uploaded; nothing was sent. Problems ({count}): {problems}.</source>
         <translation>{name} 无法上传，尚未发送任何内容。问题（{count} 个）：{problems}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="133"/>
+        <location filename="../../ui/message_texts.py" line="180"/>
         <source>segment</source>
         <translation>分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="134"/>
+        <location filename="../../ui/message_texts.py" line="181"/>
         <source>key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="135"/>
+        <location filename="../../ui/message_texts.py" line="182"/>
         <source>initialization segment</source>
         <translation>初始化分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="137"/>
+        <location filename="../../ui/message_texts.py" line="184"/>
         <source>it is a master playlist (it lists variant streams); upload each variant playlist on its own</source>
         <translation>这是主播放列表（列出了多个码流），请分别上传每个码流的播放列表</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="138"/>
+        <location filename="../../ui/message_texts.py" line="185"/>
         <source>it lists no segments</source>
         <translation>其中没有列出任何分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="140"/>
+        <location filename="../../ui/message_texts.py" line="187"/>
         <source>{what} {uri} is a remote address; only local files can be uploaded (download the package first, or upload the playlist by URL)</source>
         <translation>{what} {uri} 是远程地址，只能上传本地文件（请先下载整个包，或通过 URL 上传播放列表）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="143"/>
+        <location filename="../../ui/message_texts.py" line="190"/>
         <source>{uri} and {other} have the same name {name}; a package is one folder on the server, so rename one of them</source>
         <translation>{uri} 和 {other} 同名（{name}）；一个包在服务端是同一个文件夹，请重命名其中一个</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="145"/>
+        <location filename="../../ui/message_texts.py" line="192"/>
         <source>{what} {uri} is missing (looked for {path})</source>
         <translation>{what} {uri} 不存在（查找位置：{path}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="146"/>
+        <location filename="../../ui/message_texts.py" line="193"/>
         <source>{what} {uri} cannot be read: {reason}</source>
         <translation>无法读取{what} {uri}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="147"/>
+        <location filename="../../ui/message_texts.py" line="194"/>
         <source>{what} {uri} is not a file</source>
         <translation>{what} {uri} 不是文件</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="148"/>
+        <location filename="../../ui/message_texts.py" line="195"/>
         <source>{what} {uri} is larger than 5 GiB</source>
         <translation>{what} {uri} 大于 5 GiB</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="149"/>
+        <location filename="../../ui/message_texts.py" line="196"/>
         <source>{what} {uri} has no file name</source>
         <translation>{what} {uri} 没有文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="152"/>
+        <location filename="../../ui/message_texts.py" line="199"/>
         <source>AuthInfoTimeout must be a whole number of seconds from {low} to {high}; {value} is out of range.</source>
         <translation>AuthInfoTimeout 必须是 {low} 到 {high} 之间的整数秒；{value} 超出范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="154"/>
+        <location filename="../../ui/message_texts.py" line="201"/>
         <source>Profile {profile} gets its upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to test playback.</source>
         <translation>配置 {profile} 从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请使用 AccessKey 配置或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="158"/>
+        <location filename="../../ui/message_texts.py" line="205"/>
         <source>This profile gets its upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to test playback.</source>
         <translation>此配置从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请使用 AccessKey 配置或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="161"/>
+        <location filename="../../ui/message_texts.py" line="208"/>
         <source>vodgui cannot use the PlayAuth as the player would ({why}) and the profile has no VOD key to fall back on.</source>
         <translation>vodgui 无法像播放器那样使用该播放凭证（{why}），而此配置也没有可以改用的点播密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="163"/>
+        <location filename="../../ui/message_texts.py" line="210"/>
         <source>No PlayAuth.</source>
         <translation>没有播放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="164"/>
+        <location filename="../../ui/message_texts.py" line="211"/>
         <source>The PlayAuth is empty.</source>
         <translation>播放凭证为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="166"/>
+        <location filename="../../ui/message_texts.py" line="213"/>
         <source>The PlayAuth is not base64: it is in a format vodgui does not know (newer PlayAuths are encrypted). Only the player SDK can use it.</source>
         <translation>播放凭证不是 Base64：它的格式 vodgui 无法识别（较新的播放凭证是加密的），只有播放器 SDK 能使用它。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="169"/>
+        <location filename="../../ui/message_texts.py" line="216"/>
         <source>The PlayAuth is base64 but not JSON: it is in a format vodgui does not know (newer PlayAuths are encrypted). Only the player SDK can use it.</source>
         <translation>播放凭证是 Base64，但不是 JSON：它的格式 vodgui 无法识别（较新的播放凭证是加密的），只有播放器 SDK 能使用它。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="171"/>
+        <location filename="../../ui/message_texts.py" line="218"/>
         <source>The PlayAuth decodes to JSON that is not an object.</source>
         <translation>播放凭证解码后的 JSON 不是对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="172"/>
+        <location filename="../../ui/message_texts.py" line="219"/>
         <source>it lacks credentials or AuthInfo</source>
         <translation>其中缺少凭证或 AuthInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="174"/>
+        <location filename="../../ui/message_texts.py" line="221"/>
         <source>{value} is not a VideoId (32 letters and digits, as the upload or the VOD console shows it).</source>
         <translation>{value} 不是 VideoId（由 32 个字母和数字组成，可在上传记录或视频点播控制台中找到）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="175"/>
+        <location filename="../../ui/message_texts.py" line="222"/>
         <source>Formats: {value} is not a format like mp4, m3u8, mp3 or mpd.</source>
         <translation>格式：{value} 不是 mp4、m3u8、mp3 或 mpd 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="176"/>
+        <location filename="../../ui/message_texts.py" line="223"/>
         <source>Definition: {values} is not one of {allowed}.</source>
         <translation>清晰度：{values} 不是以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="177"/>
+        <location filename="../../ui/message_texts.py" line="224"/>
         <source>StreamType must be video, audio, or both.</source>
         <translation>StreamType 必须是 video、audio 或两者。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="178"/>
+        <location filename="../../ui/message_texts.py" line="225"/>
         <source>OutputType must be cdn or oss.</source>
         <translation>OutputType 必须是 cdn 或 oss。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="179"/>
+        <location filename="../../ui/message_texts.py" line="226"/>
         <source>AuthTimeout must be at least 1 second.</source>
         <translation>AuthTimeout 至少为 1 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="181"/>
+        <location filename="../../ui/message_texts.py" line="228"/>
         <source>AuthTimeout must be at least 1 second and at most {limit} for OSS URLs.</source>
         <translation>AuthTimeout 至少为 1 秒；OSS 地址最多为 {limit} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="182"/>
+        <location filename="../../ui/message_texts.py" line="229"/>
         <source>ResultType must be Single or Multiple.</source>
         <translation>ResultType 必须是 Single 或 Multiple。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="183"/>
+        <location filename="../../ui/message_texts.py" line="230"/>
         <source>PlayConfig is not valid JSON: {reason}</source>
         <translation>PlayConfig 不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="185"/>
+        <location filename="../../ui/message_texts.py" line="232"/>
         <source>PlayConfig must be a JSON object, e.g. {{&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}}.</source>
         <translation>PlayConfig 必须是 JSON 对象，例如 {{&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="187"/>
+        <location filename="../../ui/message_texts.py" line="234"/>
         <source>valid: {arn}</source>
         <translation>有效：{arn}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="188"/>
+        <location filename="../../ui/message_texts.py" line="235"/>
         <source>token {key_id}, valid until {until}</source>
         <translation>令牌 {key_id}，有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="189"/>
+        <location filename="../../ui/message_texts.py" line="236"/>
         <source>STS token {key_id}</source>
         <translation>STS 令牌 {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="190"/>
+        <location filename="../../ui/message_texts.py" line="237"/>
         <source>reachable, token accepted</source>
         <translation>可连接，令牌已被接受</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="191"/>
+        <location filename="../../ui/message_texts.py" line="238"/>
         <source>allowed</source>
         <translation>已允许</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="192"/>
+        <location filename="../../ui/message_texts.py" line="239"/>
         <source>reachable</source>
         <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="193"/>
+        <location filename="../../ui/message_texts.py" line="240"/>
         <source>reachable and authorized</source>
         <translation>可连接且已授权</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="195"/>
+        <location filename="../../ui/message_texts.py" line="242"/>
         <source>reachable; this profile may not read video info ({code}) — uploads can still work</source>
         <translation>可连接；此配置无权读取视频信息（{code}）——上传仍可正常进行</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="196"/>
+        <location filename="../../ui/message_texts.py" line="243"/>
         <source>Connection works.</source>
         <translation>连接正常。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="197"/>
+        <location filename="../../ui/message_texts.py" line="244"/>
         <source>The AccessKey ID is unknown or disabled. Check it in the RAM console.</source>
         <translation>AccessKey ID 不存在或已被禁用。请在 RAM 控制台核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="199"/>
+        <location filename="../../ui/message_texts.py" line="246"/>
         <source>The AccessKey secret (or the AppServer token) is wrong: the key ID is known, but the signature does not match. Enter the secret again.</source>
         <translation>AccessKey Secret（或 AppServer 令牌）错误：AccessKey ID 有效，但签名不匹配。请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="202"/>
+        <location filename="../../ui/message_texts.py" line="249"/>
         <source>The key or role is valid but lacks permission for this call. Attach a policy that allows it (for uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo).</source>
         <translation>密钥或角色有效，但无权执行此调用。请附加允许该操作的策略（上传需要 vod:CreateUploadVideo 和 vod:RefreshUploadVideo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="205"/>
+        <location filename="../../ui/message_texts.py" line="252"/>
         <source>The role does not exist, or this user may not assume it. Check the RoleArn and the role&apos;s trust policy.</source>
         <translation>角色不存在，或此用户无权扮演该角色。请检查 RoleArn 和角色的信任策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="208"/>
+        <location filename="../../ui/message_texts.py" line="255"/>
         <source>The service could not be reached. Check the network, the endpoint and the proxy.</source>
         <translation>无法连接服务端。请检查网络、Endpoint 和代理。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="210"/>
+        <location filename="../../ui/message_texts.py" line="257"/>
         <source>This computer&apos;s clock is more than 15 minutes off. Correct the date and time.</source>
         <translation>本机时钟偏差超过 15 分钟。请校正日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="211"/>
+        <location filename="../../ui/message_texts.py" line="258"/>
         <source>The profile settings are not valid.</source>
         <translation>配置无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="212"/>
+        <location filename="../../ui/message_texts.py" line="259"/>
         <source>The temporary credentials were refused as expired.</source>
         <translation>临时凭证因已过期被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="213"/>
+        <location filename="../../ui/message_texts.py" line="260"/>
         <source>The service is throttling requests; try again in a minute.</source>
         <translation>服务端正在限流，请一分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="214"/>
+        <location filename="../../ui/message_texts.py" line="261"/>
         <source>The service had an internal error; try again later.</source>
         <translation>服务端出现内部错误，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="76"/>
+        <location filename="../../ui/message_texts.py" line="123"/>
         <source>The policy is not valid JSON: {reason}</source>
         <translation>策略不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="77"/>
+        <location filename="../../ui/message_texts.py" line="33"/>
+        <source>The AppServer URL must start with https:// (http:// only for a loopback address such as 127.0.0.1): the token must not travel in clear.</source>
+        <translation>AppServer URL 必须以 https:// 开头（只有 127.0.0.1 等本机回环地址可以用 http://）：令牌不能以明文传输。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="43"/>
+        <source>The proxy must look like http://host:port, https://host:port or socks5://host:port.</source>
+        <translation>代理的格式应为 http://主机:端口、https://主机:端口 或 socks5://主机:端口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="124"/>
         <source>The policy must be a JSON object.</source>
         <translation>策略必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="78"/>
+        <location filename="../../ui/message_texts.py" line="125"/>
         <source>The policy is longer than {limit} characters.</source>
         <translation>策略长度超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="79"/>
+        <location filename="../../ui/message_texts.py" line="126"/>
         <source>The policy needs &quot;Version&quot;: &quot;1&quot;.</source>
         <translation>策略必须包含 &quot;Version&quot;: &quot;1&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="80"/>
+        <location filename="../../ui/message_texts.py" line="127"/>
         <source>The policy needs a non-empty Statement list.</source>
         <translation>策略必须包含非空的 Statement 列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="81"/>
+        <location filename="../../ui/message_texts.py" line="128"/>
         <source>Statement {index} must be an object.</source>
         <translation>第 {index} 条 Statement 必须是对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="82"/>
+        <location filename="../../ui/message_texts.py" line="129"/>
         <source>Statement {index}: Effect must be &quot;Allow&quot; or &quot;Deny&quot;.</source>
         <translation>第 {index} 条 Statement：Effect 必须是 &quot;Allow&quot; 或 &quot;Deny&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="83"/>
+        <location filename="../../ui/message_texts.py" line="130"/>
         <source>Statement {index} has no Action.</source>
         <translation>第 {index} 条 Statement 缺少 Action。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="84"/>
+        <location filename="../../ui/message_texts.py" line="131"/>
         <source>Statement {index} has no Resource.</source>
         <translation>第 {index} 条 Statement 缺少 Resource。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="85"/>
+        <location filename="../../ui/message_texts.py" line="132"/>
         <source>Statement {index}: action {action} is not like vod:CreateUploadVideo.</source>
         <translation>第 {index} 条 Statement：操作 {action} 的格式应类似 vod:CreateUploadVideo。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="87"/>
+        <location filename="../../ui/message_texts.py" line="134"/>
         <source>{action} answered without a valid {fields}.</source>
         <translation>{action} 的应答中缺少有效的 {fields}。</translation>
     </message>
@@ -2766,359 +2891,462 @@ VideoId：{1}</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="99"/>
+        <location filename="../../ui/profile_dialog.py" line="102"/>
         <source>Built-in sandbox profile</source>
         <extracomment>Regions offered in the editable region box (any other region id can be typed). Which field to focus for a validation error code. Keychain facts, filled off-thread: the problem (None = usable), its name, which fields are stored. Why the keychain cannot hold secrets (the core&apos;s message), or None. Where the last save put the secret (&quot;SecretService Keyring&quot;), for the status bar and tests.</extracomment>
         <translation>内置沙箱配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="101"/>
+        <location filename="../../ui/profile_dialog.py" line="104"/>
         <source>Edit profile {0}</source>
         <translation>编辑配置 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="103"/>
+        <location filename="../../ui/profile_dialog.py" line="106"/>
         <source>New profile</source>
         <translation>新建配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="110"/>
+        <location filename="../../ui/profile_dialog.py" line="113"/>
         <source>This is the built-in sandbox profile. Its keys, role, AppServer and endpoints come from the sandbox running inside vodgui, so they cannot be edited here. Choose the mode and the source to rehearse each way of uploading.</source>
         <translation>这是内置的沙箱配置。其密钥、角色、AppServer 和 Endpoint 都来自 vodgui 内部运行的沙箱，因此不能在此编辑。选择不同的模式和来源，即可演练每种上传方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="117"/>
+        <location filename="../../ui/profile_dialog.py" line="120"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="120"/>
+        <location filename="../../ui/profile_dialog.py" line="123"/>
         <source>A name for this account, shown in the profile switcher</source>
         <translation>此账号的名称，显示在配置切换框中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="121"/>
+        <location filename="../../ui/profile_dialog.py" line="124"/>
         <source>e.g. Production</source>
         <translation>例如：生产环境</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="125"/>
+        <location filename="../../ui/profile_dialog.py" line="128"/>
         <source>The VOD region of your videos (a region id like cn-shanghai)</source>
         <translation>视频所在的点播地域（地域 ID，例如 cn-shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="127"/>
+        <location filename="../../ui/profile_dialog.py" line="130"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="128"/>
+        <location filename="../../ui/profile_dialog.py" line="131"/>
         <source>STS</source>
         <translation>STS 临时凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="129"/>
+        <location filename="../../ui/profile_dialog.py" line="132"/>
         <source>How uploads are authorized</source>
         <translation>上传的授权方式</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="132"/>
+        <location filename="../../ui/profile_dialog.py" line="135"/>
         <source>AccessKey in the keychain</source>
         <translation>AccessKey（保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="133"/>
+        <location filename="../../ui/profile_dialog.py" line="136"/>
         <source>AppServer URL and token</source>
         <translation>AppServer 地址和令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="134"/>
+        <location filename="../../ui/profile_dialog.py" line="137"/>
         <source>Where the credentials come from</source>
         <translation>凭证的来源</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="136"/>
+        <location filename="../../ui/profile_dialog.py" line="139"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="137"/>
+        <location filename="../../ui/profile_dialog.py" line="140"/>
         <source>&amp;Region:</source>
         <translation>地域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="138"/>
+        <location filename="../../ui/profile_dialog.py" line="141"/>
         <source>&amp;Mode:</source>
         <translation>模式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="139"/>
+        <location filename="../../ui/profile_dialog.py" line="142"/>
         <source>&amp;Source:</source>
         <translation>来源(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="141"/>
+        <location filename="../../ui/profile_dialog.py" line="144"/>
         <source>Credentials</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="144"/>
+        <location filename="../../ui/profile_dialog.py" line="147"/>
         <source>The AccessKey ID (LTAI…) of the account or RAM user</source>
         <translation>阿里云账号或 RAM 用户的 AccessKey ID（LTAI…）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="147"/>
+        <location filename="../../ui/profile_dialog.py" line="150"/>
+        <location filename="../../ui/profile_dialog.py" line="210"/>
         <source>Kept only in the system keychain, never in the profile file</source>
         <translation>只保存在系统钥匙串中，绝不写入配置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="150"/>
+        <location filename="../../ui/profile_dialog.py" line="153"/>
         <source>Your team&apos;s AppServer, which hands out upload credentials or STS tokens</source>
         <translation>团队的 AppServer，用于发放上传凭证或 STS 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="154"/>
+        <location filename="../../ui/profile_dialog.py" line="157"/>
         <source>The token the AppServer expects; kept only in the system keychain</source>
         <translation>AppServer 要求的令牌；只保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="155"/>
+        <location filename="../../ui/profile_dialog.py" line="158"/>
         <source>Checking the keychain…</source>
         <translation>正在检查钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="158"/>
+        <location filename="../../ui/profile_dialog.py" line="161"/>
         <source>AccessKey &amp;ID:</source>
         <translation>AccessKey ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="159"/>
+        <location filename="../../ui/profile_dialog.py" line="162"/>
         <source>AccessKey s&amp;ecret:</source>
         <translation>AccessKey Secret(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="160"/>
+        <location filename="../../ui/profile_dialog.py" line="163"/>
         <source>AppServer &amp;URL:</source>
         <translation>AppServer 地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="161"/>
+        <location filename="../../ui/profile_dialog.py" line="164"/>
         <source>AppServer &amp;token:</source>
         <translation>AppServer 令牌(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="164"/>
+        <location filename="../../ui/profile_dialog.py" line="167"/>
         <source>STS role</source>
         <translation>STS 角色</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="168"/>
+        <location filename="../../ui/profile_dialog.py" line="171"/>
         <source>The RAM role to assume; copy its ARN from the RAM console</source>
         <translation>要扮演的 RAM 角色；请从 RAM 控制台复制其 ARN</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="170"/>
+        <location filename="../../ui/profile_dialog.py" line="173"/>
         <source>RoleSessionName: 2-64 letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;; it appears in the audit log</source>
         <translation>RoleSessionName：2-64 个字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;；会出现在审计日志中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="175"/>
+        <location filename="../../ui/profile_dialog.py" line="178"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="176"/>
+        <location filename="../../ui/profile_dialog.py" line="179"/>
         <source>DurationSeconds: how long each token is valid (900-3600); vodgui renews it before it expires</source>
         <translation>DurationSeconds：每个令牌的有效时长（900-3600）；vodgui 会在过期前自动续期</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="179"/>
+        <location filename="../../ui/profile_dialog.py" line="182"/>
         <source>Role&amp;Arn:</source>
         <translation>RoleArn(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="180"/>
+        <location filename="../../ui/profile_dialog.py" line="183"/>
         <source>Session na&amp;me:</source>
         <translation>会话名称(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="181"/>
+        <location filename="../../ui/profile_dialog.py" line="184"/>
         <source>&amp;Duration:</source>
         <translation>有效期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="182"/>
+        <location filename="../../ui/profile_dialog.py" line="185"/>
         <source>Session &amp;policy:</source>
         <translation>会话策略(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="187"/>
-        <source>Endpoints and proxy</source>
-        <translation>Endpoint 和代理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile_dialog.py" line="190"/>
+        <location filename="../../ui/profile_dialog.py" line="193"/>
         <source>Leave empty for the region&apos;s public VOD endpoint</source>
         <translation>留空则使用该地域的公网点播 Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="192"/>
+        <location filename="../../ui/profile_dialog.py" line="195"/>
         <source>Leave empty for the region&apos;s STS endpoint</source>
         <translation>留空则使用该地域的 STS Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="194"/>
-        <source>none (http://host:port)</source>
-        <translation>无 (http://host:port)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile_dialog.py" line="195"/>
-        <source>An HTTP proxy for every request: http://host:port or http://user:password@host:port</source>
-        <translation>所有请求使用的 HTTP 代理：http://host:port 或 http://user:password@host:port</translation>
-    </message>
-    <message>
-        <location filename="../../ui/profile_dialog.py" line="197"/>
+        <location filename="../../ui/profile_dialog.py" line="228"/>
         <source>&amp;VOD endpoint:</source>
         <translation>点播 Endpoint(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="198"/>
+        <location filename="../../ui/profile_dialog.py" line="229"/>
         <source>S&amp;TS endpoint:</source>
         <translation>STS Endpoint(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="199"/>
+        <location filename="../../ui/profile_dialog.py" line="230"/>
         <source>Pro&amp;xy:</source>
         <translation>代理(&amp;X)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="201"/>
+        <location filename="../../ui/profile_dialog.py" line="237"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="214"/>
+        <location filename="../../ui/profile_dialog.py" line="250"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="216"/>
+        <location filename="../../ui/profile_dialog.py" line="252"/>
         <source>Delete this profile and its secret in the keychain</source>
         <translation>删除此配置及其在钥匙串中的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="373"/>
+        <location filename="../../ui/profile_dialog.py" line="432"/>
         <source>VOD issues a credential for each video. Simple: the key only needs VOD upload permission.</source>
         <translation>由视频点播为每个视频签发上传凭证。简单：密钥只需点播上传权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="376"/>
+        <location filename="../../ui/profile_dialog.py" line="435"/>
         <source>vodgui calls the VOD API with a temporary STS token. Needs a RAM role and, optionally, a session policy.</source>
         <translation>vodgui 使用 STS 临时凭证调用点播 API。需要一个 RAM 角色，会话策略可选。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="379"/>
+        <location filename="../../ui/profile_dialog.py" line="438"/>
         <source>The sandbox&apos;s own AccessKey signs the calls (its RAM user&apos;s, in STS mode).</source>
         <translation>由沙箱自带的 AccessKey 签名调用（STS 模式下为其 RAM 用户的 AccessKey）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="381"/>
+        <location filename="../../ui/profile_dialog.py" line="440"/>
         <source>The sandbox&apos;s built-in AppServer hands out the credentials.</source>
         <translation>由沙箱内置的 AppServer 发放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="383"/>
+        <location filename="../../ui/profile_dialog.py" line="442"/>
         <source>Your AccessKey ID is kept in the profile and the secret in the system keychain.</source>
         <translation>AccessKey ID 保存在配置中，Secret 保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="386"/>
+        <location filename="../../ui/profile_dialog.py" line="445"/>
         <source>Your team&apos;s AppServer hands out the credentials; you keep only its URL and a token.</source>
         <translation>由团队的 AppServer 发放凭证；您只需保存其地址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="401"/>
-        <location filename="../../ui/profile_dialog.py" line="402"/>
+        <location filename="../../ui/profile_dialog.py" line="494"/>
+        <location filename="../../ui/profile_dialog.py" line="495"/>
         <source>default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="437"/>
+        <location filename="../../ui/profile_dialog.py" line="530"/>
         <source>✗ No usable keychain: {0}. vodgui keeps secrets only in the system keychain, never in a file, so it cannot save this secret. Start or unlock your keychain (GNOME Keyring, KWallet).</source>
         <translation>✗ 没有可用的钥匙串：{0}。vodgui 只把密钥保存在系统钥匙串中，绝不写入文件，因此无法保存此密钥。请启动或解锁钥匙串（GNOME Keyring、KWallet）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="440"/>
+        <location filename="../../ui/profile_dialog.py" line="533"/>
         <source>cannot be stored: no keychain</source>
         <translation>无法保存：没有钥匙串</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="444"/>
+        <location filename="../../ui/profile_dialog.py" line="539"/>
         <source>Stored in {0}. Leave the field empty to keep it.</source>
         <translation>已保存在 {0} 中。留空则保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="446"/>
+        <location filename="../../ui/profile_dialog.py" line="537"/>
+        <location filename="../../ui/profile_dialog.py" line="541"/>
         <source>unchanged (stored in the keychain)</source>
         <translation>不变（已保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="448"/>
+        <location filename="../../ui/profile_dialog.py" line="190"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="197"/>
+        <source>System settings</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="198"/>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="199"/>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="200"/>
+        <source>PAC file</source>
+        <translation>PAC 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="202"/>
+        <source>System settings: the operating system&apos;s proxy and its automatic configuration (PAC/WPAD), NO_PROXY honoured. The choice applies to every connection of this profile: VOD, STS, OSS, AppServer.</source>
+        <translation>系统设置：使用操作系统的代理及其自动配置（PAC/WPAD），并遵循 NO_PROXY。此选择适用于该配置的所有连接：VOD、STS、OSS 和 AppServer。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="206"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="207"/>
+        <source>Only if the proxy asks for a login</source>
+        <translation>仅当代理要求登录时填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="212"/>
+        <source>e.g. .corp.example.com, 10.0.0.0/8</source>
+        <translation>例如 .corp.example.com, 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="213"/>
+        <source>Hosts, domains and networks reached without the proxy, separated by commas</source>
+        <translation>不经过代理直接访问的主机、域名和网段，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="216"/>
+        <source>none: the system&apos;s trusted certificates</source>
+        <translation>无：使用系统信任的证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="218"/>
+        <source>A PEM file with a CA certificate to trust in addition to the operating system&apos;s, e.g. the one your company uses to inspect HTTPS. Certificates are always verified.</source>
+        <translation>除操作系统信任的证书外，额外信任的 CA 证书（PEM 文件），例如公司用于检查 HTTPS 的证书。证书始终会被验证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="220"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="231"/>
+        <location filename="../../ui/profile_dialog.py" line="469"/>
+        <source>Proxy address:</source>
+        <translation>代理地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="232"/>
+        <source>Proxy user:</source>
+        <translation>代理用户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="233"/>
+        <source>Proxy password:</source>
+        <translation>代理密码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="234"/>
+        <source>Bypass proxy for:</source>
+        <translation>不走代理：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="235"/>
+        <source>Extra CA certificate:</source>
+        <translation>额外 CA 证书：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="469"/>
+        <source>PAC address:</source>
+        <translation>PAC 地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="472"/>
+        <source>The address (or file path) of the proxy auto-configuration file</source>
+        <translation>代理自动配置（PAC）文件的地址或文件路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="475"/>
+        <source>http://, https:// or socks5://host:port, without the password</source>
+        <translation>http://、https:// 或 socks5://主机:端口，不含密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="487"/>
+        <source>Extra CA certificate</source>
+        <translation>额外 CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="488"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="543"/>
         <source>Will be stored in {0}, never in the profile file.</source>
         <translation>将保存在 {0} 中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="506"/>
+        <location filename="../../ui/profile_dialog.py" line="605"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="518"/>
+        <location filename="../../ui/profile_dialog.py" line="617"/>
         <source>Profile {0} saved; its secret is stored in {1}.</source>
         <translation>配置 {0} 已保存；其密钥保存在 {1} 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="520"/>
+        <location filename="../../ui/profile_dialog.py" line="619"/>
         <source>Profile {0} saved.</source>
         <translation>配置 {0} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="537"/>
+        <location filename="../../ui/profile_dialog.py" line="636"/>
         <source>Not saved: there is no usable keychain, and vodgui never writes secrets to a file. Start or unlock your keychain (GNOME Keyring, KWallet), then save again.</source>
         <translation>未保存：没有可用的钥匙串，而 vodgui 绝不把密钥写入文件。请启动或解锁钥匙串（GNOME Keyring、KWallet）后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="540"/>
+        <location filename="../../ui/profile_dialog.py" line="639"/>
         <source>AccessKey secret</source>
         <translation>AccessKey Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="540"/>
+        <location filename="../../ui/profile_dialog.py" line="639"/>
         <source>AppServer token</source>
         <translation>AppServer 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="541"/>
+        <location filename="../../ui/profile_dialog.py" line="640"/>
         <source>Enter the {0}: it is kept in the system keychain, never in the profile file.</source>
         <translation>请输入 {0}：它只保存在系统钥匙串中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="555"/>
+        <location filename="../../ui/profile_dialog.py" line="654"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="556"/>
+        <location filename="../../ui/profile_dialog.py" line="655"/>
         <source>Delete the profile {0} and its secret in the keychain? Uploads queued with it cannot continue.</source>
         <translation>要删除配置 {0} 及其在钥匙串中的密钥吗？使用该配置排队的上传将无法继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="565"/>
+        <location filename="../../ui/profile_dialog.py" line="664"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="577"/>
+        <location filename="../../ui/profile_dialog.py" line="676"/>
         <source>Profile {0} deleted.</source>
         <translation>配置 {0} 已删除。</translation>
     </message>
@@ -4098,7 +4326,7 @@ VideoId：{1}</translation>
         <translation>意外错误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="196"/>
+        <location filename="../../ui/errors.py" line="202"/>
         <source> RequestId: {0}</source>
         <translation> RequestId：{0}</translation>
     </message>
