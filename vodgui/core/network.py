@@ -259,7 +259,8 @@ class Network:
                         self._pac = pypac.get_pac(url=where, timeout=self._connect_timeout,
                                                   allowed_content_types=None)
                         if self._pac is None:
-                            raise VodError("PacUnavailable", params={"url": where}, kind=ErrorKind.NETWORK, retryable=True)
+                            raise VodError("PacUnavailable", params={"url": where}, kind=ErrorKind.NETWORK,
+                                           retryable=True)
                     else:
                         path = where[len("file://"):] if where.startswith("file://") else where
                         with open(path, encoding="utf-8") as f:
