@@ -42,20 +42,21 @@ def test_transfer_panel_and_profile_editor_keep_each_others_changes(qtbot: Any, 
         panel.save_now()
     assert profiles.require(NAME).transfer.retries == retries
 
+    dialog.proxy_mode_box.setCurrentIndex(dialog.proxy_mode_box.findData("manual"))
     dialog.proxy_edit.setText("http://proxy.example:3128")
     dialog.session_name_edit.setText("edited-in-dialog")
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         dialog.save_button.click()
     saved = profiles.require(NAME)
     assert saved.transfer.retries == retries  # the panel's save is not reverted
-    assert saved.transfer.proxy == "http://proxy.example:3128" and saved.role_session_name == "edited-in-dialog"
+    assert saved.proxy_url == "http://proxy.example:3128" and saved.role_session_name == "edited-in-dialog"
 
     # And the other way round: the panel applies only the field it changed.
     with qtbot.waitSignal(panel.saved, timeout=5000):
         panel.files.setValue(saved.transfer.concurrent_files + 1)
         panel.save_now()
     again = profiles.require(NAME)
-    assert again.transfer.proxy == "http://proxy.example:3128" and again.transfer.retries == retries
+    assert again.proxy_url == "http://proxy.example:3128" and again.transfer.retries == retries
 
 
 def test_history_csv_defuses_formulas(qtbot: Any, ui_ctx: Any, tmp_path: Path) -> None:

@@ -15,7 +15,6 @@ itself cannot be withdrawn from VOD.
 from __future__ import annotations
 
 import logging
-import os
 from typing import TYPE_CHECKING, Any
 
 from vodgui.core.credentials import parse_utc
@@ -23,7 +22,7 @@ from vodgui.core.errors import Cancelled, ErrorKind, VodError
 from vodgui.core.media_items import url_file_name
 from vodgui.core.transfer.events import JobState
 from vodgui.core.transfer.kinds.common import require_vod
-from vodgui.core.vod import UrlUploadInfo, VideoMetadata, VodApi
+from vodgui.core.vod import UrlUploadInfo, VideoMetadata, VodApi, default_title
 
 if TYPE_CHECKING:
     from vodgui.core.transfer.job import JobRunner
@@ -52,7 +51,7 @@ def url_params(meta: VideoMetadata, url: str) -> tuple[dict[str, Any], dict[str,
     common = meta.common_params(name)
     entry = {
         # A URL's name may be all extension (".mp4"): then the whole name is the title.
-        "Title": meta.title.strip() or os.path.splitext(name)[0] or name,
+        "Title": meta.title.strip() or default_title(name),
         "Description": common["Description"],
         "Tags": common["Tags"],
         "CateId": meta.cate_id,
