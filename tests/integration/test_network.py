@@ -250,3 +250,32 @@ def test_appserver_connection_test_tells_the_causes_apart(ws: Workspace, mode: s
         other = run_connection_test(ws.sessions, replace(good, appserver_url=url))
     assert not other.ok and (other.steps[-1].error or {})["code"] == "AppServerContractMismatch"
     assert url in other.summary and "prefix before /sts-token" in other.summary
+
+
+# -- SOCKS5 --------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("scheme", ["socks5", "socks5h"])
+def test_uploads_through_a_socks5_proxy_with_a_login(tmp_path, ws: Workspace, scheme: str) -> None:
+    from tests.helpers.socks import socks5_proxy
+
+    with socks5_proxy(auth=("qa", "Socks-Pw-1357")) as proxy:
+        set_network(ws, proxy_mode="manual", proxy_url=f"{scheme}://127.0.0.1:{proxy.port}", proxy_user="qa",
+                    password="Socks-Pw-1357")
+        snap = upload_one(ws, tmp_path)
+        assert snap.state is JobState.DONE, snap.error
+        assert proxy.seen and proxy.refused == 0  # VOD and OSS connections both went through it
+        set_network(ws, password="not-it-2468")
+        refused = upload_one(ws, tmp_path)
+    assert refused.error is not None and refused.error.code == "ProxyAuthRequired"
+    assert f"127.0.0.1:{proxy.port}" in refused.error.message and "not-it-2468" not in refused.error.message
+    assert proxy.refused == 1, "a refused SOCKS login must not be retried"
+
+
+def test_a_socks5_proxy_that_is_down_is_named(ws: Workspace) -> None:
+    from tests.helpers.socks import socks5_proxy
+
+    with socks5_proxy() as proxy:
+        port = proxy.port
+    set_network(ws, proxy_mode="manual", proxy_url=f"socks5://127.0.0.1:{port}")
+    result = run_connection_test(ws.sessions, ws.profiles.require(PROFILE))
+    assert not result.ok and (result.steps[-1].error or {})["code"] == "ProxyUnreachable"
+    assert f"127.0.0.1:{port}" in result.summary
