@@ -81,6 +81,10 @@ _RECIPES: dict[str, list[str]] = {
     "clip.mp4": ["-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i",
                  "sine=frequency=440:sample_rate=44100", "-t", "2", "-pix_fmt", "yuv420p", "-c:v", "libx264",
                  "-c:a", "aac", "-shortest"],
+    # 6 s of H.264 + AAC: what the transcoding tests upload (renditions of 2-second HLS segments).
+    "six.mp4": ["-f", "lavfi", "-i", "testsrc=size=320x240:rate=25", "-f", "lavfi", "-i",
+                "sine=frequency=440:sample_rate=44100", "-t", "6", "-pix_fmt", "yuv420p", "-c:v", "libx264",
+                "-preset", "veryfast", "-c:a", "aac", "-shortest"],
     "clip.mov": ["-f", "lavfi", "-i", "testsrc=size=160x120:rate=30", "-t", "1", "-pix_fmt", "yuv420p",
                  "-c:v", "libx264"],
     "clip.mkv": ["-f", "lavfi", "-i", "testsrc=size=176x144:rate=10", "-t", "1", "-c:v", "libx264",
@@ -95,3 +99,17 @@ _RECIPES: dict[str, list[str]] = {
 def sample(name: str) -> Path:
     """A small media file generated once per test run with ffmpeg (skips the test if ffmpeg is absent)."""
     return ffmpeg(*_RECIPES[name], out=_MEDIA_DIR / name)
+
+
+def wait_status(info: dict[str, Any], video_id: str, wanted: set[str], timeout: float = 60.0) -> dict[str, Any]:
+    """Poll GetVideoInfo until the video's Status is one of ``wanted`` (the transcoding worker is real)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        video = video_info(info, video_id)
+        if video["Status"] in wanted:
+            return video
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{video_id} stayed {video['Status']}, wanted {sorted(wanted)}")
+        time.sleep(0.05)

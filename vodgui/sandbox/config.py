@@ -60,6 +60,13 @@ class Settings:
     #: Seconds from upload completion until transcoding starts, and how long it takes.
     transcode_delay: float = 1.0
     transcode_duration: float = 2.0
+    #: "full": real FFmpeg renditions of the template group; "original": no FFmpeg, the original only (a file
+    #: that is not media still ends TranscodeFail). Template heights are multiplied by ``transcode_scale``
+    #: (tests transcode at a few dozen pixels). Worker threads, and how many jobs may wait before new ones fail.
+    transcode_mode: str = "full"
+    transcode_scale: float = 1.0
+    transcode_workers: int = 1
+    transcode_queue_max: int = 32
     #: Per-connection WAN emulation.
     latency_ms: float = 0.0
     bandwidth_bps: float = 0.0
@@ -68,6 +75,10 @@ class Settings:
     #: CDN: the private key for URL authentication type A; the CDN's own extra TTL on top of the timestamp.
     cdn_auth_key: str = ""
     cdn_extra_ttl: int = 0
+    #: The URL authentication type of the sandbox's play domain: "A", "B", "C" or "off".
+    cdn_auth_type: str = "A"
+    #: The secret of the sandbox's HLS token service (MtsHlsUriToken), standing in for the customer's own.
+    hls_token_key: str = ""
     play_auth_default_timeout: int = 100
     #: UploadMediaByURL: wall-clock seconds a pull job waits in PENDING and again in UPLOADING so clients can
     #: observe them (read live: lowering it releases a waiting job); the pull's socket timeout; its size cap.
@@ -123,7 +134,7 @@ class SandboxConfig:
                 {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": f"acs:ram::{account_id}:role/*"}
             ],
         }
-        settings = Settings(cdn_auth_key=ids.alnum(24))
+        settings = Settings(cdn_auth_key=ids.alnum(24), hls_token_key=ids.alnum(24))
         return cls(
             region=region,
             account_id=account_id,

@@ -223,6 +223,10 @@ class SandboxServer:
             "appserver_url": f"{self.url}/_appserver",
             "appserver_token": cfg.appserver_token,
             "control_url": f"{self.url}/_sandbox",
+            # The play domain's URL-signing key and the HLS token service's key: QA signs URLs and mints
+            # MtsHlsUriTokens with them as the customer's own servers would.
+            "cdn_auth_key": cfg.settings.cdn_auth_key,
+            "hls_token_key": cfg.settings.hls_token_key,
             "version": __version__,
             "pid": os.getpid(),
         }

@@ -181,7 +181,7 @@ def test_delete_video_limits(info: dict[str, Any]) -> None:
 
 
 def test_videos_survive_a_restart_with_a_data_dir(tmp_path: Path) -> None:
-    settings = {"transcode_delay": 0.0, "transcode_duration": 0.0}
+    settings = {"transcode_delay": 0.0, "transcode_duration": 0.0, "transcode_mode": "original"}
     with SandboxServer(data_dir=tmp_path, settings=settings) as first:
         info = first.info()
         created = create_video(info, ReferenceId="persist-1")

@@ -17,11 +17,16 @@ import pytest
 from aliyunsdkvod.request.v20170321.GetURLUploadInfosRequest import GetURLUploadInfosRequest
 from aliyunsdkvod.request.v20170321.UploadMediaByURLRequest import UploadMediaByURLRequest
 
-from tests.helpers.vod import video_info, vod, vod_error
+from tests.helpers.vod import sample, video_info, vod, vod_error
 from vodgui.sandbox import SandboxServer
 from vodgui.sandbox.client import SandboxControl, SandboxControlError
 
-CLIP = bytes(range(256)) * 40  # 10240 bytes; not a real MP4, which the life cycle does not need
+
+
+def clip() -> bytes:
+    """The served file: a real MP4 (the life cycle transcodes, and a file that is not media ends TranscodeFail)."""
+    return sample("clip.mp4").read_bytes()
+
 
 
 class _Source(BaseHTTPRequestHandler):
@@ -43,10 +48,10 @@ class _Source(BaseHTTPRequestHandler):
             self.end_headers()
         elif path == "/gated.mp4":
             self.server.gate.wait(10)
-            self._send(200, CLIP, "video/mp4")
+            self._send(200, clip(), "video/mp4")
         elif path.startswith("/media/"):
             ctype = query.split("=", 1)[1].replace("%2F", "/") if query.startswith("type=") else "video/mp4"
-            self._send(200, CLIP, ctype)
+            self._send(200, clip(), ctype)
         else:
             self._send(404, b"", "text/plain")
 
@@ -143,17 +148,17 @@ def test_url_upload_creates_a_video_that_reaches_normal(sandbox: SandboxServer, 
 
     done = _finished(info, job["JobId"])
     assert done["Status"] == "SUCCESS", done
-    assert (done["UploadURL"], done["FileSize"]) == (url, str(len(CLIP)))
+    assert (done["UploadURL"], done["FileSize"]) == (url, str(len(clip())))
     assert (done["ErrorCode"], done["ErrorMessage"]) == ("200", "Success")
     assert done["CreationTime"] <= done["CompleteTime"]
     assert json.loads(done["UserData"]) == {"Extend": {"k": "v"}}
 
     video = _wait(lambda: (v := video_info(info, done["MediaId"]))["Status"] == "Normal" and v)
     assert (video["Title"], video["Description"], video["Tags"], video["CateId"]) == ("holiday", "pulled", "a,b", 7)
-    assert (video["Size"], video["CoverURL"]) == (len(CLIP), "https://img.example.com/c.png")
+    assert (video["Size"], video["CoverURL"]) == (len(clip()), "https://img.example.com/c.png")
     view = sandbox.context.models["vod"].view(done["MediaId"])
     assert view["file_name"] == "holiday clip.mp4"
-    assert sandbox.context.models["oss"].view(view["bucket"], view["key"])["size"] == len(CLIP)
+    assert sandbox.context.models["oss"].view(view["bucket"], view["key"])["size"] == len(clip())
 
     by_url = _infos(info, urls=[url])
     assert [j["JobId"] for j in by_url["URLUploadInfoList"]] == [job["JobId"]]
@@ -203,7 +208,7 @@ def test_status_moves_through_pending_downloading_uploading(sandbox: SandboxServ
     settings.url_pull_delay = 60
     source.gate.set()
     uploading = _wait(lambda: (j := _job(info, job_id))["Status"] == "UPLOADING" and j)
-    assert uploading["FileSize"] == str(len(CLIP))
+    assert uploading["FileSize"] == str(len(clip()))
     assert "CompleteTime" not in uploading
 
     settings.url_pull_delay = 0
@@ -255,7 +260,7 @@ def test_the_download_becomes_the_object_without_leftovers(sandbox: SandboxServe
     done = _finished(info, job["JobId"])
     assert done["Status"] == "SUCCESS", done
     view = sandbox.context.models["vod"].view(done["MediaId"])
-    assert sandbox.context.models["oss"].view(view["bucket"], view["key"])["md5"] == hashlib.md5(CLIP).hexdigest()
+    assert sandbox.context.models["oss"].view(view["bucket"], view["key"])["md5"] == hashlib.md5(clip()).hexdigest()
     sandbox.config.settings.url_pull_max_bytes = 1000
     [big] = _submit(info, source.url("/media/b.mp4"))
     assert _finished(info, big["JobId"])["Status"] == "FAIL"

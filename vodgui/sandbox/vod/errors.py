@@ -119,3 +119,17 @@ def auth_info_media() -> RpcError:
 
 def auth_info_expired() -> RpcError:
     return RpcError(403, "InvalidAuthInfo.ExpireTime", "The specified AuthInfo has expired.")
+
+
+def aliyun_vod_encryption() -> RpcError:
+    # Documented code (GetPlayInfo error table); the message and the exact rule are UNCONFIRMED: the sandbox
+    # answers it when every matching stream is privately encrypted and ResultType is not Multiple.
+    return RpcError(403, "Forbidden.AliyunVoDEncryption",
+                    "The video is encrypted with Alibaba Cloud VOD encryption; only the ApsaraVideo Player can "
+                    "play it. Request ResultType=Multiple to list the encrypted streams.")
+
+
+def play_key_invalid() -> RpcError:
+    # SetAppPlayKey: "only letters and digits, 8 to 20 characters" (GetAppPlayKey docs); code UNCONFIRMED.
+    return RpcError(400, "InvalidParameter.PlayKey",
+                    "The specified PlayKey is invalid: use 8 to 20 letters and digits.")

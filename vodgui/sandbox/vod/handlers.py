@@ -11,6 +11,7 @@ from vodgui.sandbox.rpc import Handler, RpcContext, RpcProduct, missing
 from vodgui.sandbox.service import SandboxContext
 from vodgui.sandbox.vod import errors
 from vodgui.sandbox.vod import validation as v
+from vodgui.sandbox.vod.apps import app_actions
 from vodgui.sandbox.vod.media import Media
 from vodgui.sandbox.vod.models import VodModel
 from vodgui.sandbox.vod.playback import SELF_AUTHORIZING, playback_actions, resolve_video
@@ -117,6 +118,7 @@ def make_vod_product(ctx: SandboxContext, model: VodModel) -> RpcProduct:
         **upload_actions(model),
         **playback_actions(ctx, model),
         **library_actions(ctx, model),
+        **app_actions(ctx, model),
     }
     return RpcProduct("vod", VERSION, f"vod.{ctx.config.region}.aliyuncs.com", actions,
                       self_authorizing=SELF_AUTHORIZING, reset=model.reset)

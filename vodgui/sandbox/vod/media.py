@@ -25,6 +25,8 @@ KIND_ATTACHED = "attached"
 #: Formats the no-transcoding template group can play as they are (CreateUploadVideo docs, note on
 #: VOD_NO_TRANSCODE); other formats are stored but have no playable stream.
 NO_TRANSCODE_PLAYABLE = frozenset({"mp4", "flv", "mp3", "m3u8"})
+#: Transcode states in which a video has no stream yet.
+TRANSCODE_PENDING = frozenset({"queued", "running"})
 
 
 def from_record(cls: type[_R], data: dict[str, Any]) -> _R:
@@ -75,6 +77,15 @@ class Media:
     probe: dict[str, Any] = field(default_factory=dict)
     upload_count: int = 0
     refresh_count: int = 0
+    #: Transcoding: "" (records of older sandboxes: the timestamps alone decide), "queued", "running", "done",
+    #: "failed"; why it failed; whether the original stays playable as OD; the finished renditions.
+    transcode_state: str = ""
+    transcode_error: str = ""
+    keep_original: bool = True
+    renditions: list[dict[str, Any]] = field(default_factory=list)
+    #: HLS encryption: the id the playlists name (``Ciphertext``) and the 16-byte key (hex) the key service serves.
+    hls_key_id: str = ""
+    hls_key: str = ""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Media:
@@ -86,10 +97,12 @@ class Media:
             return "Uploading"
         if self.kind != KIND_VIDEO:
             return "Normal"
-        if self.transcode_at is not None and now < self.transcode_at:
+        if self.transcode_state == "queued" or (self.transcode_at is not None and now < self.transcode_at):
             return "UploadSucc"
-        if self.ready_at is not None and now < self.ready_at:
+        if self.transcode_state == "running" or (self.ready_at is not None and now < self.ready_at):
             return "Transcoding"
+        if self.transcode_state == "failed":
+            return "TranscodeFail"
         return "Normal"
 
     def modified(self, now: float) -> float:
@@ -113,17 +126,23 @@ class Media:
         return "video"
 
     def streams(self) -> list[dict[str, Any]]:
-        """The playable streams: the sandbox does not transcode, so the uploaded object is the one stream."""
-        if self.kind != KIND_VIDEO or self.uploaded_at is None:
+        """The playable streams: the original as OD (when its template group keeps it), then the renditions."""
+        if self.kind != KIND_VIDEO or self.uploaded_at is None or self.transcode_state in TRANSCODE_PENDING:
             return []
+        original = self._original_stream()
+        return ([original] if original else []) + [dict(r) for r in self.renditions]
+
+    def _original_stream(self) -> dict[str, Any] | None:
+        if not self.keep_original or self.transcode_state == "failed":
+            return None
         if not self.transcode and self.ext not in NO_TRANSCODE_PLAYABLE:
-            return []
+            return None
         duration = self.duration
         bitrate = self.probe.get("bitrate")
         if not bitrate and duration and self.size:
             bitrate = self.size * 8 / duration
         created = self.ready_at if self.ready_at is not None else self.uploaded_at
-        return [{
+        return {
             "format": self.ext,
             "definition": "OD",
             "stream_type": self.media_type,
@@ -138,4 +157,5 @@ class Media:
             "bucket": self.bucket,
             "key": self.key,
             "created_at": created,
-        }]
+            "encrypt_type": "",
+        }

@@ -13,13 +13,16 @@ import base64
 import hashlib
 import json
 import logging
+import os
+import tempfile
 import threading
 from collections.abc import Mapping
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from vodgui.sandbox.cdn import DEFAULT_AUTH_TIMEOUT, PREFIX, cdn_path, sign_cdn_url
+from vodgui.sandbox.cdn import DEFAULT_AUTH_TIMEOUT, PREFIX, cdn_path, content_type_for, sign_cdn_url
 from vodgui.sandbox.clock import iso_utc
 from vodgui.sandbox.oss.models import ObjectMeta, OssModel
 from vodgui.sandbox.probe import probe
@@ -28,14 +31,17 @@ from vodgui.sandbox.service import SandboxContext
 from vodgui.sandbox.vod import errors
 from vodgui.sandbox.vod import validation as v
 from vodgui.sandbox.vod.callbacks import CallbackDispatcher, callback_target
-from vodgui.sandbox.vod.media import KIND_ATTACHED, KIND_IMAGE, KIND_VIDEO, Media
+from vodgui.sandbox.vod.media import KIND_ATTACHED, KIND_IMAGE, KIND_VIDEO, TRANSCODE_PENDING, Media
+from vodgui.sandbox.vod.templates import NO_TRANSCODE_GROUP, TemplateGroup, account_groups
+from vodgui.sandbox.vod.transcode import Job, Rendition, TranscodeError, Transcoder, have_ffmpeg, render
 from vodgui.sandbox.vod.urlpull import UrlPuller
 
 log = logging.getLogger("vodgui.sandbox.vod")
 
 STORE_KIND = "vod_media"
-#: The system template group that skips transcoding (a real, fixed id on the service).
-NO_TRANSCODE_GROUP = "VOD_NO_TRANSCODE"
+#: The PlayKey of each application (GetAppPlayKey / SetAppPlayKey, see apps.py).
+PLAY_KEY_KIND = "vod_app_play_key"
+__all__ = ["NO_TRANSCODE_GROUP", "STORE_KIND", "VodModel"]
 
 
 #: The upload-complete event of each media kind: (EventType, id field, file URL field). The spelling of the URL
@@ -62,18 +68,34 @@ class VodModel:
         self.bucket = "outin-" + hashlib.md5(f"vod-storage:{account}".encode()).hexdigest()
         #: The account's default transcoding template group and one workflow (ids stable per account).
         self.default_template_group_id = hashlib.md5(f"vod-template-group:{account}".encode()).hexdigest()
+        self.template_groups: dict[str, TemplateGroup] = account_groups(account)
+        if not ctx.settings.hls_token_key:  # a config written before HLS encryption existed
+            ctx.settings.hls_token_key = hashlib.sha256(f"hls-token:{account}".encode()).hexdigest()[:24]
         self.workflow_id = hashlib.md5(f"vod-workflow:{account}".encode()).hexdigest()
         self.callbacks = CallbackDispatcher(ctx.clock)
         self._media: dict[str, Media] = {}
         self._by_key: dict[tuple[str, str], str] = {}
         self._by_prefix: dict[tuple[str, str], str] = {}
         self._by_reference: dict[str, str] = {}
+        self._by_hls_key: dict[str, str] = {}
+        self.play_keys: dict[str, dict[str, Any]] = dict(ctx.store.load(PLAY_KEY_KIND))
+        #: Bumped by reset(): a transcode job of an earlier generation finds nothing to write to.
+        self._generation = 0
+        self._warned_no_ffmpeg = False
+        self.transcoder = Transcoder(lambda: ctx.settings.transcode_workers, lambda: ctx.settings.transcode_queue_max,
+                                     self._run_transcode, self._crashed_transcode)
+        pending: list[Media] = []
         for data in ctx.store.load(STORE_KIND).values():
-            self._index(Media.from_json(data))
+            media = Media.from_json(data)
+            self._index(media)
+            if media.transcode_state in TRANSCODE_PENDING:
+                pending.append(media)
         oss.ensure_bucket(self.bucket)
         oss.add_listener(self.on_object)
         #: UploadMediaByURL jobs and the threads that pull them.
         self.url_jobs = UrlPuller(ctx, self, oss)
+        for media in pending:  # a restart with a data directory picks up where the worker stopped
+            self._enqueue(media)
 
     @property
     def storage_location(self) -> str:
@@ -81,7 +103,7 @@ class VodModel:
 
     @property
     def template_group_ids(self) -> frozenset[str]:
-        return frozenset({NO_TRANSCODE_GROUP, self.default_template_group_id})
+        return frozenset(self.template_groups)
 
     # -- bookkeeping -----------------------------------------------------------------------------------------
     def _index(self, media: Media) -> None:
@@ -91,6 +113,8 @@ class VodModel:
             self._by_prefix[(media.bucket, media.prefix)] = media.media_id
         if media.reference_id:
             self._by_reference[media.reference_id] = media.media_id
+        if media.hls_key_id:
+            self._by_hls_key[media.hls_key_id] = media.media_id
 
     def _save(self, media: Media) -> None:
         self._ctx.store.put(STORE_KIND, media.media_id, asdict(media))
@@ -115,11 +139,18 @@ class VodModel:
             self._by_key.clear()
             self._by_prefix.clear()
             self._by_reference.clear()
+            self._by_hls_key.clear()
+            self.play_keys.clear()
+            self._generation += 1
         self.callbacks.reset()
         self.url_jobs.reset()
 
     def close(self) -> None:
-        """The sandbox stops: stop pulling URLs and posting event callbacks."""
+        """The sandbox stops: stop pulling URLs, transcoding and posting event callbacks. A job cut short stays
+        queued in the store, so a restart with the same data directory runs it again."""
+        with self._lock:
+            self._generation += 1  # whatever a running job finds from now on is not recorded
+        self.transcoder.close()
         self.url_jobs.close()
         self.callbacks.close()
 
@@ -371,9 +402,11 @@ class VodModel:
                 self._by_prefix.pop((media.bucket, media.prefix), None)
             if media.reference_id:
                 self._by_reference.pop(media.reference_id, None)
+            self._by_hls_key.pop(media.hls_key_id, None)
         self._ctx.store.delete(STORE_KIND, video_id)
         self.callbacks.cancel(video_id)
         self._oss.delete(media.bucket, media.key)
+        self._delete_renditions(media)
         for key in self._oss.keys(media.bucket, media.prefix) if media.prefix else ():
             self._oss.delete(media.bucket, key)  # an M3U8's segments go with their playlist
         return True
@@ -390,8 +423,9 @@ class VodModel:
         """Called by OSS after every completed PutObject / CompleteMultipartUpload.
 
         The object of a media (for M3U8, the playlist itself, not its segments) marks it ``UploadSucc``; the
-        transcoding timestamps are fixed now from the current settings. Probing failures are logged, never
-        raised: the upload has happened whatever the file contains.
+        life-cycle timestamps are fixed now from the current settings, and a video whose template group
+        transcodes is queued for the worker. Probing failures are logged, never raised: the upload has happened
+        whatever the file contains.
         """
         media = self._media_for_object(meta.bucket, meta.key)
         if media is None:
@@ -403,6 +437,7 @@ class VodModel:
             result = None
         settings = self._ctx.settings
         now = self.now()
+        old_renditions: list[dict[str, Any]] = []
         with self._lock:
             media.uploaded_at = now
             media.modified_at = now
@@ -416,37 +451,193 @@ class VodModel:
                 media.transcode_at = now + settings.transcode_delay
                 duration = settings.transcode_duration if media.transcode else 0.0
                 media.ready_at = media.transcode_at + duration
+                old_renditions, media.renditions = media.renditions, []
+                media.transcode_error = ""
+                media.transcode_state = self._first_state(media, result)
+        self._delete_renditions(media, old_renditions)
         self._save(media)
-        self._schedule_callbacks(media)
+        self._schedule_upload_callback(media)
+        if media.transcode_state == "queued":
+            self._enqueue(media)
+        elif media.kind == KIND_VIDEO:
+            self._schedule_transcode_callbacks(media)
 
-    def _schedule_callbacks(self, media: Media) -> None:
+    # -- transcoding -----------------------------------------------------------------------------------------
+    def template_group(self, media: Media) -> TemplateGroup | None:
+        return self.template_groups.get(media.template_group_id)
+
+    def _first_state(self, media: Media, result: Any) -> str:
+        """The transcode state right after an upload: "queued" for the worker, or already "done"/"failed"."""
+        group = self.template_group(media)
+        media.keep_original = group.keep_original if group is not None else True
+        if not media.transcode or media.ext == "m3u8":
+            # The no-transcoding group (and an HLS package, which VOD does not transcode here) keeps the file.
+            media.keep_original = True
+            return "done"
+        is_media = result is not None and (result.has_video or result.has_audio)
+        if not is_media:
+            media.transcode_error = "the file is not audio or video that FFmpeg can decode"
+            return "failed"
+        if group is None or not group.transcodes or self._ctx.settings.transcode_mode != "full":
+            media.keep_original = True
+            return "done"
+        if not have_ffmpeg():
+            if not self._warned_no_ffmpeg:
+                log.warning("ffmpeg is not on PATH: the sandbox keeps originals only, without renditions")
+                self._warned_no_ffmpeg = True
+            media.keep_original = True
+            return "done"
+        return "queued"
+
+    def _enqueue(self, media: Media) -> None:
+        with self._lock:
+            generation = self._generation
+        if not self.transcoder.submit(Job(media.media_id, generation)):
+            self._finish(media, generation, [], "the transcoding queue is full")
+
+    def _crashed_transcode(self, job: Job, reason: str) -> None:
+        media = self.get(job.media_id)
+        if media is not None:
+            self._finish(media, job.generation, [], reason)
+
+    def _run_transcode(self, job: Job) -> None:
+        media = self.get(job.media_id)
+        with self._lock:
+            if media is None or job.generation != self._generation or media.transcode_state != "queued":
+                return
+            media.transcode_state = "running"
+            upload_count = media.upload_count
+        self._save(media)
+        group = self.template_group(media)
+        meta = self._oss.head(media.bucket, media.key)
+        if group is None or meta is None:
+            self._finish(media, job.generation, [], "the source file is gone")
+            return
+        source = probe(meta.path, media.ext)
+        if source is None:
+            self._finish(media, job.generation, [], "the file is not audio or video that FFmpeg can decode")
+            return
+        encrypt = any(t.encrypt for t in group.templates)
+        key = os.urandom(16) if encrypt else None
+        key_id = self._ctx.ids.hex(32) if encrypt else ""
+        folder = media.key.rsplit("/", 1)[0]
+        stored: list[dict[str, Any]] = []
+        try:
+            with tempfile.TemporaryDirectory(prefix="vodgui-transcode-") as tmp:
+                renditions = render(meta.path, Path(tmp), group.templates, self._ctx.settings.transcode_scale,
+                                    source, key, key_id)
+                for rendition in renditions:
+                    stored.append(self._store_rendition(media, rendition, f"{folder}/tc{upload_count:02d}"))
+        except TranscodeError as exc:
+            self._delete_renditions(media, stored)
+            self._finish(media, job.generation, [], str(exc))
+            return
+        with self._lock:
+            if key is not None:
+                media.hls_key_id, media.hls_key = key_id, key.hex()
+                self._by_hls_key[key_id] = media.media_id
+        self._finish(media, job.generation, stored, "")
+
+    def _store_rendition(self, media: Media, rendition: Rendition, prefix: str) -> dict[str, Any]:
+        keys: list[str] = []
+        for item in rendition.files:
+            key = f"{prefix}/{item.name}"
+            with open(item.path, "rb") as body:
+                self._oss.put_object(media.bucket, key, body, content_type_for(key))
+            keys.append(key)
+        return {
+            "format": rendition.container,
+            "definition": rendition.definition,
+            "stream_type": media.media_type,
+            "size": rendition.size,
+            "duration": rendition.duration,
+            "width": rendition.width,
+            "height": rendition.height,
+            "fps": rendition.fps,
+            "bitrate_kbps": rendition.bitrate_kbps,
+            "codec": rendition.codec,
+            "job_id": hashlib.md5(f"{media.media_id}:{rendition.template_id}:{media.upload_count}".encode())
+            .hexdigest(),
+            "bucket": media.bucket,
+            "key": keys[0],
+            "keys": keys,
+            "created_at": self.now(),
+            "encrypt_type": rendition.encrypt,
+            "template_id": rendition.template_id,
+        }
+
+    def _finish(self, media: Media, generation: int, renditions: list[dict[str, Any]], error: str) -> None:
+        """Record a job's outcome: its renditions, or TranscodeFail with ``error``."""
+        with self._lock:
+            current = self._media.get(media.media_id) is media and generation == self._generation
+            if current:
+                media.renditions = renditions
+                media.transcode_state = "failed" if error else "done"
+                media.transcode_error = error
+                # The visible life cycle never ends before the work did.
+                media.ready_at = max(media.ready_at or 0.0, self.now())
+        if not current:
+            self._delete_renditions(media, renditions)
+            if media.transcode_state == "running":
+                media.transcode_state = "queued"  # in memory only: the store still says queued/running
+            return
+        if error:
+            log.info("transcoding %s failed: %s", media.media_id, error)
+        self._save(media)
+        self._schedule_transcode_callbacks(media)
+
+    def _delete_renditions(self, media: Media, renditions: list[dict[str, Any]] | None = None) -> None:
+        for rendition in media.renditions if renditions is None else renditions:
+            for key in rendition.get("keys", [rendition.get("key")]):
+                if key:
+                    self._oss.delete(media.bucket, key)
+
+    def hls_key(self, key_id: str) -> tuple[str, bytes] | None:
+        """(VideoId, key) of an HLS encryption key id (the playlists' ``Ciphertext``)."""
+        with self._lock:
+            media_id = self._by_hls_key.get(key_id)
+            media = self._media.get(media_id) if media_id else None
+            if media is None or not media.hls_key:
+                return None
+            return media.media_id, bytes.fromhex(media.hls_key)
+
+    # -- event callbacks -------------------------------------------------------------------------------------
+    def _schedule_upload_callback(self, media: Media) -> None:
         target = callback_target(media.user_data)
         if target is None:
             return
         url, extra = target
         uploaded = media.uploaded_at or self.now()
-        mid = media.media_id
         event_type, id_field, url_field = _UPLOAD_EVENTS[media.kind]
-        body: dict[str, Any] = {"EventTime": iso_utc(uploaded), "EventType": event_type, id_field: mid,
+        body: dict[str, Any] = {"EventTime": iso_utc(uploaded), "EventType": event_type, id_field: media.media_id,
                                 "Size": media.size, url_field: self.file_url(media), "Status": "success", **extra}
-        self.callbacks.schedule(mid, url, uploaded, body)
-        if media.kind != KIND_VIDEO or not media.transcode:
+        self.callbacks.schedule(media.media_id, url, uploaded, body)
+
+    def _schedule_transcode_callbacks(self, media: Media) -> None:
+        target = callback_target(media.user_data)
+        if target is None or media.kind != KIND_VIDEO or not media.transcode:
             return  # the no-transcoding group sends only FileUploadComplete (CreateUploadVideo docs)
-        ready = media.ready_at or uploaded
-        infos = [self._stream_event(media, s) for s in media.streams()]
+        url, extra = target
+        mid = media.media_id
+        ready = max(media.ready_at or 0.0, self.now())
+        infos = [self._stream_event(s) for s in media.streams()]
         for info in infos:
             body = {"EventTime": iso_utc(ready), "EventType": "StreamTranscodeComplete", "VideoId": mid,
                     **info, **extra}
             self.callbacks.schedule(mid, url, ready, body)
+        # TranscodeComplete is "success" when at least one stream succeeded (event notification docs).
+        status = "success" if infos else "fail"
         body = {"EventTime": iso_utc(ready), "EventType": "TranscodeComplete", "VideoId": mid,
-                "Status": "success", "StreamInfos": infos, **extra}
+                "Status": status, "StreamInfos": infos, **extra}
+        if not infos and media.transcode_error:
+            body["ErrorCode"], body["ErrorMessage"] = "TranscodeFail", media.transcode_error
         self.callbacks.schedule(mid, url, ready, body)
 
-    def _stream_event(self, media: Media, stream: dict[str, Any]) -> dict[str, Any]:
+    def _stream_event(self, stream: dict[str, Any]) -> dict[str, Any]:
         info: dict[str, Any] = {
             "Status": "success", "Definition": stream["definition"], "Format": stream["format"],
-            "Size": stream["size"], "Encrypt": False,
-            "FileUrl": f"{self._ctx.url}{cdn_path(media.bucket, media.key)}",
+            "Size": stream["size"], "Encrypt": bool(stream.get("encrypt_type")),
+            "FileUrl": f"{self._ctx.url}{cdn_path(stream['bucket'], stream['key'])}",
         }
         if stream["duration"]:
             info["Duration"] = round(stream["duration"], 4)
@@ -475,7 +666,10 @@ class VodModel:
                 "created": media.created_at, "modified": media.modified(now), "uploaded": media.uploaded_at,
                 "transcoding": media.transcode_at, "normal": media.ready_at, "now": now,
             },
+            "hls_key": "***" if media.hls_key else "",
             "metadata": media.probe,
+            "transcode": {"state": media.transcode_state, "error": media.transcode_error,
+                          "worker": self.transcoder.stats()},
             "default_template_group_id": self.default_template_group_id,
             "file_url": self.file_url(media),
         })

@@ -22,6 +22,7 @@ from vodgui.sandbox.vod import validation as v
 from vodgui.sandbox.vod.media import Media
 from vodgui.sandbox.vod.models import VodModel
 from vodgui.sandbox.vod.playauth import make_play_auth, verify_auth_info
+from vodgui.sandbox.vod.templates import ENCRYPT_PRIVATE
 
 SELF_AUTHORIZING = frozenset({"GetPlayInfo"})
 OSS_DEFAULT_AUTH_TIMEOUT = 3600
@@ -119,7 +120,8 @@ def playback_actions(ctx: SandboxContext, model: VodModel) -> dict[str, Handler]
         else:
             ttl = rpc.int_param("AuthTimeout", DEFAULT_AUTH_TIMEOUT, lo=1)
         assert ttl is not None
-        if (rpc.get("ResultType") or "Single") not in _RESULT_TYPES:
+        result_type = rpc.get("ResultType") or "Single"
+        if result_type not in _RESULT_TYPES:
             raise invalid("ResultType")
         v.parse_json_object(rpc, "PlayConfig")  # accepted; the sandbox serves one domain whatever it names
         re_auth = v.parse_json_object(rpc, "ReAuthInfo")
@@ -141,19 +143,27 @@ def playback_actions(ctx: SandboxContext, model: VodModel) -> dict[str, Handler]
         if not streams:
             raise errors.none_stream(rpc.get("Formats") or "", rpc.get("Definition") or "",
                                      rpc.get("StreamType") or "")
+        if result_type != "Multiple":
+            # Privately encrypted streams play only in Alibaba's players and are listed only on request.
+            plain = [s for s in streams if s.get("encrypt_type") != ENCRYPT_PRIVATE]
+            if not plain:
+                raise errors.aliyun_vod_encryption()
+            streams = plain
         infos = []
         for s in streams:
             url = oss_signed_url(ctx, s["bucket"], s["key"], ttl) if output_type == "oss" \
                 else sign_cdn_url(ctx, s["bucket"], s["key"], ttl, uid=uid, rand=rand)
             info: dict[str, Any] = {
                 "PlayURL": url, "Format": s["format"], "Definition": s["definition"],
-                "StreamType": s["stream_type"], "Size": s["size"], "Encrypt": 0, "Status": "Normal",
+                "StreamType": s["stream_type"], "Size": s["size"], "Encrypt": 1 if s.get("encrypt_type") else 0,
+                "Status": "Normal",
                 "NarrowBandType": "0", "JobId": s["job_id"], "CreationTime": iso_utc(s["created_at"]),
                 "ModificationTime": iso_utc(s["created_at"]),
             }
             optional = {"Duration": _fmt(s["duration"]), "Bitrate": _fmt(s["bitrate_kbps"]),
                         "Fps": _fmt(s["fps"]), "Width": s["width"], "Height": s["height"],
-                        "CodecName": s["codec"] or None}
+                        "CodecName": s["codec"] or None, "EncryptType": s.get("encrypt_type") or None,
+                        "Specification": f"H264.{s['definition']}" if s["definition"] != "OD" else None}
             info.update({k: val for k, val in optional.items() if val is not None})
             infos.append(info)
         base: dict[str, Any] = {
