@@ -1,6 +1,6 @@
 """The command line: ``vodgui`` (the app), ``vodgui sandbox``, ``vodgui profiles``, ``vodgui upload``,
-``vodgui queue``, ``vodgui playauth``, ``vodgui update``, ``vodgui diagnostics``. The same core and profiles as the
-desktop app."""
+``vodgui queue``, ``vodgui playauth``, ``vodgui playinfo``, ``vodgui urlsign``, ``vodgui update``,
+``vodgui diagnostics``. The same core and profiles as the desktop app."""
 
 from __future__ import annotations
 
@@ -11,7 +11,16 @@ from vodgui import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from vodgui.cli import diagnostics_cmd, playauth_cmd, profiles_cmd, queue_cmd, update_cmd, upload_cmd
+    from vodgui.cli import (
+        diagnostics_cmd,
+        playauth_cmd,
+        playinfo_cmd,
+        profiles_cmd,
+        queue_cmd,
+        update_cmd,
+        upload_cmd,
+        urlsign_cmd,
+    )
     from vodgui.sandbox import cli as sandbox_cli
 
     parser = argparse.ArgumentParser(
@@ -33,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     upload_cmd.register(sub)
     queue_cmd.register(sub)
     playauth_cmd.register(sub)
+    playinfo_cmd.register(sub)
+    urlsign_cmd.register(sub)
     update_cmd.register(sub)
     diagnostics_cmd.register(sub)
     return parser

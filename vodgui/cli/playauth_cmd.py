@@ -20,6 +20,7 @@ from vodgui.cli.common import (
     setup_logging,
     stop_builtin_sandbox,
 )
+from vodgui.core import jwt_playauth
 from vodgui.core.errors import VodError
 from vodgui.core.playback import (
     AUTH_INFO_TIMEOUT_MAX,
@@ -33,6 +34,8 @@ from vodgui.core.playback import (
     validate_auth_info_timeout,
 )
 from vodgui.core.playback_batch import BatchResult, batch_check, export_csv, export_json, player_target
+from vodgui.core.playback_lab import check_jwt, make_jwt, wait_settled
+from vodgui.core.redact import mask
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,10 +47,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("video_ids", nargs="+", metavar="VIDEO_ID",
                    help="one or more VideoIds (commas or spaces inside one argument are fine)")
     p.add_argument("--profile", help="profile name (default: the default profile)")
-    p.add_argument("--timeout", type=int, default=DEFAULT_AUTH_INFO_TIMEOUT, metavar="S",
+    p.add_argument("--timeout", type=int, default=None, metavar="S",
                    help=f"AuthInfoTimeout in seconds, {AUTH_INFO_TIMEOUT_MIN}-{AUTH_INFO_TIMEOUT_MAX} "
                         f"(default {DEFAULT_AUTH_INFO_TIMEOUT})")
     p.add_argument("--check", action="store_true", help="check each PlayAuth as the player would")
+    p.add_argument("--jwt", action="store_true",
+                   help="make a JWTPlayAuth instead, signed with the app's PlayKey (GetAppPlayKey) as an app "
+                        "server does; --timeout is then its validity in seconds (default 86400)")
+    p.add_argument("--wait", type=float, default=0, metavar="S",
+                   help="first wait up to S seconds for each video's transcoding to finish")
     p.add_argument("--json", action="store_true", help="one JSON object per video on stdout")
     p.add_argument("--show-secrets", action="store_true",
                    help="print PlayAuths, their keys and full playback URLs (masked by default)")
@@ -114,6 +122,10 @@ def run(args: argparse.Namespace) -> int:
     video_ids = split_video_ids(" ".join(args.video_ids))
     if not video_ids:
         return fail("no VideoId given", 2)
+    if args.jwt:
+        return run_jwt(args, video_ids)
+    if args.timeout is None:
+        args.timeout = DEFAULT_AUTH_INFO_TIMEOUT
     try:
         validate_auth_info_timeout(args.timeout)
         query = PlayInfoQuery(args.formats, args.definition, args.stream_type, args.output_type, args.auth_timeout,
@@ -140,6 +152,9 @@ def run(args: argparse.Namespace) -> int:
                 return 2
             vod, target = player_target(ws.sessions, name)
             require_vod(vod, name)
+            if args.wait > 0:
+                for video_id in video_ids:
+                    wait_settled(vod, video_id, args.wait)
             batch_check(vod, video_ids, args.timeout, target, check=args.check, play_info=not args.no_streams,
                         query=query, on_result=emit)
     except VodError as err:
@@ -155,3 +170,58 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"cannot write the export: {exc}", 2)
     return 0 if printed and all(r.passed for r in printed) else 1
 
+
+
+def run_jwt(args: argparse.Namespace, video_ids: list[str]) -> int:
+    """``--jwt``: a JWTPlayAuth per video, decoded; with ``--check``, verified as VOD would and its streams."""
+    ttl = args.timeout if args.timeout is not None else jwt_playauth.DEFAULT_TTL_SECONDS
+    if ttl < 1:
+        return fail("--timeout must be at least 1 second", 2)
+    query = PlayInfoQuery(args.formats, args.definition, args.stream_type)
+    try:
+        query.params()
+    except VodError as err:
+        return fail(err.message, 2)
+    content = {k: v for k, v in {"formats": args.formats, "definition": args.definition.upper(),
+                                 "streamType": args.stream_type, "authTimeout": args.auth_timeout}.items() if v}
+    passed = True
+    try:
+        with open_workspace() as ws:
+            name = profile_name(ws, args.profile)
+            if name is None:
+                return 2
+            vod, _ = player_target(ws.sessions, name)
+            api = require_vod(vod, name)
+            for video_id in video_ids:
+                if args.wait > 0:
+                    wait_settled(api, video_id, args.wait)
+                token = make_jwt(api, video_id, ttl, content or None).reveal()
+                inspection = jwt_playauth.inspect(token)
+                assert inspection is not None
+                out: dict[str, object] = {"video_id": video_id, "format": "jwt",
+                                          "play_auth": token if args.show_secrets else mask(token, 12),
+                                          "claims": inspection.claims, "expires_at": inspection.expires_at}
+                if args.check:
+                    checked, check = check_jwt(api, token, video_id)
+                    out["check"] = check.to_dict()
+                    out["findings"] = [{"code": c, "text": jwt_playauth.describe(c, p)}
+                                       for c, p in (checked.findings if checked else [])]
+                    out["streams"] = [s.to_dict(args.show_secrets) for s in check.streams]
+                    passed = passed and check.ok
+                if args.json:
+                    print_json(out)
+                else:
+                    print(f"{video_id}  JWTPlayAuth  expires {_when(inspection.expires_at)}")
+                    print(f"  token      {out['play_auth']}")
+                    for claim, value in inspection.claims.items():
+                        print(f"  {claim:16} {value}")
+                    if args.check:
+                        c = out["check"]
+                        assert isinstance(c, dict)
+                        verdict = "PASS" if c["ok"] else f"FAIL {c['code']}: {c['message']}"
+                        print(f"  check      {verdict}")
+    except VodError as err:
+        return fail(error_text(err), 2)
+    finally:
+        stop_builtin_sandbox()
+    return 0 if passed else 1

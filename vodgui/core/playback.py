@@ -25,6 +25,7 @@ import requests
 from aliyunsdkvod.request.v20170321.GetPlayInfoRequest import GetPlayInfoRequest
 from aliyunsdkvod.request.v20170321.GetVideoPlayAuthRequest import GetVideoPlayAuthRequest
 
+from vodgui.core import urlsign
 from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.credentials import Secret, StsToken, format_utc, parse_utc
 from vodgui.core.errors import ErrorKind, VodError, config_error
@@ -305,6 +306,9 @@ def url_expiry(url: str) -> float | None:
     first = key.split("-", 1)[0]
     if first.isdigit():
         return float(first)
+    signed = urlsign.verify(url, "-")  # types B and C carry the time in the path; the key does not matter here
+    if signed.auth_type in ("B", "C") and signed.timestamp is not None:
+        return float(signed.timestamp)
     expires = (query.get("Expires") or [""])[0]
     return float(expires) if expires.isdigit() else None
 

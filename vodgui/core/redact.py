@@ -52,6 +52,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?i)((?:proxy-)?authorization[\"']?\s*[:=]\s*[\"']?(?:bearer|basic|OSS[0-9A-Z-]*|"
                 r"ACS3-HMAC-SHA256)\s+)[^\"'\r\n\\]+"), r"\1***"),
     (re.compile(r"(auth_key=\d+-[0-9A-Za-z]+-\d+-)[0-9a-f]{32}"), r"\1***"),
+    # CDN URL signing types B (/<YYYYMMDDHHMM>/<md5>/) and C (/<md5>/<hex time>/), and HLS key tokens.
+    (re.compile(r"(/\d{12}/)[0-9a-f]{32}(?=/)"), r"\1***"),
+    (re.compile(r"/[0-9a-f]{32}(/[0-9a-f]{8,16}/)"), r"/***\1"),
+    (re.compile(r"(MtsHlsUriToken=\d+-)[0-9a-f]{32}"), r"\1***"),
     (re.compile(r"([?&](?:Signature|signature)=)[^&\s\"']+"), r"\1***"),
     # OSS V2/V4 authorization parts quoted outside a header (``Signature:abc``, ``Signature=abc``).
     (re.compile(r"(\bSignature[=:])[A-Za-z0-9+/=%]{16,}"), r"\1***"),

@@ -102,7 +102,7 @@ def signed_path(uri: str, timestamp: int, private_key: str, auth_type: str, *, u
         stamp = type_b_stamp(timestamp)
         return f"/{stamp}/{hashlib.md5(f'{private_key}{stamp}{uri}'.encode()).hexdigest()}{uri}"
     if auth_type == "C":
-        hexts = f"{timestamp:x}"
+        hexts = f"{timestamp:X}"
         return f"/{hashlib.md5(f'{private_key}{uri}{hexts}'.encode()).hexdigest()}/{hexts}{uri}"
     if auth_type == "off":
         return uri
@@ -232,8 +232,9 @@ class CdnService:
             target = line.strip()
             parts = urlsplit(target)
             if target.startswith("#EXT-X-KEY") and f'URI="{KEY_PATH}?' in target:
-                suffix = f"&MtsHlsUriToken={quote(token, safe='')}" if token else ""
-                line = re.sub(r'URI="(/_hlskey/[^"]*)"', lambda m: f'URI="{self._ctx.url}{m.group(1)}{suffix}"', line)
+                line = line.replace(f'URI="{KEY_PATH}?', f'URI="{self._ctx.url}{KEY_PATH}?', 1)
+                if token:
+                    line = re.sub(r'(URI="[^"]*)"', rf'\1&MtsHlsUriToken={quote(token, safe="")}"', line, count=1)
             elif target and not target.startswith("#") and not parts.scheme and not parts.query \
                     and not target.startswith("/") and timestamp is not None:
                 segment = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))

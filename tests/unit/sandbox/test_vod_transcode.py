@@ -181,3 +181,19 @@ def test_app_play_key_round_trip(info: dict[str, Any]) -> None:
     bad = SetAppPlayKeyRequest()
     bad.set_PlayKey("no-dashes!")
     assert vod_error(info, bad).error_code == "InvalidParameter.PlayKey"
+
+
+@pytest.mark.parametrize("auth_type", ["B", "C"])
+def test_play_urls_follow_the_domain_auth_type(full: SandboxServer, info: dict[str, Any], auth_type: str) -> None:
+    full.config.settings.cdn_auth_type = auth_type
+    group = groups(info)["Multi-definition MP4 + HLS"]["TranscodeTemplateGroupId"]
+    video_id = upload_with(info, group, sample("six.mp4"))
+    wait_status(info, video_id, {"Normal"})
+    [hls] = play_info(info, video_id, Formats="m3u8", Definition="LD")
+    assert "auth_key" not in hls["PlayURL"] and "/_cdn/" in hls["PlayURL"]
+    status, playlist = fetch(hls["PlayURL"])
+    assert status == 200
+    segments = [line for line in playlist.decode().splitlines() if line and not line.startswith("#")]
+    assert len(segments) == 3 and all(fetch(urllib.parse.urljoin(hls["PlayURL"], s))[0] == 200 for s in segments)
+    full.config.settings.cdn_auth_type = "A"  # the domain switched: the old URLs are refused
+    assert fetch(hls["PlayURL"])[0] == 403

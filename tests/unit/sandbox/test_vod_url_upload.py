@@ -22,7 +22,6 @@ from vodgui.sandbox import SandboxServer
 from vodgui.sandbox.client import SandboxControl, SandboxControlError
 
 
-
 def clip() -> bytes:
     """The served file: a real MP4 (the life cycle transcodes, and a file that is not media ends TranscodeFail)."""
     return sample("clip.mp4").read_bytes()

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from tests.helpers.vod import sample
 from tests.helpers.workspace import write_file
 from tests.unit.ui.conftest import add_sandbox_profiles
 from vodgui.core.profiles import POLICY_UPLOAD_ONLY
@@ -55,7 +56,7 @@ def test_finished_upload_appears_and_is_polled_to_normal_then_polling_stops(
     qtbot.waitUntil(lambda: page.footer.text() != "", timeout=5000)
     assert page.stack.currentWidget() is page.empty
 
-    clip = write_file(tmp_path / "clip.mp4", 40 * 1024)
+    clip = sample("clip.mp4")  # real media: random bytes would end TranscodeFail
     [job] = ui_ctx.engine.add_files([str(clip)], "Sandbox", {"title": "第一个视频"})
     qtbot.waitUntil(lambda: ui_ctx.engine.snapshot(job).state is JobState.DONE, timeout=20000)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
@@ -89,6 +90,18 @@ def test_finished_upload_appears_and_is_polled_to_normal_then_polling_stops(
     qtbot.waitUntil(lambda: again.model.rowCount() == 1, timeout=5000)
     assert statuses(again) == {video_id: "Normal"}
     assert again.pending() == {}
+
+
+
+def test_random_bytes_upload_ends_transcode_fail_in_history(qtbot: Any, ui_ctx: Any, tmp_path: Path) -> None:
+    page = make_page(qtbot, ui_ctx)
+    junk = write_file(tmp_path / "junk.mp4", 40 * 1024)  # random bytes named .mp4: not media
+    [job] = ui_ctx.engine.add_files([str(junk)], "Sandbox", {"title": "junk"})
+    qtbot.waitUntil(lambda: ui_ctx.engine.snapshot(job).state is JobState.DONE, timeout=20000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    video_id = page.model.row(0).video_id
+    qtbot.waitUntil(lambda: statuses(page)[video_id] == "TranscodeFail", timeout=10000)
+    assert page.proxy.index(0, Column.STATUS).data() == "Transcoding failed"
 
 
 def test_filter_copy_playback_and_csv_export(qtbot: Any, ui_ctx: Any, tmp_path: Path) -> None:

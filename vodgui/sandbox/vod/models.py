@@ -543,7 +543,7 @@ class VodModel:
         for item in rendition.files:
             key = f"{prefix}/{item.name}"
             with open(item.path, "rb") as body:
-                self._oss.put_object(media.bucket, key, body, content_type_for(key))
+                self._oss.put_file(media.bucket, key, self._oss.blobs.ingest(body), content_type_for(key))
             keys.append(key)
         return {
             "format": rendition.container,
@@ -622,13 +622,13 @@ class VodModel:
         ready = max(media.ready_at or 0.0, self.now())
         infos = [self._stream_event(s) for s in media.streams()]
         for info in infos:
-            body = {"EventTime": iso_utc(ready), "EventType": "StreamTranscodeComplete", "VideoId": mid,
-                    **info, **extra}
-            self.callbacks.schedule(mid, url, ready, body)
+            stream_body = {"EventTime": iso_utc(ready), "EventType": "StreamTranscodeComplete", "VideoId": mid,
+                           **info, **extra}
+            self.callbacks.schedule(mid, url, ready, stream_body)
         # TranscodeComplete is "success" when at least one stream succeeded (event notification docs).
         status = "success" if infos else "fail"
-        body = {"EventTime": iso_utc(ready), "EventType": "TranscodeComplete", "VideoId": mid,
-                "Status": status, "StreamInfos": infos, **extra}
+        body: dict[str, Any] = {"EventTime": iso_utc(ready), "EventType": "TranscodeComplete", "VideoId": mid,
+                                "Status": status, "StreamInfos": infos, **extra}
         if not infos and media.transcode_error:
             body["ErrorCode"], body["ErrorMessage"] = "TranscodeFail", media.transcode_error
         self.callbacks.schedule(mid, url, ready, body)

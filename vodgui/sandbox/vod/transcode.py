@@ -92,7 +92,7 @@ def _run(args: list[str]) -> None:
 
 
 def _even(value: float) -> int:
-    return max(2, int(round(value / 2)) * 2)
+    return max(2, round(value / 2) * 2)
 
 
 def target_size(source: ProbeResult, height: int, scale: float) -> tuple[int, int]:
