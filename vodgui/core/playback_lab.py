@@ -19,7 +19,7 @@ from aliyunsdkvod.request.v20170321.ListTranscodeTemplateGroupRequest import Lis
 from aliyunsdkvod.request.v20170321.SetAppPlayKeyRequest import SetAppPlayKeyRequest
 
 from vodgui.core import jwt_playauth
-from vodgui.core.credentials import Secret
+from vodgui.core.credentials import Secret, StsToken
 from vodgui.core.errors import VodError
 from vodgui.core.playback import PlayCheck, PlayInfoQuery, query_play_info, require_vod, status_from_message
 from vodgui.core.vod import VodApi
@@ -91,6 +91,25 @@ def _app_id(token: str) -> str:
     found = jwt_playauth.inspect(token)
     app = found.claims.get("appId") if found is not None else None
     return app if isinstance(app, str) and app else jwt_playauth.DEFAULT_APP_ID
+
+
+def check_vidsts(vod: VodApi | None, video_id: str, query: PlayInfoQuery | None = None) -> PlayCheck:
+    """The player's other way in, VidSts: a temporary STS token (AccessKeyId, AccessKeySecret, SecurityToken) and
+    the VideoId, GetPlayInfo signed with the token. Uses the profile's token; a profile that signs with a
+    long-term AccessKey has none (``VidSts.NoToken``: configure an STS-mode profile). Never raises."""
+    api = require_vod(vod)
+    try:
+        credential = api.signer.current()
+    except VodError as err:
+        return PlayCheck.failed(err, "sts")
+    if not isinstance(credential, StsToken):
+        return PlayCheck(False, "VidSts.NoToken", "", via="sts", kind="config")
+    try:
+        info = query_play_info(api, video_id, query)
+    except VodError as err:
+        return PlayCheck.failed(err, "sts")
+    return PlayCheck(True, request_id=info.request_id, via="sts", streams=tuple(info.streams),
+                     video_status=info.status)
 
 
 # -- HLS standard encryption -------------------------------------------------------------------------------------

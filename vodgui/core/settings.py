@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,8 @@ class AppSettings:
     update_checks: bool | None = None
     #: The release feed, e.g. an internal mirror ("" = the project's; VODGUI_UPDATE_FEED overrides both).
     update_feed_url: str = ""
+    #: The Playback page's inputs (AuthInfoTimeout, JWT validity, URL-signing type...), never secrets.
+    playback_inputs: dict[str, Any] = field(default_factory=dict)
 
 
 class SettingsStore:

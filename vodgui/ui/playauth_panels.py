@@ -264,8 +264,8 @@ class VideoMetaPanel(QGroupBox):
 class CheckPanel(QGroupBox):
     """The verdict of "Check as the player would": pass or fail, why, and the service's code and RequestId."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Player check"), parent)
+    def __init__(self, parent: QWidget | None = None, title: str = "") -> None:
+        super().__init__(title or self.tr("Player check"), parent)
         self.verdict = QLabel(self)
         self.verdict.setObjectName("verdict")
         self.explanation = _selectable(QLabel(self))
@@ -317,12 +317,17 @@ class CheckPanel(QGroupBox):
                                 "sending its AuthInfo."),
             "profile": self.tr("The PlayAuth is not decodable: checked with GetPlayInfo and the profile's key."),
             "none": self.tr("There is no PlayAuth, so the player could not even start."),
+            "sts": self.tr("Checked the VidSts way: GetPlayInfo signed with the profile's STS token."),
+            "jwt": self.tr("Checked the JWTPlayAuth: its signature with the app's PlayKey, then GetPlayInfo."),
         }.get(check.via, ""))
 
     def explain(self, check: PlayCheck) -> str:
         if check.code == "Forbidden.IllegalStatus" and check.status:
             return self.tr("The video's status is {0}; only Normal videos can be played.").format(
                 media_status_text(check.status))
+        if check.code == "VidSts.NoToken":
+            return self.tr("This profile signs with a long-term AccessKey, not an STS token: use an STS-mode "
+                           "profile to test VidSts.")
         if check.code == "Forbidden.RAM":
             return self.tr("The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or "
                            "role (or to the STS session policy).")

@@ -49,12 +49,14 @@ from vodgui.core.playback import (
     status_from_message,
 )
 from vodgui.core.playback_batch import player_target
+from vodgui.core.playback_lab import check_vidsts, mts_hls_token, with_hls_token
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception, details
 from vodgui.ui.format import clock_time
 from vodgui.ui.ops import run_op
 from vodgui.ui.playauth_panels import CheckPanel, PlayAuthPanel, VideoMetaPanel
 from vodgui.ui.playback_batch import BatchPanel, TargetFactory
+from vodgui.ui.playback_lab_tabs import JwtPanel, MatrixPanel, UrlSignPanel
 from vodgui.ui.player_widget import PlayerWidget
 from vodgui.ui.playinfo_panel import PlayInfoPanel
 from vodgui.ui.style import HINT_STYLE
@@ -77,6 +79,7 @@ class PlaybackPage(QWidget):
     play_auth_received = Signal(object)
     play_auth_failed = Signal(object)
     check_finished = Signal(object)
+    sts_check_finished = Signal(object)
     play_info_received = Signal(object)
     status_polled = Signal(str)
 
@@ -88,12 +91,23 @@ class PlaybackPage(QWidget):
         self._polling = False
         self._banner_kind = ""
         self._streams_from_check = False
+        #: The renditions the preview's definition switcher offers (video streams of the last stream list).
+        self._preview_streams: list[Stream] = []
         #: Why the current profile cannot test playback ("" when it can); see _on_profile_changed.
         self._problem = ""
         #: How often "Watch until Normal" asks GetVideoInfo (tests shorten it).
         self.watch_interval_ms = 3000
 
         self._build()
+        self._restore_inputs()
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(400)
+        self.save_timer.timeout.connect(self._on_save_inputs)
+        for spin in (self.timeout_spin, self.jwt_panel.ttl_spin, self.urlsign_panel.ttl_spin):
+            spin.valueChanged.connect(self.save_timer.start)
+        self.urlsign_panel.type_combo.currentIndexChanged.connect(self.save_timer.start)
+        self.jwt_panel.formats_edit.textChanged.connect(self.save_timer.start)
         self.watch_timer = QTimer(self)
         self.watch_timer.timeout.connect(self._on_watch_tick)
         ctx.hub.profile_selected.connect(self._on_profile_changed)
@@ -173,11 +187,19 @@ class PlaybackPage(QWidget):
         self.playauth_panel = PlayAuthPanel(self)
         self.meta_panel = VideoMetaPanel(self)
         self.check_panel = CheckPanel(self)
+        self.sts_panel = CheckPanel(self, self.tr("VidSts check"))
+        self.sts_panel.setObjectName("stsPanel")
+        self.sts_panel.setToolTip(self.tr("The player's other way in: an STS token + VideoId, GetPlayInfo signed "
+                                          "with the token"))
+        self.check_panel.setTitle(self.tr("VidAuth check (PlayAuth)"))
+        verdicts = QHBoxLayout()
+        verdicts.addWidget(self.check_panel, 1)
+        verdicts.addWidget(self.sts_panel, 1)
         right = QWidget(self)
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.meta_panel)
-        right_box.addWidget(self.check_panel, 1)
+        right_box.addLayout(verdicts, 1)
         right.setMinimumWidth(360)
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(self.playauth_panel)
@@ -198,6 +220,12 @@ class PlaybackPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(streams, self.tr("Streams and preview"))
         self.tabs.addTab(self.batch_panel, self.tr("Batch check"))
+        self.jwt_panel = JwtPanel(self.current_video, self._target_factory, self)
+        self.urlsign_panel = UrlSignPanel(self._sandbox_fact("cdn_auth_key"), self)
+        self.matrix_panel = MatrixPanel(self.current_video, self._target_factory, self)
+        self.tabs.addTab(self.jwt_panel, self.tr("JWTPlayAuth"))
+        self.tabs.addTab(self.urlsign_panel, self.tr("URL signing"))
+        self.tabs.addTab(self.matrix_panel, self.tr("GetPlayInfo matrix"))
         self.tabs.setTabToolTip(0, self.tr("GetPlayInfo with every input, the streams, and an embedded player"))
         self.tabs.setTabToolTip(1, self.tr("Every VideoId × AuthInfoTimeout: PlayAuth, player check, streams; "
                                            "export CSV or JSON"))
@@ -225,6 +253,7 @@ class PlaybackPage(QWidget):
         self.watch_box.toggled.connect(self._on_watch_toggled)
         self.playinfo_panel.play_info_requested.connect(self.get_play_info)
         self.playinfo_panel.preview_requested.connect(self.preview)
+        self.player.definition_changed.connect(self._on_definition_changed)
 
     # -- API -------------------------------------------------------------------------------------------------
     def show_videos(self, video_ids: list[str]) -> None:
@@ -277,6 +306,29 @@ class PlaybackPage(QWidget):
             return check_with_target(result.play_auth, video_id, target, vod=vod)
 
         self._run("check", work, self._on_check_done, self._on_check_failed)
+        self.check_vidsts()
+
+    def check_vidsts(self) -> None:
+        """The VidSts verdict beside the VidAuth one: GetPlayInfo signed with the profile's STS token."""
+        video_id = self.current_video()
+        if not video_id or not self._usable():
+            return
+        factory = self._target_factory()
+        self.sts_panel.show_pending()
+
+        def work() -> PlayCheck:
+            vod, _ = factory()
+            return check_vidsts(vod, video_id)
+
+        self._run("sts", work, self._on_sts_done, self._on_sts_failed)
+
+    def _on_sts_done(self, check: PlayCheck) -> None:
+        self.sts_panel.show_verdict(check)
+        self.sts_check_finished.emit(check)
+
+    def _on_sts_failed(self, exc: BaseException) -> None:
+        self.sts_panel.show_verdict(PlayCheck(False, getattr(exc, "code", type(exc).__name__),
+                                              describe_exception(exc), via="sts"))
 
     def get_play_info(self) -> None:
         """GetPlayInfo with the explorer's inputs (validated here first)."""
@@ -299,14 +351,72 @@ class PlaybackPage(QWidget):
         self._run("info", work, self._on_play_info, self._on_play_info_failed)
 
     def preview(self, stream: Stream) -> None:
-        """Play ``stream`` in the embedded player."""
-        title = " · ".join(p for p in (stream.format, stream.definition, stream.resolution) if p)
+        """Play ``stream`` in the embedded player; the switcher offers the other renditions of the list."""
         self.tabs.setCurrentIndex(0)
-        self.player.open(stream.url, title)
+        streams = [s for s in self.playinfo_panel.streams if s.stream_type != "audio" or s is stream]
+        if stream not in streams:
+            streams = [stream]
+        self._preview_streams = streams
+        self.player.set_definitions([self._stream_title(s) for s in streams], streams.index(stream))
+        self.player.open(self.stream_url(stream), self._stream_title(stream))
+
+    def stream_url(self, stream: Stream) -> str:
+        """The URL a player opens: an HLS standard-encrypted playlist carries the MtsHlsUriToken (on the
+        built-in sandbox minted by its token service; elsewhere your own token service issues it)."""
+        if stream.encrypt_type != "HLSEncryption":
+            return stream.url
+        secret = self._sandbox_fact("hls_token_key")()
+        if not secret:
+            return stream.url
+        return with_hls_token(stream.url, mts_hls_token(secret, self.current_video(), 3600))
+
+    @staticmethod
+    def _stream_title(stream: Stream) -> str:
+        lock = "🔒" if stream.encrypt else ""
+        return " · ".join(p for p in (stream.definition, stream.format, stream.resolution, lock) if p)
+
+    def _sandbox_fact(self, name: str) -> Callable[[], str]:
+        """A fact of the built-in sandbox (its CDN key, its HLS token key) when the profile is the sandbox's."""
+        def get() -> str:
+            profile = self.ctx.profile()
+            if self.ctx.sandbox_info is None or profile is None or not profile.sandbox:
+                return ""
+            return str(self.ctx.sandbox_info().get(name) or "")
+        return get
+
+    def _on_definition_changed(self, index: int) -> None:
+        if 0 <= index < len(self._preview_streams):
+            stream = self._preview_streams[index]
+            self.player.switch(self.stream_url(stream), self._stream_title(stream))
 
     def preview_row(self, row: int) -> None:
         if 0 <= row < len(self.playinfo_panel.streams):
             self.preview(self.playinfo_panel.streams[row])
+
+    # -- remembered inputs -----------------------------------------------------------------------------------
+    def inputs(self) -> dict[str, Any]:
+        """The page's inputs worth keeping between sessions (no secrets: keys and tokens are never saved)."""
+        return {"auth_info_timeout": self.timeout_spin.value(), "jwt_ttl": self.jwt_panel.ttl_spin.value(),
+                "jwt_formats": self.jwt_panel.formats_edit.text(),
+                "urlsign_type": self.urlsign_panel.type_combo.currentText(),
+                "urlsign_ttl": self.urlsign_panel.ttl_spin.value()}
+
+    def _restore_inputs(self) -> None:
+        saved = self.ctx.settings.playback_inputs
+        if isinstance(saved.get("auth_info_timeout"), int):
+            self.timeout_spin.setValue(saved["auth_info_timeout"])
+        if isinstance(saved.get("jwt_ttl"), int):
+            self.jwt_panel.ttl_spin.setValue(saved["jwt_ttl"])
+        if isinstance(saved.get("jwt_formats"), str):
+            self.jwt_panel.formats_edit.setText(saved["jwt_formats"])
+        if saved.get("urlsign_type") in ("A", "B", "C"):
+            self.urlsign_panel.type_combo.setCurrentText(saved["urlsign_type"])
+        if isinstance(saved.get("urlsign_ttl"), int):
+            self.urlsign_panel.ttl_spin.setValue(saved["urlsign_ttl"])
+
+    def _on_save_inputs(self) -> None:
+        store, values = self.ctx.settings_store, self.inputs()
+        run_op(self, lambda: store.update(playback_inputs=values), lambda _: None)
 
     # -- plumbing --------------------------------------------------------------------------------------------
     def _target_factory(self) -> TargetFactory:
@@ -377,6 +487,7 @@ class PlaybackPage(QWidget):
                 False, type(exc).__name__, describe_exception(exc), via="none")
             self.check_panel.show_verdict(check)
             self.check_finished.emit(check)
+            self.check_vidsts()
         if isinstance(exc, VodError) and exc.code == "Forbidden.IllegalStatus":
             status = status_from_message(exc.message) or ""
             self.meta_panel.clear()
@@ -442,8 +553,10 @@ class PlaybackPage(QWidget):
         video_id = self.current_video()
         self._hide_banner()
         self.check_panel.clear()
+        self.sts_panel.clear()
         self.playinfo_panel.clear()
         self.player.stop()
+        self.player.set_definitions([], 0)
         result = self.results.get(video_id)
         if result is not None:
             self.playauth_panel.show_result(result)

@@ -10,14 +10,16 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QSlider,
     QStyle,
+    QStyleOptionSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -86,16 +88,48 @@ class FrameView(QWidget):
         self.frame_painted.emit()
 
 
+class SeekSlider(QSlider):
+    """A position slider where a click lands where clicked (QSlider alone only steps a page towards it).
+
+    Signals:
+        seek_requested(int): the user clicked or dragged to this value.
+    """
+
+    seek_requested = Signal(int)
+
+    def value_at(self, x: float) -> int:
+        """The slider value under the horizontal widget coordinate ``x``."""
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        groove = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                             QStyle.SubControl.SC_SliderGroove, self)
+        handle = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                             QStyle.SubControl.SC_SliderHandle, self)
+        span = max(1, groove.width() - handle.width())
+        offset = int(x) - groove.x() - handle.width() // 2
+        return QStyle.sliderValueFromPosition(self.minimum(), self.maximum(), max(0, min(offset, span)), span)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.isEnabled():
+            value = self.value_at(event.position().x())
+            self.setValue(value)
+            self.seek_requested.emit(value)
+        super().mousePressEvent(event)
+
+
 class PlayerWidget(QWidget):
-    """Preview of one playback URL with play/pause, seeking, volume, position/duration and errors.
+    """Preview of one playback URL with play/pause, seeking, volume, mute, a definition switcher, position and
+    duration, and errors.
 
     Signals:
         duration_changed(int): the media's duration became known (milliseconds).
         error_shown(str): playback failed; the text shown in the widget.
+        definition_changed(int): the user picked another rendition in the switcher (its index).
     """
 
     duration_changed = Signal(int)
     error_shown = Signal(str)
+    definition_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,20 +152,28 @@ class PlayerWidget(QWidget):
         self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.play_button.setToolTip(self.tr("Play or pause"))
         self.play_button.setEnabled(False)
-        self.position = QSlider(Qt.Orientation.Horizontal, self)
-        self.position.setToolTip(self.tr("Drag to seek"))
+        self.position = SeekSlider(Qt.Orientation.Horizontal, self)
+        self.position.setObjectName("seekSlider")
+        self.position.setToolTip(self.tr("Click or drag to seek"))
         self.position.setEnabled(False)
         self.time_label = QLabel("0:00 / 0:00", self)
         self.time_label.setMinimumWidth(90)
         self.time_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        volume_icon = QLabel(self)
-        volume_icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(16, 16))
+        self.mute_button = QToolButton(self)
+        self.mute_button.setObjectName("muteButton")
+        self.mute_button.setCheckable(True)
+        self.mute_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume))
+        self.mute_button.setToolTip(self.tr("Mute"))
+        self.definition_combo = QComboBox(self)
+        self.definition_combo.setObjectName("definitionCombo")
+        self.definition_combo.setToolTip(self.tr("Definition and format: switch renditions at the same position"))
+        self.definition_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.definition_combo.hide()
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 100)
         self.volume.setValue(50)
         self.volume.setFixedWidth(80)
         self.volume.setToolTip(self.tr("Volume"))
-        volume_icon.setBuddy(self.volume)
         self.status = QLabel(self)
         self.status.setObjectName("previewStatus")
         self.error_label = QLabel(self)
@@ -146,8 +188,9 @@ class PlayerWidget(QWidget):
         controls.addWidget(self.play_button)
         controls.addWidget(self.position, 1)
         controls.addWidget(self.time_label)
+        controls.addWidget(self.definition_combo)
         controls.addSpacing(8)
-        controls.addWidget(volume_icon)
+        controls.addWidget(self.mute_button)
         controls.addWidget(self.volume)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -157,10 +200,15 @@ class PlayerWidget(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.error_label)
         self.setTabOrder(self.play_button, self.position)
-        self.setTabOrder(self.position, self.volume)
+        self.setTabOrder(self.position, self.definition_combo)
+        self.setTabOrder(self.definition_combo, self.mute_button)
+        self.setTabOrder(self.mute_button, self.volume)
 
         self.play_button.clicked.connect(self._on_play_clicked)
         self.position.sliderMoved.connect(self._on_slider_moved)
+        self.position.seek_requested.connect(self._on_slider_moved)
+        self.mute_button.toggled.connect(self._on_mute_toggled)
+        self.definition_combo.activated.connect(self._on_definition_activated)
         self.volume.valueChanged.connect(self._on_volume_changed)
         self.player.durationChanged.connect(self._on_duration_changed)
         self.player.positionChanged.connect(self._on_position_changed)
@@ -189,6 +237,23 @@ class PlayerWidget(QWidget):
         if autoplay:
             self.player.play()
 
+    def set_definitions(self, labels: list[str], current: int) -> None:
+        """The renditions the switcher offers (e.g. "HD · m3u8 · 1280x720"); hidden when fewer than two."""
+        self.definition_combo.blockSignals(True)
+        self.definition_combo.clear()
+        self.definition_combo.addItems(labels)
+        self.definition_combo.setCurrentIndex(current)
+        self.definition_combo.blockSignals(False)
+        self.definition_combo.setVisible(len(labels) > 1)
+
+    def switch(self, url: str, title: str = "") -> None:
+        """Open another rendition of the same video at the current position, keeping play/pause."""
+        position = self.player.position()
+        playing = self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        self.open(url, title, autoplay=playing)
+        if position > 0:
+            self.player.setPosition(position)
+
     def stop(self) -> None:
         """Stop and forget the source (the URL is a credential until it expires)."""
         self.player.stop()
@@ -214,6 +279,15 @@ class PlayerWidget(QWidget):
 
     def _on_volume_changed(self, value: int) -> None:
         self.audio.setVolume(value / 100)
+
+    def _on_mute_toggled(self, muted: bool) -> None:
+        self.audio.setMuted(muted)
+        icon = QStyle.StandardPixmap.SP_MediaVolumeMuted if muted else QStyle.StandardPixmap.SP_MediaVolume
+        self.mute_button.setIcon(self.style().standardIcon(icon))
+        self.mute_button.setToolTip(self.tr("Unmute") if muted else self.tr("Mute"))
+
+    def _on_definition_activated(self, index: int) -> None:
+        self.definition_changed.emit(index)
 
     def _on_duration_changed(self, duration: int) -> None:
         self.position.setRange(0, max(0, duration))
