@@ -50,6 +50,9 @@ def upload_clip(window: Any, folder: Path) -> str:
     snap = ctx.engine.snapshot(job_id)
     if snap.state is not JobState.DONE:
         raise RuntimeError(f"upload failed: {snap.error}")
+    vod = ctx.workspace.sessions(ctx.current_profile).vod
+    # The sandbox transcodes for real: only a Normal video plays.
+    wait(lambda: vod.get_video_info(str(snap.video_id)).status in ("Normal", "TranscodeFail"), "transcoding", 120)
     return str(snap.video_id)
 
 

@@ -268,6 +268,7 @@ class CheckPanel(QGroupBox):
         super().__init__(title or self.tr("Player check"), parent)
         self.verdict = QLabel(self)
         self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)
         self.explanation = _selectable(QLabel(self))
         self.technical = _selectable(QLabel(self))
         self.technical.setObjectName("checkDetails")

@@ -7,6 +7,7 @@ the core (vodgui.core.urlsign, vodgui.core.jwt_playauth, vodgui.core.playback_la
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from typing import Any
@@ -304,7 +305,7 @@ class JwtPanel(QWidget):
             QTreeWidgetItem(header, [str(key), str(value)])
         claims = QTreeWidgetItem(self.tree, [self.tr("Claims"), ""])
         for key, value in found.claims.items():
-            text = str(value)
+            text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
             if key in ("currentTimeStamp", "expireTimeStamp") and isinstance(value, (int, float)):
                 text += "  (" + time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(value / 1000)) + ")"
             QTreeWidgetItem(claims, [str(key), text])

@@ -192,52 +192,67 @@
         <translation>播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="294"/>
+        <location filename="../../ui/playauth_panels.py" line="295"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="301"/>
+        <location filename="../../ui/playauth_panels.py" line="302"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="306"/>
+        <location filename="../../ui/playauth_panels.py" line="307"/>
         <source>✓ Pass: the player would get {0} stream(s)</source>
         <translation>✓ 通过：播放器可获取 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="309"/>
+        <location filename="../../ui/playauth_panels.py" line="310"/>
         <source>✗ Fail: {0}</source>
         <translation>✗ 失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="314"/>
+        <location filename="../../ui/playauth_panels.py" line="315"/>
         <source>RequestId: {0}</source>
         <translation>RequestId：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="316"/>
+        <location filename="../../ui/playauth_panels.py" line="317"/>
         <source>Checked the player&apos;s way: GetPlayInfo signed with the PlayAuth&apos;s own credentials, sending its AuthInfo.</source>
         <translation>已按播放器的方式检查：用播放凭证自带的凭据签名调用 GetPlayInfo，并携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="318"/>
+        <location filename="../../ui/playauth_panels.py" line="319"/>
         <source>The PlayAuth is not decodable: checked with GetPlayInfo and the profile&apos;s key.</source>
         <translation>播放凭证无法解码：已改用当前配置的密钥调用 GetPlayInfo 检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="319"/>
+        <location filename="../../ui/playauth_panels.py" line="320"/>
         <source>There is no PlayAuth, so the player could not even start.</source>
         <translation>没有播放凭证，播放器根本无法开始播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="324"/>
+        <location filename="../../ui/playauth_panels.py" line="321"/>
+        <source>Checked the VidSts way: GetPlayInfo signed with the profile&apos;s STS token.</source>
+        <translation>按 VidSts 方式检查：用配置的 STS 令牌签名调用 GetPlayInfo。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="322"/>
+        <source>Checked the JWTPlayAuth: its signature with the app&apos;s PlayKey, then GetPlayInfo.</source>
+        <translation>已检查 JWTPlayAuth：先用应用的 PlayKey 验证签名，再调用 GetPlayInfo。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="327"/>
         <source>The video&apos;s status is {0}; only Normal videos can be played.</source>
         <translation>视频状态为“{0}”；只有状态为“正常”的视频才能播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="327"/>
+        <location filename="../../ui/playauth_panels.py" line="330"/>
+        <source>This profile signs with a long-term AccessKey, not an STS token: use an STS-mode profile to test VidSts.</source>
+        <translation>此配置用长期 AccessKey 签名，没有 STS 令牌：请用 STS 模式的配置测试 VidSts。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="333"/>
         <source>The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or role (or to the STS session policy).</source>
         <translation>当前配置无权调用 GetPlayInfo。请为该用户或角色（或 STS 会话策略）授予 vod:GetPlayInfo 权限。</translation>
     </message>
@@ -1017,6 +1032,144 @@ File: {1}</source>
     </message>
 </context>
 <context>
+    <name>JwtPanel</name>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="143"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="144"/>
+        <source>How long the JWTPlayAuth stays valid (the official toolkit uses 24 h)</source>
+        <translation>JWTPlayAuth 的有效期（官方工具默认 24 小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="147"/>
+        <source>playContentInfo.formats: what the player may ask GetPlayInfo for</source>
+        <translation>playContentInfo.formats：播放器可向 GetPlayInfo 请求的格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="148"/>
+        <source>Make JWTPlayAuth</source>
+        <translation>生成 JWTPlayAuth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="149"/>
+        <source>Sign a JWT with the app&apos;s PlayKey (GetAppPlayKey), as your app server would</source>
+        <translation>像您的应用服务端那样，用应用的 PlayKey（GetAppPlayKey）签发 JWT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="151"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="152"/>
+        <source>Verify the JWT as VOD does (PlayKey signature, expiry, claims) and get the streams its playContentInfo asks for</source>
+        <translation>像点播服务那样校验 JWT（PlayKey 签名、过期时间、声明），并获取其 playContentInfo 请求的流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="156"/>
+        <source>Make one, or paste any PlayAuth (JWT or legacy) to inspect it</source>
+        <translation>生成一个，或粘贴任意播放凭证（JWT 或旧格式）进行查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="158"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="161"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="162"/>
+        <source>Inspect</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="163"/>
+        <source>Decode the pasted PlayAuth; a JWT is verified with the PlayKey</source>
+        <translation>解码粘贴的播放凭证；JWT 会用 PlayKey 校验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="171"/>
+        <source>Claim</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="171"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="175"/>
+        <source>Valid for:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="177"/>
+        <source>Formats:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="210"/>
+        <source>Getting the PlayKey and signing…</source>
+        <translation>正在获取 PlayKey 并签名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="240"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="272"/>
+        <source>Signed with the app&apos;s PlayKey.</source>
+        <translation>已用应用的 PlayKey 签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="284"/>
+        <source>✓ Pass: VOD accepts this JWT; GetPlayInfo gives {0} stream(s).</source>
+        <translation>✓ 通过：点播接受此 JWT；GetPlayInfo 返回 {0} 路流。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="289"/>
+        <source>✗ Fail: {0}</source>
+        <translation>✗ 失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="303"/>
+        <source>Header</source>
+        <translation>头部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="306"/>
+        <source>Claims</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="314"/>
+        <source>Signature, expiry and claims are fine (verified with the PlayKey).</source>
+        <translation>签名、过期时间和声明均正确（已用 PlayKey 校验）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="324"/>
+        <source>Neither a JWT nor a legacy base64-JSON PlayAuth.</source>
+        <translation>既不是 JWT，也不是旧版 base64-JSON 播放凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="327"/>
+        <source>Legacy PlayAuth</source>
+        <translation>旧版播放凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="331"/>
+        <source>A legacy PlayAuth from GetVideoPlayAuth (temporary credentials + AuthInfo).</source>
+        <translation>来自 GetVideoPlayAuth 的旧版播放凭证（临时凭证 + AuthInfo）。</translation>
+    </message>
+</context>
+<context>
     <name>KindTexts</name>
     <message>
         <location filename="../../ui/kind_texts.py" line="19"/>
@@ -1074,6 +1227,159 @@ File: {1}</source>
         <location filename="../../ui/kind_texts.py" line="34"/>
         <source>VOD fetches this file itself: its progress is not known until it is done.</source>
         <translation>视频点播自行拉取此文件：完成前无法得知进度。</translation>
+    </message>
+</context>
+<context>
+    <name>LabTexts</name>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="57"/>
+        <source>Valid: the CDN serves it for {0} more seconds.</source>
+        <translation>有效：CDN 还会提供 {0} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="58"/>
+        <source>Expired {0} s ago: sign it again, or ask GetPlayInfo for a new URL with a longer AuthTimeout.</source>
+        <translation>已于 {0} 秒前过期：请重新签名，或用更长的 AuthTimeout 调用 GetPlayInfo 获取新地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="60"/>
+        <source>The URL carries no signature (no auth_key, no type B/C path): sign it first.</source>
+        <translation>此地址没有签名（无 auth_key，也无 B/C 方式路径）：请先签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="62"/>
+        <source>The {0} part of the signature is malformed: the URL was cut or edited.</source>
+        <translation>签名的 {0} 部分格式错误：地址被截断或修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="64"/>
+        <source>The signature does not match: the key is wrong, or the path, timestamp, rand or uid was changed after signing.</source>
+        <translation>签名不匹配：密钥错误，或签名后路径、时间戳、rand、uid 被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="66"/>
+        <source>The signature does not match this key, though nothing in the URL changed: it was signed with another key (primary or backup key?).</source>
+        <translation>地址未被改动，但签名与此密钥不符：它是用另一个密钥签的（主密钥还是备密钥？）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="68"/>
+        <source>The path changed after signing ({0} → {1}): a signature covers the exact path, URL encoding included.</source>
+        <translation>签名后路径被改动（{0} → {1}）：签名覆盖完整路径，包括 URL 编码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="71"/>
+        <source>{0} changed after signing: the signature covers them.</source>
+        <translation>签名后 {0} 被改动：这些字段都在签名范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="73"/>
+        <source>This is a type {0} URL but the domain uses type {1}: sign it with type {1}.</source>
+        <translation>这是 {0} 方式的地址，但域名使用 {1} 方式：请用 {1} 方式签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="75"/>
+        <source>Unknown authentication type: use A, B or C.</source>
+        <translation>未知的鉴权方式：请用 A、B 或 C。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="76"/>
+        <source>The key must be 6 to 64 letters and digits (the CDN console&apos;s private key).</source>
+        <translation>密钥须为 6 到 64 位字母和数字（CDN 控制台中的鉴权密钥）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="77"/>
+        <source>The URL has no path to sign (e.g. http://host/video.mp4).</source>
+        <translation>地址没有可签名的路径（例如 http://host/video.mp4）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="78"/>
+        <source>uid and rand must not contain &apos;-&apos; (it separates the auth_key fields).</source>
+        <translation>uid 和 rand 不能包含“-”（它用于分隔 auth_key 字段）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="84"/>
+        <source>Not a well-formed JWT: it was cut or edited.</source>
+        <translation>不是格式正确的 JWT：已被截断或修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="85"/>
+        <source>Signed with {0}, but VOD expects HS256.</source>
+        <translation>使用 {0} 签名，但点播要求 HS256。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="86"/>
+        <source>Claims missing: {0}.</source>
+        <translation>缺少声明：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="87"/>
+        <source>The signature does not match the app&apos;s PlayKey: signed with another key, or the PlayKey was changed (SetAppPlayKey) since.</source>
+        <translation>签名与应用的 PlayKey 不符：用了其他密钥签名，或之后 PlayKey 已被修改（SetAppPlayKey）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="89"/>
+        <source>Expired {0} s ago: the app server must sign a new one.</source>
+        <translation>已于 {0} 秒前过期：应用服务端需要重新签发。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="91"/>
+        <source>{0} looks like seconds: JWTPlayAuth times are in milliseconds.</source>
+        <translation>{0} 看起来是秒：JWTPlayAuth 的时间单位是毫秒。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="93"/>
+        <source>Issued {0} s in the future: the app server&apos;s clock is ahead.</source>
+        <translation>签发时间在 {0} 秒之后：应用服务端的时钟偏快。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="95"/>
+        <source>Made for video {0}, not {1}.</source>
+        <translation>为视频 {0} 签发，而不是 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="96"/>
+        <source>Made for region {0}, but the video is in {1}.</source>
+        <translation>为地域 {0} 签发，但视频在 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="98"/>
+        <source>Made for application {0}, not {1}.</source>
+        <translation>为应用 {0} 签发，而不是 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="99"/>
+        <source>This profile signs with a long-term AccessKey, not an STS token: use an STS-mode profile to test VidSts.</source>
+        <translation>此配置用长期 AccessKey 签名，没有 STS 令牌：请用 STS 模式的配置测试 VidSts。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="106"/>
+        <source>(all)</source>
+        <translation>（全部）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="109"/>
+        <source>No stream matches Formats={0} Definition={1} StreamType={2}: the template group made no such rendition (or it is not finished).</source>
+        <translation>没有流符合 Formats={0} Definition={1} StreamType={2}：转码模板组没有生成这样的流（或尚未完成）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="112"/>
+        <source>The video is {0} (AuditStatus {1}): only Normal videos play. Wait for transcoding, or upload again if it failed.</source>
+        <translation>视频状态为 {0}（审核状态 {1}）：只有“正常”的视频能播放。请等待转码完成；若失败请重新上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="115"/>
+        <source>Only privately encrypted streams match: they play in the ApsaraVideo Player only. Ask with ResultType=Multiple to list them.</source>
+        <translation>只有私有加密的流符合条件：它们只能在阿里云播放器中播放。用 ResultType=Multiple 才会列出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="117"/>
+        <source>No such video (deleted, or in another account or region).</source>
+        <translation>没有此视频（已删除，或属于其他账号或地域）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="118"/>
+        <source>The service refused the request ({0}).</source>
+        <translation>服务拒绝了请求（{0}）。</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1642,84 @@ File: {1}</source>
         <location filename="../../ui/main_window.py" line="243"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPanel</name>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="496"/>
+        <source>Run the matrix</source>
+        <translation>运行矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="497"/>
+        <source>Call GetPlayInfo once per combination with the profile&apos;s key</source>
+        <translation>用配置的密钥对每种组合调用一次 GetPlayInfo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="499"/>
+        <source>All answers</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="499"/>
+        <source>Streams only</source>
+        <translation>只看有流的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="499"/>
+        <source>Refusals only</source>
+        <translation>只看被拒绝的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="504"/>
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="504"/>
+        <source>Definition</source>
+        <translation>清晰度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="504"/>
+        <source>StreamType</source>
+        <translation>流类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <source>OutputType</source>
+        <translation>输出类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <source>ResultType</source>
+        <translation>结果类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <source>Answer</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="506"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="527"/>
+        <source>Asking GetPlayInfo {0} times…</source>
+        <translation>正在调用 GetPlayInfo {0} 次…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="547"/>
+        <source>{0} combinations: {1} with streams, {2} refused.</source>
+        <translation>{0} 种组合：{1} 种有流，{2} 种被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="560"/>
+        <source>(all)</source>
+        <translation>（全部）</translation>
     </message>
 </context>
 <context>
@@ -2611,153 +2995,183 @@ VideoId：{1}</translation>
 <context>
     <name>PlaybackPage</name>
     <message>
-        <location filename="../../ui/playback_page.py" line="109"/>
+        <location filename="../../ui/playback_page.py" line="123"/>
         <source>Paste one or more VideoIds, separated any way you like</source>
-        <extracomment>Why the current profile cannot test playback (&quot;&quot; when it can); see _on_profile_changed. How often &quot;Watch until Normal&quot; asks GetVideoInfo (tests shorten it).</extracomment>
+        <extracomment>The renditions the preview&apos;s definition switcher offers (video streams of the last stream list). Why the current profile cannot test playback (&quot;&quot; when it can); see _on_profile_changed. How often &quot;Watch until Normal&quot; asks GetVideoInfo (tests shorten it).</extracomment>
         <translation>粘贴一个或多个 VideoId，分隔方式不限</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="110"/>
+        <location filename="../../ui/playback_page.py" line="124"/>
         <source>VideoIds: paste from the console, a spreadsheet or a log; commas, spaces and new lines all separate. History and the queue can send them here.</source>
         <translation>VideoId：可从控制台、表格或日志中粘贴；逗号、空格和换行都可作为分隔。“历史记录”和上传队列也可以把 VideoId 发送到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="118"/>
+        <location filename="../../ui/playback_page.py" line="132"/>
         <source>The video the PlayAuth, check, play info and preview are for</source>
         <translation>播放凭证、检查、播放信息和预览所针对的视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="123"/>
+        <location filename="../../ui/playback_page.py" line="137"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="124"/>
+        <location filename="../../ui/playback_page.py" line="138"/>
         <source>AuthInfoTimeout: how long the PlayAuth stays valid, 100–3000 seconds</source>
         <translation>AuthInfoTimeout：播放凭证的有效时长，100–3000 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="126"/>
+        <location filename="../../ui/playback_page.py" line="140"/>
         <source>Get PlayAuth</source>
         <translation>获取播放凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="128"/>
+        <location filename="../../ui/playback_page.py" line="142"/>
         <source>Call GetVideoPlayAuth for the chosen video with the current profile</source>
         <translation>用当前配置为所选视频调用 GetVideoPlayAuth</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="129"/>
+        <location filename="../../ui/playback_page.py" line="143"/>
         <source>Check as the player would</source>
         <translation>模拟播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="130"/>
+        <location filename="../../ui/playback_page.py" line="144"/>
         <source>Call GetPlayInfo the way the player SDK does: with the PlayAuth&apos;s own credentials and AuthInfo (gets a PlayAuth first if needed)</source>
         <translation>按播放器 SDK 的方式调用 GetPlayInfo：使用播放凭证自带的凭据和 AuthInfo（如还没有播放凭证，会先获取）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="135"/>
+        <location filename="../../ui/playback_page.py" line="149"/>
         <source>Video:</source>
         <translation>视频：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="136"/>
+        <location filename="../../ui/playback_page.py" line="150"/>
         <source>AuthInfoTimeout:</source>
         <translation>AuthInfoTimeout：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="138"/>
+        <location filename="../../ui/playback_page.py" line="152"/>
         <source>VideoIds:</source>
         <translation>VideoId：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="164"/>
+        <location filename="../../ui/playback_page.py" line="178"/>
         <source>Watch until Normal</source>
         <translation>持续查询至“正常”</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="165"/>
+        <location filename="../../ui/playback_page.py" line="179"/>
         <source>Ask GetVideoInfo every few seconds; as soon as the video is Normal, get the PlayAuth and check it</source>
         <translation>每隔几秒调用一次 GetVideoInfo；视频一变为“正常”，就获取播放凭证并检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="199"/>
+        <location filename="../../ui/playback_page.py" line="190"/>
+        <source>VidSts check</source>
+        <translation>VidSts 检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="192"/>
+        <source>The player&apos;s other way in: an STS token + VideoId, GetPlayInfo signed with the token</source>
+        <translation>播放器的另一种方式：STS 令牌 + VideoId，用令牌签名调用 GetPlayInfo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="194"/>
+        <source>VidAuth check (PlayAuth)</source>
+        <translation>VidAuth 检查（播放凭证）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="221"/>
         <source>Streams and preview</source>
         <translation>播放流与预览</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="200"/>
+        <location filename="../../ui/playback_page.py" line="222"/>
         <source>Batch check</source>
         <translation>批量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="201"/>
+        <location filename="../../ui/playback_page.py" line="226"/>
+        <source>JWTPlayAuth</source>
+        <translation>JWT 播放凭证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="227"/>
+        <source>URL signing</source>
+        <translation>URL 鉴权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="228"/>
+        <source>GetPlayInfo matrix</source>
+        <translation>GetPlayInfo 矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_page.py" line="229"/>
         <source>GetPlayInfo with every input, the streams, and an embedded player</source>
         <translation>带全部参数的 GetPlayInfo、播放流列表和内嵌播放器</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="202"/>
+        <location filename="../../ui/playback_page.py" line="230"/>
         <source>Every VideoId × AuthInfoTimeout: PlayAuth, player check, streams; export CSV or JSON</source>
         <translation>每个 VideoId × AuthInfoTimeout：播放凭证、播放器检查、播放流；可导出 CSV 或 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="252"/>
+        <location filename="../../ui/playback_page.py" line="281"/>
         <source>Getting a PlayAuth…</source>
         <translation>正在获取播放凭证…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="293"/>
+        <location filename="../../ui/playback_page.py" line="345"/>
         <source>Asking GetPlayInfo…</source>
         <translation>正在调用 GetPlayInfo…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="333"/>
+        <location filename="../../ui/playback_page.py" line="443"/>
         <source>Choose or create a profile first.</source>
         <translation>请先选择或新建配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="335"/>
+        <location filename="../../ui/playback_page.py" line="445"/>
         <source>Profile {0} gets upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Choose an AccessKey or STS profile to test playback.</source>
         <translation>配置 {0} 从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请选择 AccessKey 或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="389"/>
+        <location filename="../../ui/playback_page.py" line="500"/>
         <source>The video&apos;s status is {0}: it will not become playable by waiting. Check the media processing in the VOD console.</source>
         <translation>视频状态为“{0}”：等待也不会变为可播放。请在视频点播控制台中检查媒体处理情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="393"/>
+        <location filename="../../ui/playback_page.py" line="504"/>
         <source>The video is {0}. It can be played once its status is Normal.</source>
         <translation>视频状态为“{0}”。状态变为“正常”后即可播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="394"/>
+        <location filename="../../ui/playback_page.py" line="505"/>
         <source>not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="396"/>
+        <location filename="../../ui/playback_page.py" line="507"/>
         <source>Last checked at {0}.</source>
         <translation>上次检查于 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="404"/>
+        <location filename="../../ui/playback_page.py" line="515"/>
         <source>Streams the player got in its check</source>
         <translation>播放器在检查中获得的播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="414"/>
+        <location filename="../../ui/playback_page.py" line="525"/>
         <source>{0} stream(s) from GetPlayInfo with the profile&apos;s key</source>
         <translation>用当前配置的密钥调用 GetPlayInfo，得到 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="436"/>
+        <location filename="../../ui/playback_page.py" line="547"/>
         <source>{0} video(s)</source>
         <translation>{0} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="511"/>
+        <location filename="../../ui/playback_page.py" line="624"/>
         <source>Cannot watch the status: {0}</source>
         <translation>无法持续查询状态：{0}</translation>
     </message>
@@ -2765,72 +3179,88 @@ VideoId：{1}</translation>
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../ui/player_widget.py" line="112"/>
+        <location filename="../../ui/player_widget.py" line="146"/>
         <source>Select a stream and press Preview.</source>
         <translation>请选择一个播放流，然后点击“预览”。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="113"/>
+        <location filename="../../ui/player_widget.py" line="147"/>
         <source>Preview of the selected stream, fetched from its playback URL</source>
         <translation>所选播放流的预览，从其播放地址获取</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="119"/>
+        <location filename="../../ui/player_widget.py" line="153"/>
         <source>Play or pause</source>
         <translation>播放或暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="122"/>
-        <source>Drag to seek</source>
-        <translation>拖动以跳转</translation>
+        <location filename="../../ui/player_widget.py" line="157"/>
+        <source>Click or drag to seek</source>
+        <translation>点击或拖动以跳转</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="133"/>
+        <location filename="../../ui/player_widget.py" line="167"/>
+        <location filename="../../ui/player_widget.py" line="291"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="170"/>
+        <source>Definition and format: switch renditions at the same position</source>
+        <translation>清晰度和格式：在当前位置切换转码流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="177"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="239"/>
+        <location filename="../../ui/player_widget.py" line="291"/>
+        <source>Unmute</source>
+        <translation>取消静音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="317"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="240"/>
+        <location filename="../../ui/player_widget.py" line="318"/>
         <source>Waiting for data…</source>
         <translation>正在等待数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="241"/>
+        <location filename="../../ui/player_widget.py" line="319"/>
         <source>Buffering…</source>
         <translation>正在缓冲…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="242"/>
+        <location filename="../../ui/player_widget.py" line="320"/>
         <source>End of the stream.</source>
         <translation>播放结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="243"/>
+        <location filename="../../ui/player_widget.py" line="321"/>
         <source>This stream cannot be played.</source>
         <translation>此播放流无法播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="250"/>
+        <location filename="../../ui/player_widget.py" line="328"/>
         <source>Cannot play this stream: {0}</source>
         <translation>无法播放此播放流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="263"/>
+        <location filename="../../ui/player_widget.py" line="341"/>
         <source>The server could not be reached: {0}</source>
         <translation>无法连接服务器：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="265"/>
+        <location filename="../../ui/player_widget.py" line="343"/>
         <source>The server answered HTTP {0} {1}.</source>
         <translation>服务器返回 HTTP {0} {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="267"/>
+        <location filename="../../ui/player_widget.py" line="345"/>
         <source>The URL&apos;s auth_key has probably expired (or the URL was altered): get the play info again.</source>
         <translation>地址中的 auth_key 可能已过期（或地址被修改）：请重新获取播放信息。</translation>
     </message>
@@ -4120,6 +4550,160 @@ VideoId：{1}</translation>
         <location filename="../../ui/upload_page.py" line="546"/>
         <source>Keep</source>
         <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>UrlSignPanel</name>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="357"/>
+        <source>The URL to sign (an existing signature is replaced) or to verify</source>
+        <translation>要签名（会替换已有签名）或校验的地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="360"/>
+        <source>The authentication type configured on the play domain</source>
+        <translation>播放域名上配置的鉴权方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="364"/>
+        <source>The domain&apos;s private key (CDN console, URL signing)</source>
+        <translation>域名的鉴权密钥（CDN 控制台 › URL 鉴权）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="366"/>
+        <source>Sandbox key</source>
+        <translation>沙箱密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="367"/>
+        <source>Use the built-in sandbox&apos;s play-domain key</source>
+        <translation>使用内置沙箱播放域名的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="371"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="390"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="372"/>
+        <source>Seconds until the signed URL expires (timestamp = now + this)</source>
+        <translation>签名地址过期前的秒数（时间戳 = 现在 + 此值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="374"/>
+        <source>Type A uid (normally 0)</source>
+        <translation>A 方式的 uid（通常为 0）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="376"/>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="377"/>
+        <source>Type A rand (empty: a random UUID without hyphens)</source>
+        <translation>A 方式的 rand（留空：不含连字符的随机 UUID）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="378"/>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="379"/>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="380"/>
+        <source>Check the URL above with the key, as the CDN would</source>
+        <translation>像 CDN 那样用密钥校验上面的地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="381"/>
+        <source>Try on the CDN</source>
+        <translation>在 CDN 上试试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="382"/>
+        <source>Request the first byte of the signed URL and show the HTTP answer</source>
+        <translation>请求签名地址的第一个字节并显示 HTTP 应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="387"/>
+        <source>optional: the URL as it was issued, to say what changed</source>
+        <translation>可选：签发时的原始地址，用来指出改动了什么</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="391"/>
+        <source>The domain&apos;s own validity period, added to the URL&apos;s timestamp</source>
+        <translation>域名自身的有效时长，加在地址的时间戳上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="399"/>
+        <source>uid:</source>
+        <translation>uid：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="401"/>
+        <source>rand:</source>
+        <translation>rand：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="404"/>
+        <source>URL:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="405"/>
+        <source>Type:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="406"/>
+        <source>Private key:</source>
+        <translation>鉴权密钥：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="407"/>
+        <source>Expires in:</source>
+        <translation>过期时间：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="408"/>
+        <source>Type A fields:</source>
+        <translation>A 方式字段：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="409"/>
+        <source>Issued URL:</source>
+        <translation>原始地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="410"/>
+        <source>Domain validity:</source>
+        <translation>域名有效时长：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="438"/>
+        <source>Signed with type {0}; expires in {1} s.</source>
+        <translation>已用 {0} 方式签名；{1} 秒后过期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="467"/>
+        <source>Asking the server…</source>
+        <translation>正在询问服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="472"/>
+        <source>The server could not be reached: {0}</source>
+        <translation>无法连接服务器：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="475"/>
+        <source>The server answered HTTP {0} {1}.</source>
+        <translation>服务器应答 HTTP {0} {1}。</translation>
     </message>
 </context>
 <context>
