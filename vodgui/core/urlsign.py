@@ -90,8 +90,9 @@ def type_b_time(stamp: str) -> int:
 
 
 def _check_key(key: str) -> None:
-    # CDN console: 16-32 letters and digits (6-40 on some products); the sandbox's keys are 24.
-    if not key or not re.fullmatch(r"[A-Za-z0-9]{6,64}", key):
+    # The CDN console asks for 16-32 letters and digits; any printable key signs the same way, so only what
+    # cannot be a key (empty, spaces, absurdly long) is refused here.
+    if not key or not re.fullmatch(r"[!-~]{1,128}", key):
         raise UrlSignError("url_bad_key")
 
 
@@ -242,7 +243,7 @@ TEXTS: dict[str, str] = {
     PARAMS_CHANGED: "{fields} changed after signing: the signature covers them",
     "url_wrong_type": "this is a type {type} URL but the domain uses type {expected}: sign it with type {expected}",
     "url_bad_type": "unknown authentication type {type}: use A, B or C",
-    "url_bad_key": "the key must be 6 to 64 letters and digits (the CDN console's private key)",
+    "url_bad_key": "the key must be 1 to 128 printable characters without spaces (the CDN console's private key)",
     "url_no_path": "the URL has no path to sign (e.g. http://host/video.mp4)",
     "url_bad_uid_rand": "uid and rand must not contain '-' (it separates the auth_key fields)",
 }

@@ -73,7 +73,8 @@ class LabTexts(QWidget):
             "url_wrong_type": self.tr("This is a type {0} URL but the domain uses type {1}: sign it with type "
                                       "{1}.").format(p.get("type"), p.get("expected")),
             "url_bad_type": self.tr("Unknown authentication type: use A, B or C."),
-            "url_bad_key": self.tr("The key must be 6 to 64 letters and digits (the CDN console's private key)."),
+            "url_bad_key": self.tr("The key must be 1 to 128 printable characters without spaces (the CDN "
+                                           "console's private key)."),
             "url_no_path": self.tr("The URL has no path to sign (e.g. http://host/video.mp4)."),
             "url_bad_uid_rand": self.tr("uid and rand must not contain '-' (it separates the auth_key fields)."),
         }

@@ -62,7 +62,7 @@ def test_explanations_name_what_changed() -> None:
 
 
 @pytest.mark.parametrize(("url", "key", "kind", "code"), [
-    (URL, KEY, "D", "url_bad_type"), (URL, "short", "A", "url_bad_key"), ("http://h", KEY, "A", "url_no_path")])
+    (URL, KEY, "D", "url_bad_type"), (URL, "has space", "A", "url_bad_key"), ("http://h", KEY, "A", "url_no_path")])
 def test_bad_input_is_named(url: str, key: str, kind: str, code: str) -> None:
     with pytest.raises(urlsign.UrlSignError) as err:
         urlsign.sign(url, key, kind, NOW)

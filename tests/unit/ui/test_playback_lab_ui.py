@@ -138,7 +138,7 @@ def test_url_signing_tab_signs_a_url_the_cdn_serves(qtbot: Any, main_window: Any
     panel.type_combo.setCurrentText(auth_type)
     qtbot.mouseClick(panel.sandbox_button, Qt.MouseButton.LeftButton)
     assert panel.key_edit.text() == info["cdn_auth_key"]
-    assert panel.sign()
+    assert panel.sign(), panel.result.text()
     with qtbot.waitSignal(panel.probed, timeout=10000) as blocker:
         qtbot.mouseClick(panel.try_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0].status in (200, 206)

@@ -1034,137 +1034,137 @@ File: {1}</source>
 <context>
     <name>JwtPanel</name>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="143"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="144"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="144"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="145"/>
         <source>How long the JWTPlayAuth stays valid (the official toolkit uses 24 h)</source>
         <translation>JWTPlayAuth 的有效期（官方工具默认 24 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="147"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="148"/>
         <source>playContentInfo.formats: what the player may ask GetPlayInfo for</source>
         <translation>playContentInfo.formats：播放器可向 GetPlayInfo 请求的格式</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="148"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="149"/>
         <source>Make JWTPlayAuth</source>
         <translation>生成 JWTPlayAuth</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="149"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="150"/>
         <source>Sign a JWT with the app&apos;s PlayKey (GetAppPlayKey), as your app server would</source>
         <translation>像您的应用服务端那样，用应用的 PlayKey（GetAppPlayKey）签发 JWT</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="151"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="152"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="152"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="153"/>
         <source>Verify the JWT as VOD does (PlayKey signature, expiry, claims) and get the streams its playContentInfo asks for</source>
         <translation>像点播服务那样校验 JWT（PlayKey 签名、过期时间、声明），并获取其 playContentInfo 请求的流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="156"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="157"/>
         <source>Make one, or paste any PlayAuth (JWT or legacy) to inspect it</source>
         <translation>生成一个，或粘贴任意播放凭证（JWT 或旧格式）进行查看</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="158"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="159"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="161"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="162"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="162"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="163"/>
         <source>Inspect</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="163"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="164"/>
         <source>Decode the pasted PlayAuth; a JWT is verified with the PlayKey</source>
         <translation>解码粘贴的播放凭证；JWT 会用 PlayKey 校验</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="171"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="172"/>
         <source>Claim</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="171"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="172"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="175"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="176"/>
         <source>Valid for:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="177"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="178"/>
         <source>Formats:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="210"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="211"/>
         <source>Getting the PlayKey and signing…</source>
         <translation>正在获取 PlayKey 并签名…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="240"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="241"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="272"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="273"/>
         <source>Signed with the app&apos;s PlayKey.</source>
         <translation>已用应用的 PlayKey 签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="284"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="285"/>
         <source>✓ Pass: VOD accepts this JWT; GetPlayInfo gives {0} stream(s).</source>
         <translation>✓ 通过：点播接受此 JWT；GetPlayInfo 返回 {0} 路流。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="289"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="290"/>
         <source>✗ Fail: {0}</source>
         <translation>✗ 失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="303"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="304"/>
         <source>Header</source>
         <translation>头部</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="306"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="307"/>
         <source>Claims</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="314"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="315"/>
         <source>Signature, expiry and claims are fine (verified with the PlayKey).</source>
         <translation>签名、过期时间和声明均正确（已用 PlayKey 校验）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="324"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="325"/>
         <source>Neither a JWT nor a legacy base64-JSON PlayAuth.</source>
         <translation>既不是 JWT，也不是旧版 base64-JSON 播放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="327"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="328"/>
         <source>Legacy PlayAuth</source>
         <translation>旧版播放凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="331"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="332"/>
         <source>A legacy PlayAuth from GetVideoPlayAuth (temporary credentials + AuthInfo).</source>
         <translation>来自 GetVideoPlayAuth 的旧版播放凭证（临时凭证 + AuthInfo）。</translation>
     </message>
@@ -1283,101 +1283,101 @@ File: {1}</source>
     </message>
     <message>
         <location filename="../../ui/playback_lab_tabs.py" line="76"/>
-        <source>The key must be 6 to 64 letters and digits (the CDN console&apos;s private key).</source>
-        <translation>密钥须为 6 到 64 位字母和数字（CDN 控制台中的鉴权密钥）。</translation>
+        <source>The key must be 1 to 128 printable characters without spaces (the CDN console&apos;s private key).</source>
+        <translation>密钥须为 1 到 128 个不含空格的可打印字符（CDN 控制台中的鉴权密钥）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="77"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="78"/>
         <source>The URL has no path to sign (e.g. http://host/video.mp4).</source>
         <translation>地址没有可签名的路径（例如 http://host/video.mp4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="78"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="79"/>
         <source>uid and rand must not contain &apos;-&apos; (it separates the auth_key fields).</source>
         <translation>uid 和 rand 不能包含“-”（它用于分隔 auth_key 字段）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="84"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="85"/>
         <source>Not a well-formed JWT: it was cut or edited.</source>
         <translation>不是格式正确的 JWT：已被截断或修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="85"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="86"/>
         <source>Signed with {0}, but VOD expects HS256.</source>
         <translation>使用 {0} 签名，但点播要求 HS256。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="86"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="87"/>
         <source>Claims missing: {0}.</source>
         <translation>缺少声明：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="87"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="88"/>
         <source>The signature does not match the app&apos;s PlayKey: signed with another key, or the PlayKey was changed (SetAppPlayKey) since.</source>
         <translation>签名与应用的 PlayKey 不符：用了其他密钥签名，或之后 PlayKey 已被修改（SetAppPlayKey）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="89"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="90"/>
         <source>Expired {0} s ago: the app server must sign a new one.</source>
         <translation>已于 {0} 秒前过期：应用服务端需要重新签发。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="91"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="92"/>
         <source>{0} looks like seconds: JWTPlayAuth times are in milliseconds.</source>
         <translation>{0} 看起来是秒：JWTPlayAuth 的时间单位是毫秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="93"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="94"/>
         <source>Issued {0} s in the future: the app server&apos;s clock is ahead.</source>
         <translation>签发时间在 {0} 秒之后：应用服务端的时钟偏快。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="95"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="96"/>
         <source>Made for video {0}, not {1}.</source>
         <translation>为视频 {0} 签发，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="96"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="97"/>
         <source>Made for region {0}, but the video is in {1}.</source>
         <translation>为地域 {0} 签发，但视频在 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="98"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="99"/>
         <source>Made for application {0}, not {1}.</source>
         <translation>为应用 {0} 签发，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="99"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="100"/>
         <source>This profile signs with a long-term AccessKey, not an STS token: use an STS-mode profile to test VidSts.</source>
         <translation>此配置用长期 AccessKey 签名，没有 STS 令牌：请用 STS 模式的配置测试 VidSts。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="106"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="107"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="109"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="110"/>
         <source>No stream matches Formats={0} Definition={1} StreamType={2}: the template group made no such rendition (or it is not finished).</source>
         <translation>没有流符合 Formats={0} Definition={1} StreamType={2}：转码模板组没有生成这样的流（或尚未完成）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="112"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="113"/>
         <source>The video is {0} (AuditStatus {1}): only Normal videos play. Wait for transcoding, or upload again if it failed.</source>
         <translation>视频状态为 {0}（审核状态 {1}）：只有“正常”的视频能播放。请等待转码完成；若失败请重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="115"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="116"/>
         <source>Only privately encrypted streams match: they play in the ApsaraVideo Player only. Ask with ResultType=Multiple to list them.</source>
         <translation>只有私有加密的流符合条件：它们只能在阿里云播放器中播放。用 ResultType=Multiple 才会列出。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="117"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="118"/>
         <source>No such video (deleted, or in another account or region).</source>
         <translation>没有此视频（已删除，或属于其他账号或地域）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="118"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="119"/>
         <source>The service refused the request ({0}).</source>
         <translation>服务拒绝了请求（{0}）。</translation>
     </message>
@@ -1647,77 +1647,77 @@ File: {1}</source>
 <context>
     <name>MatrixPanel</name>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="496"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="497"/>
         <source>Run the matrix</source>
         <translation>运行矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="497"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="498"/>
         <source>Call GetPlayInfo once per combination with the profile&apos;s key</source>
         <translation>用配置的密钥对每种组合调用一次 GetPlayInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="499"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="500"/>
         <source>All answers</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="499"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="500"/>
         <source>Streams only</source>
         <translation>只看有流的</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="499"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="500"/>
         <source>Refusals only</source>
         <translation>只看被拒绝的</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="504"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="504"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
         <source>Definition</source>
         <translation>清晰度</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="504"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
         <source>StreamType</source>
         <translation>流类型</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="506"/>
         <source>OutputType</source>
         <translation>输出类型</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="506"/>
         <source>ResultType</source>
         <translation>结果类型</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="506"/>
         <source>Answer</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="506"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="507"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="527"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="528"/>
         <source>Asking GetPlayInfo {0} times…</source>
         <translation>正在调用 GetPlayInfo {0} 次…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="547"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="548"/>
         <source>{0} combinations: {1} with streams, {2} refused.</source>
         <translation>{0} 种组合：{1} 种有流，{2} 种被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="560"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="561"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
@@ -4555,153 +4555,153 @@ VideoId：{1}</translation>
 <context>
     <name>UrlSignPanel</name>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="357"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="358"/>
         <source>The URL to sign (an existing signature is replaced) or to verify</source>
         <translation>要签名（会替换已有签名）或校验的地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="360"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="361"/>
         <source>The authentication type configured on the play domain</source>
         <translation>播放域名上配置的鉴权方式</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="364"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="365"/>
         <source>The domain&apos;s private key (CDN console, URL signing)</source>
         <translation>域名的鉴权密钥（CDN 控制台 › URL 鉴权）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="366"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="367"/>
         <source>Sandbox key</source>
         <translation>沙箱密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="367"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="368"/>
         <source>Use the built-in sandbox&apos;s play-domain key</source>
         <translation>使用内置沙箱播放域名的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="371"/>
-        <location filename="../../ui/playback_lab_tabs.py" line="390"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="372"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="391"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="372"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="373"/>
         <source>Seconds until the signed URL expires (timestamp = now + this)</source>
         <translation>签名地址过期前的秒数（时间戳 = 现在 + 此值）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="374"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="375"/>
         <source>Type A uid (normally 0)</source>
         <translation>A 方式的 uid（通常为 0）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="376"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="377"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="377"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="378"/>
         <source>Type A rand (empty: a random UUID without hyphens)</source>
         <translation>A 方式的 rand（留空：不含连字符的随机 UUID）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="378"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="379"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="379"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="380"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="380"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="381"/>
         <source>Check the URL above with the key, as the CDN would</source>
         <translation>像 CDN 那样用密钥校验上面的地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="381"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="382"/>
         <source>Try on the CDN</source>
         <translation>在 CDN 上试试</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="382"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="383"/>
         <source>Request the first byte of the signed URL and show the HTTP answer</source>
         <translation>请求签名地址的第一个字节并显示 HTTP 应答</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="387"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="388"/>
         <source>optional: the URL as it was issued, to say what changed</source>
         <translation>可选：签发时的原始地址，用来指出改动了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="391"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="392"/>
         <source>The domain&apos;s own validity period, added to the URL&apos;s timestamp</source>
         <translation>域名自身的有效时长，加在地址的时间戳上</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="399"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="400"/>
         <source>uid:</source>
         <translation>uid：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="401"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="402"/>
         <source>rand:</source>
         <translation>rand：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="404"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="405"/>
         <source>URL:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="405"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="406"/>
         <source>Type:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="406"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="407"/>
         <source>Private key:</source>
         <translation>鉴权密钥：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="407"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="408"/>
         <source>Expires in:</source>
         <translation>过期时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="408"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="409"/>
         <source>Type A fields:</source>
         <translation>A 方式字段：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="409"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="410"/>
         <source>Issued URL:</source>
         <translation>原始地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="410"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="411"/>
         <source>Domain validity:</source>
         <translation>域名有效时长：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="438"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="439"/>
         <source>Signed with type {0}; expires in {1} s.</source>
         <translation>已用 {0} 方式签名；{1} 秒后过期。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="467"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="468"/>
         <source>Asking the server…</source>
         <translation>正在询问服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="472"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="473"/>
         <source>The server could not be reached: {0}</source>
         <translation>无法连接服务器：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="475"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="476"/>
         <source>The server answered HTTP {0} {1}.</source>
         <translation>服务器应答 HTTP {0} {1}。</translation>
     </message>
