@@ -133,3 +133,24 @@ def test_the_release_tool_keeps_keys_out_of_the_repository() -> None:
     assert res.returncode != 0
     assert "inside the repository" in res.stderr
     assert not (REPO / "packaging" / "oops.key").exists()
+
+
+def test_a_mirror_behind_a_company_ca_is_trusted_once_the_system_trusts_it(
+        tmp_path: Path, vodgui: Run, trusting: dict[str, str], server: FeedServer, key: ThrowawayKey) -> None:
+    from tests.helpers.tls import make_ca, tls_front
+
+    feed = feed_bytes("99.0.0")
+    server.publish(feed, key.sign(feed))
+    ca = make_ca(tmp_path / "ca", "Example Corp Inspection CA")
+    for var in ("SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE", "ALIBABA_CLOUD_CA_BUNDLE"):
+        trusting.pop(var, None)
+    with tls_front(ca, ("127.0.0.1", server.port)) as front:
+        url = f"{front.url}/latest.json"
+        untrusted = vodgui("update", "check", "--feed", url, "--json")
+        trusting["REQUESTS_CA_BUNDLE"] = str(ca.ca_file)  # added to the OS store, as for every connection
+        trusted = vodgui("update", "check", "--feed", url, "--json")
+    assert untrusted.returncode == 1
+    assert json.loads(untrusted.stdout)["reason"] == "untrusted_certificate"
+    assert "update check failed (untrusted_certificate)" in untrusted.stderr
+    assert trusted.returncode == 0, trusted.stderr
+    assert json.loads(trusted.stdout)["version"] == "99.0.0"

@@ -12,6 +12,7 @@ import http.client
 import json
 import logging
 import os
+import ssl
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
@@ -26,6 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from vodgui import __version__
 from vodgui.core.clock import Clock, SystemClock
+from vodgui.core.network import load_ca_file
 from vodgui.core.paths import atomic_write_json
 from vodgui.core.update_feed import (
     MAX_FEED_BYTES,
@@ -56,7 +58,7 @@ class Outcome(StrEnum):
     AVAILABLE = "available"  # a verified feed names a newer version
     CURRENT = "current"  # a verified feed names this version
     REFUSED = "refused"  # the feed failed a check (reason: a Refusal)
-    FAILED = "failed"  # no answer (reason: "unreachable", "http_error" or "bad_url")
+    FAILED = "failed"  # no answer (reason: "unreachable", "untrusted_certificate", "http_error" or "bad_url")
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,9 @@ def _fetch(url: str, limit: int, timeout: float) -> bytes:
     request = Request(url, headers={"User-Agent": f"vodgui/{__version__} (update check)",
                                     "Accept-Encoding": "identity"})
     try:
-        with urlopen(request, timeout=timeout) as response:
+        # The OS trust store (plus REQUESTS_CA_BUNDLE), as for every other connection: a company mirror behind a
+        # TLS-inspecting proxy is trusted when IT installed its CA. Proxies: the environment and the OS settings.
+        with urlopen(request, timeout=timeout, context=load_ca_file("")) as response:
             announced = response.headers.get("Content-Length", "")
             if announced.isdigit() and int(announced) > limit:
                 raise FeedRefused(Refusal.TOO_LARGE, f"{url} announces {int(announced)} bytes; the limit is {limit}")
@@ -119,7 +123,10 @@ def _fetch(url: str, limit: int, timeout: float) -> bytes:
     except http.client.IncompleteRead as exc:
         raise FeedRefused(Refusal.TRUNCATED, f"{url} ended after {len(exc.partial)} bytes") from None
     except (URLError, OSError, http.client.HTTPException) as exc:
-        raise _FetchFailed("unreachable", f"{url}: {getattr(exc, 'reason', exc)}") from None
+        reason = getattr(exc, "reason", exc)
+        if isinstance(reason, ssl.SSLCertVerificationError):
+            raise _FetchFailed("untrusted_certificate", f"{url}: {reason.verify_message or reason}") from None
+        raise _FetchFailed("unreachable", f"{url}: {reason}") from None
     if len(body) > limit:
         raise FeedRefused(Refusal.TOO_LARGE, f"{url} is larger than {limit} bytes")
     if announced.isdigit() and len(body) < int(announced):

@@ -187,6 +187,9 @@ def describe_result(result: CheckResult) -> str:
             "UpdateCheck", "The release feed was refused: it is far larger than a feed can be."),
         Refusal.TRUNCATED.value: QCoreApplication.translate(
             "UpdateCheck", "The release feed was refused: it arrived incomplete."),
+        "untrusted_certificate": QCoreApplication.translate(
+            "UpdateCheck", "The release feed's certificate is not trusted by this computer. Ask IT to install the "
+                           "company's CA certificate in the system."),
         "bad_url": QCoreApplication.translate(
             "UpdateCheck", "The release feed address must start with https:// or http://."),
         "http_error": QCoreApplication.translate(

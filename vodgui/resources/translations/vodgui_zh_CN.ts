@@ -4201,16 +4201,21 @@ VideoId：{1}</translation>
     </message>
     <message>
         <location filename="../../ui/update_notice.py" line="190"/>
+        <source>The release feed&apos;s certificate is not trusted by this computer. Ask IT to install the company&apos;s CA certificate in the system.</source>
+        <translation>此计算机不信任发布源的证书。请联系 IT 部门将公司的 CA 证书安装到系统中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/update_notice.py" line="193"/>
         <source>The release feed address must start with https:// or http://.</source>
         <translation>发布源地址必须以 https:// 或 http:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/update_notice.py" line="192"/>
+        <location filename="../../ui/update_notice.py" line="195"/>
         <source>The release feed could not be read: the server answered with an error. Check the address.</source>
         <translation>无法读取发布源：服务器返回了错误。请检查地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/update_notice.py" line="196"/>
+        <location filename="../../ui/update_notice.py" line="199"/>
         <source>The release feed could not be reached. Check the address and the network.</source>
         <translation>无法连接到发布源。请检查地址和网络。</translation>
     </message>
