@@ -92,8 +92,8 @@ def run_smoke(app: QCoreApplication, window: Any, ctx: Any) -> int:
             raise SmokeFailure(f"upload ended {snap.state.value}: {err.code}: {err.message}" if err else
                                f"upload ended {snap.state.value}")
         wait_until("the queue view to show it", lambda: window.model.row_of(job_id) is not None, 5)
-        state["video_id"] = snap.video_id
-        return f"video {snap.video_id}, {snap.size} bytes"
+        state["video_id"] = snap.media_id
+        return f"video {snap.media_id}, {snap.size} bytes"
 
     def normal() -> str:
         vod = ctx.workspace.sessions("Sandbox").vod

@@ -87,12 +87,12 @@ def test_file_changed_during_upload_restarts_with_a_reason(tmp_path, control: Sa
     assert engine.wait_idle(30)
     snap = engine.snapshot(job_id)
     failed_with(snap, "FileChangedDuringUpload", "changed while it was being uploaded")  # type: ignore[arg-type]
-    video_id = snap.video_id  # type: ignore[union-attr]
+    video_id = snap.media_id  # type: ignore[union-attr]
     engine.set_bandwidth_limit(0)
     engine.retry([job_id])
     assert engine.wait_idle(30)
     snap = engine.snapshot(job_id)
-    assert snap is not None and snap.state is JobState.DONE and snap.video_id == video_id
+    assert snap is not None and snap.state is JobState.DONE and snap.media_id == video_id
     assert snap.size == 300_000 + len(b"more frames")
     video = control.video(video_id or "")
     assert control.object(video["bucket"], video["key"])["size"] == snap.size

@@ -6,10 +6,10 @@ import threading
 
 import pytest
 
+from tests.helpers.queue import InlineExecutor, set_row
 from tests.helpers.workspace import part_uploads, wait_for, write_file
 from vodgui.core.clock import FakeClock
 from vodgui.core.integrity import crc64_file
-from vodgui.core.transfer.body import InlineExecutor
 from vodgui.core.transfer.engine import TransferEngine
 from vodgui.core.transfer.events import JobChanged, JobState, Progress
 from vodgui.core.workspace import Workspace
@@ -55,7 +55,7 @@ def test_pause_keeps_the_upload_and_resume_sends_only_the_rest(tmp_path, control
     assert paused is not None and paused.speed is None and paused.eta is None  # unknown, not a false 0
     log = control.log()
     assert not [e for e in log if e.get("op") == "AbortMultipartUpload"]
-    video = control.video(paused.video_id or "")
+    video = control.video(paused.media_id or "")
     done_before = {n for n, s in part_uploads(log, video["key"]) if s == 200}
     seq = max(e["seq"] for e in log)
 
@@ -94,8 +94,9 @@ def test_cancel_of_a_paused_item_aborts_too(tmp_path, control: SandboxControl, e
     assert [e for e in control.log() if e.get("op") == "AbortMultipartUpload" and e["status"] == 204]
 
 
-def test_progress_is_byte_level_and_rewinds_failed_parts(tmp_path, control: SandboxControl,
-                                                         engine: TransferEngine) -> None:
+def test_progress_is_byte_level_and_confirmed_bytes_never_go_back(tmp_path, control: SandboxControl,
+                                                                   engine: TransferEngine) -> None:
+    """Dropped parts take their bytes back from "in flight"; what OSS acknowledged only grows."""
     control.add_fault(service="oss", op="UploadPart", effect="drop", nth=[2, 5], drop_after=0.9)
     rec = Recorder()
     engine.subscribe(rec)
@@ -103,33 +104,71 @@ def test_progress_is_byte_level_and_rewinds_failed_parts(tmp_path, control: Sand
     [job_id] = engine.add_files([str(path)], "credential-accesskey")
     assert engine.wait_idle(30)
     events = rec.progress(job_id)
-    assert sum(e.delta for e in events) == 200_000
-    assert any(e.delta < 0 for e in events)  # the dropped parts' bytes were taken back
+    confirmed = [e.confirmed for e in events]
+    assert confirmed == sorted(confirmed) and confirmed[-1] == 200_000
+    flights = [e.in_flight for e in events]
+    assert any(b < a for a, b in zip(flights, flights[1:]))  # a dropped attempt gave its bytes back
     assert len(events) > 200_000 // 16384  # finer than one event per part
-    assert all(0 <= e.bytes_done <= 200_000 for e in events)
     states = rec.states(job_id)
     assert states[0] is JobState.PREPARING and states[-1] is JobState.DONE
     assert JobState.UPLOADING in states and JobState.COMPLETING in states
 
 
-def test_restore_after_a_crash_requeues_running_items(tmp_path, ws: Workspace) -> None:
-    ids = ws.store.add_items([])  # nothing yet
-    from vodgui.core.store import NewItem
+def test_pause_never_moves_the_bar_back(tmp_path, engine: TransferEngine) -> None:
+    """A paused row shows what OSS acknowledged; resuming starts from there, not from zero."""
+    engine.set_bandwidth_limit(100_000)
+    rec = Recorder()
+    engine.subscribe(rec)
+    path = write_file(tmp_path / "p.mp4", 400_000, seed=11)
+    [job_id] = engine.add_files([str(path)], "credential-accesskey")
+    wait_for(lambda: getattr(engine.snapshot(job_id), "confirmed", 0) > 100_000)
+    engine.pause([job_id])
+    wait_for(lambda: engine.snapshot(job_id).state is JobState.PAUSED)  # type: ignore[union-attr]
+    paused = engine.snapshot(job_id)
+    assert paused is not None and paused.in_flight == 0 and paused.confirmed > 100_000
+    engine.set_bandwidth_limit(0)
+    engine.resume([job_id])
+    assert engine.wait_idle(30)
+    shown = [e.confirmed for e in rec.progress(job_id)]
+    assert shown == sorted(shown) and shown[-1] == 400_000
 
-    ids = ws.store.add_items([NewItem(str(tmp_path / "x.mp4"), "credential-accesskey", 1, 1),
-                              NewItem(str(tmp_path / "y.mp4"), "credential-accesskey", 1, 1)])
-    ws.store.update(ids[0], state="uploading", video_id="v" * 32)
-    ws.store.update(ids[1], state="paused")
+
+def test_restore_after_a_crash_requeues_running_items(tmp_path, ws: Workspace) -> None:
+    from vodgui.core.transfer.record import NewItem
+
+    x, y = ws.store.add_items([NewItem(str(tmp_path / "x.mp4"), "credential-accesskey", 1, 1),
+                               NewItem(str(tmp_path / "y.mp4"), "credential-accesskey", 1, 1)])
+    # A process that is gone (no pid is that high) left x uploading.
+    set_row(ws.store, x.id, state="uploading", media_id="v" * 32, owner_pid=2**22 + 1)
+    set_row(ws.store, y.id, state="paused")
     engine = TransferEngine(ws.store, ws.sessions, auto_start=False)
     snaps = {s.job_id: s for s in engine.restore(resume=True)}
-    assert snaps[ids[0]].state is JobState.QUEUED and snaps[ids[0]].video_id == "v" * 32
-    assert snaps[ids[1]].state is JobState.PAUSED
+    assert snaps[x.id].state is JobState.QUEUED and snaps[x.id].media_id == "v" * 32
+    assert snaps[x.id].note is not None and snaps[x.id].note.code == "note.interrupted"
+    assert snaps[y.id].state is JobState.PAUSED
+    row = ws.store.get(x.id)
+    assert row is not None and row.state is JobState.QUEUED and row.owner_pid is None  # the row says so too
     engine2 = TransferEngine(ws.store, ws.sessions, auto_start=False)
-    ws.store.update(ids[0], state="completing")
-    ws.store.update(ids[1], state="queued")  # waiting, never started
+    set_row(ws.store, x.id, state="completing")
+    set_row(ws.store, y.id, state="queued")  # waiting, never started
     states = {s.job_id: s.state for s in engine2.restore(resume=False)}
     # "Resume on click": with auto-resume off nothing starts by itself, interrupted or merely waiting.
-    assert states[ids[0]] is JobState.PAUSED and states[ids[1]] is JobState.PAUSED
+    assert states[x.id] is JobState.PAUSED and states[y.id] is JobState.PAUSED
+
+
+def test_an_item_another_live_process_runs_is_left_alone(tmp_path, ws: Workspace) -> None:
+    import os
+
+    from vodgui.core.transfer.record import NewItem
+
+    [x] = ws.store.add_items([NewItem(str(tmp_path / "x.mp4"), "credential-accesskey", 1, 1)])
+    set_row(ws.store, x.id, state="uploading", owner_pid=os.getppid())  # alive, and not us
+    engine = TransferEngine(ws.store, ws.sessions, auto_start=False)
+    [snap] = engine.restore(resume=True)
+    assert snap.state is JobState.UPLOADING
+    engine.pause([x.id])
+    engine.cancel([x.id])
+    assert (engine.snapshot(x.id) or snap).state is JobState.UPLOADING
 
 
 def test_retry_backoff_runs_on_a_fake_clock(tmp_path, ws: Workspace, control: SandboxControl) -> None:
@@ -169,9 +208,10 @@ def test_concurrent_files_limit(tmp_path, engine: TransferEngine, count: int) ->
     assert running_max == 1
 
 
-def test_object_crc_mismatch_is_caught_at_completion(tmp_path, control: SandboxControl,
+def test_a_wrong_part_record_is_not_trusted_on_resume(tmp_path, control: SandboxControl,
                                                      engine: TransferEngine) -> None:
-    """After a resume the object CRC64 is combined from recorded part CRCs; a wrong record must not pass."""
+    """A recorded part CRC that does not match the bytes is not reused: the part is sent again and the object
+    ends an exact copy of the file."""
     engine.set_bandwidth_limit(100_000)
     path = write_file(tmp_path / "x.mp4", 300_000, seed=8)
     [job_id] = engine.add_files([str(path)], "credential-accesskey")
@@ -184,11 +224,16 @@ def test_object_crc_mismatch_is_caught_at_completion(tmp_path, control: SandboxC
     first = parts[min(parts)]
     from vodgui.core.store import PartRecord
 
-    engine.store.record_part(job_id, row.upload_id, PartRecord(first.part_number, first.size, first.etag,
-                                                               (first.crc64 or 0) ^ 1))
+    set_row(engine.store, job_id, parts=[PartRecord(first.part_number, first.size, first.etag,
+                                                    (first.crc64 or 0) ^ 1)])
+    seq = max(e["seq"] for e in control.log())
     engine.set_bandwidth_limit(0)
     engine.resume([job_id])
     assert engine.wait_idle(30)
     snap = engine.snapshot(job_id)
-    assert snap is not None and snap.state is JobState.FAILED
-    assert snap.error is not None and snap.error.code == "InconsistentError" and snap.error.kind == "integrity"
+    assert snap is not None and snap.state is JobState.DONE
+    assert snap.note is not None and snap.note.code == "note.parts_reused"
+    video = control.video(snap.media_id or "")
+    resent = {n for n, s in part_uploads([e for e in control.log() if e["seq"] > seq], video["key"]) if s == 200}
+    assert first.part_number in resent
+    assert int(control.object(video["bucket"], video["key"])["crc64"]) == crc64_file(str(path))

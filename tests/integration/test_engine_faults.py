@@ -35,7 +35,7 @@ def test_uploads_survive_drops_5xx_bursts_and_throttling(tmp_path, sandbox: Sand
     for job_id, path in zip(ids, files):
         snap = engine.snapshot(job_id)
         assert snap is not None and snap.state is JobState.DONE, snap
-        video = control.video(snap.video_id or "")
+        video = control.video(snap.media_id or "")
         assert int(control.object(video["bucket"], video["key"])["crc64"]) == crc64_file(str(path))
     assert any(e.get("fault") == "drop" for e in log)
     creates = [e.get("code") for e in log if e.get("op") == "CreateUploadVideo"]
@@ -44,7 +44,7 @@ def test_uploads_survive_drops_5xx_bursts_and_throttling(tmp_path, sandbox: Sand
     assert {r.error.code for r in retries} >= {"Throttling.User", "ServiceUnavailable", "NetworkError"}
     # Parts that failed were sent again; none that succeeded was.
     for job_id in ids:
-        video = control.video(engine.snapshot(job_id).video_id)  # type: ignore[union-attr]
+        video = control.video(engine.snapshot(job_id).media_id)  # type: ignore[union-attr]
         ok = [n for n, s in part_uploads(log, video["key"]) if s == 200]
         assert len(ok) == len(set(ok))
 

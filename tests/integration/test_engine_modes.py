@@ -28,9 +28,9 @@ def test_upload_end_to_end(tmp_path, sandbox: SandboxServer, control: SandboxCon
     assert engine.wait_idle(30)
     snap = engine.snapshot(job_id)
     assert snap is not None and snap.state is JobState.DONE, snap
-    assert snap.bytes_done == size and snap.video_id
+    assert snap.bytes_done == size and snap.media_id
 
-    video: dict[str, Any] = control.video(snap.video_id)
+    video: dict[str, Any] = control.video(snap.media_id)
     assert video["status"] == "UploadSucc"
     assert video["title"] == "发布会 Keynote" and video["description"] == "季度发布"
     assert video["tags"] == ["launch", "2026"] and video["cate_id"] == 7
@@ -40,13 +40,13 @@ def test_upload_end_to_end(tmp_path, sandbox: SandboxServer, control: SandboxCon
     obj = control.object(video["bucket"], video["key"])
     assert int(obj["crc64"]) == crc64_file(str(path))
     control.clock(advance=31)
-    assert control.video(snap.video_id)["status"] == "Transcoding"
+    assert control.video(snap.media_id)["status"] == "Transcoding"
     control.clock(advance=10)
     # Random bytes named .mp4 are not media: like real VOD, the sandbox ends them TranscodeFail.
-    assert control.video(snap.video_id)["status"] == "TranscodeFail"
+    assert control.video(snap.media_id)["status"] == "TranscodeFail"
 
     [history] = engine.store.history()
-    assert history.video_id == snap.video_id and history.crc64 == str(crc64_file(str(path)))
+    assert history.video_id == snap.media_id and history.crc64 == str(crc64_file(str(path)))
     # The queue row keeps nothing secret.
     row = engine.store.get(job_id)
     assert row is not None and row.upload_address and "SecurityToken" not in str(row)

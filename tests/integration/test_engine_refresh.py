@@ -33,7 +33,7 @@ def test_short_lived_upload_credentials_are_renewed_proactively(tmp_path, sandbo
     assert snap is not None and snap.state is JobState.DONE, snap
 
     log = control.log()
-    video = control.video(snap.video_id or "")
+    video = control.video(snap.media_id or "")
     refreshes = [e for e in log if e.get("op") == "RefreshUploadVideo" and e["status"] == 200]
     assert len(refreshes) >= 3
     assert len([e for e in log if e.get("op") == "CreateUploadVideo"]) == 1
@@ -60,7 +60,7 @@ def test_expired_token_answer_forces_one_refresh_and_the_part_is_retried(tmp_pat
     assert snap is not None and snap.state is JobState.DONE, snap
 
     log = control.log()
-    video = control.video(snap.video_id or "")
+    video = control.video(snap.media_id or "")
     expired = [e for e in log if e.get("code") == "SecurityTokenExpired"]
     assert expired, "the sandbox never refused the expired keys"
     assert any(e.get("op") == "RefreshUploadVideo" for e in log)

@@ -52,15 +52,15 @@ def test_image_upload(tmp_path: Path, ws: Workspace, engine: TransferEngine, con
     png = make_png(tmp_path / "poster.png")
     [snap] = run(engine, [file_item(str(png), profile, {"title": "海报", "tags": ["a"]})])
     assert snap.state is JobState.DONE, snap.error
-    assert snap.kind == "image" and snap.video_id and snap.fraction == 1.0
-    media = control.video(snap.video_id)
+    assert snap.kind == "image" and snap.media_id and snap.fraction == 1.0
+    media = control.video(snap.media_id)
     assert media["kind"] == "image" and media["image_type"] == "default" and media["title"] == "海报"
     assert media["status"] == "Normal"
     assert stored(sandbox, media["bucket"], media["key"]) == png.read_bytes()
     item = ws.store.get(snap.job_id)
     assert item is not None and item.extra["url"] and item.extra["file_url"]
     [hist] = ws.store.history()
-    assert (hist.kind, hist.video_id, hist.media_status) == ("image", snap.video_id, "Normal")
+    assert (hist.kind, hist.video_id, hist.media_status) == ("image", snap.media_id, "Normal")
     assert hist.crc64 == str(crc64_file(str(png)))
     assert "CreateUploadVideo" not in actions(control)
 
@@ -86,7 +86,7 @@ def test_image_credentials_expiring_mid_upload_create_a_new_image(tmp_path: Path
     assert snap.state is JobState.DONE, snap.error
     assert len(ops(control.log(), "CreateUploadImage")) == 2
     assert snap.note and "new id" in snap.note
-    media = control.video(snap.video_id or "")
+    media = control.video(snap.media_id or "")
     assert stored(sandbox, media["bucket"], media["key"]) == png.read_bytes()
 
 
@@ -103,13 +103,13 @@ def test_image_through_appserver_profile_is_refused_clearly(tmp_path: Path, engi
 def test_cover_for_an_existing_video(tmp_path: Path, engine: TransferEngine, control: SandboxControl) -> None:
     video = write_file(tmp_path / "clip.mp4", 40_000, seed=3)
     [done] = run(engine, [file_item(str(video), CRED)])
-    assert done.state is JobState.DONE and done.video_id
+    assert done.state is JobState.DONE and done.media_id
     png = make_png(tmp_path / "cover.png", seed=7)
-    [cover] = run(engine, [cover_item(str(png), CRED, [{"video_id": done.video_id}])])
+    [cover] = run(engine, [cover_item(str(png), CRED, [{"video_id": done.media_id}])])
     assert cover.state is JobState.DONE, cover.error
-    image = control.video(cover.video_id or "")
+    image = control.video(cover.media_id or "")
     assert image["image_type"] == "cover"
-    info = control.video(done.video_id)
+    info = control.video(done.media_id)
     assert info["cover_url"]
     got = requests.get(info["cover_url"], timeout=10)
     assert got.status_code == 200 and got.content == png.read_bytes()
@@ -128,10 +128,10 @@ def test_cover_for_a_queued_video_goes_with_create_upload_video(tmp_path: Path, 
     engine.resume([video_id])
     assert engine.wait_idle(60)
     snap = engine.snapshot(video_id)
-    assert snap is not None and snap.state is JobState.DONE and snap.video_id
+    assert snap is not None and snap.state is JobState.DONE and snap.media_id
     # The video did not exist when the image was done: the URL went with CreateUploadVideo, no update needed.
     assert "UpdateVideoInfo" not in actions(control)
-    info = control.video(snap.video_id)
+    info = control.video(snap.media_id)
     assert info["cover_url"] == waiting.metadata["cover_url"]
     assert requests.get(info["cover_url"], timeout=10).content == png.read_bytes()
 
@@ -151,7 +151,7 @@ def test_cover_done_while_the_video_is_being_created(tmp_path: Path, engine: Tra
     snap, cover = engine.snapshot(video_job), engine.snapshot(cover_job)
     assert snap is not None and cover is not None
     assert snap.state is JobState.DONE and cover.state is JobState.DONE, (snap.error, cover.error)
-    info = control.video(snap.video_id or "")
+    info = control.video(snap.media_id or "")
     assert info["cover_url"] and requests.get(info["cover_url"], timeout=10).content == png.read_bytes()
     done = actions(control)  # in the order the requests were answered
     assert done.index("PutObject") < done.index("CreateUploadVideo") < done.index("UpdateVideoInfo")
@@ -164,11 +164,11 @@ def test_attached_subtitle(tmp_path: Path, ws: Workspace, engine: TransferEngine
     [snap] = run(engine, [file_item(str(srt), STS, business_type="subtitle")])
     assert snap.state is JobState.DONE, snap.error
     assert snap.kind == "attached"
-    media = control.video(snap.video_id or "")
+    media = control.video(snap.media_id or "")
     assert media["kind"] == "attached" and media["business_type"] == "subtitle" and media["ext"] == "srt"
     assert stored(sandbox, media["bucket"], media["key"]) == srt.read_bytes()
     [hist] = ws.store.history()
-    assert hist.kind == "attached" and hist.video_id == snap.video_id
+    assert hist.kind == "attached" and hist.video_id == snap.media_id
 
 
 def test_attached_with_the_wrong_extension_for_its_type(tmp_path: Path, engine: TransferEngine,
@@ -189,8 +189,8 @@ class _AtIndex:
         self.seen: dict[str, Any] = {}
 
     def on_event(self, event: Event) -> None:
-        if isinstance(event, JobChanged) and event.snapshot.state is JobState.COMPLETING and event.snapshot.video_id:
-            self.seen = self.control.video(event.snapshot.video_id)
+        if isinstance(event, JobChanged) and event.snapshot.state is JobState.COMPLETING and event.snapshot.media_id:
+            self.seen = self.control.video(event.snapshot.media_id)
 
 
 @pytest.mark.parametrize("profile", [CRED, "credential-appserver"])
@@ -208,7 +208,7 @@ def test_m3u8_package_end_to_end(tmp_path: Path, ws: Workspace, engine: Transfer
     assert snap.state is JobState.DONE, snap.error
     assert snap.bytes_done == snap.size == item.size
     assert watcher.seen and watcher.seen["status"] == "Uploading"  # every segment there, not the index yet
-    media = control.video(snap.video_id or "")
+    media = control.video(snap.media_id or "")
     assert media["status"] in ("UploadSucc", "Transcoding", "Normal")
     prefix = media["prefix"]
     assert prefix and media["key"].startswith(prefix)
@@ -254,7 +254,7 @@ def test_m3u8_resume_sends_only_missing_segments(tmp_path: Path, ws: Workspace, 
     ws.profiles.put(with_transfer(ws.profiles.require(CRED), parts_in_flight=1))
     ws.sessions.invalidate()
     [failed] = run(engine, [file_item(str(playlist), CRED)])
-    assert failed.state is JobState.FAILED and failed.video_id
+    assert failed.state is JobState.FAILED and failed.media_id
     before = control.log()
     sent_before = {e["key"] for e in ops(before, "PutObject", 200)}
     assert len(sent_before) == 3
@@ -263,14 +263,14 @@ def test_m3u8_resume_sends_only_missing_segments(tmp_path: Path, ws: Workspace, 
     assert engine.wait_idle(60)
     snap = engine.snapshot(failed.job_id)
     assert snap is not None and snap.state is JobState.DONE, snap.error
-    assert snap.video_id == failed.video_id and snap.note and "3 segments" in snap.note
+    assert snap.media_id == failed.media_id and snap.note and "3 segments" in snap.note
     after = control.log(max(e["seq"] for e in before))
     sent_after = [e["key"] for e in ops(after, "PutObject", 200)]
     assert not set(sent_after) & sent_before
     assert len(sent_after) == len(segments) - 3 + 1
     assert not ops(after, "CreateUploadVideo")
     assert ops(after, "RefreshUploadVideo")
-    media = control.video(snap.video_id or "")
+    media = control.video(snap.media_id or "")
     for seg in segments:
         assert stored(sandbox, media["bucket"], media["prefix"] + seg.name) == seg.read_bytes()
 
@@ -297,19 +297,19 @@ def test_url_upload_success(tmp_path: Path, ws: Workspace, engine: TransferEngin
         url = f"{base}/clip%20one.mp4"
         [snap] = run(engine, [url_item(url, profile, {"title": "来自网址"})])
     assert snap.state is JobState.DONE, snap.error
-    assert snap.kind == "url" and snap.video_id and snap.path == url and snap.fraction == 1.0
+    assert snap.kind == "url" and snap.media_id and snap.path == url and snap.fraction == 1.0
     running = [s for s in states.snaps if s.state.active]
     assert running and {s.state for s in running} >= {JobState.PREPARING, JobState.UPLOADING}
     # Nothing says how far VOD is: no made-up progress, speed or ETA while it runs.
     assert all(not s.progress_known and s.speed is None and s.eta is None and s.bytes_done == 0 for s in running)
-    media = control.video(snap.video_id or "")
+    media = control.video(snap.media_id or "")
     assert media["title"] == "来自网址" and media["kind"] == "video"
     assert stored(sandbox, media["bucket"], media["key"]) == clip.read_bytes()
     assert len(ops(control.log(), "UploadMediaByURL")) == 1
     item = ws.store.get(snap.job_id)
     assert item is not None and item.extra["job_id"] and item.size == 30_000
     [hist] = ws.store.history()
-    assert (hist.kind, hist.path, hist.video_id) == ("url", url, snap.video_id)
+    assert (hist.kind, hist.path, hist.video_id) == ("url", url, snap.media_id)
 
 
 def test_url_that_fails(tmp_path: Path, engine: TransferEngine, control: SandboxControl) -> None:
@@ -318,7 +318,7 @@ def test_url_that_fails(tmp_path: Path, engine: TransferEngine, control: Sandbox
         [snap] = run(engine, [url_item(f"{base}/missing.mp4", CRED)])
     assert snap.state is JobState.FAILED and snap.error is not None
     assert snap.error.code == "URLInvalidError" and "404" in snap.error.message
-    assert snap.video_id is None
+    assert snap.media_id is None
 
 
 def test_url_resume_follows_the_same_job(tmp_path: Path, ws: Workspace, control: SandboxControl,
@@ -345,7 +345,7 @@ def test_url_resume_follows_the_same_job(tmp_path: Path, ws: Workspace, control:
     assert snap is not None and snap.state is JobState.DONE, snap and snap.error
     assert len(ops(control.log(), "UploadMediaByURL")) == 1
     assert (ws.store.get(job_id) or NewItem("", "")).extra["job_id"] == submitted
-    media = control.video(snap.video_id or "")
+    media = control.video(snap.media_id or "")
     assert stored(sandbox, media["bucket"], media["key"]) == clip.read_bytes()
 
 

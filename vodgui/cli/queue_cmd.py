@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import time
 
 from vodgui.cli.common import error_text, fail, open_workspace, print_json, setup_logging, stop_builtin_sandbox
 from vodgui.cli.upload_cmd import result_json, run_engine
 from vodgui.core.errors import VodError
-from vodgui.core.transfer.engine import TransferEngine
+from vodgui.core.transfer.engine import TransferEngine, read_queue
 from vodgui.core.transfer.events import JobState
 
 
@@ -36,18 +35,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _list(args: argparse.Namespace) -> int:
     with open_workspace() as ws:
-        items = ws.store.items()
-    for r in items:
+        snaps = read_queue(ws.store)
+    for snap in snaps:
         if args.json:
-            print_json({"job_id": r.id, "file": r.path, "profile": r.profile, "state": r.state,
-                        "size": r.size, "bytes_done": r.bytes_done, "video_id": r.video_id,
-                        "upload_id": r.upload_id, "note": r.note,
-                        "error": {"code": r.error_code, "message": r.error_message,
-                                  "request_id": r.error_request_id} if r.error_code else None, "kind": r.kind})
+            print_json({"job_id": snap.job_id, "file": snap.path, "profile": snap.profile, "state": snap.state.value,
+                        "size": snap.size, "confirmed_bytes": snap.confirmed, "video_id": snap.media_id,
+                        "note": snap.note.english() if snap.note else None,
+                        "error": snap.error.to_dict() if snap.error else None, "kind": snap.kind.value})
         else:
-            pct = 100 * r.bytes_done / r.size if r.size else 0  # an upload by URL has no known size: 0 %
-            err = f"  {r.error_code}: {r.error_message}" if r.error_code else ""
-            print(f"{r.id:6} {r.state:10} {pct:5.1f}% {r.video_id or '-':32} {os.path.basename(r.path)}{err}")
+            pct = 100 * snap.fraction  # an upload by URL has no known size: 0 %
+            err = f"  {snap.error.code}: {snap.error.message}" if snap.error else ""
+            print(f"{snap.job_id:6} {snap.state.value:10} {pct:5.1f}% {snap.media_id or '-':32} "
+                  f"{os.path.basename(snap.path)}{err}")
     return 0
 
 
@@ -56,8 +55,7 @@ def _resume(args: argparse.Namespace) -> int:
     try:
         with open_workspace() as ws:
             ws.lock.acquire()
-            unfinished = [r for r in ws.store.items()
-                          if r.state not in (JobState.DONE.value, JobState.CANCELLED.value)]
+            unfinished = [r for r in ws.store.items() if r.state not in (JobState.DONE, JobState.CANCELLED)]
             if args.all:
                 ids = [r.id for r in unfinished]
             else:
@@ -91,11 +89,6 @@ def _cancel(args: argparse.Namespace) -> int:
             engine.restore(resume=False, ids=args.ids)
             engine.cancel(args.ids)
             deadline_ok = engine.wait_idle(60)
-            for _ in range(600):
-                snaps = [engine.snapshot(i) for i in args.ids]
-                if all(s is None or s.state.terminal for s in snaps):
-                    break
-                time.sleep(0.1)
             engine.shutdown()
     except VodError as err:
         return fail(error_text(err), 2)
@@ -108,7 +101,7 @@ def _remove(args: argparse.Namespace) -> int:
     with open_workspace() as ws:
         ws.lock.acquire()
         items = {r.id: r for r in ws.store.items()}
-        busy = [i for i in args.ids if i in items and JobState(items[i].state).active]
+        busy = [i for i in args.ids if i in items and items[i].state.active]
         if busy:
             return fail(f"items {busy} are running; cancel them first", 2)
         ws.store.remove(args.ids)

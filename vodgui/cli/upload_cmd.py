@@ -45,10 +45,10 @@ from vodgui.core.media_items import (
     without_package_members,
 )
 from vodgui.core.profiles import Profile
-from vodgui.core.store import NewItem
+from vodgui.core.transfer.context import ProfileSession
 from vodgui.core.transfer.engine import TransferEngine
-from vodgui.core.transfer.events import Event, JobSnapshot, JobState, Progress
-from vodgui.core.transfer.job import ProfileSession
+from vodgui.core.transfer.events import Event, JobChanged, JobsAdded, JobSnapshot, JobState, Progress
+from vodgui.core.transfer.record import CoverTarget, NewItem
 from vodgui.core.workspace import Workspace
 
 
@@ -138,16 +138,16 @@ def result_json(snap: JobSnapshot) -> dict[str, Any]:
     """One line of ``--json`` output. ``video_id`` is the media's id whatever its kind (VideoId, ImageId or
     MediaId); ``kind`` says which."""
     state = snap.state.value if snap.state in (JobState.DONE, JobState.CANCELLED, JobState.PAUSED) else "failed"
-    return {"file": snap.path, "job_id": snap.job_id, "video_id": snap.video_id, "state": state,
+    return {"file": snap.path, "job_id": snap.job_id, "video_id": snap.media_id, "state": state,
             "title": snap.title, "size": snap.size,
-            "error": snap.error.to_dict() if snap.error and state == "failed" else None, "note": snap.note,
-            "kind": snap.kind}
+            "error": snap.error.to_dict() if snap.error and state == "failed" else None,
+            "note": snap.note.english() if snap.note else None, "kind": snap.kind.value}
 
 
 def build_items(args: argparse.Namespace, files: list[str], profile: str,
                 meta: dict[str, Any]) -> tuple[list[NewItem], list[dict[str, Any]]]:
     """The queue items this command asks for (paused: :func:`run_engine` starts them), and argument problems."""
-    paused = JobState.PAUSED.value
+    paused = JobState.PAUSED
     items: list[NewItem] = []
     problems: list[dict[str, Any]] = []
     taken = set(files)
@@ -172,22 +172,31 @@ def build_items(args: argparse.Namespace, files: list[str], profile: str,
 
 
 class ProgressLine:
-    """A one-line summary on stderr, redrawn at most 5 times a second."""
+    """A one-line summary on stderr, redrawn at most 5 times a second, from the engine's events alone."""
 
-    def __init__(self, engine: TransferEngine, job_ids: list[int], enabled: bool) -> None:
-        self.engine = engine
+    def __init__(self, job_ids: list[int], enabled: bool) -> None:
         self.ids = set(job_ids)
         self.enabled = enabled and sys.stderr.isatty()
         self._last = 0.0
+        self._snaps: dict[int, JobSnapshot] = {}
+        self._lock = threading.Lock()
 
     def on_event(self, event: Event) -> None:
-        if not self.enabled or (isinstance(event, Progress) and event.job_id not in self.ids):
-            return
-        now = time.monotonic()
-        if now - self._last < 0.2:
-            return
-        self._last = now
-        snaps = [s for s in (self.engine.snapshot(i) for i in self.ids) if s]
+        with self._lock:
+            if isinstance(event, JobsAdded):
+                self._snaps.update((s.job_id, s) for s in event.snapshots if s.job_id in self.ids)
+            elif isinstance(event, JobChanged) and event.snapshot.job_id in self.ids:
+                self._snaps[event.snapshot.job_id] = event.snapshot
+            elif isinstance(event, Progress) and event.job_id in self._snaps:
+                self._snaps[event.job_id] = replace(self._snaps[event.job_id], confirmed=event.confirmed,
+                                                    in_flight=event.in_flight, speed=event.speed, eta=event.eta)
+            if not self.enabled:
+                return
+            now = time.monotonic()
+            if now - self._last < 0.2:
+                return
+            self._last = now
+            snaps = list(self._snaps.values())
         total = sum(s.size for s in snaps) or 1
         done = sum(s.bytes_done for s in snaps)
         finished = sum(1 for s in snaps if s.state is JobState.DONE)
@@ -220,9 +229,9 @@ def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], 
     engine = TransferEngine(ws.store, sessions, auto_start=False,
                             concurrent_files=first.transfer.concurrent_files if first else 2,
                             bandwidth_limit=first.transfer.bandwidth_limit if first else 0)
-    engine.restore(resume=False, ids=job_ids)
-    line = ProgressLine(engine, job_ids, progress)
+    line = ProgressLine(job_ids, progress)
     engine.subscribe(line)
+    engine.restore(resume=False, ids=job_ids)
     interrupted = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
@@ -265,7 +274,7 @@ def run(args: argparse.Namespace) -> int:
             problems += bad
             # An item with an unfinished upload in this profile resumes (same VideoId, same upload, same URL job).
             unfinished = {(r.path, r.profile, r.kind): r for r in ws.store.items()
-                          if r.state not in (JobState.DONE.value, JobState.CANCELLED.value)}
+                          if r.state not in (JobState.DONE, JobState.CANCELLED)}
             job_ids: list[int] = []
             videos: list[int] = []
             new_items: list[NewItem] = []
@@ -278,17 +287,17 @@ def run(args: argparse.Namespace) -> int:
                 else:
                     new_items.append(item)
             if new_items:
-                added = ws.store.add_items(new_items)
+                added = [r.id for r in ws.store.add_items(new_items)]
                 job_ids += added
                 videos += [i for i, item in zip(added, new_items, strict=True) if item.kind == KIND_VIDEO]
             if args.cover_image and videos:
-                cover = cover_item(args.cover_image, profile.name, [{"item_id": i} for i in videos],
-                                   state=JobState.PAUSED.value)
+                cover = cover_item(args.cover_image, profile.name, [CoverTarget(item_id=i) for i in videos],
+                                   state=JobState.PAUSED)
                 earlier = unfinished.get((cover.path, profile.name, cover.kind))
-                if earlier is not None and earlier.extra.get("cover_for") == cover.extra["cover_for"]:
+                if earlier is not None and earlier.details == cover.details:
                     job_ids.append(earlier.id)
                 else:
-                    job_ids += ws.store.add_items([cover])
+                    job_ids += [r.id for r in ws.store.add_items([cover])]
             snaps = run_engine(ws, job_ids, overrides=transfer_overrides(args),
                                progress=not args.no_progress and not args.json) if job_ids else []
     except VodError as err:

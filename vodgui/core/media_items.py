@@ -3,12 +3,12 @@
 Kinds (the ``kind`` column of a queue item; the job runner dispatches on it):
 
 * ``video``: CreateUploadVideo + one object (the original path);
-* ``image``: CreateUploadImage (``extra``: ``image_type`` default|cover, ``image_ext``; ``cover_for``: the videos
+* ``image``: CreateUploadImage (details: ``image_type`` default|cover; ``cover_for``: the videos
   whose CoverURL the image becomes once uploaded);
-* ``attached``: CreateUploadAttachedMedia (``extra``: ``business_type`` watermark|subtitle|material,
+* ``attached``: CreateUploadAttachedMedia (details: ``business_type`` watermark|subtitle|material,
   ``media_ext``);
 * ``m3u8``: an HLS package, a playlist and its segments under one VideoId (see :mod:`vodgui.core.hls`);
-* ``url``: UploadMediaByURL; VOD fetches the file itself (``extra``: ``job_id`` once submitted).
+* ``url``: UploadMediaByURL; VOD fetches the file itself (details: ``job_id`` once submitted).
 
 GIF is both an image and a video format for VOD; a ``.gif`` becomes an image unless the caller says otherwise.
 """
@@ -23,15 +23,26 @@ from urllib.parse import unquote, urlsplit
 from vodgui.core.errors import ErrorKind, VodError
 from vodgui.core.hls import is_playlist, read_package, referenced_paths
 from vodgui.core.messages import Message
-from vodgui.core.store import NewItem
+from vodgui.core.transfer.events import JobState
+from vodgui.core.transfer.record import (
+    AttachedDetails,
+    CoverTarget,
+    Details,
+    ImageDetails,
+    Kind,
+    M3u8Details,
+    NewItem,
+    UrlDetails,
+    VideoDetails,
+)
 from vodgui.core.vod import MEDIA_EXTENSIONS, extension_of, shown_extension
 
-KIND_VIDEO = "video"
-KIND_IMAGE = "image"
-KIND_ATTACHED = "attached"
-KIND_M3U8 = "m3u8"
-KIND_URL = "url"
-KINDS = (KIND_VIDEO, KIND_IMAGE, KIND_ATTACHED, KIND_M3U8, KIND_URL)
+KIND_VIDEO = Kind.VIDEO
+KIND_IMAGE = Kind.IMAGE
+KIND_ATTACHED = Kind.ATTACHED
+KIND_M3U8 = Kind.M3U8
+KIND_URL = Kind.URL
+KINDS = tuple(Kind)
 
 IMAGE_TYPES = ("default", "cover")
 IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif"})
@@ -51,7 +62,7 @@ SIDECAR_SUBTITLES = frozenset({"srt", "vtt"})
 INTAKE_EXTENSIONS = MEDIA_EXTENSIONS | IMAGE_EXTENSIONS | SUBTITLE_EXTENSIONS
 
 
-def kind_for_path(path: str) -> str:
+def kind_for_path(path: str) -> Kind:
     """The kind a file becomes when nobody says otherwise."""
     ext = extension_of(path)
     if is_playlist(path):
@@ -105,7 +116,7 @@ def url_file_name(url: str) -> str:
     return name or parts.netloc
 
 
-def display_name(kind: str, path: str) -> str:
+def display_name(kind: Kind, path: str) -> str:
     """What a queue row calls its item: the file name, or the file name at the end of a URL."""
     return url_file_name(path) if kind == KIND_URL else os.path.basename(path)
 
@@ -118,9 +129,9 @@ def _stat(path: str) -> tuple[int, int]:
         return 0, 0  # reported as FileNotFound when the job runs; the item is kept
 
 
-def file_item(path: str, profile: str, metadata: dict[str, Any] | None = None, *, kind: str | None = None,
+def file_item(path: str, profile: str, metadata: dict[str, Any] | None = None, *, kind: Kind | str | None = None,
               image_type: str = "default", business_type: str | None = None,
-              extra: dict[str, Any] | None = None, state: str = "queued") -> NewItem:
+              cover_for: Iterable[CoverTarget] = (), state: JobState = JobState.QUEUED) -> NewItem:
     """A queue item for a local file. ``business_type`` makes it attached media of that type; otherwise the kind
     follows the extension (a subtitle file becomes attached media of type subtitle).
 
@@ -128,41 +139,44 @@ def file_item(path: str, profile: str, metadata: dict[str, Any] | None = None, *
     """
     path = os.path.abspath(path)
     if business_type is not None:
-        kind = KIND_ATTACHED
-    kind = kind or kind_for_path(path)
+        kind = Kind.ATTACHED
+    chosen = Kind(kind) if kind is not None else kind_for_path(path)
     size, mtime = _stat(path)
-    more: dict[str, Any] = dict(extra or {})
-    if kind == KIND_IMAGE:
-        more.setdefault("image_type", image_type)
-    elif kind == KIND_ATTACHED:
-        more.setdefault("business_type", business_type or "subtitle")
-    elif kind == KIND_M3U8:
+    details: Details = VideoDetails()
+    if chosen is Kind.IMAGE:
+        details = ImageDetails(image_type=image_type, cover_for=tuple(cover_for))
+    elif chosen is Kind.ATTACHED:
+        details = AttachedDetails(business_type=business_type or "subtitle")
+    elif chosen is Kind.M3U8:
+        details = M3u8Details()
         try:
             package = read_package(path)
         except VodError:
             pass  # the job lists the problems before anything is sent
         else:
             size = package.total_size
-            more["segments"] = len(package.segments)
-    return NewItem(path, profile, size, mtime, dict(metadata or {}), kind=kind, state=state, extra=more)
+            details = M3u8Details(segments=len(package.segments))
+    return NewItem(path, profile, size, mtime, dict(metadata or {}), kind=chosen, state=state, details=details)
 
 
-def url_item(url: str, profile: str, metadata: dict[str, Any] | None = None, *, state: str = "queued") -> NewItem:
+def url_item(url: str, profile: str, metadata: dict[str, Any] | None = None, *,
+             state: JobState = JobState.QUEUED) -> NewItem:
     """A queue item for UploadMediaByURL. Raises ``InvalidURL`` for an address VOD cannot fetch."""
-    return NewItem(check_url(url), profile, 0, 0, dict(metadata or {}), kind=KIND_URL, state=state)
+    return NewItem(check_url(url), profile, 0, 0, dict(metadata or {}), kind=Kind.URL, state=state,
+                   details=UrlDetails())
 
 
-def cover_item(path: str, profile: str, targets: list[dict[str, Any]], *, state: str = "queued") -> NewItem:
+def cover_item(path: str, profile: str, targets: Iterable[CoverTarget], *,
+               state: JobState = JobState.QUEUED) -> NewItem:
     """An image (ImageType cover) that becomes the CoverURL of ``targets`` once uploaded.
 
-    Each target is ``{"item_id": queue item}`` and/or ``{"video_id": VideoId}``: a video that exists gets
-    UpdateVideoInfo; a queued one gets the URL in its metadata before CreateUploadVideo.
+    A target with ``video_id`` (a video that exists) gets UpdateVideoInfo; one with ``item_id`` (a queued video)
+    gets the URL in its metadata before CreateUploadVideo.
     """
-    return file_item(path, profile, kind=KIND_IMAGE, image_type="cover", extra={"cover_for": targets},
-                     state=state)
+    return file_item(path, profile, kind=Kind.IMAGE, image_type="cover", cover_for=targets, state=state)
 
 
-def takes_cover(kind: str, video_id: str | None) -> bool:
+def takes_cover(kind: Kind, video_id: str | None) -> bool:
     """Whether a cover image can be set for this item: a video (or package) queued or uploaded, or a video
     uploaded by URL (before it is done, the URL job has no VideoId to give a cover to)."""
     return kind in (KIND_VIDEO, KIND_M3U8) or (kind == KIND_URL and bool(video_id))
@@ -172,9 +186,10 @@ def cover_items(path: str, videos: Iterable[tuple[int, str, str | None]]) -> lis
     """The cover image items for ``videos`` ((queue item, profile, VideoId or None) each): one image per profile,
     since an image belongs to the account of the profile that uploads it. Raises for an unsupported image."""
     check_image(path, "cover")
-    by_profile: dict[str, list[dict[str, Any]]] = {}
+    by_profile: dict[str, list[CoverTarget]] = {}
     for item_id, profile, video_id in videos:
-        by_profile.setdefault(profile, []).append({"video_id": video_id} if video_id else {"item_id": item_id})
+        by_profile.setdefault(profile, []).append(CoverTarget(video_id=video_id) if video_id
+                                                  else CoverTarget(item_id=item_id))
     return [cover_item(path, profile, targets) for profile, targets in by_profile.items()]
 
 

@@ -97,7 +97,7 @@ def check_statuses(sessions: Callable[[str], Any], store: QueueStore | None,
     """Ask VOD for the status of ``wanted`` (profile name -> VideoIds) and store what it says.
 
     Blocking (network): call it off the GUI thread. ``sessions`` is the workspace's session factory
-    (profile name -> :class:`~vodgui.core.transfer.job.ProfileSession`). Never raises for a service error:
+    (profile name -> :class:`~vodgui.core.transfer.context.ProfileSession`). Never raises for a service error:
     those become :attr:`StatusReport.problems`.
     """
     report = StatusReport()

@@ -224,6 +224,49 @@ ENGLISH: dict[str, str] = {
     "connection.auth_expired": "The temporary credentials were refused as expired.",
     "connection.throttled": "The service is throttling requests; try again in a minute.",
     "connection.server": "The service had an internal error; try again later.",
+    # -- the transfer core (vodgui.core.transfer): errors ---------------------------------------------------------
+    "FileVanished": "{name} can no longer be read ({reason}). Put it back and retry; the parts already sent are "
+                    "kept.",
+    "FileChangedDuringUpload": "{name} changed while it was being uploaded. Nothing was lost: retry to upload the "
+                               "new version from the start.",
+    "IntegrityMismatch": "{what}: what OSS stored differs from the bytes read from the file ({detail}). The upload "
+                         "is not counted as done; retry it, and check the disk and the network if it happens again.",
+    "DiskFull": "The disk holding {directory} is full ({reason}). Free some space there, or move vodgui's home "
+                "with VODGUI_HOME, and run the command again: nothing was lost.",
+    "DiskUnwritable": "{directory} cannot be written ({reason}). Check its permissions and free space, or move "
+                      "vodgui's home with VODGUI_HOME.",
+    "AppServerUnsupported": "Profile {profile} gets its upload credentials from an AppServer, whose contract covers "
+                            "videos only (create and refresh upload video): {what} cannot go through it. Use a "
+                            "profile in STS mode or with an AccessKey for this item.",
+    "NoVodAccess.Cover": "Profile {profile} has no VOD key to set the cover with.",
+    "UnexpectedError": "Unexpected {error}. The item is kept: retry it, and send the diagnostics if it happens "
+                       "again.",
+    "URLJobNotFound": "VOD does not know the upload job {job_id} for {url} any more. Remove the item and add the "
+                      "URL again.",
+    "URLUploadFailed": "VOD could not fetch {url} (status {status}).",
+    "CoverURLMissing": "CreateUploadImage gave no ImageURL or FileURL to use as the cover.",
+    # -- the transfer core: notes on queue items --------------------------------------------------------------
+    "note.text": "{text}",
+    "note.video_gone": "Video {video_id} no longer exists in VOD (deleted?); a new video is created.",
+    "note.file_changed": "The file changed since the last attempt (size or modification time); it is uploaded "
+                         "again from the start.",
+    "note.parts_reused": "{count} parts reused after resume",
+    "note.parts_resent": "{count} parts on the server differed from the file and were sent again.",
+    "note.segments_reused": "{count} segments were already on the server",
+    "note.url_submitted": "Submitted to VOD; waiting for it to fetch the file.",
+    "note.url_job_status": "VOD reports the upload job as {status}.",
+    "note.media_recreated": "The upload credentials of {media_id} expired before the upload finished; it was "
+                            "uploaded again under a new id.",
+    "note.cover_failed": "The cover image could not be set: {error}",
+    "note.upload_session_gone": "The server no longer has the earlier upload session (it was completed, aborted or "
+                                "expired); the file is sent again.",
+    "note.upload_aborted": "The unfinished upload on the server was aborted.",
+    "note.interrupted": "Interrupted: the program that was uploading this item stopped. It goes on from the parts "
+                        "the server has.",
+    "note.throttled": "Waiting: the service is throttling requests ({what}); trying again in {seconds} s.",
+    "what.image": "an image",
+    "what.attached": "{business_type} media",
+    "what.url": "an upload by URL",
 }
 
 #: Codes of the services (VOD, STS, OSS) that the core raises by name, with the service's own words as the

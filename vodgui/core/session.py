@@ -18,7 +18,7 @@ from vodgui.core.pop import ConnectionOptions, SignerSource, StaticSigner
 from vodgui.core.profiles import Profile, ProfileStore, secret_name
 from vodgui.core.sources import UploadSource, VodUploadSource
 from vodgui.core.sts import AssumeRoleSigner, StsApi
-from vodgui.core.transfer.job import ProfileSession
+from vodgui.core.transfer.context import ProfileSession
 from vodgui.core.transfer.session import SEND_BLOCK, oss_session
 from vodgui.core.vod import VodApi
 

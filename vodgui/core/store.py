@@ -7,24 +7,29 @@ upload stood; resuming re-reads the server's part list anyway (the server is the
 
 Secrets never land here: UploadAuth is not stored (a resume asks RefreshUploadVideo for new keys).
 
-Items have a ``kind`` (``video``, ``image``, ``attached``, ``m3u8``, ``url``) and ``extra``, a JSON object with
-what that kind needs beyond the common columns (image type, business type, the URL job's JobId, the image's
-URLs...). The media id of every kind (VideoId, ImageId, MediaId) is kept in ``video_id``.
+Each item row is written by one writer only, the item's :class:`~vodgui.core.transfer.job.Job`, from its typed
+:class:`~vodgui.core.transfer.record.JobRecord` (:meth:`QueueStore.save`). Items have a ``kind`` and ``details``,
+the JSON form of that kind's dataclass. The media id of every kind (VideoId, ImageId, MediaId) is ``media_id``.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, ClassVar
 
-SCHEMA_VERSION = 2
+from vodgui.core.messages import Message
+from vodgui.core.transfer.events import JobError, JobState
+from vodgui.core.transfer.record import JobRecord, Kind, NewItem, details_from_json, details_to_json
+
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
@@ -37,18 +42,15 @@ CREATE TABLE IF NOT EXISTS items (
     metadata TEXT NOT NULL DEFAULT '{}',
     profile TEXT NOT NULL,
     state TEXT NOT NULL,
-    video_id TEXT,
+    media_id TEXT,
     upload_address TEXT,
     endpoint TEXT,
     bucket TEXT,
     object_key TEXT,
     upload_id TEXT,
     part_size INTEGER,
-    bytes_done INTEGER NOT NULL DEFAULT 0,
-    error_code TEXT,
-    error_message TEXT,
-    error_request_id TEXT,
-    error_kind TEXT,
+    confirmed_bytes INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
     note TEXT,
     attempts INTEGER NOT NULL DEFAULT 0,
     created_at REAL NOT NULL,
@@ -56,7 +58,8 @@ CREATE TABLE IF NOT EXISTS items (
     started_at REAL,
     finished_at REAL,
     crc64 TEXT,
-    extra TEXT NOT NULL DEFAULT '{}'
+    details TEXT NOT NULL DEFAULT '{}',
+    owner_pid INTEGER
 );
 CREATE INDEX IF NOT EXISTS items_state ON items(state);
 CREATE TABLE IF NOT EXISTS parts (
@@ -84,49 +87,25 @@ CREATE TABLE IF NOT EXISTS history (
     duration REAL,
     kind TEXT NOT NULL DEFAULT 'video'
 );
-CREATE INDEX IF NOT EXISTS history_size ON history(size);
 CREATE INDEX IF NOT EXISTS history_video ON history(video_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
+#: Columns renamed in schema 3 (old -> new). Applied to an older database when it is opened.
+_RENAMED_COLUMNS = (
+    ("items", "video_id", "media_id"),
+    ("items", "extra", "details"),
+    ("items", "bytes_done", "confirmed_bytes"),
+)
 #: Columns added after schema 1: (table, column, definition). Added to an older database when it is opened.
 _ADDED_COLUMNS = (
-    ("items", "extra", "TEXT NOT NULL DEFAULT '{}'"),
+    ("items", "details", "TEXT NOT NULL DEFAULT '{}'"),
+    ("items", "error", "TEXT"),
+    ("items", "owner_pid", "INTEGER"),
     ("history", "kind", "TEXT NOT NULL DEFAULT 'video'"),
 )
-
-
-@dataclass
-class ItemRecord:
-    id: int
-    position: float
-    kind: str
-    path: str
-    size: int
-    mtime_ns: int
-    metadata: dict[str, Any]
-    profile: str
-    state: str
-    video_id: str | None = None
-    upload_address: str | None = None
-    endpoint: str | None = None
-    bucket: str | None = None
-    object_key: str | None = None
-    upload_id: str | None = None
-    part_size: int | None = None
-    bytes_done: int = 0
-    error_code: str | None = None
-    error_message: str | None = None
-    error_request_id: str | None = None
-    error_kind: str | None = None
-    note: str | None = None
-    attempts: int = 0
-    created_at: float = 0.0
-    updated_at: float = 0.0
-    started_at: float | None = None
-    finished_at: float | None = None
-    crc64: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+#: Columns of schema 2 that schema 3 folds into others (the error as one JSON object).
+_OLD_ERROR_COLUMNS = ("error_code", "error_message", "error_request_id", "error_kind")
 
 
 @dataclass
@@ -155,22 +134,53 @@ class HistoryRecord:
     kind: str = "video"
 
 
-@dataclass
-class NewItem:
-    path: str
-    profile: str
-    size: int = 0
-    mtime_ns: int = 0
-    metadata: dict[str, Any] = field(default_factory=dict)
-    kind: str = "video"
-    state: str = "queued"
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-_ITEM_FIELDS = [f.name for f in fields(ItemRecord)]
-_UPDATABLE = set(_ITEM_FIELDS) - {"id", "created_at"}
+#: The item columns, in the order :meth:`QueueStore._row_to_record` reads them.
+_COLUMNS = ("id", "position", "kind", "path", "size", "mtime_ns", "metadata", "profile", "state", "details",
+            "media_id", "upload_address", "endpoint", "bucket", "object_key", "upload_id", "part_size",
+            "confirmed_bytes", "error", "note", "attempts", "created_at", "updated_at", "started_at", "finished_at",
+            "crc64", "owner_pid")
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM items"
 #: Ids per ``IN (...)`` query: below SQLite's bound-parameter limit on every version (999 before 3.32).
 _ID_CHUNK = 900
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _record_values(rec: JobRecord) -> dict[str, Any]:
+    """The row for ``rec`` (every column but ``id`` and ``created_at``)."""
+    return {
+        "position": rec.position, "kind": rec.kind.value, "path": rec.path, "size": rec.size,
+        "mtime_ns": rec.mtime_ns, "metadata": _json(rec.metadata), "profile": rec.profile,
+        "state": rec.state.value, "details": _json(details_to_json(rec.details)), "media_id": rec.media_id,
+        "upload_address": rec.upload_address, "endpoint": rec.endpoint, "bucket": rec.bucket,
+        "object_key": rec.object_key, "upload_id": rec.upload_id, "part_size": rec.part_size,
+        "confirmed_bytes": rec.confirmed_bytes, "error": _json(rec.error.to_dict()) if rec.error else None,
+        "note": _json(rec.note.to_dict()) if rec.note else None, "attempts": rec.attempts,
+        "updated_at": rec.updated_at, "started_at": rec.started_at, "finished_at": rec.finished_at,
+        "crc64": rec.crc64, "owner_pid": rec.owner_pid,
+    }
+
+
+def _message(text: str | None) -> Message | None:
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return Message("note.text", {"text": text})  # a note written by schema 2, in English
+    return Message.from_dict(data) if isinstance(data, dict) and "code" in data else None
+
+
+def _disk_error(exc: sqlite3.OperationalError, path: Path) -> Exception:
+    """SQLite's words for a local disk problem as the OSError they are (callers explain those); else as is."""
+    text = str(exc).lower()
+    if "disk is full" in text:
+        return OSError(errno.ENOSPC, "No space left on device", str(path))
+    if "readonly" in text or "unable to open" in text or "disk i/o" in text:
+        return OSError(errno.EACCES, "The queue database cannot be written", str(path))
+    return exc
 
 
 class QueueStore:
@@ -184,16 +194,34 @@ class QueueStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         # NORMAL is durable against application crashes (our case); FULL would add an fsync per part.
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate_renames()
         self._db.executescript(_SCHEMA)  # executescript commits by itself: not inside _tx
         self._migrate()
 
+    def _columns(self, table: str) -> list[str]:
+        return [row[1] for row in self._db.execute(f"PRAGMA table_info({table})")]
+
+    def _migrate_renames(self) -> None:
+        """Schema 2 -> 3 renames (before the schema script, whose indexes name the new columns)."""
+        for table, old, new in _RENAMED_COLUMNS:
+            have = self._columns(table)
+            if old in have and new not in have:
+                self._db.execute(f"ALTER TABLE {table} RENAME COLUMN {old} TO {new}")
+
     def _migrate(self) -> None:
-        """Bring a database written by an older version up to this schema (columns are only ever added)."""
+        """Bring a database written by an older version up to this schema."""
         for table, column, definition in _ADDED_COLUMNS:
-            have = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
-            if column not in have:
+            if column not in self._columns(table):
                 self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
+        have = self._columns("items")
+        if all(c in have for c in _OLD_ERROR_COLUMNS):
+            rows = self._db.execute("SELECT id, error_code, error_message, error_request_id, error_kind FROM items"
+                                    " WHERE error_code IS NOT NULL").fetchall()
+            for item_id, code, message, request_id, kind in rows:
+                error = JobError(code, message or "", request_id, kind or "unknown")
+                self._db.execute("UPDATE items SET error = ? WHERE id = ?", (_json(error.to_dict()), item_id))
+            for column in _OLD_ERROR_COLUMNS:
+                self._db.execute(f"ALTER TABLE items DROP COLUMN {column}")
         self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
@@ -203,103 +231,106 @@ class QueueStore:
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
             try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                raise _disk_error(exc, self.path) from exc
 
     # -- items -----------------------------------------------------------------------------------------------
     @staticmethod
-    def _row_to_item(row: sqlite3.Row | tuple[Any, ...]) -> ItemRecord:
-        data = dict(zip(_ITEM_FIELDS, row))
-        data["metadata"] = json.loads(data["metadata"] or "{}")
-        data["extra"] = json.loads(data["extra"] or "{}")
-        return ItemRecord(**data)
+    def _row_to_record(row: tuple[Any, ...]) -> JobRecord:
+        data = dict(zip(_COLUMNS, row))
+        kind = Kind(data["kind"]) if data["kind"] in Kind._value2member_map_ else Kind.VIDEO
+        error = json.loads(data["error"]) if data["error"] else None
+        return JobRecord(
+            id=data["id"], position=data["position"], kind=kind, path=data["path"], size=data["size"],
+            mtime_ns=data["mtime_ns"], metadata=json.loads(data["metadata"] or "{}"), profile=data["profile"],
+            state=JobState(data["state"]), details=details_from_json(kind, json.loads(data["details"] or "{}")),
+            media_id=data["media_id"], upload_address=data["upload_address"], endpoint=data["endpoint"],
+            bucket=data["bucket"], object_key=data["object_key"], upload_id=data["upload_id"],
+            part_size=data["part_size"], confirmed_bytes=data["confirmed_bytes"] or 0,
+            error=JobError.from_dict(error) if isinstance(error, dict) else None, note=_message(data["note"]),
+            attempts=data["attempts"] or 0, created_at=data["created_at"], updated_at=data["updated_at"],
+            started_at=data["started_at"], finished_at=data["finished_at"], crc64=data["crc64"],
+            owner_pid=data["owner_pid"])
 
-    def add_items(self, items: Iterable[NewItem]) -> list[int]:
+    def add_items(self, items: Iterable[NewItem]) -> list[JobRecord]:
+        """Insert ``items`` at the end of the queue, in one transaction; their records, in order."""
         now = time.time()
-        ids: list[int] = []
+        records: list[JobRecord] = []
         with self._tx() as db:
             (top,) = db.execute("SELECT COALESCE(MAX(position), 0) FROM items").fetchone()
             for i, item in enumerate(items, start=1):
-                cur = db.execute(
-                    "INSERT INTO items (position, kind, path, size, mtime_ns, metadata, profile, state, created_at,"
-                    " updated_at, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (top + i, item.kind, item.path, item.size, item.mtime_ns,
-                     json.dumps(item.metadata, ensure_ascii=False), item.profile, item.state, now, now,
-                     json.dumps(item.extra, ensure_ascii=False)),
-                )
-                ids.append(int(cur.lastrowid or 0))
-        return ids
+                rec = JobRecord(0, top + i, item.kind, item.path, item.size, item.mtime_ns, dict(item.metadata),
+                                item.profile, item.state, item.details, created_at=now, updated_at=now)
+                values = _record_values(rec)
+                cur = db.execute(f"INSERT INTO items (created_at, {', '.join(values)}) VALUES "
+                                 f"(?, {', '.join('?' for _ in values)})", (now, *values.values()))
+                rec.id = int(cur.lastrowid or 0)
+                records.append(rec)
+        return records
 
-    def get(self, item_id: int) -> ItemRecord | None:
+    def get(self, item_id: int) -> JobRecord | None:
         with self._lock:
-            row = self._db.execute(f"SELECT {', '.join(_ITEM_FIELDS)} FROM items WHERE id = ?",
-                                   (item_id,)).fetchone()
-        return self._row_to_item(row) if row else None
+            row = self._db.execute(_SELECT + " WHERE id = ?", (item_id,)).fetchone()
+        return self._row_to_record(row) if row else None
 
-    def items(self, states: Iterable[str] | None = None) -> list[ItemRecord]:
-        query = f"SELECT {', '.join(_ITEM_FIELDS)} FROM items"
-        args: tuple[Any, ...] = ()
-        if states is not None:
-            wanted = list(states)
-            query += f" WHERE state IN ({', '.join('?' for _ in wanted)})"
-            args = tuple(wanted)
+    def items(self) -> list[JobRecord]:
         with self._lock:
-            rows = self._db.execute(query + " ORDER BY position", args).fetchall()
-        return [self._row_to_item(r) for r in rows]
+            rows = self._db.execute(_SELECT + " ORDER BY position").fetchall()
+        return [self._row_to_record(r) for r in rows]
 
-    def items_by_ids(self, item_ids: Iterable[int]) -> list[ItemRecord]:
+    def items_by_ids(self, item_ids: Iterable[int]) -> list[JobRecord]:
         """The items with these ids, in the order given (ids not in the queue are left out)."""
         ids = list(item_ids)
-        found: dict[int, ItemRecord] = {}
-        query = f"SELECT {', '.join(_ITEM_FIELDS)} FROM items WHERE id IN "
+        found: dict[int, JobRecord] = {}
         with self._lock:
             for start in range(0, len(ids), _ID_CHUNK):
                 chunk = ids[start:start + _ID_CHUNK]
-                rows = self._db.execute(query + f"({', '.join('?' for _ in chunk)})", chunk).fetchall()
+                rows = self._db.execute(_SELECT + f" WHERE id IN ({', '.join('?' for _ in chunk)})",
+                                        chunk).fetchall()
                 for row in rows:
-                    rec = self._row_to_item(row)
+                    rec = self._row_to_record(row)
                     found[rec.id] = rec
         return [found[i] for i in ids if i in found]
 
-    @staticmethod
-    def _assignments(values: dict[str, Any]) -> tuple[str, list[Any]]:
-        """``col = ?, ...`` and its arguments for an UPDATE of ``values`` (plus ``updated_at``)."""
-        unknown = set(values) - _UPDATABLE
-        if unknown:
-            raise KeyError(f"unknown item fields: {sorted(unknown)}")
-        values = dict(values)
-        for name in ("metadata", "extra"):
-            if name in values:
-                values[name] = json.dumps(values[name], ensure_ascii=False)
-        values["updated_at"] = time.time()
-        return ", ".join(f"{k} = ?" for k in values), list(values.values())
-
-    def update(self, item_id: int, **values: Any) -> None:
-        cols, args = self._assignments(values)
+    def save(self, rec: JobRecord, *, parts: Iterable[PartRecord] = (), forget_parts: bool = False) -> None:
+        """Write the whole row of ``rec`` (its Job is the only caller), with ``parts`` recorded under its upload
+        id and, with ``forget_parts``, the parts of earlier uploads deleted first: one transaction."""
+        rec.updated_at = time.time()
+        values = _record_values(rec)
         with self._tx() as db:
-            db.execute(f"UPDATE items SET {cols} WHERE id = ?", (*args, item_id))
+            if forget_parts:
+                db.execute("DELETE FROM parts WHERE item_id = ?", (rec.id,))
+            db.execute(f"UPDATE items SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                       (*values.values(), rec.id))
+            if rec.upload_id:
+                db.executemany(
+                    "INSERT OR REPLACE INTO parts (item_id, upload_id, part_number, size, etag, crc64)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [(rec.id, rec.upload_id, p.part_number, p.size, p.etag,
+                      None if p.crc64 is None else str(p.crc64)) for p in parts])
 
-    def update_many(self, item_ids: Iterable[int], **values: Any) -> None:
-        """The same change to several items, in one transaction."""
-        cols, args = self._assignments(values)
-        rows = [(*args, item_id) for item_id in item_ids]
+    def save_many(self, records: Iterable[JobRecord]) -> None:
+        """:meth:`save` for several records in one transaction (start-up marks every interrupted item at once)."""
+        now = time.time()
+        rows = []
+        for rec in records:
+            rec.updated_at = now
+            values = _record_values(rec)
+            rows.append((values, rec.id))
         if not rows:
             return
+        names = list(rows[0][0])
         with self._tx() as db:
-            db.executemany(f"UPDATE items SET {cols} WHERE id = ?", rows)
-
-    def reset_upload(self, item_id: int, **values: Any) -> None:
-        """Forget the item's multipart upload (its upload id, part size and recorded parts) and apply ``values``,
-        in one transaction. ``values`` may set a new ``upload_id`` / ``part_size``."""
-        cols, args = self._assignments({"upload_id": None, "part_size": None, **values})
-        with self._tx() as db:
-            db.execute("DELETE FROM parts WHERE item_id = ?", (item_id,))
-            db.execute(f"UPDATE items SET {cols} WHERE id = ?", (*args, item_id))
+            db.executemany(f"UPDATE items SET {', '.join(f'{k} = ?' for k in names)} WHERE id = ?",
+                           [(*values.values(), item_id) for values, item_id in rows])
 
     def remove(self, item_ids: Iterable[int]) -> None:
         ids = [(i,) for i in item_ids]
@@ -308,26 +339,14 @@ class QueueStore:
             db.executemany("DELETE FROM items WHERE id = ?", ids)
 
     # -- parts -----------------------------------------------------------------------------------------------
-    def record_part(self, item_id: int, upload_id: str, part: PartRecord) -> None:
-        with self._tx() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO parts (item_id, upload_id, part_number, size, etag, crc64)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (item_id, upload_id, part.part_number, part.size, part.etag,
-                 None if part.crc64 is None else str(part.crc64)),
-            )
-
     def parts(self, item_id: int, upload_id: str) -> dict[int, PartRecord]:
+        """The parts recorded for the item's multipart upload ``upload_id``: hints, proven before reuse."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT part_number, size, etag, crc64 FROM parts WHERE item_id = ? AND upload_id = ?",
                 (item_id, upload_id),
             ).fetchall()
         return {r[0]: PartRecord(r[0], r[1], r[2], int(r[3]) if r[3] is not None else None) for r in rows}
-
-    def clear_parts(self, item_id: int) -> None:
-        with self._tx() as db:
-            db.execute("DELETE FROM parts WHERE item_id = ?", (item_id,))
 
     # -- small facts about the queue as a whole -------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -346,7 +365,7 @@ class QueueStore:
     # -- history ---------------------------------------------------------------------------------------------
     _HISTORY_FIELDS: ClassVar[list[str]] = [f.name for f in fields(HistoryRecord)]
 
-    def add_history(self, item: ItemRecord, title: str, crc64: str | None, media_status: str | None = None) -> int:
+    def add_history(self, item: JobRecord, title: str, crc64: str | None, media_status: str | None = None) -> int:
         """Record a finished upload (any kind; ``video_id`` holds its VideoId, ImageId or MediaId).
 
         ``media_status`` is for media without a transcoding life cycle, known to be final at once.
@@ -355,8 +374,8 @@ class QueueStore:
             cur = db.execute(
                 "INSERT INTO history (item_id, path, size, mtime_ns, crc64, video_id, title, profile, finished_at,"
                 " kind, media_status, status_checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (item.id, item.path, item.size, item.mtime_ns, crc64, item.video_id or "", title, item.profile,
-                 time.time(), item.kind, media_status, time.time() if media_status else None),
+                (item.id, item.path, item.size, item.mtime_ns, crc64, item.media_id or "", title, item.profile,
+                 time.time(), item.kind.value, media_status, time.time() if media_status else None),
             )
             return int(cur.lastrowid or 0)
 

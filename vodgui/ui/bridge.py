@@ -31,13 +31,14 @@ class EngineBridge(QObject):
         jobs_added(list[JobSnapshot]): new queue items, in order.
         jobs_removed(list[int]): job ids gone from the queue.
         jobs_changed(list[JobSnapshot]): state, VideoId, error or note changed (latest snapshot per job).
-        progress_changed(dict[int, int]): job id -> bytes done, for jobs that moved since the last flush.
+        progress_changed(dict[int, Progress]): job id -> its latest progress (confirmed and in-flight bytes, speed,
+            ETA), for jobs that moved since the last flush.
     """
 
     jobs_added = Signal(list)
     jobs_removed = Signal(list)
     jobs_changed = Signal(list)
-    progress_changed = Signal(object)  # dict[int, int]: Signal(dict) would try (and fail) to make a QVariantMap
+    progress_changed = Signal(object)  # dict[int, Progress]: Signal(dict) would try (and fail) to make a QVariantMap
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +46,7 @@ class EngineBridge(QObject):
         self._added: list[JobSnapshot] = []
         self._removed: list[int] = []
         self._changed: dict[int, JobSnapshot] = {}
-        self._progress: dict[int, int] = {}
+        self._progress: dict[int, Progress] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(FLUSH_MS)
         self._timer.timeout.connect(self.flush)
@@ -55,9 +56,10 @@ class EngineBridge(QObject):
     def on_event(self, event: Event) -> None:
         with self._lock:
             if isinstance(event, Progress):
-                self._progress[event.job_id] = event.bytes_done
+                self._progress[event.job_id] = event
             elif isinstance(event, JobChanged):
                 self._changed[event.snapshot.job_id] = event.snapshot
+                self._progress.pop(event.snapshot.job_id, None)  # the snapshot is newer
             elif isinstance(event, JobsAdded):
                 self._added.extend(event.snapshots)
             elif isinstance(event, JobsRemoved):

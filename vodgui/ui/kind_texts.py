@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 from PySide6.QtCore import QObject
 
 from vodgui.core.media_items import KIND_ATTACHED, KIND_IMAGE, KIND_M3U8, KIND_URL, KIND_VIDEO
+from vodgui.core.transfer.record import AttachedDetails, Details, ImageDetails, Kind, M3u8Details
 from vodgui.ui.i18n import language_key
 
 
@@ -39,21 +39,21 @@ def _names(language: int) -> dict[str, str]:
     return KindTexts().names()
 
 
-def kind_label(kind: str, extra: dict[str, Any] | None = None) -> str:
+def kind_label(kind: Kind, details: Details | None = None) -> str:
     """``Cover image``, ``Subtitles``, ``HLS package``... for a queue item."""
     names = _names(language_key())
-    extra = extra or {}
-    if kind == KIND_M3U8 and extra.get("segments"):
-        return KindTexts().package(int(extra["segments"]))
-    detail = extra.get("image_type") if kind == KIND_IMAGE else extra.get("business_type")
+    if isinstance(details, M3u8Details) and details.segments:
+        return KindTexts().package(details.segments)
+    detail = details.image_type if isinstance(details, ImageDetails) else (
+        details.business_type if isinstance(details, AttachedDetails) else None)
     return names.get(f"{kind}:{detail}") or names.get(kind) or kind
 
 
-def kind_tooltip(kind: str, extra: dict[str, Any] | None, path: str) -> str:
+def kind_tooltip(kind: Kind, details: Details | None, path: str) -> str:
     """The File column's tooltip: what the item is, then where it comes from."""
     if kind == KIND_VIDEO:
         return path
-    text = f"{kind_label(kind, extra)}\n{path}"
+    text = f"{kind_label(kind, details)}\n{path}"
     if kind == KIND_URL:
         text += "\n" + KindTexts().fetching()
     return text

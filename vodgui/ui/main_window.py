@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowIcon(QIcon(str(resource_path("icons", "vodgui.svg"))))
         self.resize(1180, 720)
-        self.model = QueueModel(ctx.engine.snapshot, self)
+        self.model = QueueModel(self)
         ctx.bridge.jobs_added.connect(self.model.add)
         ctx.bridge.jobs_removed.connect(self.model.remove)
         ctx.bridge.jobs_changed.connect(self.model.update)

@@ -259,6 +259,58 @@ class MessageTexts(QObject):
             "connection.auth_expired": self.tr("The temporary credentials were refused as expired."),
             "connection.throttled": self.tr("The service is throttling requests; try again in a minute."),
             "connection.server": self.tr("The service had an internal error; try again later."),
+            # The transfer core: errors and notes on queue items
+            "FileVanished": self.tr(
+                "{name} can no longer be read ({reason}). Put it back and retry; the parts already sent are kept."),
+            "FileChangedDuringUpload": self.tr(
+                "{name} changed while it was being uploaded. Nothing was lost: retry to upload the new version from "
+                "the start."),
+            "IntegrityMismatch": self.tr(
+                "{what}: what OSS stored differs from the bytes read from the file ({detail}). The upload is not "
+                "counted as done; retry it, and check the disk and the network if it happens again."),
+            "DiskFull": self.tr(
+                "The disk holding {directory} is full ({reason}). Free some space there, or move vodgui's home with "
+                "VODGUI_HOME, and run the command again: nothing was lost."),
+            "DiskUnwritable": self.tr(
+                "{directory} cannot be written ({reason}). Check its permissions and free space, or move vodgui's "
+                "home with VODGUI_HOME."),
+            "AppServerUnsupported": self.tr(
+                "Profile {profile} gets its upload credentials from an AppServer, whose contract covers videos only "
+                "(create and refresh upload video): {what} cannot go through it. Use a profile in STS mode or with an "
+                "AccessKey for this item."),
+            "NoVodAccess.Cover": self.tr("Profile {profile} has no VOD key to set the cover with."),
+            "UnexpectedError": self.tr(
+                "Unexpected {error}. The item is kept: retry it, and send the diagnostics if it happens again."),
+            "URLJobNotFound": self.tr(
+                "VOD does not know the upload job {job_id} for {url} any more. Remove the item and add the URL again."),
+            "URLUploadFailed": self.tr("VOD could not fetch {url} (status {status})."),
+            "CoverURLMissing": self.tr("CreateUploadImage gave no ImageURL or FileURL to use as the cover."),
+            "note.text": self.tr("{text}"),
+            "note.video_gone": self.tr("Video {video_id} no longer exists in VOD (deleted?); a new video is created."),
+            "note.file_changed": self.tr(
+                "The file changed since the last attempt (size or modification time); it is uploaded again from the "
+                "start."),
+            "note.parts_reused": self.tr("{count} parts reused after resume"),
+            "note.parts_resent": self.tr("{count} parts on the server differed from the file and were sent again."),
+            "note.segments_reused": self.tr("{count} segments were already on the server"),
+            "note.url_submitted": self.tr("Submitted to VOD; waiting for it to fetch the file."),
+            "note.url_job_status": self.tr("VOD reports the upload job as {status}."),
+            "note.media_recreated": self.tr(
+                "The upload credentials of {media_id} expired before the upload finished; it was uploaded again under "
+                "a new id."),
+            "note.cover_failed": self.tr("The cover image could not be set: {error}"),
+            "note.upload_session_gone": self.tr(
+                "The server no longer has the earlier upload session (it was completed, aborted or expired); the file "
+                "is sent again."),
+            "note.upload_aborted": self.tr("The unfinished upload on the server was aborted."),
+            "note.interrupted": self.tr(
+                "Interrupted: the program that was uploading this item stopped. It goes on from the parts the server "
+                "has."),
+            "note.throttled": self.tr(
+                "Waiting: the service is throttling requests ({what}); trying again in {seconds} s."),
+            "what.image": self.tr("an image"),
+            "what.attached": self.tr("{business_type} media"),
+            "what.url": self.tr("an upload by URL"),
         }
 
 

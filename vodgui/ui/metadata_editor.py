@@ -328,7 +328,7 @@ class MetadataPanel(QWidget):
 
     def cover_targets(self) -> list[JobSnapshot]:
         """The selected items that can take a cover image (videos, queued or uploaded)."""
-        return [s for s in self._items if takes_cover(s.kind, s.video_id) and s.state is not JobState.CANCELLED]
+        return [s for s in self._items if takes_cover(s.kind, s.media_id) and s.state is not JobState.CANCELLED]
 
     def _on_cover_clicked(self) -> None:
         targets = self.cover_targets()
@@ -336,7 +336,7 @@ class MetadataPanel(QWidget):
             self.cover_requested.emit([s.job_id for s in targets])
 
     def editable(self) -> list[JobSnapshot]:
-        return [s for s in self._items if not s.video_id and not s.state.active and not s.state.terminal]
+        return [s for s in self._items if not s.media_id and not s.state.active and not s.state.terminal]
 
     def set_items(self, items: Sequence[JobSnapshot]) -> None:
         """Show the selection (an empty one explains what the panel is for)."""
@@ -351,12 +351,12 @@ class MetadataPanel(QWidget):
             self.heading.setText(display_name(snap.kind, snap.path))
             if snap.kind == KIND_URL:
                 facts = self.tr("Address: {0}\nVideoId: {1}").format(snap.path,
-                                                                    snap.video_id or self.tr("not created yet"))
+                                                                    snap.media_id or self.tr("not created yet"))
             else:
                 facts = self.tr("Folder: {0}\nVideoId: {1}").format(
-                    os.path.dirname(snap.path), snap.video_id or self.tr("not created yet"))
+                    os.path.dirname(snap.path), snap.media_id or self.tr("not created yet"))
             if snap.kind != KIND_VIDEO:
-                facts = kind_label(snap.kind, snap.extra) + "\n" + facts
+                facts = kind_label(snap.kind, snap.details) + "\n" + facts
             if snap.error is not None:
                 facts += "\n\n" + self.tr("Why it failed: {0}").format(describe_job_error(snap.error))
                 facts += "\n" + details(snap.error.code, snap.error.message, snap.error.request_id)

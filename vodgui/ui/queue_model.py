@@ -1,12 +1,13 @@
 """The upload queue as a table model: a thin layer over engine snapshots.
 
-Rows are job ids in queue order; each row shows the latest :class:`JobSnapshot` plus live byte counts. Progress
-batches from the bridge update ``bytes_done`` and emit one ``dataChanged`` spanning the changed rows.
+Rows are job ids in queue order; each row shows the latest :class:`JobSnapshot`, as the engine's events carried
+it. Progress batches from the bridge update confirmed and in-flight bytes, speed and ETA, and emit one
+``dataChanged`` spanning the changed rows. Nothing here asks the engine or the store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from enum import IntEnum
 from typing import Any
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from vodgui.core.media_items import display_name
-from vodgui.core.transfer.events import JobSnapshot, JobState
+from vodgui.core.transfer.events import JobSnapshot, JobState, Progress
 from vodgui.ui.errors import describe_job_error, details, job_error_line
 from vodgui.ui.format import human_duration, human_size, human_speed
 from vodgui.ui.kind_texts import kind_tooltip
@@ -82,12 +83,11 @@ class QueueModel(QAbstractTableModel):
     Signals: none of its own beyond the Qt model signals.
     """
 
-    def __init__(self, live_stats: Callable[[int], JobSnapshot | None] | None = None, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
         self._snaps: dict[int, JobSnapshot] = {}
-        self._live = live_stats  # the engine's snapshot(), for speed and ETA (computed there)
         self._totals = [0, 0, 0, 0]
         self._counts: dict[JobState, int] = {}
         self._labels = {state: state_label(state) for state in JobState}
@@ -129,16 +129,18 @@ class QueueModel(QAbstractTableModel):
             return _FAILED_COLOR if col == Column.STATE and snap.state is JobState.FAILED else None
         # tooltips
         if col == Column.FILE:
-            return kind_tooltip(snap.kind, snap.extra, snap.path)
+            return kind_tooltip(snap.kind, snap.details, snap.path)
         if col == Column.ERROR and snap.error:
             rid = f"\nRequestId: {snap.error.request_id}" if snap.error.request_id else ""
             return f"{describe_job_error(snap.error)}\n{details(snap.error.code, snap.error.message, None)}{rid}"
         if col == Column.STATE and snap.error:
             return describe_job_error(snap.error)
+        if col == Column.STATE and snap.waiting:
+            return render(snap.waiting)
         if col == Column.STATE and snap.note:
             return render(snap.note)
-        if col == Column.VIDEO_ID and snap.video_id:
-            return snap.video_id
+        if col == Column.VIDEO_ID and snap.media_id:
+            return snap.media_id
         return None
 
     def _display(self, snap: JobSnapshot, col: int) -> Any:
@@ -155,7 +157,7 @@ class QueueModel(QAbstractTableModel):
         if col == Column.ETA:
             return human_duration(snap.eta) if snap.eta is not None else ""
         if col == Column.VIDEO_ID:
-            return snap.video_id or ""
+            return snap.media_id or ""
         if col == Column.ERROR:
             if snap.error is None:
                 return ""
@@ -226,16 +228,14 @@ class QueueModel(QAbstractTableModel):
                 rows.append(row)
         self._changed(rows, 0, len(Column) - 1)
 
-    def set_progress(self, progress: dict[int, int]) -> None:
+    def set_progress(self, progress: dict[int, Progress]) -> None:
         rows = []
-        for job_id, done in progress.items():
+        for job_id, event in progress.items():
             row = self._rows.get(job_id)
             if row is None:
                 continue
-            snap = self._snaps[job_id]
-            live = self._live(job_id) if self._live else None
-            speed, eta = (live.speed, live.eta) if live is not None else (snap.speed, snap.eta)
-            self._put(replace(snap, bytes_done=done, speed=speed, eta=eta))
+            self._put(replace(self._snaps[job_id], confirmed=event.confirmed, in_flight=event.in_flight,
+                              speed=event.speed, eta=event.eta))
             rows.append(row)
         self._changed(rows, Column.PROGRESS, Column.ETA)
 

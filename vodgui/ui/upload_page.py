@@ -297,8 +297,8 @@ class UploadPage(QWidget):
         self.act_retry.setEnabled(_S.FAILED in states)
         self.act_cancel.setEnabled(any(not s.terminal for s in states))
         self.act_remove.setEnabled(bool(snaps))
-        self.act_copy.setEnabled(any(s.video_id for s in snaps))
-        self.act_play.setEnabled(any(s.video_id and s.state is _S.DONE and s.kind in PLAYABLE_KINDS for s in snaps))
+        self.act_copy.setEnabled(any(s.media_id for s in snaps))
+        self.act_play.setEnabled(any(s.media_id and s.state is _S.DONE and s.kind in PLAYABLE_KINDS for s in snaps))
 
     # -- engine events ---------------------------------------------------------------------------------------
     def _on_jobs_added(self, snaps: list[JobSnapshot]) -> None:
@@ -420,7 +420,7 @@ class UploadPage(QWidget):
         if not path:
             return
         try:
-            items = cover_items(path, [(s.job_id, s.profile, s.video_id) for s in snaps])
+            items = cover_items(path, [(s.job_id, s.profile, s.media_id) for s in snaps])
         except VodError as err:
             self._show(describe_exception(err))
             return
@@ -520,13 +520,13 @@ class UploadPage(QWidget):
         self._engine(lambda: self.ctx.engine.remove(ids))
 
     def copy_video_ids(self) -> None:
-        ids = [s.video_id for s in self.selected() if s.video_id]
+        ids = [s.media_id for s in self.selected() if s.media_id]
         if ids:
             QGuiApplication.clipboard().setText("\n".join(ids))
             self._show(self.tr("Copied {0} VideoId(s).").format(len(ids)))
 
     def open_in_playback(self) -> None:
-        ids = [s.video_id for s in self.selected() if s.video_id and s.state is _S.DONE and s.kind in PLAYABLE_KINDS]
+        ids = [s.media_id for s in self.selected() if s.media_id and s.state is _S.DONE and s.kind in PLAYABLE_KINDS]
         if ids:
             self.ctx.hub.open_in_playback.emit(ids)
 

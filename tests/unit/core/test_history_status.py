@@ -14,7 +14,9 @@ from vodgui.core.media_status import (
     check_statuses,
     is_settled,
 )
-from vodgui.core.store import ItemRecord, QueueStore
+from vodgui.core.store import QueueStore
+from vodgui.core.transfer.events import JobState
+from vodgui.core.transfer.record import JobRecord, Kind, VideoDetails
 from vodgui.core.vod import VideoInfo
 
 
@@ -42,7 +44,7 @@ def test_batches_of_twenty_per_profile_and_the_store_is_updated(tmp_path: Path) 
     vod = FakeVod({v: "Transcoding" if i % 2 else "Normal" for i, v in enumerate(ids[:44])})
     store = QueueStore(tmp_path / "q.sqlite3")
     try:
-        item = ItemRecord(0, 0, "video", "/a.mp4", 1, 0, {}, "p", "done", video_id=ids[1])
+        item = JobRecord(0, 0, Kind.VIDEO, "/a.mp4", 1, 0, {}, "p", JobState.DONE, VideoDetails(), media_id=ids[1])
         store.add_history(item, "a", None)
         report = check_statuses(lambda name: FakeSession(vod), store, {"p": [*ids, ids[0], ""]}, clock=lambda: 7.0)
         [stored] = store.history()

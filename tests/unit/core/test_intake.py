@@ -9,7 +9,9 @@ from pathlib import Path
 from tests.helpers.workspace import write_file
 from vodgui.core.intake import find_uploaded, scan
 from vodgui.core.integrity import crc64_file
-from vodgui.core.store import ItemRecord, QueueStore
+from vodgui.core.store import QueueStore
+from vodgui.core.transfer.events import JobState
+from vodgui.core.transfer.record import JobRecord, Kind, VideoDetails
 from vodgui.core.upload_defaults import UploadDefaultsStore
 
 
@@ -33,7 +35,8 @@ def test_scan_walks_folders_in_name_order_and_filters_media(tmp_path: Path) -> N
 
 def _history(store: QueueStore, path: Path, video_id: str) -> None:
     st = os.stat(path)
-    item = ItemRecord(1, 1, "video", str(path), st.st_size, st.st_mtime_ns, {}, "p", "done", video_id=video_id)
+    item = JobRecord(1, 1, Kind.VIDEO, str(path), st.st_size, st.st_mtime_ns, {}, "p", JobState.DONE, VideoDetails(),
+                     media_id=video_id)
     store.add_history(item, "t", str(crc64_file(str(path))))
 
 

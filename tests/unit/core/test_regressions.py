@@ -18,7 +18,7 @@ from vodgui.core.settings import SettingsStore
 from vodgui.core.store import NewItem, QueueStore
 from vodgui.core.transfer.engine import TransferEngine
 from vodgui.core.transfer.events import JobState
-from vodgui.core.transfer.job import ProfileSession
+from vodgui.core.transfer.context import ProfileSession
 
 
 class Sessions:

@@ -1,31 +1,75 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 
-from vodgui.core.store import NewItem, PartRecord, QueueStore
+from vodgui.core.messages import Message
+from vodgui.core.store import PartRecord, QueueStore
+from vodgui.core.transfer.events import JobError, JobState
+from vodgui.core.transfer.record import CoverTarget, ImageDetails, Kind, NewItem, UrlDetails
 
 
-def test_items_parts_and_history_survive_reopening(tmp_path) -> None:
+def test_records_parts_and_history_survive_reopening(tmp_path) -> None:
     path = tmp_path / "q.sqlite3"
     store = QueueStore(path)
-    ids = store.add_items([NewItem("/a.mp4", "p", 10, 5, {"title": "标题"}), NewItem("/b.mp4", "p", 20, 6)])
-    store.update(ids[0], state="uploading", video_id="v1", upload_id="U1", part_size=4)
-    store.record_part(ids[0], "U1", PartRecord(1, 4, '"E1"', 123))
-    store.record_part(ids[0], "U1", PartRecord(2, 4, '"E2"', None))
-    rec = store.get(ids[0])
-    assert rec is not None
-    store.add_history(rec, "标题", "999")
+    a, b = store.add_items([NewItem("/a.mp4", "p", 10, 5, {"title": "标题"}),
+                            NewItem("/c.png", "p", 20, 6, kind=Kind.IMAGE,
+                                    details=ImageDetails("cover", (CoverTarget(item_id=1),)))])
+    a.state, a.media_id, a.upload_id, a.part_size = JobState.UPLOADING, "v1", "U1", 4
+    a.note = Message("note.parts_reused", {"count": 2})
+    a.error = JobError("Throttling", "slow down", "RID", "throttled", {"n": 1})
+    store.save(a, parts=[PartRecord(1, 4, '"E1"', 123), PartRecord(2, 4, '"E2"', None)])
+    store.add_history(a, "标题", "999")
     store.close()  # no explicit commit: each call is its own transaction
 
     again = QueueStore(path)
     items = again.items()
-    assert [i.path for i in items] == ["/a.mp4", "/b.mp4"]
-    assert items[0].metadata == {"title": "标题"} and items[0].video_id == "v1" and items[0].state == "uploading"
-    assert again.parts(ids[0], "U1") == {1: PartRecord(1, 4, '"E1"', 123), 2: PartRecord(2, 4, '"E2"', None)}
-    assert again.uploaded_matches("/a.mp4", 10, 5)[0].video_id == "v1"
-    assert again.uploaded_with_size(10)[0].crc64 == "999"
+    assert [i.path for i in items] == ["/a.mp4", "/c.png"]
+    first = items[0]
+    assert (first.metadata, first.media_id, first.state) == ({"title": "标题"}, "v1", JobState.UPLOADING)
+    assert first.note == Message("note.parts_reused", {"count": 2})
+    assert first.error is not None and (first.error.code, first.error.params) == ("Throttling", {"n": 1})
+    assert items[1].kind is Kind.IMAGE and items[1].details == ImageDetails("cover", (CoverTarget(item_id=1),))
+    assert again.parts(a.id, "U1") == {1: PartRecord(1, 4, '"E1"', 123), 2: PartRecord(2, 4, '"E2"', None)}
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    again.remove([ids[0]])
-    assert [i.id for i in again.items()] == [ids[1]]
-    assert again.parts(ids[0], "U1") == {}
+    again.remove([a.id])
+    assert [i.id for i in again.items()] == [b.id]
+    assert again.parts(a.id, "U1") == {}
     assert len(again.history()) == 1  # history outlives the queue item
+
+
+def test_a_new_upload_forgets_the_parts_of_the_old_one(tmp_path) -> None:
+    store = QueueStore(tmp_path / "q.sqlite3")
+    [rec] = store.add_items([NewItem("/a.mp4", "p", 10, 5)])
+    rec.upload_id = "U1"
+    store.save(rec, parts=[PartRecord(1, 4, '"E1"', 1)])
+    rec.upload_id = "U2"
+    store.save(rec, forget_parts=True)
+    assert store.parts(rec.id, "U1") == {}
+
+
+def test_a_schema_2_database_is_migrated(tmp_path) -> None:
+    """Rows written by the previous version keep their media id, details, progress and error."""
+    path = tmp_path / "q.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, position REAL NOT NULL, kind TEXT NOT NULL
+            DEFAULT 'video', path TEXT NOT NULL, size INTEGER NOT NULL DEFAULT 0, mtime_ns INTEGER NOT NULL
+            DEFAULT 0, metadata TEXT NOT NULL DEFAULT '{}', profile TEXT NOT NULL, state TEXT NOT NULL,
+            video_id TEXT, upload_address TEXT, endpoint TEXT, bucket TEXT, object_key TEXT, upload_id TEXT,
+            part_size INTEGER, bytes_done INTEGER NOT NULL DEFAULT 0, error_code TEXT, error_message TEXT,
+            error_request_id TEXT, error_kind TEXT, note TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL, updated_at REAL NOT NULL, started_at REAL, finished_at REAL, crc64 TEXT,
+            extra TEXT NOT NULL DEFAULT '{}');
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """)
+    db.execute("INSERT INTO items (position, kind, path, profile, state, video_id, bytes_done, error_code, "
+               "error_message, error_kind, note, created_at, updated_at, extra) VALUES "
+               "(1, 'url', 'http://h/a.mp4', 'p', 'failed', 'M1', 7, 'URLJobNotFound', 'gone', 'not_found', "
+               "'old English note', 0, 0, ?)", (json.dumps({"job_id": "J1"}),))
+    db.commit()
+    db.close()
+    [rec] = QueueStore(path).items()
+    assert (rec.kind, rec.media_id, rec.confirmed_bytes, rec.details) == (Kind.URL, "M1", 7, UrlDetails("J1"))
+    assert rec.error is not None and (rec.error.code, rec.error.message) == ("URLJobNotFound", "gone")
+    assert rec.note == Message("note.text", {"text": "old English note"})

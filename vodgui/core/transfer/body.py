@@ -1,22 +1,24 @@
-"""Request bodies read straight from the file: byte-level progress, bandwidth limit, prompt pause/cancel."""
+"""Request bodies read straight from the file: byte-level progress, bandwidth limit, prompt pause/cancel, and
+the MD5 and CRC64 of exactly the bytes handed to the request."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
-from typing import Any
 
 from vodgui.core.errors import Cancelled, ErrorKind, VodError
+from vodgui.core.integrity import crc64_bytes
 from vodgui.core.transfer.bandwidth import RateLimiter
 
 
 class FileChanged(VodError):
+    """The file changed while it was read (``detail``: ``short``, ``stat``)."""
+
     def __init__(self, path: str, detail: str) -> None:
-        super().__init__("FileChangedDuringUpload",
-                         f"{os.path.basename(path)} changed while it was being uploaded ({detail}). Nothing was "
-                         "lost: retry to upload the new version from the start.", kind=ErrorKind.FILE)
+        super().__init__("FileChangedDuringUpload", params={"name": os.path.basename(path), "detail": detail},
+                         kind=ErrorKind.FILE)
 
 
 class PartReader:
@@ -38,10 +40,13 @@ class PartReader:
         try:
             self._file = open(path, "rb")  # noqa: SIM115 - closed in close()
         except OSError as exc:
-            raise VodError("FileVanished", f"{os.path.basename(path)} can no longer be read ({exc.strerror}). "
-                           "Put it back and retry; the parts already sent are kept.", kind=ErrorKind.FILE) from None
+            raise VodError("FileVanished", params={"name": os.path.basename(path), "reason": exc.strerror or ""},
+                           kind=ErrorKind.FILE) from None
         self._file.seek(offset)
         self.sent = 0  # bytes reported through on_bytes (for rewinding on failure)
+        self._md5 = hashlib.md5(usedforsecurity=False)
+        self._crc = 0
+        self._hashed = 0  # bytes hashed, in order from the start (a seek elsewhere stops the hashing)
 
     def __len__(self) -> int:
         return self._size
@@ -63,11 +68,21 @@ class PartReader:
                 raise Cancelled("interrupted")
         data = self._file.read(n)
         if len(data) < n:
-            raise FileChanged(self._path, "it became shorter")
+            raise FileChanged(self._path, "short")
+        if self._hashed == self._pos:
+            self._md5.update(data)
+            self._crc = crc64_bytes(data, self._crc)
+            self._hashed += len(data)
         self._pos += len(data)
         self.sent += len(data)
         self._on_bytes(len(data))
         return data
+
+    def digests(self) -> tuple[str, int] | None:
+        """(MD5 hex, CRC64) of the whole range as read, or None if it was not read front to back in full."""
+        if self._hashed != self._size:
+            return None
+        return self._md5.hexdigest(), self._crc
 
     def tell(self) -> int:
         return self._pos
@@ -81,6 +96,10 @@ class PartReader:
         else:
             target = self._size + pos
         self._pos = max(0, min(self._size, target))
+        if self._pos == 0 and self._hashed != 0:  # a rewind to the start: hash again from there
+            self._md5 = hashlib.md5(usedforsecurity=False)
+            self._crc = 0
+            self._hashed = 0
         self._file.seek(self._offset + self._pos)
         return self._pos
 
@@ -92,15 +111,3 @@ class PartReader:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-class InlineExecutor(Executor):
-    """Runs each task at submit time: deterministic part order for tests."""
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        future: Future[Any] = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:
-            future.set_exception(exc)
-        return future

@@ -1,14 +1,25 @@
 """Job states, their legal transitions, and the events the engine publishes.
 
+Every event carries what a front end shows; no front end reads the engine or the store to render a row.
 Subscribers (the GUI bridge, the CLI progress bar) receive events on engine threads and must hand them to their
 own thread; they must not block.
+
+Progress has two numbers: ``confirmed`` bytes (parts and objects the service acknowledged; never decreases while
+an upload lives) and ``in_flight`` bytes (read into requests that have not been answered yet; a retried or
+paused request takes its bytes back from here, never from ``confirmed``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from vodgui.core.messages import Message
+
+if TYPE_CHECKING:
+    from vodgui.core.transfer.record import Details, Kind
 
 
 class JobState(StrEnum):
@@ -55,41 +66,58 @@ def check_transition(old: JobState, new: JobState) -> None:
 
 @dataclass(frozen=True)
 class JobError:
+    """Why a job failed: the code (ours or the service's), its parameters, the service's own text."""
+
     code: str
     message: str
     request_id: str | None = None
     kind: str = "unknown"
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "request_id": self.request_id, "kind": self.kind}
+        return {"code": self.code, "message": self.message, "request_id": self.request_id, "kind": self.kind,
+                "params": dict(self.params)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> JobError:
+        return cls(str(data.get("code") or "Unknown"), str(data.get("message") or ""), data.get("request_id"),
+                   str(data.get("kind") or "unknown"), dict(data.get("params") or {}))
 
 
 @dataclass(frozen=True)
 class JobSnapshot:
-    """An immutable view of one job for the UI and the CLI."""
+    """An immutable view of one job for the UI and the CLI: everything a row shows."""
 
     job_id: int
+    kind: Kind
     path: str
     size: int
     profile: str
     state: JobState
-    bytes_done: int = 0
-    video_id: str | None = None
-    title: str = ""
+    title: str
+    details: Details
+    confirmed: int = 0
+    in_flight: int = 0
+    media_id: str | None = None
     error: JobError | None = None
-    note: str | None = None
-    speed: float | None = None  # bytes/s, None when unknown
+    note: Message | None = None
+    speed: float | None = None  # bytes/s, None when unknown (never a false 0)
     eta: float | None = None  # seconds, None when unknown
-    metadata: dict[str, Any] = field(default_factory=dict)
-    #: ``video``, ``image``, ``attached``, ``m3u8`` or ``url`` (see :mod:`vodgui.core.media_items`).
-    kind: str = "video"
-    #: The kind's own parameters (image type, business type...), as stored with the item.
-    extra: dict[str, Any] = field(default_factory=dict)
+    metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    position: float = 0.0
+    #: Set while the service is throttling us and the job waits to try again (a Message: what and how long).
+    waiting: Message | None = None
+
+    @property
+    def bytes_done(self) -> int:
+        """What a progress bar shows: acknowledged bytes plus those on their way."""
+        return min(self.size, self.confirmed + self.in_flight) if self.size > 0 else self.confirmed
 
     @property
     def fraction(self) -> float:
-        return 1.0 if self.size <= 0 and self.state is JobState.DONE else (
-            self.bytes_done / self.size if self.size > 0 else 0.0)
+        if self.size <= 0:
+            return 1.0 if self.state is JobState.DONE else 0.0
+        return self.bytes_done / self.size
 
     @property
     def progress_known(self) -> bool:
@@ -117,15 +145,19 @@ class JobChanged:
 
 @dataclass(frozen=True)
 class Progress:
-    """Bytes moved for a job since the previous event: negative when a failed part rewinds."""
+    """A job's bytes moved: acknowledged and in flight, with the speed and ETA the job measured."""
 
     job_id: int
-    delta: int
-    bytes_done: int
+    confirmed: int
+    in_flight: int
+    speed: float | None
+    eta: float | None
 
 
 @dataclass(frozen=True)
 class Retrying:
+    """A request of the job failed and is tried again after ``delay`` seconds (``attempt`` counts from 1)."""
+
     job_id: int
     what: str
     error: JobError

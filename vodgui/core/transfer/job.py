@@ -1,277 +1,465 @@
-"""One queue item from start to finish: file checks, VideoId and credentials, the object upload, history.
+"""The job aggregate: one per queue item, the only writer of its row.
 
-Crash-safety order: the VideoId and upload address are stored right after CreateUploadVideo answers, the OSS
-upload id right after InitiateMultipartUpload, every part as it finishes. A job that finds a VideoId resumes with
-RefreshUploadVideo (never a second CreateUploadVideo, which would give a new object key and orphan the parts).
+A :class:`Job` owns its :class:`~vodgui.core.transfer.record.JobRecord`, its state machine, its progress
+(confirmed and in-flight bytes, speed, ETA) and the clean-up of what it created on the server. It runs its kind
+(prepare -> transfer -> finalize), receives the kind's facts through the :class:`JobPort` methods below, persists
+each at once and publishes an event that carries everything a front end shows. The engine only schedules jobs
+and relays their events; nothing else writes the row or keeps a copy of it.
 
-This module runs ``video`` items; the other kinds (images, attached media, M3U8 packages, uploads by URL) live in
-:mod:`vodgui.core.transfer.kinds` and use the same runner, state machine and events.
+Thread model: :meth:`run` runs on a job thread of the engine; port methods are called from it and from part
+threads; user actions (pause, cancel, metadata edits) from any thread. One lock guards the record.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
-from collections.abc import Callable
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor
-from dataclasses import dataclass
-from typing import Any, Protocol
-
-import oss2
+from typing import Any
 
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadTicket
 from vodgui.core.errors import Cancelled, ErrorKind, VodError
-from vodgui.core.integrity import crc64_file
-from vodgui.core.media_items import KIND_VIDEO
-from vodgui.core.pop import ConnectionOptions
-from vodgui.core.redact import redact
+from vodgui.core.media_items import display_name
+from vodgui.core.messages import Message
 from vodgui.core.retry import observe_retries
-from vodgui.core.sources import LiveUploadCredentials, UploadCredentials, UploadSource
-from vodgui.core.store import ItemRecord, PartRecord, QueueStore
+from vodgui.core.store import PartRecord, QueueStore
 from vodgui.core.transfer.bandwidth import RateLimiter
-from vodgui.core.transfer.config import TransferConfig
-from vodgui.core.transfer.events import JobState
-from vodgui.core.transfer.files import check_file
-from vodgui.core.transfer.kinds import run_kind
-from vodgui.core.transfer.uploader import FileIdentity, ObjectUploader
-from vodgui.core.vod import VideoMetadata, VodApi
+from vodgui.core.transfer.context import JobContext, ProfileSession, StopSignal
+from vodgui.core.transfer.events import (
+    Event,
+    JobChanged,
+    JobError,
+    JobSnapshot,
+    JobState,
+    Progress,
+    Retrying,
+    check_transition,
+)
+from vodgui.core.transfer.kinds import Outcome, kind_for
+from vodgui.core.transfer.record import Details, JobRecord
 
 log = logging.getLogger(__name__)
 
-
-@dataclass
-class ProfileSession:
-    """Everything a job needs from its profile, built once per profile."""
-
-    name: str
-    upload_source: UploadSource
-    transfer: TransferConfig
-    conn: ConnectionOptions
-    vod: VodApi | None = None
-    oss_session: oss2.Session | None = None
+_SPEED_WINDOW = 5.0
+#: Failures after which the item's multipart upload is useless: its parts belong to other bytes.
+_DISCARDS_UPLOAD = frozenset({"FileChangedDuringUpload", "IntegrityMismatch"})
 
 
-class JobCallbacks(Protocol):
-    """The engine's side of a running job."""
+class SpeedMeter:
+    """Average speed over the last few seconds; ``None`` until there is enough to say (never a false 0)."""
 
-    def set_state(self, job_id: int, state: JobState, **changes: Any) -> None: ...
-    def add_progress(self, job_id: int, delta: int) -> None: ...
-    def reset_progress(self, job_id: int) -> None: ...
-    def retrying(self, job_id: int, what: str, error: VodError, attempt: int, delay: float) -> None: ...
-    def set_cover(self, job_id: int, url: str) -> str | None: ...
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+        self._samples: deque[tuple[float, int]] = deque()
+
+    def reset(self) -> None:
+        self._samples.clear()
+
+    def add(self, moved: int) -> None:
+        now = self._clock.monotonic()
+        self._samples.append((now, moved))
+        while len(self._samples) > 2 and now - self._samples[0][0] > _SPEED_WINDOW:
+            self._samples.popleft()
+
+    def speed(self) -> float | None:
+        if len(self._samples) < 2:
+            return None
+        (t0, b0), (t1, b1) = self._samples[0], self._samples[-1]
+        span = max(t1, self._clock.monotonic()) - t0
+        if span < 0.5:
+            return None
+        return max(0.0, (b1 - b0) / span)
 
 
-class JobRunner:
-    """Runs one item once (until done, failed, paused or cancelled)."""
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
-    def __init__(self, item: ItemRecord, session: ProfileSession, store: QueueStore, callbacks: JobCallbacks,
-                 clock: Clock, executor: Executor, stop: threading.Event, cancel: threading.Event,
-                 limiter: RateLimiter | None = None) -> None:
-        self.item = item
-        self.session = session
-        self.store = store
-        self.cb = callbacks
-        self.clock = clock
-        self.executor = executor
-        self.stop = stop  # set for pause and for cancel
-        self.cancel = cancel  # set for cancel only
-        self.limiter = limiter
-        self._upload_id = item.upload_id
-        self._uploader: ObjectUploader | None = None
 
-    # -- hooks for ObjectUploader ----------------------------------------------------------------------------
-    def upload_started(self, upload_id: str, part_size: int) -> None:
-        self.store.reset_upload(self.item.id, upload_id=upload_id, part_size=part_size)
-        self._upload_id = upload_id
+class Job:
+    """One queue item from start to finish.
 
-    def upload_discarded(self, reason: str) -> None:
-        self._forget_upload()
-        self.cb.set_state(self.item.id, JobState.UPLOADING, note=reason)
+    Args:
+        record: the item as stored.
+        store: the queue database (the job writes its own row only).
+        clock: time source.
+        publish: where the job's events go (the engine relays them to subscribers).
+        cover_ready: hands an image's URL to another queue item (the engine finds that item's job).
+    """
 
-    def part_done(self, part: PartRecord) -> None:
-        if self._upload_id:
-            self.store.record_part(self.item.id, self._upload_id, part)
+    def __init__(self, record: JobRecord, store: QueueStore, clock: Clock, publish: Callable[[Event], None],
+                 cover_ready: Callable[[int, str], str | None]) -> None:
+        self._record = record
+        self._store = store
+        self._clock = clock
+        self._publish = publish
+        self._cover_ready = cover_ready
+        self._lock = threading.RLock()
+        self._in_flight = 0
+        self._moved = 0  # bytes read into requests, only ever growing: what the speed is measured on
+        self._meter = SpeedMeter(clock)
+        self._waiting: Message | None = None
+        self._stop = StopSignal()
+        self._cancel = False
+        self._cleanup: Callable[[], None] | None = None
+        self.thread: threading.Thread | None = None  # set by the engine while a thread runs this job
+        self.remove_when_stopped = False
 
-    def progress(self, delta: int) -> None:
-        if delta:
-            self.cb.add_progress(self.item.id, delta)
+    # -- reading ---------------------------------------------------------------------------------------------
+    @property
+    def id(self) -> int:
+        return self._record.id
 
-    def completing(self) -> None:
-        self.cb.set_state(self.item.id, JobState.COMPLETING)
+    @property
+    def record(self) -> JobRecord:
+        """The record as it is now. Read-only outside this class."""
+        return self._record
 
-    def retrying(self, what: str, error: VodError, attempt: int, delay: float) -> None:
-        self.cb.retrying(self.item.id, what, error, attempt, delay)
+    @property
+    def state(self) -> JobState:
+        return self._record.state
 
-    # -- the run ---------------------------------------------------------------------------------------------
-    def run(self) -> None:
-        item = self.item
-        self.cb.reset_progress(item.id)
+    @property
+    def position(self) -> float:
+        return self._record.position
+
+    def snapshot(self) -> JobSnapshot:
+        with self._lock:
+            rec = self._record
+            speed = self._meter.speed() if rec.state is JobState.UPLOADING else None
+            eta = None
+            if speed and rec.size > 0:
+                eta = max(0.0, (rec.size - rec.confirmed_bytes - self._in_flight) / speed)
+            title = str(rec.metadata.get("title") or os.path.splitext(display_name(rec.kind, rec.path))[0])
+            return JobSnapshot(rec.id, rec.kind, rec.path, rec.size, rec.profile, rec.state, title, rec.details,
+                               rec.confirmed_bytes, self._in_flight, rec.media_id, rec.error, rec.note, speed, eta,
+                               dict(rec.metadata), rec.position, self._waiting)
+
+    def _progress_event(self) -> Progress:
+        snap = self.snapshot()
+        return Progress(snap.job_id, snap.confirmed, snap.in_flight, snap.speed, snap.eta)
+
+    # -- writing (the only place this item's row is written) -------------------------------------------------
+    def _save(self, *, parts: Iterable[PartRecord] = (), forget_parts: bool = False) -> None:
+        self._store.save(self._record, parts=parts, forget_parts=forget_parts)
+
+    def _change(self, state: JobState | None = None, **changes: Any) -> None:
+        """Apply ``changes`` to the record (and move to ``state``), write the row, publish the snapshot."""
+        forget_parts = bool(changes.pop("forget_parts", False))
+        with self._lock:
+            rec = self._record
+            old = rec.state
+            if state is not None and state is not old:
+                check_transition(old, state)
+                rec.state = state
+            for name, value in changes.items():
+                setattr(rec, name, value)
+            if state is JobState.PREPARING and old is not JobState.PREPARING:
+                rec.started_at = time.time()
+                rec.attempts += 1
+                rec.owner_pid = os.getpid()
+            if rec.state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED, JobState.PAUSED,
+                             JobState.QUEUED):
+                rec.owner_pid = None
+            self._save(forget_parts=forget_parts)
+            snap = self.snapshot()
+        if snap.state is not old:
+            _log_transition(snap, old)
+        self._publish(JobChanged(snap, old))
+
+    def _forget_upload_fields(self) -> dict[str, Any]:
+        self._cleanup = None
+        return {"upload_id": None, "part_size": None, "confirmed_bytes": 0, "forget_parts": True}
+
+    # -- user actions ----------------------------------------------------------------------------------------
+    def request_pause(self) -> bool:
+        """Ask a running job to pause (True), or pause a queued one now (False if not queued)."""
+        with self._lock:
+            if self.thread is not None:
+                self._stop.set()
+                return True
+            if self._record.state is not JobState.QUEUED:
+                return False
+        self._change(JobState.PAUSED)
+        return True
+
+    def request_cancel(self) -> None:
+        """Ask a running job to stop and clean up; the job moves itself to CANCELLED."""
+        with self._lock:
+            self._cancel = True
+            self._stop.set()
+
+    def requeue(self) -> bool:
+        """A paused or failed job goes back to the queue (for a failed one, a retry)."""
+        with self._lock:
+            if self.thread is not None or self._record.state not in (JobState.PAUSED, JobState.FAILED):
+                return False
+        self._change(JobState.QUEUED, error=None)
+        return True
+
+    def cancel_now(self) -> None:
+        """Cancel a job that is not running and has nothing on the server to abort."""
+        self._change(JobState.CANCELLED, **self._forget_upload_fields())
+
+    def interrupted_by_exit(self, resume: bool) -> bool:
+        """At start-up: this item was running in a process that is gone (or was paused because the program
+        closed). It goes back to the queue (``resume``) or is paused, marked interrupted. False if another live
+        process runs it."""
+        rec = self._record
+        if rec.owner_pid is not None and rec.owner_pid != os.getpid() and pid_alive(rec.owner_pid):
+            return False
+        target = JobState.QUEUED if resume else JobState.PAUSED
+        with self._lock:
+            rec.state = target  # not a transition: the process that made the old state is gone
+            rec.owner_pid = None
+            rec.note = Message("note.interrupted", {})
+        return True
+
+    def owned_elsewhere(self) -> bool:
+        pid = self._record.owner_pid
+        return pid is not None and pid != os.getpid() and self._record.state.active and pid_alive(pid)
+
+    def update_metadata(self, changes: Mapping[str, Any]) -> bool:
+        """Edit metadata before the item exists in VOD (after that VOD owns it). False if too late."""
+        with self._lock:
+            if self._record.media_id or self.thread is not None:
+                return False
+            metadata = {**self._record.metadata, **changes}
+        self._change(metadata=metadata)
+        return True
+
+    def set_cover_url(self, url: str) -> str | None:
+        """An image for this item is uploaded: its URL goes into the metadata (sent with CreateUploadVideo); the
+        VideoId is returned if the video exists already (the caller then sets the cover with UpdateVideoInfo).
+
+        The metadata is written before the VideoId is read, and a video job reads the metadata again after it
+        stored its new VideoId: whichever comes second sets the cover."""
+        with self._lock:
+            metadata = {**self._record.metadata, "cover_url": url}
+            self._change(metadata=metadata)
+            return self._record.media_id
+
+    # -- running ---------------------------------------------------------------------------------------------
+    def run(self, session: ProfileSession, clock: Clock, executor: Executor, limiter: RateLimiter | None) -> None:
+        """One attempt, until done, failed, paused or cancelled. Never raises."""
+        with self._lock:
+            self._stop = StopSignal()
+            self._cancel = False
+            self._in_flight = 0
+            self._moved = 0
+            self._meter.reset()
+        ctx = JobContext(session, clock, executor, self._stop, limiter, self)
         try:
-            self.cb.set_state(item.id, JobState.PREPARING, error=None)
+            self._change(JobState.PREPARING, error=None)
+            kind = kind_for(self._record.kind)
             with observe_retries(self.retrying):
-                self._run()
+                prepared = kind.prepare(ctx)
+                transferred = kind.transfer(ctx, prepared)
+                outcome = kind.finalize(ctx, transferred)
+            self._finish(session, outcome)
         except Cancelled:
             self._interrupted()
         except VodError as err:
             self._failed(err)
+        except OSError as exc:  # the local disk (the queue database, the log): say where and what to do
+            self._failed(local_disk_error(exc, str(self._store.path.parent)))
         except Exception as exc:  # a bug: never lose the item, say what happened
-            log.exception("job %s crashed", item.id)
-            self._failed(VodError("InternalError", f"Unexpected {type(exc).__name__}: {exc}"))
+            log.exception("job %s crashed", self.id)
+            self._failed(VodError("UnexpectedError", params={"error": f"{type(exc).__name__}: {exc}"}))
+
+    def abort_idle(self, session: ProfileSession, clock: Clock, executor: Executor) -> None:
+        """Cancel of a job that is not running but has an upload on the server: abort it, then CANCELLED."""
+        ctx = JobContext(session, clock, executor, StopSignal(), None, self)
+        try:
+            kind_for(self._record.kind).abort_idle(ctx)
+        except VodError as err:
+            log.warning("cancel of %s could not abort the upload: %s", self.id, err)
+        except Exception:  # a bug: the cancel still happens; OSS lifecycle rules remove the parts
+            log.exception("cancel of %s could not abort the upload", self.id)
+        self.cancel_now()
+
+    def fail_to_start(self, err: VodError) -> None:
+        """The job could not start (its profile is unusable): it fails, with the reason."""
+        self._change(JobState.FAILED, error=_job_error(err))
+
+    def _finish(self, session: ProfileSession, outcome: Outcome) -> None:
+        """History first, then DONE (a crash in between re-runs a finished job, never loses a history row)."""
+        crc = None if outcome.crc64 is None else str(outcome.crc64)
+        self._store.add_history(self._record, outcome.title, crc, outcome.media_status)
+        if session.on_uploaded is not None:
+            session.on_uploaded(self._record, crc)
+        with self._lock:
+            self._in_flight = 0
+            self._cleanup = None
+        note = outcome.note if outcome.note is not None else self._record.note
+        self._change(JobState.DONE, crc64=crc, upload_id=None, note=note, finished_at=time.time(),
+                     confirmed_bytes=self._record.size)
+
+    def _run_cleanup(self) -> None:
+        cleanup, self._cleanup = self._cleanup, None
+        if cleanup is not None:
+            cleanup()
 
     def _interrupted(self) -> None:
-        if self.cancel.is_set():
-            self._abort_upload()
-            self.cb.set_state(self.item.id, JobState.CANCELLED)
+        with self._lock:
+            self._in_flight = 0
+            self._waiting = None
+        if self._cancel:
+            self._run_cleanup()
+            self._change(JobState.CANCELLED, **self._forget_upload_fields())
         else:
-            self.cb.set_state(self.item.id, JobState.PAUSED)
+            self._change(JobState.PAUSED)
 
     def _failed(self, err: VodError) -> None:
-        if err.code == "FileChangedDuringUpload":
-            self._abort_upload()  # the parts belong to the old content
-        self.cb.set_state(self.item.id, JobState.FAILED, error=err)
-
-    def _abort_upload(self) -> None:
-        if self._uploader is not None and self._upload_id:
-            self._uploader.abort(self._upload_id)
-            self._forget_upload()
-
-    def _forget_upload(self, **more: Any) -> None:
-        """The item's multipart upload is gone (aborted, expired, or of an old file): forget its upload id, part
-        size and parts, and store ``more`` with them in the same transaction."""
-        self.store.reset_upload(self.item.id, **more)
-        self._upload_id = None
-
-    def commit_ticket(self, ticket: UploadTicket, ident: FileIdentity, **more: Any) -> None:
-        """Store a new media id and its upload address the moment VOD answers (before a byte goes to OSS), for
-        the file as it is now; an earlier multipart upload belongs to another object and is forgotten."""
-        item = self.item
-        address = ticket.address
-        self._forget_upload(video_id=ticket.video_id, upload_address=address.encode(), endpoint=address.endpoint,
-                            bucket=address.bucket, object_key=address.file_name, size=ident.size,
-                            mtime_ns=ident.mtime_ns, **more)
-        item.video_id, item.size, item.mtime_ns = ticket.video_id, ident.size, ident.mtime_ns
-
-    def ticket(self, ident: FileIdentity, meta: VideoMetadata, *, whole_file: bool = True) -> UploadTicket:
-        """The VideoId and credentials: RefreshUploadVideo for an item that has a VideoId, else CreateUploadVideo.
-
-        ``whole_file``: the item is one object whose parts belong to one version of the file (a changed file
-        starts over); an M3U8 package checks each of its files itself.
-        """
-        item = self.item
-        source = self.session.upload_source
-        if item.video_id:
-            changed = whole_file and (ident.size, ident.mtime_ns) != (item.size, item.mtime_ns)
-            try:
-                ticket = source.refresh_upload_video(item.video_id, self.stop)
-            except VodError as err:
-                if err.code != "InvalidVideo.NotFound":
-                    raise
-                self.cb.set_state(item.id, JobState.PREPARING, note=f"Video {item.video_id} no longer exists in "
-                                  "VOD (deleted?); a new video is created.")
-                self._forget_upload(video_id=None, upload_address=None)
-                item.video_id = None
-            else:
-                if changed:
-                    # Same video, new object content: the old parts are useless. Abort them once we can sign.
-                    self.cb.set_state(item.id, JobState.PREPARING, note="The file changed since the last attempt "
-                                      "(size or modification time); it is uploaded again from the start.")
-                    self._discard_old_upload(ticket)
-                    self.store.update(item.id, size=ident.size, mtime_ns=ident.mtime_ns)
-                    item.size, item.mtime_ns = ident.size, ident.mtime_ns
-                return ticket
-        ticket = source.create_upload_video(meta, item.path, ident.size, self.stop)
-        # Committed before a single byte goes to OSS: from now on this item only ever refreshes.
-        self.commit_ticket(ticket, ident)
-        self.cb.set_state(item.id, JobState.PREPARING, video_id=ticket.video_id)
-        self._sync_cover(meta, ticket.video_id)
-        return ticket
-
-    def _sync_cover(self, meta: VideoMetadata, video_id: str) -> None:
-        """A cover image chosen while this job was starting was written to the metadata after we read it: the
-        video exists now, so it gets the cover through UpdateVideoInfo (the image job may do the same; both is
-        harmless, neither is not possible: see :meth:`TransferEngine.set_cover`)."""
-        current = self.store.get(self.item.id)
-        cover = str((current.metadata if current else {}).get("cover_url") or "")
-        if not cover or cover == meta.cover_url:
-            return
-        vod = self.session.vod
+        with self._lock:
+            self._in_flight = 0
+            self._waiting = None
+        changes: dict[str, Any] = {"error": _job_error(err)}
+        if err.code in _DISCARDS_UPLOAD:
+            self._run_cleanup()  # the parts belong to other bytes
+            changes.update(self._forget_upload_fields())
         try:
-            if vod is None:
-                raise VodError("NoVodAccess", "the profile has no VOD client", kind=ErrorKind.CONFIG)
-            vod.update_video_info(video_id, {"CoverURL": cover}, self.stop)
-        except VodError as err:
-            log.warning("could not set the cover of %s: %s", video_id, err)
-            self.cb.set_state(self.item.id, JobState.PREPARING, note=redact(f"The cover image could not be set: "
-                                                                          f"{err.code}: {err.message}"))
+            self._change(JobState.FAILED, **changes)
+        except OSError as exc:
+            # The row cannot be written (a full disk): the state stays in memory, and the next start finds the
+            # item "running" in a process that is gone, which it shows as interrupted.
+            log.error("job %s failed (%s) and its state could not be saved: %s", self.id, err.code, exc)
+            with self._lock:
+                self._record.state = JobState.FAILED
+                self._record.error = changes["error"]
+            self._publish(JobChanged(self.snapshot(), JobState.UPLOADING))
 
-    # -- shared with the other kinds -------------------------------------------------------------------------
-    def set_uploader(self, uploader: ObjectUploader | None) -> None:
-        """The uploader whose multipart upload a cancel aborts."""
-        self._uploader = uploader
+    # -- the port: facts from the kind -----------------------------------------------------------------------
+    def media_created(self, ticket: UploadTicket, size: int, mtime_ns: int, details: Details | None = None) -> None:
+        address = ticket.address
+        changes: dict[str, Any] = dict(media_id=ticket.video_id, upload_address=address.encode(),
+                                       endpoint=address.endpoint, bucket=address.bucket,
+                                       object_key=address.file_name, size=size, mtime_ns=mtime_ns,
+                                       **self._forget_upload_fields())
+        if details is not None:
+            changes["details"] = details
+        with self._lock:
+            self._in_flight = 0
+        self._change(**changes)
 
-    def finish(self, title: str, crc64: str | None, *, note: str | None = None,
-               media_status: str | None = None) -> None:
-        """History first, then DONE (a crash in between re-runs a finished job, never loses a history row)."""
-        final = self.store.get(self.item.id) or self.item
-        self.store.add_history(final, title, crc64, media_status)
-        self.cb.set_state(self.item.id, JobState.DONE, crc64=crc64, upload_id=None, note=note)
+    def media_gone(self, note: Message) -> None:
+        self._change(media_id=None, upload_address=None, note=note, **self._forget_upload_fields())
 
-    def bucket(self, creds: UploadCredentials) -> oss2.Bucket:
-        cfg = self.session.transfer
-        address = creds.address
-        return oss2.Bucket(oss2.ProviderAuth(creds), address.endpoint, address.bucket,
-                           session=self.session.oss_session, connect_timeout=cfg.read_timeout,
-                           enable_crc=True, proxies=self.session.conn.proxies())
+    def file_changed(self, size: int, mtime_ns: int, note: Message) -> None:
+        self._change(size=size, mtime_ns=mtime_ns, note=note, **self._forget_upload_fields())
 
-    def _discard_old_upload(self, ticket: UploadTicket) -> None:
-        if not self.item.upload_id:
-            return
-        creds = LiveUploadCredentials(self.session.upload_source, ticket, self.clock, self.stop)
-        uploader = ObjectUploader(self.bucket(creds), ticket.address.file_name,
-                                  FileIdentity(self.item.path, 0, 0), creds, self.session.transfer, self.clock,
-                                  self.executor, threading.Event(), self)
-        uploader.abort(self.item.upload_id)
-        self._forget_upload()
-        self.item.upload_id = None
+    def set_details(self, details: Details) -> None:
+        self._change(details=details)
 
-    def abort_idle(self) -> None:
-        """Cancel of an item that is not running: get credentials once and abort its multipart upload."""
-        item = self.item
-        if not (item.video_id and item.upload_id):
-            return
-        if item.kind != KIND_VIDEO:
-            # Image and attached-media credentials cannot be renewed: nothing can sign the abort any more. OSS
-            # lifecycle rules remove the parts.
-            self._forget_upload()
-            return
-        ticket = self.session.upload_source.refresh_upload_video(item.video_id)
-        self._discard_old_upload(ticket)
-
-    def _run(self) -> None:
-        item = self.item
-        if item.kind != KIND_VIDEO:
-            run_kind(self)
-            return
-        meta = VideoMetadata.from_json(item.metadata)
-        ident = check_file(item.path)
-        meta.validate(item.path)
-        ticket = self.ticket(ident, meta)
-        creds = LiveUploadCredentials(self.session.upload_source, ticket, self.clock, self.stop)
-        uploader = ObjectUploader(self.bucket(creds), ticket.address.file_name, ident, creds,
-                                  self.session.transfer, self.clock, self.executor, self.stop, self, self.limiter)
-        self._uploader = uploader
-        self.cb.set_state(item.id, JobState.UPLOADING)
-        if ident.size <= self.session.transfer.put_threshold and not self._upload_id:
-            result = uploader.put()
+    def set_size(self, size: int, mtime_ns: int | None = None) -> None:
+        if mtime_ns is None:
+            self._change(size=size)
         else:
-            known = self.store.parts(item.id, self._upload_id) if self._upload_id else {}
-            current = self.store.get(item.id)
-            result = uploader.multipart(self._upload_id, current.part_size if current else None, known)
-        crc = result.crc64 if result.crc64 is not None else crc64_file(item.path)
-        title = meta.create_params(item.path, ident.size)["Title"]
-        self.finish(str(title), str(crc), note=redact(f"{result.parts_reused} parts reused after resume")
-                    if result.parts_reused else None)
+            self._change(size=size, mtime_ns=mtime_ns)
+
+    def set_media_id(self, media_id: str) -> None:
+        self._change(media_id=media_id)
+
+    def uploading(self, note: Message | None = None) -> None:
+        if note is None:
+            self._change(JobState.UPLOADING)
+        else:
+            self._change(JobState.UPLOADING, note=note)
+
+    def completing(self) -> None:
+        self._change(JobState.COMPLETING)
+
+    def note(self, note: Message | None) -> None:
+        self._change(note=note)
+
+    def upload_started(self, upload_id: str, part_size: int, abort: Callable[[], None]) -> None:
+        with self._lock:
+            self._cleanup = abort
+            if upload_id == self._record.upload_id:
+                return  # resumed: its parts stay recorded
+        self._change(upload_id=upload_id, part_size=part_size, confirmed_bytes=0, forget_parts=True)
+        with self._lock:
+            self._cleanup = abort  # _change kept it; set again in case a forget in between cleared it
+
+    def upload_gone(self, note: Message) -> None:
+        self._change(note=note, **self._forget_upload_fields())
+
+    def known_parts(self) -> dict[int, PartRecord]:
+        upload_id = self._record.upload_id
+        return self._store.parts(self.id, upload_id) if upload_id else {}
+
+    def in_flight(self, delta: int) -> None:
+        with self._lock:
+            self._in_flight = max(0, self._in_flight + delta)
+            if delta > 0:
+                self._moved += delta
+                self._meter.add(self._moved)
+            self._waiting = None
+            event = self._progress_event()
+        self._publish(event)
+
+    def parts_confirmed(self, parts: list[PartRecord], *, flown: bool) -> None:
+        nbytes = sum(p.size for p in parts)
+        with self._lock:
+            rec = self._record
+            rec.confirmed_bytes = min(rec.size, rec.confirmed_bytes + nbytes) if rec.size else rec.confirmed_bytes
+            if flown:
+                self._in_flight = max(0, self._in_flight - nbytes)
+            self._save(parts=parts)
+            event = self._progress_event()
+        self._publish(event)
+
+    def bytes_confirmed(self, nbytes: int, *, flown: bool) -> None:
+        with self._lock:
+            rec = self._record
+            rec.confirmed_bytes = min(rec.size, rec.confirmed_bytes + nbytes) if rec.size else rec.confirmed_bytes
+            if flown:
+                self._in_flight = max(0, self._in_flight - nbytes)
+            self._save()
+            event = self._progress_event()
+        self._publish(event)
+
+    def retrying(self, what: str, error: VodError, attempt: int, delay: float) -> None:
+        with self._lock:
+            if error.kind is ErrorKind.THROTTLED:
+                self._waiting = Message("note.throttled", {"what": what, "seconds": round(delay, 1)})
+        self._publish(Retrying(self.id, what, _job_error(error), attempt, delay))
+
+    def cover_ready(self, item_id: int, url: str) -> str | None:
+        return self._cover_ready(item_id, url)
 
 
-Factory = Callable[[str], ProfileSession]
+def _job_error(err: VodError) -> JobError:
+    return JobError(err.code, err.message, err.request_id, err.kind.value, dict(getattr(err, "params", {}) or {}))
+
+
+def local_disk_error(exc: OSError, directory: str) -> VodError:
+    """A failure of the local disk as a message naming the directory and what to do."""
+    import errno
+
+    code = "DiskFull" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "DiskUnwritable"
+    return VodError(code, params={"directory": directory, "reason": exc.strerror or str(exc)},
+                    kind=ErrorKind.FILE)
+
+
+def _log_transition(snap: JobSnapshot, old: JobState) -> None:
+    """One log line per state change: what the Log page and diagnostics show about an upload."""
+    name = os.path.basename(snap.path)
+    if snap.state is JobState.FAILED and snap.error is not None:
+        rid = f" RequestId {snap.error.request_id}" if snap.error.request_id else ""
+        log.warning("job %d %s failed: %s: %s%s", snap.job_id, name, snap.error.code, snap.error.message, rid)
+    elif snap.state is JobState.DONE:
+        log.info("job %d %s done: %s %s, %d bytes", snap.job_id, name, snap.kind.value, snap.media_id, snap.size)
+    else:
+        media = f" ({snap.media_id})" if snap.media_id else ""
+        log.info("job %d %s: %s -> %s%s", snap.job_id, name, old.value, snap.state.value, media)

@@ -2,17 +2,23 @@
 
 Rules (oss2/resumable.py's, made stricter):
 
-* the server's part list (ListParts) is the truth on resume; a listed part is kept only if its size matches our
-  plan, and its CRC64 comes from our records (same ETag) or is recomputed from the file, so the object-level
-  CRC check still works after a resume;
-* a part that finished is never sent again; a part that failed is retried with backoff, or at once with new
-  credentials when OSS says they expired (at most one forced refresh per failed request);
-* progress is reported per byte as bodies are read, and rewound when an attempt fails;
-* pause and cancel interrupt in-flight parts at their next read.
+* a reused part is proven, not trusted: on resume the server's part list (ListParts) says which parts exist; the
+  local bytes of each are read again and hashed, and the part is kept only if its size matches our plan, its MD5
+  equals the server's ETag and its CRC64 equals what we recorded for that ETag. Any mismatch sends the part again
+  and says so in the job's note;
+* every body's MD5 and CRC64 are computed from the bytes actually read into the request and compared with the
+  ETag and ``x-oss-hash-crc64ecma`` OSS answers; the object CRC64 combined from them must equal the server's
+  before the upload counts as done;
+* a part that failed is retried with backoff, or at once with new credentials when OSS says they expired (at most
+  one forced refresh per failed request);
+* bytes read into a request are "in flight" until OSS answers; an attempt that fails gives them back, an
+  acknowledged part makes them "confirmed";
+* pause and cancel interrupt in-flight parts at their next read (the job's :class:`StopSignal`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -28,13 +34,15 @@ from oss2.models import PartInfo
 
 from vodgui.core.clock import Clock
 from vodgui.core.errors import Cancelled, ErrorKind, VodError, from_oss_exception
-from vodgui.core.integrity import crc64_file, crc64_of_parts
+from vodgui.core.integrity import crc64_bytes, crc64_of_parts
+from vodgui.core.messages import Message
 from vodgui.core.retry import call_with_retry
 from vodgui.core.sources import UploadCredentials
 from vodgui.core.store import PartRecord
 from vodgui.core.transfer.bandwidth import RateLimiter
 from vodgui.core.transfer.body import FileChanged, PartReader
 from vodgui.core.transfer.config import TransferConfig
+from vodgui.core.transfer.context import StopSignal
 from vodgui.core.transfer.parts import PartPlan, choose_part_size, plan_parts
 
 log = logging.getLogger(__name__)
@@ -91,14 +99,39 @@ def run_parallel(executor: Executor, tasks: Sequence[Callable[[], T]], window: i
 
 
 class UploadHooks(Protocol):
-    """How the uploader tells its job what happened (the job persists and publishes)."""
+    """How the uploader tells its job what happened (the job persists and publishes); a subset of JobPort."""
 
-    def upload_started(self, upload_id: str, part_size: int) -> None: ...
-    def upload_discarded(self, reason: str) -> None: ...
-    def part_done(self, part: PartRecord) -> None: ...
-    def progress(self, delta: int) -> None: ...
+    def upload_started(self, upload_id: str, part_size: int, abort: Callable[[], None]) -> None: ...
+    def upload_gone(self, note: Message) -> None: ...
+    def in_flight(self, delta: int) -> None: ...
+    def parts_confirmed(self, parts: list[PartRecord], *, flown: bool) -> None: ...
+    def bytes_confirmed(self, nbytes: int, *, flown: bool) -> None: ...
     def completing(self) -> None: ...
+    def note(self, note: Message | None) -> None: ...
     def retrying(self, what: str, error: VodError, attempt: int, delay: float) -> None: ...
+
+
+def same_etag(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and str(a).strip().strip('"').upper() == str(b).strip().strip('"').upper()
+
+
+def hash_range(path: str, offset: int, size: int, stop: threading.Event | None = None) -> tuple[str, int]:
+    """(MD5 hex, CRC64) of ``size`` bytes of ``path`` from ``offset``, read now. Raises FileChanged if short."""
+    md5 = hashlib.md5(usedforsecurity=False)
+    crc = 0
+    with open(path, "rb") as f:
+        f.seek(offset)
+        left = size
+        while left > 0:
+            if stop is not None and stop.is_set():
+                raise Cancelled("interrupted")
+            chunk = f.read(min(left, 4 << 20))
+            if not chunk:
+                raise FileChanged(path, "short")
+            md5.update(chunk)
+            crc = crc64_bytes(chunk, crc)
+            left -= len(chunk)
+    return md5.hexdigest(), crc
 
 
 @dataclass(frozen=True)
@@ -121,11 +154,30 @@ class FileIdentity:
         return cls(path, st.st_size, st.st_mtime_ns)
 
 
+def abort_multipart(bucket: oss2.Bucket, key: str, upload_id: str) -> None:
+    """The one place a multipart upload is aborted. Best effort: what fails here, OSS lifecycle rules remove."""
+    try:
+        bucket.abort_multipart_upload(key, upload_id)
+    except oss2.exceptions.NoSuchUpload:
+        pass
+    except (oss2.exceptions.OssError, VodError) as exc:
+        log.warning("could not abort upload %s of %s: %s", upload_id, key, exc)
+
+
+def _integrity_error(what: str, detail: str, *, retryable: bool = True) -> VodError:
+    return VodError("IntegrityMismatch", params={"what": what, "detail": detail}, kind=ErrorKind.INTEGRITY,
+                    service="oss", retryable=retryable)
+
+
 class ObjectUploader:
-    """Uploads ``file`` to ``bucket``/``key``. One instance per attempt of a job."""
+    """Uploads ``file`` to ``bucket``/``key``. One instance per attempt of a job.
+
+    ``stop`` is the job's pause/cancel signal; the uploader takes a child of it that a part failing for good sets,
+    so that the other parts of this attempt stop too.
+    """
 
     def __init__(self, bucket: oss2.Bucket, key: str, file: FileIdentity, creds: UploadCredentials,
-                 config: TransferConfig, clock: Clock, executor: Executor, stop: threading.Event,
+                 config: TransferConfig, clock: Clock, executor: Executor, stop: StopSignal,
                  hooks: UploadHooks, limiter: RateLimiter | None = None) -> None:
         self.bucket = bucket
         self.key = key
@@ -137,8 +189,7 @@ class ObjectUploader:
         self.stop = stop
         self.hooks = hooks
         self.limiter = limiter
-        self._failed = threading.Event()  # a part failed for good: stop the others
-        self._halt = AnyEvent(stop, self._failed)
+        self._halt = stop.child()  # set by the job (pause/cancel) or by a part that failed for good
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def _oss(self, what: str, fn: Callable[[], T]) -> T:
@@ -164,49 +215,66 @@ class ObjectUploader:
         try:
             now = FileIdentity.of(self.file.path)
         except OSError as exc:
-            raise VodError("FileVanished", f"{os.path.basename(self.file.path)} can no longer be read: "
-                           f"{exc.strerror}. Put it back and retry.", kind=ErrorKind.FILE) from None
+            raise VodError("FileVanished", params={"name": os.path.basename(self.file.path),
+                                                   "reason": exc.strerror or ""}, kind=ErrorKind.FILE) from None
         if (now.size, now.mtime_ns) != (self.file.size, self.file.mtime_ns):
-            raise FileChanged(self.file.path, "its size or modification time differs")
+            raise FileChanged(self.file.path, "stat")
 
-    def _send_range(self, what: str, offset: int, size: int, send: Callable[[PartReader], T]) -> T:
-        """One request (with retries) whose body is ``size`` bytes of the file from ``offset``. Progress is
-        reported as the body is read; the bytes of an attempt that failed are void and taken back."""
+    def _send_range(self, what: str, offset: int, size: int,
+                    send: Callable[[PartReader], T]) -> tuple[T, str, int]:
+        """One request (with retries) whose body is ``size`` bytes of the file from ``offset``: its result and the
+        (MD5 hex, CRC64) of the bytes it sent. The result's ETag and CRC are checked against those bytes; a
+        mismatch is retried. Bytes read count as in flight; an attempt that fails gives them back."""
         attempt: list[PartReader] = []  # the reader of the attempt in flight
 
-        def rewind() -> None:
+        def give_back() -> None:
             if attempt:
-                self.hooks.progress(-attempt.pop().sent)
+                sent = attempt.pop().sent
+                if sent:
+                    self.hooks.in_flight(-sent)
 
-        def once() -> T:
-            rewind()
-            with PartReader(self.file.path, offset, size, on_bytes=self.hooks.progress, stop=self._halt,
+        def once() -> tuple[T, str, int]:
+            give_back()
+            with PartReader(self.file.path, offset, size, on_bytes=self.hooks.in_flight, stop=self._halt,
                             limiter=self.limiter) as reader:
                 attempt.append(reader)
                 result = send(reader)
-                attempt.clear()
-                return result
+                digests = reader.digests() or hash_range(self.file.path, offset, size, self._halt)
+            md5, crc = digests
+            etag = getattr(result, "etag", None)
+            server_crc = getattr(result, "crc", None)
+            if etag and "-" not in str(etag) and not same_etag(etag, md5):
+                raise _integrity_error(what, "etag")
+            if server_crc is not None and int(server_crc) != crc:
+                raise _integrity_error(what, "crc64")
+            return result, md5, crc
 
         try:
-            return self._oss(what, once)
+            out = self._oss(what, once)
         except BaseException:
-            rewind()
+            give_back()
             raise
+        attempt.clear()  # the job moves these bytes from in flight to confirmed
+        return out
 
     # -- single PUT ------------------------------------------------------------------------------------------
     def put(self) -> UploadResult:
         headers = {"Content-Type": content_type_for(self.file.path)}
-        result = self._send_range(f"PutObject {self.key}", 0, self.file.size,
-                                  lambda body: self.bucket.put_object(self.key, body, headers=headers))
+        result, _, crc = self._send_range(f"PutObject {self.key}", 0, self.file.size,
+                                          lambda body: self.bucket.put_object(self.key, body, headers=headers))
+        self.hooks.bytes_confirmed(self.file.size, flown=True)
         self._check_unchanged()
-        return UploadResult(result.crc, result.etag, 1, 0)
+        return UploadResult(crc, result.etag, 1, 0)
 
     def put_bytes(self, data: bytes, content_type: str) -> UploadResult:
-        """One PUT of ``data`` (a rewritten playlist); progress is reported once it is stored."""
+        """One PUT of ``data`` (a rewritten playlist); confirmed once it is stored."""
         headers = {"Content-Type": content_type}
+        crc = crc64_bytes(data)
         result = self._oss(f"PutObject {self.key}", lambda: self.bucket.put_object(self.key, data, headers=headers))
-        self.hooks.progress(len(data))
-        return UploadResult(result.crc, result.etag, 1, 0)
+        if result.crc is not None and int(result.crc) != crc:
+            raise _integrity_error(f"PutObject {self.key}", "crc64")
+        self.hooks.bytes_confirmed(len(data), flown=False)
+        return UploadResult(crc, result.etag, 1, 0)
 
     def head(self) -> Any:
         """HeadObject of the key: its result, or None when there is no such object."""
@@ -233,8 +301,22 @@ class ObjectUploader:
                 return parts
             marker = str(result.next_marker)
 
+    def _prove(self, plan: PartPlan, listed: PartInfo, known: PartRecord | None) -> PartRecord | None:
+        """The part as a reusable record if the local bytes are what the server has, else None."""
+        if listed.size != plan.size:
+            return None
+        md5, crc = hash_range(self.file.path, plan.offset, plan.size, self._halt)
+        if not same_etag(listed.etag, md5):
+            return None
+        if known is not None and same_etag(known.etag, listed.etag) and known.crc64 is not None \
+                and known.crc64 != crc:
+            return None
+        return PartRecord(plan.number, plan.size, listed.etag, crc)
+
     def multipart(self, upload_id: str | None, part_size: int | None,
                   known: dict[int, PartRecord]) -> UploadResult:
+        """Upload the file in parts, resuming ``upload_id`` if the server still has it; ``known`` are the parts
+        recorded for it (hints: each is proven against the file and the server before it is reused)."""
         size = self.file.size
         finished: dict[int, PartRecord] = {}
         if upload_id:
@@ -243,66 +325,57 @@ class ObjectUploader:
             except VodError as err:
                 if err.code != "NoSuchUpload":
                     raise
-                self.hooks.upload_discarded("The server no longer has the earlier upload session (it was "
-                                            "completed, aborted or expired); the file is sent again.")
+                self.hooks.upload_gone(Message("note.upload_session_gone", {}))
                 upload_id, listed = None, {}
             if upload_id:
                 part_size = part_size or choose_part_size(size, self.config)
                 plans = {p.number: p for p in plan_parts(size, part_size)}
-                for number, info in listed.items():
-                    plan = plans.get(number)
-                    if plan is None or info.size != plan.size:
-                        continue  # a part from another plan: it will be overwritten
-                    rec = known.get(number)
-                    crc = rec.crc64 if rec is not None and rec.etag == info.etag else None
-                    if crc is None:
-                        crc = crc64_file(self.file.path, plan.offset, plan.size)
-                    finished[number] = PartRecord(number, plan.size, info.etag, crc)
+                candidates = [(plans[n], info) for n, info in sorted(listed.items()) if n in plans]
+                proofs = run_parallel(self.executor, [partial(self._prove, plan, info, known.get(plan.number))
+                                                      for plan, info in candidates],
+                                      self.config.parts_in_flight, self._halt, self.stop)
+                rejected = [plan.number for (plan, _), rec in zip(candidates, proofs) if rec is None]
+                finished = {rec.part_number: rec for rec in proofs if rec is not None}
+                if rejected:
+                    log.warning("%s: %d parts on the server differ from the file and are sent again: %s", self.key,
+                                len(rejected), rejected[:20])
+                    self.hooks.note(Message("note.parts_resent", {"count": len(rejected)}))
         if not upload_id:
             part_size = choose_part_size(size, self.config)
             headers = {"Content-Type": content_type_for(self.file.path)}
             upload_id = self._oss(f"InitiateMultipartUpload {self.key}",
                                   lambda: self.bucket.init_multipart_upload(self.key, headers=headers).upload_id)
-            self.hooks.upload_started(upload_id, part_size)
         assert part_size is not None
+        live_id = upload_id
+        # Registered the moment the upload exists (or is known to exist still): cancel or a terminal failure
+        # aborts it through this function; a pause never does.
+        self.hooks.upload_started(upload_id, part_size, lambda: abort_multipart(self.bucket, self.key, live_id))
         plans_list = plan_parts(size, part_size)
-        for rec in finished.values():
-            self.hooks.part_done(rec)  # records CRCs we recomputed
         if finished:
-            self.hooks.progress(sum(r.size for r in finished.values()))  # reused parts count as moved
+            self.hooks.parts_confirmed(list(finished.values()), flown=False)
         todo = [p for p in plans_list if p.number not in finished]
-        log.info("%s: %d parts of %d bytes, %d already on the server", self.key, len(plans_list), part_size,
+        log.info("%s: %d parts of %d bytes, %d proven on the server", self.key, len(plans_list), part_size,
                  len(finished))
-        self._run_parts(upload_id, todo, finished)
+        tasks = [partial(self._upload_part, upload_id, plan) for plan in todo]
+        for rec in run_parallel(self.executor, tasks, self.config.parts_in_flight, self._halt, self.stop):
+            finished[rec.part_number] = rec
         self._check_unchanged()
         return self._complete(upload_id, plans_list, finished, reused=len(plans_list) - len(todo))
 
-    def _run_parts(self, upload_id: str, todo: list[PartPlan], finished: dict[int, PartRecord]) -> None:
-        """Upload ``todo`` (``parts_in_flight`` at a time) into ``finished``. A part that fails for good sets
-        ``_failed``, which stops the parts still running (the job has failed); a pause or cancel raises
-        :class:`Cancelled`."""
-        tasks = [partial(self._upload_part, upload_id, plan) for plan in todo]
-        for rec in run_parallel(self.executor, tasks, self.config.parts_in_flight, self._failed, self.stop):
-            finished[rec.part_number] = rec
-
     def _upload_part(self, upload_id: str, plan: PartPlan) -> PartRecord:
-        result = self._send_range(f"UploadPart {plan.number}", plan.offset, plan.size,
-                                  lambda body: self.bucket.upload_part(self.key, upload_id, plan.number, body))
-        crc = result.crc if result.crc is not None else crc64_file(self.file.path, plan.offset, plan.size)
+        result, _, crc = self._send_range(
+            f"UploadPart {plan.number}", plan.offset, plan.size,
+            lambda body: self.bucket.upload_part(self.key, upload_id, plan.number, body))
         rec = PartRecord(plan.number, plan.size, result.etag, crc)
-        self.hooks.part_done(rec)
+        self.hooks.parts_confirmed([rec], flown=True)
         return rec
 
     def _complete(self, upload_id: str, plans: list[PartPlan], finished: dict[int, PartRecord],
                   reused: int) -> UploadResult:
         self.hooks.completing()
-        # No part_crc for oss2: its own object-CRC check combines in pure Python at ~9 ms a part; we check the
-        # server's x-oss-hash-crc64ecma against our (cached-operator) combination below instead.
         parts = [PartInfo(p.number, finished[p.number].etag, size=p.size) for p in plans]
-        crcs = [(finished[p.number].crc64, p.size) for p in plans]
-        if any(c is None for c, _ in crcs):
-            raise VodError("InternalError", "a finished part has no CRC64", kind=ErrorKind.INTEGRITY)
-        expected = crc64_of_parts([(int(c or 0), size) for c, size in crcs])
+        # Every part CRC comes from bytes read in this run (sent now, or hashed when proven).
+        expected = crc64_of_parts([(int(finished[p.number].crc64 or 0), p.size) for p in plans])
         attempts = [0]
 
         def complete() -> Any:
@@ -313,46 +386,16 @@ class ObjectUploader:
                 # A retry after a lost answer: the first attempt may have completed the object already.
                 if attempts[0] > 1:
                     head = self.bucket.head_object(self.key)
-                    if head.content_length == self.file.size and (head.server_crc in (None, expected)):
+                    if head.content_length == self.file.size and head.server_crc == expected:
                         return head
                 raise
 
         result = self._oss(f"CompleteMultipartUpload {upload_id}", complete)
         crc = getattr(result, "crc", None) or getattr(result, "server_crc", None)
-        if crc is not None and crc != expected:
-            raise VodError("InconsistentError", "The object's CRC64 on the server differs from the file's: the "
-                           "upload is corrupt and will be retried.", kind=ErrorKind.INTEGRITY, service="oss",
-                           retryable=True)
+        if crc is None:
+            crc = getattr(self.bucket.head_object(self.key), "server_crc", None)
+        if crc is not None and int(crc) != expected:
+            # The parts were each checked: this object is not what we read. Not retried as is: the job fails
+            # and its upload is aborted, so nothing counts a different object as done.
+            raise _integrity_error(f"CompleteMultipartUpload {upload_id}", "object_crc64", retryable=False)
         return UploadResult(expected, str(getattr(result, "etag", "")), len(plans) - reused, reused)
-
-    def abort(self, upload_id: str) -> None:
-        """Best effort: a failure here leaves a multipart upload that OSS lifecycle rules clean up."""
-        try:
-            self.bucket.abort_multipart_upload(self.key, upload_id)
-        except oss2.exceptions.NoSuchUpload:
-            pass
-        except (oss2.exceptions.OssError, VodError) as exc:
-            log.warning("could not abort upload %s of %s: %s", upload_id, self.key, exc)
-
-
-class AnyEvent(threading.Event):
-    """Set when any of its sources is set (pause/cancel from the job, or a fatal part failure)."""
-
-    def __init__(self, *sources: threading.Event) -> None:
-        super().__init__()
-        self._sources = sources
-
-    def is_set(self) -> bool:
-        return any(s.is_set() for s in self._sources)
-
-    def wait(self, timeout: float | None = None) -> bool:
-        # Poll: threading.Event offers no way to wait on several events at once.
-        step = 0.05
-        waited = 0.0
-        while not self.is_set():
-            if timeout is not None and waited >= timeout:
-                return False
-            delay = step if timeout is None else min(step, timeout - waited)
-            self._sources[0].wait(delay)
-            waited += delay
-        return True

@@ -2519,6 +2519,146 @@ File: {1}</source>
         <translation>服务端出现内部错误，请稍后再试。</translation>
     </message>
     <message>
+        <location filename="../../ui/message_texts.py" line="264"/>
+        <source>{name} can no longer be read ({reason}). Put it back and retry; the parts already sent are kept.</source>
+        <translation>{name} 已无法读取（{reason}）。请放回该文件后重试；已上传的分片会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="266"/>
+        <source>{name} changed while it was being uploaded. Nothing was lost: retry to upload the new version from the start.</source>
+        <translation>{name} 在上传过程中被修改。没有丢失任何内容：重试即可从头上传新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="269"/>
+        <source>{what}: what OSS stored differs from the bytes read from the file ({detail}). The upload is not counted as done; retry it, and check the disk and the network if it happens again.</source>
+        <translation>{what}：OSS 存储的内容与从文件读取的字节不一致（{detail}）。此次上传不算完成；请重试，如果再次出现，请检查磁盘和网络。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="272"/>
+        <source>The disk holding {directory} is full ({reason}). Free some space there, or move vodgui&apos;s home with VODGUI_HOME, and run the command again: nothing was lost.</source>
+        <translation>{directory} 所在磁盘已满（{reason}）。请在那里释放一些空间，或用 VODGUI_HOME 移动 vodgui 的主目录，然后再次运行命令：没有丢失任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="275"/>
+        <source>{directory} cannot be written ({reason}). Check its permissions and free space, or move vodgui&apos;s home with VODGUI_HOME.</source>
+        <translation>无法写入 {directory}（{reason}）。请检查其权限和可用空间，或用 VODGUI_HOME 移动 vodgui 的主目录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="278"/>
+        <source>Profile {profile} gets its upload credentials from an AppServer, whose contract covers videos only (create and refresh upload video): {what} cannot go through it. Use a profile in STS mode or with an AccessKey for this item.</source>
+        <translation>配置 {profile} 从 AppServer 获取上传凭证，而 AppServer 约定只涵盖视频（创建和刷新视频上传）：{what} 无法通过它上传。请为此项使用 STS 模式或带 AccessKey 的配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="281"/>
+        <source>Profile {profile} has no VOD key to set the cover with.</source>
+        <translation>配置 {profile} 没有可用于设置封面的 VOD 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="283"/>
+        <source>Unexpected {error}. The item is kept: retry it, and send the diagnostics if it happens again.</source>
+        <translation>意外错误 {error}。该项已保留：请重试，如果再次出现，请发送诊断信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="285"/>
+        <source>VOD does not know the upload job {job_id} for {url} any more. Remove the item and add the URL again.</source>
+        <translation>VOD 已不再知道 {url} 的上传任务 {job_id}。请移除该项并重新添加该网址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="286"/>
+        <source>VOD could not fetch {url} (status {status}).</source>
+        <translation>VOD 无法获取 {url}（状态 {status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="287"/>
+        <source>CreateUploadImage gave no ImageURL or FileURL to use as the cover.</source>
+        <translation>CreateUploadImage 没有返回可用作封面的 ImageURL 或 FileURL。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="288"/>
+        <source>{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="289"/>
+        <source>Video {video_id} no longer exists in VOD (deleted?); a new video is created.</source>
+        <translation>视频 {video_id} 在 VOD 中已不存在（已删除？）；将创建一个新视频。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="291"/>
+        <source>The file changed since the last attempt (size or modification time); it is uploaded again from the start.</source>
+        <translation>文件自上次尝试以来已更改（大小或修改时间）；将从头重新上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="293"/>
+        <source>{count} parts reused after resume</source>
+        <translation>续传时复用了 {count} 个分片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="294"/>
+        <source>{count} parts on the server differed from the file and were sent again.</source>
+        <translation>服务器上有 {count} 个分片与文件不一致，已重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="295"/>
+        <source>{count} segments were already on the server</source>
+        <translation>服务器上已有 {count} 个分段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="296"/>
+        <source>Submitted to VOD; waiting for it to fetch the file.</source>
+        <translation>已提交给 VOD；正在等待它获取文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="297"/>
+        <source>VOD reports the upload job as {status}.</source>
+        <translation>VOD 报告上传任务状态为 {status}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="299"/>
+        <source>The upload credentials of {media_id} expired before the upload finished; it was uploaded again under a new id.</source>
+        <translation>{media_id} 的上传凭证在上传完成前过期；已使用新的 ID 重新上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="301"/>
+        <source>The cover image could not be set: {error}</source>
+        <translation>无法设置封面图片：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="303"/>
+        <source>The server no longer has the earlier upload session (it was completed, aborted or expired); the file is sent again.</source>
+        <translation>服务器上已没有之前的上传会话（已完成、已中止或已过期）；将重新发送文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="305"/>
+        <source>The unfinished upload on the server was aborted.</source>
+        <translation>服务器上未完成的上传已中止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="307"/>
+        <source>Interrupted: the program that was uploading this item stopped. It goes on from the parts the server has.</source>
+        <translation>已中断：正在上传此项的程序已停止。将从服务器上已有的分片继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="310"/>
+        <source>Waiting: the service is throttling requests ({what}); trying again in {seconds} s.</source>
+        <translation>等待中：服务正在限流（{what}）；{seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="311"/>
+        <source>an image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="312"/>
+        <source>{business_type} media</source>
+        <translation>{business_type} 附加媒体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="313"/>
+        <source>an upload by URL</source>
+        <translation>网址上传</translation>
+    </message>
+    <message>
         <location filename="../../ui/message_texts.py" line="123"/>
         <source>The policy is not valid JSON: {reason}</source>
         <translation>策略不是有效的 JSON：{reason}</translation>
@@ -3784,43 +3924,43 @@ VideoId：{1}</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="51"/>
+        <location filename="../../ui/queue_model.py" line="52"/>
         <source>Queued</source>
         <extracomment>Marked for lupdate here, translated when a model is built (:func:`state_label`).</extracomment>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="52"/>
+        <location filename="../../ui/queue_model.py" line="53"/>
         <source>Preparing</source>
         <translation>准备中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="53"/>
+        <location filename="../../ui/queue_model.py" line="54"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="54"/>
+        <location filename="../../ui/queue_model.py" line="55"/>
         <source>Completing</source>
         <translation>正在完成</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="55"/>
+        <location filename="../../ui/queue_model.py" line="56"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="56"/>
+        <location filename="../../ui/queue_model.py" line="57"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="57"/>
+        <location filename="../../ui/queue_model.py" line="58"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="58"/>
+        <location filename="../../ui/queue_model.py" line="59"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>

@@ -1,36 +1,53 @@
-"""Job runners for the kinds of queue item other than ``video``.
+"""The kinds of queue item, each a class behind one protocol: prepare -> transfer -> finalize.
 
-Each runner gets the item's :class:`~vodgui.core.transfer.job.JobRunner` (already in PREPARING) and drives it to
-DONE through the same callbacks, or raises: :class:`~vodgui.core.errors.Cancelled` for pause/cancel, a
-:class:`~vodgui.core.errors.VodError` for a failure. So the queue, the GUI, the CLI and the JSON output see one
-state machine and one set of events whatever the kind.
+A kind gets the run's :class:`~vodgui.core.transfer.context.JobContext` and reports facts through its port; what
+each step produces it returns, and the next step receives. The job drives the steps, the state machine and the
+clean-up; a kind never imports the job.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Any, Protocol
 
-from vodgui.core.errors import VodError
-from vodgui.core.media_items import KIND_ATTACHED, KIND_IMAGE, KIND_M3U8, KIND_URL
-from vodgui.core.transfer.kinds.m3u8 import run_m3u8
-from vodgui.core.transfer.kinds.media import run_media
-from vodgui.core.transfer.kinds.url import run_url
-
-if TYPE_CHECKING:
-    from vodgui.core.transfer.job import JobRunner
-
-RUNNERS: dict[str, Callable[[JobRunner], None]] = {
-    KIND_IMAGE: run_media,
-    KIND_ATTACHED: run_media,
-    KIND_M3U8: run_m3u8,
-    KIND_URL: run_url,
-}
+from vodgui.core.messages import Message
+from vodgui.core.transfer.context import JobContext
+from vodgui.core.transfer.record import Kind
 
 
-def run_kind(job: JobRunner) -> None:
-    runner = RUNNERS.get(job.item.kind)
-    if runner is None:
-        raise VodError("UnknownItemKind", f"This queue item is of kind {job.item.kind!r}, which this version of "
-                       "vodgui cannot upload. Remove it, or update vodgui.")
-    runner(job)
+@dataclass(frozen=True)
+class Outcome:
+    """How a job ended well: for the history, the ledger and the final row."""
+
+    title: str
+    crc64: int | None
+    note: Message | None = None
+    #: For media without a transcoding life cycle (images, attached media): final at once.
+    media_status: str | None = None
+
+
+class JobKind(Protocol):
+    """One kind of upload. Each step may raise VodError (failure) or Cancelled (pause/cancel)."""
+
+    def prepare(self, ctx: JobContext) -> Any:
+        """Local checks, then the media id and credentials (committed through the port at once)."""
+
+    def transfer(self, ctx: JobContext, prepared: Any) -> Any:
+        """Move the bytes (or let VOD fetch them)."""
+
+    def finalize(self, ctx: JobContext, transferred: Any) -> Outcome:
+        """What is left after the bytes are stored (covers, checks); the outcome."""
+
+    def abort_idle(self, ctx: JobContext) -> None:
+        """Cancel of an item that is not running: abort what it left on the server, if anything can."""
+
+
+def kind_for(kind: Kind) -> JobKind:
+    from vodgui.core.transfer.kinds.m3u8 import M3u8Kind
+    from vodgui.core.transfer.kinds.media import MediaKind
+    from vodgui.core.transfer.kinds.url import UrlKind
+    from vodgui.core.transfer.kinds.video import VideoKind
+
+    runners: dict[Kind, JobKind] = {Kind.VIDEO: VideoKind(), Kind.IMAGE: MediaKind(), Kind.ATTACHED: MediaKind(),
+                                    Kind.M3U8: M3u8Kind(), Kind.URL: UrlKind()}
+    return runners[kind]

@@ -15,17 +15,17 @@ itself cannot be withdrawn from VOD.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from typing import Any
 
 from vodgui.core.credentials import parse_utc
 from vodgui.core.errors import Cancelled, ErrorKind, VodError
 from vodgui.core.media_items import url_file_name
-from vodgui.core.transfer.events import JobState
-from vodgui.core.transfer.kinds.common import require_vod
+from vodgui.core.messages import Message
+from vodgui.core.transfer.context import JobContext
+from vodgui.core.transfer.kinds import Outcome
+from vodgui.core.transfer.record import UrlDetails
 from vodgui.core.vod import UrlUploadInfo, VideoMetadata, VodApi, default_title
-
-if TYPE_CHECKING:
-    from vodgui.core.transfer.job import JobRunner
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +67,19 @@ def url_params(meta: VideoMetadata, url: str) -> tuple[dict[str, Any], dict[str,
     return entry, {k: v for k, v in params.items() if v is not None}
 
 
-def _find_submitted(vod: VodApi, job: JobRunner, since: float) -> str | None:
+def _details(ctx: JobContext) -> UrlDetails:
+    details = ctx.port.record.details
+    assert isinstance(details, UrlDetails)
+    return details
+
+
+def _find_submitted(vod: VodApi, ctx: JobContext, since: float) -> str | None:
     """The JobId of a job for this URL created since ``since`` (an answer lost in a crash), if VOD has one."""
+    url = ctx.port.record.path
     try:
-        infos, _ = vod.get_url_upload_infos(urls=[job.item.path], interrupt=job.stop)
+        infos, _ = vod.get_url_upload_infos(urls=[url], interrupt=ctx.stop)
     except VodError as err:
-        log.info("looking up earlier jobs for %s failed (%s); submitting", job.item.path, err.code)
+        log.info("looking up earlier jobs for %s failed (%s); submitting", url, err.code)
         return None
     candidates = []
     for info in infos:
@@ -86,76 +93,91 @@ def _find_submitted(vod: VodApi, job: JobRunner, since: float) -> str | None:
     return max(candidates)[1] if candidates else None
 
 
-def _submit(job: JobRunner, vod: VodApi, meta: VideoMetadata) -> str:
-    item = job.item
-    since = item.extra.get("submitted_at")
-    if isinstance(since, int | float):
-        found = _find_submitted(vod, job, float(since))
+def _submit(ctx: JobContext, vod: VodApi, meta: VideoMetadata) -> str:
+    url = ctx.port.record.path
+    since = _details(ctx).submitted_at
+    if since is not None:
+        found = _find_submitted(vod, ctx, float(since))
         if found:
-            log.info("found job %s submitted for %s before a restart", found, item.path)
+            log.info("found job %s submitted for %s before a restart", found, url)
             return found
-    entry, params = url_params(meta, item.path)
-    item.extra = {**item.extra, "submitted_at": job.clock.now()}
-    job.store.update(item.id, extra=item.extra)
-    return vod.upload_media_by_url(item.path, entry, params, job.stop)
+    entry, params = url_params(meta, url)
+    ctx.port.set_details(replace(_details(ctx), submitted_at=ctx.clock.now()))
+    return vod.upload_media_by_url(url, entry, params, ctx.stop)
 
 
-def _media_stored(vod: VodApi, job: JobRunner, media_id: str) -> bool:
+def _media_stored(vod: VodApi, media_id: str) -> bool:
     try:
         return vod.get_video_info(media_id).status in _STORED
     except VodError:
         return False  # not visible yet: GetURLUploadInfos will tell
 
 
-def _follow(job: JobRunner, vod: VodApi, job_id: str) -> tuple[UrlUploadInfo, JobState]:
-    """Poll until the URL job succeeds (its info, and the job state reached) or fails (raises)."""
-    item = job.item
+def _follow(ctx: JobContext, vod: VodApi, job_id: str) -> UrlUploadInfo:
+    """Poll until the URL job succeeds (its info) or fails (raises)."""
+    url = ctx.port.record.path
     delay = FIRST_POLL
     last = ""
-    state = JobState.PREPARING
     while True:
-        infos, missing = vod.get_url_upload_infos(job_ids=[job_id], interrupt=job.stop)
+        infos, missing = vod.get_url_upload_infos(job_ids=[job_id], interrupt=ctx.stop)
         info = next((i for i in infos if i.job_id == job_id), None)
         if info is None:
-            raise VodError("URLJobNotFound", f"VOD does not know the upload job {job_id} for {item.path} any "
-                           "more. Remove the item and add the URL again.", kind=ErrorKind.NOT_FOUND,
+            raise VodError("URLJobNotFound", params={"job_id": job_id, "url": url}, kind=ErrorKind.NOT_FOUND,
                            details={"non_exists": missing})
         status = info.status.upper()
         if status in _SUCCESS and info.media_id:
-            return info, state
+            return info
         if _failed(status):
             code = info.error_code or "URLUploadFailed"
-            message = info.error_message or f"VOD could not fetch {item.path} (status {info.status})."
-            raise VodError(code, f"Upload by URL failed: {message}", kind=ErrorKind.SERVER, service="vod")
-        if info.media_id and status in _UPLOADING and _media_stored(vod, job, info.media_id):
-            return info, state
+            raise VodError(code, info.error_message or None, params={"url": url, "status": info.status},
+                           kind=ErrorKind.SERVER, service="vod")
+        if info.media_id and status in _UPLOADING and _media_stored(vod, info.media_id):
+            return info
         if status != last:
             last = status
-            if status in _UPLOADING and state is JobState.PREPARING:
-                state = JobState.UPLOADING
-            job.cb.set_state(item.id, state, note=f"VOD reports the upload job as {info.status or 'pending'}.")
-        if job.clock.sleep(delay, job.stop):
+            note = Message("note.url_job_status", {"status": info.status or "pending"})
+            if status in _UPLOADING:
+                ctx.port.uploading(note)
+            else:
+                ctx.port.note(note)
+        if ctx.clock.sleep(delay, ctx.stop):
             raise Cancelled("interrupted")
         delay = min(MAX_POLL, delay * 1.5)
 
 
-def run_url(job: JobRunner) -> None:
-    item = job.item
-    meta = VideoMetadata.from_json(item.metadata)
-    meta.validate_fields(url_file_name(item.path))
-    vod = require_vod(job, "an upload by URL")
-    job_id = str(item.extra.get("job_id") or "")
-    if not job_id:
-        job_id = _submit(job, vod, meta)
-        item.extra = {**item.extra, "job_id": job_id}
-        job.store.update(item.id, extra=item.extra)  # committed at once: a resume follows it, never submits again
-        log.info("upload of %s by URL submitted as job %s", item.path, job_id)
-    job.cb.set_state(item.id, JobState.PREPARING, note="Submitted to VOD; waiting for it to fetch the file.")
-    info, state = _follow(job, vod, job_id)
-    size = info.file_size or 0
-    job.store.update(item.id, video_id=info.media_id, size=size)
-    item.video_id, item.size = info.media_id, size
-    if state is not JobState.UPLOADING:  # PREPARING -> DONE is not a transition: pass through UPLOADING
-        job.cb.set_state(item.id, JobState.UPLOADING, video_id=info.media_id)
-    title = str(url_params(meta, item.path)[0]["Title"])
-    job.finish(title, None)
+@dataclass(frozen=True)
+class _Prepared:
+    meta: VideoMetadata
+    vod: VodApi
+    job_id: str
+
+
+class UrlKind:
+    def prepare(self, ctx: JobContext) -> _Prepared:
+        url = ctx.port.record.path
+        meta = VideoMetadata.from_json(ctx.port.record.metadata)
+        meta.validate_fields(url_file_name(url))
+        vod = ctx.require_vod(Message("what.url", {}))
+        job_id = _details(ctx).job_id or ""
+        if not job_id:
+            job_id = _submit(ctx, vod, meta)
+            # Committed at once: a resume follows it, never submits again.
+            ctx.port.set_details(replace(_details(ctx), job_id=job_id))
+            log.info("upload of %s by URL submitted as job %s", url, job_id)
+        ctx.port.note(Message("note.url_submitted", {}))
+        return _Prepared(meta, vod, job_id)
+
+    def transfer(self, ctx: JobContext, prepared: _Prepared) -> tuple[_Prepared, UrlUploadInfo]:
+        info = _follow(ctx, prepared.vod, prepared.job_id)
+        ctx.port.set_size(info.file_size or 0)
+        ctx.port.set_media_id(str(info.media_id))
+        ctx.port.uploading()
+        return prepared, info
+
+    def finalize(self, ctx: JobContext, transferred: tuple[_Prepared, Any]) -> Outcome:
+        prepared, _info = transferred
+        title = str(url_params(prepared.meta, ctx.port.record.path)[0]["Title"])
+        return Outcome(title, None)
+
+    def abort_idle(self, ctx: JobContext) -> None:
+        """The VOD job itself cannot be withdrawn: cancel only stops following it."""
