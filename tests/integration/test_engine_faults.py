@@ -63,7 +63,7 @@ def test_a_fault_that_never_ends_fails_the_item_after_the_retries(tmp_path, cont
     assert len(attempts) <= 4 * 4
     # Nothing is lost: the item stays in the queue with its VideoId and upload, ready to retry.
     row = engine.store.get(job_id)
-    assert row is not None and row.state == "failed" and row.video_id and row.upload_id
+    assert row is not None and row.state is JobState.FAILED and row.media_id and row.upload_id
     control.clear_faults()
     engine.retry([job_id])
     assert engine.wait_idle(30)

@@ -33,10 +33,11 @@ def test_suspended_items_resume_on_restore_but_paused_ones_do_not(tmp_path, ws: 
 
 def test_suspended_items_stay_paused_without_auto_resume(tmp_path, ws: Workspace) -> None:
     ws.store.set_meta(SUSPENDED_KEY, "[1]")
-    from vodgui.core.store import NewItem
+    from vodgui.core.transfer.record import NewItem
 
-    [item] = ws.store.add_items([NewItem(str(tmp_path / "x.mp4"), "credential-accesskey", 1, 1, state="paused")])
+    [item] = ws.store.add_items([NewItem(str(tmp_path / "x.mp4"), "credential-accesskey", 1, 1,
+                                         state=JobState.PAUSED)])
     engine = TransferEngine(ws.store, ws.sessions, auto_start=False)
     assert [s.state for s in engine.restore(resume=False)] == [JobState.PAUSED]
-    assert item == 1 and ws.store.get_meta(SUSPENDED_KEY) is None
+    assert item.id == 1 and ws.store.get_meta(SUSPENDED_KEY) is None
     engine.shutdown(timeout=5)

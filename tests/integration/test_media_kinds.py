@@ -15,7 +15,7 @@ from vodgui.core.errors import VodError
 from vodgui.core.integrity import crc64_file
 from vodgui.core.media_items import cover_item, file_item, url_item
 from vodgui.core.profiles import with_transfer
-from vodgui.core.store import NewItem
+from vodgui.core.transfer.record import CoverTarget, NewItem, UrlDetails
 from vodgui.core.transfer.engine import TransferEngine
 from vodgui.core.transfer.events import Event, JobChanged, JobSnapshot, JobState
 from vodgui.core.workspace import Workspace
@@ -58,7 +58,7 @@ def test_image_upload(tmp_path: Path, ws: Workspace, engine: TransferEngine, con
     assert media["status"] == "Normal"
     assert stored(sandbox, media["bucket"], media["key"]) == png.read_bytes()
     item = ws.store.get(snap.job_id)
-    assert item is not None and item.extra["url"] and item.extra["file_url"]
+    assert item is not None and item.details.url and item.details.file_url
     [hist] = ws.store.history()
     assert (hist.kind, hist.video_id, hist.media_status) == ("image", snap.media_id, "Normal")
     assert hist.crc64 == str(crc64_file(str(png)))
@@ -85,7 +85,7 @@ def test_image_credentials_expiring_mid_upload_create_a_new_image(tmp_path: Path
     [snap] = run(engine, [file_item(str(png), CRED)])
     assert snap.state is JobState.DONE, snap.error
     assert len(ops(control.log(), "CreateUploadImage")) == 2
-    assert snap.note and "new id" in snap.note
+    assert snap.note and "new id" in snap.note.english()
     media = control.video(snap.media_id or "")
     assert stored(sandbox, media["bucket"], media["key"]) == png.read_bytes()
 
@@ -105,7 +105,7 @@ def test_cover_for_an_existing_video(tmp_path: Path, engine: TransferEngine, con
     [done] = run(engine, [file_item(str(video), CRED)])
     assert done.state is JobState.DONE and done.media_id
     png = make_png(tmp_path / "cover.png", seed=7)
-    [cover] = run(engine, [cover_item(str(png), CRED, [{"video_id": done.media_id}])])
+    [cover] = run(engine, [cover_item(str(png), CRED, [CoverTarget(video_id=done.media_id)])])
     assert cover.state is JobState.DONE, cover.error
     image = control.video(cover.media_id or "")
     assert image["image_type"] == "cover"
@@ -121,7 +121,7 @@ def test_cover_for_a_queued_video_goes_with_create_upload_video(tmp_path: Path, 
     video = write_file(tmp_path / "clip.mp4", 40_000, seed=4)
     [video_id] = engine.add([file_item(str(video), CRED)], start=False)
     png = make_png(tmp_path / "cover.png", seed=8)
-    [cover] = run(engine, [cover_item(str(png), CRED, [{"item_id": video_id}])])
+    [cover] = run(engine, [cover_item(str(png), CRED, [CoverTarget(item_id=video_id)])])
     assert cover.state is JobState.DONE, cover.error
     waiting = engine.snapshot(video_id)
     assert waiting is not None and waiting.metadata["cover_url"]
@@ -146,7 +146,7 @@ def test_cover_done_while_the_video_is_being_created(tmp_path: Path, engine: Tra
     [video_job] = engine.add([file_item(str(video), CRED)])
     wait_for(lambda: ops(control.log(), "CreateUploadVideo") or
              (engine.snapshot(video_job) is not None and engine.snapshot(video_job).state is JobState.PREPARING))
-    [cover_job] = engine.add([cover_item(str(png), CRED, [{"item_id": video_job}])])
+    [cover_job] = engine.add([cover_item(str(png), CRED, [CoverTarget(item_id=video_job)])])
     assert engine.wait_idle(60)
     snap, cover = engine.snapshot(video_job), engine.snapshot(cover_job)
     assert snap is not None and cover is not None
@@ -263,7 +263,7 @@ def test_m3u8_resume_sends_only_missing_segments(tmp_path: Path, ws: Workspace, 
     assert engine.wait_idle(60)
     snap = engine.snapshot(failed.job_id)
     assert snap is not None and snap.state is JobState.DONE, snap.error
-    assert snap.media_id == failed.media_id and snap.note and "3 segments" in snap.note
+    assert snap.media_id == failed.media_id and snap.note and "3 segments" in snap.note.english()
     after = control.log(max(e["seq"] for e in before))
     sent_after = [e["key"] for e in ops(after, "PutObject", 200)]
     assert not set(sent_after) & sent_before
@@ -307,7 +307,7 @@ def test_url_upload_success(tmp_path: Path, ws: Workspace, engine: TransferEngin
     assert stored(sandbox, media["bucket"], media["key"]) == clip.read_bytes()
     assert len(ops(control.log(), "UploadMediaByURL")) == 1
     item = ws.store.get(snap.job_id)
-    assert item is not None and item.extra["job_id"] and item.size == 30_000
+    assert item is not None and item.details.job_id and item.size == 30_000
     [hist] = ws.store.history()
     assert (hist.kind, hist.path, hist.video_id) == ("url", url, snap.media_id)
 
@@ -330,11 +330,11 @@ def test_url_resume_follows_the_same_job(tmp_path: Path, ws: Workspace, control:
         first = TransferEngine(ws.store, ws.sessions)
         try:
             [job_id] = first.add([url_item(f"{base}/clip.mp4", CRED)])
-            wait_for(lambda: bool((ws.store.get(job_id) or NewItem("", "")).extra.get("job_id")))
+            wait_for(lambda: bool(getattr((ws.store.get(job_id) or NewItem("", "")).details, "job_id", None)))
             first.suspend([job_id])  # the program closes while VOD is still fetching
         finally:
             first.shutdown(pause=True, timeout=10)
-        submitted = (ws.store.get(job_id) or NewItem("", "")).extra["job_id"]
+        submitted = getattr((ws.store.get(job_id) or NewItem("", "")).details, "job_id", None)
         second = TransferEngine(ws.store, ws.sessions)
         try:
             second.restore(resume=True)
@@ -344,7 +344,7 @@ def test_url_resume_follows_the_same_job(tmp_path: Path, ws: Workspace, control:
             second.shutdown(pause=True, timeout=10)
     assert snap is not None and snap.state is JobState.DONE, snap and snap.error
     assert len(ops(control.log(), "UploadMediaByURL")) == 1
-    assert (ws.store.get(job_id) or NewItem("", "")).extra["job_id"] == submitted
+    assert getattr((ws.store.get(job_id) or NewItem("", "")).details, "job_id", None) == submitted
     media = control.video(snap.media_id or "")
     assert stored(sandbox, media["bucket"], media["key"]) == clip.read_bytes()
 
@@ -361,11 +361,11 @@ def test_url_answer_lost_in_a_crash_is_found_not_submitted_again(tmp_path: Path,
         started = time.time()
         job = vod.upload_media_by_url(url, {"Title": "clip"}, {})  # the request that got through...
         item = url_item(url, CRED)
-        item.extra["submitted_at"] = started  # ...before the program died, without storing the JobId
+        item.details = UrlDetails(submitted_at=started)  # ...before the program died, without storing the JobId
         [snap] = run(engine, [item])
     assert snap.state is JobState.DONE, snap.error
     assert len(ops(control.log(), "UploadMediaByURL")) == 1
-    assert (ws.store.get(snap.job_id) or NewItem("", "")).extra["job_id"] == job
+    assert getattr((ws.store.get(snap.job_id) or NewItem("", "")).details, "job_id", None) == job
 
 
 def test_url_through_appserver_profile_is_refused_clearly(engine: TransferEngine, control: SandboxControl) -> None:

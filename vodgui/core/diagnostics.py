@@ -172,23 +172,23 @@ def network_summary(workspace: Workspace) -> dict[str, Any]:
 def queue_summary(store: QueueStore) -> tuple[dict[str, Any], list[FailedRequest]]:
     """Counts by state and error code, the failed items, and their RequestIds."""
     items = store.items()
-    states = Counter(item.state for item in items)
-    codes = Counter(item.error_code for item in items if item.error_code)
+    states = Counter(item.state.value for item in items)
+    codes = Counter(item.error.code for item in items if item.error)
     failed: list[dict[str, Any]] = []
     requests: list[FailedRequest] = []
     for item in items:
-        if not item.error_code:
+        error = item.error
+        if error is None:
             continue
         name = os.path.basename(item.path)
         failed.append({
-            "id": item.id, "file": redact(name), "size": item.size, "profile": item.profile, "state": item.state,
-            "error_code": item.error_code, "error_kind": item.error_kind,
-            "error_message": redact(item.error_message or ""), "request_id": item.error_request_id,
-            "attempts": item.attempts,
+            "id": item.id, "file": redact(name), "size": item.size, "profile": item.profile,
+            "state": item.state.value, "error_code": error.code, "error_kind": error.kind,
+            "error_message": redact(error.message), "request_id": error.request_id, "attempts": item.attempts,
         })
-        if item.error_request_id:
-            requests.append(FailedRequest(item.error_request_id, f"queue item {item.id} ({redact(name)})",
-                                          item.error_code, redact(item.error_message or "")[:300]))
+        if error.request_id:
+            requests.append(FailedRequest(error.request_id, f"queue item {item.id} ({redact(name)})",
+                                          error.code, redact(error.message)[:300]))
     history = store.history()
     statuses = Counter(h.media_status or "unknown" for h in history)
     summary = {

@@ -22,7 +22,9 @@ from vodgui.core.diagnostics import (
 from vodgui.core.keychain import SecretStore
 from vodgui.core.profiles import Profile
 from vodgui.core.redact import register
-from vodgui.core.store import NewItem
+from tests.helpers.queue import set_row
+from vodgui.core.transfer.events import JobError
+from vodgui.core.transfer.record import NewItem
 from vodgui.core.workspace import Workspace
 
 SECRET = "DiagSecretRegistered0123456789abcdef"
@@ -51,13 +53,12 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
     (logs / "vodgui.log.1").write_text(f"2026-01-01 00:00:00,000 INFO vodgui: old line leaking {SECRET}\n",
                                        encoding="utf-8")
     (logs / "unrelated.txt").write_text("not a log", encoding="utf-8")
-    [a, b, c] = ws.store.add_items([NewItem("/v/a.mp4", "prod", 10), NewItem("/v/b.mp4", "prod", 20),
-                                    NewItem("/v/c.mp4", "prod", 30)])
-    ws.store.update(a, state="failed", error_code="SignatureDoesNotMatch", error_kind="auth_secret",
-                    error_message=f"server string to sign is:...SecurityToken%3D{TOKEN}%26",
-                    error_request_id=RID_QUEUE)
-    ws.store.update(b, state="done", video_id="v" * 32)
-    ws.store.update(c, state="paused")
+    [a, b, c] = [r.id for r in ws.store.add_items([NewItem("/v/a.mp4", "prod", 10), NewItem("/v/b.mp4", "prod", 20),
+                                                   NewItem("/v/c.mp4", "prod", 30)])]
+    set_row(ws.store, a, state="failed", error=JobError(
+        "SignatureDoesNotMatch", f"server string to sign is:...SecurityToken%3D{TOKEN}%26", RID_QUEUE, "auth_secret"))
+    set_row(ws.store, b, state="done", media_id="v" * 32)
+    set_row(ws.store, c, state="paused")
     yield ws
     ws.close()
 

@@ -3,7 +3,6 @@ credentials of images that cannot be refreshed."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,7 @@ from vodgui.core.media_items import (
     without_package_members,
 )
 from vodgui.core.sources import OneShotUploadCredentials, UploadAuthExpired
-from vodgui.core.store import QueueStore
+from vodgui.core.transfer.record import AttachedDetails, CoverTarget, ImageDetails, M3u8Details
 
 
 class FakeClock:
@@ -74,23 +73,22 @@ def test_item_builders(tmp_path: Path) -> None:
     png = tmp_path / "p.png"
     png.write_bytes(b"x" * 10)
     item = file_item(str(png), "prof", {"title": "t"})
-    assert (item.kind, item.size, item.extra) == ("image", 10, {"image_type": "default"})
+    assert (item.kind, item.size, item.details) == ("image", 10, ImageDetails("default"))
     srt = tmp_path / "s.srt"
     srt.write_text("1")
-    assert file_item(str(srt), "prof").extra == {"business_type": "subtitle"}
-    assert file_item(str(png), "prof", business_type="watermark").extra == {"business_type": "watermark"}
+    assert file_item(str(srt), "prof").details == AttachedDetails("subtitle")
+    assert file_item(str(png), "prof", business_type="watermark").details == AttachedDetails("watermark")
     seg = tmp_path / "s0.ts"
     seg.write_bytes(b"s" * 100)
     playlist = tmp_path / "i.m3u8"
     playlist.write_text("#EXTM3U\n#EXTINF:1,\ns0.ts\n")
     package = file_item(str(playlist), "prof")
     assert package.kind == "m3u8" and package.size == 100 + len(playlist.read_bytes()) \
-        and package.extra["segments"] == 1
+        and package.details == M3u8Details(segments=1)
     assert url_item("http://h/a.mp4", "prof").kind == "url"
     [a, b] = cover_items(str(png), [(1, "p1", None), (2, "p1", "vid"), (3, "p2", None)])
-    assert (a.profile, a.extra["cover_for"], a.extra["image_type"]) == ("p1", [{"item_id": 1}, {"video_id": "vid"}],
-                                                                        "cover")
-    assert b.extra["cover_for"] == [{"item_id": 3}]
+    assert (a.profile, a.details) == ("p1", ImageDetails("cover", (CoverTarget(item_id=1), CoverTarget("vid"))))
+    assert b.details == ImageDetails("cover", (CoverTarget(item_id=3),))
     with pytest.raises(VodError):
         cover_items(str(tmp_path / "c.bmp"), [(1, "p1", None)])
 
@@ -111,37 +109,6 @@ def test_sidecar_subtitles_and_package_members(tmp_path: Path) -> None:
     playlist.write_text("#EXTM3U\n#EXTINF:1,\na.ts\n#EXTINF:1,\n../clip.mp4\n")
     files = [str(playlist), str(tmp_path / "hls" / "a.ts"), str(tmp_path / "hls" / "b.ts"), clip]
     assert without_package_members(files) == [str(playlist), str(tmp_path / "hls" / "b.ts")]
-
-
-def test_an_old_database_gets_the_new_columns(tmp_path: Path) -> None:
-    path = tmp_path / "queue.db"
-    db = sqlite3.connect(path)
-    db.executescript("CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, position REAL NOT NULL, kind TEXT "
-                     "NOT NULL DEFAULT 'video', path TEXT NOT NULL, size INTEGER NOT NULL DEFAULT 0, mtime_ns INTEGER "
-                     "NOT NULL DEFAULT 0, metadata TEXT NOT NULL DEFAULT '{}', profile TEXT NOT NULL, state TEXT NOT "
-                     "NULL, video_id TEXT, upload_address TEXT, endpoint TEXT, bucket TEXT, object_key TEXT, "
-                     "upload_id TEXT, part_size INTEGER, bytes_done INTEGER NOT NULL DEFAULT 0, error_code TEXT, "
-                     "error_message TEXT, error_request_id TEXT, error_kind TEXT, note TEXT, attempts INTEGER NOT "
-                     "NULL DEFAULT 0, created_at REAL NOT NULL, updated_at REAL NOT NULL, started_at REAL, "
-                     "finished_at REAL, crc64 TEXT);"
-                     "INSERT INTO items (position, path, profile, state, created_at, updated_at) "
-                     "VALUES (1, '/a.mp4', 'p', 'paused', 0, 0);"
-                     "CREATE TABLE history (id INTEGER PRIMARY KEY AUTOINCREMENT, item_id INTEGER, path TEXT NOT "
-                     "NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, crc64 TEXT, video_id TEXT NOT NULL, "
-                     "title TEXT NOT NULL, profile TEXT NOT NULL, finished_at REAL NOT NULL, media_status TEXT, "
-                     "status_checked_at REAL, duration REAL);"
-                     "INSERT INTO history (path, size, mtime_ns, video_id, title, profile, finished_at) "
-                     "VALUES ('/a.mp4', 1, 1, 'v', 't', 'p', 0);")
-    db.close()
-    store = QueueStore(path)
-    [item] = store.items()
-    assert item.kind == "video" and item.extra == {}
-    store.update(item.id, extra={"job_id": "j"})
-    assert store.get(item.id).extra == {"job_id": "j"}  # type: ignore[union-attr]
-    [hist] = store.history()
-    assert hist.kind == "video"
-    assert store.get_meta("schema") == "2"
-    store.close()
 
 
 def test_one_shot_credentials_expire_instead_of_renewing() -> None:

@@ -193,11 +193,13 @@ class TransferEngine:
 
     def _abort_idle(self, job: Job) -> None:
         try:
-            session = self._session(job)
-            if session is not None:
-                job.abort_idle(session, self.clock, self._executor)
-            else:
+            try:
+                session = self._sessions(job.record.profile)
+            except Exception as exc:  # the cancel still happens; OSS lifecycle rules remove the parts
+                log.warning("cancel of %s could not abort its upload: %s", job.id, exc)
                 job.cancel_now()
+            else:
+                job.abort_idle(session, self.clock, self._executor)
         finally:
             self._thread_ended(job)
 

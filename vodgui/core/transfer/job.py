@@ -295,6 +295,11 @@ class Job:
     def _finish(self, session: ProfileSession, outcome: Outcome) -> None:
         """History first, then DONE (a crash in between re-runs a finished job, never loses a history row)."""
         crc = None if outcome.crc64 is None else str(outcome.crc64)
+        with self._lock:
+            if outcome.media_id is not None:
+                self._record.media_id = outcome.media_id
+            if outcome.size is not None:
+                self._record.size = outcome.size
         self._store.add_history(self._record, outcome.title, crc, outcome.media_status)
         if session.on_uploaded is not None:
             session.on_uploaded(self._record, crc)

@@ -24,6 +24,9 @@ class Outcome:
     note: Message | None = None
     #: For media without a transcoding life cycle (images, attached media): final at once.
     media_status: str | None = None
+    #: Learnt only at the end (an upload by URL: VOD says the media id and size once it has the file).
+    media_id: str | None = None
+    size: int | None = None
 
 
 class JobKind(Protocol):

@@ -23,6 +23,7 @@ from vodgui.core.errors import Cancelled, ErrorKind, VodError
 from vodgui.core.media_items import url_file_name
 from vodgui.core.messages import Message
 from vodgui.core.transfer.context import JobContext
+from vodgui.core.transfer.events import JobState
 from vodgui.core.transfer.kinds import Outcome
 from vodgui.core.transfer.record import UrlDetails
 from vodgui.core.vod import UrlUploadInfo, VideoMetadata, VodApi, default_title
@@ -169,15 +170,15 @@ class UrlKind:
 
     def transfer(self, ctx: JobContext, prepared: _Prepared) -> tuple[_Prepared, UrlUploadInfo]:
         info = _follow(ctx, prepared.vod, prepared.job_id)
-        ctx.port.set_size(info.file_size or 0)
-        ctx.port.set_media_id(str(info.media_id))
-        ctx.port.uploading()
+        if ctx.port.record.state is not JobState.UPLOADING:  # PREPARING -> DONE is not a transition
+            ctx.port.uploading()
         return prepared, info
 
-    def finalize(self, ctx: JobContext, transferred: tuple[_Prepared, Any]) -> Outcome:
-        prepared, _info = transferred
+    def finalize(self, ctx: JobContext, transferred: tuple[_Prepared, UrlUploadInfo]) -> Outcome:
+        prepared, info = transferred
         title = str(url_params(prepared.meta, ctx.port.record.path)[0]["Title"])
-        return Outcome(title, None)
+        # The size and the MediaId arrive with DONE: while VOD fetches, nothing says how far it is.
+        return Outcome(title, None, media_id=str(info.media_id), size=info.file_size or 0)
 
     def abort_idle(self, ctx: JobContext) -> None:
         """The VOD job itself cannot be withdrawn: cancel only stops following it."""
