@@ -246,7 +246,6 @@ ENGLISH: dict[str, str] = {
     "URLUploadFailed": "VOD could not fetch {url} (status {status}).",
     "CoverURLMissing": "CreateUploadImage gave no ImageURL or FileURL to use as the cover.",
     # -- the transfer core: notes on queue items --------------------------------------------------------------
-    "note.text": "{text}",
     "note.video_gone": "Video {video_id} no longer exists in VOD (deleted?); a new video is created.",
     "note.file_changed": "The file changed since the last attempt (size or modification time); it is uploaded "
                          "again from the start.",

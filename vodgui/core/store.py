@@ -169,7 +169,7 @@ def _message(text: str | None) -> Message | None:
     try:
         data = json.loads(text)
     except ValueError:
-        return Message("note.text", {"text": text})  # a note written by schema 2, in English
+        return None  # an English note written by schema 2: informational only, and not translatable
     return Message.from_dict(data) if isinstance(data, dict) and "code" in data else None
 
 

@@ -13,7 +13,9 @@ from tests.helpers.vod import sample
 from tests.helpers.workspace import write_file
 from tests.unit.ui.conftest import add_sandbox_profiles
 from vodgui.core.profiles import POLICY_UPLOAD_ONLY
-from vodgui.core.store import ItemRecord, QueueStore
+from vodgui.core.store import QueueStore
+from vodgui.core.transfer.events import JobState
+from vodgui.core.transfer.record import JobRecord, Kind, VideoDetails
 from vodgui.core.transfer.events import JobState
 from vodgui.sandbox import SandboxServer
 from vodgui.ui.history_model import STATUS_ROLE, Category, Column, HistoryModel
@@ -32,8 +34,8 @@ def make_page(qtbot: Any, ctx: Any, interval_ms: int = 50) -> HistoryPage:
 def seed(store: QueueStore, video_id: str, title: str, profile: str = "Sandbox", status: str | None = None,
          size: int = 1000, path: str | None = None) -> None:
     """A finished upload in the history, as the engine writes it."""
-    item = ItemRecord(id=0, position=0, kind="video", path=path or f"/videos/{title}.mp4", size=size, mtime_ns=0,
-                      metadata={}, profile=profile, state="done", video_id=video_id)
+    item = JobRecord(id=0, position=0, kind=Kind.VIDEO, path=path or f"/videos/{title}.mp4", size=size, mtime_ns=0,
+                     metadata={}, profile=profile, state=JobState.DONE, details=VideoDetails(), media_id=video_id)
     store.add_history(item, title, "0")
     if status:
         store.update_history_status(video_id, status)

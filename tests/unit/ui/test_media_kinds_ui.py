@@ -47,9 +47,9 @@ def test_add_url_queues_an_upload_by_url_and_follows_it(qtbot: Any, page: Any, m
         assert cell(page, url, Column.FILE) == "talk.mp4"
         assert "Upload by URL" in cell(page, url, Column.FILE, TOOLTIP)
         done = wait_state(qtbot, page, url, S.DONE)
-    assert page.model.rowCount() == 1 and done.kind == "url" and done.video_id
+    assert page.model.rowCount() == 1 and done.kind == "url" and done.media_id
     assert cell(page, url, Column.PROGRESS) == "100%" and cell(page, url, Column.SIZE)
-    video = control.video(done.video_id)
+    video = control.video(done.media_id)
     assert control.object(video["bucket"], video["key"])["size"] == clip.stat().st_size
     select(page, url)
     assert page.act_play.isEnabled() and page.act_copy.isEnabled()
@@ -88,8 +88,8 @@ def test_cover_chooser_sets_the_cover_of_an_uploaded_and_a_waiting_video(qtbot: 
     page.ctx.engine.start_queue()
     cover = wait_state(qtbot, page, png, S.DONE)
     waited = wait_state(qtbot, page, second, S.DONE)
-    assert cover.kind == "image" and cover.video_id
-    for video_id in (uploaded.video_id, waited.video_id):
+    assert cover.kind == "image" and cover.media_id
+    for video_id in (uploaded.media_id, waited.media_id):
         url = control.video(video_id or "")["cover_url"]
         assert url and requests.get(url, timeout=10).content == png.read_bytes()
     # An image is no video: no cover for it, and nothing to play.
@@ -126,7 +126,7 @@ def test_subtitles_next_to_a_dropped_video_are_offered(qtbot: Any, page: Any, me
     assert offers == [[SubtitleOffer(str(video), (str(srt), str(vtt)))]]
     for sub in (srt, vtt):
         snap = snap_for(page, sub)
-        assert snap is not None and snap.kind == "attached" and snap.extra["business_type"] == "subtitle"
+        assert snap is not None and snap.kind == "attached" and snap.details.business_type == "subtitle"
         assert cell(page, sub, Column.FILE, TOOLTIP).startswith("Subtitles")
     qtbot.waitUntil(lambda: "subtitle" in page.message.text(), timeout=WAIT_MS)
 
@@ -144,9 +144,9 @@ def test_declined_subtitles_are_not_queued_and_a_package_is_one_row(qtbot: Any, 
     page.ops.wait(5)
     assert {s.path for s in page.model.snapshots()} == {str(video), str(playlist)}
     package = snap_for(page, playlist)
-    assert package is not None and package.kind == "m3u8" and package.extra["segments"] == 3
+    assert package is not None and package.kind == "m3u8" and package.details.segments == 3
     assert "HLS package" in cell(page, playlist, Column.FILE, TOOLTIP) and "3 segment" in cell(
         page, playlist, Column.FILE, TOOLTIP)
     page.ctx.engine.start_queue()
     done = wait_state(qtbot, page, playlist, S.DONE, timeout=WAIT_MS * 2)
-    assert done.fraction == 1.0 and done.video_id
+    assert done.fraction == 1.0 and done.media_id

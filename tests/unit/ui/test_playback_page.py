@@ -42,7 +42,7 @@ def upload(qtbot: Any, ctx: Any, path: Path, profile: str = "Sandbox") -> str:
     [job_id] = ctx.engine.add_files([str(path)], profile)
     [snap] = wait_finished(qtbot, ctx.engine, [job_id], timeout=20000)
     assert snap.state is JobState.DONE, snap.error
-    return str(snap.video_id)
+    return str(snap.media_id)
 
 
 def get_play_auth(qtbot: Any, page: Any) -> PlayAuthResult:

@@ -128,7 +128,7 @@ def test_create_each_mode_and_source_then_upload(qtbot: Any, ui_ctx: Any, open_d
     assert ui_ctx.engine.wait_idle(60)
     snap = ui_ctx.engine.snapshot(job_id)
     assert snap is not None and snap.state is JobState.DONE, snap
-    assert snap.video_id
+    assert snap.media_id
 
 
 def test_enter_saves_and_escape_cancels(qtbot: Any, ui_ctx: Any, open_dialog: Opener, info: dict) -> None:

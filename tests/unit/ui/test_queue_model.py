@@ -7,12 +7,20 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from vodgui.core.transfer.events import JobError, JobSnapshot, JobState
+from vodgui.core.messages import Message
+from vodgui.core.transfer.events import JobError, JobSnapshot, JobState, Progress
+from vodgui.core.transfer.record import Kind, VideoDetails
 from vodgui.ui.queue_model import FRACTION_ROLE, JOB_ID_ROLE, SNAPSHOT_ROLE, Column, QueueModel
 
 
 def snap(job_id: int, state: JobState = JobState.QUEUED, done: int = 0, size: int = 1000, **kw: Any) -> JobSnapshot:
-    return JobSnapshot(job_id, f"/videos/clip {job_id}.mp4", size, "Sandbox", state, done, **kw)
+    return JobSnapshot(job_id, Kind.VIDEO, f"/videos/clip {job_id}.mp4", size, "Sandbox", state, f"clip {job_id}",
+                       VideoDetails(), done, **kw)
+
+
+def progress(job_id: int, confirmed: int, in_flight: int = 0, speed: float | None = None,
+             eta: float | None = None) -> Progress:
+    return Progress(job_id, confirmed, in_flight, speed, eta)
 
 
 def test_model_contract_with_rows_added_updated_and_removed(qtmodeltester: Any) -> None:
@@ -21,8 +29,8 @@ def test_model_contract_with_rows_added_updated_and_removed(qtmodeltester: Any) 
     model.add([snap(i) for i in range(1, 6)])
     model.update([snap(2, JobState.UPLOADING, 500, speed=1000.0, eta=0.5),
                   snap(3, JobState.FAILED, error=JobError("AccessDenied", "no", "RID-1", "permission")),
-                  snap(4, JobState.DONE, 1000, video_id="v4")])
-    model.set_progress({2: 700, 99: 5})  # an unknown job is ignored
+                  snap(4, JobState.DONE, 1000, media_id="v4")])
+    model.set_progress({2: progress(2, 700), 99: progress(99, 5)})  # an unknown job is ignored
     model.remove([1, 3, 5])
     model.add([snap(6), snap(2)])  # 2 is already there
     qtmodeltester.check(model, force_py=True)
@@ -52,17 +60,28 @@ def test_progress_is_one_data_changed_per_batch(qtbot: Any) -> None:
     model.add([snap(i) for i in range(100)])
     seen: list[tuple[int, int, int, int]] = []
     model.dataChanged.connect(lambda a, b, _roles: seen.append((a.row(), a.column(), b.row(), b.column())))
-    model.set_progress({5: 10, 50: 20, 70: 30})
+    model.set_progress({5: progress(5, 10), 50: progress(50, 16, 4), 70: progress(70, 30)})
     assert seen == [(5, Column.PROGRESS, 70, Column.ETA)]
     assert model.snapshot(50).bytes_done == 20  # type: ignore[union-attr]
 
 
-def test_live_speed_comes_from_the_engine(qtbot: Any) -> None:
-    live = {1: snap(1, JobState.UPLOADING, 10, speed=123.0, eta=7.0)}
-    model = QueueModel(live.get)
+def test_speed_and_eta_come_with_the_progress_event(qtbot: Any) -> None:
+    """The model shows what the job measured, as its event carried it; it asks nobody."""
+    model = QueueModel()
     model.add([snap(1, JobState.UPLOADING)])
-    model.set_progress({1: 10})
-    assert model.snapshot(1).speed == 123.0 and model.snapshot(1).eta == 7.0  # type: ignore[union-attr]
+    model.set_progress({1: progress(1, 10, 5, speed=123.0, eta=7.0)})
+    shown = model.snapshot(1)
+    assert shown is not None and (shown.confirmed, shown.in_flight, shown.speed, shown.eta) == (10, 5, 123.0, 7.0)
+    assert model.data(model.index(0, Column.SPEED)) == "123 B/s"
+
+
+def test_a_note_and_a_wait_are_rendered_in_the_window_language(qtbot: Any) -> None:
+    model = QueueModel()
+    model.add([snap(1, JobState.DONE, 1000, note=Message("note.parts_reused", {"count": 3})),
+               snap(2, JobState.UPLOADING, waiting=Message("note.throttled", {"what": "UploadPart 2", "seconds": 4}))])
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert model.data(model.index(0, Column.STATE), tip) == "3 parts reused after resume"
+    assert "throttling" in model.data(model.index(1, Column.STATE), tip)
 
 
 def test_totals_for_the_title(qtbot: Any) -> None:

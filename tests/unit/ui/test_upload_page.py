@@ -80,16 +80,16 @@ def test_an_upload_shows_to_completion(qtbot: Any, page: Any, media: Path, contr
     assert cell(page, path, Column.STATE) == "Done"
     assert cell(page, path, Column.PROGRESS) == "100%"
     assert cell(page, path, Column.PROGRESS, FRACTION_ROLE) == 1.0
-    assert snap.video_id and cell(page, path, Column.VIDEO_ID) == snap.video_id
-    video = control.video(snap.video_id)
+    assert snap.media_id and cell(page, path, Column.VIDEO_ID) == snap.media_id
+    video = control.video(snap.media_id)
     assert control.object(video["bucket"], video["key"])["size"] == 100_000
     select(page, path)
     assert page.act_copy.isEnabled() and page.act_play.isEnabled() and not page.act_pause.isEnabled()
     page.act_copy.trigger()
-    assert QApplication.clipboard().text() == snap.video_id
+    assert QApplication.clipboard().text() == snap.media_id
     with qtbot.waitSignal(page.ctx.hub.open_in_playback) as blocker:
         page.act_play.trigger()
-    assert blocker.args == [[snap.video_id]]
+    assert blocker.args == [[snap.media_id]]
 
 
 def test_pause_resume_and_space_through_the_ui(qtbot: Any, page: Any, media: Path) -> None:
@@ -275,7 +275,7 @@ def test_title_is_uploaded_and_defaults_apply_to_new_files(qtbot: Any, page: Any
     qtbot.waitUntil(lambda: snap_for(page, path).title == "A proper title", timeout=WAIT_MS)  # type: ignore
     page.ctx.engine.start_queue()
     done = wait_state(qtbot, page, path, S.DONE)
-    video = control.video(done.video_id or "")
+    video = control.video(done.media_id or "")
     assert video["title"] == "A proper title" and video["description"] == "from defaults"
 
 
@@ -421,7 +421,7 @@ def test_quit_pauses_and_reopen_resumes_without_a_new_video(qtbot: Any, main_win
     assert main_window.close()
     assert ctx.engine.shutdown(pause=True, timeout=10)
     items = ctx.workspace.store.items()
-    assert [i.state for i in items] == ["paused", "paused"] and all(i.bytes_done > 0 and i.video_id for i in items)
+    assert [i.state for i in items] == ["paused", "paused"] and all(i.confirmed_bytes > 0 and i.media_id for i in items)
     close_ctx(ctx)
 
     ctx2, window2, added = _reopen(qtbot, tmp_path, sandbox, keyring_backend)
@@ -433,7 +433,7 @@ def test_quit_pauses_and_reopen_resumes_without_a_new_video(qtbot: Any, main_win
             wait_state(qtbot, page, path, S.DONE)
         # Resumed with RefreshUploadVideo, never a second video.
         assert len(ops(control.log(), "CreateUploadVideo")) == 2
-        assert {snap_for(page, p).video_id for p in paths} == {i.video_id for i in items}  # type: ignore
+        assert {snap_for(page, p).media_id for p in paths} == {i.media_id for i in items}  # type: ignore
     finally:
         close_ctx(ctx2)
 

@@ -2575,86 +2575,81 @@ File: {1}</source>
     </message>
     <message>
         <location filename="../../ui/message_texts.py" line="288"/>
-        <source>{text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/message_texts.py" line="289"/>
         <source>Video {video_id} no longer exists in VOD (deleted?); a new video is created.</source>
         <translation>视频 {video_id} 在 VOD 中已不存在（已删除？）；将创建一个新视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="291"/>
+        <location filename="../../ui/message_texts.py" line="290"/>
         <source>The file changed since the last attempt (size or modification time); it is uploaded again from the start.</source>
         <translation>文件自上次尝试以来已更改（大小或修改时间）；将从头重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="293"/>
+        <location filename="../../ui/message_texts.py" line="292"/>
         <source>{count} parts reused after resume</source>
         <translation>续传时复用了 {count} 个分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="294"/>
+        <location filename="../../ui/message_texts.py" line="293"/>
         <source>{count} parts on the server differed from the file and were sent again.</source>
         <translation>服务器上有 {count} 个分片与文件不一致，已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="295"/>
+        <location filename="../../ui/message_texts.py" line="294"/>
         <source>{count} segments were already on the server</source>
         <translation>服务器上已有 {count} 个分段</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="296"/>
+        <location filename="../../ui/message_texts.py" line="295"/>
         <source>Submitted to VOD; waiting for it to fetch the file.</source>
         <translation>已提交给 VOD；正在等待它获取文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="297"/>
+        <location filename="../../ui/message_texts.py" line="296"/>
         <source>VOD reports the upload job as {status}.</source>
         <translation>VOD 报告上传任务状态为 {status}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="299"/>
+        <location filename="../../ui/message_texts.py" line="298"/>
         <source>The upload credentials of {media_id} expired before the upload finished; it was uploaded again under a new id.</source>
         <translation>{media_id} 的上传凭证在上传完成前过期；已使用新的 ID 重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="301"/>
+        <location filename="../../ui/message_texts.py" line="300"/>
         <source>The cover image could not be set: {error}</source>
         <translation>无法设置封面图片：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="303"/>
+        <location filename="../../ui/message_texts.py" line="302"/>
         <source>The server no longer has the earlier upload session (it was completed, aborted or expired); the file is sent again.</source>
         <translation>服务器上已没有之前的上传会话（已完成、已中止或已过期）；将重新发送文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="305"/>
+        <location filename="../../ui/message_texts.py" line="304"/>
         <source>The unfinished upload on the server was aborted.</source>
         <translation>服务器上未完成的上传已中止。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="307"/>
+        <location filename="../../ui/message_texts.py" line="306"/>
         <source>Interrupted: the program that was uploading this item stopped. It goes on from the parts the server has.</source>
         <translation>已中断：正在上传此项的程序已停止。将从服务器上已有的分片继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="310"/>
+        <location filename="../../ui/message_texts.py" line="309"/>
         <source>Waiting: the service is throttling requests ({what}); trying again in {seconds} s.</source>
         <translation>等待中：服务正在限流（{what}）；{seconds} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="311"/>
+        <location filename="../../ui/message_texts.py" line="310"/>
         <source>an image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="312"/>
+        <location filename="../../ui/message_texts.py" line="311"/>
         <source>{business_type} media</source>
         <translation>{business_type} 附加媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="313"/>
+        <location filename="../../ui/message_texts.py" line="312"/>
         <source>an upload by URL</source>
         <translation>网址上传</translation>
     </message>
