@@ -78,3 +78,30 @@ def test_sigkill_mid_file_then_resume_sends_only_the_missing_parts(tmp_path, san
     video = control.video(result["video_id"])
     obj = control.object(video["bucket"], video["key"])
     assert int(obj["crc64"]) == crc64_file(str(path))
+
+
+def test_a_file_edited_in_place_after_a_kill_is_uploaded_exactly(tmp_path, sandbox: SandboxServer,
+                                                                 control: SandboxControl, info: dict,
+                                                                 cli_env: dict[str, str],
+                                                                 vodgui: Callable[..., Any]) -> None:
+    """kill -9 mid-upload; the file is edited in place keeping its size and mtime; the same command again ends
+    "done" only with an object equal to the file (the edited parts are proven different and sent again)."""
+    import os
+
+    sandbox.config.settings.min_part_size = 1024
+    add_profiles(vodgui, info)
+    path = write_file(tmp_path / "edit.mp4", 600_000, seed=21)
+    run_until_then_kill(["upload", str(path), "--profile", "cred", "--json", "--bandwidth-limit", "150000"], cli_env,
+                        lambda: len(ops(control.log(), "UploadPart", 200)) >= 10)
+    st = os.stat(path)
+    with open(path, "r+b") as f:
+        f.seek(20_000)
+        f.write(os.urandom(50_000))  # inside parts the server already has
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    res = vodgui("upload", str(path), "--profile", "cred", "--json")
+    [result] = json_lines(res.stdout)
+    assert res.returncode == 0 and result["state"] == "done", res.stderr
+    assert "differed from the file and were sent again" in (result["note"] or "")
+    video = control.video(result["video_id"])
+    assert int(control.object(video["bucket"], video["key"])["crc64"]) == crc64_file(str(path))
+    assert len(ops(control.log(), "CreateUploadVideo")) == 1

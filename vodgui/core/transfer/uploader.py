@@ -140,6 +140,8 @@ class UploadResult:
     etag: str
     parts_sent: int
     parts_reused: int
+    #: Parts the server had that differed from the file (proven on resume) and were sent again.
+    parts_resent: int = 0
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,7 @@ class ObjectUploader:
         recorded for it (hints: each is proven against the file and the server before it is reused)."""
         size = self.file.size
         finished: dict[int, PartRecord] = {}
+        rejected: list[int] = []
         if upload_id:
             try:
                 listed = self._list_all_parts(upload_id)
@@ -360,7 +363,8 @@ class ObjectUploader:
         for rec in run_parallel(self.executor, tasks, self.config.parts_in_flight, self._halt, self.stop):
             finished[rec.part_number] = rec
         self._check_unchanged()
-        return self._complete(upload_id, plans_list, finished, reused=len(plans_list) - len(todo))
+        result = self._complete(upload_id, plans_list, finished, reused=len(plans_list) - len(todo))
+        return UploadResult(result.crc64, result.etag, result.parts_sent, result.parts_reused, len(rejected))
 
     def _upload_part(self, upload_id: str, plan: PartPlan) -> PartRecord:
         result, _, crc = self._send_range(

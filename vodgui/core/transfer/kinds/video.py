@@ -107,7 +107,11 @@ class VideoKind:
     def finalize(self, ctx: JobContext, transferred: tuple[_Prepared, UploadResult]) -> Outcome:
         prepared, result = transferred
         title = str(prepared.meta.create_params(ctx.port.record.path, prepared.ident.size)["Title"])
-        note = Message("note.parts_reused", {"count": result.parts_reused}) if result.parts_reused else None
+        note = None
+        if result.parts_resent:
+            note = Message("note.parts_resent", {"count": result.parts_resent})
+        elif result.parts_reused:
+            note = Message("note.parts_reused", {"count": result.parts_reused})
         return Outcome(title, result.crc64, note)
 
     def abort_idle(self, ctx: JobContext) -> None:
