@@ -136,7 +136,7 @@ def run_smoke(app: QCoreApplication, window: Any, ctx: Any) -> int:
 
     def preview() -> str:
         player = QMediaPlayer()
-        from vodgui.ui.qt_workarounds import quiet_ffmpeg
+        from vodgui.ui.ffmpeg_log import quiet_ffmpeg
 
         quiet_ffmpeg()  # FFmpeg would print the signed URL on stderr
         sink = QVideoSink()

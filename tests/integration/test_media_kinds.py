@@ -15,9 +15,9 @@ from vodgui.core.errors import VodError
 from vodgui.core.integrity import crc64_file
 from vodgui.core.media_items import cover_item, file_item, url_item
 from vodgui.core.profiles import with_transfer
-from vodgui.core.transfer.record import CoverTarget, NewItem, UrlDetails
 from vodgui.core.transfer.engine import TransferEngine
 from vodgui.core.transfer.events import Event, JobChanged, JobSnapshot, JobState
+from vodgui.core.transfer.record import CoverTarget, NewItem, UrlDetails
 from vodgui.core.workspace import Workspace
 from vodgui.sandbox import SandboxServer
 from vodgui.sandbox.cdn import sign_cdn_url

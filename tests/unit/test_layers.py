@@ -44,3 +44,24 @@ def test_sandbox_does_not_import_core_or_sdks() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip() == "", f"the sandbox imports client code: {out.stdout}"
+
+
+def test_the_transfer_core_is_walked_too() -> None:
+    """``vodgui.core.transfer`` is a package: the Qt check above imports every module of it."""
+    modules = _modules(vodgui.core)
+    assert {"vodgui.core.transfer.engine", "vodgui.core.transfer.job", "vodgui.core.transfer.kinds.video",
+            "vodgui.core.transfer.uploader"} <= set(modules)
+
+
+def test_the_kinds_never_import_the_job() -> None:
+    """A kind reports through its port and returns values; it never reaches into the job that runs it."""
+    import ast
+    from pathlib import Path
+
+    kinds = Path(vodgui.core.__file__).parent / "transfer" / "kinds"
+    for path in kinds.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        assert "vodgui.core.transfer.job" not in imported, path.name
+        assert "vodgui.core.transfer.engine" not in imported, path.name

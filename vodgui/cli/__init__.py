@@ -71,23 +71,15 @@ def main(argv: list[str] | None = None) -> int:
         if any(f.startswith("-") for f in files):
             parser.error("options go before the files to open")
         args = parser.parse_args([a for a in argv if a not in files])
-        if args.home:
-            import os
-
-            os.environ["VODGUI_HOME"] = args.home
         from vodgui.app import run_app
 
-        return run_app(smoke=args.smoke, files=files)
+        return run_app(smoke=args.smoke, home=args.home, files=files)
     args = parser.parse_args(argv)
-    if args.home:
-        import os
-
-        os.environ["VODGUI_HOME"] = args.home
     func = getattr(args, "func", None)
     if func is None:
         from vodgui.app import run_app
 
-        return run_app(smoke=args.smoke)
+        return run_app(smoke=args.smoke, home=args.home)
     try:
         return int(func(args) or 0)
     except KeyboardInterrupt:

@@ -42,8 +42,9 @@ def stop_builtin_sandbox() -> None:
         _sandbox_server = None
 
 
-def open_workspace() -> Workspace:
-    ws = Workspace()
+def open_workspace(home: str | None = None) -> Workspace:
+    """The workspace of ``--home`` (None: ``VODGUI_HOME``, else the platform's folders)."""
+    ws = Workspace(home)
     ws.sessions.sandbox_info = builtin_sandbox_info(ws)
     return ws
 

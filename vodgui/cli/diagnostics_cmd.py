@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _run(args: argparse.Namespace) -> int:
     setup_logging()
     out = Path(args.output or default_name()).resolve()
-    with open_workspace() as ws:
+    with open_workspace(args.home) as ws:
         result = build_diagnostics(ws, None, out)
     print(str(result.path))
     print(f"{len(result.members)} files, {len(result.request_ids)} request ids", file=sys.stderr)

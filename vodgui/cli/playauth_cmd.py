@@ -146,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.flush()
 
     try:
-        with open_workspace() as ws:
+        with open_workspace(args.home) as ws:
             name = profile_name(ws, args.profile)
             if name is None:
                 return 2

@@ -137,7 +137,7 @@ def _add(args: argparse.Namespace) -> int:
         secret = read_secret(f"{what} for {profile.name}: ", stdin=args.secret_stdin, env=args.secret_env)
     if not secret:
         return fail(f"no {what} given: use --secret-stdin, --secret-env VAR, or run in a terminal to be asked", 2)
-    with open_workspace() as ws:
+    with open_workspace(args.home) as ws:
         try:
             profile.validate()
             field = profile.needs_secret
@@ -180,7 +180,7 @@ def _network_values(args: argparse.Namespace, values: dict[str, Any]) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with open_workspace() as ws:
+    with open_workspace(args.home) as ws:
         profiles = ws.profiles.list()
         default = ws.profiles.default
     if args.json:
@@ -201,7 +201,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _remove(args: argparse.Namespace) -> int:
     setup_logging()
-    with open_workspace() as ws:
+    with open_workspace(args.home) as ws:
         if ws.profiles.get(args.name) is None:
             return fail(f"no profile named {args.name!r}", 2)
         ws.delete_profile(args.name)  # a keychain it cannot reach is logged, not fatal: the profile is gone
@@ -212,7 +212,7 @@ def _test(args: argparse.Namespace) -> int:
     setup_logging()
     from vodgui.cli.common import stop_builtin_sandbox
 
-    with open_workspace() as ws:
+    with open_workspace(args.home) as ws:
         try:
             profile = ws.profiles.require(args.name)
             result = test_connection(ws.sessions, profile)

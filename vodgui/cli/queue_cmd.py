@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with open_workspace() as ws:
+    with open_workspace(args.home) as ws:
         snaps = read_queue(ws.store)
     for snap in snaps:
         if args.json:
@@ -53,7 +53,7 @@ def _list(args: argparse.Namespace) -> int:
 def _resume(args: argparse.Namespace) -> int:
     setup_logging(args.verbose)
     try:
-        with open_workspace() as ws:
+        with open_workspace(args.home) as ws:
             ws.lock.acquire()
             unfinished = [r for r in ws.store.items() if r.state not in (JobState.DONE, JobState.CANCELLED)]
             if args.all:
@@ -83,7 +83,7 @@ def _resume(args: argparse.Namespace) -> int:
 def _cancel(args: argparse.Namespace) -> int:
     setup_logging()
     try:
-        with open_workspace() as ws:
+        with open_workspace(args.home) as ws:
             ws.lock.acquire()
             engine = TransferEngine(ws.store, ws.sessions, auto_start=False)
             engine.restore(resume=False, ids=args.ids)
@@ -98,7 +98,7 @@ def _cancel(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    with open_workspace() as ws:
+    with open_workspace(args.home) as ws:
         ws.lock.acquire()
         items = {r.id: r for r in ws.store.items()}
         busy = [i for i in args.ids if i in items and items[i].state.active]

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     setup_logging(args.verbose)
-    url = args.feed or feed_url(SettingsStore(app_dirs().config).load().update_feed_url)
+    url = args.feed or feed_url(SettingsStore(app_dirs(args.home).config).load().update_feed_url)
     result = check_feed(url)
     if args.json:
         print_json(result.to_json())

@@ -263,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"the cover image {args.cover_image} does not exist", 2)
     files, problems = expand(args.files, args.recursive)
     try:
-        with open_workspace() as ws:
+        with open_workspace(args.home) as ws:
             ws.lock.acquire()
             name = profile_name(ws, args.profile)
             if name is None:

@@ -40,10 +40,6 @@ class StateStore:
         self.blob_dir = self.root / "blobs"
         self.blob_dir.mkdir(parents=True, exist_ok=True)
 
-    @property
-    def persistent(self) -> bool:
-        return self._db is not None
-
     # Every access checks ``self._db`` under the lock: :meth:`close` may set it to None from another thread.
     def load(self, kind: str) -> dict[str, dict[str, Any]]:
         with self._lock:

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from vodgui.core.playback import UrlProbe, probe_url
+from vodgui.ui.ffmpeg_log import quiet_ffmpeg
 from vodgui.ui.format import human_duration
 from vodgui.ui.ops import run_op
-from vodgui.ui.qt_workarounds import quiet_ffmpeg
 from vodgui.ui.style import PLAYER_ERROR_STYLE
 
 log = logging.getLogger(__name__)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.queue import set_row
 from vodgui import __version__
 from vodgui.core.diagnostics import (
     build_diagnostics,
@@ -22,7 +23,6 @@ from vodgui.core.diagnostics import (
 from vodgui.core.keychain import SecretStore
 from vodgui.core.profiles import Profile
 from vodgui.core.redact import register
-from tests.helpers.queue import set_row
 from vodgui.core.transfer.events import JobError
 from vodgui.core.transfer.record import NewItem
 from vodgui.core.workspace import Workspace

@@ -76,7 +76,8 @@ def test_cancel_of_an_idle_job_still_cancels_when_the_abort_crashes(tmp_path: Pa
 def test_an_idle_abort_holds_its_job_until_it_ends(tmp_path: Path) -> None:
     store = QueueStore(tmp_path / "q.sqlite3")
     job_id = _idle_item_with_upload(store)
-    sessions = Sessions(VodError("NetworkError", params={"service": "OSS", "reason": "no route"}, kind=ErrorKind.NETWORK), wait=True)
+    sessions = Sessions(VodError("NetworkError", params={"service": "OSS", "reason": "no route"},
+                                             kind=ErrorKind.NETWORK), wait=True)
     engine = TransferEngine(store, sessions)
     try:
         engine.restore(resume=False)
@@ -103,7 +104,8 @@ def test_an_idle_abort_holds_its_job_until_it_ends(tmp_path: Path) -> None:
 def test_remove_during_an_idle_abort_drops_the_item_once_the_abort_ends(tmp_path: Path) -> None:
     store = QueueStore(tmp_path / "q.sqlite3")
     job_id = _idle_item_with_upload(store)
-    sessions = Sessions(VodError("NetworkError", params={"service": "OSS", "reason": "no route"}, kind=ErrorKind.NETWORK), wait=True)
+    sessions = Sessions(VodError("NetworkError", params={"service": "OSS", "reason": "no route"},
+                                             kind=ErrorKind.NETWORK), wait=True)
     engine = TransferEngine(store, sessions)
     try:
         engine.restore(resume=False)

@@ -224,7 +224,7 @@ def test_a_503_is_retried_with_backoff_on_the_clock_and_its_bytes_given_back(med
 
 def test_a_part_whose_crc_answer_differs_is_retried_then_fails(media: Path) -> None:
     bucket = FakeBucket(wrong_part_crc={3})
-    uploader, hooks = make(media, bucket)
+    uploader, _ = make(media, bucket)
     with pytest.raises(VodError) as info:
         uploader.multipart(None, None, {})
     assert info.value.code == "IntegrityMismatch" and info.value.params["detail"] == "crc64"

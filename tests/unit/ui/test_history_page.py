@@ -16,7 +16,6 @@ from vodgui.core.profiles import POLICY_UPLOAD_ONLY
 from vodgui.core.store import QueueStore
 from vodgui.core.transfer.events import JobState
 from vodgui.core.transfer.record import JobRecord, Kind, VideoDetails
-from vodgui.core.transfer.events import JobState
 from vodgui.sandbox import SandboxServer
 from vodgui.ui.history_model import STATUS_ROLE, Category, Column, HistoryModel
 from vodgui.ui.history_page import CSV_COLUMNS, HistoryPage
