@@ -231,10 +231,6 @@ ENGLISH: dict[str, str] = {
                                "new version from the start.",
     "IntegrityMismatch": "{what}: what OSS stored differs from the bytes read from the file ({detail}). The upload "
                          "is not counted as done; retry it, and check the disk and the network if it happens again.",
-    "DiskFull": "The disk holding {directory} is full ({reason}). Free some space there, or move vodgui's home "
-                "with VODGUI_HOME, and run the command again: nothing was lost.",
-    "DiskUnwritable": "{directory} cannot be written ({reason}). Check its permissions and free space, or move "
-                      "vodgui's home with VODGUI_HOME.",
     "AppServerUnsupported": "Profile {profile} gets its upload credentials from an AppServer, whose contract covers "
                             "videos only (create and refresh upload video): {what} cannot go through it. Use a "
                             "profile in STS mode or with an AccessKey for this item.",
@@ -262,10 +258,18 @@ ENGLISH: dict[str, str] = {
     "note.upload_aborted": "The unfinished upload on the server was aborted.",
     "note.interrupted": "Interrupted: the program that was uploading this item stopped. It goes on from the parts "
                         "the server has.",
-    "note.throttled": "Waiting: the service is throttling requests ({what}); trying again in {seconds} s.",
     "what.image": "an image",
     "what.attached": "{business_type} media",
     "what.url": "an upload by URL",
+    # -- the local machine, and waiting for a service (vodgui.core.home_faults, vodgui.core.retry) -------------
+    "InvalidThrottlePatience": "Throttle patience must be between {low} and {high} seconds.",
+    "HomeFull": "The disk holding the vodgui home {directory} is full ({free} free). Free at least {want} on that "
+        "disk (vodgui's own files there: {used}; old logs and the built-in sandbox's data can go), or use another "
+        "home with --home or VODGUI_HOME. Nothing was lost: try again once there is room.",
+    "HomeNotWritable": "The vodgui home {directory} cannot be written (read-only or no permission). Make it writable "
+        "for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: try again then.",
+    "waiting.throttled": "waiting: the service is throttling ({code}); trying again in {delay} s",
+    "waiting.retry": "waiting: {code}; retry {attempt} in {delay} s",
 }
 
 #: Codes of the services (VOD, STS, OSS) that the core raises by name, with the service's own words as the

@@ -14,7 +14,6 @@ the JSON form of that kind's dataclass. The media id of every kind (VideoId, Ima
 
 from __future__ import annotations
 
-import errno
 import json
 import sqlite3
 import threading
@@ -25,6 +24,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, ClassVar
 
+from vodgui.core.home_faults import raise_home_faults
 from vodgui.core.messages import Message
 from vodgui.core.transfer.events import JobError, JobState
 from vodgui.core.transfer.record import JobRecord, Kind, NewItem, details_from_json, details_to_json
@@ -87,6 +87,7 @@ CREATE TABLE IF NOT EXISTS history (
     duration REAL,
     kind TEXT NOT NULL DEFAULT 'video'
 );
+DROP INDEX IF EXISTS history_size;
 CREATE INDEX IF NOT EXISTS history_video ON history(video_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -173,16 +174,6 @@ def _message(text: str | None) -> Message | None:
     return Message.from_dict(data) if isinstance(data, dict) and "code" in data else None
 
 
-def _disk_error(exc: sqlite3.OperationalError, path: Path) -> Exception:
-    """SQLite's words for a local disk problem as the OSError they are (callers explain those); else as is."""
-    text = str(exc).lower()
-    if "disk is full" in text:
-        return OSError(errno.ENOSPC, "No space left on device", str(path))
-    if "readonly" in text or "unable to open" in text or "disk i/o" in text:
-        return OSError(errno.EACCES, "The queue database cannot be written", str(path))
-    return exc
-
-
 class QueueStore:
     """Thread-safe access to the queue database. Each method is one transaction."""
 
@@ -230,17 +221,19 @@ class QueueStore:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._lock, raise_home_faults(self.path.parent):
+            self._db.execute("BEGIN IMMEDIATE")
             try:
-                self._db.execute("BEGIN IMMEDIATE")
-                try:
-                    yield self._db
-                except BaseException:
-                    self._db.execute("ROLLBACK")
-                    raise
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            try:
                 self._db.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
-                raise _disk_error(exc, self.path) from exc
+            except sqlite3.Error:  # a full disk: the transaction may still be open
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
 
     # -- items -----------------------------------------------------------------------------------------------
     @staticmethod
@@ -391,19 +384,3 @@ class QueueStore:
         with self._tx() as db:
             db.execute("UPDATE history SET media_status = ?, status_checked_at = ?, duration = COALESCE(?, duration)"
                        " WHERE video_id = ?", (status, time.time(), duration, video_id))
-
-    def uploaded_matches(self, path: str, size: int, mtime_ns: int) -> list[HistoryRecord]:
-        """History entries for the same path, size and mtime (the cheap "already uploaded" test)."""
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT {', '.join(self._HISTORY_FIELDS)} FROM history WHERE path = ? AND size = ? AND mtime_ns = ?"
-                " ORDER BY finished_at DESC", (path, size, mtime_ns)).fetchall()
-        return [HistoryRecord(*r) for r in rows]
-
-    def uploaded_with_size(self, size: int) -> list[HistoryRecord]:
-        """Candidates for a content match (same size); the caller compares CRC64."""
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT {', '.join(self._HISTORY_FIELDS)} FROM history WHERE size = ? AND crc64 IS NOT NULL",
-                (size,)).fetchall()
-        return [HistoryRecord(*r) for r in rows]

@@ -268,12 +268,6 @@ class MessageTexts(QObject):
             "IntegrityMismatch": self.tr(
                 "{what}: what OSS stored differs from the bytes read from the file ({detail}). The upload is not "
                 "counted as done; retry it, and check the disk and the network if it happens again."),
-            "DiskFull": self.tr(
-                "The disk holding {directory} is full ({reason}). Free some space there, or move vodgui's home with "
-                "VODGUI_HOME, and run the command again: nothing was lost."),
-            "DiskUnwritable": self.tr(
-                "{directory} cannot be written ({reason}). Check its permissions and free space, or move vodgui's "
-                "home with VODGUI_HOME."),
             "AppServerUnsupported": self.tr(
                 "Profile {profile} gets its upload credentials from an AppServer, whose contract covers videos only "
                 "(create and refresh upload video): {what} cannot go through it. Use a profile in STS mode or with an "
@@ -305,11 +299,20 @@ class MessageTexts(QObject):
             "note.interrupted": self.tr(
                 "Interrupted: the program that was uploading this item stopped. It goes on from the parts the server "
                 "has."),
-            "note.throttled": self.tr(
-                "Waiting: the service is throttling requests ({what}); trying again in {seconds} s."),
             "what.image": self.tr("an image"),
             "what.attached": self.tr("{business_type} media"),
             "what.url": self.tr("an upload by URL"),
+
+            # The local machine, and waiting for a service
+            "InvalidThrottlePatience": self.tr("Throttle patience must be between {low} and {high} seconds."),
+            "HomeFull": self.tr("The disk holding the vodgui home {directory} is full ({free} free). Free at least "
+                "{want} on that disk (vodgui's own files there: {used}; old logs and the built-in sandbox's data can "
+                "go), or use another home with --home or VODGUI_HOME. Nothing was lost: try again once there is room."),
+            "HomeNotWritable": self.tr("The vodgui home {directory} cannot be written (read-only or no permission). "
+                "Make it writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: "
+                "try again then."),
+            "waiting.throttled": self.tr("waiting: the service is throttling ({code}); trying again in {delay} s"),
+            "waiting.retry": self.tr("waiting: {code}; retry {attempt} in {delay} s"),
         }
 
 

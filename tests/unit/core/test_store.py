@@ -31,6 +31,7 @@ def test_records_parts_and_history_survive_reopening(tmp_path) -> None:
     assert first.error is not None and (first.error.code, first.error.params) == ("Throttling", {"n": 1})
     assert items[1].kind is Kind.IMAGE and items[1].details == ImageDetails("cover", (CoverTarget(item_id=1),))
     assert again.parts(a.id, "U1") == {1: PartRecord(1, 4, '"E1"', 123), 2: PartRecord(2, 4, '"E2"', None)}
+    assert [(h.path, h.video_id, h.crc64) for h in again.history()] == [("/a.mp4", "v1", "999")]
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     again.remove([a.id])
     assert [i.id for i in again.items()] == [b.id]

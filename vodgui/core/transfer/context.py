@@ -19,6 +19,7 @@ import oss2
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadTicket
 from vodgui.core.errors import VodError
+from vodgui.core.ledger import ProfileLedger
 from vodgui.core.messages import Message
 from vodgui.core.pop import ConnectionOptions
 from vodgui.core.sources import UploadCredentials, UploadSource
@@ -39,8 +40,8 @@ class ProfileSession:
     conn: ConnectionOptions
     vod: VodApi | None = None
     oss_session: oss2.Session | None = None
-    #: Told of every finished upload (the record, its CRC64): where the duplicate ledger learns of it.
-    on_uploaded: Callable[[JobRecord, str | None], None] | None = None
+    #: The duplicate guard, bound to the profile's account: every finished upload is recorded there.
+    ledger: ProfileLedger | None = None
 
     def bucket(self, creds: UploadCredentials, endpoint: str, bucket: str) -> oss2.Bucket:
         """An oss2 bucket signing with ``creds`` (a live provider: a refresh takes effect on the next request).

@@ -22,6 +22,7 @@ from typing import Any
 
 from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.errors import VodError
+from vodgui.core.home_faults import HomeFault
 from vodgui.core.store import QueueStore
 from vodgui.core.transfer.bandwidth import RateLimiter
 from vodgui.core.transfer.context import ProfileSession
@@ -65,6 +66,8 @@ class TransferEngine:
         self.auto_start = auto_start
         self._idle = threading.Condition(self._lock)
         self._closed = False
+        #: Set when a job stopped because the home is full or read-only (nothing more can be recorded).
+        self.home_fault: HomeFault | None = None
 
     # -- subscribers -----------------------------------------------------------------------------------------
     def subscribe(self, subscriber: Subscriber) -> None:
@@ -188,6 +191,9 @@ class TransferEngine:
             session = self._session(job)
             if session is not None:
                 job.run(session, self.clock, self._executor, self.limiter)
+        except HomeFault as fault:  # the queue cannot be written: the front end says so and stops
+            log.info("job %s stopped: %s", job.id, fault.code)
+            self.home_fault = fault
         finally:
             self._thread_ended(job)
 

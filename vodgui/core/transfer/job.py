@@ -23,10 +23,12 @@ from typing import Any
 
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadTicket
-from vodgui.core.errors import Cancelled, ErrorKind, VodError
+from vodgui.core.errors import Cancelled, VodError
+from vodgui.core.home_faults import HomeFault
+from vodgui.core.ledger import record_finished
 from vodgui.core.media_items import display_name
 from vodgui.core.messages import Message
-from vodgui.core.retry import observe_retries
+from vodgui.core.retry import is_throttling, waiting_detail
 from vodgui.core.store import PartRecord, QueueStore
 from vodgui.core.transfer.bandwidth import RateLimiter
 from vodgui.core.transfer.context import JobContext, ProfileSession, StopSignal
@@ -262,17 +264,17 @@ class Job:
         try:
             self._change(JobState.PREPARING, error=None)
             kind = kind_for(self._record.kind)
-            with observe_retries(self.retrying):
-                prepared = kind.prepare(ctx)
-                transferred = kind.transfer(ctx, prepared)
-                outcome = kind.finalize(ctx, transferred)
+            prepared = kind.prepare(ctx)
+            transferred = kind.transfer(ctx, prepared)
+            outcome = kind.finalize(ctx, transferred)
             self._finish(session, outcome)
         except Cancelled:
             self._interrupted()
+        except HomeFault as fault:
+            self._home_fault(fault)
+            raise  # nothing more can be recorded: the engine tells the front end, which stops
         except VodError as err:
             self._failed(err)
-        except OSError as exc:  # the local disk (the queue database, the log): say where and what to do
-            self._failed(local_disk_error(exc, str(self._store.path.parent)))
         except Exception as exc:  # a bug: never lose the item, say what happened
             log.exception("job %s crashed", self.id)
             self._failed(VodError("UnexpectedError", params={"error": f"{type(exc).__name__}: {exc}"}))
@@ -301,8 +303,7 @@ class Job:
             if outcome.size is not None:
                 self._record.size = outcome.size
         self._store.add_history(self._record, outcome.title, crc, outcome.media_status)
-        if session.on_uploaded is not None:
-            session.on_uploaded(self._record, crc)
+        record_finished(session, self._record, crc)
         with self._lock:
             self._in_flight = 0
             self._cleanup = None
@@ -335,14 +336,20 @@ class Job:
             changes.update(self._forget_upload_fields())
         try:
             self._change(JobState.FAILED, **changes)
-        except OSError as exc:
-            # The row cannot be written (a full disk): the state stays in memory, and the next start finds the
-            # item "running" in a process that is gone, which it shows as interrupted.
-            log.error("job %s failed (%s) and its state could not be saved: %s", self.id, err.code, exc)
-            with self._lock:
-                self._record.state = JobState.FAILED
-                self._record.error = changes["error"]
-            self._publish(JobChanged(self.snapshot(), JobState.UPLOADING))
+        except HomeFault as fault:
+            self._home_fault(fault)
+            raise
+
+    def _home_fault(self, fault: HomeFault) -> None:
+        """The home is full or read-only: the row cannot be written. The state changes in memory only; the next
+        start finds the item "running" in a process that is gone, and shows it as interrupted."""
+        log.error("job %s stopped: %s", self.id, fault.code)
+        with self._lock:
+            old = self._record.state
+            self._record.state = JobState.FAILED
+            self._record.error = _job_error(fault)
+            self._in_flight = 0
+        self._publish(JobChanged(self.snapshot(), old))
 
     # -- the port: facts from the kind -----------------------------------------------------------------------
     def media_created(self, ticket: UploadTicket, size: int, mtime_ns: int, details: Details | None = None) -> None:
@@ -436,8 +443,8 @@ class Job:
 
     def retrying(self, what: str, error: VodError, attempt: int, delay: float) -> None:
         with self._lock:
-            if error.kind is ErrorKind.THROTTLED:
-                self._waiting = Message("note.throttled", {"what": what, "seconds": round(delay, 1)})
+            if is_throttling(error):  # not a failure: the row says it waits, and for what
+                self._waiting = Message(*waiting_detail(error, attempt, delay))
         self._publish(Retrying(self.id, what, _job_error(error), attempt, delay))
 
     def cover_ready(self, item_id: int, url: str) -> str | None:
@@ -446,15 +453,6 @@ class Job:
 
 def _job_error(err: VodError) -> JobError:
     return JobError(err.code, err.message, err.request_id, err.kind.value, dict(getattr(err, "params", {}) or {}))
-
-
-def local_disk_error(exc: OSError, directory: str) -> VodError:
-    """A failure of the local disk as a message naming the directory and what to do."""
-    import errno
-
-    code = "DiskFull" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "DiskUnwritable"
-    return VodError(code, params={"directory": directory, "reason": exc.strerror or str(exc)},
-                    kind=ErrorKind.FILE)
 
 
 def _log_transition(snap: JobSnapshot, old: JobState) -> None:

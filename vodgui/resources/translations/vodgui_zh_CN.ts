@@ -682,12 +682,12 @@
 <context>
     <name>FileIntake</name>
     <message>
-        <location filename="../../ui/file_intake.py" line="120"/>
+        <location filename="../../ui/file_intake.py" line="121"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件将使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_intake.py" line="124"/>
+        <location filename="../../ui/file_intake.py" line="125"/>
         <source>Looking for video and audio files…</source>
         <translation>正在查找视频和音频文件…</translation>
     </message>
@@ -2535,123 +2535,133 @@ File: {1}</source>
     </message>
     <message>
         <location filename="../../ui/message_texts.py" line="272"/>
-        <source>The disk holding {directory} is full ({reason}). Free some space there, or move vodgui&apos;s home with VODGUI_HOME, and run the command again: nothing was lost.</source>
-        <translation>{directory} 所在磁盘已满（{reason}）。请在那里释放一些空间，或用 VODGUI_HOME 移动 vodgui 的主目录，然后再次运行命令：没有丢失任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/message_texts.py" line="275"/>
-        <source>{directory} cannot be written ({reason}). Check its permissions and free space, or move vodgui&apos;s home with VODGUI_HOME.</source>
-        <translation>无法写入 {directory}（{reason}）。请检查其权限和可用空间，或用 VODGUI_HOME 移动 vodgui 的主目录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/message_texts.py" line="278"/>
         <source>Profile {profile} gets its upload credentials from an AppServer, whose contract covers videos only (create and refresh upload video): {what} cannot go through it. Use a profile in STS mode or with an AccessKey for this item.</source>
         <translation>配置 {profile} 从 AppServer 获取上传凭证，而 AppServer 约定只涵盖视频（创建和刷新视频上传）：{what} 无法通过它上传。请为此项使用 STS 模式或带 AccessKey 的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="281"/>
+        <location filename="../../ui/message_texts.py" line="275"/>
         <source>Profile {profile} has no VOD key to set the cover with.</source>
         <translation>配置 {profile} 没有可用于设置封面的 VOD 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="283"/>
+        <location filename="../../ui/message_texts.py" line="277"/>
         <source>Unexpected {error}. The item is kept: retry it, and send the diagnostics if it happens again.</source>
         <translation>意外错误 {error}。该项已保留：请重试，如果再次出现，请发送诊断信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="285"/>
+        <location filename="../../ui/message_texts.py" line="279"/>
         <source>VOD does not know the upload job {job_id} for {url} any more. Remove the item and add the URL again.</source>
         <translation>VOD 已不再知道 {url} 的上传任务 {job_id}。请移除该项并重新添加该网址。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="286"/>
+        <location filename="../../ui/message_texts.py" line="280"/>
         <source>VOD could not fetch {url} (status {status}).</source>
         <translation>VOD 无法获取 {url}（状态 {status}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="287"/>
+        <location filename="../../ui/message_texts.py" line="281"/>
         <source>CreateUploadImage gave no ImageURL or FileURL to use as the cover.</source>
         <translation>CreateUploadImage 没有返回可用作封面的 ImageURL 或 FileURL。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="288"/>
+        <location filename="../../ui/message_texts.py" line="282"/>
         <source>Video {video_id} no longer exists in VOD (deleted?); a new video is created.</source>
         <translation>视频 {video_id} 在 VOD 中已不存在（已删除？）；将创建一个新视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="290"/>
+        <location filename="../../ui/message_texts.py" line="284"/>
         <source>The file changed since the last attempt (size or modification time); it is uploaded again from the start.</source>
         <translation>文件自上次尝试以来已更改（大小或修改时间）；将从头重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="292"/>
+        <location filename="../../ui/message_texts.py" line="286"/>
         <source>{count} parts reused after resume</source>
         <translation>续传时复用了 {count} 个分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="293"/>
+        <location filename="../../ui/message_texts.py" line="287"/>
         <source>{count} parts on the server differed from the file and were sent again.</source>
         <translation>服务器上有 {count} 个分片与文件不一致，已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="294"/>
+        <location filename="../../ui/message_texts.py" line="288"/>
         <source>{count} segments were already on the server</source>
         <translation>服务器上已有 {count} 个分段</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="295"/>
+        <location filename="../../ui/message_texts.py" line="289"/>
         <source>Submitted to VOD; waiting for it to fetch the file.</source>
         <translation>已提交给 VOD；正在等待它获取文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="296"/>
+        <location filename="../../ui/message_texts.py" line="290"/>
         <source>VOD reports the upload job as {status}.</source>
         <translation>VOD 报告上传任务状态为 {status}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="298"/>
+        <location filename="../../ui/message_texts.py" line="292"/>
         <source>The upload credentials of {media_id} expired before the upload finished; it was uploaded again under a new id.</source>
         <translation>{media_id} 的上传凭证在上传完成前过期；已使用新的 ID 重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="300"/>
+        <location filename="../../ui/message_texts.py" line="294"/>
         <source>The cover image could not be set: {error}</source>
         <translation>无法设置封面图片：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="302"/>
+        <location filename="../../ui/message_texts.py" line="296"/>
         <source>The server no longer has the earlier upload session (it was completed, aborted or expired); the file is sent again.</source>
         <translation>服务器上已没有之前的上传会话（已完成、已中止或已过期）；将重新发送文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="304"/>
+        <location filename="../../ui/message_texts.py" line="298"/>
         <source>The unfinished upload on the server was aborted.</source>
         <translation>服务器上未完成的上传已中止。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="306"/>
+        <location filename="../../ui/message_texts.py" line="300"/>
         <source>Interrupted: the program that was uploading this item stopped. It goes on from the parts the server has.</source>
         <translation>已中断：正在上传此项的程序已停止。将从服务器上已有的分片继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="309"/>
-        <source>Waiting: the service is throttling requests ({what}); trying again in {seconds} s.</source>
-        <translation>等待中：服务正在限流（{what}）；{seconds} 秒后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/message_texts.py" line="310"/>
+        <location filename="../../ui/message_texts.py" line="302"/>
         <source>an image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="311"/>
+        <location filename="../../ui/message_texts.py" line="303"/>
         <source>{business_type} media</source>
         <translation>{business_type} 附加媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="312"/>
+        <location filename="../../ui/message_texts.py" line="304"/>
         <source>an upload by URL</source>
         <translation>网址上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="307"/>
+        <source>Throttle patience must be between {low} and {high} seconds.</source>
+        <translation>限流等待时间必须在 {low} 到 {high} 秒之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="308"/>
+        <source>The disk holding the vodgui home {directory} is full ({free} free). Free at least {want} on that disk (vodgui&apos;s own files there: {used}; old logs and the built-in sandbox&apos;s data can go), or use another home with --home or VODGUI_HOME. Nothing was lost: try again once there is room.</source>
+        <translation>vodgui 主目录 {directory} 所在的磁盘已满（剩余 {free}）。请在该磁盘上至少释放 {want}（vodgui 自己在那里的文件：{used}；旧日志和内置沙箱的数据可以删除），或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：腾出空间后再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="311"/>
+        <source>The vodgui home {directory} cannot be written (read-only or no permission). Make it writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: try again then.</source>
+        <translation>无法写入 vodgui 主目录 {directory}（只读或没有权限）。请让当前用户可以写入它，或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：之后再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="314"/>
+        <source>waiting: the service is throttling ({code}); trying again in {delay} s</source>
+        <translation>等待中：服务正在限流（{code}）；{delay} 秒后重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="315"/>
+        <source>waiting: {code}; retry {attempt} in {delay} s</source>
+        <translation>等待中：{code}；{delay} 秒后进行第 {attempt} 次重试</translation>
     </message>
     <message>
         <location filename="../../ui/message_texts.py" line="123"/>

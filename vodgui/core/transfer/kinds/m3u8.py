@@ -123,7 +123,7 @@ class M3u8Kind:
 
     def transfer(self, ctx: JobContext, prepared: _Prepared) -> tuple[_Prepared, int]:
         ticket, package = prepared.ticket, prepared.package
-        creds = LiveUploadCredentials(ctx.session.upload_source, ticket, ctx.clock, ctx.stop)
+        creds = LiveUploadCredentials(ctx.session.upload_source, ticket, ctx.clock, ctx.stop, ctx.port.retrying)
         address = ticket.address
         run = _Package(ctx, package, ctx.session.bucket(creds, address.endpoint, address.bucket), creds,
                        object_prefix(address.file_name, address.object_prefix))

@@ -75,8 +75,8 @@ class MediaKind:
     def _create(self, ctx: JobContext, prepared: _Prepared) -> MediaTicket:
         clean = {k: v for k, v in prepared.params.items() if v is not None}
         if ctx.port.record.kind is Kind.IMAGE:
-            return prepared.vod.create_upload_image(clean, ctx.stop)
-        return prepared.vod.create_upload_attached_media(clean, ctx.stop)
+            return prepared.vod.create_upload_image(clean, ctx.stop, ctx.port.retrying)
+        return prepared.vod.create_upload_attached_media(clean, ctx.stop, ctx.port.retrying)
 
     def transfer(self, ctx: JobContext, prepared: _Prepared) -> tuple[_Prepared, int, Message | None]:
         port = ctx.port
@@ -141,5 +141,5 @@ def apply_cover(ctx: JobContext, vod: VodApi, url: str) -> None:
             # A queued video: the URL goes into its metadata; if it exists already we get its VideoId back.
             video_id = ctx.port.cover_ready(target.item_id, url)
         if video_id:
-            vod.update_video_info(video_id, {"CoverURL": url}, ctx.stop)
+            vod.update_video_info(video_id, {"CoverURL": url}, ctx.stop, ctx.port.retrying)
             log.info("cover of %s set to image %s", video_id, ctx.port.record.media_id)

@@ -78,7 +78,7 @@ def _find_submitted(vod: VodApi, ctx: JobContext, since: float) -> str | None:
     """The JobId of a job for this URL created since ``since`` (an answer lost in a crash), if VOD has one."""
     url = ctx.port.record.path
     try:
-        infos, _ = vod.get_url_upload_infos(urls=[url], interrupt=ctx.stop)
+        infos, _ = vod.get_url_upload_infos(urls=[url], interrupt=ctx.stop, on_retry=ctx.port.retrying)
     except VodError as err:
         log.info("looking up earlier jobs for %s failed (%s); submitting", url, err.code)
         return None
@@ -104,12 +104,12 @@ def _submit(ctx: JobContext, vod: VodApi, meta: VideoMetadata) -> str:
             return found
     entry, params = url_params(meta, url)
     ctx.port.set_details(replace(_details(ctx), submitted_at=ctx.clock.now()))
-    return vod.upload_media_by_url(url, entry, params, ctx.stop)
+    return vod.upload_media_by_url(url, entry, params, ctx.stop, ctx.port.retrying)
 
 
-def _media_stored(vod: VodApi, media_id: str) -> bool:
+def _media_stored(ctx: JobContext, vod: VodApi, media_id: str) -> bool:
     try:
-        return vod.get_video_info(media_id).status in _STORED
+        return vod.get_video_info(media_id, ctx.port.retrying).status in _STORED
     except VodError:
         return False  # not visible yet: GetURLUploadInfos will tell
 
@@ -120,7 +120,8 @@ def _follow(ctx: JobContext, vod: VodApi, job_id: str) -> UrlUploadInfo:
     delay = FIRST_POLL
     last = ""
     while True:
-        infos, missing = vod.get_url_upload_infos(job_ids=[job_id], interrupt=ctx.stop)
+        infos, missing = vod.get_url_upload_infos(job_ids=[job_id], interrupt=ctx.stop,
+                                                  on_retry=ctx.port.retrying)
         info = next((i for i in infos if i.job_id == job_id), None)
         if info is None:
             raise VodError("URLJobNotFound", params={"job_id": job_id, "url": url}, kind=ErrorKind.NOT_FOUND,
@@ -132,7 +133,7 @@ def _follow(ctx: JobContext, vod: VodApi, job_id: str) -> UrlUploadInfo:
             code = info.error_code or "URLUploadFailed"
             raise VodError(code, info.error_message or None, params={"url": url, "status": info.status},
                            kind=ErrorKind.SERVER, service="vod")
-        if info.media_id and status in _UPLOADING and _media_stored(vod, info.media_id):
+        if info.media_id and status in _UPLOADING and _media_stored(ctx, vod, info.media_id):
             return info
         if status != last:
             last = status

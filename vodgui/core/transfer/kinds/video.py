@@ -36,7 +36,7 @@ def obtain_ticket(ctx: JobContext, meta: VideoMetadata, ident: FileIdentity, *,
     source = ctx.session.upload_source
     if rec.media_id:
         try:
-            ticket = source.refresh_upload_video(rec.media_id, ctx.stop)
+            ticket = source.refresh_upload_video(rec.media_id, ctx.stop, port.retrying)
         except VodError as err:
             if err.code != "InvalidVideo.NotFound":
                 raise
@@ -45,13 +45,13 @@ def obtain_ticket(ctx: JobContext, meta: VideoMetadata, ident: FileIdentity, *,
             if whole_file and (ident.size, ident.mtime_ns) != (rec.size, rec.mtime_ns):
                 # Same video, new object content: the old parts are useless. Abort them now that we can sign.
                 if rec.upload_id:
-                    creds = LiveUploadCredentials(source, ticket, ctx.clock, ctx.stop)
+                    creds = LiveUploadCredentials(source, ticket, ctx.clock, ctx.stop, port.retrying)
                     address = ticket.address
                     abort_multipart(ctx.session.bucket(creds, address.endpoint, address.bucket),
                                     address.file_name, rec.upload_id)
                 port.file_changed(ident.size, ident.mtime_ns, Message("note.file_changed", {}))
             return ticket
-    ticket = source.create_upload_video(meta, rec.path, ident.size, ctx.stop)
+    ticket = source.create_upload_video(meta, rec.path, ident.size, ctx.stop, port.retrying)
     # Committed before a single byte goes to OSS: from now on this item only ever refreshes.
     port.media_created(ticket, ident.size, ident.mtime_ns)
     _sync_cover(ctx, meta, ticket.video_id)
@@ -68,7 +68,7 @@ def _sync_cover(ctx: JobContext, meta: VideoMetadata, video_id: str) -> None:
         vod = ctx.session.vod
         if vod is None:
             raise VodError("NoVodAccess.Cover", kind=ErrorKind.CONFIG, params={"profile": ctx.session.name})
-        vod.update_video_info(video_id, {"CoverURL": cover}, ctx.stop)
+        vod.update_video_info(video_id, {"CoverURL": cover}, ctx.stop, ctx.port.retrying)
     except VodError as err:
         log.warning("could not set the cover of %s: %s", video_id, err)
         ctx.port.note(Message("note.cover_failed", {"error": err.to_message().to_dict()}))
@@ -92,7 +92,7 @@ class VideoKind:
     def transfer(self, ctx: JobContext, prepared: _Prepared) -> tuple[_Prepared, UploadResult]:
         port = ctx.port
         ticket, ident = prepared.ticket, prepared.ident
-        creds = LiveUploadCredentials(ctx.session.upload_source, ticket, ctx.clock, ctx.stop)
+        creds = LiveUploadCredentials(ctx.session.upload_source, ticket, ctx.clock, ctx.stop, port.retrying)
         address = ticket.address
         bucket = ctx.session.bucket(creds, address.endpoint, address.bucket)
         uploader = ObjectUploader(bucket, address.file_name, ident, creds, ctx.config, ctx.clock, ctx.executor,
@@ -118,8 +118,8 @@ class VideoKind:
         rec = ctx.port.record
         if not (rec.media_id and rec.upload_id):
             return
-        ticket = ctx.session.upload_source.refresh_upload_video(rec.media_id, ctx.stop)
-        creds = LiveUploadCredentials(ctx.session.upload_source, ticket, ctx.clock, ctx.stop)
+        ticket = ctx.session.upload_source.refresh_upload_video(rec.media_id, ctx.stop, ctx.port.retrying)
+        creds = LiveUploadCredentials(ctx.session.upload_source, ticket, ctx.clock, ctx.stop, ctx.port.retrying)
         address = ticket.address
         abort_multipart(ctx.session.bucket(creds, address.endpoint, address.bucket), address.file_name,
                         rec.upload_id)
