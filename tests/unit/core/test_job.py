@@ -136,7 +136,7 @@ def test_a_throttled_retry_shows_as_waiting_not_as_a_failure(store: QueueStore) 
     job = new_job(store, events)
     job.retrying("UploadPart 3", VodError("SlowDown", "slow", kind=ErrorKind.THROTTLED, retryable=True), 1, 4.0)
     waiting = job.snapshot().waiting
-    assert waiting is not None and waiting.code == "note.throttled" and waiting.params["seconds"] == 4.0
+    assert waiting is not None and waiting.code == "waiting.throttled" and waiting.params["delay"] == 4.0
     assert job.state is JobState.QUEUED
     job.in_flight(10)  # bytes move again
     assert job.snapshot().waiting is None

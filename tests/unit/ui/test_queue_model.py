@@ -78,7 +78,7 @@ def test_speed_and_eta_come_with_the_progress_event(qtbot: Any) -> None:
 def test_a_note_and_a_wait_are_rendered_in_the_window_language(qtbot: Any) -> None:
     model = QueueModel()
     model.add([snap(1, JobState.DONE, 1000, note=Message("note.parts_reused", {"count": 3})),
-               snap(2, JobState.UPLOADING, waiting=Message("note.throttled", {"what": "UploadPart 2", "seconds": 4}))])
+               snap(2, JobState.UPLOADING, waiting=Message("waiting.throttled", {"code": "SlowDown", "delay": 4}))])
     tip = Qt.ItemDataRole.ToolTipRole
     assert model.data(model.index(0, Column.STATE), tip) == "3 parts reused after resume"
     assert "throttling" in model.data(model.index(1, Column.STATE), tip)
