@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The RPC SDK prefers these over an STS credential (PROTOCOLS §1.4): never let a developer's shell leak in.
+# The RPC SDK prefers these over an STS credential (docs/protocols.md, 'RPC SDK credentials'): never let a
+# developer's shell leak in.
 for _var in ("ALIYUN_ACCESS_KEY_ID", "ALIYUN_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_ACCESS_KEY_ID",
              "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
     os.environ.pop(_var, None)

@@ -1,7 +1,7 @@
 """Hand-built POP RPC requests over http.client, for tests that must send what no SDK would send.
 
-The signing here is written from PROTOCOLS §1.2 independently of the sandbox's code, so a test that passes
-proves the sandbox agrees with the documented algorithm, not merely with itself.
+The signing here is written from docs/protocols.md, 'RPC v1 signature', independently of the sandbox's code, so
+a test that passes proves the sandbox agrees with the documented algorithm, not merely with itself.
 """
 
 from __future__ import annotations
@@ -114,7 +114,8 @@ def acs3_headers(method: str, host: str, action: str, version: str, access_key_i
                  query: dict[str, str] | None = None, body: bytes = b"", *, token: str | None = None,
                  extra_headers: dict[str, str] | None = None, unsigned: tuple[str, ...] = (),
                  date: str | None = None, nonce: str | None = None) -> dict[str, str]:
-    """Headers for an ACS3-HMAC-SHA256 request, signed as the Tea SDK signs (PROTOCOLS §7).
+    """Headers for an ACS3-HMAC-SHA256 request, signed as the Tea SDK signs (docs/protocols.md,
+    'ACS3-HMAC-SHA256').
 
     Every header is signed except those named in ``unsigned`` (which are still sent).
     """

@@ -7,6 +7,7 @@ Exit status: 0 when every check passed (with ``--check``) or every PlayAuth was 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
@@ -214,7 +215,8 @@ def run_jwt(args: argparse.Namespace, video_ids: list[str]) -> int:
                     print(f"{video_id}  JWTPlayAuth  expires {_when(inspection.expires_at)}")
                     print(f"  token      {out['play_auth']}")
                     for claim, value in inspection.claims.items():
-                        print(f"  {claim:16} {value}")
+                        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value
+                        print(f"  {claim:16} {shown}")
                     if args.check:
                         c = out["check"]
                         assert isinstance(c, dict)

@@ -1,7 +1,8 @@
 """Credential values: secrets that never print, and the VOD upload blobs decoded and validated.
 
-``UploadAddress`` and ``UploadAuth`` are base64 JSON (PROTOCOLS §3). ``Expiration`` in UploadAuth is a duration
-in seconds, ``ExpireUTCTime`` the absolute expiry; we prefer the latter and fall back to the former.
+``UploadAddress`` and ``UploadAuth`` are base64 JSON (docs/protocols.md, 'UploadAddress and UploadAuth').
+``Expiration`` in UploadAuth is a duration in seconds, ``ExpireUTCTime`` the absolute expiry; we prefer the latter
+and fall back to the former.
 """
 
 from __future__ import annotations

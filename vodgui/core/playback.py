@@ -1,11 +1,11 @@
 """Playback authorization: GetVideoPlayAuth, the PlayAuth decoded, GetPlayInfo, and the player's own check.
 
-A PlayAuth is officially opaque. Its legacy format (PROTOCOLS §3.3) is base64 JSON carrying temporary credentials
-and an ``AuthInfo`` JSON string; the player SDK signs GetPlayInfo with those credentials and sends the AuthInfo.
-:func:`check_as_player` does exactly that, so "would this PlayAuth play?" is answered by the service itself. A
-PlayAuth that does not decode (a newer format) is reported as opaque, and the check falls back to GetPlayInfo
-with the profile's own key. Every credential is a :class:`~vodgui.core.credentials.Secret`; nothing secret
-reaches a message, an export or a log unless ``show_secrets`` asks for it.
+A PlayAuth is officially opaque. Its legacy format (docs/protocols.md, 'Legacy PlayAuth') is base64 JSON carrying
+temporary credentials and an ``AuthInfo`` JSON string; the player SDK signs GetPlayInfo with those credentials and
+sends the AuthInfo. :func:`check_as_player` does exactly that, so "would this PlayAuth play?" is answered by the
+service itself. A PlayAuth that does not decode (a newer format) is reported as opaque, and the check falls back to
+GetPlayInfo with the profile's own key. Every credential is a :class:`~vodgui.core.credentials.Secret`; nothing
+secret reaches a message, an export or a log unless ``show_secrets`` asks for it.
 
 Batch checks and their CSV/JSON exports live in :mod:`vodgui.core.playback_batch`.
 """

@@ -1,7 +1,7 @@
 """Shared plumbing for the POP RPC products (VOD, STS) on aliyun-python-sdk-core.
 
-The SDK does no retries for VOD/STS (PROTOCOLS §1.5), so every call goes through :func:`call_with_retry`. One
-``AcsClient`` is kept per credential, because the client owns its HTTP connection pool.
+The SDK does no retries for VOD/STS (docs/protocols.md, 'SDK retries (VOD, STS)'), so every call goes through
+:func:`call_with_retry`. One ``AcsClient`` is kept per credential, because the client owns its HTTP connection pool.
 """
 
 from __future__ import annotations

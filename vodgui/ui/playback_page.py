@@ -357,6 +357,8 @@ class PlaybackPage(QWidget):
         if stream not in streams:
             streams = [stream]
         self._preview_streams = streams
+        if stream in self.playinfo_panel.streams:  # the table shows which stream plays
+            self.playinfo_panel.table.selectRow(self.playinfo_panel.streams.index(stream))
         self.player.set_definitions([self._stream_title(s) for s in streams], streams.index(stream))
         self.player.open(self.stream_url(stream), self._stream_title(stream))
 

@@ -112,7 +112,8 @@ def test_assume_role_issues_sts_credentials(sandbox: SandboxServer, info: dict[s
 
 def test_endpoint_as_full_http_url_is_used_verbatim(sandbox: SandboxServer, info: dict[str, Any],
                                                     user_client: AcsClient) -> None:
-    req = AssumeRoleRequest()  # left on https: an http:// endpoint wins (PROTOCOLS §1.3)
+    # Left on https: an http:// endpoint wins (docs/protocols.md, 'RPC (POP) requests').
+    req = AssumeRoleRequest()
     req.set_RoleArn(info["role_arn"])
     req.set_RoleSessionName("verbatim")
     assert call(user_client, req, sandbox.url)["AssumedRoleUser"]["Arn"].endswith("/verbatim")

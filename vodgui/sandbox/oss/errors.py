@@ -9,8 +9,8 @@ An OSS error is an XML document without namespace (oss2's ``_parse_error_body`` 
 HEAD responses carry no body, so OSS puts the same document base64-encoded in the ``x-oss-err`` header; oss2
 decodes it when the body is empty. The ``EC`` (error centre code) is also sent as ``x-oss-ec``.
 
-Codes, messages and ECs follow the OSS documentation (see PROTOCOLS.md §5.6); where a text could not be
-confirmed the S3 wording OSS mirrors is used and marked UNCONFIRMED below.
+Codes, messages and ECs follow the OSS documentation (see docs/protocols.md, 'OSS error codes'); where a text
+could not be confirmed the S3 wording OSS mirrors is used and marked UNCONFIRMED below.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The OSS front door: parse a path-style request, authenticate, authorize, call the model, serialize.
 
-Request shape (PROTOCOLS.md §5): ``/<bucket>/<percent-encoded key>[?subresources]``. Everything after
-``/<bucket>/`` is percent-decoded, because oss2 quotes ``/`` in keys as ``%2F`` while other SDKs keep it.
+Request shape (docs/protocols.md, 'OSS requests and signatures'): ``/<bucket>/<percent-encoded key>[?sub]``,
+the sub-resources in the query. Everything after ``/<bucket>/`` is percent-decoded, because oss2 quotes ``/`` in
+keys as ``%2F`` while other SDKs keep it.
 
 Checks run in the order OSS applies them: the bucket must exist (NoSuchBucket), then the signature and
 credentials (AccessDenied, InvalidAccessKeyId, SecurityTokenExpired, RequestTimeTooSkewed,

@@ -1,8 +1,9 @@
 """VOD-specific POP errors, with the codes, messages and HTTP statuses the real service answers.
 
 Sources: the error tables of the AlibabaCloudDocs/vod API pages (CreateUploadVideo, RefreshUploadVideo,
-GetPlayInfo, GetVideoPlayAuth, DeleteVideo, GetUploadDetails), summarised in PROTOCOLS §2. Anything marked
-UNCONFIRMED could not be checked against public material; the code and wording are the sandbox's best guess.
+GetPlayInfo, GetVideoPlayAuth, DeleteVideo, GetUploadDetails), summarised in docs/protocols.md, 'VOD and STS
+error codes'. Anything marked UNCONFIRMED could not be checked against public material; the code and wording are
+the sandbox's best guess.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def illegal_status_play_info(status: str) -> RpcError:
 
 
 def illegal_status_play_auth(status: str) -> RpcError:
-    # The wording seen in the wild for GetVideoPlayAuth (PROTOCOLS §2.5); its docs list 403.
+    # The wording seen in the wild for GetVideoPlayAuth (docs/protocols.md, 'VOD and STS error codes'); its docs
+    # list 403.
     return RpcError(403, "Forbidden.IllegalStatus",
                     "Status of the video is illegal. "
                     f"Currently Video Status is {status} and AuditStatus is Init.")

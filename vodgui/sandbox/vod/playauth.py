@@ -1,5 +1,5 @@
 """PlayAuth: the playback credential GetVideoPlayAuth returns, in the legacy base64-JSON shape
-(PROTOCOLS §3.3).
+(docs/protocols.md, 'Legacy PlayAuth').
 
 A PlayAuth carries temporary credentials (kind ``playauth``, scoped to one video) and an ``AuthInfo`` JSON
 string signed with a key only the sandbox knows. The player SDK calls GetPlayInfo with those credentials, the
