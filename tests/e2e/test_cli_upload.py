@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from tests.e2e.conftest import add_profiles, json_lines, run_until_then_kill
+from tests.e2e.conftest import add_profile, add_profiles, json_lines, run_until_then_kill
 from tests.helpers.workspace import ops, write_file
 from vodgui.core.integrity import crc64_file
 from vodgui.sandbox import SandboxServer
@@ -22,21 +22,60 @@ def test_profiles_and_json_upload(tmp_path, sandbox: SandboxServer, control: San
     assert all(info["access_key_secret"] not in json.dumps(p) for p in listed)
     good = write_file(tmp_path / "a.mp4", 70_000, seed=1)
     bad = write_file(tmp_path / "b.txt", 10)
+    first: dict[str, str] = {}
     for profile in ("cred", "sts", "app"):
         res = vodgui("upload", str(good), str(bad), str(tmp_path / "missing.mp4"), "--profile", profile,
                      "--json", "--title", "片头", "--tags", "a,b")
         assert res.returncode == 1, res.stderr  # not every file is done
         out = {r["file"].rsplit("/", 1)[-1]: r for r in json_lines(res.stdout)}
-        assert out["a.mp4"]["state"] == "done" and len(out["a.mp4"]["video_id"]) == 32
-        assert out["a.mp4"]["error"] is None
         assert out["b.txt"]["state"] == "failed" and out["b.txt"]["error"]["code"] == "InvalidFileName.Extension"
         assert out["missing.mp4"]["error"]["code"] == "FileNotFound"
+        first[profile] = out["a.mp4"]["video_id"]
+        if profile == "sts":
+            # Same sandbox account as "cred" (GetCallerIdentity says so): the file is there already.
+            assert out["a.mp4"]["state"] == "skipped" and out["a.mp4"]["video_id"] == first["cred"]
+            continue
+        assert out["a.mp4"]["state"] == "done" and len(out["a.mp4"]["video_id"]) == 32
+        assert out["a.mp4"]["error"] is None
         video = control.video(out["a.mp4"]["video_id"])
         assert video["title"] == "片头" and video["tags"] == ["a", "b"]
+    # Uploaded already: no new VideoId, the existing one in the output, exit 0.
+    creates = len(ops(control.log(), "CreateUploadVideo"))
     res = vodgui("upload", str(good), "--profile", "cred", "--json")
-    assert res.returncode == 0 and json_lines(res.stdout)[0]["state"] == "done"
+    assert res.returncode == 0, res.stderr
+    [skipped] = json_lines(res.stdout)
+    assert skipped["state"] == "skipped" and skipped["video_id"] == first["cred"]
+    assert len(ops(control.log(), "CreateUploadVideo")) == creates
+    text = vodgui("upload", str(good), "--profile", "cred")
+    assert text.returncode == 0 and text.stdout.startswith(f"skipped {first['cred']}") and "--again" in text.stdout
+    # --again uploads anyway.
+    res = vodgui("upload", str(good), "--profile", "cred", "--json", "--again")
+    assert res.returncode == 0, res.stderr
+    [again] = json_lines(res.stdout)
+    assert again["state"] == "done" and again["video_id"] not in first.values()
     queue = json_lines(vodgui("queue", "list", "--json").stdout)
-    assert len([q for q in queue if q["state"] == "done"]) == 4
+    assert len([q for q in queue if q["state"] == "done"]) == 3
+
+
+def test_another_account_is_a_new_upload(tmp_path, sandbox: SandboxServer, info: dict,
+                                         vodgui: Callable[..., Any]) -> None:
+    other = SandboxServer(seed="another account", settings={"transcode_delay": 0.0}).start()
+    try:
+        assert other.info()["account_id"] != info["account_id"]
+        add_profile(vodgui, info, "mine")
+        add_profile(vodgui, other.info(), "theirs")
+        clip = write_file(tmp_path / "clip.mp4", 5_000, seed=4)
+        ids = []
+        for profile in ("mine", "theirs", "mine", "theirs"):
+            res = vodgui("upload", str(clip), "--profile", profile, "--json")
+            assert res.returncode == 0, res.stderr
+            [out] = json_lines(res.stdout)
+            ids.append((out["state"], out["video_id"]))
+        assert [s for s, _ in ids] == ["done", "done", "skipped", "skipped"]
+        assert ids[0][1] != ids[1][1] and ids[2][1] == ids[0][1] and ids[3][1] == ids[1][1]
+        assert SandboxControl(other.url).video(ids[1][1])["status"]
+    finally:
+        other.stop()
 
 
 def test_sigkill_mid_file_then_resume_sends_only_the_missing_parts(tmp_path, sandbox: SandboxServer,

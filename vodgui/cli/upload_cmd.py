@@ -28,6 +28,7 @@ from vodgui.cli.common import (
     setup_logging,
     stop_builtin_sandbox,
 )
+from vodgui.cli.duplicates import skip_uploaded
 from vodgui.cli.profiles_cmd import add_transfer_arguments, transfer_overrides
 from vodgui.core.errors import VodError
 from vodgui.core.intake import scan
@@ -72,6 +73,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--profile", help="profile name (default: the default profile)")
     p.add_argument("--recursive", "-r", action="store_true", help="upload the media files inside folders")
     p.add_argument("--json", action="store_true", help="one JSON object per file on stdout")
+    p.add_argument("--again", action="store_true",
+                   help="upload files this profile's account already has (default: skip them, showing their id)")
     p.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
     p.add_argument("-v", "--verbose", action="store_true")
     meta = p.add_argument_group("video metadata")
@@ -253,6 +256,7 @@ def run(args: argparse.Namespace) -> int:
     if args.cover_image and not os.path.isfile(args.cover_image):
         return fail(f"the cover image {args.cover_image} does not exist", 2)
     files, problems = expand(args.files, args.recursive)
+    skipped: list[dict[str, Any]] = []
     try:
         with open_workspace() as ws:
             ws.lock.acquire()
@@ -266,6 +270,7 @@ def run(args: argparse.Namespace) -> int:
             # An item with an unfinished upload in this profile resumes (same VideoId, same upload, same URL job).
             unfinished = {(r.path, r.profile, r.kind): r for r in ws.store.items()
                           if r.state not in (JobState.DONE.value, JobState.CANCELLED.value)}
+            wanted, skipped = skip_uploaded(ws, profile, wanted, unfinished, again=args.again)
             job_ids: list[int] = []
             videos: list[int] = []
             new_items: list[NewItem] = []
@@ -295,14 +300,15 @@ def run(args: argparse.Namespace) -> int:
         return fail(error_text(err), 2)
     finally:
         stop_builtin_sandbox()
-    results = problems + [result_json(s) for s in snaps]
+    results = problems + skipped + [result_json(s) for s in snaps]
     for res in results:
         if args.json:
             print_json(res)
-        elif res["state"] == "done":
-            print(f"done    {res['video_id']}  {res['file']}")
+        elif res["state"] in ("done", "skipped"):
+            skip = f"  ({res['note']})" if res["state"] == "skipped" else ""
+            print(f"{res['state']:7} {res['video_id']}  {res['file']}{skip}")
         else:
             err = res.get("error") or {}
             rid = f" [RequestId {err.get('request_id')}]" if err.get("request_id") else ""
             print(f"{res['state']:7} {res['file']}: {err.get('code', '')} {err.get('message', '')}{rid}")
-    return 0 if results and all(r["state"] == "done" for r in results) else 1
+    return 0 if results and all(r["state"] in ("done", "skipped") for r in results) else 1

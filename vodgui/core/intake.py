@@ -1,5 +1,5 @@
 """Turning what the user dropped or picked into queue items: folder walks, the media filter, and the
-"already uploaded" check against the history (same file, or same content).
+"already uploaded" check against the ledger of the profile's account (same file, or same content).
 
 Everything here does file-system I/O and hashing, so the GUI runs it off its thread.
 """
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from vodgui.core.integrity import crc64_file
-from vodgui.core.store import HistoryRecord, QueueStore
+from vodgui.core.ledger import LedgerEntry, ProfileLedger
 from vodgui.core.vod import MEDIA_EXTENSIONS, extension_of
 
 
@@ -103,49 +103,36 @@ def _walk(top: str, take: Callable[[str, os.stat_result | None], None], result: 
 
 @dataclass(frozen=True)
 class Duplicate:
-    """A found file that the history says was uploaded before.
+    """A found file that the ledger says was uploaded before to the same account.
 
     Attributes:
         file: the file being added.
-        record: the earlier upload (the most recent one when there are several).
-        same_content: True when matched by size and CRC64 (a copy, or a moved or touched file); False when the
-            path, size and modification time are all the same.
+        entry: the earlier upload (the most recent one when there are several); ``entry.same_content`` is True
+            when it matched by size and CRC64 (a copy, or a moved or touched file), False when the path, size and
+            modification time are all the same.
     """
 
     file: FoundFile
-    record: HistoryRecord
-    same_content: bool
+    entry: LedgerEntry
+
+    @property
+    def same_content(self) -> bool:
+        return self.entry.same_content
 
 
-def find_uploaded(store: QueueStore, files: list[FoundFile],
+def find_uploaded(ledger: ProfileLedger, files: list[FoundFile], kind_of: Callable[[str], str] | None = None,
                   checksum: Callable[[str], int] = crc64_file) -> list[Duplicate]:
-    """Which ``files`` were uploaded before: same path, size and mtime, or else same size and CRC64.
+    """Which ``files`` were uploaded before to the ledger's account: same path, size and mtime, or else same size
+    and CRC64 (:meth:`ProfileLedger.find`). ``kind_of`` gives the kind a file would be queued as (an earlier upload
+    of another kind does not count).
 
-    The history is read once and indexed (one query for any batch size, instead of two per file), so adding
-    10,000 files stays fast; a file is hashed only when an earlier upload has exactly its size.
+    A file is hashed only when an earlier upload to the account has exactly its size; the account is learned
+    (one GetCallerIdentity per profile) only when some earlier upload has the size of a file of the batch.
     """
-    if not files:
-        return []
-    by_identity: dict[tuple[str, int, int], HistoryRecord] = {}
-    by_size: dict[int, list[HistoryRecord]] = {}
-    for rec in store.history():  # newest first: the first one kept is the latest upload
-        by_identity.setdefault((rec.path, rec.size, rec.mtime_ns), rec)
-        if rec.crc64:
-            by_size.setdefault(rec.size, []).append(rec)
     found: list[Duplicate] = []
     for f in files:
-        same = by_identity.get((f.path, f.size, f.mtime_ns))
-        if same is not None:
-            found.append(Duplicate(f, same, False))
-            continue
-        candidates = by_size.get(f.size)
-        if not candidates:
-            continue
-        try:
-            crc = str(checksum(f.path))
-        except OSError:
-            continue  # unreadable now: the job will report it
-        match = next((r for r in candidates if r.crc64 == crc), None)
-        if match is not None:
-            found.append(Duplicate(f, match, True))
+        entry = ledger.find(f.path, f.size, f.mtime_ns, kind=kind_of(f.path) if kind_of else None,
+                            checksum=checksum)
+        if entry is not None:
+            found.append(Duplicate(f, entry))
     return found

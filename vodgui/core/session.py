@@ -13,9 +13,11 @@ from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.credentials import AccessKey, Secret
 from vodgui.core.errors import config_error
 from vodgui.core.keychain import SecretStore
+from vodgui.core.ledger import AccountIdentity, Ledger, ProfileLedger, appserver_account
 from vodgui.core.network import Network
 from vodgui.core.pop import ConnectionOptions, SignerSource, StaticSigner
 from vodgui.core.profiles import Profile, ProfileStore, secret_name
+from vodgui.core.retry import RetryPolicy
 from vodgui.core.sources import UploadSource, VodUploadSource
 from vodgui.core.sts import AssumeRoleSigner, StsApi
 from vodgui.core.transfer.job import ProfileSession
@@ -51,13 +53,15 @@ class SessionFactory:
     """Builds and caches one :class:`ProfileSession` per profile; :meth:`invalidate` after an edit."""
 
     def __init__(self, profiles: ProfileStore, secrets: SecretStore, *, clock: Clock | None = None,
-                 sandbox_info: SandboxInfo | None = None) -> None:
+                 sandbox_info: SandboxInfo | None = None, ledger: Callable[[], Ledger] | None = None) -> None:
         self.profiles = profiles
         self.secrets = secrets
         self.clock = clock or SystemClock()
         self.sandbox_info = sandbox_info
+        self.ledger = ledger
         self._lock = threading.Lock()
         self._cache: dict[str, ProfileSession] = {}
+        self._accounts: dict[tuple[str, ...], AccountIdentity] = {}
 
     def invalidate(self, name: str | None = None) -> None:
         with self._lock:
@@ -133,7 +137,33 @@ class SessionFactory:
         oss = oss_session(pool)
         # oss2 sends through ``oss2.Session.session``: ours brings the proxy, the trust store and typed failures.
         oss.session = conn.network.session("oss", pool, SEND_BLOCK)
-        return ProfileSession(profile.name, upload, cfg, conn, vod, oss)
+        session = ProfileSession(profile.name, upload, cfg, conn, vod, oss)
+        if self.ledger is not None:
+            session.ledger = ProfileLedger(self.ledger(), self.account_identity(profile, vod, conn, retry))
+        return session
+
+    def account_identity(self, profile: Profile, vod: VodApi | None, conn: ConnectionOptions,
+                         retry: RetryPolicy) -> AccountIdentity:
+        """How to learn the account a profile uploads to: GetCallerIdentity for the credential that signs its VOD
+        calls (an AccessKey, or the STS token of AssumeRole or of an AppServer); the AppServer's URL when the
+        AppServer makes the VOD calls itself."""
+        # Cached per profile (as it is now: an edited key or endpoint is another account until learned again).
+        ident = (profile.name, profile.mode, profile.source, profile.access_key_id, profile.appserver_url,
+                 profile.region, profile.sts_endpoint, profile.role_arn)
+        with self._lock:
+            cached = self._accounts.get(ident)
+        if cached is not None:
+            return cached
+        if vod is None:
+            url = profile.appserver_url
+            identity = AccountIdentity(lambda: appserver_account(url), profile.region)
+        else:
+            signer = vod.signer
+            sts = StsApi(profile.region, profile.sts_endpoint or None, conn, retry, self.clock)
+            identity = AccountIdentity(lambda: "acs:" + sts.get_caller_identity(signer.current()).account_id,
+                                       profile.region)
+        with self._lock:
+            return self._accounts.setdefault(ident, identity)
 
 
 class DraftSessionFactory(SessionFactory):
@@ -145,7 +175,8 @@ class DraftSessionFactory(SessionFactory):
 
     def __init__(self, base: SessionFactory, typed: Mapping[str, str] | None = None,
                  stored_name: str | None = None) -> None:
-        super().__init__(base.profiles, base.secrets, clock=base.clock, sandbox_info=base.sandbox_info)
+        super().__init__(base.profiles, base.secrets, clock=base.clock, sandbox_info=base.sandbox_info,
+                         ledger=base.ledger)
         self._typed = {k: Secret(v) for k, v in (typed or {}).items() if v}
         self._stored_name = stored_name
 

@@ -84,7 +84,7 @@ CREATE TABLE IF NOT EXISTS history (
     duration REAL,
     kind TEXT NOT NULL DEFAULT 'video'
 );
-CREATE INDEX IF NOT EXISTS history_size ON history(size);
+DROP INDEX IF EXISTS history_size;
 CREATE INDEX IF NOT EXISTS history_video ON history(video_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -372,19 +372,3 @@ class QueueStore:
         with self._tx() as db:
             db.execute("UPDATE history SET media_status = ?, status_checked_at = ?, duration = COALESCE(?, duration)"
                        " WHERE video_id = ?", (status, time.time(), duration, video_id))
-
-    def uploaded_matches(self, path: str, size: int, mtime_ns: int) -> list[HistoryRecord]:
-        """History entries for the same path, size and mtime (the cheap "already uploaded" test)."""
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT {', '.join(self._HISTORY_FIELDS)} FROM history WHERE path = ? AND size = ? AND mtime_ns = ?"
-                " ORDER BY finished_at DESC", (path, size, mtime_ns)).fetchall()
-        return [HistoryRecord(*r) for r in rows]
-
-    def uploaded_with_size(self, size: int) -> list[HistoryRecord]:
-        """Candidates for a content match (same size); the caller compares CRC64."""
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT {', '.join(self._HISTORY_FIELDS)} FROM history WHERE size = ? AND crc64 IS NOT NULL",
-                (size,)).fetchall()
-        return [HistoryRecord(*r) for r in rows]

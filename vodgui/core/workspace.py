@@ -11,6 +11,7 @@ from typing import IO, Any
 from vodgui.core.clock import Clock
 from vodgui.core.errors import ErrorKind, VodError
 from vodgui.core.keychain import FIELDS, KeychainUnavailable, SecretStore
+from vodgui.core.ledger import Ledger
 from vodgui.core.paths import AppDirs, app_dirs
 from vodgui.core.profiles import ProfileStore
 from vodgui.core.session import SandboxInfo, SessionFactory
@@ -72,8 +73,10 @@ class Workspace:
         self.profiles = ProfileStore(self.dirs.config)
         self.secrets = secrets or SecretStore()
         self.profiles.migrate_proxy_passwords(self.secrets)
-        self.sessions = SessionFactory(self.profiles, self.secrets, clock=clock, sandbox_info=sandbox_info)
+        self.sessions = SessionFactory(self.profiles, self.secrets, clock=clock, sandbox_info=sandbox_info,
+                                       ledger=lambda: self.ledger)
         self._store: QueueStore | None = None
+        self._ledger: Ledger | None = None
         self.lock = QueueLock(self.dirs.data / "queue.lock")
 
     @property
@@ -81,6 +84,13 @@ class Workspace:
         if self._store is None:
             self._store = QueueStore(self.dirs.data / "queue.sqlite3")
         return self._store
+
+    @property
+    def ledger(self) -> Ledger:
+        """The finished uploads of every profile, keyed by account (the duplicate guard)."""
+        if self._ledger is None:
+            self._ledger = Ledger(self.dirs.data / "ledger.sqlite3")
+        return self._ledger
 
     def delete_profile(self, name: str) -> list[str]:
         """Delete profile ``name`` and every secret the keychain holds for it (whichever source it had before).
@@ -103,6 +113,9 @@ class Workspace:
         if self._store is not None:
             self._store.close()
             self._store = None
+        if self._ledger is not None:
+            self._ledger.close()
+            self._ledger = None
         self.lock.release()
 
     def __enter__(self) -> Workspace:

@@ -31,7 +31,7 @@ class DuplicatePrompt(QDialog):
         self.setWindowTitle(self.tr("Already uploaded"))
         self.decision = DuplicateDecision(upload=False)
         name = os.path.basename(duplicate.file.path)
-        record = duplicate.record
+        record = duplicate.entry
         when = QDateTime.fromSecsSinceEpoch(int(record.finished_at)).toString("yyyy-MM-dd HH:mm")
         heading = QLabel(self.tr("“{0}” was uploaded before.").format(name), self)
         font = heading.font()
@@ -40,10 +40,10 @@ class DuplicatePrompt(QDialog):
         heading.setWordWrap(True)
         if duplicate.same_content:
             why = self.tr("A file with the same size and the same content (CRC64 checksum) was uploaded on {0} as "
-                          "VideoId {1}, from {2}.").format(when, record.video_id, record.path)
+                          "VideoId {1}, from {2}.").format(when, record.media_id, record.path)
         else:
             why = self.tr("This file, unchanged since then (same size and modification time), was uploaded on {0} "
-                          "as VideoId {1}.").format(when, record.video_id)
+                          "as VideoId {1}.").format(when, record.media_id)
         body = QLabel(why + "\n\n" + self.tr("Uploading it again creates a second video in VOD."), self)
         body.setWordWrap(True)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from vodgui.core.errors import VodError
 from vodgui.core.intake import Duplicate, FoundFile, ScanResult, find_uploaded, scan
 from vodgui.core.media_items import (
     INTAKE_EXTENSIONS,
@@ -122,7 +123,8 @@ class FileIntake(QObject):
             self._finish()
             return
         self.status_changed.emit(self.tr("Looking for video and audio files…"))
-        settings_store, store, waiting = self.ctx.settings_store, self.ctx.workspace.store, self._waiting()
+        settings_store, sessions, waiting = self.ctx.settings_store, self.ctx.workspace.sessions, self._waiting()
+        profile = self._profile
 
         def work() -> _Scanned:
             result = scan(paths, all_files=settings_store.load().all_files, extensions=INTAKE_EXTENSIONS)
@@ -135,8 +137,13 @@ class FileIntake(QObject):
             offers = [SubtitleOffer(video, tuple(p for p in subs if p not in waiting))
                       for video, subs in sidecars.items()]
             fresh = [f for f in files if f.path not in waiting]
-            return _Scanned(result, fresh, find_uploaded(store, fresh), len(files) - len(fresh),
-                            [o for o in offers if o.subtitles])
+            ledger = sessions(profile).ledger  # keyed by the account this profile uploads to
+            try:
+                duplicates = find_uploaded(ledger, fresh, kind_for_path) if ledger is not None else []
+            except VodError as err:  # the account cannot be learned now (offline): queue without asking
+                log.warning("could not check for earlier uploads: %s", err)
+                duplicates = []
+            return _Scanned(result, fresh, duplicates, len(files) - len(fresh), [o for o in offers if o.subtitles])
 
         run_op(self, work, self._on_scanned, self._on_failed)
 

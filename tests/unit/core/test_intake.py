@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.helpers.workspace import write_file
 from vodgui.core.intake import find_uploaded, scan
 from vodgui.core.integrity import crc64_file
-from vodgui.core.store import ItemRecord, QueueStore
+from vodgui.core.ledger import AccountIdentity, Ledger, ProfileLedger
 from vodgui.core.upload_defaults import UploadDefaultsStore
 
 
@@ -31,16 +31,16 @@ def test_scan_walks_folders_in_name_order_and_filters_media(tmp_path: Path) -> N
     assert missing.files == [] and missing.unreadable == [str(tmp_path / "nope.mp4")]
 
 
-def _history(store: QueueStore, path: Path, video_id: str) -> None:
+def _uploaded(ledger: Ledger, path: Path, video_id: str, account: str = "acs:1") -> None:
     st = os.stat(path)
-    item = ItemRecord(1, 1, "video", str(path), st.st_size, st.st_mtime_ns, {}, "p", "done", video_id=video_id)
-    store.add_history(item, "t", str(crc64_file(str(path))))
+    ledger.record(account, "cn-shanghai", str(path), st.st_size, st.st_mtime_ns, crc64_file(str(path)), video_id,
+                  "video")
 
 
 def test_find_uploaded_by_identity_and_by_content(tmp_path: Path) -> None:
-    store = QueueStore(tmp_path / "q.sqlite3")
+    ledger = Ledger(tmp_path / "ledger.sqlite3")
     old = write_file(tmp_path / "old.mp4", 5000, seed=1)
-    _history(store, old, "V1")
+    _uploaded(ledger, old, "V1")
     copy = tmp_path / "copy.mp4"
     shutil.copyfile(old, copy)
     same_size_other = write_file(tmp_path / "other.mp4", 5000, seed=2)
@@ -51,11 +51,15 @@ def test_find_uploaded_by_identity_and_by_content(tmp_path: Path) -> None:
         return crc64_file(path)
 
     found = scan([str(old), str(copy), str(same_size_other), str(write_file(tmp_path / "n.mp4", 10))]).files
-    dups = find_uploaded(store, found, checksum)
-    assert [(d.file.path, d.same_content, d.record.video_id) for d in dups] == [
+    mine = ProfileLedger(ledger, AccountIdentity(lambda: "acs:1", "cn-shanghai"))
+    dups = find_uploaded(mine, found, checksum=checksum)
+    assert [(d.file.path, d.same_content, d.entry.media_id) for d in dups] == [
         (str(old), False, "V1"), (str(copy), True, "V1")]
     assert sorted(hashed) == sorted([str(copy), str(same_size_other)])  # only same-size files are hashed
-    store.close()
+    # Another account has none of them.
+    theirs = ProfileLedger(ledger, AccountIdentity(lambda: "acs:2", "cn-shanghai"))
+    assert find_uploaded(theirs, found, checksum=checksum) == []
+    ledger.close()
 
 
 def test_upload_defaults_per_profile(tmp_path: Path) -> None:

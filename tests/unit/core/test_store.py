@@ -22,8 +22,7 @@ def test_items_parts_and_history_survive_reopening(tmp_path) -> None:
     assert [i.path for i in items] == ["/a.mp4", "/b.mp4"]
     assert items[0].metadata == {"title": "标题"} and items[0].video_id == "v1" and items[0].state == "uploading"
     assert again.parts(ids[0], "U1") == {1: PartRecord(1, 4, '"E1"', 123), 2: PartRecord(2, 4, '"E2"', None)}
-    assert again.uploaded_matches("/a.mp4", 10, 5)[0].video_id == "v1"
-    assert again.uploaded_with_size(10)[0].crc64 == "999"
+    assert [(h.path, h.video_id, h.crc64) for h in again.history()] == [("/a.mp4", "v1", "999")]
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     again.remove([ids[0]])
     assert [i.id for i in again.items()] == [ids[1]]

@@ -325,6 +325,25 @@ def test_already_uploaded_file_skip_or_upload_again(qtbot: Any, page: Any, media
     assert asked[-1][0].same_content and asked[-1][0].file.path == str(copy)
 
 
+def test_a_file_uploaded_to_another_account_is_not_a_duplicate(qtbot: Any, page: Any, media: Path) -> None:
+    path = write_file(media / "theirs.mp4", 30_000, seed=21)
+    st = path.stat()
+    # The same file went to another account (another profile's, or another sandbox's) and region before.
+    page.ctx.workspace.ledger.record("acs:999", "cn-shanghai", str(path), st.st_size, st.st_mtime_ns, None, "V0",
+                                     "video")
+    asked: list[Duplicate] = []
+    page.ask_duplicate = lambda dup, left: asked.append(dup) or DuplicateDecision(upload=False)
+    page.add_paths([str(path)])
+    wait_state(qtbot, page, path, S.DONE)
+    assert asked == []
+    # Now it is in this profile's account: the next drop asks.
+    page.clear_finished()
+    held(page)
+    page.add_paths([str(path)])
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=WAIT_MS)
+    assert asked[0].entry.media_id != "V0" and asked[0].entry.account.startswith("acs:")
+
+
 def test_remember_for_this_batch_asks_once(qtbot: Any, page: Any, media: Path) -> None:
     paths = [write_file(media / f"r{n}.mp4", 20_000 + n, seed=n) for n in range(3)]
     _upload_once(qtbot, page, *paths)

@@ -23,6 +23,7 @@ from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadTicket
 from vodgui.core.errors import Cancelled, ErrorKind, VodError
 from vodgui.core.integrity import crc64_file
+from vodgui.core.ledger import ProfileLedger, record_finished
 from vodgui.core.media_items import KIND_VIDEO
 from vodgui.core.pop import ConnectionOptions
 from vodgui.core.redact import redact
@@ -50,6 +51,7 @@ class ProfileSession:
     conn: ConnectionOptions
     vod: VodApi | None = None
     oss_session: oss2.Session | None = None
+    ledger: ProfileLedger | None = None  # the duplicate guard, bound to the profile's account
 
 
 class JobCallbacks(Protocol):
@@ -215,6 +217,7 @@ class JobRunner:
         """History first, then DONE (a crash in between re-runs a finished job, never loses a history row)."""
         final = self.store.get(self.item.id) or self.item
         self.store.add_history(final, title, crc64, media_status)
+        record_finished(self.session, final, crc64)
         self.cb.set_state(self.item.id, JobState.DONE, crc64=crc64, upload_id=None, note=note)
 
     def bucket(self, creds: UploadCredentials) -> oss2.Bucket:
