@@ -116,3 +116,33 @@ def test_sigkill_mid_file_then_resume_sends_only_the_missing_parts(tmp_path, san
     video = control.video(result["video_id"])
     obj = control.object(video["bucket"], video["key"])
     assert int(obj["crc64"]) == crc64_file(str(path))
+
+
+def test_throttling_is_waited_out_and_said_not_failed(tmp_path, sandbox: SandboxServer, control: SandboxControl,
+                                                      info: dict, vodgui: Callable[..., Any]) -> None:
+    sandbox.config.settings.min_part_size = 1024
+    add_profiles(vodgui, info)
+    # Longer than the 3 retries a network error gets, on VOD and on OSS.
+    control.add_fault(service="vod", op="CreateUploadVideo", effect="throttle", first=6)
+    control.add_fault(service="oss", op="UploadPart", effect="throttle", first=5)
+    clip = write_file(tmp_path / "clip.mp4", 60_000, seed=5)
+    res = vodgui("upload", str(clip), "--profile", "sts", "--json")
+    assert res.returncode == 0, res.stderr
+    [out] = json_lines(res.stdout)
+    assert out["state"] == "done"
+    video = control.video(out["video_id"])
+    assert int(control.object(video["bucket"], video["key"])["crc64"]) == crc64_file(str(clip))
+    log = control.log()
+    assert [e.get("code") for e in ops(log, "CreateUploadVideo")].count("Throttling.User") == 6
+    assert [e.get("code") for e in ops(log, "UploadPart")].count("SlowDown") == 5
+    assert "waiting: the service is throttling (Throttling.User)" in res.stderr
+    assert "Traceback" not in res.stderr
+    # Patience is configurable and bounded: with none, throttling gets the network budget and the item fails.
+    control.clear_faults()
+    control.add_fault(service="vod", op="CreateUploadVideo", effect="throttle", first=6)
+    other = write_file(tmp_path / "other.mp4", 5_000, seed=6)
+    res = vodgui("upload", str(other), "--profile", "sts", "--json", "--throttle-patience", "0")
+    assert res.returncode == 1
+    [out] = json_lines(res.stdout)
+    assert out["state"] == "failed" and out["error"]["code"] == "Throttling.User"
+    assert len(ops(control.log(), "CreateUploadVideo")) == 7 + 4  # the first file's 7, then 1 try + 3 retries

@@ -26,6 +26,8 @@ def add_transfer_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--concurrent-files", type=int, help="files at once (default 2)")
     g.add_argument("--retries", type=int, help="retries per request (default 3)")
     g.add_argument("--retry-delay", type=float, help="first retry delay in seconds (default 2)")
+    g.add_argument("--throttle-patience", type=float,
+                   help="seconds a request keeps retrying while the service throttles (default 300)")
     g.add_argument("--bandwidth-limit", type=int, help="bytes per second for all uploads (0 = unlimited)")
     g.add_argument("--min-part-size", type=int, help=argparse.SUPPRESS)  # sandbox rehearsals with tiny parts
 
@@ -33,7 +35,7 @@ def add_transfer_arguments(parser: argparse.ArgumentParser) -> None:
 def transfer_overrides(args: argparse.Namespace) -> dict[str, Any]:
     mapping = {"part_size": "part_size", "parallel_parts": "parts_in_flight", "concurrent_files": "concurrent_files",
                "retries": "retries", "retry_delay": "retry_delay", "bandwidth_limit": "bandwidth_limit",
-               "min_part_size": "min_part_size"}
+               "min_part_size": "min_part_size", "throttle_patience": "throttle_patience"}
     return {field: getattr(args, arg) for arg, field in mapping.items() if getattr(args, arg, None) is not None}
 
 

@@ -30,6 +30,7 @@ from vodgui.cli.common import (
 )
 from vodgui.cli.duplicates import skip_uploaded
 from vodgui.cli.profiles_cmd import add_transfer_arguments, transfer_overrides
+from vodgui.cli.waiting import WaitingNotice
 from vodgui.core.errors import VodError
 from vodgui.core.intake import scan
 from vodgui.core.media_items import (
@@ -226,6 +227,7 @@ def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], 
     engine.restore(resume=False, ids=job_ids)
     line = ProgressLine(engine, job_ids, progress)
     engine.subscribe(line)
+    engine.subscribe(WaitingNotice())
     interrupted = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:

@@ -21,7 +21,7 @@ from vodgui.core.errors import ErrorKind, VodError, classify_pop
 from vodgui.core.messages import Message
 from vodgui.core.network import check_appserver_url, failure_reason
 from vodgui.core.pop import CachingTokenSigner, ConnectionOptions
-from vodgui.core.retry import RetryPolicy, call_with_retry
+from vodgui.core.retry import RetryObserver, RetryPolicy, call_with_retry
 from vodgui.core.vod import VideoMetadata, ticket_from_response
 
 
@@ -66,12 +66,13 @@ class AppServerClient:
             rule = classify_pop(code, resp.status_code)
             raise VodError(code, str(data.get("Message") or ""), kind=rule.kind, service="appserver",
                            request_id=data.get("RequestId"), http_status=resp.status_code,
-                           retryable=rule.retryable)
+                           retryable=rule.retryable, details={"retry_after": resp.headers.get("Retry-After")})
         return data
 
-    def _post(self, path: str, body: dict[str, Any], interrupt: threading.Event | None = None) -> dict[str, Any]:
+    def _post(self, path: str, body: dict[str, Any], interrupt: threading.Event | None = None,
+              on_retry: RetryObserver | None = None) -> dict[str, Any]:
         return call_with_retry(lambda: self._post_once(path, body), policy=self._retry, clock=self._clock,
-                               what=f"appserver:{path}", interrupt=interrupt)
+                               what=f"appserver:{path}", interrupt=interrupt, on_retry=on_retry)
 
     def sts_token(self) -> StsToken:
         data = self._post("sts-token", {})  # the AppServer decides the duration and policy
@@ -83,13 +84,15 @@ class AppServerClient:
                 "fields": ["AccessKeyId", "AccessKeySecret", "SecurityToken", "Expiration"]})) from None
 
     def create_upload_video(self, meta: VideoMetadata, file_name: str, file_size: int,
-                            interrupt: threading.Event | None = None) -> UploadTicket:
+                            interrupt: threading.Event | None = None,
+                            on_retry: RetryObserver | None = None) -> UploadTicket:
         params = {k: v for k, v in meta.create_params(file_name, file_size).items() if v is not None}
-        data = self._post("create-upload-video", params, interrupt)
+        data = self._post("create-upload-video", params, interrupt, on_retry)
         return self._ticket("create-upload-video", data)
 
-    def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None) -> UploadTicket:
-        data = self._post("refresh-upload-video", {"VideoId": video_id}, interrupt)
+    def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None,
+                             on_retry: RetryObserver | None = None) -> UploadTicket:
+        data = self._post("refresh-upload-video", {"VideoId": video_id}, interrupt, on_retry)
         data.setdefault("VideoId", video_id)
         return self._ticket("refresh-upload-video", data)
 

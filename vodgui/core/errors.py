@@ -188,6 +188,8 @@ def classify_pop(code: str, http_status: int | None) -> _Rule:
         return rule
     if http_status is not None and http_status >= 500:
         return _Rule(ErrorKind.SERVER, retryable=True)
+    if http_status == 429:
+        return _Rule(ErrorKind.THROTTLED, retryable=True)
     if http_status == 403:
         return _Rule(ErrorKind.PERMISSION)
     if http_status == 404:
@@ -231,7 +233,9 @@ def from_oss_exception(exc: Exception) -> VodError:
         message = message or str(getattr(exc, "body", "") or exc)
     rule = _lookup(_OSS_RULES, code)
     if rule is None:
-        if status >= 500:
+        if status == 429:
+            rule = _Rule(ErrorKind.THROTTLED, retryable=True)
+        elif status >= 500:
             rule = _Rule(ErrorKind.SERVER, retryable=True)
         elif status == 403:
             rule = _Rule(ErrorKind.PERMISSION)
@@ -241,7 +245,14 @@ def from_oss_exception(exc: Exception) -> VodError:
         message = "OSS rejected the request signature."  # the details quote the string-to-sign with the token
     return VodError(code, message, kind=rule.kind, service="oss", request_id=request_id,
                     http_status=status if status > 0 else None, retryable=rule.retryable,
-                    refresh_credentials=rule.refresh, details={"ec": getattr(exc, "ec", "")})
+                    refresh_credentials=rule.refresh, details={"ec": getattr(exc, "ec", ""),
+                                                               "retry_after": _header(exc, "Retry-After")})
+
+
+def _header(exc: Exception, name: str) -> str | None:
+    headers = getattr(exc, "headers", None) or {}
+    value = headers.get(name) if hasattr(headers, "get") else None
+    return str(value) if value is not None else None
 
 
 def config_error(code: str, message: str | None = None, *, params: Mapping[str, Any] | None = None) -> VodError:

@@ -23,7 +23,7 @@ from vodgui.core.clock import Clock
 from vodgui.core.credentials import AccessKey, StsToken, format_utc
 from vodgui.core.errors import ErrorKind, VodError, from_pop_exception
 from vodgui.core.network import Network
-from vodgui.core.retry import RetryPolicy, call_with_retry
+from vodgui.core.retry import RetryObserver, RetryPolicy, call_with_retry
 
 log = logging.getLogger(__name__)
 
@@ -193,8 +193,9 @@ class PopCaller:
             return client
 
     def call(self, make_request: Callable[[], RpcRequest], params: dict[str, Any], *,
-             interrupt: threading.Event | None = None) -> dict[str, Any]:
-        """Send the request built by ``make_request`` with ``params``; return the decoded JSON body."""
+             interrupt: threading.Event | None = None, on_retry: RetryObserver | None = None) -> dict[str, Any]:
+        """Send the request built by ``make_request`` with ``params``; return the decoded JSON body. ``on_retry``
+        hears about each retry (see :func:`~vodgui.core.retry.call_with_retry`)."""
         probe = make_request()
         action = probe.get_action_name()
         used: list[Credential] = []
@@ -227,4 +228,4 @@ class PopCaller:
                 self.signer.force_refresh(used[0])
 
         return call_with_retry(attempt, policy=self._retry, clock=self._clock, what=f"{self.service}:{action}",
-                               refresh=refresh, interrupt=interrupt)
+                               refresh=refresh, interrupt=interrupt, on_retry=on_retry)

@@ -21,17 +21,22 @@ import oss2
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadAddress, UploadAuth, UploadTicket, format_utc
 from vodgui.core.errors import ErrorKind, VodError
+from vodgui.core.retry import RetryObserver
 from vodgui.core.vod import VideoMetadata, VodApi
 
 log = logging.getLogger(__name__)
 
 
 class UploadSource(Protocol):
+    """``on_retry`` hears about each retry of the call (:func:`~vodgui.core.retry.call_with_retry`)."""
+
     def create_upload_video(self, meta: VideoMetadata, file_name: str, file_size: int,
-                            interrupt: threading.Event | None = None) -> UploadTicket:
+                            interrupt: threading.Event | None = None,
+                            on_retry: RetryObserver | None = None) -> UploadTicket:
         """CreateUploadVideo: a new VideoId, object address and credentials."""
 
-    def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None) -> UploadTicket:
+    def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None,
+                             on_retry: RetryObserver | None = None) -> UploadTicket:
         """RefreshUploadVideo: new credentials for the same VideoId and address."""
 
 
@@ -42,11 +47,13 @@ class VodUploadSource:
         self.vod = vod
 
     def create_upload_video(self, meta: VideoMetadata, file_name: str, file_size: int,
-                            interrupt: threading.Event | None = None) -> UploadTicket:
-        return self.vod.create_upload_video(meta, file_name, file_size, interrupt)
+                            interrupt: threading.Event | None = None,
+                            on_retry: RetryObserver | None = None) -> UploadTicket:
+        return self.vod.create_upload_video(meta, file_name, file_size, interrupt, on_retry)
 
-    def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None) -> UploadTicket:
-        return self.vod.refresh_upload_video(video_id, interrupt)
+    def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None,
+                             on_retry: RetryObserver | None = None) -> UploadTicket:
+        return self.vod.refresh_upload_video(video_id, interrupt, on_retry)
 
 
 class UploadCredentials(Protocol):
@@ -75,10 +82,11 @@ class LiveUploadCredentials(oss2.CredentialsProvider):  # type: ignore[misc]
     """
 
     def __init__(self, source: UploadSource, ticket: UploadTicket, clock: Clock,
-                 interrupt: threading.Event | None = None) -> None:
+                 interrupt: threading.Event | None = None, on_retry: RetryObserver | None = None) -> None:
         self._source = source
         self._clock = clock
         self._interrupt = interrupt
+        self._on_retry = on_retry
         self._lock = threading.Lock()
         self.video_id = ticket.video_id
         self._auth = ticket.auth
@@ -92,7 +100,7 @@ class LiveUploadCredentials(oss2.CredentialsProvider):  # type: ignore[misc]
             return self._auth
 
     def _renew(self) -> None:
-        ticket = self._source.refresh_upload_video(self.video_id, self._interrupt)
+        ticket = self._source.refresh_upload_video(self.video_id, self._interrupt, self._on_retry)
         if (ticket.address.bucket, ticket.address.file_name) != (self.address.bucket, self.address.file_name):
             # RefreshUploadVideo keeps the address; a different one means the server is not behaving as VOD.
             log.warning("RefreshUploadVideo for %s returned a different object address", self.video_id)

@@ -24,7 +24,7 @@ from vodgui.core.credentials import UploadAddress, UploadAuth, UploadTicket
 from vodgui.core.errors import ErrorKind, VodError, config_error
 from vodgui.core.messages import Message
 from vodgui.core.pop import ConnectionOptions, PopCaller, SignerSource
-from vodgui.core.retry import RetryPolicy
+from vodgui.core.retry import RetryObserver, RetryPolicy
 
 #: Extensions VOD accepts for CreateUploadVideo (video and audio), lower case.
 VIDEO_EXTENSIONS = frozenset([
@@ -229,17 +229,19 @@ class VodApi:
     def signer(self) -> SignerSource:
         return self._pop.signer
 
-    def call(self, request_class: Any, params: dict[str, Any],
-             interrupt: threading.Event | None = None) -> dict[str, Any]:
-        return self._pop.call(request_class, params, interrupt=interrupt)
+    def call(self, request_class: Any, params: dict[str, Any], interrupt: threading.Event | None = None,
+             on_retry: RetryObserver | None = None) -> dict[str, Any]:
+        return self._pop.call(request_class, params, interrupt=interrupt, on_retry=on_retry)
 
     def create_upload_video(self, meta: VideoMetadata, file_name: str, file_size: int,
-                            interrupt: threading.Event | None = None) -> UploadTicket:
-        data = self.call(CreateUploadVideoRequest, meta.create_params(file_name, file_size), interrupt)
+                            interrupt: threading.Event | None = None,
+                            on_retry: RetryObserver | None = None) -> UploadTicket:
+        data = self.call(CreateUploadVideoRequest, meta.create_params(file_name, file_size), interrupt, on_retry)
         return ticket_from_response(data, self._clock.now(), "vod")
 
-    def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None) -> UploadTicket:
-        data = self.call(RefreshUploadVideoRequest, {"VideoId": video_id}, interrupt)
+    def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None,
+    on_retry: RetryObserver | None = None) -> UploadTicket:
+        data = self.call(RefreshUploadVideoRequest, {"VideoId": video_id}, interrupt, on_retry)
         data.setdefault("VideoId", video_id)
         return ticket_from_response(data, self._clock.now(), "vod")
 
@@ -252,22 +254,26 @@ class VodApi:
         return MediaTicket(ticket, str(data.get(url_key) or ""), str(data.get("FileURL") or ""))
 
     def create_upload_image(self, params: dict[str, Any],
-                            interrupt: threading.Event | None = None) -> MediaTicket:
-        data = self.call(CreateUploadImageRequest, params, interrupt)
+                            interrupt: threading.Event | None = None,
+                            on_retry: RetryObserver | None = None) -> MediaTicket:
+        data = self.call(CreateUploadImageRequest, params, interrupt, on_retry)
         return self._media_ticket(data, "ImageId", "ImageURL")
 
     def create_upload_attached_media(self, params: dict[str, Any],
-                                     interrupt: threading.Event | None = None) -> MediaTicket:
-        data = self.call(CreateUploadAttachedMediaRequest, params, interrupt)
+                                     interrupt: threading.Event | None = None,
+                                     on_retry: RetryObserver | None = None) -> MediaTicket:
+        data = self.call(CreateUploadAttachedMediaRequest, params, interrupt, on_retry)
         return self._media_ticket(data, "MediaId", "MediaURL")
 
     def update_video_info(self, video_id: str, params: dict[str, Any],
-                          interrupt: threading.Event | None = None) -> None:
+                          interrupt: threading.Event | None = None,
+                          on_retry: RetryObserver | None = None) -> None:
         """UpdateVideoInfo: change a video's title, cover, tags... (only the given fields)."""
-        self.call(UpdateVideoInfoRequest, {"VideoId": video_id, **params}, interrupt)
+        self.call(UpdateVideoInfoRequest, {"VideoId": video_id, **params}, interrupt, on_retry)
 
     def upload_media_by_url(self, url: str, metadata: dict[str, Any], params: dict[str, Any],
-                            interrupt: threading.Event | None = None) -> str:
+                            interrupt: threading.Event | None = None,
+                            on_retry: RetryObserver | None = None) -> str:
         """UploadMediaByURL for one URL; returns the JobId. VOD fetches the file itself, later.
 
         The URL goes URL-encoded in ``UploadURLs`` and as ``SourceURL`` of its ``UploadMetadatas`` entry, as the
@@ -279,7 +285,7 @@ class VodApi:
             "UploadURLs": encoded,
             "UploadMetadatas": json.dumps([entry], ensure_ascii=False, separators=(",", ":")),
             **params,
-        }, interrupt)
+        }, interrupt, on_retry)
         jobs = _as_list(data.get("UploadJobs"), "UploadJob")
         job_id = str(jobs[0].get("JobId") or "") if jobs and isinstance(jobs[0], dict) else ""
         if not job_id:
@@ -289,14 +295,15 @@ class VodApi:
         return job_id
 
     def get_url_upload_infos(self, *, job_ids: list[str] | None = None, urls: list[str] | None = None,
-                             interrupt: threading.Event | None = None) -> tuple[list[UrlUploadInfo], list[str]]:
+                             interrupt: threading.Event | None = None,
+                             on_retry: RetryObserver | None = None) -> tuple[list[UrlUploadInfo], list[str]]:
         """GetURLUploadInfos by JobIds (or else by source URLs): the jobs found, and the ids/URLs not found."""
         params: dict[str, Any] = {}
         if job_ids:
             params["JobIds"] = ",".join(job_ids)
         else:
             params["UploadURLs"] = ",".join(quote(u, safe="") for u in urls or [])
-        data = self.call(GetURLUploadInfosRequest, params, interrupt)
+        data = self.call(GetURLUploadInfosRequest, params, interrupt, on_retry)
         infos = []
         for raw in _as_list(data.get("URLUploadInfoList"), "URLUploadInfo"):
             if not isinstance(raw, dict):
@@ -308,8 +315,8 @@ class VodApi:
                                        int(size) if size is not None else None, raw))
         return infos, [str(v) for v in _as_list(data.get("NonExists"), "NonExist")]
 
-    def get_video_info(self, video_id: str) -> VideoInfo:
-        data = self.call(GetVideoInfoRequest, {"VideoId": video_id})
+    def get_video_info(self, video_id: str, on_retry: RetryObserver | None = None) -> VideoInfo:
+        data = self.call(GetVideoInfoRequest, {"VideoId": video_id}, on_retry=on_retry)
         return _video_info(data.get("Video") or {})
 
     def get_video_infos(self, video_ids: list[str]) -> tuple[list[VideoInfo], list[str]]:

@@ -11,8 +11,8 @@ A rule (JSON, through the control plane)::
      "limit": 10,           # fire at most this many times
      "seed": 1}             # for "percent": reproducible choice
 
-``throttle`` answers the POP flow-control error (``Throttling.User``, 400) on RPC and ``503 SlowDown`` style
-errors elsewhere.
+``throttle`` answers the POP flow-control error (``Throttling.User``, 400) on RPC and ``503 SlowDown`` on OSS
+(a rule for any service, ``"*"``, answers the POP one).
 """
 
 from __future__ import annotations
@@ -61,9 +61,12 @@ class FaultRule:
         if rule.every is not None and rule.every < 1:
             raise ValueError("every must be at least 1")
         if rule.effect == "throttle" and "code" not in data:
-            rule.code = "Throttling.User"
-            rule.status = 400
-            rule.message = "Request was denied due to user flow control."
+            if rule.service == "oss":  # OSS's flow control: 503 SlowDown
+                rule.code, rule.status = "SlowDown", 503
+                rule.message = "Please reduce your request rate."
+            else:
+                rule.code, rule.status = "Throttling.User", 400
+                rule.message = "Request was denied due to user flow control."
         rule._rng = random.Random(rule.seed)
         return rule
 

@@ -26,6 +26,8 @@ class TransferConfig:
         parts_in_flight: parallel parts per file.
         concurrent_files: files uploading at the same time.
         retries / retry_delay / retry_max_delay: per request, exponential backoff with jitter.
+        throttle_patience: seconds a request keeps retrying while the service throttles (longer than for
+            network errors; see :mod:`vodgui.core.retry`).
         bandwidth_limit: bytes per second for all uploads together; 0 is unlimited.
         min_part_size: the service's minimum; lowered only to rehearse with tiny parts against the sandbox.
     """
@@ -38,6 +40,7 @@ class TransferConfig:
     retries: int = 3
     retry_delay: float = 2.0
     retry_max_delay: float = 30.0
+    throttle_patience: float = 300.0
     bandwidth_limit: int = 0
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
@@ -51,7 +54,8 @@ class TransferConfig:
 
     @property
     def retry_policy(self) -> RetryPolicy:
-        return RetryPolicy(self.retries, self.retry_delay, self.retry_max_delay)
+        return RetryPolicy(self.retries, self.retry_delay, self.retry_max_delay,
+                           throttle_patience=self.throttle_patience, throttle_base_delay=self.retry_delay / 2)
 
     def validate(self) -> TransferConfig:
         if self.part_size and not self.min_part_size <= self.part_size <= OSS_MAX_PART_SIZE:
@@ -63,6 +67,8 @@ class TransferConfig:
             raise config_error("InvalidConcurrentFiles", params={"low": 1, "high": 16})
         if not 0 <= self.retries <= 20:
             raise config_error("InvalidRetries", params={"low": 0, "high": 20})
+        if not 0 <= self.throttle_patience <= 3600:
+            raise config_error("InvalidThrottlePatience", params={"low": 0, "high": 3600})
         if self.retry_delay < 0 or self.retry_max_delay < 0:
             raise config_error("InvalidRetryDelay")
         if self.bandwidth_limit < 0:

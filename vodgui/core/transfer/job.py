@@ -27,7 +27,6 @@ from vodgui.core.ledger import ProfileLedger, record_finished
 from vodgui.core.media_items import KIND_VIDEO
 from vodgui.core.pop import ConnectionOptions
 from vodgui.core.redact import redact
-from vodgui.core.retry import observe_retries
 from vodgui.core.sources import LiveUploadCredentials, UploadCredentials, UploadSource
 from vodgui.core.store import ItemRecord, PartRecord, QueueStore
 from vodgui.core.transfer.bandwidth import RateLimiter
@@ -111,8 +110,7 @@ class JobRunner:
         self.cb.reset_progress(item.id)
         try:
             self.cb.set_state(item.id, JobState.PREPARING, error=None)
-            with observe_retries(self.retrying):
-                self._run()
+            self._run()
         except Cancelled:
             self._interrupted()
         except VodError as err:
@@ -165,7 +163,7 @@ class JobRunner:
         if item.video_id:
             changed = whole_file and (ident.size, ident.mtime_ns) != (item.size, item.mtime_ns)
             try:
-                ticket = source.refresh_upload_video(item.video_id, self.stop)
+                ticket = source.refresh_upload_video(item.video_id, self.stop, self.retrying)
             except VodError as err:
                 if err.code != "InvalidVideo.NotFound":
                     raise
@@ -182,7 +180,7 @@ class JobRunner:
                     self.store.update(item.id, size=ident.size, mtime_ns=ident.mtime_ns)
                     item.size, item.mtime_ns = ident.size, ident.mtime_ns
                 return ticket
-        ticket = source.create_upload_video(meta, item.path, ident.size, self.stop)
+        ticket = source.create_upload_video(meta, item.path, ident.size, self.stop, self.retrying)
         # Committed before a single byte goes to OSS: from now on this item only ever refreshes.
         self.commit_ticket(ticket, ident)
         self.cb.set_state(item.id, JobState.PREPARING, video_id=ticket.video_id)
@@ -201,7 +199,7 @@ class JobRunner:
         try:
             if vod is None:
                 raise VodError("NoVodAccess", "the profile has no VOD client", kind=ErrorKind.CONFIG)
-            vod.update_video_info(video_id, {"CoverURL": cover}, self.stop)
+            vod.update_video_info(video_id, {"CoverURL": cover}, self.stop, self.retrying)
         except VodError as err:
             log.warning("could not set the cover of %s: %s", video_id, err)
             self.cb.set_state(self.item.id, JobState.PREPARING, note=redact(f"The cover image could not be set: "
@@ -230,7 +228,7 @@ class JobRunner:
     def _discard_old_upload(self, ticket: UploadTicket) -> None:
         if not self.item.upload_id:
             return
-        creds = LiveUploadCredentials(self.session.upload_source, ticket, self.clock, self.stop)
+        creds = LiveUploadCredentials(self.session.upload_source, ticket, self.clock, self.stop, self.retrying)
         uploader = ObjectUploader(self.bucket(creds), ticket.address.file_name,
                                   FileIdentity(self.item.path, 0, 0), creds, self.session.transfer, self.clock,
                                   self.executor, threading.Event(), self)
@@ -260,7 +258,7 @@ class JobRunner:
         ident = check_file(item.path)
         meta.validate(item.path)
         ticket = self.ticket(ident, meta)
-        creds = LiveUploadCredentials(self.session.upload_source, ticket, self.clock, self.stop)
+        creds = LiveUploadCredentials(self.session.upload_source, ticket, self.clock, self.stop, self.retrying)
         uploader = ObjectUploader(self.bucket(creds), ticket.address.file_name, ident, creds,
                                   self.session.transfer, self.clock, self.executor, self.stop, self, self.limiter)
         self._uploader = uploader

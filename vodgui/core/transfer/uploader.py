@@ -157,7 +157,7 @@ class ObjectUploader:
         return call_with_retry(
             attempt, policy=self.config.retry_policy, clock=self.clock, what=what, interrupt=self._halt,
             refresh=lambda: self.creds.force_refresh(used[0]) if used else None,
-            on_retry=lambda err, n, delay: self.hooks.retrying(what, err, n, delay),
+            on_retry=self.hooks.retrying,
         )
 
     def _check_unchanged(self) -> None:

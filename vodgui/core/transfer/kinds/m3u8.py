@@ -112,7 +112,7 @@ def run_m3u8(job: JobRunner) -> None:
     extra = {**item.extra, "segments": len(package.segments)}
     job.store.update(item.id, size=total, mtime_ns=package.mtime_ns, extra=extra)
     item.size, item.mtime_ns, item.extra = total, package.mtime_ns, extra
-    creds = LiveUploadCredentials(job.session.upload_source, ticket, job.clock, job.stop)
+    creds = LiveUploadCredentials(job.session.upload_source, ticket, job.clock, job.stop, job.retrying)
     address = ticket.address
     run = _Package(job, package, job.bucket(creds), creds, object_prefix(address.file_name, address.object_prefix))
     job.cb.set_state(item.id, JobState.UPLOADING)

@@ -57,8 +57,8 @@ def create_params(job: JobRunner, ident: FileIdentity) -> tuple[dict[str, Any], 
 def _create(job: JobRunner, vod: VodApi, params: dict[str, Any]) -> MediaTicket:
     clean = {k: v for k, v in params.items() if v is not None}
     if job.item.kind == KIND_IMAGE:
-        return vod.create_upload_image(clean, job.stop)
-    return vod.create_upload_attached_media(clean, job.stop)
+        return vod.create_upload_image(clean, job.stop, job.retrying)
+    return vod.create_upload_attached_media(clean, job.stop, job.retrying)
 
 
 def _remember(job: JobRunner, media: MediaTicket, ident: FileIdentity, state: JobState) -> None:
@@ -133,5 +133,5 @@ def apply_cover(job: JobRunner, vod: VodApi, url: str) -> None:
             # A queued video: the URL goes into its metadata; if it exists already we get its VideoId back.
             video_id = job.cb.set_cover(int(item_id), url)
         if video_id:
-            vod.update_video_info(str(video_id), {"CoverURL": url}, job.stop)
+            vod.update_video_info(str(video_id), {"CoverURL": url}, job.stop, job.retrying)
             log.info("cover of %s set to image %s", video_id, job.item.video_id)

@@ -70,7 +70,7 @@ def url_params(meta: VideoMetadata, url: str) -> tuple[dict[str, Any], dict[str,
 def _find_submitted(vod: VodApi, job: JobRunner, since: float) -> str | None:
     """The JobId of a job for this URL created since ``since`` (an answer lost in a crash), if VOD has one."""
     try:
-        infos, _ = vod.get_url_upload_infos(urls=[job.item.path], interrupt=job.stop)
+        infos, _ = vod.get_url_upload_infos(urls=[job.item.path], interrupt=job.stop, on_retry=job.retrying)
     except VodError as err:
         log.info("looking up earlier jobs for %s failed (%s); submitting", job.item.path, err.code)
         return None
@@ -97,12 +97,12 @@ def _submit(job: JobRunner, vod: VodApi, meta: VideoMetadata) -> str:
     entry, params = url_params(meta, item.path)
     item.extra = {**item.extra, "submitted_at": job.clock.now()}
     job.store.update(item.id, extra=item.extra)
-    return vod.upload_media_by_url(item.path, entry, params, job.stop)
+    return vod.upload_media_by_url(item.path, entry, params, job.stop, job.retrying)
 
 
 def _media_stored(vod: VodApi, job: JobRunner, media_id: str) -> bool:
     try:
-        return vod.get_video_info(media_id).status in _STORED
+        return vod.get_video_info(media_id, job.retrying).status in _STORED
     except VodError:
         return False  # not visible yet: GetURLUploadInfos will tell
 
@@ -114,7 +114,7 @@ def _follow(job: JobRunner, vod: VodApi, job_id: str) -> tuple[UrlUploadInfo, Jo
     last = ""
     state = JobState.PREPARING
     while True:
-        infos, missing = vod.get_url_upload_infos(job_ids=[job_id], interrupt=job.stop)
+        infos, missing = vod.get_url_upload_infos(job_ids=[job_id], interrupt=job.stop, on_retry=job.retrying)
         info = next((i for i in infos if i.job_id == job_id), None)
         if info is None:
             raise VodError("URLJobNotFound", f"VOD does not know the upload job {job_id} for {item.path} any "
