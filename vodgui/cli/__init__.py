@@ -5,9 +5,12 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 from vodgui import __version__
+from vodgui.core.home_faults import home_fault
+from vodgui.core.paths import app_dirs
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,3 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except (OSError, sqlite3.Error) as exc:
+        # A full or read-only home: say which folder and what to free, not a traceback.
+        fault = home_fault(exc, app_dirs())
+        if fault is None:
+            raise
+        print(f"vodgui: {fault.message}", file=sys.stderr)
+        return 2

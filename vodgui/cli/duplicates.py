@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from vodgui.core.ledger import account_key
+from vodgui.core.ledger import account_key, ledger_kind
 from vodgui.core.media_items import KIND_URL
 from vodgui.core.profiles import Profile
 from vodgui.core.store import ItemRecord, NewItem
@@ -38,7 +38,7 @@ def skip_uploaded(ws: Workspace, profile: Profile, wanted: list[NewItem],
         except OSError:
             keep.append(item)  # the job reports it
             continue
-        entry = session.ledger.find(item.path, st.st_size, st.st_mtime_ns, kind=item.kind)
+        entry = session.ledger.find(item.path, st.st_size, st.st_mtime_ns, kind=ledger_kind(item.kind, item.extra))
         if entry is None:
             keep.append(item)
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 
 from vodgui.cli.common import error_text, fail, open_workspace, print_json, setup_logging, stop_builtin_sandbox
@@ -60,6 +61,9 @@ def _resume(args: argparse.Namespace) -> int:
                           if r.state not in (JobState.DONE.value, JobState.CANCELLED.value)]
             if args.all:
                 ids = [r.id for r in unfinished]
+                if not ids:
+                    print("nothing to resume: no item is paused, failed or interrupted", file=sys.stderr)
+                    return 0
             else:
                 known = {r.id for r in unfinished}
                 missing = [i for i in args.ids if i not in known]

@@ -239,8 +239,10 @@ def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], 
     try:
         engine.resume(job_ids)
         engine.start_queue()
-        while not engine.wait_idle(0.5):
+        while not engine.wait_idle(0.5) and engine.home_fault is None:
             pass
+        if engine.home_fault is not None:
+            raise engine.home_fault
         if interrupted.is_set():
             engine.wait_idle(30)
     finally:

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from vodgui.core.integrity import crc64_file
-from vodgui.core.ledger import LedgerEntry, ProfileLedger
+from vodgui.core.ledger import LedgerEntry, ProfileLedger, ledger_kind
+from vodgui.core.media_items import KIND_ATTACHED, KIND_IMAGE, kind_for_path
 from vodgui.core.vod import MEDIA_EXTENSIONS, extension_of
 
 
@@ -118,6 +119,13 @@ class Duplicate:
     @property
     def same_content(self) -> bool:
         return self.entry.same_content
+
+
+def dropped_kind(path: str) -> str:
+    """The ledger kind of a dropped file queued as it is (images as ``default``, subtitles as ``subtitle``)."""
+    kind = kind_for_path(path)
+    defaults = {KIND_IMAGE: {"image_type": "default"}, KIND_ATTACHED: {"business_type": "subtitle"}}
+    return ledger_kind(kind, defaults.get(kind))
 
 
 def find_uploaded(ledger: ProfileLedger, files: list[FoundFile], kind_of: Callable[[str], str] | None = None,

@@ -21,13 +21,14 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
+from vodgui.core.home_faults import raise_home_faults
 from vodgui.core.integrity import crc64_file
 
 log = logging.getLogger(__name__)
@@ -91,14 +92,19 @@ class Ledger:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._lock, raise_home_faults(self.path.parent):
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error:  # a full disk: the transaction may still be open
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
 
     def record(self, account: str, region: str, path: str, size: int, mtime_ns: int, crc64: int | str | None,
                media_id: str, kind: str) -> None:
@@ -195,6 +201,14 @@ class FinishedItem(Protocol):
     mtime_ns: int
     video_id: str | None
     kind: str
+    extra: dict[str, Any]
+
+
+def ledger_kind(kind: str, extra: Mapping[str, Any] | None = None) -> str:
+    """What a file was uploaded as: the item kind, refined by the image type or the attached media's business
+    type (a subtitle file uploaded as a watermark is another upload, not a duplicate)."""
+    sub = (extra or {}).get("business_type") or (extra or {}).get("image_type")
+    return f"{kind}/{sub}" if sub else kind
 
 
 class ProfileLedger:
@@ -221,7 +235,7 @@ class ProfileLedger:
         if not item.video_id:
             return
         self.ledger.record(self.account(), self.identity.region, item.path, item.size, item.mtime_ns, crc64,
-                           item.video_id, item.kind)
+                           item.video_id, ledger_kind(item.kind, item.extra))
 
 
 class _Session(Protocol):

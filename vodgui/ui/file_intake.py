@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from vodgui.core.errors import VodError
-from vodgui.core.intake import Duplicate, FoundFile, ScanResult, find_uploaded, scan
+from vodgui.core.intake import Duplicate, FoundFile, ScanResult, dropped_kind, find_uploaded, scan
 from vodgui.core.media_items import (
     INTAKE_EXTENSIONS,
     KIND_VIDEO,
@@ -139,7 +139,7 @@ class FileIntake(QObject):
             fresh = [f for f in files if f.path not in waiting]
             ledger = sessions(profile).ledger  # keyed by the account this profile uploads to
             try:
-                duplicates = find_uploaded(ledger, fresh, kind_for_path) if ledger is not None else []
+                duplicates = find_uploaded(ledger, fresh, dropped_kind) if ledger is not None else []
             except VodError as err:  # the account cannot be learned now (offline): queue without asking
                 log.warning("could not check for earlier uploads: %s", err)
                 duplicates = []

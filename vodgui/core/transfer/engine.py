@@ -20,6 +20,7 @@ from typing import Any
 
 from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.errors import VodError
+from vodgui.core.home_faults import HomeFault
 from vodgui.core.media_items import display_name, file_item
 from vodgui.core.store import ItemRecord, NewItem, QueueStore
 from vodgui.core.transfer.bandwidth import RateLimiter
@@ -120,6 +121,8 @@ class TransferEngine:
         self.auto_start = auto_start
         self._idle = threading.Condition(self._lock)
         self._closed = False
+        #: Set when a job stopped because the home is full or read-only (nothing more can be recorded).
+        self.home_fault: HomeFault | None = None
 
     # -- subscribers -----------------------------------------------------------------------------------------
     def subscribe(self, subscriber: Subscriber) -> None:
@@ -354,6 +357,9 @@ class TransferEngine:
                 self.set_state(job_id, JobState.FAILED, error=_internal_error(exc))
                 return
             runner.run()
+        except HomeFault as fault:  # the queue cannot be written: the front end says so and stops
+            log.info("job %s stopped: %s", job_id, fault.code)
+            self.home_fault = fault
         finally:
             self._thread_ended(job)
 
