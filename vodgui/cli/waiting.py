@@ -6,13 +6,9 @@ import sys
 import threading
 from typing import TextIO
 
+from vodgui.core.messages import english
 from vodgui.core.retry import WAITING_THROTTLED
 from vodgui.core.transfer.events import Event, Retrying
-
-#: The CLI's English for the waiting details of :mod:`vodgui.core.retry`.
-ENGLISH = {
-    WAITING_THROTTLED: "waiting: the service is throttling ({code}); trying again in {delay} s",
-}
 
 
 class WaitingNotice:
@@ -30,6 +26,6 @@ class WaitingNotice:
             if event.job_id in self._told:
                 return
             self._told.add(event.job_id)
-        text = ENGLISH[WAITING_THROTTLED].format(code=event.error.code, delay=round(event.delay, 1))
+        text = english(WAITING_THROTTLED, {"code": event.error.code, "delay": round(event.delay, 1)})
         self._stream.write(f"job {event.job_id}: {text}\n")
         self._stream.flush()

@@ -138,20 +138,12 @@ def _fault(kind: str, directory: Path, dirs: AppDirs) -> HomeFault:
     except OSError:
         free = None
     used = _usage(dirs)
-    where = ", ".join(f"{name} {_mb(n)}" for name, n in used.items() if n) or "nothing yet"
+    params: dict[str, object] = {"directory": str(directory)}
     if kind == HOME_FULL:
-        have = f"{_mb(free)} free" if free is not None else "no space left"
-        message = (f"The disk holding the vodgui home {directory} is full ({have}). Free at least "
-                   f"{_mb(WANTED_FREE)} on that disk (vodgui's own files there: {where}; old logs and the built-in "
-                   "sandbox's data can go), or use another home with --home or VODGUI_HOME. Nothing was lost: "
-                   "run the same command again once there is room.")
-    else:
-        message = (f"The vodgui home {directory} cannot be written (read-only or no permission). Make it "
-                   "writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: run "
-                   "the same command again then.")
-    return HomeFault(kind, message, kind=ErrorKind.CONFIG,
+        params.update(free=_mb(free) if free is not None else "0 MB", want=_mb(WANTED_FREE),
+                      used=", ".join(f"{name} {_mb(n)}" for name, n in used.items() if n) or "-")
+    return HomeFault(kind, params=params, kind=ErrorKind.CONFIG,
                      details={"directory": str(directory), "free": free, "used": used})
-
 
 @contextmanager
 def raise_home_faults(data_dir: Path) -> Iterator[None]:

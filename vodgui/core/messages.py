@@ -224,6 +224,15 @@ ENGLISH: dict[str, str] = {
     "connection.auth_expired": "The temporary credentials were refused as expired.",
     "connection.throttled": "The service is throttling requests; try again in a minute.",
     "connection.server": "The service had an internal error; try again later.",
+    # -- the local machine, and waiting for a service (vodgui.core.home_faults, vodgui.core.retry) -------------
+    "InvalidThrottlePatience": "Throttle patience must be between {low} and {high} seconds.",
+    "HomeFull": "The disk holding the vodgui home {directory} is full ({free} free). Free at least {want} on that "
+        "disk (vodgui's own files there: {used}; old logs and the built-in sandbox's data can go), or use another "
+        "home with --home or VODGUI_HOME. Nothing was lost: try again once there is room.",
+    "HomeNotWritable": "The vodgui home {directory} cannot be written (read-only or no permission). Make it writable "
+        "for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: try again then.",
+    "waiting.throttled": "waiting: the service is throttling ({code}); trying again in {delay} s",
+    "waiting.retry": "waiting: {code}; retry {attempt} in {delay} s",
 }
 
 #: Codes of the services (VOD, STS, OSS) that the core raises by name, with the service's own words as the

@@ -259,6 +259,17 @@ class MessageTexts(QObject):
             "connection.auth_expired": self.tr("The temporary credentials were refused as expired."),
             "connection.throttled": self.tr("The service is throttling requests; try again in a minute."),
             "connection.server": self.tr("The service had an internal error; try again later."),
+
+            # The local machine, and waiting for a service
+            "InvalidThrottlePatience": self.tr("Throttle patience must be between {low} and {high} seconds."),
+            "HomeFull": self.tr("The disk holding the vodgui home {directory} is full ({free} free). Free at least "
+                "{want} on that disk (vodgui's own files there: {used}; old logs and the built-in sandbox's data can "
+                "go), or use another home with --home or VODGUI_HOME. Nothing was lost: try again once there is room."),
+            "HomeNotWritable": self.tr("The vodgui home {directory} cannot be written (read-only or no permission). "
+                "Make it writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: "
+                "try again then."),
+            "waiting.throttled": self.tr("waiting: the service is throttling ({code}); trying again in {delay} s"),
+            "waiting.retry": self.tr("waiting: {code}; retry {attempt} in {delay} s"),
         }
 
 

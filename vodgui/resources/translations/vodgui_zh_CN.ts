@@ -682,12 +682,12 @@
 <context>
     <name>FileIntake</name>
     <message>
-        <location filename="../../ui/file_intake.py" line="120"/>
+        <location filename="../../ui/file_intake.py" line="121"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件将使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_intake.py" line="124"/>
+        <location filename="../../ui/file_intake.py" line="125"/>
         <source>Looking for video and audio files…</source>
         <translation>正在查找视频和音频文件…</translation>
     </message>
@@ -2517,6 +2517,31 @@ File: {1}</source>
         <location filename="../../ui/message_texts.py" line="261"/>
         <source>The service had an internal error; try again later.</source>
         <translation>服务端出现内部错误，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="264"/>
+        <source>Throttle patience must be between {low} and {high} seconds.</source>
+        <translation>限流等待时间必须在 {low} 到 {high} 秒之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="265"/>
+        <source>The disk holding the vodgui home {directory} is full ({free} free). Free at least {want} on that disk (vodgui&apos;s own files there: {used}; old logs and the built-in sandbox&apos;s data can go), or use another home with --home or VODGUI_HOME. Nothing was lost: try again once there is room.</source>
+        <translation>vodgui 主目录 {directory} 所在的磁盘已满（剩余 {free}）。请在该磁盘上至少释放 {want}（vodgui 自己在那里的文件：{used}；旧日志和内置沙箱的数据可以删除），或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：腾出空间后再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="268"/>
+        <source>The vodgui home {directory} cannot be written (read-only or no permission). Make it writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: try again then.</source>
+        <translation>无法写入 vodgui 主目录 {directory}（只读或没有权限）。请让当前用户可以写入它，或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：之后再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="271"/>
+        <source>waiting: the service is throttling ({code}); trying again in {delay} s</source>
+        <translation>等待中：服务正在限流（{code}）；{delay} 秒后重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="272"/>
+        <source>waiting: {code}; retry {attempt} in {delay} s</source>
+        <translation>等待中：{code}；{delay} 秒后进行第 {attempt} 次重试</translation>
     </message>
     <message>
         <location filename="../../ui/message_texts.py" line="123"/>
