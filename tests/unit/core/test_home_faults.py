@@ -24,13 +24,11 @@ def test_a_full_disk_under_the_home_names_the_folder_and_what_vodgui_keeps_there
 
 def test_sqlite_full_and_readonly_errors_become_typed_faults(tmp_path: Path) -> None:
     data = tmp_path / "home" / "data"
-    with pytest.raises(HomeFault) as full:
-        with raise_home_faults(data):
-            raise sqlite3.OperationalError("database or disk is full")
+    with pytest.raises(HomeFault) as full, raise_home_faults(data):
+        raise sqlite3.OperationalError("database or disk is full")
     assert full.value.code == HOME_FULL and str(data) in full.value.message
-    with pytest.raises(HomeFault) as readonly:
-        with raise_home_faults(data):
-            raise sqlite3.OperationalError("attempt to write a readonly database")
+    with pytest.raises(HomeFault) as readonly, raise_home_faults(data):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
     assert readonly.value.code == HOME_NOT_WRITABLE and "cannot be written" in readonly.value.message
 
 
@@ -40,6 +38,5 @@ def test_other_errors_are_not_the_homes(tmp_path: Path) -> None:
     assert home_fault(OSError(errno.ENOSPC, "full", "/media/usb/clip.mp4"), dirs) is None
     assert home_fault(FileNotFoundError(errno.ENOENT, "gone", str(dirs.data / "x")), dirs) is None
     assert home_fault(sqlite3.IntegrityError("UNIQUE constraint failed"), dirs) is None
-    with pytest.raises(sqlite3.IntegrityError):
-        with raise_home_faults(dirs.data):
-            raise sqlite3.IntegrityError("UNIQUE constraint failed")
+    with pytest.raises(sqlite3.IntegrityError), raise_home_faults(dirs.data):
+        raise sqlite3.IntegrityError("UNIQUE constraint failed")
