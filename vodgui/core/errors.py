@@ -168,6 +168,14 @@ _OSS_RULES: dict[str, _Rule] = {
     "BadDigest": _Rule(ErrorKind.INTEGRITY, retryable=True),
     "RequestTimeout": _Rule(ErrorKind.NETWORK, retryable=True),
     "SlowDown": _Rule(ErrorKind.THROTTLED, retryable=True),
+    # OSS's own flow-control answers (503, and 429 QpsLimitExceeded): docs/protocols.md "Throttling".
+    "TotalQpsLimitExceeded": _Rule(ErrorKind.THROTTLED, retryable=True),
+    "QpsLimitExceeded": _Rule(ErrorKind.THROTTLED, retryable=True),
+    "MetaOperationQpsLimitExceeded": _Rule(ErrorKind.THROTTLED, retryable=True),
+    "ActiveRequestLimitExceeded": _Rule(ErrorKind.THROTTLED, retryable=True),
+    "CpuLimitExceeded": _Rule(ErrorKind.THROTTLED, retryable=True),
+    "UploadTrafficRateLimitExceeded": _Rule(ErrorKind.THROTTLED, retryable=True),
+    "DownloadTrafficRateLimitExceeded": _Rule(ErrorKind.THROTTLED, retryable=True),
     "ServiceUnavailable": _Rule(ErrorKind.SERVER, retryable=True),
     "InternalError": _Rule(ErrorKind.SERVER, retryable=True),
 }

@@ -367,6 +367,9 @@ class PlaybackPage(QWidget):
         built-in sandbox minted by its token service; elsewhere your own token service issues it)."""
         if stream.encrypt_type != "HLSEncryption":
             return stream.url
+        entered = self.playinfo_panel.hls_token.text().strip()
+        if entered:
+            return with_hls_token(stream.url, entered)
         secret = self._sandbox_fact("hls_token_key")()
         if not secret:
             return stream.url

@@ -75,6 +75,11 @@ class PlayInfoPanel(QWidget):
         self.play_config.setObjectName("playConfig")
         self.play_config.setPlaceholderText('{"PlayDomain": "vod.example.com"}')
         self.play_config.setToolTip(self.tr("PlayConfig: a JSON object, e.g. a PlayDomain to sign URLs for"))
+        self.hls_token = QLineEdit(self)
+        self.hls_token.setObjectName("hlsToken")
+        self.hls_token.setPlaceholderText(self.tr("for HLS standard encryption; the built-in sandbox mints one"))
+        self.hls_token.setToolTip(self.tr("MtsHlsUriToken from your token service: the preview appends it to an "
+                                          "encrypted playlist's URL, and the CDN passes it on to the key URI"))
         self.get_button = QPushButton(self.tr("Get play info"), self)
         self.get_button.setToolTip(self.tr("Call GetPlayInfo with the profile's key and these inputs"))
 
@@ -93,6 +98,10 @@ class PlayInfoPanel(QWidget):
         grid.addWidget(pc_label, 2, 0)
         grid.addWidget(self.play_config, 2, 1, 1, 3)
         grid.addWidget(self.get_button, 2, 5)
+        token_label = QLabel(self.tr("MtsHlsUriToken:"), self)
+        token_label.setBuddy(self.hls_token)
+        grid.addWidget(token_label, 3, 0)
+        grid.addWidget(self.hls_token, 3, 1, 1, 3)
         for col in (1, 3, 5):
             grid.setColumnStretch(col, 1)
 

@@ -71,6 +71,9 @@ def test_preview_decodes_encrypted_hls(qtbot: Any, main_window: Any, sandbox: Sa
     [stream] = info.streams
     assert stream.encrypt and stream.encrypt_type == "HLSEncryption"
     assert "MtsHlsUriToken=" in page.stream_url(stream)
+    page.playinfo_panel.hls_token.setText("123-mine")  # a token from your own token service wins
+    assert page.stream_url(stream).endswith("MtsHlsUriToken=123-mine")
+    page.playinfo_panel.hls_token.clear()
     page.preview_row(0)
     wait_frames(qtbot, page.player)
     assert page.player.video_sink.videoFrame().height() == 60

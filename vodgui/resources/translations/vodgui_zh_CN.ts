@@ -2987,152 +2987,167 @@ VideoId：{1}</translation>
     </message>
     <message>
         <location filename="../../ui/playinfo_panel.py" line="77"/>
-        <location filename="../../ui/playinfo_panel.py" line="210"/>
+        <location filename="../../ui/playinfo_panel.py" line="219"/>
         <source>PlayConfig: a JSON object, e.g. a PlayDomain to sign URLs for</source>
         <translation>PlayConfig：JSON 对象，例如指定用于签名地址的播放域名 PlayDomain</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="78"/>
+        <location filename="../../ui/playinfo_panel.py" line="80"/>
+        <source>for HLS standard encryption; the built-in sandbox mints one</source>
+        <translation>用于 HLS 标准加密；内置沙箱会自动生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="81"/>
+        <source>MtsHlsUriToken from your token service: the preview appends it to an encrypted playlist&apos;s URL, and the CDN passes it on to the key URI</source>
+        <translation>来自您令牌服务的 MtsHlsUriToken：预览会把它加到加密播放列表的地址上，CDN 再把它传给密钥地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="83"/>
         <source>Get play info</source>
         <translation>获取播放信息</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="79"/>
+        <location filename="../../ui/playinfo_panel.py" line="84"/>
         <source>Call GetPlayInfo with the profile&apos;s key and these inputs</source>
         <translation>用当前配置的密钥和这些参数调用 GetPlayInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="83"/>
+        <location filename="../../ui/playinfo_panel.py" line="88"/>
         <source>Formats:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="83"/>
+        <location filename="../../ui/playinfo_panel.py" line="88"/>
         <source>Definition:</source>
         <translation>清晰度：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="84"/>
+        <location filename="../../ui/playinfo_panel.py" line="89"/>
         <source>StreamType:</source>
         <translation>流类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="84"/>
+        <location filename="../../ui/playinfo_panel.py" line="89"/>
         <source>OutputType:</source>
         <translation>输出类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="85"/>
+        <location filename="../../ui/playinfo_panel.py" line="90"/>
         <source>AuthTimeout:</source>
         <translation>地址有效期：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="85"/>
+        <location filename="../../ui/playinfo_panel.py" line="90"/>
         <source>ResultType:</source>
         <translation>返回类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="91"/>
+        <location filename="../../ui/playinfo_panel.py" line="96"/>
         <source>PlayConfig:</source>
         <translation>PlayConfig：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="111"/>
+        <location filename="../../ui/playinfo_panel.py" line="101"/>
+        <source>MtsHlsUriToken:</source>
+        <translation>MtsHlsUriToken：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="120"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="111"/>
+        <location filename="../../ui/playinfo_panel.py" line="120"/>
         <source>Definition</source>
         <translation>清晰度</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="111"/>
+        <location filename="../../ui/playinfo_panel.py" line="120"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="111"/>
+        <location filename="../../ui/playinfo_panel.py" line="120"/>
         <source>Bitrate</source>
         <translation>码率</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="111"/>
+        <location filename="../../ui/playinfo_panel.py" line="120"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="112"/>
+        <location filename="../../ui/playinfo_panel.py" line="121"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="112"/>
+        <location filename="../../ui/playinfo_panel.py" line="121"/>
         <source>Encryption</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="112"/>
+        <location filename="../../ui/playinfo_panel.py" line="121"/>
         <source>URL expires</source>
         <translation>地址过期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="112"/>
+        <location filename="../../ui/playinfo_panel.py" line="121"/>
         <source>URL</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="124"/>
+        <location filename="../../ui/playinfo_panel.py" line="133"/>
         <source>Double-click a stream to preview it</source>
         <translation>双击播放流即可预览</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="126"/>
+        <location filename="../../ui/playinfo_panel.py" line="135"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="127"/>
+        <location filename="../../ui/playinfo_panel.py" line="136"/>
         <source>Play the selected stream below</source>
         <translation>在下方播放所选的流</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="129"/>
+        <location filename="../../ui/playinfo_panel.py" line="138"/>
         <source>Copy URL</source>
         <translation>复制地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="130"/>
+        <location filename="../../ui/playinfo_panel.py" line="139"/>
         <source>Copy the selected stream&apos;s full playback URL (a credential until it expires)</source>
         <translation>复制所选流的完整播放地址（过期前可当作凭证使用，请妥善保管）</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="171"/>
+        <location filename="../../ui/playinfo_panel.py" line="180"/>
         <source>{0:.0f} kbps</source>
         <translation>{0:.0f} kbps</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="173"/>
+        <location filename="../../ui/playinfo_panel.py" line="182"/>
         <source>encrypted</source>
         <translation>已加密</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="173"/>
+        <location filename="../../ui/playinfo_panel.py" line="182"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="174"/>
+        <location filename="../../ui/playinfo_panel.py" line="183"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="206"/>
+        <location filename="../../ui/playinfo_panel.py" line="215"/>
         <source>PlayConfig must be a JSON object.</source>
         <translation>PlayConfig 必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="208"/>
+        <location filename="../../ui/playinfo_panel.py" line="217"/>
         <source>PlayConfig is not valid JSON: {0}</source>
         <translation>PlayConfig 不是有效的 JSON：{0}</translation>
     </message>
@@ -3271,52 +3286,52 @@ VideoId：{1}</translation>
         <translation>正在调用 GetPlayInfo…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="443"/>
+        <location filename="../../ui/playback_page.py" line="448"/>
         <source>Choose or create a profile first.</source>
         <translation>请先选择或新建配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="445"/>
+        <location filename="../../ui/playback_page.py" line="450"/>
         <source>Profile {0} gets upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Choose an AccessKey or STS profile to test playback.</source>
         <translation>配置 {0} 从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请选择 AccessKey 或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="500"/>
+        <location filename="../../ui/playback_page.py" line="505"/>
         <source>The video&apos;s status is {0}: it will not become playable by waiting. Check the media processing in the VOD console.</source>
         <translation>视频状态为“{0}”：等待也不会变为可播放。请在视频点播控制台中检查媒体处理情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="504"/>
+        <location filename="../../ui/playback_page.py" line="509"/>
         <source>The video is {0}. It can be played once its status is Normal.</source>
         <translation>视频状态为“{0}”。状态变为“正常”后即可播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="505"/>
+        <location filename="../../ui/playback_page.py" line="510"/>
         <source>not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="507"/>
+        <location filename="../../ui/playback_page.py" line="512"/>
         <source>Last checked at {0}.</source>
         <translation>上次检查于 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="515"/>
+        <location filename="../../ui/playback_page.py" line="520"/>
         <source>Streams the player got in its check</source>
         <translation>播放器在检查中获得的播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="525"/>
+        <location filename="../../ui/playback_page.py" line="530"/>
         <source>{0} stream(s) from GetPlayInfo with the profile&apos;s key</source>
         <translation>用当前配置的密钥调用 GetPlayInfo，得到 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="547"/>
+        <location filename="../../ui/playback_page.py" line="552"/>
         <source>{0} video(s)</source>
         <translation>{0} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="624"/>
+        <location filename="../../ui/playback_page.py" line="629"/>
         <source>Cannot watch the status: {0}</source>
         <translation>无法持续查询状态：{0}</translation>
     </message>
