@@ -162,7 +162,7 @@ def test_throttling_is_waited_out_and_said_not_failed(tmp_path, sandbox: Sandbox
     assert int(control.object(video["bucket"], video["key"])["crc64"]) == crc64_file(str(clip))
     log = control.log()
     assert [e.get("code") for e in ops(log, "CreateUploadVideo")].count("Throttling.User") == 6
-    assert [e.get("code") for e in ops(log, "UploadPart")].count("SlowDown") == 5
+    assert [e.get("code") for e in ops(log, "UploadPart")].count("TotalQpsLimitExceeded") == 5
     assert "waiting: the service is throttling (Throttling.User)" in res.stderr
     assert "Traceback" not in res.stderr
     # Patience is configurable and bounded: with none, throttling gets the network budget and the item fails.

@@ -11,8 +11,8 @@ A rule (JSON, through the control plane)::
      "limit": 10,           # fire at most this many times
      "seed": 1}             # for "percent": reproducible choice
 
-``throttle`` answers the POP flow-control error (``Throttling.User``, 400) on RPC and ``503 SlowDown`` on OSS
-(a rule for any service, ``"*"``, answers the POP one).
+``throttle`` answers the POP flow-control error (``Throttling.User``, 400) on RPC and OSS's
+``503 TotalQpsLimitExceeded`` on OSS (a rule for any service, ``"*"``, answers the POP one).
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ class FaultRule:
         if rule.every is not None and rule.every < 1:
             raise ValueError("every must be at least 1")
         if rule.effect == "throttle" and "code" not in data:
-            if rule.service == "oss":  # OSS's flow control: 503 SlowDown
-                rule.code, rule.status = "SlowDown", 503
+            if rule.service == "oss":  # OSS's flow control (docs/protocols.md "Throttling")
+                rule.code, rule.status = "TotalQpsLimitExceeded", 503
                 rule.message = "Please reduce your request rate."
             else:
                 rule.code, rule.status = "Throttling.User", 400

@@ -161,3 +161,6 @@ def test_http_429_and_oss_slowdown_are_throttling() -> None:
     assert slow.kind is ErrorKind.THROTTLED and slow.retryable and slow.details["retry_after"] == "5"
     busy = from_oss_exception(oss2.exceptions.ServerError(503, {}, b"", {"Code": "ServiceUnavailable"}))
     assert busy.kind is ErrorKind.SERVER
+    for code, status in (("TotalQpsLimitExceeded", 503), ("QpsLimitExceeded", 429), ("SomethingNew", 429)):
+        err = from_oss_exception(oss2.exceptions.ServerError(status, {}, b"", {"Code": code}))
+        assert err.kind is ErrorKind.THROTTLED and err.retryable, code
