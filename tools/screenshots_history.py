@@ -28,8 +28,8 @@ if __name__ == "__main__":
 from PySide6.QtWidgets import QApplication
 
 from tools.screenshots import demo_window, save_png, wait
-from vodgui.core.store import ItemRecord
 from vodgui.core.transfer.events import JobState
+from vodgui.core.transfer.record import JobRecord, Kind, VideoDetails
 
 log = logging.getLogger("vodgui.screenshots")
 
@@ -73,11 +73,11 @@ def fill_history(window: Any, folder: Path) -> None:
     control.settings(transcode_delay=0.0, transcode_duration=0.0)
     store = ctx.workspace.store
     for i, (title, status, size) in enumerate(SEEDED):
-        item = ItemRecord(id=0, position=0, kind="video", path=f"/Users/lin/Videos/{title}.mov", size=size,
-                          mtime_ns=0, metadata={}, profile="Sandbox", state="done",
-                          video_id=f"{0x5e1f0000 + i:08x}" + "7c2d4e8fa91b4c3d9e0f1a2b")
+        item = JobRecord(id=0, position=0, kind=Kind.VIDEO, path=f"/Users/lin/Videos/{title}.mov", size=size,
+                         mtime_ns=0, metadata={}, profile="Sandbox", state=JobState.DONE, details=VideoDetails(),
+                         media_id=f"{0x5e1f0000 + i:08x}" + "7c2d4e8fa91b4c3d9e0f1a2b")
         store.add_history(item, title, None)
-        store.update_history_status(str(item.video_id), status)
+        store.update_history_status(str(item.media_id), status)
     # A team profile that gets upload credentials from an AppServer: it cannot read status, and says why.
     from vodgui.core.profiles import Profile
 
@@ -85,9 +85,9 @@ def fill_history(window: Any, folder: Path) -> None:
                    appserver_url=info["appserver_url"])
     ctx.workspace.secrets.set(team.name, "appserver_token", info["appserver_token"])
     ctx.workspace.profiles.put(team)
-    item = ItemRecord(id=0, position=0, kind="video", path="/Users/lin/Videos/weekly-update.mp4", size=240_000_000,
-                      mtime_ns=0, metadata={}, profile=team.name, state="done",
-                      video_id="a41c09e7d2b84f5e9c3a1b7d6e2f8c90")
+    item = JobRecord(id=0, position=0, kind=Kind.VIDEO, path="/Users/lin/Videos/weekly-update.mp4", size=240_000_000,
+                     mtime_ns=0, metadata={}, profile=team.name, state=JobState.DONE, details=VideoDetails(),
+                     media_id="a41c09e7d2b84f5e9c3a1b7d6e2f8c90")
     store.add_history(item, "Weekly update (team)", None)
 
 

@@ -52,8 +52,8 @@ def upload_clip(window: Any, folder: Path) -> str:
         raise RuntimeError(f"upload failed: {snap.error}")
     vod = ctx.workspace.sessions(ctx.current_profile).vod
     # The sandbox transcodes for real: only a Normal video plays.
-    wait(lambda: vod.get_video_info(str(snap.video_id)).status in ("Normal", "TranscodeFail"), "transcoding", 120)
-    return str(snap.video_id)
+    wait(lambda: vod.get_video_info(str(snap.media_id)).status in ("Normal", "TranscodeFail"), "transcoding", 120)
+    return str(snap.media_id)
 
 
 def render_playback(window: Any, path: str | Path, *, video_id: str | None = None,
