@@ -70,3 +70,17 @@ def test_expired_token_answer_forces_one_refresh_and_the_part_is_retried(tmp_pat
             assert (int(e["part_number"]), 200) in attempts  # the refused part went again, with new keys
     assert_no_part_sent_twice_unless_it_failed(attempts)
     assert int(control.object(video["bucket"], video["key"])["crc64"]) == crc64_file(str(path))
+
+
+def test_the_account_is_learned_with_a_renewed_token_when_the_service_says_it_expired(
+        ws: Workspace, control: SandboxControl) -> None:
+    """GetCallerIdentity (the ledger's account) signs with the STS token of the VOD calls: a token the service
+    expired early is renewed once and the call made again, as every VOD call does."""
+    from vodgui.core.ledger import account_key
+
+    for name in ("sts-accesskey", "sts-appserver"):
+        session = ws.sessions(name)
+        assert session.vod is not None
+        session.vod.signer.current()  # a token is cached now...
+        assert control.expire("sts") >= 1  # ...and the service expires it before its time
+        assert (account_key(session) or "").startswith("acs:"), name

@@ -4,6 +4,7 @@ mode/source combinations."""
 from __future__ import annotations
 
 import threading
+from functools import partial
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from vodgui.core.appserver import AppServerClient, AppServerStsSigner
 from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.credentials import AccessKey, Secret
-from vodgui.core.errors import config_error
+from vodgui.core.errors import VodError, config_error
 from vodgui.core.keychain import SecretStore
 from vodgui.core.ledger import AccountIdentity, Ledger, ProfileLedger, appserver_account
 from vodgui.core.network import Network
@@ -158,12 +159,23 @@ class SessionFactory:
             url = profile.appserver_url
             identity = AccountIdentity(lambda: appserver_account(url), profile.region)
         else:
-            signer = vod.signer
             sts = StsApi(profile.region, profile.sts_endpoint or None, conn, retry, self.clock)
-            identity = AccountIdentity(lambda: "acs:" + sts.get_caller_identity(signer.current()).account_id,
-                                       profile.region)
+            identity = AccountIdentity(partial(caller_account, sts, vod.signer), profile.region)
         with self._lock:
             return self._accounts.setdefault(ident, identity)
+
+
+def caller_account(sts: StsApi, signer: SignerSource) -> str:
+    """The account of the credential that signs the VOD calls (GetCallerIdentity). A temporary credential the
+    service calls expired is renewed once and asked again, as every VOD call does."""
+    cred = signer.current()
+    try:
+        return "acs:" + sts.get_caller_identity(cred).account_id
+    except VodError as err:
+        if not err.refresh_credentials:
+            raise
+        signer.force_refresh(cred)
+        return "acs:" + sts.get_caller_identity(signer.current()).account_id
 
 
 class DraftSessionFactory(SessionFactory):
