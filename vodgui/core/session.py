@@ -4,9 +4,9 @@ mode/source combinations."""
 from __future__ import annotations
 
 import threading
-from functools import partial
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from vodgui.core.appserver import AppServerClient, AppServerStsSigner
