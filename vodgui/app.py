@@ -118,6 +118,7 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     log_file = setup_logging(str(workspace.dirs.logs), buffer)
     route_qt_messages()
     log.info("vodgui %s starting; home %s", __version__, workspace.dirs.data.parent)
+    _log_hashing()
     install_translators(app, SettingsStore(workspace.dirs.config).load().language)
     from vodgui.ui.style import apply_style
 
@@ -166,6 +167,18 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
         return code
     app.aboutToQuit.connect(shutdown)
     return int(app.exec())
+
+
+def _log_hashing() -> None:
+    """Name the checksum backend once per run; warn if any hashing path would run in pure Python."""
+    from vodgui.core.integrity import hashing_info
+
+    info = hashing_info()
+    log.info("checksums: %s", "; ".join(info.lines()))
+    if info.pure_python:
+        log.warning("checksums: these paths run in pure Python, tens of times slower: %s "
+                    "(crcmod's C extension is built only where a C compiler and the Python headers are installed)",
+                    "; ".join(info.pure_python))
 
 
 def _report_shown() -> None:
