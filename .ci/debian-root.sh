@@ -39,3 +39,38 @@ base_tarball() {
     fi
     echo "$tarball"
 }
+
+# new_root DIR: unpack the base into DIR and make it a machine a new user would have: the machine's apt sources
+# and name resolution, a user $CI_USER with passwordless sudo, and this checkout in ~/vodgui (owned by the user).
+new_root() {
+    local dir=$1 checkout=$2 tarball
+    tarball=$(base_tarball)
+    chmod 0755 "$dir"  # mktemp made it 0700: the root directory of a system is world-readable
+    zstd -dcq "$tarball" | tar -C "$dir" --numeric-owner -xf -
+    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+        cp /etc/apt/sources.list.d/debian.sources "$dir/etc/apt/sources.list.d/"
+        rm -f "$dir/etc/apt/sources.list"
+    fi
+    cp /etc/resolv.conf "$dir/etc/resolv.conf"
+    cp /etc/hosts "$dir/etc/hosts"
+    chroot "$dir" useradd --create-home --shell /bin/bash "$CI_USER"
+    echo "$CI_USER ALL=(ALL) NOPASSWD: ALL" > "$dir/etc/sudoers.d/$CI_USER"
+    chmod 0440 "$dir/etc/sudoers.d/$CI_USER"
+    mkdir "$dir/home/$CI_USER/vodgui"
+    tar -C "$checkout" --exclude=./.venv --exclude=./dist --exclude=./build -cf - . \
+        | tar -C "$dir/home/$CI_USER/vodgui" -xf -
+    chroot "$dir" chown -R "$CI_USER:$CI_USER" "/home/$CI_USER"
+    mkdir -p "$CI_CACHE/apt-archives" "$CI_CACHE/pip"
+    chown -R "$(stat -c %u "$dir/home/$CI_USER"):$(stat -c %g "$dir/home/$CI_USER")" "$CI_CACHE/pip"
+}
+
+# in_root DIR [HOST_DIR:ROOT_DIR...] -- [VAR=VALUE...] -- COMMAND: COMMAND (a bash command line) as $CI_USER in
+# ~/vodgui, with only the given environment. apt's archives and pip's cache are shared across runs (a cache:
+# only downloads are saved; every install still runs).
+in_root() {
+    local dir=$1
+    shift
+    local home="/home/$CI_USER"
+    unshare --mount --pid --fork --kill-child -- bash "$CI_DIR/enter-root.sh" "$dir" "$CI_USER" \
+        "$CI_CACHE/apt-archives:/var/cache/apt/archives" "$CI_CACHE/pip:$home/.cache/pip" "$@"
+}

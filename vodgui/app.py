@@ -154,7 +154,7 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     import gc
 
     gc.freeze()
-    _report_shown()
+    _report_shown(window)
     ctx.engine.restore(resume=ctx.settings.auto_resume)
     if files:
         # "Open with vodgui" from a file manager (Exec=vodgui %F): queue them, as if dropped on the window.
@@ -181,8 +181,9 @@ def _log_hashing() -> None:
                     "; ".join(info.pure_python))
 
 
-def _report_shown() -> None:
-    """For bench/startup.py: print when the window is first painted, and optionally quit right away."""
+def _report_shown(window: Any) -> None:
+    """For bench/startup.py and CI: print when the window is first painted (with the Qt platform and whether the
+    window is visible), and optionally quit right away."""
     if not os.environ.get("VODGUI_REPORT_SHOWN"):
         return
     import time
@@ -191,7 +192,8 @@ def _report_shown() -> None:
     from PySide6.QtWidgets import QApplication
 
     def shown() -> None:
-        print(f"VODGUI_SHOWN {time.time():.6f}", flush=True)
+        print(f"VODGUI_SHOWN {time.time():.6f} platform={QApplication.platformName()} "
+              f"visible={int(window.isVisible())} size={window.width()}x{window.height()}", flush=True)
         if os.environ.get("VODGUI_REPORT_SHOWN") == "quit":
             app = QApplication.instance()
             if app is not None:
