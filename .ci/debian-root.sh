@@ -33,6 +33,7 @@ base_tarball() {
             > "$CI_CACHE/rootfs/debootstrap.log" 2>&1 \
             || { tail -20 "$CI_CACHE/rootfs/debootstrap.log" >&2; rm -rf "$work"; return 1; }
         rm -f "$work"/var/cache/apt/archives/*.deb
+        chmod 0755 "$work"
         tar -C "$work" --numeric-owner -cf - . | zstd -q -T0 -3 -o "$tarball.tmp"
         mv "$tarball.tmp" "$tarball"
         rm -rf "$work"
@@ -45,8 +46,8 @@ base_tarball() {
 new_root() {
     local dir=$1 checkout=$2 tarball
     tarball=$(base_tarball)
-    chmod 0755 "$dir"  # mktemp made it 0700: the root directory of a system is world-readable
     zstd -dcq "$tarball" | tar -C "$dir" --numeric-owner -xf -
+    chmod 0755 "$dir"  # mktemp made it 0700: a system's / must be open to its users
     if [ -f /etc/apt/sources.list.d/debian.sources ]; then
         cp /etc/apt/sources.list.d/debian.sources "$dir/etc/apt/sources.list.d/"
         rm -f "$dir/etc/apt/sources.list"
