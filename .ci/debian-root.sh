@@ -54,6 +54,14 @@ new_root() {
     fi
     cp /etc/resolv.conf "$dir/etc/resolv.conf"
     cp /etc/hosts "$dir/etc/hosts"
+    # The network's trust settings, like a company desktop's: certificate authorities the machine's admin added
+    # (a TLS-inspecting egress proxy here) and the machine-wide pip setting that makes pip trust them.
+    if [ -n "$(ls /usr/local/share/ca-certificates 2>/dev/null)" ]; then
+        mkdir -p "$dir/usr/local/share/ca-certificates" "$dir/etc/ssl/certs"
+        cp -r /usr/local/share/ca-certificates/. "$dir/usr/local/share/ca-certificates/"
+        cp /etc/ssl/certs/ca-certificates.crt "$dir/etc/ssl/certs/ca-certificates.crt"
+    fi
+    [ -f /etc/pip.conf ] && cp /etc/pip.conf "$dir/etc/pip.conf"
     chroot "$dir" useradd --create-home --shell /bin/bash "$CI_USER"
     echo "$CI_USER ALL=(ALL) NOPASSWD: ALL" > "$dir/etc/sudoers.d/$CI_USER"
     chmod 0440 "$dir/etc/sudoers.d/$CI_USER"
