@@ -69,17 +69,26 @@ new_root() {
     tar -C "$checkout" --exclude=./.venv --exclude=./dist --exclude=./build -cf - . \
         | tar -C "$dir/home/$CI_USER/vodgui" -xf -
     chroot "$dir" chown -R "$CI_USER:$CI_USER" "/home/$CI_USER"
+    # apt's downloads from earlier runs, hard-linked in (not a shared mount: two CI runs at once must not fight
+    # over apt's lock); save_apt_cache links new ones back.
     mkdir -p "$CI_CACHE/apt-archives" "$CI_CACHE/pip"
+    find "$CI_CACHE/apt-archives" -maxdepth 1 -name '*.deb' -exec cp -l -t "$dir/var/cache/apt/archives/" {} +
     chown -R "$(stat -c %u "$dir/home/$CI_USER"):$(stat -c %g "$dir/home/$CI_USER")" "$CI_CACHE/pip"
 }
 
+# save_apt_cache DIR: keep the packages apt downloaded into the root for the next run.
+save_apt_cache() {
+    find "$1/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -exec cp -l -f -t "$CI_CACHE/apt-archives/" {} + \
+        2>/dev/null || true
+}
+
 # in_root DIR [HOST_DIR:ROOT_DIR...] -- [VAR=VALUE...] -- COMMAND: COMMAND (a bash command line) as $CI_USER in
-# ~/vodgui, with only the given environment. apt's archives and pip's cache are shared across runs (a cache:
-# only downloads are saved; every install still runs).
+# ~/vodgui, with only the given environment. pip's cache is shared across runs (a cache: only downloads are
+# saved; every install still runs; pip writes its cache entries atomically).
 in_root() {
     local dir=$1
     shift
     local home="/home/$CI_USER"
     unshare --mount --pid --fork --kill-child -- bash "$CI_DIR/enter-root.sh" "$dir" "$CI_USER" \
-        "$CI_CACHE/apt-archives:/var/cache/apt/archives" "$CI_CACHE/pip:$home/.cache/pip" "$@"
+        "$CI_CACHE/pip:$home/.cache/pip" "$@"
 }

@@ -5,7 +5,7 @@ Run it with the Python of an environment where vodgui is installed (``.venv/bin/
     python packaging/debian/runtime_packages.py            # derive: rewrite runtime-packages.txt and
                                                            # runtime-libraries.tsv (on a full machine)
     python packaging/debian/runtime_packages.py --check    # list the libraries that cannot be loaded here and
-                                                           # the package that provides each; exit 1 if any
+                                                           # the package that provides each; exit 3 if any
 
 What the app loads: the PySide6 modules it imports, the Qt plugins it uses (platforms/xcb and offscreen, the xcb
 GL integrations, multimedia/FFmpeg, tls, imageformats, iconengines, the input contexts), and every native module of
@@ -200,7 +200,7 @@ def check() -> int:
                 if package else "not in runtime-libraries.tsv: re-derive the list")
         print(f"MISSING LIBRARY {soname}: needed by {needers[0]}"
               + (f" and {len(needers) - 1} more" if len(needers) > 1 else "") + f" ({hint})")
-    return 1
+    return 3  # distinct from a crash or a usage error (1, 2): CI names the library only for this one
 
 
 def main() -> int:
