@@ -65,4 +65,5 @@ def test_hashing_info_names_anycrc_and_any_pure_python_path() -> None:
     info = hashing_info()
     assert info.backend.startswith("anycrc ")
     assert ("C extension" in info.crcmod) == crcmod_is_c
-    assert bool(info.pure_python) == (not crcmod_is_c)  # anycrc itself never runs in pure Python
+    assert info.pure_python == ()  # anycrc never runs in pure Python, and vodgui's Buckets leave crcmod off
+
