@@ -20,11 +20,15 @@ import pytest  # noqa: E402
 
 from vodgui.sandbox import SandboxServer, Settings  # noqa: E402
 from vodgui.sandbox.client import SandboxControl  # noqa: E402
+from vodgui.sandbox.config import SandboxConfig  # noqa: E402
 
 #: Settings every test starts from: instant life cycle, real part limits, the original only (no FFmpeg run; a
 #: file that is not media still ends TranscodeFail). Tests of renditions switch to "full" at a tiny scale.
 TEST_SETTINGS: dict[str, Any] = {"transcode_delay": 0.0, "transcode_duration": 0.0, "transcode_mode": "original",
                                  "transcode_scale": 0.125}
+
+
+_SEEDED = SandboxConfig.generate(seed="tests").settings
 
 
 @pytest.fixture(scope="session")
@@ -39,8 +43,8 @@ def sandbox_server() -> Iterator[SandboxServer]:
 def sandbox(sandbox_server: SandboxServer) -> SandboxServer:
     """The session's sandbox, reset to a clean state with the test settings."""
     sandbox_server.reset()
-    current = sandbox_server.config.settings
-    fresh = Settings(cdn_auth_key=current.cdn_auth_key, hls_token_key=current.hls_token_key)
+    # The seeded keys, whatever a test rotated them to.
+    fresh = Settings(cdn_auth_key=_SEEDED.cdn_auth_key, hls_token_key=_SEEDED.hls_token_key)
     fresh.update(TEST_SETTINGS)
     for name, value in asdict(fresh).items():
         setattr(sandbox_server.config.settings, name, value)

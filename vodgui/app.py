@@ -118,6 +118,7 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     log_file = setup_logging(str(workspace.dirs.logs), buffer)
     route_qt_messages()
     log.info("vodgui %s starting; home %s", __version__, workspace.dirs.data.parent)
+    _log_hashing()
     install_translators(app, SettingsStore(workspace.dirs.config).load().language)
     from vodgui.ui.style import apply_style
 
@@ -153,7 +154,7 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     import gc
 
     gc.freeze()
-    _report_shown()
+    _report_shown(window)
     ctx.engine.restore(resume=ctx.settings.auto_resume)
     if files:
         # "Open with vodgui" from a file manager (Exec=vodgui %F): queue them, as if dropped on the window.
@@ -168,8 +169,21 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     return int(app.exec())
 
 
-def _report_shown() -> None:
-    """For bench/startup.py: print when the window is first painted, and optionally quit right away."""
+def _log_hashing() -> None:
+    """Name the checksum backend once per run; warn if any hashing path would run in pure Python."""
+    from vodgui.core.integrity import hashing_info
+
+    info = hashing_info()
+    log.info("checksums: %s", "; ".join(info.lines()))
+    if info.pure_python:
+        log.warning("checksums: these paths run in pure Python, tens of times slower: %s "
+                    "(crcmod's C extension is built only where a C compiler and the Python headers are installed)",
+                    "; ".join(info.pure_python))
+
+
+def _report_shown(window: Any) -> None:
+    """For bench/startup.py and CI: print when the window is first painted (with the Qt platform and whether the
+    window is visible), and optionally quit right away."""
     if not os.environ.get("VODGUI_REPORT_SHOWN"):
         return
     import time
@@ -178,7 +192,8 @@ def _report_shown() -> None:
     from PySide6.QtWidgets import QApplication
 
     def shown() -> None:
-        print(f"VODGUI_SHOWN {time.time():.6f}", flush=True)
+        print(f"VODGUI_SHOWN {time.time():.6f} platform={QApplication.platformName()} "
+              f"visible={int(window.isVisible())} size={window.width()}x{window.height()}", flush=True)
         if os.environ.get("VODGUI_REPORT_SHOWN") == "quit":
             app = QApplication.instance()
             if app is not None:

@@ -1,6 +1,7 @@
 """A CA that IT installed in the operating system's store works with no setting, under the real host names.
 
-The CLI runs in a private mount namespace (``unshare -m``) where a hosts file maps the region's VOD and STS names
+The CLI runs in a private mount namespace (``unshare -m``; a normal user gets one in a user namespace, see
+tests/helpers/namespaces.py) where a hosts file maps the region's VOD and STS names
 to loopback and the system CA bundle (``/etc/ssl/certs/ca-certificates.crt``, what ``update-ca-certificates``
 writes) also holds a CA made for this test. Nothing outside the namespace changes; no traffic leaves loopback.
 """
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import REPO, TINY, json_lines
+from tests.helpers.namespaces import private_mount_command
 from tests.helpers.tls import make_ca, tls_front
 from tests.helpers.workspace import write_file
 from vodgui.sandbox import SandboxServer
@@ -27,13 +29,14 @@ VOD, STS = "vod.cn-shanghai.aliyuncs.com", "sts.cn-shanghai.aliyuncs.com"
 
 
 def _namespaces_work() -> bool:
-    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("unshare") or not SYSTEM_BUNDLE.is_file():
+    if os.name != "posix" or not shutil.which("unshare") or not SYSTEM_BUNDLE.is_file():
         return False
-    return subprocess.run(["unshare", "-m", "mount", "--bind", "/etc/hosts", "/etc/hosts"],
+    return subprocess.run(private_mount_command({"/etc/hosts": "/etc/hosts"}, ["true"]),
                           capture_output=True, timeout=20).returncode == 0
 
 
-pytestmark = pytest.mark.skipif(not _namespaces_work(), reason="needs root, unshare -m and a system CA bundle")
+pytestmark = pytest.mark.skipif(not _namespaces_work(),
+                                reason="needs unshare (root, or user namespaces) and a system CA bundle")
 
 
 def test_a_ca_in_the_system_store_is_trusted_for_vod_sts_and_oss(tmp_path: Path, sandbox: SandboxServer,
@@ -48,14 +51,13 @@ def test_a_ca_in_the_system_store_is_trusted_for_vod_sts_and_oss(tmp_path: Path,
     bundle.write_bytes(SYSTEM_BUNDLE.read_bytes() + b"\n" + ca.ca_file.read_bytes())
 
     def vodgui(*args: str, installed: bool, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-        mounts = f'mount --bind "{hosts}" /etc/hosts'
+        binds = {str(hosts): "/etc/hosts"}
         if installed:
-            mounts += f' && mount --bind "{bundle}" {SYSTEM_BUNDLE}'
+            binds[str(bundle)] = str(SYSTEM_BUNDLE)
         env = {k: v for k, v in cli_env.items() if k not in ("SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE",
                                                              "ALIBABA_CLOUD_CA_BUNDLE")}
-        return subprocess.run(["unshare", "-m", "sh", "-c", f'{mounts} && exec "$0" -m vodgui "$@"',
-                               sys.executable, *args], input=stdin, capture_output=True, text=True, env=env,
-                              timeout=120, cwd=REPO)
+        return subprocess.run(private_mount_command(binds, [sys.executable, "-m", "vodgui", *args]), input=stdin,
+                              capture_output=True, text=True, env=env, timeout=120, cwd=REPO)
 
     with tls_front(ca, ("127.0.0.1", sandbox.port)) as front:
         port = front.server_address[1]

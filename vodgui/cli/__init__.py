@@ -8,7 +8,6 @@ import argparse
 import sqlite3
 import sys
 
-from vodgui import __version__
 from vodgui.core.home_faults import home_fault
 from vodgui.core.paths import app_dirs
 
@@ -31,7 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Upload to Alibaba Cloud ApsaraVideo VOD and test playback authorization. Without a command "
                     "the desktop app starts.",
     )
-    parser.add_argument("--version", action="version", version=f"vodgui {__version__}")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--verbose", action="store_true",
+                        help="with --version: also Python, Qt and the checksum backend (what a bug report needs)")
     parser.add_argument("--smoke", action="store_true",
                         help="start the app on the built-in sandbox, upload, play back, and exit 0 if all worked")
     parser.add_argument("--home", default=None, help="use this folder for config, data and logs (like VODGUI_HOME)")
@@ -78,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_app(smoke=args.smoke, home=args.home, files=files)
     args = parser.parse_args(argv)
+    if args.version:
+        from vodgui.cli.version import version_lines
+
+        print("\n".join(version_lines(verbose=args.verbose)))
+        return 0
     func = getattr(args, "func", None)
     if func is None:
         from vodgui.app import run_app

@@ -494,6 +494,11 @@ class MatrixPanel(QWidget):
         self._targets = targets
         self._texts = LabTexts(self)
         self.cells: list[lab.MatrixCell] = []
+        #: The values of each filter the matrix tries (GetPlayInfo's parameter names; "" = not sent).
+        self.dimensions: dict[str, tuple[str, ...]] = {
+            "formats": lab.MATRIX_FORMATS, "definitions": lab.MATRIX_DEFINITIONS,
+            "stream_types": lab.MATRIX_STREAM_TYPES, "output_types": lab.MATRIX_OUTPUT_TYPES,
+            "result_types": lab.MATRIX_RESULT_TYPES}
         self.run_button = QPushButton(self.tr("Run the matrix"), self)
         self.run_button.setToolTip(self.tr("Call GetPlayInfo once per combination with the profile's key"))
         self.only_refused = QComboBox(self)
@@ -521,17 +526,18 @@ class MatrixPanel(QWidget):
         self.only_refused.currentIndexChanged.connect(self._on_filter_changed)
 
     def run(self) -> None:
-        video_id, targets = self._video_id(), self._targets()
+        video_id, targets, dimensions = self._video_id(), self._targets(), dict(self.dimensions)
         if not video_id:
             return
         self.run_button.setEnabled(False)
-        self.summary.setText(self.tr("Asking GetPlayInfo {0} times…").format(
-            len(lab.MATRIX_FORMATS) * len(lab.MATRIX_DEFINITIONS) * len(lab.MATRIX_STREAM_TYPES)
-            * len(lab.MATRIX_OUTPUT_TYPES) * len(lab.MATRIX_RESULT_TYPES)))
+        calls = 1
+        for values in dimensions.values():
+            calls *= len(values)
+        self.summary.setText(self.tr("Asking GetPlayInfo {0} times…").format(calls))
 
         def work() -> list[lab.MatrixCell]:
             vod, _ = targets()
-            return lab.play_info_matrix(vod, video_id)
+            return lab.play_info_matrix(vod, video_id, **dimensions)
 
         run_op(self, work, self._on_done, self._on_failed)
 
