@@ -9,6 +9,7 @@ from tests.helpers.workspace import part_uploads, wait_for, write_file
 from vodgui.core.integrity import crc64_file
 from vodgui.core.transfer.engine import TransferEngine
 from vodgui.core.transfer.events import JobState
+from vodgui.core.workspace import Workspace
 from vodgui.sandbox import SandboxServer
 from vodgui.sandbox.client import SandboxControl
 
