@@ -22,20 +22,26 @@ from vodgui.sandbox import SandboxServer
 from vodgui.sandbox.client import SandboxControl
 
 
+def admin(*cmd: str) -> list[str]:
+    """``cmd`` as root: directly when we are, else through passwordless sudo (the README's user, CI's root)."""
+    return list(cmd) if os.geteuid() == 0 else ["sudo", "-n", *cmd]
+
+
 @pytest.fixture
 def small_home(tmp_path: Path, cli_env: dict[str, str]) -> Iterator[Path]:
-    """VODGUI_HOME on its own 2 MB tmpfs (needs root, as CI runs)."""
+    """VODGUI_HOME on its own 2 MB tmpfs, owned by the user running the tests (mounting needs root or sudo)."""
     mount = tmp_path / "small"
     mount.mkdir()
-    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True,
+    options = f"size=2m,uid={os.getuid()},gid={os.getgid()},mode=0755"
+    res = subprocess.run(admin("mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount)), capture_output=True,
                          text=True, timeout=10)
     if res.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {res.stderr.strip()}")
+        pytest.skip(f"cannot mount a tmpfs here (neither root nor passwordless sudo): {res.stderr.strip()}")
     cli_env["VODGUI_HOME"] = str(mount / "home")
     try:
         yield mount
     finally:
-        subprocess.run(["umount", "-l", str(mount)], capture_output=True, timeout=10)
+        subprocess.run(admin("umount", "-l", str(mount)), capture_output=True, timeout=10)
 
 
 def fill(mount: Path) -> Path:
@@ -106,10 +112,10 @@ def test_a_read_only_home_is_explained(tmp_path: Path, small_home: Path, info: d
                                        vodgui: Callable[..., Any]) -> None:
     add_profile(vodgui, info, "cred")
     clip = write_file(tmp_path / "clip.mp4", 10_000, seed=4)
-    subprocess.run(["mount", "-o", "remount,ro", str(small_home)], check=True, timeout=10)
+    subprocess.run(admin("mount", "-o", "remount,ro", str(small_home)), check=True, timeout=10)
     try:
         assert_explained(vodgui("upload", str(clip), "--json"), small_home, "cannot be written")
         res = vodgui("profiles", "add", "other", "--from-sandbox", "-", stdin=json.dumps(info) + "\n")
         assert_explained(res, small_home, "cannot be written")
     finally:
-        subprocess.run(["mount", "-o", "remount,rw", str(small_home)], check=True, timeout=10)
+        subprocess.run(admin("mount", "-o", "remount,rw", str(small_home)), check=True, timeout=10)
