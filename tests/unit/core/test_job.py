@@ -138,5 +138,8 @@ def test_a_throttled_retry_shows_as_waiting_not_as_a_failure(store: QueueStore) 
     waiting = job.snapshot().waiting
     assert waiting is not None and waiting.code == "waiting.throttled" and waiting.params["delay"] == 4.0
     assert job.state is JobState.QUEUED
+    shown = [e.snapshot.waiting for e in events.seen if isinstance(e, JobChanged)]
+    assert shown == [waiting]  # a row learns it waits from an event, not by asking
     job.in_flight(10)  # bytes move again
     assert job.snapshot().waiting is None
+    assert [e.snapshot.waiting for e in events.seen if isinstance(e, JobChanged)][-1] is None

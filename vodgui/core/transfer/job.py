@@ -28,7 +28,7 @@ from vodgui.core.home_faults import HomeFault
 from vodgui.core.ledger import record_finished
 from vodgui.core.media_items import display_name
 from vodgui.core.messages import Message
-from vodgui.core.retry import is_throttling, waiting_detail
+from vodgui.core.retry import is_throttling
 from vodgui.core.store import PartRecord, QueueStore
 from vodgui.core.transfer.bandwidth import RateLimiter
 from vodgui.core.transfer.context import JobContext, ProfileSession, StopSignal
@@ -416,8 +416,12 @@ class Job:
             if delta > 0:
                 self._moved += delta
                 self._meter.add(self._moved)
-            self._waiting = None
+            waited = self._waiting is not None and delta > 0
+            self._waiting = None if delta > 0 else self._waiting
             event = self._progress_event()
+            snap = self.snapshot() if waited else None
+        if snap is not None:  # bytes move again: the row stops saying it waits
+            self._publish(JobChanged(snap, snap.state))
         self._publish(event)
 
     def parts_confirmed(self, parts: list[PartRecord], *, flown: bool) -> None:
@@ -442,10 +446,14 @@ class Job:
         self._publish(event)
 
     def retrying(self, what: str, error: VodError, attempt: int, delay: float) -> None:
+        snap = None
         with self._lock:
             if is_throttling(error):  # not a failure: the row says it waits, and for what
-                self._waiting = Message(*waiting_detail(error, attempt, delay))
+                self._waiting = Message("waiting.throttled", {"code": error.code, "delay": round(delay, 1)})
+                snap = self.snapshot()
         self._publish(Retrying(self.id, what, _job_error(error), attempt, delay))
+        if snap is not None:
+            self._publish(JobChanged(snap, snap.state))
 
     def cover_ready(self, item_id: int, url: str) -> str | None:
         return self._cover_ready(item_id, url)
