@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import threading
 from dataclasses import asdict, dataclass, field, fields
@@ -34,24 +35,35 @@ class AppSettings:
 
 
 class SettingsStore:
+    """The settings file, read once: later reads are copies of what was read or saved (GUI slots read settings
+    often, and must not touch the disk each time)."""
+
     def __init__(self, config_dir: Path) -> None:
         self.path = Path(config_dir) / "settings.json"
         # Reentrant: update() holds it across its load and save, so no other update is lost in between.
         self._lock = threading.RLock()
+        self._cached: AppSettings | None = None
 
-    def load(self) -> AppSettings:
-        with self._lock:
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                return AppSettings()
+    def _read(self) -> AppSettings:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return AppSettings()
         names = {f.name for f in fields(AppSettings)}
         return AppSettings(**{k: v for k, v in data.items() if k in names}) if isinstance(data, dict) \
             else AppSettings()
 
+    def load(self) -> AppSettings:
+        """A copy of the settings (the caller may change it; :meth:`save` or :meth:`update` keep changes)."""
+        with self._lock:
+            if self._cached is None:
+                self._cached = self._read()
+            return copy.deepcopy(self._cached)
+
     def save(self, settings: AppSettings) -> None:
         with self._lock:
             atomic_write_json(self.path, asdict(settings))
+            self._cached = copy.deepcopy(settings)
 
     def update(self, **changes: Any) -> AppSettings:
         with self._lock:

@@ -53,3 +53,15 @@ def test_a_failed_atomic_write_keeps_the_old_file_and_leaves_no_temporary_file(t
         atomic_write_json(path, {"a": object()})
     assert json.loads(path.read_text(encoding="utf-8")) == {"a": 1}
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_settings_are_read_from_disk_once(tmp_path: Path) -> None:
+    """GUI slots read settings often: after the first read they come from memory, and a save updates both."""
+    store = SettingsStore(tmp_path)
+    store.update(language="zh_CN")
+    (tmp_path / "settings.json").write_text(json.dumps({"language": "en"}), encoding="utf-8")  # behind its back
+    first = store.load()
+    assert first.language == "zh_CN"
+    first.language = "fr"  # a caller's copy: the store is unchanged
+    assert store.load().language == "zh_CN"
+    assert SettingsStore(tmp_path).load().language == "en"  # a new store (another process) reads the file
