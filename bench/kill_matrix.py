@@ -14,7 +14,7 @@ Counted per run (all must be 0):
 * crc: the object's CRC64 differs from the file's, or from the CRC64 vodgui recorded in its ledger;
 * extra_ids: VideoIds created (CreateUploadVideo answered 200, directly or by the AppServer) beyond one per file,
   re-running after success included;
-* stuck: queue items of the run not ``done`` at the end.
+* stuck: files of the run without a finished upload at the end (a queue item not ``done``, or no VideoId).
 
 Usage: ``python bench/kill_matrix.py [--runs 20] [--seed 1] [--size 600k]``. Prints one row per run, then the
 totals; the last line is one JSON object. Exit status 1 if any total is not 0.
@@ -155,10 +155,11 @@ def check(run: Run, files: list[Path], home: Path, control: SandboxControl, resu
         con = sqlite3.connect(db)
         ledger = {m: str(c) for m, c in con.execute("SELECT media_id, crc64 FROM uploads")}
         con.close()
+    unfinished: set[str] = set()
     for path in files:
         video_id = results.get(str(path))
-        if not video_id:
-            run.corrupt += 1
+        if not video_id:  # failed or lost: counted as stuck below
+            unfinished.add(str(path))
             run.notes.append(f"{path.name}: no VideoId")
             continue
         try:
@@ -179,7 +180,7 @@ def check(run: Run, files: list[Path], home: Path, control: SandboxControl, resu
     creates = [e for e in control.log() if e.get("op") in CREATES and e.get("status") == 200]
     run.extra_ids = max(0, len(creates) - len(files))
     queue = [json.loads(line) for line in cli.run("queue", "list", "--json").stdout.splitlines() if line.strip()]
-    run.stuck = sum(1 for q in queue if q["state"] != "done")
+    run.stuck = len(unfinished | {q["file"] for q in queue if q["state"] != "done"})
 
 
 def one_run(n: int, rng: random.Random, info: dict[str, Any], control: SandboxControl, size: int,
