@@ -14,7 +14,7 @@ Counted per run (all must be 0):
 * crc: the object's CRC64 differs from the file's, or from the CRC64 vodgui recorded in its ledger;
 * extra_ids: VideoIds created (CreateUploadVideo answered 200, directly or by the AppServer) beyond one per file,
   re-running after success included;
-* stuck: queue items of the run not ``done`` at the end.
+* stuck: files of the run without a finished upload at the end (a queue item not ``done``, or no VideoId).
 
 Usage: ``python bench/kill_matrix.py [--runs 20] [--seed 1] [--size 600k]``. Prints one row per run, then the
 totals; the last line is one JSON object. Exit status 1 if any total is not 0.
@@ -155,10 +155,11 @@ def check(run: Run, files: list[Path], home: Path, control: SandboxControl, resu
         con = sqlite3.connect(db)
         ledger = {m: str(c) for m, c in con.execute("SELECT media_id, crc64 FROM uploads")}
         con.close()
+    unfinished: set[str] = set()
     for path in files:
         video_id = results.get(str(path))
-        if not video_id:
-            run.corrupt += 1
+        if not video_id:  # failed or lost: counted as stuck below
+            unfinished.add(str(path))
             run.notes.append(f"{path.name}: no VideoId")
             continue
         try:
@@ -176,10 +177,14 @@ def check(run: Run, files: list[Path], home: Path, control: SandboxControl, resu
         if int(obj["crc64"]) != want or ledger.get(video_id) not in (str(want), None):
             run.crc += 1
             run.notes.append(f"{path.name}: CRC64 mismatch")
-    creates = [e for e in control.log() if e.get("op") in CREATES and e.get("status") == 200]
+    log = control.log()
+    creates = [e for e in log if e.get("op") in CREATES and e.get("status") == 200]
     run.extra_ids = max(0, len(creates) - len(files))
+    if run.extra_ids:
+        (cli.work / "sandbox-log.json").write_text(json.dumps(log, indent=1))
+        run.notes.append(f"{len(creates)} videos created for {len(files)} files; log in {cli.work}")
     queue = [json.loads(line) for line in cli.run("queue", "list", "--json").stdout.splitlines() if line.strip()]
-    run.stuck = sum(1 for q in queue if q["state"] != "done")
+    run.stuck = len(unfinished | {q["file"] for q in queue if q["state"] != "done"})
 
 
 def one_run(n: int, rng: random.Random, info: dict[str, Any], control: SandboxControl, size: int,
@@ -251,8 +256,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--size", default="600k", help="typical file size (each file is 0.5x-1.5x of it)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (homes, CLI stderr)")
+    parser.add_argument("--only", type=int, nargs="+", help="run only these run numbers (each run has its own seed)")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
     size = parse_size(args.size)
     proc, info = start_sandbox("transcode_delay=0", "transcode_duration=0", "min_part_size=1024")
     control = SandboxControl(info["control_url"])
@@ -262,8 +267,8 @@ def main() -> int:
              f"{'extra_ids':>9} {'stuck':>5} {'s':>5}  faults"
     print(header, flush=True)
     try:
-        for n in range(args.runs):
-            run = one_run(n, rng, info, control, size, top)
+        for n in (args.only if args.only is not None else range(args.runs)):
+            run = one_run(n, random.Random(f"{args.seed}:{n}"), info, control, size, top)
             runs.append(run)
             print(f"{run.n:3d} {run.profile:7} {run.files:5d} {run.kills:5d} {run.recovered_by:8} {run.corrupt:7d} "
                   f"{run.crc:3d} {run.extra_ids:9d} {run.stuck:5d} {run.seconds:5.1f}  {run.faults}", flush=True)

@@ -33,6 +33,7 @@ from vodgui.cli.profiles_cmd import add_transfer_arguments, transfer_overrides
 from vodgui.cli.waiting import WaitingNotice
 from vodgui.core.errors import VodError
 from vodgui.core.intake import scan
+from vodgui.core.ledger import account_key
 from vodgui.core.media_items import (
     BUSINESS_TYPES,
     IMAGE_TYPES,
@@ -227,6 +228,7 @@ def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], 
             if overrides:
                 profile = replace(profile, transfer=profile.transfer.with_changes(**overrides))
             cache[name] = ws.sessions.build(profile)
+            account_key(cache[name])  # learned now, so the finished uploads can be recorded by account
         return cache[name]
 
     first = sessions(ws.store.get(job_ids[0]).profile) if job_ids and ws.store.get(job_ids[0]) else None

@@ -39,11 +39,11 @@ class DuplicatePrompt(QDialog):
         heading.setFont(font)
         heading.setWordWrap(True)
         if duplicate.same_content:
-            why = self.tr("A file with the same size and the same content (CRC64 checksum) was uploaded on {0} as "
-                          "VideoId {1}, from {2}.").format(when, record.media_id, record.path)
+            why = self.tr("A file with the same size and the same content (CRC64 checksum) was uploaded to this "
+                          "account on {0} as VideoId {1}, from {2}.").format(when, record.media_id, record.path)
         else:
-            why = self.tr("This file, unchanged since then (same size and modification time), was uploaded on {0} "
-                          "as VideoId {1}.").format(when, record.media_id)
+            why = self.tr("This file, unchanged since then (same size and modification time), was uploaded to this "
+                          "account on {0} as VideoId {1}.").format(when, record.media_id)
         body = QLabel(why + "\n\n" + self.tr("Uploading it again creates a second video in VOD."), self)
         body.setWordWrap(True)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -139,6 +139,8 @@ class FileIntake(QObject):
             fresh = [f for f in files if f.path not in waiting]
             ledger = sessions(profile).ledger  # keyed by the account this profile uploads to
             try:
+                if ledger is not None:
+                    ledger.account()  # learned now (once per profile), so finished uploads are recorded by account
                 duplicates = find_uploaded(ledger, fresh, dropped_kind) if ledger is not None else []
             except VodError as err:  # the account cannot be learned now (offline): queue without asking
                 log.warning("could not check for earlier uploads: %s", err)

@@ -407,13 +407,13 @@
     </message>
     <message>
         <location filename="../../ui/duplicate_prompt.py" line="42"/>
-        <source>A file with the same size and the same content (CRC64 checksum) was uploaded on {0} as VideoId {1}, from {2}.</source>
-        <translation>一个大小和内容（CRC64 校验值）都相同的文件已于 {0} 从 {2} 上传，VideoId 为 {1}。</translation>
+        <source>A file with the same size and the same content (CRC64 checksum) was uploaded to this account on {0} as VideoId {1}, from {2}.</source>
+        <translation>一个大小和内容（CRC64 校验值）都相同的文件已于 {0} 从 {2} 上传到此账号，VideoId 为 {1}。</translation>
     </message>
     <message>
         <location filename="../../ui/duplicate_prompt.py" line="45"/>
-        <source>This file, unchanged since then (same size and modification time), was uploaded on {0} as VideoId {1}.</source>
-        <translation>此文件已于 {0} 上传，VideoId 为 {1}，此后未修改（大小和修改时间均相同）。</translation>
+        <source>This file, unchanged since then (same size and modification time), was uploaded to this account on {0} as VideoId {1}.</source>
+        <translation>此文件已于 {0} 上传到此账号，VideoId 为 {1}，此后未修改（大小和修改时间均相同）。</translation>
     </message>
     <message>
         <location filename="../../ui/duplicate_prompt.py" line="47"/>
@@ -1647,77 +1647,78 @@ File: {1}</source>
 <context>
     <name>MatrixPanel</name>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="497"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="502"/>
         <source>Run the matrix</source>
+        <extracomment>The values of each filter the matrix tries (GetPlayInfo&apos;s parameter names; &quot;&quot; = not sent).</extracomment>
         <translation>运行矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="498"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="503"/>
         <source>Call GetPlayInfo once per combination with the profile&apos;s key</source>
         <translation>用配置的密钥对每种组合调用一次 GetPlayInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="500"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
         <source>All answers</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="500"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
         <source>Streams only</source>
         <translation>只看有流的</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="500"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
         <source>Refusals only</source>
         <translation>只看被拒绝的</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="510"/>
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="510"/>
         <source>Definition</source>
         <translation>清晰度</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="510"/>
         <source>StreamType</source>
         <translation>流类型</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="506"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="511"/>
         <source>OutputType</source>
         <translation>输出类型</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="506"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="511"/>
         <source>ResultType</source>
         <translation>结果类型</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="506"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="511"/>
         <source>Answer</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="507"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="512"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="528"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="536"/>
         <source>Asking GetPlayInfo {0} times…</source>
         <translation>正在调用 GetPlayInfo {0} 次…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="548"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="554"/>
         <source>{0} combinations: {1} with streams, {2} refused.</source>
         <translation>{0} 种组合：{1} 种有流，{2} 种被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="561"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="567"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
