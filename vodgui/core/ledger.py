@@ -18,18 +18,16 @@ item that resumes (same VideoId), never a finished upload the guard does not kno
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
 
-from vodgui.core.home_faults import raise_home_faults
 from vodgui.core.integrity import crc64_file
+from vodgui.core.sqlite_file import SqliteFile
 from vodgui.core.transfer.record import AttachedDetails, Details, ImageDetails, JobRecord, Kind
 
 log = logging.getLogger(__name__)
@@ -75,37 +73,12 @@ class LedgerEntry:
     same_content: bool = False
 
 
-class Ledger:
+class Ledger(SqliteFile):
     """Thread-safe access to the ledger file; each method is one transaction."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        super().__init__(path)
         self._db.executescript(_SCHEMA)
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
-
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, raise_home_faults(self.path.parent):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error:  # a full disk: the transaction may still be open
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
 
     def record(self, account: str, region: str, path: str, size: int, mtime_ns: int, crc64: int | str | None,
                media_id: str, kind: str) -> None:

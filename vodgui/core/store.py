@@ -15,17 +15,14 @@ the JSON form of that kind's dataclass. The media id of every kind (VideoId, Ima
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, ClassVar
 
-from vodgui.core.home_faults import raise_home_faults
 from vodgui.core.messages import Message
+from vodgui.core.sqlite_file import SqliteFile
 from vodgui.core.transfer.events import JobError, JobState
 from vodgui.core.transfer.record import JobRecord, Kind, NewItem, details_from_json, details_to_json
 
@@ -174,17 +171,11 @@ def _message(text: str | None) -> Message | None:
     return Message.from_dict(data) if isinstance(data, dict) and "code" in data else None
 
 
-class QueueStore:
+class QueueStore(SqliteFile):
     """Thread-safe access to the queue database. Each method is one transaction."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self._lock = threading.RLock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # NORMAL is durable against application crashes (our case); FULL would add an fsync per part.
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        super().__init__(path)
         self._migrate_renames()
         self._db.executescript(_SCHEMA)  # executescript commits by itself: not inside _tx
         self._migrate()
@@ -214,26 +205,6 @@ class QueueStore:
             for column in _OLD_ERROR_COLUMNS:
                 self._db.execute(f"ALTER TABLE items DROP COLUMN {column}")
         self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
-
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, raise_home_faults(self.path.parent):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error:  # a full disk: the transaction may still be open
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
 
     # -- items -----------------------------------------------------------------------------------------------
     @staticmethod
