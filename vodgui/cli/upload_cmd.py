@@ -50,7 +50,7 @@ from vodgui.core.media_items import (
 from vodgui.core.profiles import Profile
 from vodgui.core.transfer.context import ProfileSession
 from vodgui.core.transfer.engine import TransferEngine
-from vodgui.core.transfer.events import Event, JobChanged, JobsAdded, JobSnapshot, JobState, Progress
+from vodgui.core.transfer.events import Connections, Event, JobChanged, JobsAdded, JobSnapshot, JobState, Progress
 from vodgui.core.transfer.record import CoverTarget, NewItem
 from vodgui.core.workspace import Workspace
 
@@ -185,6 +185,7 @@ class ProgressLine:
         self._last = 0.0
         self._snaps: dict[int, JobSnapshot] = {}
         self._lock = threading.Lock()
+        self._conn: Connections | None = None
 
     def on_event(self, event: Event) -> None:
         with self._lock:
@@ -192,6 +193,8 @@ class ProgressLine:
                 self._snaps.update((s.job_id, s) for s in event.snapshots if s.job_id in self.ids)
             elif isinstance(event, JobChanged) and event.snapshot.job_id in self.ids:
                 self._snaps[event.snapshot.job_id] = event.snapshot
+            elif isinstance(event, Connections):
+                self._conn = event
             elif isinstance(event, Progress) and event.job_id in self._snaps:
                 self._snaps[event.job_id] = replace(self._snaps[event.job_id], confirmed=event.confirmed,
                                                     in_flight=event.in_flight, speed=event.speed, eta=event.eta)
@@ -209,7 +212,8 @@ class ProgressLine:
         active = next((s for s in snaps if s.state.active), None)
         name = os.path.basename(active.path) if active else ""
         rate = f"{speed / 1e6:6.1f} MB/s" if speed else "   -- MB/s"
-        sys.stderr.write(f"\r[{finished}/{len(snaps)}] {100 * done / total:5.1f}% {rate}  {name[:40]:40}")
+        conn = f" conn {self._conn.active:2}/{self._conn.limit:<2}" if self._conn is not None else ""
+        sys.stderr.write(f"\r[{finished}/{len(snaps)}] {100 * done / total:5.1f}% {rate}{conn}  {name[:40]:40}")
         sys.stderr.flush()
 
     def close(self) -> None:
@@ -232,9 +236,7 @@ def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], 
         return cache[name]
 
     first = sessions(ws.store.get(job_ids[0]).profile) if job_ids and ws.store.get(job_ids[0]) else None
-    engine = TransferEngine(ws.store, sessions, auto_start=False,
-                            concurrent_files=first.transfer.concurrent_files if first else 2,
-                            bandwidth_limit=first.transfer.bandwidth_limit if first else 0)
+    engine = TransferEngine.for_config(ws.store, sessions, first.transfer if first else None, auto_start=False)
     line = ProgressLine(job_ids, progress)
     engine.subscribe(line)
     engine.subscribe(WaitingNotice())
