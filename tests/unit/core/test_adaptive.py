@@ -59,7 +59,7 @@ def test_errors_halve_the_limit_at_once() -> None:
     gate.congestion()  # the same epoch: one backoff per epoch, not one per failed request
     assert gate.limit == 4
     clock.advance(0.6)
-    gate.record(1)
+    gate.record(1 << 30)  # the next epoch
     gate.congestion()
     assert gate.limit == 2
 
@@ -78,6 +78,23 @@ def test_fixed_mode_keeps_its_value() -> None:
     limits = simulate(gate, clock, lambda n: n * 8 * MB, 5)
     gate.congestion()
     assert set(limits) == {6} and gate.limit == 6
+
+
+def test_tiny_requests_are_measured_over_enough_of_them() -> None:
+    # Tiny files: no stream of bytes, so an epoch lasts until about one request per slot has finished.
+    clock = FakeClock()
+    gate = ConnectionGate(4, 16, clock=clock)
+    for _ in range(3):
+        clock.advance(0.5)
+        gate.demand()
+        assert gate.try_acquire()
+        gate.release()
+    assert gate.limit == 4  # three requests in 1.5 s: not yet an epoch
+    clock.advance(0.5)
+    gate.demand()
+    assert gate.try_acquire()
+    gate.release()
+    assert gate.limit == 8  # the fourth closes it; demand waited: slow start doubles
 
 
 def test_slots_and_reports() -> None:

@@ -31,6 +31,8 @@ REQUEST_WEIGHT = 64 * 1024
 #: An increase is kept when the throughput grew by at least this share of what it should have brought.
 KEEP_SHARE = 0.5
 HOLD_EPOCHS = 6
+#: Bytes per slot that make an epoch long enough to measure without finished requests.
+STREAM_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ class ConnectionGate:
         # measurement
         self._epoch_start = self._clock.monotonic()
         self._bytes = 0.0
+        self._raw = 0
+        self._done = 0
         self._starved = False
         self._congested = False
         self._slow_start = True
@@ -140,6 +144,7 @@ class ConnectionGate:
         with self._cond:
             self._active = max(0, self._active - 1)
             self._bytes += REQUEST_WEIGHT
+            self._done += 1
             self._tick()
             self._cond.notify()
         self._report()
@@ -158,6 +163,7 @@ class ConnectionGate:
         """Bytes read into requests (the HTTP layer takes them as fast as the link carries them)."""
         with self._cond:
             self._bytes += nbytes
+            self._raw += nbytes
             self._tick()
             moved = self._notify_later
         if moved:
@@ -191,6 +197,8 @@ class ConnectionGate:
     def _restart(self, now: float) -> None:
         self._epoch_start = now
         self._bytes = 0.0
+        self._raw = 0
+        self._done = 0
         self._starved = False
         self._congested = False
         self._congested_this_epoch = False
@@ -199,7 +207,10 @@ class ConnectionGate:
         """Close the epoch if it is over and adapt (called with the lock held)."""
         now = self._clock.monotonic()
         elapsed = now - self._epoch_start
-        if elapsed < self.epoch:
+        # An epoch needs enough events to mean something: a stream of bytes (large parts), or about one finished
+        # request per slot (tiny files finish in lumps); a quiet one ends after 8 epochs' time regardless.
+        if elapsed < self.epoch or (self._done < self._limit and self._raw < self._limit * STREAM_BYTES
+                                    and elapsed < 8 * self.epoch):
             return
         rate = self._bytes / elapsed
         saturated = self._starved and not self._congested

@@ -221,17 +221,16 @@ class TransferEngine:
             if self._closed:
                 return
             free = self._files_at_once() - sum(1 for j in self._jobs.values() if j.thread is not None)
-            if free <= 0:
-                if self.gate.adaptive and any(j.state is JobState.QUEUED and j.thread is None
-                                              for j in self._jobs.values()):
-                    self.gate.demand()  # more files wait than may run: the gate may grow
-                return
+            waiting = False
             for job in sorted(self._jobs.values(), key=lambda j: j.position):
-                if free <= 0:
-                    break
                 if job.state is JobState.QUEUED and job.thread is None:
+                    if free <= 0:
+                        waiting = True
+                        break
                     self._start_thread(job, self._run_job, "job")
                     free -= 1
+            if waiting and self.gate.adaptive:
+                self.gate.demand()  # more files wait than may run: the gate may grow
 
     def _files_at_once(self) -> int:
         """Fixed: ``concurrent_files``. Adaptive: ``concurrent_files`` to start with, and one more for each
