@@ -114,10 +114,9 @@ def _limit(args: argparse.Namespace) -> int:
     with open_workspace(args.home) as ws:
         if args.schedule is not None:
             try:
-                schedule = BandwidthSchedule.parse(args.schedule)
+                ws.store.set_meta(LIMIT_KEY, BandwidthSchedule.parse(args.schedule).text)
             except VodError as err:
                 return fail(error_text(err), 2)
-            ws.store.set_meta(LIMIT_KEY, schedule.text)
         schedule = stored_schedule(ws.store)
     text = schedule.text if schedule is not None else "off"
     rate = schedule.rate_now() if schedule is not None else 0

@@ -125,12 +125,13 @@ class TransferPanel(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, box in ((self.tr("&Files at once:"), self.files), (self.tr("&Parallel parts:"), self.parts),
-                           (self.tr("Part si&ze:"), self.part_size), (self.tr("&Retries:"), self.retries),
-                           (self.tr("&Bandwidth limit:"), self.bandwidth),
-                           (self.tr("Bandwidth &schedule:"), self.schedule),
-                           (self.tr("&Maximum connections:"), self.max_connections)):
-            form.addRow(label, box)
+        rows: tuple[tuple[str, QWidget], ...] = (
+            (self.tr("&Files at once:"), self.files), (self.tr("&Parallel parts:"), self.parts),
+            (self.tr("Part si&ze:"), self.part_size), (self.tr("&Retries:"), self.retries),
+            (self.tr("&Bandwidth limit:"), self.bandwidth), (self.tr("Bandwidth &schedule:"), self.schedule),
+            (self.tr("&Maximum connections:"), self.max_connections))
+        for label, widget in rows:
+            form.addRow(label, widget)
         form.insertRow(2, "", self.adaptive)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

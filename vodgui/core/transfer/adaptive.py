@@ -56,7 +56,7 @@ class ConnectionGate:
         epoch: seconds per measurement.
         on_change: called (outside the lock) with a :class:`GateState` when the limit changes, and when the
             number of requests in flight changed and the last call is at least ``report_every`` seconds old or
-            nothing is in flight any more.
+            nothing is in flight any more (or something is again).
     """
 
     def __init__(self, initial: int = 4, maximum: int = 16, *, adaptive: bool = True, clock: Clock | None = None,
@@ -244,14 +244,17 @@ class ConnectionGate:
     _notify_later = False
 
     def _report(self, force: bool = False) -> None:
+        if self.on_change is None:
+            return
         with self._cond:
             state = self.state()
             now = self._clock.monotonic()
             limit_moved = self._notify_later or state.limit != self._reported[1]
             self._notify_later = False
-            if not (force or limit_moved or (state.active != self._reported[0]
-                                               and (state.active == 0
-                                                    or now - self._reported_at >= self._report_every))):
+            # Busy <-> idle always; other changes of the count at most every ``report_every`` seconds.
+            idle_moved = (state.active == 0) != (self._reported[0] == 0)
+            if not (force or limit_moved or idle_moved or (state.active != self._reported[0]
+                                                           and now - self._reported_at >= self._report_every)):
                 return
             self._reported = (state.active, state.limit)
             self._reported_at = now

@@ -24,8 +24,8 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
-from contextlib import nullcontext
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Protocol, TypeVar
@@ -85,11 +85,9 @@ def run_parallel(executor: Executor, tasks: Sequence[Callable[[], T]], window: i
             if gate is None:
                 number, task = queue.popleft()
             else:
-                if not gate.try_acquire():
-                    if not pending and not gate.acquire(stop):  # nothing of ours runs: wait for a slot
-                        break
-                    elif pending:
-                        break
+                # No slot: look again when a task of ours ends, or (none runs) wait for one.
+                if not gate.try_acquire() and (pending or not gate.acquire(stop)):
+                    break
                 number, task = queue.popleft()
                 task = _holding(gate, task)
             pending[executor.submit(task)] = number
