@@ -132,7 +132,7 @@ class TransferPanel(QWidget):
             (self.tr("&Maximum connections:"), self.max_connections))
         for label, widget in rows:
             form.addRow(label, widget)
-        form.insertRow(2, "", self.adaptive)
+        form.insertRow(2, self.adaptive)  # the whole row: its text is longer than a label column
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.heading)

@@ -72,6 +72,17 @@ def test_nothing_changes_without_demand() -> None:
     assert set(limits) == {4}
 
 
+def test_the_users_bandwidth_limit_is_not_a_reason_to_grow() -> None:
+    clock = FakeClock()
+    gate = ConnectionGate(4, 16, clock=clock)
+    for _ in range(100):
+        clock.advance(0.05)
+        gate.demand()
+        gate.capped()  # the RateLimiter made requests wait
+        gate.record(400_000)
+    assert gate.limit == 4
+
+
 def test_fixed_mode_keeps_its_value() -> None:
     clock = FakeClock()
     gate = ConnectionGate(6, 6, adaptive=False, clock=clock)

@@ -12,8 +12,8 @@ a batch of tiny files counts its files) in epochs and moves the limit:
   more connections, same bytes);
 * an error or a throttling answer (any retried request) halves the limit at once (multiplicative decrease).
 
-Epochs where fewer requests wait than there are slots (the end of a file, a bandwidth limit) teach nothing and
-change nothing. With ``adaptive=False`` the limit stays where it was set. No Qt, no I/O; time comes from a clock
+Epochs where fewer requests wait than there are slots (the end of a file), or where the user's bandwidth limit
+held requests back, teach nothing and change nothing. With ``adaptive=False`` the limit stays where it was set. No Qt, no I/O; time comes from a clock
 so unit tests drive it.
 """
 
@@ -176,6 +176,11 @@ class ConnectionGate:
             self._tick()
         self._report()
 
+    def capped(self) -> None:
+        """The user's bandwidth limit held requests back this epoch: more connections could not help."""
+        with self._cond:
+            self._capped = True
+
     def congestion(self) -> None:
         """A request failed or the service throttled: back off now."""
         changed = False
@@ -193,6 +198,7 @@ class ConnectionGate:
             self._report(force=True)
 
     _congested_this_epoch = False
+    _capped = False
 
     def _restart(self, now: float) -> None:
         self._epoch_start = now
@@ -200,6 +206,7 @@ class ConnectionGate:
         self._raw = 0
         self._done = 0
         self._starved = False
+        self._capped = False
         self._congested = False
         self._congested_this_epoch = False
 
@@ -213,7 +220,7 @@ class ConnectionGate:
                                     and elapsed < 8 * self.epoch):
             return
         rate = self._bytes / elapsed
-        saturated = self._starved and not self._congested
+        saturated = self._starved and not self._congested and not self._capped
         self._restart(now)
         if not self.adaptive or not saturated:
             self._base = None

@@ -152,6 +152,8 @@ class RateLimiter:
                     self._tokens -= nbytes  # may go negative: the next caller waits for the debt
                     return
                 wait = -self._tokens / self._rate
+            if self.gate is not None:
+                self.gate.capped()  # our own limit is the bottleneck: more connections would not help
             if interrupt is not None:
                 if interrupt.wait(min(wait, 0.25)):
                     return
