@@ -10,7 +10,7 @@ import pytest
 
 from vodgui.cli.progress import ProgressBars
 from vodgui.core.transfer.events import Connections, JobChanged, JobsAdded, JobSnapshot, JobState, Progress
-from vodgui.core.transfer.record import VideoDetails, Kind
+from vodgui.core.transfer.record import Kind, VideoDetails
 
 pytestmark = pytest.mark.timeout(10)
 
