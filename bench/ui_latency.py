@@ -120,7 +120,8 @@ def make_files(folder: Path, count: int, big: int, big_size: int) -> tuple[list[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--files", type=int, default=10_000, help="small files to add (default 10,000)")
+    parser.add_argument("--files", "--items", dest="files", type=int, default=10_000,
+                        help="small files to add (default 10,000; issue 14 asks for --items 100000)")
     parser.add_argument("--seconds", type=float, default=20.0, help="how long to watch progress (default 20)")
     parser.add_argument("--bandwidth", type=int, default=128_000,
                         help="sandbox bytes/s per connection, keeps uploads active (default 128000)")
@@ -216,8 +217,25 @@ def main() -> int:
         print(f"largest event-loop stall while progress flows for {args.seconds:.0f} s: {flow['max_ms']:.1f} ms "
               f"(p99 {flow['p99_ms']:.1f} ms over {flow['ticks']:.0f} ticks; target <= 50 ms)")
         print(f"peak RSS: {rss:.0f} MB (target <= 400 MB)")
-        ok = flow["max_ms"] <= 50 and add_seconds <= 2 and rss <= 400
+        add_target = 2.0 if args.files <= 10_000 else 10.0  # issue 4: 10,000 in 2 s; issue 14: 100,000 in 10 s
+        ok = flow["max_ms"] <= 50 and add_seconds <= add_target and rss <= 400
         print("all targets met" if ok else "TARGET MISSED")
+        ctx.engine.shutdown(pause=True, timeout=20)
+        # `vodgui queue list --json` of this queue, as a separate process (issue 14: <= 2 s for 100,000 items)
+        import subprocess
+
+        started = time.perf_counter()
+        listed = subprocess.run([sys.executable, "-m", "vodgui", "--home", str(work / "home"), "queue", "list",
+                                 "--json"], capture_output=True, text=True, timeout=300)
+        list_seconds = time.perf_counter() - started
+        rows = listed.stdout.count("\n")
+        print(f"vodgui queue list --json: {rows} lines in {list_seconds:.2f} s (target <= 2 s for 100,000)")
+        import json
+
+        print(json.dumps({"items": args.files, "add_s": round(add_seconds, 2),
+                          "add_max_stall_ms": round(add_stall["max_ms"], 1),
+                          "flow_max_stall_ms": round(flow["max_ms"], 1), "peak_rss_mb": round(rss),
+                          "queue_list_json_s": round(list_seconds, 2), "queue_list_rows": rows}))
     finally:
         window.close()
         ctx.bridge.stop()

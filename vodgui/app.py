@@ -84,9 +84,7 @@ def build_context(workspace: Workspace, sandbox_info: Callable[[], dict[str, Any
     profile = workspace.profiles.get(settings_store.load().last_profile) or workspace.profiles.get(
         workspace.profiles.default or "")
     transfer = profile.transfer if profile else None
-    engine = TransferEngine(workspace.store, workspace.sessions,
-                            concurrent_files=transfer.concurrent_files if transfer else 2,
-                            bandwidth_limit=transfer.bandwidth_limit if transfer else 0)
+    engine = TransferEngine.for_config(workspace.store, workspace.sessions, transfer)
     bridge = EngineBridge()
     engine.subscribe(bridge)
     return AppContext(workspace, engine, bridge, settings_store, log_buffer or LogBuffer(), sandbox_info,

@@ -9,7 +9,8 @@ import sys
 from vodgui.cli.common import error_text, fail, open_workspace, print_json, setup_logging, stop_builtin_sandbox
 from vodgui.cli.upload_cmd import result_json, run_engine
 from vodgui.core.errors import VodError
-from vodgui.core.transfer.engine import TransferEngine, read_queue
+from vodgui.core.transfer.bandwidth import BandwidthSchedule
+from vodgui.core.transfer.engine import LIMIT_KEY, TransferEngine, read_queue, stored_schedule
 from vodgui.core.transfer.events import JobState
 
 
@@ -32,6 +33,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rm = qsub.add_parser("remove", help="remove finished, failed or cancelled items from the queue")
     rm.add_argument("ids", nargs="+", type=int, metavar="ID")
     rm.set_defaults(func=_remove)
+    lim = qsub.add_parser("limit", help="bandwidth limit for the whole queue, now and by time of day; running "
+                                        "uploads (the app's, another terminal's) follow it within seconds")
+    lim.add_argument("schedule", nargs="?", metavar="SCHEDULE",
+                     help='a rate ("4M", "512k", "off") or time-of-day steps ("08:00,4M 18:00,off"); '
+                          "without it: show the limit in force")
+    lim.add_argument("--json", action="store_true")
+    lim.set_defaults(func=_limit)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -99,6 +107,24 @@ def _cancel(args: argparse.Namespace) -> int:
     finally:
         stop_builtin_sandbox()
     return 0 if deadline_ok else 1
+
+
+def _limit(args: argparse.Namespace) -> int:
+    """Store the queue's schedule (no lock: the process that uploads reads it while it runs)."""
+    with open_workspace(args.home) as ws:
+        if args.schedule is not None:
+            try:
+                ws.store.set_meta(LIMIT_KEY, BandwidthSchedule.parse(args.schedule).text)
+            except VodError as err:
+                return fail(error_text(err), 2)
+        schedule = stored_schedule(ws.store)
+    text = schedule.text if schedule is not None else "off"
+    rate = schedule.rate_now() if schedule is not None else 0
+    if args.json:
+        print_json({"schedule": text, "bytes_per_second_now": rate})
+    else:
+        print(f"bandwidth schedule: {text}; now: {f'{rate / 1048576:.2f} MiB/s' if rate else 'unlimited'}")
+    return 0
 
 
 def _remove(args: argparse.Namespace) -> int:

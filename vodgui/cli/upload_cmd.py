@@ -12,9 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import sys
 import threading
-import time
 from dataclasses import replace
 from types import FrameType
 from typing import Any
@@ -30,6 +28,7 @@ from vodgui.cli.common import (
 )
 from vodgui.cli.duplicates import skip_uploaded
 from vodgui.cli.profiles_cmd import add_transfer_arguments, transfer_overrides
+from vodgui.cli.progress import ProgressBars
 from vodgui.cli.waiting import WaitingNotice
 from vodgui.core.errors import VodError
 from vodgui.core.intake import scan
@@ -50,7 +49,7 @@ from vodgui.core.media_items import (
 from vodgui.core.profiles import Profile
 from vodgui.core.transfer.context import ProfileSession
 from vodgui.core.transfer.engine import TransferEngine
-from vodgui.core.transfer.events import Event, JobChanged, JobsAdded, JobSnapshot, JobState, Progress
+from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.transfer.record import CoverTarget, NewItem
 from vodgui.core.workspace import Workspace
 
@@ -176,47 +175,6 @@ def build_items(args: argparse.Namespace, files: list[str], profile: str,
     return items, problems
 
 
-class ProgressLine:
-    """A one-line summary on stderr, redrawn at most 5 times a second, from the engine's events alone."""
-
-    def __init__(self, job_ids: list[int], enabled: bool) -> None:
-        self.ids = set(job_ids)
-        self.enabled = enabled and sys.stderr.isatty()
-        self._last = 0.0
-        self._snaps: dict[int, JobSnapshot] = {}
-        self._lock = threading.Lock()
-
-    def on_event(self, event: Event) -> None:
-        with self._lock:
-            if isinstance(event, JobsAdded):
-                self._snaps.update((s.job_id, s) for s in event.snapshots if s.job_id in self.ids)
-            elif isinstance(event, JobChanged) and event.snapshot.job_id in self.ids:
-                self._snaps[event.snapshot.job_id] = event.snapshot
-            elif isinstance(event, Progress) and event.job_id in self._snaps:
-                self._snaps[event.job_id] = replace(self._snaps[event.job_id], confirmed=event.confirmed,
-                                                    in_flight=event.in_flight, speed=event.speed, eta=event.eta)
-            if not self.enabled:
-                return
-            now = time.monotonic()
-            if now - self._last < 0.2:
-                return
-            self._last = now
-            snaps = list(self._snaps.values())
-        total = sum(s.size for s in snaps) or 1
-        done = sum(s.bytes_done for s in snaps)
-        finished = sum(1 for s in snaps if s.state is JobState.DONE)
-        speed = sum(s.speed or 0 for s in snaps)
-        active = next((s for s in snaps if s.state.active), None)
-        name = os.path.basename(active.path) if active else ""
-        rate = f"{speed / 1e6:6.1f} MB/s" if speed else "   -- MB/s"
-        sys.stderr.write(f"\r[{finished}/{len(snaps)}] {100 * done / total:5.1f}% {rate}  {name[:40]:40}")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
-
-
 def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], progress: bool,
                restore: bool = True) -> list[JobSnapshot]:
     """Run the given queue items to an end in the foreground; Ctrl-C pauses them (resumable)."""
@@ -232,10 +190,8 @@ def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], 
         return cache[name]
 
     first = sessions(ws.store.get(job_ids[0]).profile) if job_ids and ws.store.get(job_ids[0]) else None
-    engine = TransferEngine(ws.store, sessions, auto_start=False,
-                            concurrent_files=first.transfer.concurrent_files if first else 2,
-                            bandwidth_limit=first.transfer.bandwidth_limit if first else 0)
-    line = ProgressLine(job_ids, progress)
+    engine = TransferEngine.for_config(ws.store, sessions, first.transfer if first else None, auto_start=False)
+    line = ProgressBars(job_ids, progress)
     engine.subscribe(line)
     engine.subscribe(WaitingNotice())
     engine.restore(resume=False, ids=job_ids)

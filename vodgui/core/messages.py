@@ -48,6 +48,9 @@ ENGLISH: dict[str, str] = {
     "InvalidRetries": "Retries must be between {low} and {high}.",
     "InvalidRetryDelay": "Retry delays cannot be negative.",
     "InvalidBandwidthLimit": "The bandwidth limit cannot be negative.",
+    "InvalidMaxConnections": "Maximum connections must be between {low} and {high}.",
+    "InvalidBandwidthSchedule": "{value} is not a bandwidth schedule step. Write a rate (4M, 512k, off) or time,rate "
+                                "steps such as \"08:00,4M 18:00,off\".",
     "CorruptProfiles": "{path} is not valid JSON ({reason}). Fix or remove it.",
     "ProfileNotFound": "There is no profile named {name} (profiles: {known}). Create it with 'vodgui profiles add'.",
     "ProfileNotFound.NoProfiles": "There is no profile named {name}: there are no profiles yet. Create one with "

@@ -67,9 +67,14 @@ class Settings:
     transcode_scale: float = 1.0
     transcode_workers: int = 1
     transcode_queue_max: int = 32
-    #: Per-connection WAN emulation.
+    #: Link emulation: ``latency_ms`` is the round trip each request waits before it is served (plus up to
+    #: ``jitter_ms`` more, at random); ``bandwidth_bps`` caps each connection; ``link_bps`` is the capacity all
+    #: connections share; ``loss_rate`` is the chance that a 64 KiB chunk costs one more round trip.
     latency_ms: float = 0.0
     bandwidth_bps: float = 0.0
+    link_bps: float = 0.0
+    jitter_ms: float = 0.0
+    loss_rate: float = 0.0
     #: Accepted difference between a request's timestamp and the sandbox's wall clock.
     max_skew_seconds: int = 15 * 60
     #: CDN: the private key for URL authentication type A; the CDN's own extra TTL on top of the timestamp.

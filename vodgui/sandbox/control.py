@@ -9,7 +9,9 @@ POST     /_sandbox/reset            forget videos, objects, uploads, tokens, fau
 GET      /_sandbox/clock            ``{"now", "offset", "skew"}``
 POST     /_sandbox/clock            ``{"advance": s}`` | ``{"offset": s}`` | ``{"skew": s}``
 GET      /_sandbox/settings         current :class:`~vodgui.sandbox.config.Settings`
-POST     /_sandbox/settings         partial update, e.g. ``{"upload_auth_ttl": 5, "latency_ms": 40}``
+POST     /_sandbox/settings         partial update, e.g. ``{"upload_auth_ttl": 5, "latency_ms": 40}``; link
+                                    emulation: ``link_bps`` (shared), ``bandwidth_bps`` (per
+                                    connection), ``latency_ms``, ``jitter_ms``, ``loss_rate``
 GET      /_sandbox/faults           the rules, with how often each matched and fired
 POST     /_sandbox/faults           one rule (see :mod:`vodgui.sandbox.faults`) or ``{"rules": [...]}``
 DELETE   /_sandbox/faults[/ID]      remove one rule or all

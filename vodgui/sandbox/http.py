@@ -7,6 +7,7 @@ whose body is bytes or a file range. The server owns sockets, keep-alive, WAN sh
 from __future__ import annotations
 
 import ipaddress
+import random
 import threading
 import time
 from collections.abc import Callable
@@ -54,26 +55,64 @@ class ClientGone(Exception):
     """The client closed the connection or sent less than it announced."""
 
 
-class Throttle:
-    """A per-connection token bucket: emulates a WAN link's bandwidth."""
+class SharedLink:
+    """The emulated link all connections of one sandbox share: a virtual-time queue at ``rate`` bytes/s.
 
-    def __init__(self, bytes_per_second: Callable[[], float]) -> None:
+    Each chunk a connection moves books the next ``nbytes / rate`` seconds of the link and waits until they are
+    over, so N busy connections get about ``rate / N`` each (their chunks interleave) and together never more
+    than ``rate``. ``loss`` is the chance that a chunk is "lost" and costs one more round trip (a
+    retransmission). 0 for the rate means no shared limit.
+    """
+
+    BURST = 0.02  # seconds of link time an idle link may lend to the next chunk
+
+    def __init__(self, bytes_per_second: Callable[[], float], rtt_ms: Callable[[], float] = lambda: 0.0,
+                 loss: Callable[[], float] = lambda: 0.0) -> None:
         self._rate = bytes_per_second
+        self._rtt = rtt_ms
+        self._loss = loss
+        self._lock = threading.Lock()
+        self._next = 0.0
+        self._random = random.Random()
+
+    def consume(self, nbytes: int) -> None:
+        loss = self._loss()
+        if loss > 0 and self._random.random() < loss:
+            time.sleep(self._rtt() / 1000)  # the retransmission's round trip
+        rate = self._rate()
+        if rate <= 0:
+            return
+        with self._lock:
+            now = time.monotonic()
+            start = max(now - self.BURST, self._next)
+            self._next = start + nbytes / rate
+            wait = self._next - now
+        if wait > 0:
+            time.sleep(wait)
+
+
+class Throttle:
+    """A per-connection token bucket (the per-connection cap of an emulated WAN), then the shared link."""
+
+    def __init__(self, bytes_per_second: Callable[[], float], link: SharedLink | None = None) -> None:
+        self._rate = bytes_per_second
+        self._link = link
         self._allowance = 0.0
         self._last = time.monotonic()
 
     def consume(self, nbytes: int) -> None:
         rate = self._rate()
-        if rate <= 0:
-            return
-        now = time.monotonic()
-        self._allowance = min(rate * 0.1, self._allowance + (now - self._last) * rate)
-        self._last = now
-        self._allowance -= nbytes
-        if self._allowance < 0:
-            time.sleep(-self._allowance / rate)
-            self._last = time.monotonic()
-            self._allowance = 0.0
+        if rate > 0:
+            now = time.monotonic()
+            self._allowance = min(rate * 0.1, self._allowance + (now - self._last) * rate)
+            self._last = now
+            self._allowance -= nbytes
+            if self._allowance < 0:
+                time.sleep(-self._allowance / rate)
+                self._last = time.monotonic()
+                self._allowance = 0.0
+        if self._link is not None:
+            self._link.consume(nbytes)
 
 
 class BodyReader:

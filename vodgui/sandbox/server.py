@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import socket
 import threading
 import time
@@ -30,6 +31,7 @@ from vodgui.sandbox.http import (
     Request,
     RequestLog,
     Response,
+    SharedLink,
     Throttle,
     is_loopback_host,
 )
@@ -52,7 +54,8 @@ class _Handler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         super().setup()
         self.server.track(self.connection, add=True)
-        self._throttle = Throttle(lambda: self.server.sandbox.context.settings.bandwidth_bps)
+        self._throttle = Throttle(lambda: self.server.sandbox.context.settings.bandwidth_bps,
+                                  self.server.sandbox.link)
 
     def finish(self) -> None:
         try:
@@ -134,10 +137,20 @@ class SandboxServer:
         clock.set_offset(float(store.load("meta").get("clock", {}).get("offset", 0.0)))
         iam = Iam(config, store, ids, clock)
         self.context = SandboxContext(config, clock, ids, store, iam, RequestLog(), FaultEngine())
+        settings_now = self.context.config
+        #: The emulated link every connection shares (``link_bps``, ``latency_ms``, ``loss_rate``).
+        self.link = SharedLink(lambda: settings_now.settings.link_bps, lambda: settings_now.settings.latency_ms,
+                               lambda: settings_now.settings.loss_rate)
         self._services: list[Service] = []
         self._httpd: _HttpServer | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+
+    @property
+    def shaped(self) -> bool:
+        """True while link emulation shapes request and response bodies."""
+        st = self.context.settings
+        return st.bandwidth_bps > 0 or st.link_bps > 0 or st.loss_rate > 0
 
     # -- life cycle ------------------------------------------------------------------------------------------
     def start(self) -> SandboxServer:
@@ -259,7 +272,7 @@ class SandboxServer:
         ctx = self.context
         length = int(handler.headers.get("Content-Length") or 0)
         body = BodyReader(handler.rfile, length,  # type: ignore[arg-type]
-                           handler._throttle if ctx.settings.bandwidth_bps > 0 else None)
+                           handler._throttle if self.shaped else None)
         req = Request(handler.command, handler.path, handler.headers, body, handler.client_address[0])
         service = self._route(req)
         svc_name, op = service.classify(req)
@@ -270,7 +283,8 @@ class SandboxServer:
         resp: Response | None = None
         try:
             if ctx.settings.latency_ms > 0 and svc_name != "control":
-                time.sleep(ctx.settings.latency_ms / 1000)
+                jitter = ctx.settings.jitter_ms * random.random()
+                time.sleep((ctx.settings.latency_ms + jitter) / 1000)
             if fault is not None:
                 entry["fault"] = fault.effect
                 resp = self._apply_fault(service, req, fault)
@@ -376,7 +390,7 @@ class SandboxServer:
         if not self._sends_body(req, resp):
             handler.wfile.flush()
             return
-        shaped = self.context.settings.bandwidth_bps > 0
+        shaped = self.shaped
         if isinstance(body, FileBody):
             assert file is not None  # opened by _open_body
             if not shaped:

@@ -13,6 +13,7 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from vodgui.core.transfer.events import (
+    Connections,
     Event,
     JobChanged,
     JobsAdded,
@@ -33,12 +34,14 @@ class EngineBridge(QObject):
         jobs_changed(list[JobSnapshot]): state, VideoId, error or note changed (latest snapshot per job).
         progress_changed(dict[int, Progress]): job id -> its latest progress (confirmed and in-flight bytes, speed,
             ETA), for jobs that moved since the last flush.
+        connections_changed(Connections): requests in flight, the connection limit and the bandwidth in force.
     """
 
     jobs_added = Signal(list)
     jobs_removed = Signal(list)
     jobs_changed = Signal(list)
     progress_changed = Signal(object)  # dict[int, Progress]: Signal(dict) would try (and fail) to make a QVariantMap
+    connections_changed = Signal(object)  # Connections
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +50,7 @@ class EngineBridge(QObject):
         self._removed: list[int] = []
         self._changed: dict[int, JobSnapshot] = {}
         self._progress: dict[int, Progress] = {}
+        self._connections: Connections | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(FLUSH_MS)
         self._timer.timeout.connect(self.flush)
@@ -60,6 +64,8 @@ class EngineBridge(QObject):
             elif isinstance(event, JobChanged):
                 self._changed[event.snapshot.job_id] = event.snapshot
                 self._progress.pop(event.snapshot.job_id, None)  # the snapshot is newer
+            elif isinstance(event, Connections):
+                self._connections = event
             elif isinstance(event, JobsAdded):
                 self._added.extend(event.snapshots)
             elif isinstance(event, JobsRemoved):
@@ -75,6 +81,9 @@ class EngineBridge(QObject):
             removed, self._removed = self._removed, []
             changed, self._changed = self._changed, {}
             progress, self._progress = self._progress, {}
+            connections, self._connections = self._connections, None
+        if connections is not None:
+            self.connections_changed.emit(connections)
         if added:
             self.jobs_added.emit(added)
         if changed:

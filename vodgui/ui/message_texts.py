@@ -48,6 +48,9 @@ class MessageTexts(QObject):
             "InvalidRetries": self.tr("Retries must be between {low} and {high}."),
             "InvalidRetryDelay": self.tr("Retry delays cannot be negative."),
             "InvalidBandwidthLimit": self.tr("The bandwidth limit cannot be negative."),
+            "InvalidMaxConnections": self.tr("Maximum connections must be between {low} and {high}."),
+            "InvalidBandwidthSchedule": self.tr("{value} is not a bandwidth schedule step. Write a rate (4M, 512k, "
+                                                "off) or time,rate steps such as \"08:00,4M 18:00,off\"."),
             "CorruptProfiles": self.tr("{path} is not valid JSON ({reason}). Fix or remove it."),
             "ProfileNotFound": self.tr(
                 "There is no profile named {name} (profiles: {known}). Create it with 'vodgui profiles add'."),

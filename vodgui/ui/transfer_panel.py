@@ -7,12 +7,24 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from vodgui.core.errors import VodError
 from vodgui.core.profiles import with_transfer
 from vodgui.core.transfer.config import MiB, TransferConfig
+from vodgui.core.transfer.events import Connections
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception
+from vodgui.ui.format import human_size
 from vodgui.ui.ops import OrderedLane
 
 log = logging.getLogger(__name__)
@@ -22,7 +34,8 @@ SAVE_DELAY_MS = 400
 
 
 class TransferPanel(QWidget):
-    """Parallel parts, files at once, part size, retries and the bandwidth limit of the current profile.
+    """Parallel parts, files at once, part size, retries, adaptive connections and the bandwidth limit (or
+    schedule) of the current profile, and the engine's connection count as its events report it.
 
     Files at once and the bandwidth limit take effect immediately for running uploads; the others apply to
     uploads that start after the change (the profile's session is rebuilt).
@@ -70,8 +83,28 @@ class TransferPanel(QWidget):
         self.bandwidth.setSpecialValueText(self.tr("Unlimited"))
         self.bandwidth.setToolTip(self.tr("Upper limit for all uploads together; 0 means unlimited. Applies "
                                           "immediately."))
+        self.adaptive = QCheckBox(self.tr("&Adapt connections to the link"), self)
+        self.adaptive.setObjectName("transfer_adaptive")
+        self.adaptive.setToolTip(self.tr("Measure throughput and open more connections while it rises; fewer "
+                                         "after errors or throttling. Off: parallel parts × files at once, fixed. "
+                                         "Applies immediately."))
+        self.adaptive.toggled.connect(lambda _on: self._on_value_changed("adaptive"))
+        self.max_connections = QSpinBox(self)
+        self.max_connections.setRange(1, 64)
+        self.max_connections.setToolTip(self.tr("The most connections the adaptive mode opens at once. Applies "
+                                                "immediately."))
+        self.schedule = QLineEdit(self)
+        self.schedule.setObjectName("transfer_schedule")
+        self.schedule.setPlaceholderText(self.tr("e.g. 08:00,4M 18:00,off"))
+        self.schedule.setToolTip(self.tr("A bandwidth limit by time of day: from 08:00 4 MiB/s, from 18:00 "
+                                         "unlimited. Replaces the limit above while set. Applies immediately."))
+        self.schedule.editingFinished.connect(self._on_schedule_edited)
+        self.connections = QLabel(self)
+        self.connections.setObjectName("transferConnections")
+        self.connections.setWordWrap(True)
         fields = (("concurrent_files", self.files), ("parts_in_flight", self.parts), ("part_size", self.part_size),
-                  ("retries", self.retries), ("bandwidth_limit", self.bandwidth))
+                  ("retries", self.retries), ("bandwidth_limit", self.bandwidth),
+                  ("max_connections", self.max_connections))
         for name, box in fields:
             box.setKeyboardTracking(False)  # typing "150" is one change, not three
             box.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -92,14 +125,19 @@ class TransferPanel(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, box in ((self.tr("&Files at once:"), self.files), (self.tr("&Parallel parts:"), self.parts),
-                           (self.tr("Part si&ze:"), self.part_size), (self.tr("&Retries:"), self.retries),
-                           (self.tr("&Bandwidth limit:"), self.bandwidth)):
-            form.addRow(label, box)
+        rows: tuple[tuple[str, QWidget], ...] = (
+            (self.tr("&Files at once:"), self.files), (self.tr("&Parallel parts:"), self.parts),
+            (self.tr("Part si&ze:"), self.part_size), (self.tr("&Retries:"), self.retries),
+            (self.tr("&Bandwidth limit:"), self.bandwidth), (self.tr("Bandwidth &schedule:"), self.schedule),
+            (self.tr("&Maximum connections:"), self.max_connections))
+        for label, widget in rows:
+            form.addRow(label, widget)
+        form.insertRow(2, self.adaptive)  # the whole row: its text is longer than a label column
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addWidget(self.connections)
         layout.addWidget(note)
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -107,6 +145,8 @@ class TransferPanel(QWidget):
                                  (self.parts, self.part_size, self.retries, self.bandwidth)):
             self.setTabOrder(first, second)
 
+        ctx.bridge.connections_changed.connect(self._on_connections_changed)
+        self._on_connections_changed(ctx.engine.connections())
         ctx.hub.profile_selected.connect(self._on_profile_selected)
         ctx.hub.profiles_changed.connect(self._on_profiles_changed)
         self.load(ctx.current_profile, apply_live=False)
@@ -125,6 +165,10 @@ class TransferPanel(QWidget):
         self.part_size.setValue(round(cfg.part_size / MiB))
         self.retries.setValue(cfg.retries)
         self.bandwidth.setValue(cfg.bandwidth_limit / MB)
+        self.adaptive.setChecked(cfg.adaptive)
+        self.max_connections.setValue(cfg.max_connections)
+        self.max_connections.setEnabled(cfg.adaptive)
+        self.schedule.setText(cfg.bandwidth_schedule)
         self._loading = False
         self.setEnabled(profile is not None)
         self.heading.setText(self.tr("Transfer settings of profile “{0}”").format(name) if profile
@@ -133,6 +177,10 @@ class TransferPanel(QWidget):
         if profile is not None and apply_live:
             self.ctx.engine.set_concurrent_files(cfg.concurrent_files)
             self.ctx.engine.set_bandwidth_limit(cfg.bandwidth_limit)
+            if cfg.bandwidth_schedule:
+                self.ctx.engine.set_bandwidth_schedule(cfg.bandwidth_schedule)
+            self.ctx.engine.set_connections(adaptive=cfg.adaptive, parts_in_flight=cfg.parts_in_flight,
+                                            max_connections=cfg.max_connections)
 
     def _on_profile_selected(self, name: str) -> None:
         self.load(name)
@@ -151,6 +199,10 @@ class TransferPanel(QWidget):
             return self.part_size.value() * MiB
         if name == "retries":
             return self.retries.value()
+        if name == "adaptive":
+            return self.adaptive.isChecked()
+        if name == "max_connections":
+            return self.max_connections.value()
         return round(self.bandwidth.value() * MB)
 
     def _on_value_changed(self, name: str) -> None:
@@ -161,8 +213,38 @@ class TransferPanel(QWidget):
             self.ctx.engine.set_concurrent_files(value)
         elif name == "bandwidth_limit":
             self.ctx.engine.set_bandwidth_limit(value)
+        elif name in ("adaptive", "max_connections"):
+            self.max_connections.setEnabled(self.adaptive.isChecked())
+            self.ctx.engine.set_connections(adaptive=self.adaptive.isChecked(), parts_in_flight=self.parts.value(),
+                                            max_connections=self.max_connections.value())
         self._pending[name] = value
         self._save_timer.start()
+
+    def _on_schedule_edited(self) -> None:
+        if self._loading or not self._profile:
+            return
+        text = " ".join(self.schedule.text().split())
+        try:
+            if text:
+                self.ctx.engine.set_bandwidth_schedule(text)
+            else:
+                self.ctx.engine.set_bandwidth_limit(self._value("bandwidth_limit"))
+        except VodError as err:
+            self.status.setText(describe_exception(err))
+            return
+        self._pending["bandwidth_schedule"] = text
+        self._save_timer.start()
+
+    def _on_connections_changed(self, conn: Connections) -> None:
+        """The engine's Connections event: requests in flight now and the limit (never read from internals)."""
+        if conn.adaptive:
+            text = self.tr("Connections: {0} in flight, limit {1} (adaptive, at most {2})").format(
+                conn.active, conn.limit, conn.maximum)
+        else:
+            text = self.tr("Connections: {0} in flight, limit {1} (fixed)").format(conn.active, conn.limit)
+        if conn.bandwidth:
+            text += " · " + self.tr("bandwidth limit now {0}/s").format(human_size(conn.bandwidth))
+        self.connections.setText(text)
 
     def save_now(self) -> None:
         """Write pending changes into the profile (off the GUI thread) and rebuild its session."""

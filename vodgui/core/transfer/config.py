@@ -23,8 +23,13 @@ class TransferConfig:
         part_size: bytes per part; 0 chooses automatically (``default_part_size``, grown so a file needs at
             most 10,000 parts).
         multipart_threshold: files smaller than this go in a single PUT.
-        parts_in_flight: parallel parts per file.
-        concurrent_files: files uploading at the same time.
+        parts_in_flight: requests in flight at the start (adaptive) or always (fixed).
+        concurrent_files: files uploading at the same time at the start (adaptive) or always (fixed).
+        adaptive: grow and shrink the requests in flight (parts, and files at once for small files) by measured
+            throughput, errors and throttling, up to ``max_connections`` (:mod:`vodgui.core.transfer.adaptive`).
+        max_connections: the most requests in flight at once when adaptive.
+        bandwidth_schedule: a time-of-day limit (``"08:00,4M 18:00,off"``); when set it replaces
+            ``bandwidth_limit`` (:mod:`vodgui.core.transfer.bandwidth`).
         retries / retry_delay / retry_max_delay: per request, exponential backoff with jitter.
         throttle_patience: seconds a request keeps retrying while the service throttles (longer than for
             network errors; see :mod:`vodgui.core.retry`).
@@ -37,6 +42,9 @@ class TransferConfig:
     multipart_threshold: int = 8 * MiB
     parts_in_flight: int = 4
     concurrent_files: int = 2
+    adaptive: bool = True
+    max_connections: int = 16
+    bandwidth_schedule: str = ""
     retries: int = 3
     retry_delay: float = 2.0
     retry_max_delay: float = 30.0
@@ -73,6 +81,12 @@ class TransferConfig:
             raise config_error("InvalidRetryDelay")
         if self.bandwidth_limit < 0:
             raise config_error("InvalidBandwidthLimit")
+        if not 1 <= self.max_connections <= 64:
+            raise config_error("InvalidMaxConnections", params={"low": 1, "high": 64})
+        if self.bandwidth_schedule:
+            from vodgui.core.transfer.bandwidth import BandwidthSchedule
+
+            BandwidthSchedule.parse(self.bandwidth_schedule)
         return self
 
     def to_json(self) -> dict[str, Any]:

@@ -24,9 +24,19 @@ from vodgui.core.clock import Clock, SystemClock
 from vodgui.core.errors import VodError
 from vodgui.core.home_faults import HomeFault
 from vodgui.core.store import QueueStore
-from vodgui.core.transfer.bandwidth import RateLimiter
+from vodgui.core.transfer.adaptive import ConnectionGate, GateState
+from vodgui.core.transfer.bandwidth import BandwidthSchedule, RateLimiter
+from vodgui.core.transfer.config import TransferConfig
 from vodgui.core.transfer.context import ProfileSession
-from vodgui.core.transfer.events import Event, JobsAdded, JobSnapshot, JobsRemoved, JobState, Subscriber
+from vodgui.core.transfer.events import (
+    Connections,
+    Event,
+    JobsAdded,
+    JobSnapshot,
+    JobsRemoved,
+    JobState,
+    Subscriber,
+)
 from vodgui.core.transfer.job import Job
 from vodgui.core.transfer.record import NewItem
 
@@ -34,6 +44,20 @@ log = logging.getLogger(__name__)
 
 #: Store meta key: ids of items paused because the program closed (see :meth:`TransferEngine.suspend`).
 SUSPENDED_KEY = "suspended_items"
+#: Store meta key: the queue's bandwidth schedule, set by ``vodgui queue limit`` or the GUI while uploads run;
+#: every engine on this queue (the app, a CLI upload) follows it within seconds.
+LIMIT_KEY = "bandwidth_schedule"
+
+
+def stored_schedule(store: QueueStore) -> BandwidthSchedule | None:
+    """The schedule ``vodgui queue limit`` stored for the queue, or None."""
+    text = store.get_meta(LIMIT_KEY)
+    if text is None:
+        return None
+    try:
+        return BandwidthSchedule.parse(text)
+    except VodError:
+        return None
 
 
 class TransferEngine:
@@ -45,14 +69,19 @@ class TransferEngine:
             profile is unusable (missing secret, bad settings).
         clock: time source (tests pass a fake one).
         part_executor: runs part uploads; default a thread pool sized for ``concurrent_files * parts``.
-        concurrent_files: files uploading at once.
+        concurrent_files: files uploading at once (at the start, when adaptive).
         bandwidth_limit: bytes per second for all uploads together (0 = unlimited).
         auto_start: start queued jobs as soon as slots free up.
+        adaptive: let the connection gate grow and shrink requests in flight and files at once.
+        parts_in_flight: requests in flight at the start (adaptive), or per file (fixed).
+        max_connections: the most requests in flight when adaptive.
+        bandwidth_schedule: a time-of-day limit (replaces ``bandwidth_limit`` when set).
     """
 
     def __init__(self, store: QueueStore, sessions: Callable[[str], ProfileSession], *,
                  clock: Clock | None = None, part_executor: Executor | None = None, concurrent_files: int = 2,
-                 bandwidth_limit: int = 0, auto_start: bool = True) -> None:
+                 bandwidth_limit: int = 0, auto_start: bool = True, adaptive: bool = True,
+                 parts_in_flight: int = 4, max_connections: int = 16, bandwidth_schedule: str = "") -> None:
         self.store = store
         self._sessions = sessions
         self.clock = clock or SystemClock()
@@ -62,17 +91,47 @@ class TransferEngine:
         self._jobs: dict[int, Job] = {}
         self._subscribers: list[Subscriber] = []
         self.concurrent_files = concurrent_files
-        self.limiter = RateLimiter(bandwidth_limit)
+        self._parts_in_flight = parts_in_flight
+        self.gate = ConnectionGate(parts_in_flight, max_connections, adaptive=adaptive)
+        if not adaptive:
+            self.gate.configure(initial=parts_in_flight * concurrent_files,
+                                maximum=parts_in_flight * concurrent_files)
+        self.limiter = RateLimiter(bandwidth_limit, source=lambda: stored_schedule(store), gate=self.gate)
+        if bandwidth_schedule:
+            self.limiter.set_schedule(BandwidthSchedule.parse(bandwidth_schedule))
+        self.gate.on_change = self._gate_changed
         self.auto_start = auto_start
         self._idle = threading.Condition(self._lock)
         self._closed = False
         #: Set when a job stopped because the home is full or read-only (nothing more can be recorded).
         self.home_fault: HomeFault | None = None
 
+    @classmethod
+    def for_config(cls, store: QueueStore, sessions: Callable[[str], ProfileSession],
+                   transfer: TransferConfig | None, **kwargs: Any) -> TransferEngine:
+        """An engine with the live settings (files at once, connections, bandwidth) of a profile's ``transfer``
+        configuration (defaults when None)."""
+        cfg = transfer or TransferConfig()
+        return cls(store, sessions, concurrent_files=cfg.concurrent_files, bandwidth_limit=cfg.bandwidth_limit,
+                   adaptive=cfg.adaptive, parts_in_flight=cfg.parts_in_flight,
+                   max_connections=cfg.max_connections, bandwidth_schedule=cfg.bandwidth_schedule, **kwargs)
+
     # -- subscribers -----------------------------------------------------------------------------------------
     def subscribe(self, subscriber: Subscriber) -> None:
         with self._lock:
             self._subscribers.append(subscriber)
+
+    def _gate_changed(self, state: GateState) -> None:
+        self._publish(self.connections())
+        if state.limit > self._parts_in_flight:
+            self._schedule()
+
+    def connections(self) -> Connections:
+        """Requests in flight and the limits in force, as the event front ends get when they change."""
+        st = self.gate.state()
+        sched = self.limiter.schedule
+        return Connections(st.active, st.limit, st.maximum, st.adaptive, self.limiter.rate,
+                           sched.text if sched is not None else "")
 
     def _publish(self, event: Event) -> None:
         for sub in list(self._subscribers):
@@ -161,15 +220,25 @@ class TransferEngine:
         with self._lock:
             if self._closed:
                 return
-            free = self.concurrent_files - sum(1 for j in self._jobs.values() if j.thread is not None)
-            if free <= 0:
-                return
+            free = self._files_at_once() - sum(1 for j in self._jobs.values() if j.thread is not None)
+            waiting = False
             for job in sorted(self._jobs.values(), key=lambda j: j.position):
-                if free <= 0:
-                    break
                 if job.state is JobState.QUEUED and job.thread is None:
+                    if free <= 0:
+                        waiting = True
+                        break
                     self._start_thread(job, self._run_job, "job")
                     free -= 1
+            if waiting and self.gate.adaptive:
+                self.gate.demand()  # more files wait than may run: the gate may grow
+
+    def _files_at_once(self) -> int:
+        """Fixed: ``concurrent_files``. Adaptive: ``concurrent_files`` to start with, and one more for each
+        connection the gate grew by (a small file needs one request; a large file fills the slots with its parts
+        whatever the number of files)."""
+        if not self.gate.adaptive:
+            return self.concurrent_files
+        return self.concurrent_files + max(0, self.gate.limit - self._parts_in_flight)
 
     def _start_thread(self, job: Job, target: Callable[[Job], None], what: str) -> None:
         # Started under the lock: a thread in job.thread is always joinable (shutdown joins them).
@@ -309,9 +378,34 @@ class TransferEngine:
 
     def set_bandwidth_limit(self, bytes_per_second: int) -> None:
         self.limiter.set_rate(bytes_per_second)
+        self._publish(self.connections())
+
+    def set_bandwidth_schedule(self, schedule: str, *, share: bool = False) -> None:
+        """Follow a time-of-day limit (``"08:00,4M 18:00,off"``; a single rate is constant) from now on; running
+        uploads slow down or speed up within a second. ``share`` also stores it in the queue, so every process
+        on this queue (a CLI upload, the app) follows it. Raises ConfigError on bad input."""
+        parsed = BandwidthSchedule.parse(schedule)
+        if share:
+            self.store.set_meta(LIMIT_KEY, parsed.text)
+        self.limiter.set_schedule(parsed)
+        self._publish(self.connections())
 
     def set_concurrent_files(self, count: int) -> None:
         self.concurrent_files = max(1, int(count))
+        if not self.gate.adaptive:
+            self.gate.configure(initial=self._parts_in_flight * self.concurrent_files,
+                                maximum=self._parts_in_flight * self.concurrent_files)
+        self._schedule()
+
+    def set_connections(self, *, adaptive: bool, parts_in_flight: int, max_connections: int) -> None:
+        """Adaptive (start at ``parts_in_flight``, grow to ``max_connections``) or a fixed count, while uploads
+        run."""
+        self._parts_in_flight = max(1, int(parts_in_flight))
+        if adaptive:
+            self.gate.configure(initial=self._parts_in_flight, maximum=max_connections, adaptive=True)
+        else:
+            fixed = self._parts_in_flight * self.concurrent_files
+            self.gate.configure(initial=fixed, maximum=fixed, adaptive=False)
         self._schedule()
 
     # -- waiting and shutting down ---------------------------------------------------------------------------

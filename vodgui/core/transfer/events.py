@@ -165,7 +165,21 @@ class Retrying:
     delay: float
 
 
-Event = JobsAdded | JobsRemoved | JobChanged | Progress | Retrying
+@dataclass(frozen=True)
+class Connections:
+    """The engine's requests in flight (``active``) and how many it allows now (``limit``, at most ``maximum``);
+    ``adaptive`` when the limit follows measured throughput. ``bandwidth`` is the limit in force (bytes/s, 0 =
+    none) and ``schedule`` the time-of-day schedule it comes from ("" = a constant limit)."""
+
+    active: int
+    limit: int
+    maximum: int
+    adaptive: bool
+    bandwidth: int = 0
+    schedule: str = ""
+
+
+Event = JobsAdded | JobsRemoved | JobChanged | Progress | Retrying | Connections
 
 
 class Subscriber(Protocol):

@@ -25,6 +25,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Protocol, TypeVar
@@ -39,6 +40,7 @@ from vodgui.core.messages import Message
 from vodgui.core.retry import call_with_retry
 from vodgui.core.sources import UploadCredentials
 from vodgui.core.store import PartRecord
+from vodgui.core.transfer.adaptive import ConnectionGate
 from vodgui.core.transfer.bandwidth import RateLimiter
 from vodgui.core.transfer.body import FileChanged, PartReader
 from vodgui.core.transfer.config import TransferConfig
@@ -64,8 +66,9 @@ def content_type_for(path: str) -> str:
 
 
 def run_parallel(executor: Executor, tasks: Sequence[Callable[[], T]], window: int, failed: threading.Event,
-                 stop: threading.Event) -> list[T]:
-    """Run ``tasks`` at most ``window`` at a time; results in task order.
+                 stop: threading.Event, gate: ConnectionGate | None = None) -> list[T]:
+    """Run ``tasks`` at most ``window`` at a time; results in task order. With a ``gate`` the window is the
+    gate's: each task holds one of its slots while it runs (shared with every other upload of the engine).
 
     The first real failure sets ``failed`` (so the tasks still running stop at their next read) and is raised
     once they have; it wins over a :class:`Cancelled` of another task. A pause or cancel (``stop``) raises
@@ -76,12 +79,25 @@ def run_parallel(executor: Executor, tasks: Sequence[Callable[[], T]], window: i
     queue = deque(enumerate(tasks))
     error: BaseException | None = None
     while queue or pending:
-        while queue and len(pending) < max(1, window) and error is None and not stop.is_set():
-            number, task = queue.popleft()
+        while queue and error is None and not stop.is_set():
+            if (gate is None or not gate.adaptive) and len(pending) >= max(1, window):
+                break
+            if gate is None:
+                number, task = queue.popleft()
+            else:
+                # No slot: look again when a task of ours ends, or (none runs) wait for one.
+                if not gate.try_acquire() and (pending or not gate.acquire(stop)):
+                    break
+                number, task = queue.popleft()
+                task = _holding(gate, task)
             pending[executor.submit(task)] = number
         if not pending:
-            break
-        done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+            if stop.is_set() or error is not None:
+                break
+            continue
+        # With a gate, look again now and then: its limit may have grown, or another upload freed a slot.
+        done, _ = wait(list(pending), timeout=0.05 if gate is not None and queue else None,
+                       return_when=FIRST_COMPLETED)
         for fut in done:
             number = pending.pop(fut)
             exc = fut.exception()
@@ -96,6 +112,17 @@ def run_parallel(executor: Executor, tasks: Sequence[Callable[[], T]], window: i
     if stop.is_set():
         raise Cancelled("interrupted")
     return [results[i] for i in range(len(tasks))]
+
+
+def _holding(gate: ConnectionGate, task: Callable[[], T]) -> Callable[[], T]:
+    """``task`` releasing its gate slot when it ends (it was acquired when the task was submitted)."""
+    def run() -> T:
+        try:
+            return task()
+        finally:
+            gate.release()
+
+    return run
 
 
 class UploadHooks(Protocol):
@@ -192,6 +219,7 @@ class ObjectUploader:
         self.hooks = hooks
         self.limiter = limiter
         self._halt = stop.child()  # set by the job (pause/cancel) or by a part that failed for good
+        self.gate = limiter.gate if limiter is not None else None
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def _oss(self, what: str, fn: Callable[[], T]) -> T:
@@ -210,8 +238,13 @@ class ObjectUploader:
         return call_with_retry(
             attempt, policy=self.config.retry_policy, clock=self.clock, what=what, interrupt=self._halt,
             refresh=lambda: self.creds.force_refresh(used[0]) if used else None,
-            on_retry=self.hooks.retrying,
+            on_retry=self._retrying,
         )
+
+    def _retrying(self, what: str, error: VodError, attempt: int, delay: float) -> None:
+        if self.gate is not None:  # an error or throttling: fewer requests at once
+            self.gate.congestion()
+        self.hooks.retrying(what, error, attempt, delay)
 
     def _check_unchanged(self) -> None:
         try:
@@ -262,8 +295,11 @@ class ObjectUploader:
     # -- single PUT ------------------------------------------------------------------------------------------
     def put(self) -> UploadResult:
         headers = {"Content-Type": content_type_for(self.file.path)}
-        result, _, crc = self._send_range(f"PutObject {self.key}", 0, self.file.size,
-                                          lambda body: self.bucket.put_object(self.key, body, headers=headers))
+        with nullcontext(True) if self.gate is None else self.gate.slot(self._halt) as got:
+            if not got:
+                raise Cancelled("interrupted")
+            result, _, crc = self._send_range(f"PutObject {self.key}", 0, self.file.size,
+                                              lambda body: self.bucket.put_object(self.key, body, headers=headers))
         self.hooks.bytes_confirmed(self.file.size, flown=True)
         self._check_unchanged()
         return UploadResult(crc, result.etag, 1, 0)
@@ -360,7 +396,7 @@ class ObjectUploader:
         log.info("%s: %d parts of %d bytes, %d proven on the server", self.key, len(plans_list), part_size,
                  len(finished))
         tasks = [partial(self._upload_part, upload_id, plan) for plan in todo]
-        for rec in run_parallel(self.executor, tasks, self.config.parts_in_flight, self._halt, self.stop):
+        for rec in run_parallel(self.executor, tasks, self.config.parts_in_flight, self._halt, self.stop, self.gate):
             finished[rec.part_number] = rec
         self._check_unchanged()
         result = self._complete(upload_id, plans_list, finished, reused=len(plans_list) - len(todo))

@@ -1886,786 +1886,796 @@ File: {1}</source>
     </message>
     <message>
         <location filename="../../ui/message_texts.py" line="51"/>
+        <source>Maximum connections must be between {low} and {high}.</source>
+        <translation>最大连接数必须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="52"/>
+        <source>{value} is not a bandwidth schedule step. Write a rate (4M, 512k, off) or time,rate steps such as &quot;08:00,4M 18:00,off&quot;.</source>
+        <translation>{value} 不是有效的带宽时间表条目。请填写速率（4M、512k、off）或“时间,速率”条目，例如 &quot;08:00,4M 18:00,off&quot;。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="54"/>
         <source>{path} is not valid JSON ({reason}). Fix or remove it.</source>
         <translation>{path} 不是有效的 JSON（{reason}）。请修正或删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="53"/>
+        <location filename="../../ui/message_texts.py" line="56"/>
         <source>There is no profile named {name} (profiles: {known}). Create it with &apos;vodgui profiles add&apos;.</source>
         <translation>没有名为 {name} 的配置（现有配置：{known}）。请用 &apos;vodgui profiles add&apos; 创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="55"/>
+        <location filename="../../ui/message_texts.py" line="58"/>
         <source>There is no profile named {name}: there are no profiles yet. Create one with &apos;vodgui profiles add&apos;.</source>
         <translation>没有名为 {name} 的配置：目前还没有任何配置。请用 &apos;vodgui profiles add&apos; 创建。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="56"/>
+        <location filename="../../ui/message_texts.py" line="59"/>
         <source>A profile named {name} already exists.</source>
         <translation>已存在名为 {name} 的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="58"/>
+        <location filename="../../ui/message_texts.py" line="61"/>
         <source>The {secret} of profile {profile} is not in the keychain. Edit the profile and enter it again.</source>
         <translation>钥匙串中没有配置 {profile} 的 {secret}。请编辑配置并重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="60"/>
+        <location filename="../../ui/message_texts.py" line="63"/>
         <source>This is the built-in sandbox profile, but the sandbox is not running in this program. Use the desktop app, or create a profile from &apos;vodgui sandbox&apos; output with &apos;vodgui profiles add --from-sandbox&apos;.</source>
         <translation>这是内置沙箱配置，但本程序中没有运行沙箱。请使用桌面应用，或根据 &apos;vodgui sandbox&apos; 的输出，用 &apos;vodgui profiles add --from-sandbox&apos; 创建配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="63"/>
+        <location filename="../../ui/message_texts.py" line="66"/>
         <source>AccessKey secret</source>
         <translation>AccessKey Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="64"/>
+        <location filename="../../ui/message_texts.py" line="67"/>
         <source>AppServer token</source>
         <translation>AppServer 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="65"/>
+        <location filename="../../ui/message_texts.py" line="68"/>
         <source>proxy password</source>
         <translation>代理密码</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="67"/>
+        <location filename="../../ui/message_texts.py" line="70"/>
         <source>Cannot store secrets: {reason}. vodgui keeps AccessKey secrets and tokens only in the system keychain (GNOME Keyring / KWallet on Linux, Keychain on macOS, Credential Manager on Windows) and never in a plain file. Start or unlock your keychain, or use an AppServer profile.</source>
         <translation>无法保存密钥：{reason}。vodgui 只把 AccessKey Secret 和令牌保存在系统钥匙串中（Linux 上的 GNOME Keyring / KWallet、macOS 上的钥匙串、Windows 上的凭据管理器），绝不保存在普通文件中。请启动或解锁钥匙串，或改用 AppServer 配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="70"/>
+        <location filename="../../ui/message_texts.py" line="73"/>
         <source>no keychain is available</source>
         <translation>没有可用的钥匙串</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="71"/>
+        <location filename="../../ui/message_texts.py" line="74"/>
         <source>the keychain is disabled</source>
         <translation>钥匙串已被禁用</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="72"/>
+        <location filename="../../ui/message_texts.py" line="75"/>
         <source>the only keyring backend stores secrets in a plain file (keyrings.alt)</source>
         <translation>唯一可用的 keyring 后端会把密钥存在普通文件中（keyrings.alt）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="73"/>
+        <location filename="../../ui/message_texts.py" line="76"/>
         <source>the keychain refused to store it ({error})</source>
         <translation>钥匙串拒绝保存（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="74"/>
+        <location filename="../../ui/message_texts.py" line="77"/>
         <source>the keychain could not be read ({error})</source>
         <translation>无法读取钥匙串（{error}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="76"/>
+        <location filename="../../ui/message_texts.py" line="79"/>
         <source>Another vodgui process ({holder}) is running the upload queue in this home. Finish or quit it first, or use another VODGUI_HOME.</source>
         <translation>另一个 vodgui 进程（{holder}）正在此主目录中运行上传队列。请先等它完成或退出它，或使用另一个 VODGUI_HOME。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="79"/>
+        <location filename="../../ui/message_texts.py" line="82"/>
         <source>Enter the proxy address, e.g. http://proxy.example.com:3128.</source>
         <translation>请输入代理地址，例如 http://proxy.example.com:3128。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="81"/>
+        <location filename="../../ui/message_texts.py" line="84"/>
         <source>The proxy password goes to the keychain, not into the proxy address. Enter it in the proxy password field.</source>
         <translation>代理密码保存在钥匙串中，不能写在代理地址里。请在“代理密码”一栏输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="83"/>
+        <location filename="../../ui/message_texts.py" line="86"/>
         <source>The proxy setting must be one of {allowed}.</source>
         <translation>代理设置必须是以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="84"/>
+        <location filename="../../ui/message_texts.py" line="87"/>
         <source>Enter the address of the PAC file, e.g. http://wpad.example.com/wpad.dat.</source>
         <translation>请输入 PAC 文件的地址，例如 http://wpad.example.com/wpad.dat。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="85"/>
+        <location filename="../../ui/message_texts.py" line="88"/>
         <source>The CA certificate file {path} does not exist.</source>
         <translation>CA 证书文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="87"/>
+        <location filename="../../ui/message_texts.py" line="90"/>
         <source>The CA certificate file {path} cannot be used: it must hold PEM certificates ({reason}).</source>
         <translation>CA 证书文件 {path} 无法使用：它必须包含 PEM 格式的证书（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="88"/>
+        <location filename="../../ui/message_texts.py" line="91"/>
         <source>The PAC file {url} could not be downloaded or is not a PAC file.</source>
         <translation>PAC 文件 {url} 无法下载，或不是 PAC 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="89"/>
+        <location filename="../../ui/message_texts.py" line="92"/>
         <source>The PAC file {url} cannot be read: {reason}.</source>
         <translation>无法读取 PAC 文件 {url}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="90"/>
+        <location filename="../../ui/message_texts.py" line="93"/>
         <source>The PAC file {url} is not valid: {reason}.</source>
         <translation>PAC 文件 {url} 无效：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="92"/>
+        <location filename="../../ui/message_texts.py" line="95"/>
         <source>The proxy {proxy} refused the user name or password (HTTP 407). Check the proxy user and password in the profile.</source>
         <translation>代理 {proxy} 拒绝了用户名或密码（HTTP 407）。请检查配置中的代理用户和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="95"/>
+        <location filename="../../ui/message_texts.py" line="98"/>
         <source>The proxy {proxy} requires a user name and password (HTTP 407). Enter the proxy user and password in the profile.</source>
         <translation>代理 {proxy} 要求用户名和密码（HTTP 407）。请在配置中填写代理用户和密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="98"/>
+        <location filename="../../ui/message_texts.py" line="101"/>
         <source>The proxy {proxy} cannot be reached ({reason}). Check the proxy address in the profile, or choose another proxy setting.</source>
         <translation>无法连接代理 {proxy}（{reason}）。请检查配置中的代理地址，或选择其他代理设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="101"/>
+        <location filename="../../ui/message_texts.py" line="104"/>
         <source>The certificate of {host} is not trusted: it was issued by {issuer}, which this computer does not trust. If your company inspects HTTPS traffic, install its CA certificate in the operating system, or choose it as the profile&apos;s extra CA certificate.</source>
         <translation>{host} 的证书不受信任：它由 {issuer} 签发，而这台电脑不信任该机构。如果公司会检查 HTTPS 流量，请把公司的 CA 证书安装到操作系统中，或在配置中把它选为额外的 CA 证书。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="104"/>
+        <location filename="../../ui/message_texts.py" line="107"/>
         <source>an unknown authority</source>
         <translation>未知机构</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="105"/>
+        <location filename="../../ui/message_texts.py" line="108"/>
         <source>The secure connection to {host} failed: {reason}.</source>
         <translation>与 {host} 的安全连接失败：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="107"/>
+        <location filename="../../ui/message_texts.py" line="110"/>
         <source>Could not reach the AppServer at {url} ({reason}). Check the URL and the network.</source>
         <translation>无法连接位于 {url} 的 AppServer（{reason}）。请检查 URL 和网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="109"/>
+        <location filename="../../ui/message_texts.py" line="112"/>
         <source>The AppServer at {url} answered /{path} with {what}, not as the AppServer contract says. Check that the URL is the prefix before /sts-token.</source>
         <translation>位于 {url} 的 AppServer 对 /{path} 的回答是{what}，不符合 AppServer 接口约定。请确认 URL 是 /sts-token 之前的那部分前缀。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="111"/>
+        <location filename="../../ui/message_texts.py" line="114"/>
         <source>HTTP {status} without JSON</source>
         <translation>不含 JSON 的 HTTP {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="112"/>
+        <location filename="../../ui/message_texts.py" line="115"/>
         <source>a body without a valid {fields}</source>
         <translation>缺少有效 {fields} 的响应</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="113"/>
+        <location filename="../../ui/message_texts.py" line="116"/>
         <source>connection refused</source>
         <translation>连接被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="114"/>
+        <location filename="../../ui/message_texts.py" line="117"/>
         <source>timed out</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="115"/>
+        <location filename="../../ui/message_texts.py" line="118"/>
         <source>unknown host name</source>
         <translation>无法解析主机名</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="116"/>
+        <location filename="../../ui/message_texts.py" line="119"/>
         <source>network error: {name}</source>
         <translation>网络错误：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="118"/>
+        <location filename="../../ui/message_texts.py" line="121"/>
         <source>This AccessKey belongs to the root account {account_id} ({arn}): it can do everything in the account, and anyone who copies it can too. Create a RAM user for uploads, give it the upload-only policy (vod:CreateUploadVideo, vod:RefreshUploadVideo: the &quot;Upload only&quot; preset), and use its AccessKey instead.</source>
         <translation>此 AccessKey 属于主账号 {account_id}（{arn}）：它能操作账号中的一切，任何拿到它的人也一样。请为上传创建一个 RAM 用户，授予仅上传的权限策略（vod:CreateUploadVideo、vod:RefreshUploadVideo，即“仅上传”预设），并改用该用户的 AccessKey。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="136"/>
+        <location filename="../../ui/message_texts.py" line="139"/>
         <source>{action}: the service answered HTTP {status} with something that is not JSON.</source>
         <translation>{action}：服务端返回了 HTTP {status}，但内容不是 JSON。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="137"/>
+        <location filename="../../ui/message_texts.py" line="140"/>
         <source>{action}: unexpected response.</source>
         <translation>{action}：应答内容无法识别。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="138"/>
+        <location filename="../../ui/message_texts.py" line="141"/>
         <source>The {name} returned by the service is not base64-encoded JSON.</source>
         <translation>服务端返回的 {name} 不是 Base64 编码的 JSON。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="139"/>
+        <location filename="../../ui/message_texts.py" line="142"/>
         <source>The {name} returned by the service is not a JSON object.</source>
         <translation>服务端返回的 {name} 不是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="140"/>
+        <location filename="../../ui/message_texts.py" line="143"/>
         <source>The {name} returned by the service has no {fields}.</source>
         <translation>服务端返回的 {name} 中缺少 {fields}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="142"/>
+        <location filename="../../ui/message_texts.py" line="145"/>
         <source>The UploadAuth returned by the service has neither ExpireUTCTime nor Expiration.</source>
         <translation>服务端返回的 UploadAuth 中既没有 ExpireUTCTime，也没有 Expiration。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="143"/>
+        <location filename="../../ui/message_texts.py" line="146"/>
         <source>The endpoint is empty.</source>
         <translation>Endpoint 为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="144"/>
+        <location filename="../../ui/message_texts.py" line="147"/>
         <source>Could not reach {service} ({reason}).</source>
         <translation>无法连接 {service}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="146"/>
+        <location filename="../../ui/message_texts.py" line="149"/>
         <source>The object OSS stored differs from the bytes sent (CRC64 mismatch: {detail}).</source>
         <translation>OSS 保存的对象与发送的数据不一致（CRC64 不匹配：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="148"/>
+        <location filename="../../ui/message_texts.py" line="151"/>
         <source>The AppServer refused the token. Check the AppServer token in the profile.</source>
         <translation>AppServer 拒绝了令牌。请检查配置中的 AppServer 令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="150"/>
+        <location filename="../../ui/message_texts.py" line="153"/>
         <source>The upload credentials of {media_id} expired before the upload finished; they cannot be refreshed.</source>
         <translation>{media_id} 的上传凭证在上传完成前已过期，且无法刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="152"/>
+        <location filename="../../ui/message_texts.py" line="155"/>
         <source>UserData is not valid JSON: {reason}</source>
         <translation>UserData 不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="154"/>
+        <location filename="../../ui/message_texts.py" line="157"/>
         <source>UserData must be a JSON object, e.g. {{&quot;Extend&quot;: {{&quot;key&quot;: &quot;value&quot;}}}}.</source>
         <translation>UserData 必须是 JSON 对象，例如 {{&quot;Extend&quot;: {{&quot;key&quot;: &quot;value&quot;}}}}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="155"/>
+        <location filename="../../ui/message_texts.py" line="158"/>
         <source>The callback URL must start with http:// or https://.</source>
         <translation>回调地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="157"/>
+        <location filename="../../ui/message_texts.py" line="160"/>
         <source>VOD does not accept {ext} files as video or audio. Supported: {supported}.</source>
         <translation>视频点播不接受 {ext} 文件作为视频或音频。支持的格式：{supported}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="158"/>
+        <location filename="../../ui/message_texts.py" line="161"/>
         <source>The title is longer than {limit} bytes.</source>
         <translation>标题超过 {limit} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="159"/>
+        <location filename="../../ui/message_texts.py" line="162"/>
         <source>The description is longer than {limit} bytes.</source>
         <translation>描述超过 {limit} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="160"/>
+        <location filename="../../ui/message_texts.py" line="163"/>
         <source>The title contains emoji or other characters VOD refuses.</source>
         <translation>标题中包含表情符号或视频点播不接受的其他字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="161"/>
+        <location filename="../../ui/message_texts.py" line="164"/>
         <source>At most {limit} tags are allowed; there are {count}.</source>
         <translation>最多允许 {limit} 个标签，当前有 {count} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="162"/>
+        <location filename="../../ui/message_texts.py" line="165"/>
         <source>Tag {tag} is too long (max {limit} bytes) or contains a comma.</source>
         <translation>标签 {tag} 过长（最多 {limit} 字节）或包含逗号。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="163"/>
+        <location filename="../../ui/message_texts.py" line="166"/>
         <source>The image type must be one of {allowed}; got {value}.</source>
         <translation>图片类型必须是以下之一：{allowed}；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="164"/>
+        <location filename="../../ui/message_texts.py" line="167"/>
         <source>VOD does not accept {ext} images. Supported: {supported}.</source>
         <translation>视频点播不接受 {ext} 图片。支持的格式：{supported}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="165"/>
+        <location filename="../../ui/message_texts.py" line="168"/>
         <source>The attached media type must be one of {allowed}; got {value}.</source>
         <translation>辅助媒资类型必须是以下之一：{allowed}；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="167"/>
+        <location filename="../../ui/message_texts.py" line="170"/>
         <source>VOD does not accept {ext} files as {business_type} media. Supported: {supported}.</source>
         <translation>视频点播不接受 {ext} 文件作为 {business_type} 媒资。支持的格式：{supported}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="168"/>
+        <location filename="../../ui/message_texts.py" line="171"/>
         <source>{url} is not an http:// or https:// address VOD can fetch.</source>
         <translation>{url} 不是视频点播可以拉取的 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="169"/>
+        <location filename="../../ui/message_texts.py" line="172"/>
         <source>(no extension)</source>
         <translation>（无扩展名）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="170"/>
+        <location filename="../../ui/message_texts.py" line="173"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="171"/>
+        <location filename="../../ui/message_texts.py" line="174"/>
         <source>{name} does not exist any more at {path}. Put it back or remove the item.</source>
         <translation>{name} 已不在 {path}。请将其放回原处，或移除该项。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="172"/>
+        <location filename="../../ui/message_texts.py" line="175"/>
         <source>{name} is a folder. Add the files inside it instead.</source>
         <translation>{name} 是一个文件夹。请改为添加其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="173"/>
+        <location filename="../../ui/message_texts.py" line="176"/>
         <source>{name} cannot be read: {reason}.</source>
         <translation>无法读取 {name}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="174"/>
+        <location filename="../../ui/message_texts.py" line="177"/>
         <source>permission denied; check the file&apos;s permissions</source>
         <translation>权限不足，请检查文件的权限</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="175"/>
+        <location filename="../../ui/message_texts.py" line="178"/>
         <source>{name} is not a regular file.</source>
         <translation>{name} 不是普通文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="176"/>
+        <location filename="../../ui/message_texts.py" line="179"/>
         <source>{name} is empty (0 bytes); VOD cannot accept it.</source>
         <translation>{name} 是空文件（0 字节），视频点播无法接受。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="177"/>
+        <location filename="../../ui/message_texts.py" line="180"/>
         <source>{name} is not a text playlist (not UTF-8).</source>
         <translation>{name} 不是文本播放列表（不是 UTF-8 编码）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="178"/>
+        <location filename="../../ui/message_texts.py" line="181"/>
         <source>{name} is not an M3U8 playlist: it does not start with #EXTM3U.</source>
         <translation>{name} 不是 M3U8 播放列表：它不是以 #EXTM3U 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="179"/>
+        <location filename="../../ui/message_texts.py" line="182"/>
         <source>{name} cannot be uploaded; nothing was sent. Problems ({count}): {problems}.</source>
         <translation>{name} 无法上传，尚未发送任何内容。问题（{count} 个）：{problems}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="180"/>
+        <location filename="../../ui/message_texts.py" line="183"/>
         <source>segment</source>
         <translation>分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="181"/>
+        <location filename="../../ui/message_texts.py" line="184"/>
         <source>key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="182"/>
+        <location filename="../../ui/message_texts.py" line="185"/>
         <source>initialization segment</source>
         <translation>初始化分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="184"/>
+        <location filename="../../ui/message_texts.py" line="187"/>
         <source>it is a master playlist (it lists variant streams); upload each variant playlist on its own</source>
         <translation>这是主播放列表（列出了多个码流），请分别上传每个码流的播放列表</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="185"/>
+        <location filename="../../ui/message_texts.py" line="188"/>
         <source>it lists no segments</source>
         <translation>其中没有列出任何分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="187"/>
+        <location filename="../../ui/message_texts.py" line="190"/>
         <source>{what} {uri} is a remote address; only local files can be uploaded (download the package first, or upload the playlist by URL)</source>
         <translation>{what} {uri} 是远程地址，只能上传本地文件（请先下载整个包，或通过 URL 上传播放列表）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="190"/>
+        <location filename="../../ui/message_texts.py" line="193"/>
         <source>{uri} and {other} have the same name {name}; a package is one folder on the server, so rename one of them</source>
         <translation>{uri} 和 {other} 同名（{name}）；一个包在服务端是同一个文件夹，请重命名其中一个</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="192"/>
+        <location filename="../../ui/message_texts.py" line="195"/>
         <source>{what} {uri} is missing (looked for {path})</source>
         <translation>{what} {uri} 不存在（查找位置：{path}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="193"/>
+        <location filename="../../ui/message_texts.py" line="196"/>
         <source>{what} {uri} cannot be read: {reason}</source>
         <translation>无法读取{what} {uri}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="194"/>
+        <location filename="../../ui/message_texts.py" line="197"/>
         <source>{what} {uri} is not a file</source>
         <translation>{what} {uri} 不是文件</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="195"/>
+        <location filename="../../ui/message_texts.py" line="198"/>
         <source>{what} {uri} is larger than 5 GiB</source>
         <translation>{what} {uri} 大于 5 GiB</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="196"/>
+        <location filename="../../ui/message_texts.py" line="199"/>
         <source>{what} {uri} has no file name</source>
         <translation>{what} {uri} 没有文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="199"/>
+        <location filename="../../ui/message_texts.py" line="202"/>
         <source>AuthInfoTimeout must be a whole number of seconds from {low} to {high}; {value} is out of range.</source>
         <translation>AuthInfoTimeout 必须是 {low} 到 {high} 之间的整数秒；{value} 超出范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="201"/>
+        <location filename="../../ui/message_texts.py" line="204"/>
         <source>Profile {profile} gets its upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to test playback.</source>
         <translation>配置 {profile} 从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请使用 AccessKey 配置或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="205"/>
+        <location filename="../../ui/message_texts.py" line="208"/>
         <source>This profile gets its upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to test playback.</source>
         <translation>此配置从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请使用 AccessKey 配置或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="208"/>
+        <location filename="../../ui/message_texts.py" line="211"/>
         <source>vodgui cannot use the PlayAuth as the player would ({why}) and the profile has no VOD key to fall back on.</source>
         <translation>vodgui 无法像播放器那样使用该播放凭证（{why}），而此配置也没有可以改用的点播密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="210"/>
+        <location filename="../../ui/message_texts.py" line="213"/>
         <source>No PlayAuth.</source>
         <translation>没有播放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="211"/>
+        <location filename="../../ui/message_texts.py" line="214"/>
         <source>The PlayAuth is empty.</source>
         <translation>播放凭证为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="213"/>
+        <location filename="../../ui/message_texts.py" line="216"/>
         <source>The PlayAuth is not base64: it is in a format vodgui does not know (newer PlayAuths are encrypted). Only the player SDK can use it.</source>
         <translation>播放凭证不是 Base64：它的格式 vodgui 无法识别（较新的播放凭证是加密的），只有播放器 SDK 能使用它。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="216"/>
+        <location filename="../../ui/message_texts.py" line="219"/>
         <source>The PlayAuth is base64 but not JSON: it is in a format vodgui does not know (newer PlayAuths are encrypted). Only the player SDK can use it.</source>
         <translation>播放凭证是 Base64，但不是 JSON：它的格式 vodgui 无法识别（较新的播放凭证是加密的），只有播放器 SDK 能使用它。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="218"/>
+        <location filename="../../ui/message_texts.py" line="221"/>
         <source>The PlayAuth decodes to JSON that is not an object.</source>
         <translation>播放凭证解码后的 JSON 不是对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="219"/>
+        <location filename="../../ui/message_texts.py" line="222"/>
         <source>it lacks credentials or AuthInfo</source>
         <translation>其中缺少凭证或 AuthInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="221"/>
+        <location filename="../../ui/message_texts.py" line="224"/>
         <source>{value} is not a VideoId (32 letters and digits, as the upload or the VOD console shows it).</source>
         <translation>{value} 不是 VideoId（由 32 个字母和数字组成，可在上传记录或视频点播控制台中找到）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="222"/>
+        <location filename="../../ui/message_texts.py" line="225"/>
         <source>Formats: {value} is not a format like mp4, m3u8, mp3 or mpd.</source>
         <translation>格式：{value} 不是 mp4、m3u8、mp3 或 mpd 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="223"/>
+        <location filename="../../ui/message_texts.py" line="226"/>
         <source>Definition: {values} is not one of {allowed}.</source>
         <translation>清晰度：{values} 不是以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="224"/>
+        <location filename="../../ui/message_texts.py" line="227"/>
         <source>StreamType must be video, audio, or both.</source>
         <translation>StreamType 必须是 video、audio 或两者。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="225"/>
+        <location filename="../../ui/message_texts.py" line="228"/>
         <source>OutputType must be cdn or oss.</source>
         <translation>OutputType 必须是 cdn 或 oss。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="226"/>
+        <location filename="../../ui/message_texts.py" line="229"/>
         <source>AuthTimeout must be at least 1 second.</source>
         <translation>AuthTimeout 至少为 1 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="228"/>
+        <location filename="../../ui/message_texts.py" line="231"/>
         <source>AuthTimeout must be at least 1 second and at most {limit} for OSS URLs.</source>
         <translation>AuthTimeout 至少为 1 秒；OSS 地址最多为 {limit} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="229"/>
+        <location filename="../../ui/message_texts.py" line="232"/>
         <source>ResultType must be Single or Multiple.</source>
         <translation>ResultType 必须是 Single 或 Multiple。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="230"/>
+        <location filename="../../ui/message_texts.py" line="233"/>
         <source>PlayConfig is not valid JSON: {reason}</source>
         <translation>PlayConfig 不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="232"/>
+        <location filename="../../ui/message_texts.py" line="235"/>
         <source>PlayConfig must be a JSON object, e.g. {{&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}}.</source>
         <translation>PlayConfig 必须是 JSON 对象，例如 {{&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="234"/>
+        <location filename="../../ui/message_texts.py" line="237"/>
         <source>valid: {arn}</source>
         <translation>有效：{arn}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="235"/>
+        <location filename="../../ui/message_texts.py" line="238"/>
         <source>token {key_id}, valid until {until}</source>
         <translation>令牌 {key_id}，有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="236"/>
+        <location filename="../../ui/message_texts.py" line="239"/>
         <source>STS token {key_id}</source>
         <translation>STS 令牌 {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="237"/>
+        <location filename="../../ui/message_texts.py" line="240"/>
         <source>reachable, token accepted</source>
         <translation>可连接，令牌已被接受</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="238"/>
+        <location filename="../../ui/message_texts.py" line="241"/>
         <source>allowed</source>
         <translation>已允许</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="239"/>
+        <location filename="../../ui/message_texts.py" line="242"/>
         <source>reachable</source>
         <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="240"/>
+        <location filename="../../ui/message_texts.py" line="243"/>
         <source>reachable and authorized</source>
         <translation>可连接且已授权</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="242"/>
+        <location filename="../../ui/message_texts.py" line="245"/>
         <source>reachable; this profile may not read video info ({code}) — uploads can still work</source>
         <translation>可连接；此配置无权读取视频信息（{code}）——上传仍可正常进行</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="243"/>
+        <location filename="../../ui/message_texts.py" line="246"/>
         <source>Connection works.</source>
         <translation>连接正常。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="244"/>
+        <location filename="../../ui/message_texts.py" line="247"/>
         <source>The AccessKey ID is unknown or disabled. Check it in the RAM console.</source>
         <translation>AccessKey ID 不存在或已被禁用。请在 RAM 控制台核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="246"/>
+        <location filename="../../ui/message_texts.py" line="249"/>
         <source>The AccessKey secret (or the AppServer token) is wrong: the key ID is known, but the signature does not match. Enter the secret again.</source>
         <translation>AccessKey Secret（或 AppServer 令牌）错误：AccessKey ID 有效，但签名不匹配。请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="249"/>
+        <location filename="../../ui/message_texts.py" line="252"/>
         <source>The key or role is valid but lacks permission for this call. Attach a policy that allows it (for uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo).</source>
         <translation>密钥或角色有效，但无权执行此调用。请附加允许该操作的策略（上传需要 vod:CreateUploadVideo 和 vod:RefreshUploadVideo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="252"/>
+        <location filename="../../ui/message_texts.py" line="255"/>
         <source>The role does not exist, or this user may not assume it. Check the RoleArn and the role&apos;s trust policy.</source>
         <translation>角色不存在，或此用户无权扮演该角色。请检查 RoleArn 和角色的信任策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="255"/>
+        <location filename="../../ui/message_texts.py" line="258"/>
         <source>The service could not be reached. Check the network, the endpoint and the proxy.</source>
         <translation>无法连接服务端。请检查网络、Endpoint 和代理。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="257"/>
+        <location filename="../../ui/message_texts.py" line="260"/>
         <source>This computer&apos;s clock is more than 15 minutes off. Correct the date and time.</source>
         <translation>本机时钟偏差超过 15 分钟。请校正日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="258"/>
+        <location filename="../../ui/message_texts.py" line="261"/>
         <source>The profile settings are not valid.</source>
         <translation>配置无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="259"/>
+        <location filename="../../ui/message_texts.py" line="262"/>
         <source>The temporary credentials were refused as expired.</source>
         <translation>临时凭证因已过期被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="260"/>
+        <location filename="../../ui/message_texts.py" line="263"/>
         <source>The service is throttling requests; try again in a minute.</source>
         <translation>服务端正在限流，请一分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="261"/>
+        <location filename="../../ui/message_texts.py" line="264"/>
         <source>The service had an internal error; try again later.</source>
         <translation>服务端出现内部错误，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="264"/>
+        <location filename="../../ui/message_texts.py" line="267"/>
         <source>{name} can no longer be read ({reason}). Put it back and retry; the parts already sent are kept.</source>
         <translation>{name} 已无法读取（{reason}）。请放回该文件后重试；已上传的分片会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="266"/>
+        <location filename="../../ui/message_texts.py" line="269"/>
         <source>{name} changed while it was being uploaded. Nothing was lost: retry to upload the new version from the start.</source>
         <translation>{name} 在上传过程中被修改。没有丢失任何内容：重试即可从头上传新版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="269"/>
+        <location filename="../../ui/message_texts.py" line="272"/>
         <source>{what}: what OSS stored differs from the bytes read from the file ({detail}). The upload is not counted as done; retry it, and check the disk and the network if it happens again.</source>
         <translation>{what}：OSS 存储的内容与从文件读取的字节不一致（{detail}）。此次上传不算完成；请重试，如果再次出现，请检查磁盘和网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="272"/>
+        <location filename="../../ui/message_texts.py" line="275"/>
         <source>Profile {profile} gets its upload credentials from an AppServer, whose contract covers videos only (create and refresh upload video): {what} cannot go through it. Use a profile in STS mode or with an AccessKey for this item.</source>
         <translation>配置 {profile} 从 AppServer 获取上传凭证，而 AppServer 约定只涵盖视频（创建和刷新视频上传）：{what} 无法通过它上传。请为此项使用 STS 模式或带 AccessKey 的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="275"/>
+        <location filename="../../ui/message_texts.py" line="278"/>
         <source>Profile {profile} has no VOD key to set the cover with.</source>
         <translation>配置 {profile} 没有可用于设置封面的 VOD 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="277"/>
+        <location filename="../../ui/message_texts.py" line="280"/>
         <source>Unexpected {error}. The item is kept: retry it, and send the diagnostics if it happens again.</source>
         <translation>意外错误 {error}。该项已保留：请重试，如果再次出现，请发送诊断信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="279"/>
+        <location filename="../../ui/message_texts.py" line="282"/>
         <source>VOD does not know the upload job {job_id} for {url} any more. Remove the item and add the URL again.</source>
         <translation>VOD 已不再知道 {url} 的上传任务 {job_id}。请移除该项并重新添加该网址。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="280"/>
+        <location filename="../../ui/message_texts.py" line="283"/>
         <source>VOD could not fetch {url} (status {status}).</source>
         <translation>VOD 无法获取 {url}（状态 {status}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="281"/>
+        <location filename="../../ui/message_texts.py" line="284"/>
         <source>CreateUploadImage gave no ImageURL or FileURL to use as the cover.</source>
         <translation>CreateUploadImage 没有返回可用作封面的 ImageURL 或 FileURL。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="282"/>
+        <location filename="../../ui/message_texts.py" line="285"/>
         <source>Video {video_id} no longer exists in VOD (deleted?); a new video is created.</source>
         <translation>视频 {video_id} 在 VOD 中已不存在（已删除？）；将创建一个新视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="284"/>
+        <location filename="../../ui/message_texts.py" line="287"/>
         <source>The file changed since the last attempt (size or modification time); it is uploaded again from the start.</source>
         <translation>文件自上次尝试以来已更改（大小或修改时间）；将从头重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="286"/>
+        <location filename="../../ui/message_texts.py" line="289"/>
         <source>{count} parts reused after resume</source>
         <translation>续传时复用了 {count} 个分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="287"/>
+        <location filename="../../ui/message_texts.py" line="290"/>
         <source>{count} parts on the server differed from the file and were sent again.</source>
         <translation>服务器上有 {count} 个分片与文件不一致，已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="288"/>
+        <location filename="../../ui/message_texts.py" line="291"/>
         <source>{count} segments were already on the server</source>
         <translation>服务器上已有 {count} 个分段</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="289"/>
+        <location filename="../../ui/message_texts.py" line="292"/>
         <source>Submitted to VOD; waiting for it to fetch the file.</source>
         <translation>已提交给 VOD；正在等待它获取文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="290"/>
+        <location filename="../../ui/message_texts.py" line="293"/>
         <source>VOD reports the upload job as {status}.</source>
         <translation>VOD 报告上传任务状态为 {status}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="292"/>
+        <location filename="../../ui/message_texts.py" line="295"/>
         <source>The upload credentials of {media_id} expired before the upload finished; it was uploaded again under a new id.</source>
         <translation>{media_id} 的上传凭证在上传完成前过期；已使用新的 ID 重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="294"/>
+        <location filename="../../ui/message_texts.py" line="297"/>
         <source>The cover image could not be set: {error}</source>
         <translation>无法设置封面图片：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="296"/>
+        <location filename="../../ui/message_texts.py" line="299"/>
         <source>The server no longer has the earlier upload session (it was completed, aborted or expired); the file is sent again.</source>
         <translation>服务器上已没有之前的上传会话（已完成、已中止或已过期）；将重新发送文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="298"/>
+        <location filename="../../ui/message_texts.py" line="301"/>
         <source>The unfinished upload on the server was aborted.</source>
         <translation>服务器上未完成的上传已中止。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="300"/>
+        <location filename="../../ui/message_texts.py" line="303"/>
         <source>Interrupted: the program that was uploading this item stopped. It goes on from the parts the server has.</source>
         <translation>已中断：正在上传此项的程序已停止。将从服务器上已有的分片继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="302"/>
+        <location filename="../../ui/message_texts.py" line="305"/>
         <source>an image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="303"/>
+        <location filename="../../ui/message_texts.py" line="306"/>
         <source>{business_type} media</source>
         <translation>{business_type} 附加媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="304"/>
+        <location filename="../../ui/message_texts.py" line="307"/>
         <source>an upload by URL</source>
         <translation>网址上传</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="307"/>
+        <location filename="../../ui/message_texts.py" line="310"/>
         <source>Throttle patience must be between {low} and {high} seconds.</source>
         <translation>限流等待时间必须在 {low} 到 {high} 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="308"/>
+        <location filename="../../ui/message_texts.py" line="311"/>
         <source>The disk holding the vodgui home {directory} is full ({free} free). Free at least {want} on that disk (vodgui&apos;s own files there: {used}; old logs and the built-in sandbox&apos;s data can go), or use another home with --home or VODGUI_HOME. Nothing was lost: try again once there is room.</source>
         <translation>vodgui 主目录 {directory} 所在的磁盘已满（剩余 {free}）。请在该磁盘上至少释放 {want}（vodgui 自己在那里的文件：{used}；旧日志和内置沙箱的数据可以删除），或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：腾出空间后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="311"/>
+        <location filename="../../ui/message_texts.py" line="314"/>
         <source>The vodgui home {directory} cannot be written (read-only or no permission). Make it writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: try again then.</source>
         <translation>无法写入 vodgui 主目录 {directory}（只读或没有权限）。请让当前用户可以写入它，或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：之后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="314"/>
+        <location filename="../../ui/message_texts.py" line="317"/>
         <source>waiting: the service is throttling ({code}); trying again in {delay} s</source>
         <translation>等待中：服务正在限流（{code}）；{delay} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="315"/>
+        <location filename="../../ui/message_texts.py" line="318"/>
         <source>waiting: {code}; retry {attempt} in {delay} s</source>
         <translation>等待中：{code}；{delay} 秒后进行第 {attempt} 次重试</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="123"/>
+        <location filename="../../ui/message_texts.py" line="126"/>
         <source>The policy is not valid JSON: {reason}</source>
         <translation>策略不是有效的 JSON：{reason}</translation>
     </message>
@@ -2680,52 +2690,52 @@ File: {1}</source>
         <translation>代理的格式应为 http://主机:端口、https://主机:端口 或 socks5://主机:端口。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="124"/>
+        <location filename="../../ui/message_texts.py" line="127"/>
         <source>The policy must be a JSON object.</source>
         <translation>策略必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="125"/>
+        <location filename="../../ui/message_texts.py" line="128"/>
         <source>The policy is longer than {limit} characters.</source>
         <translation>策略长度超过 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="126"/>
+        <location filename="../../ui/message_texts.py" line="129"/>
         <source>The policy needs &quot;Version&quot;: &quot;1&quot;.</source>
         <translation>策略必须包含 &quot;Version&quot;: &quot;1&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="127"/>
+        <location filename="../../ui/message_texts.py" line="130"/>
         <source>The policy needs a non-empty Statement list.</source>
         <translation>策略必须包含非空的 Statement 列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="128"/>
+        <location filename="../../ui/message_texts.py" line="131"/>
         <source>Statement {index} must be an object.</source>
         <translation>第 {index} 条 Statement 必须是对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="129"/>
+        <location filename="../../ui/message_texts.py" line="132"/>
         <source>Statement {index}: Effect must be &quot;Allow&quot; or &quot;Deny&quot;.</source>
         <translation>第 {index} 条 Statement：Effect 必须是 &quot;Allow&quot; 或 &quot;Deny&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="130"/>
+        <location filename="../../ui/message_texts.py" line="133"/>
         <source>Statement {index} has no Action.</source>
         <translation>第 {index} 条 Statement 缺少 Action。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="131"/>
+        <location filename="../../ui/message_texts.py" line="134"/>
         <source>Statement {index} has no Resource.</source>
         <translation>第 {index} 条 Statement 缺少 Resource。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="132"/>
+        <location filename="../../ui/message_texts.py" line="135"/>
         <source>Statement {index}: action {action} is not like vod:CreateUploadVideo.</source>
         <translation>第 {index} 条 Statement：操作 {action} 的格式应类似 vod:CreateUploadVideo。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="134"/>
+        <location filename="../../ui/message_texts.py" line="137"/>
         <source>{action} answered without a valid {fields}.</source>
         <translation>{action} 的应答中缺少有效的 {fields}。</translation>
     </message>
@@ -4180,97 +4190,147 @@ VideoId：{1}</translation>
 <context>
     <name>TransferPanel</name>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="50"/>
+        <location filename="../../ui/transfer_panel.py" line="63"/>
         <source>How many files upload at the same time. Applies immediately.</source>
         <translation>同时上传的文件数。立即生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="53"/>
+        <location filename="../../ui/transfer_panel.py" line="66"/>
         <source>How many parts of one file upload in parallel. Applies to uploads that start after the change.</source>
         <translation>单个文件并发上传的分片数。对修改后开始的上传生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="57"/>
+        <location filename="../../ui/transfer_panel.py" line="70"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="58"/>
+        <location filename="../../ui/transfer_panel.py" line="71"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="59"/>
+        <location filename="../../ui/transfer_panel.py" line="72"/>
         <source>Size of each part of a multipart upload. Automatic picks 8 MiB, larger for very large files (OSS allows at most 10,000 parts).</source>
         <translation>分片上传时每个分片的大小。“自动”为 8 MiB，超大文件会更大（OSS 最多允许 10,000 个分片）。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="63"/>
+        <location filename="../../ui/transfer_panel.py" line="76"/>
         <source>How often a failed request is retried, with growing pauses, before the item fails.</source>
         <translation>请求失败后的重试次数（间隔逐渐加长），用完后该项标记为失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="69"/>
+        <location filename="../../ui/transfer_panel.py" line="82"/>
         <source> MB/s</source>
         <translation> MB/s</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="70"/>
+        <location filename="../../ui/transfer_panel.py" line="83"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="71"/>
+        <location filename="../../ui/transfer_panel.py" line="84"/>
         <source>Upper limit for all uploads together; 0 means unlimited. Applies immediately.</source>
         <translation>所有上传合计的速度上限；0 表示不限。立即生效。</translation>
     </message>
     <message>
         <location filename="../../ui/transfer_panel.py" line="86"/>
+        <source>&amp;Adapt connections to the link</source>
+        <translation>按链路自动调整连接数(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="88"/>
+        <source>Measure throughput and open more connections while it rises; fewer after errors or throttling. Off: parallel parts × files at once, fixed. Applies immediately.</source>
+        <translation>测量吞吐量：吞吐量上升时增加连接，出错或被限流时减少。关闭时连接数固定为“并行分片 × 同时上传文件数”。立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="94"/>
+        <source>The most connections the adaptive mode opens at once. Applies immediately.</source>
+        <translation>自动调整模式下同时打开的最大连接数。立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="98"/>
+        <source>e.g. 08:00,4M 18:00,off</source>
+        <translation>例如 08:00,4M 18:00,off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="99"/>
+        <source>A bandwidth limit by time of day: from 08:00 4 MiB/s, from 18:00 unlimited. Replaces the limit above while set. Applies immediately.</source>
+        <translation>按时段限速：例如 08:00 起 4 MiB/s，18:00 起不限速。设置后取代上面的带宽上限。立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="119"/>
         <source>Files at once and the bandwidth limit change running uploads too. The other settings apply to uploads that start afterwards.</source>
         <translation>“同时上传文件数”和“带宽限制”对正在进行的上传也会生效。其他设置对之后开始的上传生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="95"/>
+        <location filename="../../ui/transfer_panel.py" line="129"/>
         <source>&amp;Files at once:</source>
         <translation>同时上传文件数(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="95"/>
+        <location filename="../../ui/transfer_panel.py" line="129"/>
         <source>&amp;Parallel parts:</source>
         <translation>分片并发数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="96"/>
+        <location filename="../../ui/transfer_panel.py" line="130"/>
         <source>Part si&amp;ze:</source>
         <translation>分片大小(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="96"/>
+        <location filename="../../ui/transfer_panel.py" line="130"/>
         <source>&amp;Retries:</source>
         <translation>重试次数(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="97"/>
+        <location filename="../../ui/transfer_panel.py" line="131"/>
         <source>&amp;Bandwidth limit:</source>
         <translation>带宽限制(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="130"/>
+        <location filename="../../ui/transfer_panel.py" line="131"/>
+        <source>Bandwidth &amp;schedule:</source>
+        <translation>带宽时间表(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="132"/>
+        <source>&amp;Maximum connections:</source>
+        <translation>最大连接数(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="174"/>
         <source>Transfer settings of profile “{0}”</source>
         <translation>配置“{0}”的传输设置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="131"/>
+        <location filename="../../ui/transfer_panel.py" line="175"/>
         <source>No profile selected</source>
         <translation>未选择配置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="187"/>
+        <location filename="../../ui/transfer_panel.py" line="241"/>
+        <source>Connections: {0} in flight, limit {1} (adaptive, at most {2})</source>
+        <translation>连接：{0} 个进行中，上限 {1}（自动调整，最多 {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="244"/>
+        <source>Connections: {0} in flight, limit {1} (fixed)</source>
+        <translation>连接：{0} 个进行中，上限 {1}（固定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="246"/>
+        <source>bandwidth limit now {0}/s</source>
+        <translation>当前带宽上限 {0}/s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_panel.py" line="269"/>
         <source>Saved in profile “{0}”.</source>
         <translation>已保存到配置“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="192"/>
+        <location filename="../../ui/transfer_panel.py" line="274"/>
         <source>The settings could not be saved: {0}</source>
         <translation>无法保存设置：{0}</translation>
     </message>
