@@ -100,7 +100,8 @@ def test_sigkill_mid_file_then_resume_sends_only_the_missing_parts(tmp_path, san
     [queued] = [q for q in json_lines(vodgui("queue", "list", "--json").stdout) if q["file"] == str(path)]
     # The killed process left the item "uploading"; no process runs it, so the queue says it was interrupted.
     assert queued["state"] == "paused" and queued["note"].startswith("Interrupted") and queued["video_id"]
-    assert queued["confirmed_bytes"] >= 15 * 16384
+    # What the job recorded before the kill: never more than the server acknowledged (an answer may be lost).
+    assert 0 < queued["confirmed_bytes"] <= len(done_before) * 16384
 
     res = vodgui("upload", str(path), "--profile", "cred", "--json")  # the same command, run again
     assert res.returncode == 0, res.stderr
