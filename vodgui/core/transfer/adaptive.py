@@ -6,7 +6,7 @@ measures the aggregate throughput (bytes read into requests, plus a fixed weight
 a batch of tiny files counts its files) in epochs and moves the limit:
 
 * while every slot is busy and more work waits, each increase is kept only if the throughput rose by at least
-  half of what the extra connections should bring; in "slow start" the limit doubles, afterwards it grows by one;
+  30 % of what the extra connections should bring (the epoch right after a change is not measured); in "slow start" the limit doubles, afterwards it grows by one;
 * an increase that brought less than that means the link is full: the limit goes back to the value before it
   and stays there for a few epochs before it probes again (rising latency shows here:
   more connections, same bytes);
@@ -28,8 +28,9 @@ from vodgui.core.clock import Clock, SystemClock
 
 #: What a finished request is worth in the throughput measure, in bytes (tiny files count by the file).
 REQUEST_WEIGHT = 64 * 1024
-#: An increase is kept when the throughput grew by at least this share of what it should have brought.
-KEEP_SHARE = 0.5
+#: An increase is kept when the throughput grew by at least this share of what it should have brought. Low on
+#: purpose: a connection too many on a full link costs little (they share it), one too few costs its share.
+KEEP_SHARE = 0.3
 HOLD_EPOCHS = 6
 #: Bytes per slot that make an epoch long enough to measure without finished requests.
 STREAM_BYTES = 256 * 1024
@@ -108,6 +109,7 @@ class ConnectionGate:
                 self._limit = max(1, int(initial))
             self._limit = min(self._limit, self.maximum)
             self._restart(self._clock.monotonic())
+            self._settling = True
             self._slow_start = True
             self._base = None
             self._cond.notify_all()
@@ -191,6 +193,7 @@ class ConnectionGate:
                 new = max(1, self._limit // 2)
                 changed = new != self._limit
                 self._limit = new
+                self._settling = True
                 self._slow_start = False
                 self._base = None
                 self._hold = HOLD_EPOCHS
@@ -222,6 +225,11 @@ class ConnectionGate:
         rate = self._bytes / elapsed
         saturated = self._starved and not self._congested and not self._capped
         self._restart(now)
+        if self._settling:
+            # The epoch after a change mixes both limits, and new requests first fill their socket buffers (a
+            # burst the link never carried): it is not measured.
+            self._settling = False
+            return
         if not self.adaptive or not saturated:
             self._base = None
             return
@@ -235,6 +243,7 @@ class ConnectionGate:
             if rate - base_rate < KEEP_SHARE * expected:
                 # The extra connections did not pay: the link (or the service, or this CPU) is full.
                 self._limit = base_limit
+                self._settling = True
                 self._slow_start = False
                 self._base = None
                 self._hold = HOLD_EPOCHS
@@ -245,10 +254,12 @@ class ConnectionGate:
             return
         self._base = (old, rate)
         self._limit = min(self.maximum, old * 2 if self._slow_start else old + 1)
+        self._settling = True
         self._notify_later = True
         self._cond.notify_all()
 
     _notify_later = False
+    _settling = True
 
     def _report(self, force: bool = False) -> None:
         if self.on_change is None:
