@@ -6,7 +6,8 @@ measures the aggregate throughput (bytes read into requests, plus a fixed weight
 a batch of tiny files counts its files) in epochs and moves the limit:
 
 * while every slot is busy and more work waits, each increase is kept only if the throughput rose by at least
-  30 % of what the extra connections should bring (the epoch right after a change is not measured); in "slow start" the limit doubles, afterwards it grows by one;
+  30 % of what the extra connections should bring (the epoch right after a change is not measured); in "slow
+  start" the limit doubles, afterwards it grows by one;
 * an increase that brought less than that means the link is full: the limit goes back to the value before it
   and stays there for a few epochs before it probes again (rising latency shows here:
   more connections, same bytes);
