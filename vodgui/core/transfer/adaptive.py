@@ -1,7 +1,7 @@
 """How many requests go at once: a gate shared by every upload of an engine, sized by measurement.
 
 Every part upload and every single PUT takes a slot of the :class:`ConnectionGate` for as long as its request
-runs; the engine also starts at most :attr:`ConnectionGate.limit` files at once. In adaptive mode the gate
+runs; the engine starts one more file at once for each connection the limit grew by. In adaptive mode the gate
 measures the aggregate throughput (bytes read into requests, plus a fixed weight per finished request so that
 a batch of tiny files counts its files) in epochs and moves the limit:
 
