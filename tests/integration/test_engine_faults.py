@@ -70,3 +70,38 @@ def test_a_fault_that_never_ends_fails_the_item_after_the_retries(tmp_path, cont
     assert engine.snapshot(job_id).state is JobState.DONE  # type: ignore[union-attr]
     creates = [e for e in control.log() if e.get("op") == "CreateUploadVideo"]
     assert len(creates) == 1  # the retry refreshed the same video
+
+
+def test_a_create_whose_answer_was_lost_is_found_not_made_twice(tmp_path, ws, control: SandboxControl,
+                                                                engine: TransferEngine) -> None:
+    """The item's ReferenceId is committed before CreateUploadVideo: when that call reached VOD but its answer
+    never reached the item (a kill, a dropped connection), the next run finds the video by it."""
+    from vodgui.core.media_items import file_item
+    from vodgui.core.transfer.record import VideoDetails
+    from vodgui.core.vod import VideoMetadata
+
+    path = write_file(tmp_path / "lost.mp4", 120_000, seed=31)
+    item = file_item(str(path), "sts-accesskey")
+    item.details = VideoDetails(reference_id="vodgui-lost-answer-0001")
+    vod = ws.sessions("sts-accesskey").vod
+    assert vod is not None
+    # The request that got through before the answer was lost.
+    lost = vod.create_upload_video(VideoMetadata(title="lost", reference_id="vodgui-lost-answer-0001"),
+                                   str(path), 120_000)
+    [job_id] = engine.add([item])
+    assert engine.wait_idle(30)
+    snap = engine.snapshot(job_id)
+    assert snap is not None and snap.state is JobState.DONE, snap
+    assert snap.media_id == lost.video_id
+    assert len([e for e in control.log() if e.get("op") == "CreateUploadVideo"]) == 1
+    video = control.video(lost.video_id)
+    assert int(control.object(video["bucket"], video["key"])["crc64"]) == crc64_file(str(path))
+
+
+def test_every_video_item_sends_its_own_reference_id(tmp_path, ws, control: SandboxControl,
+                                                      engine: TransferEngine) -> None:
+    paths = [write_file(tmp_path / f"r{i}.mp4", 20_000, seed=40 + i) for i in range(2)]
+    ids = engine.add_files([str(p) for p in paths], "credential-accesskey")
+    assert engine.wait_idle(30)
+    refs = {control.video(engine.snapshot(i).media_id or "").get("reference_id") for i in ids}  # type: ignore[union-attr]
+    assert len(refs) == 2 and all(str(r).startswith("vodgui-") for r in refs)

@@ -259,6 +259,8 @@ ENGLISH: dict[str, str] = {
     "note.upload_session_gone": "The server no longer has the earlier upload session (it was completed, aborted or "
                                 "expired); the file is sent again.",
     "note.upload_aborted": "The unfinished upload on the server was aborted.",
+    "note.create_found": "Video {video_id} had been created before its answer was lost (a crash or a dropped "
+                         "connection); the upload goes on in it.",
     "note.interrupted": "Interrupted: the program that was uploading this item stopped. It goes on from the parts "
                         "the server has.",
     "what.image": "an image",

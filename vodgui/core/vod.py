@@ -81,6 +81,9 @@ class VideoMetadata:
     callback_url: str = ""
     #: Extra UserData JSON object (merged with the MessageCallback built from ``callback_url``).
     user_data: str = ""
+    #: A custom id, unique in the account (6-64 letters, digits, '-', '_'): vodgui sets one per queue item so
+    #: that a CreateUploadVideo whose answer was lost can be found again (GetVideoInfos by ReferenceIds).
+    reference_id: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -156,6 +159,7 @@ class VideoMetadata:
             "TemplateGroupId": self.template_group_id or None,
             "WorkflowId": self.workflow_id or None,
             "CoverURL": self.cover_url or None,
+            "ReferenceId": self.reference_id or None,
         }
 
 
@@ -318,6 +322,12 @@ class VodApi:
     def get_video_info(self, video_id: str, on_retry: RetryObserver | None = None) -> VideoInfo:
         data = self.call(GetVideoInfoRequest, {"VideoId": video_id}, on_retry=on_retry)
         return _video_info(data.get("Video") or {})
+
+    def video_by_reference(self, reference_id: str, on_retry: RetryObserver | None = None) -> str | None:
+        """The VideoId of the media created with ``reference_id``, or None if there is none."""
+        data = self.call(GetVideoInfosRequest, {"ReferenceIds": reference_id}, on_retry=on_retry)
+        videos = _as_list(data.get("VideoList"), "Video")
+        return str(videos[0].get("VideoId")) if videos and videos[0].get("VideoId") else None
 
     def get_video_infos(self, video_ids: list[str]) -> tuple[list[VideoInfo], list[str]]:
         data = self.call(GetVideoInfosRequest, {"VideoIds": ",".join(video_ids)})

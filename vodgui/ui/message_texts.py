@@ -299,6 +299,9 @@ class MessageTexts(QObject):
                 "The server no longer has the earlier upload session (it was completed, aborted or expired); the file "
                 "is sent again."),
             "note.upload_aborted": self.tr("The unfinished upload on the server was aborted."),
+            "note.create_found": self.tr(
+                "Video {video_id} had been created before its answer was lost (a crash or a dropped connection); the "
+                "upload goes on in it."),
             "note.interrupted": self.tr(
                 "Interrupted: the program that was uploading this item stopped. It goes on from the parts the server "
                 "has."),

@@ -43,7 +43,9 @@ class CoverTarget:
 
 @dataclass(frozen=True)
 class VideoDetails:
-    pass
+    #: Sent with CreateUploadVideo and committed before it: a create whose answer was lost (a crash, a dropped
+    #: connection) is found again by it instead of making a second video.
+    reference_id: str | None = None
 
 
 @dataclass(frozen=True)

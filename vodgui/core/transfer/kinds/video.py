@@ -9,7 +9,8 @@ the parts).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, replace
 
 from vodgui.core.credentials import UploadTicket
 from vodgui.core.errors import ErrorKind, VodError
@@ -18,6 +19,7 @@ from vodgui.core.sources import LiveUploadCredentials
 from vodgui.core.transfer.context import JobContext
 from vodgui.core.transfer.files import check_file
 from vodgui.core.transfer.kinds import Outcome
+from vodgui.core.transfer.record import VideoDetails
 from vodgui.core.transfer.uploader import FileIdentity, ObjectUploader, UploadResult, abort_multipart
 from vodgui.core.vod import VideoMetadata
 
@@ -41,6 +43,8 @@ def obtain_ticket(ctx: JobContext, meta: VideoMetadata, ident: FileIdentity, *,
             if err.code != "InvalidVideo.NotFound":
                 raise
             port.media_gone(Message("note.video_gone", {"video_id": rec.media_id}))
+            if isinstance(rec.details, VideoDetails) and rec.details.reference_id:
+                port.set_details(VideoDetails())  # the deleted video may keep its ReferenceId: the new one gets its own
         else:
             if whole_file and (ident.size, ident.mtime_ns) != (rec.size, rec.mtime_ns):
                 # Same video, new object content: the old parts are useless. Abort them now that we can sign.
@@ -51,10 +55,53 @@ def obtain_ticket(ctx: JobContext, meta: VideoMetadata, ident: FileIdentity, *,
                                     address.file_name, rec.upload_id)
                 port.file_changed(ident.size, ident.mtime_ns, Message("note.file_changed", {}))
             return ticket
-    ticket = source.create_upload_video(meta, rec.path, ident.size, ctx.stop, port.retrying)
+    reference = _reference_id(ctx, whole_file)
+    if reference:
+        found = _lost_create(ctx, reference, ident)
+        if found is not None:
+            return found
+        meta = replace(meta, reference_id=reference)
+    try:
+        ticket = source.create_upload_video(meta, rec.path, ident.size, ctx.stop, port.retrying)
+    except VodError as err:
+        # The answer of an earlier attempt of this very call was lost, and a retry met the id it had created.
+        found = (_lost_create(ctx, reference, ident) if reference and err.code.startswith("InvalidReferenceId")
+                 else None)
+        if found is None:
+            raise
+        return found
     # Committed before a single byte goes to OSS: from now on this item only ever refreshes.
     port.media_created(ticket, ident.size, ident.mtime_ns)
     _sync_cover(ctx, meta, ticket.video_id)
+    return ticket
+
+
+def _reference_id(ctx: JobContext, whole_file: bool) -> str | None:
+    """The item's ReferenceId, committed before its first CreateUploadVideo (None where it cannot be used: an
+    AppServer creates the video, and its contract carries no ReferenceId; packages keep their own details)."""
+    details = ctx.port.record.details
+    if not whole_file or ctx.session.vod is None or not isinstance(details, VideoDetails):
+        return None
+    if details.reference_id:
+        return details.reference_id
+    reference = "vodgui-" + uuid.uuid4().hex
+    ctx.port.set_details(replace(details, reference_id=reference))
+    return reference
+
+
+def _lost_create(ctx: JobContext, reference: str, ident: FileIdentity) -> UploadTicket | None:
+    """The video an earlier CreateUploadVideo with ``reference`` made (its answer was lost: the process died, or
+    the connection dropped), with new credentials; None if there is none."""
+    vod = ctx.session.vod
+    if vod is None:
+        return None
+    video_id = vod.video_by_reference(reference, ctx.port.retrying)
+    if video_id is None:
+        return None
+    log.info("found video %s created for this item before its answer was lost", video_id)
+    ticket = ctx.session.upload_source.refresh_upload_video(video_id, ctx.stop, ctx.port.retrying)
+    ctx.port.media_created(ticket, ident.size, ident.mtime_ns)
+    ctx.port.note(Message("note.create_found", {"video_id": video_id}))
     return ticket
 
 
