@@ -1,6 +1,6 @@
 """The command line: ``vodgui`` (the app), ``vodgui sandbox``, ``vodgui profiles``, ``vodgui upload``,
 ``vodgui queue``, ``vodgui playauth``, ``vodgui playinfo``, ``vodgui urlsign``, ``vodgui update``,
-``vodgui diagnostics``. The same core and profiles as the desktop app."""
+``vodgui diagnostics``, ``vodgui watch``. The same core and profiles as the desktop app."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
         update_cmd,
         upload_cmd,
         urlsign_cmd,
+        watch_cmd,
     )
     from vodgui.sandbox import cli as sandbox_cli
 
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     urlsign_cmd.register(sub)
     update_cmd.register(sub)
     diagnostics_cmd.register(sub)
+    watch_cmd.register(sub)
     return parser
 
 
