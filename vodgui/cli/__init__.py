@@ -1,6 +1,6 @@
 """The command line: ``vodgui`` (the app), ``vodgui sandbox``, ``vodgui profiles``, ``vodgui upload``,
 ``vodgui queue``, ``vodgui playauth``, ``vodgui playinfo``, ``vodgui urlsign``, ``vodgui update``,
-``vodgui diagnostics``, ``vodgui watch``. The same core and profiles as the desktop app."""
+``vodgui diagnostics``, ``vodgui watch``, ``vodgui catalog``, ``vodgui history``. The same core and profiles as the desktop app."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from vodgui.core.paths import app_dirs
 
 def build_parser() -> argparse.ArgumentParser:
     from vodgui.cli import (
+        catalog_cmd,
         diagnostics_cmd,
+        history_cmd,
         playauth_cmd,
         playinfo_cmd,
         profiles_cmd,
@@ -52,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     update_cmd.register(sub)
     diagnostics_cmd.register(sub)
     watch_cmd.register(sub)
+    catalog_cmd.register(sub)
+    history_cmd.register(sub)
     return parser
 
 
