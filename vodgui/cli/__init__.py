@@ -1,6 +1,7 @@
 """The command line: ``vodgui`` (the app), ``vodgui sandbox``, ``vodgui profiles``, ``vodgui upload``,
 ``vodgui queue``, ``vodgui playauth``, ``vodgui playinfo``, ``vodgui urlsign``, ``vodgui update``,
-``vodgui diagnostics``, ``vodgui watch``, ``vodgui catalog``, ``vodgui history``. The same core and profiles as the desktop app."""
+``vodgui diagnostics``,
+``vodgui watch``, ``vodgui catalog``, ``vodgui history``. The same core and profiles as the desktop app."""
 
 from __future__ import annotations
 

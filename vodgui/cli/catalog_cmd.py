@@ -9,8 +9,15 @@ import logging
 from dataclasses import asdict
 from typing import Any
 
-from vodgui.cli.common import error_text, fail, open_workspace, print_json, profile_name, setup_logging, \
-    stop_builtin_sandbox
+from vodgui.cli.common import (
+    error_text,
+    fail,
+    open_workspace,
+    print_json,
+    profile_name,
+    setup_logging,
+    stop_builtin_sandbox,
+)
 from vodgui.core import catalog as cat
 from vodgui.core.errors import VodError
 

@@ -18,8 +18,15 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from vodgui.cli.common import error_text, fail, open_workspace, print_json, profile_name, setup_logging, \
-    stop_builtin_sandbox
+from vodgui.cli.common import (
+    error_text,
+    fail,
+    open_workspace,
+    print_json,
+    profile_name,
+    setup_logging,
+    stop_builtin_sandbox,
+)
 from vodgui.cli.profiles_cmd import add_transfer_arguments, transfer_overrides
 from vodgui.cli.upload_cmd import result_json
 from vodgui.cli.waiting import WaitingNotice

@@ -51,6 +51,8 @@ POLL_INTERVAL = 1.0
 RESCAN_INTERVAL = 60.0
 #: What a title pattern may name.
 TITLE_FIELDS = ("stem", "name", "ext", "folder", "date")
+#: The title fields as a user types them: "{stem} {name} ...".
+TITLE_HELP = " ".join("{" + f + "}" for f in TITLE_FIELDS)
 _FIELD = re.compile(r"\{([^{}]*)\}")
 
 
@@ -128,8 +130,7 @@ class WatchTemplate:
         """Raise :class:`TemplateError` for a title pattern naming an unknown field, or too many tags."""
         for name in _FIELD.findall(self.title):
             if name not in TITLE_FIELDS:
-                raise TemplateError("InvalidTitlePattern",
-                                    f"{{{name}}} is not a title field; use {', '.join('{%s}' % f for f in TITLE_FIELDS)}")
+                raise TemplateError("InvalidTitlePattern", f"{{{name}}} is not a title field; use {TITLE_HELP}")
         if len(self.tags) > 16:
             raise TemplateError("TagsExceededMax", "at most 16 tags")
         return self
@@ -452,7 +453,7 @@ class HotFolders:
                     settling += 1
                     continue
                 self._drop_pending(key, path)
-                if verdict is not False:
+                if isinstance(verdict, os.stat_result):
                     ready.append((path, verdict))
             try:
                 decisions += self._decide(folder, ready)

@@ -86,7 +86,7 @@ def test_a_file_waits_until_its_size_and_time_settle(tmp_path: Path) -> None:
 def test_an_old_file_still_needs_two_looks_and_no_writer(tmp_path: Path) -> None:
     clock = Clock(5000.0)
     writing: set[str] = set()
-    hot, added, _ = make(tmp_path, clock, writing=writing)
+    hot, _, _ = make(tmp_path, clock, writing=writing)
     clip = write(tmp_path / "old.mov", 10, 100.0)
     writing.add(str(clip))
     assert hot.poll() == []
