@@ -22,7 +22,7 @@ from aliyunsdkvod.request.v20170321.AddCategoryRequest import AddCategoryRequest
 from aliyunsdkvod.request.v20170321.GetCategoriesRequest import GetCategoriesRequest
 from aliyunsdkvod.request.v20170321.ListAppInfoRequest import ListAppInfoRequest
 
-from vodgui.core.errors import ErrorKind, VodError
+from vodgui.core.errors import config_error
 from vodgui.core.paths import atomic_write_json
 from vodgui.core.playback import require_vod
 from vodgui.core.playback_lab import template_groups
@@ -178,8 +178,7 @@ def check_workflow_id(value: str) -> str:
     """A workflow id as the console shows it (32 lower-case hex digits), or ''."""
     value = value.strip()
     if value and not _WORKFLOW.match(value):
-        raise VodError("InvalidWorkflowId", "A workflow ID is 32 hexadecimal digits (console: Configuration "
-                       "Management > Media Processing > Workflows).", kind=ErrorKind.CONFIG)
+        raise config_error("InvalidWorkflowId")
     return value
 
 
@@ -187,7 +186,5 @@ def check_storage_location(value: str) -> str:
     """A storage location as the console shows it (``outin-....oss-<region>.aliyuncs.com``), or ''."""
     value = value.strip()
     if value and not _STORAGE.match(value):
-        raise VodError("InvalidStorageLocation", "A storage location looks like "
-                       "outin-<id>.oss-<region>.aliyuncs.com (console: Configuration Management > Media Management "
-                       "> Storage).", kind=ErrorKind.CONFIG)
+        raise config_error("InvalidStorageLocation")
     return value

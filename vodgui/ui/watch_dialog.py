@@ -225,7 +225,7 @@ class WatchFolderDialog(QDialog):
         mform.addRow(self.tr("&Description:"), self.description)
         mform.addRow(self.tr("Ta&gs:"), self.tags)
         mform.addRow(self.tr("&Category:"), self.pickers.category)
-        mform.addRow(self.tr("Template &group:"), self.pickers.group)
+        mform.addRow(self.tr("Template g&roup:"), self.pickers.group)
         mform.addRow(self.tr("&Workflow:"), self.workflow)
         mform.addRow(self.tr("St&orage location:"), self.storage)
         mform.addRow(self.tr("&App:"), self.pickers.app)

@@ -2633,102 +2633,112 @@ File: {1}</source>
         <translation>CreateUploadImage 没有返回可用作封面的 ImageURL 或 FileURL。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="285"/>
+        <location filename="../../ui/message_texts.py" line="286"/>
+        <source>A workflow ID is 32 hexadecimal digits (console: Configuration Management &gt; Media Processing &gt; Workflows).</source>
+        <translation>工作流 ID 为 32 位十六进制字符（控制台：配置管理 &gt; 媒体处理配置 &gt; 工作流管理）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="289"/>
+        <source>A storage location looks like outin-&lt;id&gt;.oss-&lt;region&gt;.aliyuncs.com (console: Configuration Management &gt; Media Management &gt; Storage).</source>
+        <translation>存储地址形如 outin-&lt;id&gt;.oss-&lt;region&gt;.aliyuncs.com（控制台：配置管理 &gt; 媒体管理配置 &gt; 存储管理）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="291"/>
         <source>Video {video_id} no longer exists in VOD (deleted?); a new video is created.</source>
         <translation>视频 {video_id} 在 VOD 中已不存在（已删除？）；将创建一个新视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="287"/>
+        <location filename="../../ui/message_texts.py" line="293"/>
         <source>The file changed since the last attempt (size or modification time); it is uploaded again from the start.</source>
         <translation>文件自上次尝试以来已更改（大小或修改时间）；将从头重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="289"/>
+        <location filename="../../ui/message_texts.py" line="295"/>
         <source>{count} parts reused after resume</source>
         <translation>续传时复用了 {count} 个分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="290"/>
+        <location filename="../../ui/message_texts.py" line="296"/>
         <source>{count} parts on the server differed from the file and were sent again.</source>
         <translation>服务器上有 {count} 个分片与文件不一致，已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="291"/>
+        <location filename="../../ui/message_texts.py" line="297"/>
         <source>{count} segments were already on the server</source>
         <translation>服务器上已有 {count} 个分段</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="292"/>
+        <location filename="../../ui/message_texts.py" line="298"/>
         <source>Submitted to VOD; waiting for it to fetch the file.</source>
         <translation>已提交给 VOD；正在等待它获取文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="293"/>
+        <location filename="../../ui/message_texts.py" line="299"/>
         <source>VOD reports the upload job as {status}.</source>
         <translation>VOD 报告上传任务状态为 {status}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="295"/>
+        <location filename="../../ui/message_texts.py" line="301"/>
         <source>The upload credentials of {media_id} expired before the upload finished; it was uploaded again under a new id.</source>
         <translation>{media_id} 的上传凭证在上传完成前过期；已使用新的 ID 重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="297"/>
+        <location filename="../../ui/message_texts.py" line="303"/>
         <source>The cover image could not be set: {error}</source>
         <translation>无法设置封面图片：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="299"/>
+        <location filename="../../ui/message_texts.py" line="305"/>
         <source>The server no longer has the earlier upload session (it was completed, aborted or expired); the file is sent again.</source>
         <translation>服务器上已没有之前的上传会话（已完成、已中止或已过期）；将重新发送文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="301"/>
+        <location filename="../../ui/message_texts.py" line="307"/>
         <source>The unfinished upload on the server was aborted.</source>
         <translation>服务器上未完成的上传已中止。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="303"/>
+        <location filename="../../ui/message_texts.py" line="309"/>
         <source>Interrupted: the program that was uploading this item stopped. It goes on from the parts the server has.</source>
         <translation>已中断：正在上传此项的程序已停止。将从服务器上已有的分片继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="305"/>
+        <location filename="../../ui/message_texts.py" line="311"/>
         <source>an image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="306"/>
+        <location filename="../../ui/message_texts.py" line="312"/>
         <source>{business_type} media</source>
         <translation>{business_type} 附加媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="307"/>
+        <location filename="../../ui/message_texts.py" line="313"/>
         <source>an upload by URL</source>
         <translation>网址上传</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="310"/>
+        <location filename="../../ui/message_texts.py" line="316"/>
         <source>Throttle patience must be between {low} and {high} seconds.</source>
         <translation>限流等待时间必须在 {low} 到 {high} 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="311"/>
+        <location filename="../../ui/message_texts.py" line="317"/>
         <source>The disk holding the vodgui home {directory} is full ({free} free). Free at least {want} on that disk (vodgui&apos;s own files there: {used}; old logs and the built-in sandbox&apos;s data can go), or use another home with --home or VODGUI_HOME. Nothing was lost: try again once there is room.</source>
         <translation>vodgui 主目录 {directory} 所在的磁盘已满（剩余 {free}）。请在该磁盘上至少释放 {want}（vodgui 自己在那里的文件：{used}；旧日志和内置沙箱的数据可以删除），或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：腾出空间后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="314"/>
+        <location filename="../../ui/message_texts.py" line="320"/>
         <source>The vodgui home {directory} cannot be written (read-only or no permission). Make it writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: try again then.</source>
         <translation>无法写入 vodgui 主目录 {directory}（只读或没有权限）。请让当前用户可以写入它，或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：之后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="317"/>
+        <location filename="../../ui/message_texts.py" line="323"/>
         <source>waiting: the service is throttling ({code}); trying again in {delay} s</source>
         <translation>等待中：服务正在限流（{code}）；{delay} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="318"/>
+        <location filename="../../ui/message_texts.py" line="324"/>
         <source>waiting: {code}; retry {attempt} in {delay} s</source>
         <translation>等待中：{code}；{delay} 秒后进行第 {attempt} 次重试</translation>
     </message>
@@ -5078,7 +5088,7 @@ VideoId：{1}</translation>
     <message>
         <location filename="../../ui/watch_dialog.py" line="210"/>
         <source>outin-….oss-&lt;region&gt;.aliyuncs.com</source>
-        <translation>outin-….oss-&lt;region&gt;.aliyuncs.com</translation>
+        <translation>例如 outin-….oss-&lt;region&gt;.aliyuncs.com</translation>
     </message>
     <message>
         <location filename="../../ui/watch_dialog.py" line="216"/>
@@ -5086,92 +5096,92 @@ VideoId：{1}</translation>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="217"/>
+        <location filename="../../ui/watch_dialog.py" line="219"/>
         <source>&amp;Profile:</source>
         <translation>配置(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="219"/>
+        <location filename="../../ui/watch_dialog.py" line="221"/>
         <source>&amp;Settle time:</source>
         <translation>稳定时间(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="220"/>
+        <location filename="../../ui/watch_dialog.py" line="222"/>
         <source>Metadata of each file</source>
         <translation>每个文件的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="222"/>
+        <location filename="../../ui/watch_dialog.py" line="224"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="223"/>
+        <location filename="../../ui/watch_dialog.py" line="225"/>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="224"/>
+        <location filename="../../ui/watch_dialog.py" line="226"/>
         <source>Ta&amp;gs:</source>
         <translation>标签(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="225"/>
+        <location filename="../../ui/watch_dialog.py" line="227"/>
         <source>&amp;Category:</source>
         <translation>分类(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="226"/>
-        <source>Template &amp;group:</source>
+        <location filename="../../ui/watch_dialog.py" line="228"/>
+        <source>Template g&amp;roup:</source>
         <translation>模板组(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="227"/>
+        <location filename="../../ui/watch_dialog.py" line="229"/>
         <source>&amp;Workflow:</source>
         <translation>工作流(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="228"/>
+        <location filename="../../ui/watch_dialog.py" line="230"/>
         <source>St&amp;orage location:</source>
         <translation>存储地址(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="229"/>
+        <location filename="../../ui/watch_dialog.py" line="231"/>
         <source>&amp;App:</source>
         <translation>应用(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="251"/>
+        <location filename="../../ui/watch_dialog.py" line="255"/>
         <source>Folder to watch</source>
         <translation>要监控的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="288"/>
+        <location filename="../../ui/watch_dialog.py" line="292"/>
         <source>Choose a folder that exists.</source>
         <translation>请选择一个存在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="290"/>
+        <location filename="../../ui/watch_dialog.py" line="294"/>
         <source>Choose a profile (add one with New profile… first).</source>
         <translation>请选择一个配置（可先通过“新建配置…”添加）。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="292"/>
+        <location filename="../../ui/watch_dialog.py" line="296"/>
         <source>The title pattern names an unknown field. Use {0}.</source>
         <translation>标题模式中有未知字段。可用字段：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="295"/>
+        <location filename="../../ui/watch_dialog.py" line="298"/>
         <source>At most 16 tags.</source>
         <translation>标签最多 16 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="297"/>
+        <location filename="../../ui/watch_dialog.py" line="300"/>
         <source>The category must be chosen from the list or typed as its number ID.</source>
         <translation>分类需从列表中选择，或输入数字分类 ID。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_dialog.py" line="298"/>
+        <location filename="../../ui/watch_dialog.py" line="301"/>
         <source>The template is not valid: {0}</source>
         <translation>模板无效：{0}</translation>
     </message>
