@@ -43,6 +43,7 @@ from vodgui.core.hotfolder import (
     WatchedFolder,
     WatchTemplate,
 )
+from vodgui.core.ledger import account_key
 from vodgui.core.profiles import Profile
 from vodgui.core.transfer.context import ProfileSession
 from vodgui.core.transfer.engine import TransferEngine
@@ -195,12 +196,12 @@ def _watch(ws: Any, profile: Profile, roots: list[str], template: WatchTemplate,
             if overrides:
                 prof = replace(prof, transfer=prof.transfer.with_changes(**overrides))
             cache[name] = ws.sessions.build(prof)
+            account_key(cache[name])  # learned now, so the finished uploads can be recorded by account
         return cache[name]
 
     session = sessions(profile.name)
     folders = [WatchedFolder(root, profile.name, template, args.recursive, args.settle) for root in roots]
-    engine = TransferEngine(ws.store, sessions, concurrent_files=session.transfer.concurrent_files,
-                            bandwidth_limit=session.transfer.bandwidth_limit)
+    engine = TransferEngine.for_config(ws.store, sessions, session.transfer)
     reporter = Reporter(args.json)
     engine.subscribe(reporter)
     engine.subscribe(WaitingNotice())

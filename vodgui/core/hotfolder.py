@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from vodgui.core.errors import ErrorKind, VodError
-from vodgui.core.ledger import ledger_kind
+from vodgui.core.ledger import account_key, ledger_kind
 from vodgui.core.media_items import INTAKE_EXTENSIONS, file_item, kind_for_path
 from vodgui.core.paths import atomic_write_json
 from vodgui.core.transfer.events import JobState
@@ -311,6 +311,8 @@ class UploadGuard:
         session = self._sessions(profile)
         if session.ledger is None:
             return None
+        # Learned before the first upload (once per session), so the finished upload is recorded by account.
+        account_key(session)
         kind = ledger_kind(kind_for_path(path))
         entry = session.ledger.find(path, st.st_size, st.st_mtime_ns, kind=kind)
         if entry is None:

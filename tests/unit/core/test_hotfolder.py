@@ -36,6 +36,9 @@ class Ledger:
     def __init__(self) -> None:
         self.known: dict[tuple[str, int], str] = {}
 
+    def account(self) -> str:
+        return "acs:1"
+
     def find(self, path: str, size: int, mtime_ns: int, *, kind: str | None = None) -> Any:
         media = self.known.get((path, size))
         return None if media is None else SimpleNamespace(media_id=media, same_content=False)
