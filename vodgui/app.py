@@ -141,6 +141,7 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     instance.files_received.connect(window.open_files)
 
     def shutdown() -> None:
+        window.watch_page.stop()
         ctx.bridge.stop()
         ctx.engine.shutdown(pause=True, timeout=20)
         sandbox.stop()

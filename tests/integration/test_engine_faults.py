@@ -103,5 +103,6 @@ def test_every_video_item_sends_its_own_reference_id(tmp_path, ws, control: Sand
     paths = [write_file(tmp_path / f"r{i}.mp4", 20_000, seed=40 + i) for i in range(2)]
     ids = engine.add_files([str(p) for p in paths], "credential-accesskey")
     assert engine.wait_idle(30)
-    refs = {control.video(engine.snapshot(i).media_id or "").get("reference_id") for i in ids}  # type: ignore[union-attr]
+    snaps = [engine.snapshot(i) for i in ids]
+    refs = {control.video(s.media_id or "").get("reference_id") for s in snaps if s is not None}
     assert len(refs) == 2 and all(str(r).startswith("vodgui-") for r in refs)

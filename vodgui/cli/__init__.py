@@ -1,6 +1,7 @@
 """The command line: ``vodgui`` (the app), ``vodgui sandbox``, ``vodgui profiles``, ``vodgui upload``,
 ``vodgui queue``, ``vodgui playauth``, ``vodgui playinfo``, ``vodgui urlsign``, ``vodgui update``,
-``vodgui diagnostics``. The same core and profiles as the desktop app."""
+``vodgui diagnostics``,
+``vodgui watch``, ``vodgui catalog``, ``vodgui history``. The same core and profiles as the desktop app."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from vodgui.core.paths import app_dirs
 
 def build_parser() -> argparse.ArgumentParser:
     from vodgui.cli import (
+        catalog_cmd,
         diagnostics_cmd,
+        history_cmd,
         playauth_cmd,
         playinfo_cmd,
         profiles_cmd,
@@ -22,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         update_cmd,
         upload_cmd,
         urlsign_cmd,
+        watch_cmd,
     )
     from vodgui.sandbox import cli as sandbox_cli
 
@@ -50,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     urlsign_cmd.register(sub)
     update_cmd.register(sub)
     diagnostics_cmd.register(sub)
+    watch_cmd.register(sub)
+    catalog_cmd.register(sub)
+    history_cmd.register(sub)
     return parser
 
 

@@ -244,6 +244,10 @@ ENGLISH: dict[str, str] = {
                       "URL again.",
     "URLUploadFailed": "VOD could not fetch {url} (status {status}).",
     "CoverURLMissing": "CreateUploadImage gave no ImageURL or FileURL to use as the cover.",
+    "InvalidWorkflowId": "A workflow ID is 32 hexadecimal digits (console: Configuration Management > Media "
+                         "Processing > Workflows).",
+    "InvalidStorageLocation": "A storage location looks like outin-<id>.oss-<region>.aliyuncs.com (console: "
+                              "Configuration Management > Media Management > Storage).",
     # -- the transfer core: notes on queue items --------------------------------------------------------------
     "note.video_gone": "Video {video_id} no longer exists in VOD (deleted?); a new video is created.",
     "note.file_changed": "The file changed since the last attempt (size or modification time); it is uploaded "

@@ -1,4 +1,4 @@
-"""The main window: a profile switcher that is always visible, four pages, overall progress in the title, a tray
+"""The main window: a profile switcher that is always visible, five pages, overall progress in the title, a tray
 notification when a batch ends, and a safe quit (running uploads are paused, never lost)."""
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from vodgui.ui.playback_page import PlaybackPage
 from vodgui.ui.queue_model import QueueModel
 from vodgui.ui.update_notice import UpdateBar
 from vodgui.ui.upload_page import UploadPage
+from vodgui.ui.watch_page import WatchPage
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +56,17 @@ class MainWindow(QMainWindow):
         self.history_page = HistoryPage(ctx, self)
         self.playback_page = PlaybackPage(ctx, self)
         self.log_page = LogPage(ctx, self)
+        self.watch_page = WatchPage(ctx, self)
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(140)
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        self.nav.setToolTip(self.tr("Pages (Ctrl+1 to Ctrl+4)"))
+        self.nav.setToolTip(self.tr("Pages (Ctrl+1 to Ctrl+5)"))
         self.stack = QStackedWidget(self)
         for page, title in ((self.upload_page, self.tr("Upload")), (self.history_page, self.tr("History")),
-                            (self.playback_page, self.tr("Playback")), (self.log_page, self.tr("Log"))):
+                            (self.playback_page, self.tr("Playback")), (self.log_page, self.tr("Log")),
+                            (self.watch_page, self.tr("Watch"))):
             QListWidgetItem(title, self.nav)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -88,6 +91,8 @@ class MainWindow(QMainWindow):
             self.tray = QSystemTrayIcon(self.windowIcon(), self)
             self.tray.setToolTip("vodgui")
             self.tray.show()
+            self.tray.messageClicked.connect(self._on_notification_clicked)
+        self.watch_page.notify.connect(self.notify)
         self._was_busy = False
         self._title_timer = QTimer(self)
         self._title_timer.setInterval(500)
@@ -95,7 +100,7 @@ class MainWindow(QMainWindow):
         self._title_timer.start()
         ctx.hub.open_in_playback.connect(self._on_open_in_playback)
         ctx.hub.profiles_changed.connect(self._reload_profiles)
-        for index, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
+        for index, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5")):
             act = QAction(self)
             act.setShortcut(QKeySequence(key))
             act.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
@@ -225,14 +230,23 @@ class MainWindow(QMainWindow):
             return
         if failed:
             title, text = self.tr("Uploads finished with errors"), self.tr("{0} item(s) failed.").format(failed)
-            icon = QSystemTrayIcon.MessageIcon.Warning
         else:
             title, text = self.tr("Uploads finished"), self.tr("All queued files are uploaded.")
-            icon = QSystemTrayIcon.MessageIcon.Information
+        self.notify(title, text, bool(failed))
+
+    def notify(self, title: str, text: str, failed: bool) -> None:
+        """A desktop notification (tray message; the status bar without a tray); none while the window has the
+        focus and nothing went wrong. Clicking it brings the window forward on the Upload page."""
+        if not self.ctx.settings.notify or (not failed and self.isActiveWindow()):
+            return
+        icon = QSystemTrayIcon.MessageIcon.Warning if failed else QSystemTrayIcon.MessageIcon.Information
         if self.tray is not None:
             self.tray.showMessage(title, text, icon, 8000)
         else:
             self.statusBar().showMessage(self.tr("{0}: {1}").format(title, text), 15000)
+
+    def _on_notification_clicked(self) -> None:
+        self.open_files([])
 
     # -- quitting --------------------------------------------------------------------------------------------
     def ask_pause_on_quit(self, running: int) -> bool:
@@ -249,4 +263,5 @@ class MainWindow(QMainWindow):
             return
         # suspend, not pause: the next start resumes them when Settings say so (a user's pause is kept).
         self.ctx.engine.suspend([s.job_id for s in running])
+        self.watch_page.stop()
         event.accept()

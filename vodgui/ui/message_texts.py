@@ -282,6 +282,12 @@ class MessageTexts(QObject):
                 "VOD does not know the upload job {job_id} for {url} any more. Remove the item and add the URL again."),
             "URLUploadFailed": self.tr("VOD could not fetch {url} (status {status})."),
             "CoverURLMissing": self.tr("CreateUploadImage gave no ImageURL or FileURL to use as the cover."),
+            "InvalidWorkflowId": self.tr(
+                "A workflow ID is 32 hexadecimal digits (console: Configuration Management > Media Processing > "
+                "Workflows)."),
+            "InvalidStorageLocation": self.tr(
+                "A storage location looks like outin-<id>.oss-<region>.aliyuncs.com (console: Configuration "
+                "Management > Media Management > Storage)."),
             "note.video_gone": self.tr("Video {video_id} no longer exists in VOD (deleted?); a new video is created."),
             "note.file_changed": self.tr(
                 "The file changed since the last attempt (size or modification time); it is uploaded again from the "

@@ -46,8 +46,8 @@ CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
 #: keeps them in English too) and pure formats.
 LATIN_IN_CHINESE = {"VideoId", "AccessKey", "AccessKey secret", "AssumeRole", "AppServer", "STS", "{0} ({1})",
                     "{0:.0f} kbps", " MiB", " MB/s", "{0} {1}"}
-PAGES_ZH = ["上传", "历史记录", "播放", "日志"]
-PAGES_EN = ["Upload", "History", "Playback", "Log"]
+PAGES_ZH = ["上传", "历史记录", "播放", "日志", "监控文件夹"]
+PAGES_EN = ["Upload", "History", "Playback", "Log", "Watch"]
 
 
 def update_translations() -> ModuleType:

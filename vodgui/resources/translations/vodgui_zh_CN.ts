@@ -185,6 +185,59 @@
     </message>
 </context>
 <context>
+    <name>CatalogPickers</name>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="54"/>
+        <source>Category of the videos (GetCategories); or type its ID</source>
+        <translation>视频的分类（GetCategories）；也可直接输入分类 ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="55"/>
+        <source>Transcode template group; empty: the account&apos;s default</source>
+        <translation>转码模板组；留空：使用账号的默认模板组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="56"/>
+        <source>VOD application; empty: the default application</source>
+        <translation>点播应用；留空：使用默认应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="57"/>
+        <source>Refresh lists</source>
+        <translation>刷新列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="58"/>
+        <source>Fetch categories, template groups and apps from the account again</source>
+        <translation>重新从账号获取分类、模板组和应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="77"/>
+        <source>No lists fetched for this profile yet: press Refresh lists.</source>
+        <translation>尚未获取此配置的列表：请点击“刷新列表”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="83"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="88"/>
+        <source> (default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="147"/>
+        <source>Fetching lists from the account…</source>
+        <translation>正在从账号获取列表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="160"/>
+        <source>The lists could not be fetched: {0} You can still type IDs.</source>
+        <translation>无法获取列表：{0} 仍可手动输入 ID。</translation>
+    </message>
+</context>
+<context>
     <name>CheckPanel</name>
     <message>
         <location filename="../../ui/playauth_panels.py" line="268"/>
@@ -1489,157 +1542,162 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
-        <source>Pages (Ctrl+1 to Ctrl+4)</source>
-        <translation>页面（Ctrl+1 到 Ctrl+4）</translation>
+        <location filename="../../ui/main_window.py" line="65"/>
+        <source>Pages (Ctrl+1 to Ctrl+5)</source>
+        <translation>页面（Ctrl+1 至 Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="69"/>
+        <source>Watch</source>
+        <translation>监控文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
         <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Edit the current profile, test its connection</source>
         <translation>编辑当前配置，测试其连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>New profile…</source>
         <translation>新建配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
         <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>{0} (built-in sandbox)</source>
         <translation>{0}（内置沙箱）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>STS</source>
         <translation>STS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>vodgui — {0:.0f}% · {1} uploading</source>
         <translation>vodgui — {0:.0f}% · {1} 个上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>{0} of {1} items left</source>
         <translation>剩余 {0} / {1} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>1 item in the queue</source>
         <translation>队列中有 1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>{0} items in the queue</source>
         <translation>队列中有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>{0} item(s) failed.</source>
         <translation>{0} 项失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>All queued files are uploaded.</source>
         <translation>队列中的所有文件都已上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>{0} upload(s) are running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>有 {0} 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -2575,107 +2633,117 @@ File: {1}</source>
         <translation>CreateUploadImage 没有返回可用作封面的 ImageURL 或 FileURL。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="285"/>
+        <location filename="../../ui/message_texts.py" line="286"/>
+        <source>A workflow ID is 32 hexadecimal digits (console: Configuration Management &gt; Media Processing &gt; Workflows).</source>
+        <translation>工作流 ID 为 32 位十六进制字符（控制台：配置管理 &gt; 媒体处理配置 &gt; 工作流管理）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="289"/>
+        <source>A storage location looks like outin-&lt;id&gt;.oss-&lt;region&gt;.aliyuncs.com (console: Configuration Management &gt; Media Management &gt; Storage).</source>
+        <translation>存储地址形如 outin-&lt;id&gt;.oss-&lt;region&gt;.aliyuncs.com（控制台：配置管理 &gt; 媒体管理配置 &gt; 存储管理）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="291"/>
         <source>Video {video_id} no longer exists in VOD (deleted?); a new video is created.</source>
         <translation>视频 {video_id} 在 VOD 中已不存在（已删除？）；将创建一个新视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="287"/>
+        <location filename="../../ui/message_texts.py" line="293"/>
         <source>The file changed since the last attempt (size or modification time); it is uploaded again from the start.</source>
         <translation>文件自上次尝试以来已更改（大小或修改时间）；将从头重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="289"/>
+        <location filename="../../ui/message_texts.py" line="295"/>
         <source>{count} parts reused after resume</source>
         <translation>续传时复用了 {count} 个分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="290"/>
+        <location filename="../../ui/message_texts.py" line="296"/>
         <source>{count} parts on the server differed from the file and were sent again.</source>
         <translation>服务器上有 {count} 个分片与文件不一致，已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="291"/>
+        <location filename="../../ui/message_texts.py" line="297"/>
         <source>{count} segments were already on the server</source>
         <translation>服务器上已有 {count} 个分段</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="292"/>
+        <location filename="../../ui/message_texts.py" line="298"/>
         <source>Submitted to VOD; waiting for it to fetch the file.</source>
         <translation>已提交给 VOD；正在等待它获取文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="293"/>
+        <location filename="../../ui/message_texts.py" line="299"/>
         <source>VOD reports the upload job as {status}.</source>
         <translation>VOD 报告上传任务状态为 {status}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="295"/>
+        <location filename="../../ui/message_texts.py" line="301"/>
         <source>The upload credentials of {media_id} expired before the upload finished; it was uploaded again under a new id.</source>
         <translation>{media_id} 的上传凭证在上传完成前过期；已使用新的 ID 重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="297"/>
+        <location filename="../../ui/message_texts.py" line="303"/>
         <source>The cover image could not be set: {error}</source>
         <translation>无法设置封面图片：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="299"/>
+        <location filename="../../ui/message_texts.py" line="305"/>
         <source>The server no longer has the earlier upload session (it was completed, aborted or expired); the file is sent again.</source>
         <translation>服务器上已没有之前的上传会话（已完成、已中止或已过期）；将重新发送文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="301"/>
+        <location filename="../../ui/message_texts.py" line="307"/>
         <source>The unfinished upload on the server was aborted.</source>
         <translation>服务器上未完成的上传已中止。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="303"/>
+        <location filename="../../ui/message_texts.py" line="309"/>
         <source>Video {video_id} had been created before its answer was lost (a crash or a dropped connection); the upload goes on in it.</source>
         <translation>视频 {video_id} 在应答丢失（程序崩溃或连接中断）之前已经创建；上传将在该视频中继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="306"/>
+        <location filename="../../ui/message_texts.py" line="312"/>
         <source>Interrupted: the program that was uploading this item stopped. It goes on from the parts the server has.</source>
         <translation>已中断：正在上传此项的程序已停止。将从服务器上已有的分片继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="308"/>
+        <location filename="../../ui/message_texts.py" line="314"/>
         <source>an image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="309"/>
+        <location filename="../../ui/message_texts.py" line="315"/>
         <source>{business_type} media</source>
         <translation>{business_type} 附加媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="310"/>
+        <location filename="../../ui/message_texts.py" line="316"/>
         <source>an upload by URL</source>
         <translation>网址上传</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="313"/>
+        <location filename="../../ui/message_texts.py" line="319"/>
         <source>Throttle patience must be between {low} and {high} seconds.</source>
         <translation>限流等待时间必须在 {low} 到 {high} 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="314"/>
+        <location filename="../../ui/message_texts.py" line="320"/>
         <source>The disk holding the vodgui home {directory} is full ({free} free). Free at least {want} on that disk (vodgui&apos;s own files there: {used}; old logs and the built-in sandbox&apos;s data can go), or use another home with --home or VODGUI_HOME. Nothing was lost: try again once there is room.</source>
         <translation>vodgui 主目录 {directory} 所在的磁盘已满（剩余 {free}）。请在该磁盘上至少释放 {want}（vodgui 自己在那里的文件：{used}；旧日志和内置沙箱的数据可以删除），或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：腾出空间后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="317"/>
+        <location filename="../../ui/message_texts.py" line="323"/>
         <source>The vodgui home {directory} cannot be written (read-only or no permission). Make it writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: try again then.</source>
         <translation>无法写入 vodgui 主目录 {directory}（只读或没有权限）。请让当前用户可以写入它，或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：之后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="320"/>
+        <location filename="../../ui/message_texts.py" line="326"/>
         <source>waiting: the service is throttling ({code}); trying again in {delay} s</source>
         <translation>等待中：服务正在限流（{code}）；{delay} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="321"/>
+        <location filename="../../ui/message_texts.py" line="327"/>
         <source>waiting: {code}; retry {attempt} in {delay} s</source>
         <translation>等待中：{code}；{delay} 秒后进行第 {attempt} 次重试</translation>
     </message>
@@ -4968,6 +5036,325 @@ VideoId：{1}</translation>
         <location filename="../../ui/playauth_panels.py" line="251"/>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>WatchFolderDialog</name>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="176"/>
+        <source>Watch a folder</source>
+        <translation>监控文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="176"/>
+        <source>Edit watched folder</source>
+        <translation>编辑监控文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="179"/>
+        <source>The folder your editors export into</source>
+        <translation>剪辑人员导出文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="180"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="191"/>
+        <source>Include subfolders</source>
+        <translation>包括子文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="196"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="198"/>
+        <source>A file is complete when its size and time stayed the same this long</source>
+        <translation>文件大小和修改时间保持不变达到此时长，才视为写入完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="202"/>
+        <source>Title pattern: {0}</source>
+        <translation>标题模式：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="205"/>
+        <source>comma-separated, at most 16</source>
+        <translation>以逗号分隔，最多 16 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="208"/>
+        <source>32 hexadecimal digits, from the console</source>
+        <translation>32 位十六进制字符，可在控制台查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="210"/>
+        <source>outin-….oss-&lt;region&gt;.aliyuncs.com</source>
+        <translation>例如 outin-….oss-&lt;region&gt;.aliyuncs.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="216"/>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="219"/>
+        <source>&amp;Profile:</source>
+        <translation>配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="221"/>
+        <source>&amp;Settle time:</source>
+        <translation>稳定时间(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="222"/>
+        <source>Metadata of each file</source>
+        <translation>每个文件的元数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="224"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="225"/>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="226"/>
+        <source>Ta&amp;gs:</source>
+        <translation>标签(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="227"/>
+        <source>&amp;Category:</source>
+        <translation>分类(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="228"/>
+        <source>Template g&amp;roup:</source>
+        <translation>模板组(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="229"/>
+        <source>&amp;Workflow:</source>
+        <translation>工作流(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="230"/>
+        <source>St&amp;orage location:</source>
+        <translation>存储地址(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="231"/>
+        <source>&amp;App:</source>
+        <translation>应用(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="255"/>
+        <source>Folder to watch</source>
+        <translation>要监控的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="292"/>
+        <source>Choose a folder that exists.</source>
+        <translation>请选择一个存在的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="294"/>
+        <source>Choose a profile (add one with New profile… first).</source>
+        <translation>请选择一个配置（可先通过“新建配置…”添加）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="296"/>
+        <source>The title pattern names an unknown field. Use {0}.</source>
+        <translation>标题模式中有未知字段。可用字段：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="298"/>
+        <source>At most 16 tags.</source>
+        <translation>标签最多 16 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="300"/>
+        <source>The category must be chosen from the list or typed as its number ID.</source>
+        <translation>分类需从列表中选择，或输入数字分类 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="301"/>
+        <source>The template is not valid: {0}</source>
+        <translation>模板无效：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>WatchPage</name>
+    <message>
+        <location filename="../../ui/watch_page.py" line="90"/>
+        <source>Files saved into these folders are uploaded once they are complete, once per account. Files still being written, hidden files and temporary names (.part, .tmp, ~) wait.</source>
+        <extracomment>job id -&gt; file of uploads a hot folder queued (for notifications).</extracomment>
+        <translation>保存到这些文件夹的文件在写入完成后自动上传，每个账号只上传一次。仍在写入的文件、隐藏文件和临时文件名（.part、.tmp、~）会等待。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="94"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="95"/>
+        <source>Watch a folder: choose its profile and the metadata its files get</source>
+        <translation>监控一个文件夹：选择它使用的配置以及文件的元数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="97"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="98"/>
+        <source>Change the selected folder&apos;s profile, template or settle time</source>
+        <translation>修改所选文件夹的配置、模板或稳定时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="100"/>
+        <location filename="../../ui/watch_page.py" line="287"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="101"/>
+        <source>Stop or start watching the selected folder</source>
+        <translation>停止或开始监控所选文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="103"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="104"/>
+        <source>Stop watching the selected folder (its files stay where they are)</source>
+        <translation>停止监控所选文件夹（其中的文件保持不动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="113"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="113"/>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="113"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="113"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="113"/>
+        <source>Queued</source>
+        <translation>已加入队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="114"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="114"/>
+        <source>Last file</source>
+        <translation>最近文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="127"/>
+        <source>No folder is watched. Add the folder your editors export into.</source>
+        <translation>尚未监控任何文件夹。请添加剪辑人员导出文件的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="203"/>
+        <location filename="../../ui/watch_page.py" line="205"/>
+        <source>Stop watching</source>
+        <translation>停止监控</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="204"/>
+        <source>Stop watching {0}? Files already queued keep uploading.</source>
+        <translation>停止监控 {0}？已加入队列的文件会继续上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="233"/>
+        <source>Hot folder upload finished</source>
+        <translation>监控文件夹上传完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="234"/>
+        <source>{0} is uploaded ({1}).</source>
+        <translation>{0} 已上传（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="238"/>
+        <source>Hot folder upload failed</source>
+        <translation>监控文件夹上传失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="239"/>
+        <source>{0} failed: {1}</source>
+        <translation>{0} 失败：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="243"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="245"/>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="247"/>
+        <source>Folder not found: waiting for it</source>
+        <translation>找不到文件夹：等待其出现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="249"/>
+        <source>Cannot check the account: {0}</source>
+        <translation>无法核对账号：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="251"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="253"/>
+        <source>Watching · {0} file(s) being written</source>
+        <translation>监控中 · {0} 个文件正在写入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="254"/>
+        <source>Watching</source>
+        <translation>监控中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="261"/>
+        <source>  (with subfolders)</source>
+        <translation>（含子文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="287"/>
+        <source>Resume</source>
+        <translation>继续</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from vodgui.sandbox.service import SandboxContext
 from vodgui.sandbox.vod import errors
 from vodgui.sandbox.vod import validation as v
 from vodgui.sandbox.vod.apps import app_actions
+from vodgui.sandbox.vod.catalog import Categories, catalog_actions
 from vodgui.sandbox.vod.media import Media
 from vodgui.sandbox.vod.models import VodModel
 from vodgui.sandbox.vod.playback import SELF_AUTHORIZING, playback_actions, resolve_video
@@ -114,11 +115,18 @@ def library_actions(ctx: SandboxContext, model: VodModel) -> dict[str, Handler]:
 
 def make_vod_product(ctx: SandboxContext, model: VodModel) -> RpcProduct:
     """VOD for the POP front door: ``vod:<Action>`` RAM checks, GetPlayInfo authorizing itself."""
+    categories = Categories(ctx)
     actions: dict[str, Handler] = {
         **upload_actions(model),
         **playback_actions(ctx, model),
         **library_actions(ctx, model),
         **app_actions(ctx, model),
+        **catalog_actions(ctx, categories),
     }
+
+    def reset() -> None:
+        model.reset()
+        categories.reset()
+
     return RpcProduct("vod", VERSION, f"vod.{ctx.config.region}.aliyuncs.com", actions,
-                      self_authorizing=SELF_AUTHORIZING, reset=model.reset)
+                      self_authorizing=SELF_AUTHORIZING, reset=reset)

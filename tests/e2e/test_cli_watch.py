@@ -1,0 +1,138 @@
+"""``vodgui watch``: files written slowly into a hot folder go up once each, complete, and never twice — not
+after the watcher is killed with uploads in flight and started again, not on a re-scan with ``--once``."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.e2e.conftest import REPO, add_profile, json_lines
+from tests.helpers.procs import stop_process
+from tests.helpers.workspace import ops, wait_for
+from vodgui.sandbox.client import SandboxControl
+
+MB = 1 << 20
+
+
+def md5(path: Path) -> str:
+    return hashlib.md5(path.read_bytes()).hexdigest()
+
+
+class Watcher:
+    """``python -m vodgui watch ...`` in the background; its stdout (JSON lines) read from a file."""
+
+    def __init__(self, args: list[str], env: dict[str, str], logs: Path, name: str) -> None:
+        self.out = logs / f"{name}.stdout"
+        self.err = logs / f"{name}.stderr"
+        with open(self.out, "wb") as out, open(self.err, "wb") as err:
+            self.proc = subprocess.Popen([sys.executable, "-m", "vodgui", "watch", *args], env=env, cwd=REPO,
+                                         stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+
+    def lines(self) -> list[dict[str, Any]]:
+        return json_lines(self.out.read_text(encoding="utf-8", errors="replace"))
+
+    def find(self, state: str, name: str) -> dict[str, Any] | None:
+        assert self.proc.poll() is None, self.err.read_text()
+        return next((r for r in self.lines() if r.get("state") == state and r["file"].endswith("/" + name)), None)
+
+
+def grow(path: Path, total: int, seconds: float, chunks: int = 20) -> None:
+    """Write ``total`` random bytes into ``path`` over ``seconds``, flushed chunk by chunk (an export in
+    progress): the file exists, incomplete, the whole time."""
+    piece = total // chunks
+    with open(path, "wb") as f:
+        for i in range(chunks):
+            f.write(os.urandom(piece if i < chunks - 1 else total - piece * (chunks - 1)))
+            f.flush()
+            time.sleep(seconds / chunks)
+
+
+def test_hot_folder_uploads_complete_files_exactly_once(tmp_path: Path, info: dict, control: SandboxControl,
+                                                        cli_env: dict[str, str],
+                                                        vodgui: Callable[..., Any]) -> None:
+    add_profile(vodgui, info, "cred")
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    big = folder / "big.mp4"
+    part = folder / "clip.mp4.part"
+    hidden = folder / ".~clip.tmp.mp4"
+    watch_args = [str(folder), "--profile", "cred", "--json", "--settle", "2"]
+    first = Watcher(watch_args, cli_env, tmp_path, "watch1")
+    try:
+        # A 30 MB export growing over 10 s, a download finishing under a .part name, an editor's hidden temp file.
+        writers = [threading.Thread(target=grow, args=(big, 30 * MB, 10.0)),
+                   threading.Thread(target=grow, args=(part, 3 * MB, 4.0))]
+        for w in writers:
+            w.start()
+        hidden.write_bytes(os.urandom(200_000))
+        writers[1].join()
+        part.rename(folder / "clip.mp4")
+        writers[0].join()
+        wait_for(lambda: first.find("done", "clip.mp4"), timeout=60)
+        # Killed while big.mp4 is queued or uploading (a crash, a logout).
+        wait_for(lambda: first.find("queued", "big.mp4"), timeout=60)
+        first.proc.kill()
+        first.proc.wait(10)
+    finally:
+        stop_process(first.proc)
+    queued = [r for r in first.lines() if r["state"] == "queued"]
+    assert sorted(Path(r["file"]).name for r in queued) == ["big.mp4", "clip.mp4"], first.lines()
+
+    second = Watcher(watch_args, cli_env, tmp_path, "watch2")
+    try:
+        done_big = wait_for(lambda: second.find("done", "big.mp4"), timeout=90)
+    finally:
+        second.proc.terminate()
+        stop_process(second.proc)
+    # The restart resumed the killed upload (same VideoId) and queued nothing new.
+    assert not [r for r in second.lines() if r["state"] == "queued"], second.lines()
+    done_clip = next(r for r in first.lines() if r["state"] == "done" and r["file"].endswith("/clip.mp4"))
+    creates = ops(control.log(), "CreateUploadVideo")
+    assert len(creates) == 2
+    # What went up is the final file, byte for byte: nothing was read while it was still being written.
+    for res, local in ((done_big, big), (done_clip, folder / "clip.mp4")):
+        video = control.video(res["video_id"])
+        assert control.object(video["bucket"], video["key"])["md5"] == md5(local)
+        assert video["title"] == local.stem
+
+    # A re-scan after the app was closed, and the file renamed meanwhile: nothing goes up again.
+    (folder / "clip.mp4").rename(folder / "clip renamed.mp4")
+    res = vodgui("watch", *watch_args, "--once", timeout=120)
+    assert res.returncode == 0, res.stderr
+    lines = json_lines(res.stdout)
+    assert {Path(r["file"]).name: r["state"] for r in lines} == {"big.mp4": "skipped",
+                                                                 "clip renamed.mp4": "skipped"}
+    renamed = next(r for r in lines if r["file"].endswith("clip renamed.mp4"))
+    assert renamed["video_id"] == done_clip["video_id"] and renamed["same_content"] is True
+    assert len(ops(control.log(), "CreateUploadVideo")) == 2
+
+
+def test_watch_applies_the_template_and_refuses_a_bad_one(tmp_path: Path, info: dict, control: SandboxControl,
+                                                          vodgui: Callable[..., Any]) -> None:
+    add_profile(vodgui, info, "cred")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    clip = folder / "take 1.mp4"
+    clip.write_bytes(os.urandom(50_000))
+    old = time.time() - 60
+    os.utime(clip, (old, old))
+    template = tmp_path / "template.json"
+    template.write_text('{"title": "{folder}: {stem}", "tags": "news,daily", "description": "from the desk"}')
+    res = vodgui("watch", str(folder), "--profile", "cred", "--once", "--json", "--template", str(template))
+    assert res.returncode == 0, res.stderr
+    done = next(r for r in json_lines(res.stdout) if r["state"] == "done")
+    video = control.video(done["video_id"])
+    assert video["title"] == "in: take 1" and video["tags"] == ["news", "daily"]
+    assert video["description"] == "from the desk"
+
+    bad = vodgui("watch", str(folder), "--profile", "cred", "--once", "--title", "{basename}")
+    assert bad.returncode == 2 and "InvalidTitlePattern" in bad.stderr and "{stem}" in bad.stderr
+    missing = vodgui("watch", str(tmp_path / "nowhere"), "--profile", "cred", "--once")
+    assert missing.returncode == 2 and "is not a folder" in missing.stderr

@@ -1,0 +1,105 @@
+"""The Watch page: a hot folder added in the GUI queues its complete files into the window's queue once, shows
+its status, notifies when the file is up; the folder dialog's pickers come from the account's catalog."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.helpers.workspace import write_file
+from tests.unit.ui.conftest import open_window
+from tests.unit.ui.upload_helpers import WAIT_MS
+from vodgui.core.hotfolder import HotFolderStore, WatchedFolder, WatchTemplate
+from vodgui.core.transfer.events import JobState
+
+
+def old_file(path: Path, size: int) -> Path:
+    write_file(path, size)
+    then = time.time() - 60
+    os.utime(path, (then, then))
+    return path
+
+
+def test_a_watched_folder_queues_each_complete_file_once(qtbot: Any, main_window: Any, media: Path) -> None:
+    page = main_window.watch_page
+    main_window.nav.setCurrentRow(main_window.stack.indexOf(page))
+    old_file(media / "take one.mp4", 3000)
+    write_file(media / "export.mp4.part", 3000)
+    folder = WatchedFolder(str(media), "Sandbox", WatchTemplate(title="Desk: {stem}"), settle=0.5)
+    with qtbot.waitSignal(page.notify, timeout=WAIT_MS) as notified:
+        page.set_folder(folder)
+    assert notified.args[2] is False and "take one.mp4" in notified.args[1]
+    snaps = [s for s in main_window.model.snapshots() if s.path.startswith(str(media))]
+    assert [(os.path.basename(s.path), s.state, s.title) for s in snaps] == [
+        ("take one.mp4", JobState.DONE, "Desk: take one")]
+    # The row says what the folder did; the folders are kept for the next start.
+    qtbot.waitUntil(lambda: page.table.item(0, 4).text() == "1", timeout=WAIT_MS)
+    assert page.table.item(0, 1).text() == "Sandbox" and page.table.item(0, 6).text() == "take one.mp4"
+    assert HotFolderStore(main_window.ctx.workspace.dirs.config).load() == [folder]
+    # The app started again: the folder comes back from the config and its re-scan queues nothing again.
+    page.stop()
+    reopened = open_window(qtbot, main_window.ctx).watch_page
+    qtbot.waitUntil(lambda: reopened.table.item(0, 5).text() == "1", timeout=WAIT_MS)
+    assert reopened.table.item(0, 4).text() == "0"
+    assert len([s for s in main_window.model.snapshots() if s.path.startswith(str(media))]) == 1
+    # Pausing the folder says so.
+    reopened.table.selectRow(0)
+    reopened.toggle_selected()
+    assert reopened.table.item(0, 2).text() == "Paused" and reopened.toggle_button.text() == "Resume"
+
+
+def test_no_notification_while_focused_and_fine(qtbot: Any, main_window: Any, monkeypatch: Any) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(main_window, "isActiveWindow", lambda: True)
+    monkeypatch.setattr(main_window.statusBar(), "showMessage", lambda text, ms=0: shown.append(("bar", text)))
+    if main_window.tray is not None:
+        monkeypatch.setattr(main_window.tray, "showMessage", lambda *a: shown.append(("tray", a[0])))
+    main_window.notify("Done", "all good", False)
+    assert shown == []
+    main_window.notify("Failed", "one failed", True)
+    assert len(shown) == 1 and "Failed" in shown[0][1]
+    monkeypatch.setattr(main_window, "isActiveWindow", lambda: False)
+    main_window.notify("Done", "all good", False)
+    assert len(shown) == 2
+
+
+def test_folder_dialog_pickers_come_from_the_catalog(qtbot: Any, main_window: Any, media: Path) -> None:
+    from vodgui.ui.watch_dialog import WatchFolderDialog
+
+    dialog = WatchFolderDialog(main_window.ctx, None, main_window)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(media))
+    assert dialog.pickers.category.count() == 1  # "(none)" until the lists are fetched
+    with qtbot.waitSignal(dialog.pickers.refreshed, timeout=WAIT_MS):
+        dialog.pickers.refresh_button.click()
+    labels = [dialog.pickers.category.itemText(i) for i in range(dialog.pickers.category.count())]
+    trailers = next(i for i, text in enumerate(labels) if text.startswith("Movies / Trailers"))
+    dialog.pickers.category.setCurrentIndex(trailers)
+    default_group = next(i for i in range(dialog.pickers.group.count())
+                         if "(default)" in dialog.pickers.group.itemText(i))
+    dialog.pickers.group.setCurrentIndex(default_group)
+    dialog.title.setText("{folder} {stem}")
+    dialog.tags.setText("a, b")
+    folder = dialog.folder()
+    assert folder.template.cate_id == dialog.pickers.category.itemData(trailers)
+    assert folder.template.template_group_id == dialog.pickers.group.itemData(default_group)
+    assert folder.template.tags == ("a", "b") and folder.profile == "Sandbox"
+    # Mistakes are named, nothing is accepted.
+    dialog.title.setText("{basename}")
+    with qtbot.assertNotEmitted(dialog.accepted_folder):
+        dialog._on_ok()
+    assert "unknown field" in dialog.error.text()
+    dialog.title.setText("{stem}")
+    dialog.workflow.setText("not-a-workflow")
+    dialog._on_ok()
+    assert dialog.error.text()
+    dialog.workflow.setText("")
+    with qtbot.waitSignal(dialog.accepted_folder, timeout=WAIT_MS):
+        dialog._on_ok()
+    # A reopened dialog reads the cache: the lists are there at once.
+    again = WatchFolderDialog(main_window.ctx, folder, main_window)
+    qtbot.addWidget(again)
+    assert again.pickers.category.count() > 1
+    assert again.pickers.values()[0] == folder.template.cate_id

@@ -1,0 +1,121 @@
+"""Render the Watch page (hot folders) and its folder dialog offscreen, in English and Chinese, at the window's
+default and minimum sizes.
+
+Usage::
+
+    QT_QPA_PLATFORM=offscreen python tools/screenshots_watch.py [OUT_DIR] [--lang en,zh_CN]
+
+It starts a private sandbox and home, watches four folders — one whose files went up, one with a file still being
+written, one paused, one that disappeared — and writes ``watch-<size>[-zh_CN].png`` and
+``watch-dialog-<size>[-zh_CN].png``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtWidgets import QApplication
+
+from tools.screenshots import demo_window, save_png, settle, wait
+from vodgui.core.hotfolder import WatchedFolder, WatchTemplate
+
+
+def stage_folders(window: Any, root: Path) -> threading.Event:
+    """Four hot folders in different states; returns the event that stops the slow writer."""
+    page = window.watch_page
+    exports, growing, paused, gone = (root / "Editors export", root / "Camera card", root / "Archive 2025",
+                                      root / "NAS share")
+    for folder in (exports, growing, paused, gone):
+        folder.mkdir(parents=True)
+    then = time.time() - 120
+    for name in ("Product launch — keynote.mp4", "城市夜景 Night city.mov", "Interview (long cut).mp4"):
+        (exports / name).write_bytes(os.urandom(200_000))
+        os.utime(exports / name, (then, then))
+    (exports / "render.mp4.part").write_bytes(os.urandom(1000))
+    stop = threading.Event()
+
+    def writer() -> None:  # an export in progress: the file keeps growing
+        with open(growing / "A001_C002.mov", "wb") as f:
+            while not stop.wait(0.2):
+                f.write(os.urandom(20_000))
+                f.flush()
+
+    threading.Thread(target=writer, daemon=True).start()
+    template = WatchTemplate(title="{folder} — {stem}", tags=("daily", "news"), cate_id=1000002)
+    page.set_folder(WatchedFolder(str(exports), "Sandbox", template, settle=1.0))
+    page.set_folder(WatchedFolder(str(growing), "Sandbox", WatchTemplate(), recursive=True, settle=3.0))
+    page.set_folder(WatchedFolder(str(paused), "Sandbox", WatchTemplate(), enabled=False))
+    page.set_folder(WatchedFolder(str(gone), "Sandbox", WatchTemplate()))
+    gone.rmdir()
+    page.watcher.scan(str(gone))
+    wait(lambda: page.table.item(0, 4) is not None and page.table.item(0, 4).text() == "3", "the exports queued")
+    wait(lambda: "·" in page.table.item(1, 2).text(), "the growing file noticed")
+    wait(lambda: page.table.item(3, 2).text() != page.state_text(page.folders[3], None), "the missing folder")
+    page.table.selectRow(0)
+    return stop
+
+
+def render(window: Any, out_dir: Path, suffix: str) -> list[Path]:
+    from vodgui.ui.watch_dialog import WatchFolderDialog
+
+    page = window.watch_page
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    shots = [save_png(window, out_dir / f"watch{suffix}.png")]
+    dialog = WatchFolderDialog(window.ctx, page.folders[0], window)
+    dialog.show()
+    with_lists = []
+    dialog.pickers.refreshed.connect(lambda: with_lists.append(True))
+    dialog.pickers.refresh()
+    wait(lambda: bool(with_lists), "the catalog lists")
+    dialog.pickers.select(1000002, "", "")
+    if "minimum" in suffix:
+        dialog.resize(dialog.minimumSizeHint())
+    shots.append(save_png(dialog, out_dir / f"watch-dialog{suffix}.png"))
+    dialog.close()
+    return shots
+
+
+def main(argv: list[str]) -> int:
+    import argparse
+
+    from vodgui.ui.i18n import install_translators
+    from vodgui.ui.style import apply_style
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out_dir", nargs="?", default="screenshots")
+    parser.add_argument("--lang", default="en,zh_CN")
+    args = parser.parse_args(argv[1:])
+    app = QApplication.instance() or QApplication(argv[:1])
+    apply_style(app)
+    out_dir = Path(args.out_dir)
+    for language in args.lang.split(","):
+        install_translators(app, language.strip())
+        for size_name in ("default", "minimum"):
+            with tempfile.TemporaryDirectory() as root, demo_window() as window:
+                if size_name == "minimum":
+                    window.resize(window.minimumSizeHint())
+                stop = stage_folders(window, Path(root))
+                settle(0.5)
+                suffix = f"-{size_name}" + ("" if language == "en" else f"-{language}")
+                try:
+                    for shot in render(window, out_dir, suffix):
+                        print(shot, flush=True)
+                finally:
+                    stop.set()
+                    window.watch_page.stop()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
