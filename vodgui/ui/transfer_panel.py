@@ -116,8 +116,9 @@ class TransferPanel(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
-        note = QLabel(self.tr("Files at once and the bandwidth limit change running uploads too. The other "
-                              "settings apply to uploads that start afterwards."), self)
+        note = QLabel(self.tr("Files at once, connections, the bandwidth limit and the schedule change running "
+                              "uploads too. Parallel parts, part size and retries apply to uploads that start "
+                              "afterwards."), self)
         note.setWordWrap(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)

@@ -125,6 +125,22 @@ def test_slots_and_reports() -> None:
     assert REQUEST_WEIGHT > 0
 
 
+def test_a_count_that_changed_too_soon_is_reported_a_little_later() -> None:
+    import threading
+
+    clock = FakeClock()
+    seen: list[GateState] = []
+    told = threading.Event()
+    gate = ConnectionGate(2, 4, clock=clock, report_every=0.05,
+                          on_change=lambda st: (seen.append(st), told.set() if st.active == 2 else None))
+    assert gate.try_acquire()  # idle -> busy: reported at once
+    assert gate.try_acquire()  # too soon (fake time stands still): deferred
+    assert seen[-1].active == 1
+    assert told.wait(5)  # then the 2 in flight are shown although nothing else happens
+    gate.release()
+    gate.release()
+
+
 def test_configure_switches_modes_live() -> None:
     clock = FakeClock()
     seen: list[GateState] = []

@@ -261,6 +261,12 @@ class ConnectionGate:
 
     _notify_later = False
     _settling = True
+    _later: threading.Timer | None = None
+
+    def _report_later(self) -> None:
+        with self._cond:
+            self._later = None
+        self._report(force=True)
 
     def _report(self, force: bool = False) -> None:
         if self.on_change is None:
@@ -274,6 +280,12 @@ class ConnectionGate:
             idle_moved = (state.active == 0) != (self._reported[0] == 0)
             if not (force or limit_moved or idle_moved or (state.active != self._reported[0]
                                                            and now - self._reported_at >= self._report_every)):
+                if state.active != self._reported[0] and self._later is None:
+                    # Too soon after the last report: say it a little later, or a count that then stays put
+                    # (every request waiting on a slow link) would never be shown.
+                    self._later = threading.Timer(self._report_every, self._report_later)
+                    self._later.daemon = True
+                    self._later.start()
                 return
             self._reported = (state.active, state.limit)
             self._reported_at = now

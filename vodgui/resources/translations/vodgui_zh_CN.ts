@@ -4334,76 +4334,76 @@ VideoId：{1}</translation>
     </message>
     <message>
         <location filename="../../ui/transfer_panel.py" line="119"/>
-        <source>Files at once and the bandwidth limit change running uploads too. The other settings apply to uploads that start afterwards.</source>
-        <translation>“同时上传文件数”和“带宽限制”对正在进行的上传也会生效。其他设置对之后开始的上传生效。</translation>
+        <source>Files at once, connections, the bandwidth limit and the schedule change running uploads too. Parallel parts, part size and retries apply to uploads that start afterwards.</source>
+        <translation>“同时上传文件数”、连接数、带宽限制和带宽时间表对正在进行的上传也会生效。分片并发数、分片大小和重试次数对之后开始的上传生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="129"/>
+        <location filename="../../ui/transfer_panel.py" line="130"/>
         <source>&amp;Files at once:</source>
         <translation>同时上传文件数(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="129"/>
+        <location filename="../../ui/transfer_panel.py" line="130"/>
         <source>&amp;Parallel parts:</source>
         <translation>分片并发数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="130"/>
+        <location filename="../../ui/transfer_panel.py" line="131"/>
         <source>Part si&amp;ze:</source>
         <translation>分片大小(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="130"/>
+        <location filename="../../ui/transfer_panel.py" line="131"/>
         <source>&amp;Retries:</source>
         <translation>重试次数(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="131"/>
+        <location filename="../../ui/transfer_panel.py" line="132"/>
         <source>&amp;Bandwidth limit:</source>
         <translation>带宽限制(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="131"/>
+        <location filename="../../ui/transfer_panel.py" line="132"/>
         <source>Bandwidth &amp;schedule:</source>
         <translation>带宽时间表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="132"/>
+        <location filename="../../ui/transfer_panel.py" line="133"/>
         <source>&amp;Maximum connections:</source>
         <translation>最大连接数(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="174"/>
+        <location filename="../../ui/transfer_panel.py" line="175"/>
         <source>Transfer settings of profile “{0}”</source>
         <translation>配置“{0}”的传输设置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="175"/>
+        <location filename="../../ui/transfer_panel.py" line="176"/>
         <source>No profile selected</source>
         <translation>未选择配置</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="241"/>
+        <location filename="../../ui/transfer_panel.py" line="242"/>
         <source>Connections: {0} in flight, limit {1} (adaptive, at most {2})</source>
         <translation>连接：{0} 个进行中，上限 {1}（自动调整，最多 {2}）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="244"/>
+        <location filename="../../ui/transfer_panel.py" line="245"/>
         <source>Connections: {0} in flight, limit {1} (fixed)</source>
         <translation>连接：{0} 个进行中，上限 {1}（固定）</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="246"/>
+        <location filename="../../ui/transfer_panel.py" line="247"/>
         <source>bandwidth limit now {0}/s</source>
         <translation>当前带宽上限 {0}/s</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="269"/>
+        <location filename="../../ui/transfer_panel.py" line="270"/>
         <source>Saved in profile “{0}”.</source>
         <translation>已保存到配置“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_panel.py" line="274"/>
+        <location filename="../../ui/transfer_panel.py" line="275"/>
         <source>The settings could not be saved: {0}</source>
         <translation>无法保存设置：{0}</translation>
     </message>
