@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import IO, Any
 
@@ -77,6 +78,7 @@ class Workspace:
                                        ledger=lambda: self.ledger)
         self._store: QueueStore | None = None
         self._ledger: Ledger | None = None
+        self._ledger_lock = threading.Lock()
         self.lock = QueueLock(self.dirs.data / "queue.lock")
 
     @property
@@ -88,9 +90,12 @@ class Workspace:
     @property
     def ledger(self) -> Ledger:
         """The finished uploads of every profile, keyed by account (the duplicate guard)."""
-        if self._ledger is None:
-            self._ledger = Ledger(self.dirs.data / "ledger.sqlite3")
-        return self._ledger
+        # Job threads build sessions at the same time: two first opens raced on the WAL pragma ("database is
+        # locked"), failing an upload.
+        with self._ledger_lock:
+            if self._ledger is None:
+                self._ledger = Ledger(self.dirs.data / "ledger.sqlite3")
+            return self._ledger
 
     def delete_profile(self, name: str) -> list[str]:
         """Delete profile ``name`` and every secret the keychain holds for it (whichever source it had before).
