@@ -13,8 +13,9 @@ a batch of tiny files counts its files) in epochs and moves the limit:
   more connections, same bytes);
 * an error or a throttling answer (any retried request) halves the limit at once (multiplicative decrease).
 
-Epochs where fewer requests wait than there are slots (the end of a file), or where the user's bandwidth limit
-held requests back, teach nothing and change nothing. With ``adaptive=False`` the limit stays where it was set.
+Epochs where fewer requests wait than there are slots (the end of a file), or while the user's bandwidth limit
+is in force (it decides the speed, and "files at once" stays what the user set), teach nothing and change
+nothing. With ``adaptive=False`` the limit stays where it was set.
 No Qt, no I/O; time comes from a clock so unit tests drive it.
 """
 

@@ -141,6 +141,9 @@ class RateLimiter:
         if self.gate is not None:
             self.gate.record(nbytes)
         self._refresh()
+        if self.gate is not None and self._rate > 0:
+            # A limit of the user's is in force: it, not the connection count, decides the speed.
+            self.gate.capped()
         while True:
             with self._lock:
                 if self._rate <= 0:
@@ -152,8 +155,6 @@ class RateLimiter:
                     self._tokens -= nbytes  # may go negative: the next caller waits for the debt
                     return
                 wait = -self._tokens / self._rate
-            if self.gate is not None:
-                self.gate.capped()  # our own limit is the bottleneck: more connections would not help
             if interrupt is not None:
                 if interrupt.wait(min(wait, 0.25)):
                     return
