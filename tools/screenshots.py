@@ -136,7 +136,9 @@ def stage_upload_batch(window: Any, folder: Path) -> None:
         paths.append(str(path))
     snap = lambda p: next((s for s in page.model.snapshots() if s.path == p), None)  # noqa: E731
     Path(paths[-1]).write_bytes(b"")  # empty: VOD cannot accept it, so the item fails with an explanation
-    page.add_paths(paths[:3] + paths[-1:])
+    page.add_paths(paths[:3])
+    # Intake refuses an empty file (issue 13); queued directly it fails, with its explanation in the row.
+    ctx.engine.add_files(paths[-1:], ctx.current_profile)
     wait(lambda: all(snap(p) and snap(p).state is JobState.DONE for p in paths[:3])
          and snap(paths[-1]) is not None and snap(paths[-1]).state is JobState.FAILED, "the first uploads")
     ctx.engine.set_bandwidth_limit(150_000)
@@ -185,12 +187,38 @@ def render_all(out_dir: Path, language: str) -> list[Path]:
     return shots
 
 
+def render_sizes(out_dir: Path, language: str) -> list[Path]:
+    """The Upload page with a running batch at the default window size and at the minimum size (issue 13: no
+    sideways scroll, no clipped text), and the Playback page at the default size."""
+    from tools.screenshots_playback import render_playback
+    from vodgui.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translators(app, language)
+    suffix = "" if language == "en" else f"-{language}"
+    shots: list[Path] = []
+    with tempfile.TemporaryDirectory() as media, demo_window((1180, 720)) as window:
+        stage_upload_batch(window, Path(media))
+        shots.append(render_upload(window, out_dir / f"upload-default{suffix}.png"))
+        minimum = window.minimumSize()
+        window.resize(minimum)
+        settle(0.5)
+        shots.append(render_upload(window, out_dir / f"upload-minimum{suffix}.png"))
+        window.resize(1180, 720)
+        window.ctx.engine.set_bandwidth_limit(0)
+        shots.append(render_playback(window, out_dir / f"playback-default{suffix}.png"))
+    return shots
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(description="Render every page of the app to PNG, offscreen.")
     parser.add_argument("out_dir", nargs="?", default="screenshots")
     parser.add_argument("--lang", default="en,zh_CN", help="comma-separated: en, zh_CN")
+    parser.add_argument("--sizes", action="store_true",
+                        help="only the Upload and Playback pages at the default and the minimum window size")
     args = parser.parse_args(argv[1:])
     app = QApplication.instance() or QApplication(argv[:1])
     from vodgui.ui.style import apply_style
@@ -198,7 +226,7 @@ def main(argv: list[str]) -> int:
     apply_style(app)
     out_dir = Path(args.out_dir)
     for language in args.lang.split(","):
-        for shot in render_all(out_dir, language.strip()):
+        for shot in (render_sizes if args.sizes else render_all)(out_dir, language.strip()):
             print(shot, flush=True)
     app.processEvents()
     return 0

@@ -19,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "vodgui" / "resources" / "translations"
 LANGUAGES = ["zh_CN"]
+#: English is the source language; its .ts holds only the strings with plural forms (%n).
+PLURAL_ONLY = ["en"]
 
 
 def sources() -> list[str]:
@@ -31,8 +33,10 @@ def tool(name: str) -> str:
     return str(exe) if exe.exists() else f"pyside6-{name}"
 
 
-def lupdate(ts: Path, *, no_obsolete: bool = True, lang: str = "") -> None:
+def lupdate(ts: Path, *, no_obsolete: bool = True, lang: str = "", plural_only: bool = False) -> None:
     args = [tool("lupdate"), *sources(), "-ts", str(ts)]
+    if plural_only:
+        args.insert(1, "-pluralonly")
     if lang:
         args[1:1] = ["-source-language", "en", "-target-language", lang]
     if no_obsolete:
@@ -60,7 +64,7 @@ def problems(lang: str) -> list[str]:
     committed = TRANSLATIONS / f"vodgui_{lang}.ts"
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "fresh.ts"
-        lupdate(fresh)
+        lupdate(fresh, plural_only=lang in PLURAL_ONLY)
         wanted = messages(fresh)
     have = messages(committed) if committed.exists() else {}
     issues = []
@@ -76,13 +80,13 @@ def main() -> int:
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     if args.check:
-        issues = [p for lang in LANGUAGES for p in problems(lang)]
+        issues = [p for lang in LANGUAGES + PLURAL_ONLY for p in problems(lang)]
         print("\n".join(issues) or "all strings translated")
         return 1 if issues else 0
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    for lang in LANGUAGES:
+    for lang in LANGUAGES + PLURAL_ONLY:
         ts = TRANSLATIONS / f"vodgui_{lang}.ts"
-        lupdate(ts, lang=lang)
+        lupdate(ts, lang=lang, plural_only=lang in PLURAL_ONLY)
         subprocess.run([tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True,
                        capture_output=True)
         unfinished = sum(1 for _, kind in messages(ts).values() if kind == "unfinished")

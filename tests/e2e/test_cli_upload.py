@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from tests.e2e.conftest import add_profile, add_profiles, json_lines, run_until_then_kill
 from tests.helpers.workspace import ops, write_file
 from vodgui.core.integrity import crc64_file
@@ -175,3 +177,36 @@ def test_throttling_is_waited_out_and_said_not_failed(tmp_path, sandbox: Sandbox
     [out] = json_lines(res.stdout)
     assert out["state"] == "failed" and out["error"]["code"] == "Throttling.User"
     assert len(ops(control.log(), "CreateUploadVideo")) == 7 + 4  # the first file's 7, then 1 try + 3 retries
+
+
+def test_queue_cancel_of_a_started_upload_leaves_no_video_and_can_be_queued_again(
+        tmp_path, sandbox: SandboxServer, control: SandboxControl, info: dict, cli_env: dict[str, str],
+        vodgui: Callable[..., Any]) -> None:
+    """An upload killed half-way has a VideoId and a multipart upload; ``queue cancel`` removes both (DeleteVideo,
+    AbortMultipartUpload) and says so; ``queue resume ID`` queues the cancelled item again as a new attempt."""
+    from vodgui.sandbox.client import SandboxControlError
+
+    sandbox.config.settings.min_part_size = 1024
+    add_profiles(vodgui, info)
+    path = write_file(tmp_path / "gone.mp4", 600_000, seed=31)
+    run_until_then_kill(["upload", str(path), "--profile", "cred", "--json", "--bandwidth-limit", "150000"], cli_env,
+                        lambda: len(ops(control.log(), "UploadPart", 200)) >= 5)
+    [item] = [q for q in json_lines(vodgui("queue", "list", "--json").stdout) if q["file"] == str(path)]
+    video_id = item["video_id"]
+    assert video_id and control.video(video_id)["status"] == "Uploading"
+
+    res = vodgui("queue", "cancel", str(item["job_id"]))
+    assert res.returncode == 0, res.stderr
+    with pytest.raises(SandboxControlError, match="404"):
+        control.video(video_id)
+    assert ops(control.log(), "DeleteVideo", 200) and ops(control.log(), "AbortMultipartUpload", 204)
+    [after] = [q for q in json_lines(vodgui("queue", "list", "--json").stdout) if q["job_id"] == item["job_id"]]
+    assert after["state"] == "cancelled" and after["video_id"] is None
+    assert after["note"] == f"Cancelled: the placeholder video {video_id} was deleted from VOD."
+
+    res = vodgui("queue", "resume", str(item["job_id"]), "--json", "--no-progress")
+    assert res.returncode == 0, res.stderr
+    [again] = json_lines(res.stdout)
+    assert again["state"] == "done" and again["video_id"] not in (None, video_id)
+    video = control.video(again["video_id"])
+    assert int(control.object(video["bucket"], video["key"])["crc64"]) == crc64_file(str(path))

@@ -14,7 +14,7 @@ from vodgui.core.integrity import crc64_file
 from vodgui.core.transfer.engine import TransferEngine
 from vodgui.core.transfer.events import JobChanged, JobState, Progress
 from vodgui.core.workspace import Workspace
-from vodgui.sandbox.client import SandboxControl
+from vodgui.sandbox.client import SandboxControl, SandboxControlError
 
 
 class Recorder:
@@ -75,12 +75,23 @@ def test_cancel_aborts_the_multipart_upload(tmp_path, control: SandboxControl, e
     path = write_file(tmp_path / "c.mp4", 400_000, seed=2)
     [job_id] = engine.add_files([str(path)], "credential-accesskey")
     wait_for(lambda: bytes_in(engine, job_id) > 60_000)
+    placeholder = engine.snapshot(job_id).media_id  # type: ignore[union-attr]
+    assert placeholder and control.video(placeholder)["status"] == "Uploading"
     engine.cancel([job_id])
     wait_for(lambda: engine.snapshot(job_id).state is JobState.CANCELLED)  # type: ignore[union-attr]
     aborts = [e for e in control.log() if e.get("op") == "AbortMultipartUpload"]
     assert aborts and aborts[0]["status"] == 204
-    engine.resume([job_id])  # a cancelled item never runs again
-    assert engine.snapshot(job_id).state is JobState.CANCELLED  # type: ignore[union-attr]
+    assert [e["status"] for e in control.log() if e.get("op") == "DeleteVideo"] == [200]
+    with pytest.raises(SandboxControlError, match="404"):
+        control.video(placeholder)
+    cancelled = engine.snapshot(job_id)
+    assert cancelled is not None and cancelled.media_id is None and cancelled.note is not None
+    assert cancelled.note.code == "note.video_deleted" and cancelled.note.params["video_id"] == placeholder
+    engine.set_bandwidth_limit(0)
+    engine.resume([job_id])  # queued again: a new attempt, with a new video
+    assert engine.wait_idle(30)
+    done = engine.snapshot(job_id)
+    assert done is not None and done.state is JobState.DONE and done.media_id not in (None, placeholder)
 
 
 def test_cancel_of_a_paused_item_aborts_too(tmp_path, control: SandboxControl, engine: TransferEngine) -> None:

@@ -20,14 +20,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ls = qsub.add_parser("list", help="list queue items")
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=_list)
-    res = qsub.add_parser("resume", help="run paused, failed or interrupted items to the end")
+    res = qsub.add_parser("resume", help="run paused, failed or interrupted items to the end (a cancelled item, "
+                                         "given by ID, starts again)")
     res.add_argument("ids", nargs="*", type=int, metavar="ID")
     res.add_argument("--all", action="store_true", help="every unfinished item")
     res.add_argument("--json", action="store_true")
     res.add_argument("--no-progress", action="store_true")
     res.add_argument("-v", "--verbose", action="store_true")
     res.set_defaults(func=_resume)
-    can = qsub.add_parser("cancel", help="cancel items (aborts their OSS multipart upload)")
+    can = qsub.add_parser("cancel", help="cancel items (aborts their OSS multipart upload and deletes the "
+                                         "placeholder video)")
     can.add_argument("ids", nargs="+", type=int, metavar="ID")
     can.set_defaults(func=_cancel)
     rm = qsub.add_parser("remove", help="remove finished, failed or cancelled items from the queue")
@@ -70,8 +72,8 @@ def _resume(args: argparse.Namespace) -> int:
                 if not ids:
                     print("nothing to resume: no item is paused, failed or interrupted", file=sys.stderr)
                     return 0
-            else:
-                known = {r.id for r in unfinished}
+            else:  # by ID, a cancelled item may be queued again: a new attempt from the first byte
+                known = {r.id for r in ws.store.items() if r.state is not JobState.DONE}
                 missing = [i for i in args.ids if i not in known]
                 if missing or not args.ids:
                     return fail("give unfinished item IDs or --all (see 'vodgui queue list')"

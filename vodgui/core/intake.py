@@ -26,6 +26,20 @@ class FoundFile:
     mtime_ns: int
 
 
+#: Why a dropped path is not queued (it could only fail): the front ends word these.
+REJECT_UNSUPPORTED = "unsupported"  # a file whose extension VOD does not take
+REJECT_EMPTY = "empty"  # 0 bytes: VOD refuses it
+REJECT_UNREADABLE = "unreadable"  # no permission, or an I/O error
+REJECT_MISSING = "missing"  # gone between the drop and the walk
+REJECT_NO_MEDIA = "no_media"  # a folder with no file to upload in it
+
+
+@dataclass(frozen=True)
+class Rejected:
+    path: str
+    reason: str
+
+
 @dataclass
 class ScanResult:
     """What a walk found.
@@ -34,11 +48,15 @@ class ScanResult:
         files: media files (or all files, when asked), absolute paths, in a stable order.
         ignored: files left out because their extension is not video or audio.
         unreadable: paths that could not be read (gone, no permission).
+        rejected: what was given but can only fail, with the reason (see the ``REJECT_`` codes): each file given
+            directly, and each folder with nothing to upload. Files inside folders that are not media are only
+            counted in ``ignored`` (a folder of clips usually holds other files too).
     """
 
     files: list[FoundFile] = field(default_factory=list)
     ignored: int = 0
     unreadable: list[str] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
 
 
 def scan(paths: Iterable[str], *, all_files: bool = False,
@@ -53,29 +71,50 @@ def scan(paths: Iterable[str], *, all_files: bool = False,
     result = ScanResult()
     seen: set[str] = set()
 
-    def take(path: str, st: os.stat_result | None) -> None:
+    def reject(path: str, reason: str) -> None:
+        result.rejected.append(Rejected(path, reason))
+        if reason in (REJECT_UNREADABLE, REJECT_MISSING):
+            result.unreadable.append(path)
+
+    def take(path: str, st: os.stat_result | None, direct: bool = False) -> None:
         if path in seen:
             return
         seen.add(path)
         if not all_files and extension_of(path) not in extensions:
-            result.ignored += 1
+            if direct:
+                reject(path, REJECT_UNSUPPORTED)
+            else:
+                result.ignored += 1
             return
         if st is None:
             try:
                 st = os.stat(path)
-            except OSError:
-                result.unreadable.append(path)
+            except FileNotFoundError:
+                reject(path, REJECT_MISSING)
                 return
-        result.files.append(FoundFile(path, st.st_size, st.st_mtime_ns))
+            except OSError:
+                reject(path, REJECT_UNREADABLE)
+                return
+        if st.st_size == 0:
+            reject(path, REJECT_EMPTY)
+        elif not os.access(path, os.R_OK):
+            reject(path, REJECT_UNREADABLE)
+        else:
+            result.files.append(FoundFile(path, st.st_size, st.st_mtime_ns))
 
     for raw in paths:
         top = os.path.abspath(raw)
         if os.path.isdir(top):
+            before = (len(result.files), len(result.rejected))
+            ignored = result.ignored
             _walk(top, take, result)
+            if (len(result.files), len(result.rejected)) == before:
+                result.ignored = ignored  # said once, by the folder
+                reject(top, REJECT_NO_MEDIA)
         elif os.path.exists(top):
-            take(top, None)
+            take(top, None, direct=True)
         else:
-            result.unreadable.append(top)
+            reject(top, REJECT_MISSING)
     return result
 
 
@@ -88,6 +127,7 @@ def _walk(top: str, take: Callable[[str, os.stat_result | None], None], result: 
                 entries = sorted(it, key=lambda e: e.name.casefold())
         except OSError:
             result.unreadable.append(folder)
+            result.rejected.append(Rejected(folder, REJECT_UNREADABLE))
             continue
         subfolders = []
         for entry in entries:
@@ -100,6 +140,7 @@ def _walk(top: str, take: Callable[[str, os.stat_result | None], None], result: 
                     take(entry.path, entry.stat())
             except OSError:
                 result.unreadable.append(entry.path)
+                result.rejected.append(Rejected(entry.path, REJECT_UNREADABLE))
         stack.extend(reversed(subfolders))  # popped in name order
 
 

@@ -22,6 +22,8 @@ class AppSettings:
     all_files: bool = False
     #: The profile the window opened with last time.
     last_profile: str = ""
+    #: New files wait, paused, until Start is pressed (their details can be set before anything is created).
+    hold_new_files: bool = False
     #: Show a notification when a batch finishes or fails.
     notify: bool = True
     #: GetVideoInfo polling interval for the history page, seconds.

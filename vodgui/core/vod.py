@@ -12,6 +12,7 @@ from urllib.parse import quote
 from aliyunsdkvod.request.v20170321.CreateUploadAttachedMediaRequest import CreateUploadAttachedMediaRequest
 from aliyunsdkvod.request.v20170321.CreateUploadImageRequest import CreateUploadImageRequest
 from aliyunsdkvod.request.v20170321.CreateUploadVideoRequest import CreateUploadVideoRequest
+from aliyunsdkvod.request.v20170321.DeleteVideoRequest import DeleteVideoRequest
 from aliyunsdkvod.request.v20170321.GetURLUploadInfosRequest import GetURLUploadInfosRequest
 from aliyunsdkvod.request.v20170321.GetVideoInfoRequest import GetVideoInfoRequest
 from aliyunsdkvod.request.v20170321.GetVideoInfosRequest import GetVideoInfosRequest
@@ -163,6 +164,25 @@ class VideoMetadata:
         }
 
 
+#: Metadata fields UpdateVideoInfo can change on an existing video, by their UpdateVideoInfo parameter. The
+#: others (template group, workflow, storage, app, callback, UserData) only count at CreateUploadVideo.
+UPDATABLE_FIELDS = {"title": "Title", "description": "Description", "tags": "Tags", "cate_id": "CateId",
+                    "cover_url": "CoverURL"}
+
+
+def video_info_params(changes: dict[str, Any]) -> dict[str, Any]:
+    """UpdateVideoInfo parameters for metadata ``changes`` (fields it cannot change are left out)."""
+    params: dict[str, Any] = {}
+    for name, param in UPDATABLE_FIELDS.items():
+        if name not in changes:
+            continue
+        value = changes[name]
+        if name == "tags":
+            value = ",".join(t.strip() for t in (value or []) if t.strip())
+        params[param] = value
+    return params
+
+
 @dataclass(frozen=True)
 class VideoInfo:
     video_id: str
@@ -274,6 +294,10 @@ class VodApi:
                           on_retry: RetryObserver | None = None) -> None:
         """UpdateVideoInfo: change a video's title, cover, tags... (only the given fields)."""
         self.call(UpdateVideoInfoRequest, {"VideoId": video_id, **params}, interrupt, on_retry)
+
+    def delete_video(self, video_id: str, on_retry: RetryObserver | None = None) -> None:
+        """DeleteVideo: remove a video and its source file (a cancelled upload's placeholder)."""
+        self.call(DeleteVideoRequest, {"VideoIds": video_id}, None, on_retry)
 
     def upload_media_by_url(self, url: str, metadata: dict[str, Any], params: dict[str, Any],
                             interrupt: threading.Event | None = None,

@@ -35,6 +35,7 @@ class EngineBridge(QObject):
         progress_changed(dict[int, Progress]): job id -> its latest progress (confirmed and in-flight bytes, speed,
             ETA), for jobs that moved since the last flush.
         connections_changed(Connections): requests in flight, the connection limit and the bandwidth in force.
+        flushed(): emitted after the signals of a flush that had any: counts read now match the rows.
     """
 
     jobs_added = Signal(list)
@@ -42,6 +43,7 @@ class EngineBridge(QObject):
     jobs_changed = Signal(list)
     progress_changed = Signal(object)  # dict[int, Progress]: Signal(dict) would try (and fail) to make a QVariantMap
     connections_changed = Signal(object)  # Connections
+    flushed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +94,8 @@ class EngineBridge(QObject):
             self.progress_changed.emit(progress)
         if removed:
             self.jobs_removed.emit(removed)
+        if added or changed or progress or removed:
+            self.flushed.emit()
 
     def stop(self) -> None:
         self._timer.stop()

@@ -26,14 +26,18 @@ class DuplicatePrompt(QDialog):
     Signals: the QDialog ones; read :attr:`decision` after it closes.
     """
 
-    def __init__(self, duplicate: Duplicate, remaining: int, parent: QWidget | None = None) -> None:
+    def __init__(self, duplicate: Duplicate, remaining: int, parent: QWidget | None = None,
+                 profile: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Already uploaded"))
         self.decision = DuplicateDecision(upload=False)
         name = os.path.basename(duplicate.file.path)
         record = duplicate.entry
         when = QDateTime.fromSecsSinceEpoch(int(record.finished_at)).toString("yyyy-MM-dd HH:mm")
-        heading = QLabel(self.tr("“{0}” was uploaded before.").format(name), self)
+        account = self.tr("account {0} ({1})").format(record.account, record.region)
+        if profile:
+            account = self.tr("{0}, profile “{1}”").format(account, profile)
+        heading = QLabel(self.tr("“{0}” was uploaded before to {1}.").format(name, account), self)
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
@@ -44,7 +48,8 @@ class DuplicatePrompt(QDialog):
         else:
             why = self.tr("This file, unchanged since then (same size and modification time), was uploaded to this "
                           "account on {0} as VideoId {1}.").format(when, record.media_id)
-        body = QLabel(why + "\n\n" + self.tr("Uploading it again creates a second video in VOD."), self)
+        body = QLabel(why + "\n\n" + self.tr("Uploading it again creates a second video in this account. Uploads "
+                                             "to other accounts are not affected."), self)
         body.setWordWrap(True)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.remember = QCheckBox(self.tr("Do the same for the other {0} already uploaded files in this "

@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from vodgui.core.errors import VodError
-from vodgui.core.intake import Duplicate, FoundFile, ScanResult, dropped_kind, find_uploaded, scan
+from vodgui.core.intake import Duplicate, FoundFile, Rejected, ScanResult, dropped_kind, find_uploaded, scan
 from vodgui.core.media_items import (
     INTAKE_EXTENSIONS,
     KIND_VIDEO,
@@ -48,6 +48,8 @@ class BatchReport:
     unreadable: list[str] = field(default_factory=list)
     error: str = ""
     subtitles: int = 0
+    #: What was given but can only fail (0 bytes, not media, unreadable, gone, a folder without media).
+    rejected: list[Rejected] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,13 @@ class FileIntake(QObject):
         self._batches: deque[list[str]] = deque()
         self._busy = False
         self._profile = ""
+        self._hold = False
         self._report = BatchReport()
+
+    @property
+    def profile(self) -> str:
+        """The profile the batch being handled uploads with."""
+        return self._profile
 
     def add(self, paths: list[str]) -> None:
         """Queue ``paths`` (files and folders); batches are handled in the order they arrive."""
@@ -116,6 +124,7 @@ class FileIntake(QObject):
         self._busy = True
         paths = self._batches.popleft()
         self._profile = self.ctx.current_profile
+        self._hold = self.ctx.settings.hold_new_files
         self._report = BatchReport()
         if not self._profile:
             self._report.error = self.tr("Choose or create a profile first: new files upload with the current "
@@ -153,6 +162,9 @@ class FileIntake(QObject):
         report = self._report
         report.ignored = scanned.result.ignored
         report.unreadable = scanned.result.unreadable
+        report.rejected = scanned.result.rejected
+        for rejected in report.rejected:
+            log.info("not queued: %s (%s)", rejected.path, rejected.reason)
         report.already_queued = scanned.already_queued
         asked = {d.file.path for d in scanned.duplicates}
         # Queue the files nobody needs to be asked about right away; questions come after.
@@ -186,10 +198,11 @@ class FileIntake(QObject):
         """Add ``paths`` to the queue with the batch's profile, in order with the rest of the batch."""
         if not paths:
             return
-        profile, engine = self._profile, self.ctx.engine
+        profile, engine, start = self._profile, self.ctx.engine, not self._hold
 
         def add() -> None:  # 10,000 items take a while to build: not on the GUI thread
-            engine.add([file_item(p, profile, dict(meta), business_type=business_type) for p in paths])
+            engine.add([file_item(p, profile, dict(meta), business_type=business_type) for p in paths],
+                       start=start)
 
         self._ops.submit(add)
 

@@ -227,6 +227,10 @@ class HistoryModel(QAbstractTableModel):
             return local_time(rec.finished_at, seconds=False)
         if col == Column.PROFILE:
             return rec.profile
+        # VOD's own status names (what the console and the API say); the friendly words are the tooltip.
+        # NotFound is ours, not VOD's: it keeps its words.
+        if rec.media_status and rec.media_status != NOT_FOUND:
+            return rec.media_status
         return status_label(rec.media_status)
 
     def _tooltip(self, row: HistoryRow, col: Column) -> str | None:
@@ -241,6 +245,7 @@ class HistoryModel(QAbstractTableModel):
             return None
         lines = []
         if rec.media_status:
+            lines.append(status_label(rec.media_status))
             lines.append(QCoreApplication.translate("HistoryModel", "VOD status: {0}").format(rec.media_status))
             explanation = status_explanation(rec.media_status)
             if explanation:

@@ -51,6 +51,11 @@ def install_translators(app: QCoreApplication, choice: str) -> str:
     _installed.clear()
     lang = resolve_language(choice)
     if lang == "en":
+        # English needs a translator too, for its plural forms only ("%n file(s)" -> "1 file", "2 files").
+        plurals = QTranslator(app)
+        if plurals.load(str(resource_path("translations", "vodgui_en.qm"))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
         return lang
     ours = QTranslator(app)
     path = resource_path("translations", f"vodgui_{lang}.qm")

@@ -14,6 +14,7 @@ import os
 import time
 from collections import deque
 from pathlib import Path
+from typing import Any
 
 import PySide6
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, qVersion
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from vodgui.core.diagnostics import DiagnosticsResult, build_diagnostics, default_name
+from vodgui.core.log_sessions import LogSession, read_sessions
 from vodgui.core.logbuffer import LogLine
 from vodgui.core.redact import redact, registered
 from vodgui.ui.context import AppContext
@@ -108,11 +110,13 @@ class LogPage(QWidget):
 
     Signals:
         lines_appended(int): this many new lines were shown.
+        sessions_loaded(int): earlier sessions were read from the log files (how many).
         diagnostics_exported(str): the diagnostics zip was written to this path.
         diagnostics_failed(str): writing the diagnostics zip failed (the message).
     """
 
     lines_appended = Signal(int)
+    sessions_loaded = Signal(int)
     diagnostics_exported = Signal(str)
     diagnostics_failed = Signal(str)
 
@@ -133,6 +137,13 @@ class LogPage(QWidget):
         self._on_poll_timer()
 
     def _build(self) -> None:
+        self.session_box = QComboBox(self)
+        self.session_box.addItem(self.tr("This session (live)"), -1)
+        self.session_box.setToolTip(self.tr("Earlier sessions come from the log files: after a crash, the session "
+                                            "that crashed is here"))
+        self.session_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.session_box.currentIndexChanged.connect(self._on_session_chosen)
+        self._sessions: list[LogSession] = []
         self.level_box = QComboBox(self)
         for label, level in ((self.tr("Debug and above"), logging.DEBUG),
                              (self.tr("Info and above"), logging.INFO),
@@ -155,6 +166,7 @@ class LogPage(QWidget):
         self.export_button.clicked.connect(self._on_export_clicked)
 
         top = QHBoxLayout()
+        top.addWidget(self.session_box)
         top.addWidget(self.level_box)
         top.addWidget(self.search, 1)
         top.addWidget(self.open_button)
@@ -204,6 +216,46 @@ class LogPage(QWidget):
             kept.text_secrets = secrets
         return kept.text
 
+    # -- earlier sessions ------------------------------------------------------------------------------------
+    def load_sessions(self) -> None:
+        """Read the log files (off the GUI thread) and offer their sessions, newest first."""
+        folder = self.log_dir()
+        run_op(self, lambda: read_sessions(folder), self._on_sessions_read)
+
+    def _on_sessions_read(self, sessions: list[LogSession]) -> None:
+        # The newest session in the files is this one: the live view shows it already.
+        self._sessions = sessions[:-1] if sessions and self.log_file() else sessions
+        self.session_box.blockSignals(True)
+        while self.session_box.count() > 1:
+            self.session_box.removeItem(1)
+        for index in range(len(self._sessions) - 1, -1, -1):
+            session = self._sessions[index]
+            label = (self.tr("Session of {0} ({1} lines)").format(session.started, len(session.lines))
+                     if session.started else self.tr("Older lines ({0})").format(len(session.lines)))
+            self.session_box.addItem(label, index)
+        self.session_box.blockSignals(False)
+        self.sessions_loaded.emit(len(self._sessions))
+
+    def viewing_earlier(self) -> bool:
+        return int(self.session_box.currentData()) >= 0
+
+    def _on_session_chosen(self, _index: int) -> None:
+        self._refill()
+
+    def _show_session(self) -> None:
+        session = self._sessions[int(self.session_box.currentData())]
+        texts = [line for line, level in zip(session.lines, session.levels(), strict=True)
+                 if level >= self._min_level and (not self._needle or self._needle in line.lower())]
+        self._shown = len(texts)
+        self.view.setPlainText("\n".join(texts))
+        self.view.verticalScrollBar().setValue(0)
+        self.footer.setText(self.tr("{0} of {1} lines shown · session of {2}, from the log files").format(
+            self._shown, len(session.lines), session.started or "?"))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.load_sessions()
+
     def _on_poll_timer(self) -> None:
         new = self.ctx.log_buffer.since(self._seq)
         if not new:
@@ -211,6 +263,8 @@ class LogPage(QWidget):
         self._seq = new[-1].seq
         kept = [_Kept(line) for line in new]
         self._lines.extend(kept)
+        if self.viewing_earlier():
+            return  # kept for when the live view is chosen again
         secrets = self._registered()
         shown = [self._text(k, secrets) for k in kept if self._accepts(k)]
         self._shown = min(len(self._lines), self._shown + len(shown))
@@ -232,6 +286,9 @@ class LogPage(QWidget):
             bar.setValue(keep)
 
     def _refill(self) -> None:
+        if self.viewing_earlier():
+            self._show_session()
+            return
         # Formatting and redacting 10,000 lines takes a noticeable moment: each line is done once, and again only
         # when the set of registered secrets has changed since (a secret registered later must still be hidden).
         secrets = self._registered()

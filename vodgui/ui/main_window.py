@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vodgui import __version__
 from vodgui.core.profiles import SANDBOX_PROFILE
+from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.resources import resource_path
 from vodgui.ui.context import AppContext
 from vodgui.ui.dialogs import ask
@@ -42,9 +43,11 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
+        self._retranslate_pending = False
         self.ctx = ctx
         self.setWindowIcon(QIcon(str(resource_path("icons", "vodgui.svg"))))
         self.resize(1180, 720)
+        self.setMinimumSize(960, 600)
         self.model = QueueModel(self)
         ctx.bridge.jobs_added.connect(self.model.add)
         ctx.bridge.jobs_removed.connect(self.model.remove)
@@ -52,23 +55,13 @@ class MainWindow(QMainWindow):
         ctx.bridge.progress_changed.connect(self.model.set_progress)
 
         self._build_toolbar()
-        self.upload_page = UploadPage(ctx, self.model, self)
-        self.history_page = HistoryPage(ctx, self)
-        self.playback_page = PlaybackPage(ctx, self)
-        self.log_page = LogPage(ctx, self)
-        self.watch_page = WatchPage(ctx, self)
         self.nav = QListWidget(self)
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(140)
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        self.nav.setToolTip(self.tr("Pages (Ctrl+1 to Ctrl+5)"))
         self.stack = QStackedWidget(self)
-        for page, title in ((self.upload_page, self.tr("Upload")), (self.history_page, self.tr("History")),
-                            (self.playback_page, self.tr("Playback")), (self.log_page, self.tr("Log")),
-                            (self.watch_page, self.tr("Watch"))):
-            QListWidgetItem(title, self.nav)
-            self.stack.addWidget(page)
+        self._build_pages()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget(self)
@@ -92,12 +85,12 @@ class MainWindow(QMainWindow):
             self.tray.setToolTip("vodgui")
             self.tray.show()
             self.tray.messageClicked.connect(self._on_notification_clicked)
-        self.watch_page.notify.connect(self.notify)
-        self._was_busy = False
-        self._title_timer = QTimer(self)
-        self._title_timer.setInterval(500)
-        self._title_timer.timeout.connect(self._update_title)
-        self._title_timer.start()
+        # Items queued or started since the queue was last idle: what the end-of-batch notice speaks of.
+        self._batch: set[int] = set()
+        ctx.bridge.jobs_added.connect(self._on_jobs_seen)
+        ctx.bridge.jobs_changed.connect(self._on_jobs_seen)
+        # Counts are read right after the rows changed, in the same flush: the title never disagrees with them.
+        ctx.bridge.flushed.connect(self._update_title)
         ctx.hub.open_in_playback.connect(self._on_open_in_playback)
         ctx.hub.profiles_changed.connect(self._reload_profiles)
         for index, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5")):
@@ -105,12 +98,67 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(key))
             act.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
             self.addAction(act)
+        self.last_notice: tuple[str, str] | None = None
         self._reload_profiles()
+        self._update_title()
+
+    def _build_pages(self) -> None:
+        """The pages, their texts in the current language (built again after a language change, except the Watch
+        page, whose folder watcher runs on)."""
+        self.upload_page = UploadPage(self.ctx, self.model, self)
+        self.history_page = HistoryPage(self.ctx, self)
+        self.playback_page = PlaybackPage(self.ctx, self)
+        self.log_page = LogPage(self.ctx, self)
+        if not hasattr(self, "watch_page"):
+            self.watch_page = WatchPage(self.ctx, self)
+            self.watch_page.notify.connect(self.notify)
+        self.nav.setToolTip(self.tr("Pages (Ctrl+1 to Ctrl+5)"))
+        self.nav.clear()
+        for index, (page, title) in enumerate((
+                (self.upload_page, self.tr("Upload")), (self.history_page, self.tr("History")),
+                (self.playback_page, self.tr("Playback")), (self.log_page, self.tr("Log")),
+                (self.watch_page, self.tr("Watch")))):
+            QListWidgetItem(title, self.nav)
+            self.stack.insertWidget(index, page)
+
+    # -- language --------------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        # A language switch installs several translators, each sending LanguageChange: retranslate once.
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self.retranslate)
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every page in the new language at once. The pages are built again (their state lives in the context,
+        the engine and the stores); the queue keeps its rows and the selection."""
+        self._retranslate_pending = False
+        row = max(0, self.nav.currentRow())
+        selected = [s.job_id for s in self.upload_page.selected()]
+        old = [self.upload_page, self.history_page, self.playback_page, self.log_page]
+        self.playback_page.player.stop()
+        self.nav.blockSignals(True)
+        for page in old:
+            self.stack.removeWidget(page)
+            page.hide()
+            page.deleteLater()
+        self._build_pages()
+        self.nav.blockSignals(False)
+        self.nav.setCurrentRow(row)
+        self.stack.setCurrentIndex(row)
+        self.upload_page.select_jobs(selected)
+        self.removeToolBar(self.profile_bar)
+        self.profile_bar.deleteLater()
+        self._build_toolbar()
+        self.model.retranslate()
+        self._reload_profiles()
+        self.upload_page._update_summary()
         self._update_title()
 
     # -- toolbar and profiles --------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Profile"), self)
+        self.profile_bar = bar
         bar.setMovable(False)
         bar.setObjectName("profileBar")
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
@@ -152,9 +200,14 @@ class MainWindow(QMainWindow):
             current = names[0]
         self.profile_box.blockSignals(True)
         self.profile_box.clear()
+        self.model.set_sandbox_profiles(p.name for p in profiles if p.sandbox)
         for p in profiles:
-            label = self.tr("{0} (built-in sandbox)").format(p.name) if p.sandbox else p.name
+            label = self.tr("{0} — offline, nothing leaves this computer").format(p.name) if p.sandbox else p.name
             self.profile_box.addItem(label, p.name)
+            if p.sandbox:
+                self.profile_box.setItemData(self.profile_box.count() - 1, self.tr(
+                    "The built-in sandbox: a VOD, STS and OSS on this computer for trying vodgui out. Nothing is "
+                    "uploaded to Alibaba Cloud."), Qt.ItemDataRole.ToolTipRole)
         if current in names:
             self.profile_box.setCurrentIndex(names.index(current))
         self.profile_box.blockSignals(False)
@@ -175,7 +228,8 @@ class MainWindow(QMainWindow):
             return
         mode = self.tr("Upload credential") if profile.mode == "credential" else self.tr("STS")
         source = self.tr("AppServer") if profile.source == "appserver" else self.tr("AccessKey")
-        self.mode_label.setText(f"  {mode} · {source} · {profile.region}")
+        where = self.tr("offline sandbox") if profile.sandbox else profile.region
+        self.mode_label.setText(f"  {mode} · {source} · {where}")
 
     def edit_profile(self) -> None:
         from vodgui.ui.profile_dialog import ProfileDialog
@@ -210,28 +264,47 @@ class MainWindow(QMainWindow):
         self.playback_page.show_videos(video_ids)
 
     # -- progress in the title, notifications ----------------------------------------------------------------
-    def _update_title(self) -> None:
-        done, total, active, failed = self.model.totals()
-        if active:
-            pct = 100 * done / total if total else 0
-            self.setWindowTitle(self.tr("vodgui — {0:.0f}% · {1} uploading").format(pct, active))
-            self.status.setText(self.tr("{0} of {1} items left").format(active, self.model.rowCount()))
-        else:
-            self.setWindowTitle(f"vodgui {__version__}")
-            count = self.model.rowCount()
-            self.status.setText(self.tr("1 item in the queue") if count == 1
-                                else self.tr("{0} items in the queue").format(count))
-        if self._was_busy and not active:
-            self._batch_finished(failed)
-        self._was_busy = bool(active)
+    def _on_jobs_seen(self, snaps: list[JobSnapshot]) -> None:
+        for snap in snaps:
+            if snap.state is JobState.QUEUED or snap.state.active:
+                self._batch.add(snap.job_id)
 
-    def _batch_finished(self, failed: int) -> None:
-        if not self.ctx.settings.notify:
+    def _update_title(self) -> None:
+        """Title, tray tooltip and status bar from the queue's rows as this flush left them."""
+        counts = self.model.counts()
+        if counts.busy:
+            pct = 100 * counts.bytes_done / counts.bytes_total if counts.bytes_total else 0
+            parts = [self.tr("%n uploading", "", counts.uploading)]
+            if counts.waiting:
+                parts.append(self.tr("%n waiting", "", counts.waiting))
+            title = f"vodgui — {pct:.0f}% · {' · '.join(parts)}"
+            self.status.setText(self.tr("%n item(s) left to upload", "", counts.uploading + counts.waiting))
+        else:
+            title = f"vodgui {__version__}"
+            self.status.setText(self.tr("%n item(s) in the queue", "", counts.rows))
+        self.setWindowTitle(title)
+        if self.tray is not None:
+            self.tray.setToolTip(title)
+        if not counts.busy and self._batch:
+            snaps = [s for s in (self.model.snapshot(i) for i in self._batch) if s is not None]
+            if any(s.state is JobState.PAUSED for s in snaps):
+                return  # paused, not finished: the batch goes on when they are resumed
+            self._batch = set()
+            self._batch_finished(sum(1 for s in snaps if s.state is JobState.DONE),
+                                 sum(1 for s in snaps if s.state is JobState.FAILED))
+
+    def _batch_finished(self, done: int, failed: int) -> None:
+        """The queue is idle again: say what became of the items of this batch (older items do not count)."""
+        if not self.ctx.settings.notify or not (done or failed):
             return
         if failed:
-            title, text = self.tr("Uploads finished with errors"), self.tr("{0} item(s) failed.").format(failed)
+            title = self.tr("Uploads finished with errors")
+            text = self.tr("%n file(s) of this batch failed.", "", failed)
+            if done:
+                text += " " + self.tr("%n file(s) uploaded.", "", done)
         else:
-            title, text = self.tr("Uploads finished"), self.tr("All queued files are uploaded.")
+            title, text = self.tr("Uploads finished"), self.tr("%n file(s) uploaded.", "", done)
+        self.last_notice = (title, text)
         self.notify(title, text, bool(failed))
 
     def notify(self, title: str, text: str, failed: bool) -> None:
@@ -252,8 +325,8 @@ class MainWindow(QMainWindow):
     def ask_pause_on_quit(self, running: int) -> bool:
         """Ask before quitting with uploads running (tests replace this)."""
         return ask(self, self.tr("Uploads are running"),
-                   self.tr("{0} upload(s) are running. Pause them and quit? They continue where they stopped the "
-                           "next time you open vodgui.").format(running),
+                   self.tr("%n upload(s) running. Pause them and quit? They continue where they stopped the "
+                           "next time you open vodgui.", "", running),
                    self.tr("Pause and quit"), QMessageBox.StandardButton.Cancel)
 
     def closeEvent(self, event: QCloseEvent) -> None:

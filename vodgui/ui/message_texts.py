@@ -308,6 +308,18 @@ class MessageTexts(QObject):
             "note.create_found": self.tr(
                 "Video {video_id} had been created before its answer was lost (a crash or a dropped connection); the "
                 "upload goes on in it."),
+            "note.metadata_updated": self.tr("Details saved in VOD (UpdateVideoInfo) for video {video_id}."),
+            "note.metadata_failed": self.tr("The details could not be saved in VOD for video {video_id}: {error}"),
+            "NoVodAccess.Metadata": self.tr(
+                "Profile {profile} gets upload credentials from an AppServer and cannot call VOD, so it cannot change "
+                "a video's details. Use an AccessKey profile for the same account."),
+            "note.video_deleted": self.tr("Cancelled: the placeholder video {video_id} was deleted from VOD."),
+            "note.video_delete_failed": self.tr(
+                "Cancelled, but the placeholder video {video_id} could not be deleted ({error}). Delete it in the VOD "
+                "console."),
+            "note.video_kept": self.tr(
+                "Cancelled. This profile cannot delete videos: delete the placeholder video {video_id} in the VOD "
+                "console."),
             "note.interrupted": self.tr(
                 "Interrupted: the program that was uploading this item stopped. It goes on from the parts the server "
                 "has."),

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QIntValidator, QKeySequence
+from PySide6.QtGui import QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,20 +19,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from vodgui.core.media_items import KIND_URL, KIND_VIDEO, display_name, takes_cover
+from vodgui.core.media_items import KIND_M3U8, KIND_URL, KIND_VIDEO, display_name, takes_cover
 from vodgui.core.transfer.events import JobSnapshot, JobState
-from vodgui.core.vod import MAX_DESCRIPTION_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES
-from vodgui.ui.errors import describe_job_error, details
+from vodgui.core.vod import MAX_DESCRIPTION_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES, UPDATABLE_FIELDS
+from vodgui.ui.errors import describe_exception, describe_job_error, details
 from vodgui.ui.kind_texts import kind_label
 from vodgui.ui.message_texts import render
+from vodgui.ui.ops import run_op
 from vodgui.ui.style import paint_error
 
 
@@ -71,9 +74,11 @@ class _Form(QWidget):
 
     Signals:
         edited(): a field changed (dirty state or validity may differ).
+        categories_listed(int): the category picker's menu is ready (how many categories).
     """
 
     edited = Signal()
+    categories_listed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, *, with_title: bool = True) -> None:
         super().__init__(parent)
@@ -81,6 +86,9 @@ class _Form(QWidget):
         self._dirty: set[str] = set()
         self._mixed: set[str] = set()
         self.inputs: dict[str, QLineEdit | QPlainTextEdit] = {}
+        #: Lists the account's categories as (CateId, name, depth); runs off the GUI thread. None: no picker.
+        self.category_source: Callable[[], list[tuple[int, str, int]]] | None = None
+        self.category_menu: QMenu | None = None
         self._errors: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -106,8 +114,7 @@ class _Form(QWidget):
                 widget = QLineEdit(self)
                 widget.setClearButtonEnabled(True)
                 widget.textChanged.connect(lambda _t, n=spec.name: self._on_field_edited(n))
-                if spec.numeric:
-                    widget.setValidator(QIntValidator(0, 2_000_000_000, widget))
+                # No validator for numbers: it would drop a typed "abc" without a word; check() says why instead.
             widget.setObjectName(f"meta_{spec.name}")
             widget.setToolTip(tips[spec.name])
             self.inputs[spec.name] = widget
@@ -121,7 +128,19 @@ class _Form(QWidget):
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
-            column.addWidget(widget)
+            if spec.name == "cate_id":
+                row = QHBoxLayout()
+                row.setContentsMargins(0, 0, 0, 0)
+                row.addWidget(widget, 1)
+                self.category_button = QToolButton(self)
+                self.category_button.setText(self.tr("Choose…"))
+                self.category_button.setToolTip(self.tr("Pick one of the account's categories (GetCategories)"))
+                self.category_button.clicked.connect(self._on_choose_category)
+                self.category_button.hide()  # shown once something can list the categories
+                row.addWidget(self.category_button)
+                column.addLayout(row)
+            else:
+                column.addWidget(widget)
             column.addWidget(error)
             label = QLabel(labels[spec.name], self)
             label.setBuddy(widget)
@@ -149,6 +168,57 @@ class _Form(QWidget):
             "cover_url": self.tr("A custom thumbnail URL (http or https)."),
         }
         return labels, tips
+
+    # -- the category picker -------------------------------------------------------------------------------
+    def set_category_source(self, source: Callable[[], list[tuple[int, str, int]]] | None) -> None:
+        self.category_source = source
+        self.category_button.setVisible(source is not None)
+
+    def _on_choose_category(self) -> None:
+        if self.category_source is None:
+            return
+        self.category_button.setEnabled(False)
+        self.category_button.setText(self.tr("Loading…"))
+        run_op(self, self.category_source, self._on_categories, self._on_categories_failed)
+
+    def _on_categories(self, categories: list[tuple[int, str, int]]) -> None:
+        self._reset_category_button()
+        menu = QMenu(self)
+        for cate_id, name, depth in categories:
+            action = menu.addAction("    " * depth + f"{name} ({cate_id})")
+            action.triggered.connect(lambda _=False, c=cate_id, n=name: self._pick_category(c, n))
+        if not categories:
+            menu.addAction(self.tr("This account has no categories yet (create them in the VOD console)")) \
+                .setEnabled(False)
+        self.category_menu = menu
+        self.categories_listed.emit(len(categories))
+        if self.isVisible():
+            menu.popup(self.category_button.mapToGlobal(self.category_button.rect().bottomLeft()))
+
+    def _on_categories_failed(self, exc: BaseException) -> None:
+        self._reset_category_button()
+        self._show_error("cate_id", self.tr("The categories could not be listed: {0}").format(
+            describe_exception(exc)))
+
+    def _reset_category_button(self) -> None:
+        self.category_button.setEnabled(True)
+        self.category_button.setText(self.tr("Choose…"))
+
+    def _pick_category(self, cate_id: int, name: str) -> None:
+        widget = self.inputs["cate_id"]
+        assert isinstance(widget, QLineEdit)
+        widget.setText(str(cate_id))
+        widget.setToolTip(name)
+
+    def set_creation_only_locked(self, locked: bool) -> None:
+        """Disable the fields VOD takes only at CreateUploadVideo, with the reason as their tooltip."""
+        _, tips = self._texts()
+        for name, widget in self.inputs.items():
+            if name in UPDATABLE_FIELDS:
+                continue
+            widget.setEnabled(not locked)
+            widget.setToolTip(self.tr("VOD takes this only when it creates a video; it cannot be changed "
+                                      "afterwards.") if locked else tips[name])
 
     # -- values ----------------------------------------------------------------------------------------------
     def text(self, name: str) -> str:
@@ -234,6 +304,8 @@ class _Form(QWidget):
             long = next((t for t in tags if len(t.encode("utf-8")) > MAX_TAG_BYTES), None)
             if long is not None:
                 return self.tr("The tag “{0}” is longer than {1} bytes.").format(long, MAX_TAG_BYTES)
+        elif name == "cate_id" and text.strip() and not (text.strip().isdigit() and int(text.strip()) > 0):
+            return self.tr("A category ID is a positive number, such as 1000123 (see the VOD console's categories).")
         elif name in ("callback_url", "cover_url") and text.strip() \
                 and not text.strip().startswith(("http://", "https://")):
             return self.tr("The address must start with http:// or https://.")
@@ -245,6 +317,17 @@ class _Form(QWidget):
             if not isinstance(parsed, dict):
                 return self.tr('UserData must be a JSON object, for example {"Extend": {"key": "value"}}.')
         return None
+
+
+def is_waiting(snap: JobSnapshot) -> bool:
+    """Not created in VOD yet and not being created: a change goes into the item."""
+    return not snap.media_id and not snap.state.active and snap.state is not JobState.DONE
+
+
+def exists_in_vod(snap: JobSnapshot) -> bool:
+    """A video that VOD has (uploading or done): a change goes to VOD with UpdateVideoInfo."""
+    return bool(snap.media_id) and snap.kind in (KIND_VIDEO, KIND_URL, KIND_M3U8) \
+        and snap.state is not JobState.CANCELLED
 
 
 class MetadataPanel(QWidget):
@@ -306,14 +389,16 @@ class MetadataPanel(QWidget):
         self.cover_button.setToolTip(self.tr("Upload an image as the cover of the selected videos. A video that "
                                              "exists in VOD gets it at once; a waiting one when it is created."))
         self.cover_button.clicked.connect(self._on_cover_clicked)
+        # Cover, Revert/Apply and Defaults on rows of their own: in one row their text is cut at the default
+        # window size (and more so in a narrow window).
         buttons = QHBoxLayout()
-        buttons.addWidget(self.cover_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
+        buttons.addStretch(1)
         buttons.addWidget(self.apply_button)
         defaults_row = QHBoxLayout()
-        defaults_row.addWidget(self.defaults_button)
+        defaults_row.addWidget(self.cover_button)
         defaults_row.addStretch(1)
+        defaults_row.addWidget(self.defaults_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.heading)
@@ -336,7 +421,9 @@ class MetadataPanel(QWidget):
             self.cover_requested.emit([s.job_id for s in targets])
 
     def editable(self) -> list[JobSnapshot]:
-        return [s for s in self._items if not s.media_id and not s.state.active and not s.state.terminal]
+        """Selected items whose details can be changed: waiting ones (the change goes into the item) and videos
+        that exist in VOD (UpdateVideoInfo)."""
+        return [s for s in self._items if is_waiting(s) or exists_in_vod(s)]
 
     def set_items(self, items: Sequence[JobSnapshot]) -> None:
         """Show the selection (an empty one explains what the panel is for)."""
@@ -344,8 +431,8 @@ class MetadataPanel(QWidget):
         count = len(self._items)
         if count == 0:
             self.heading.setText(self.tr("No item selected"))
-            self.facts.setText(self.tr("Select queue items to set their title, description, tags and other "
-                                       "details before they upload."))
+            self.facts.setText(self.tr("Select queue items to change their title, description, tags and other "
+                                       "details: before they upload, or in VOD once the video exists."))
         elif count == 1:
             snap = self._items[0]
             self.heading.setText(display_name(snap.kind, snap.path))
@@ -365,7 +452,8 @@ class MetadataPanel(QWidget):
             self.facts.setText(facts)
         else:
             self.heading.setText(self.tr("{0} items selected").format(count))
-            self.facts.setText(self.tr("Changes apply to every selected item that is still waiting."))
+            self.facts.setText(self.tr("Changes apply to every selected item: waiting ones keep them for the upload, "
+                                       "videos in VOD are updated there."))
         self.form.load([s.metadata for s in self._items])
         if count == 1:
             self.form.set_title_hint(os.path.splitext(os.path.basename(self._items[0].path))[0])
@@ -382,22 +470,24 @@ class MetadataPanel(QWidget):
             self.set_items(items)
 
     def _update_state(self) -> None:
-        editable = len(self.editable())
-        locked = len(self._items) - editable
-        if not self._items:
-            self.notice.hide()
-        elif editable == 0:
-            self.notice.setText(self.tr("These details can no longer be changed here: the upload has started or "
-                                        "the video already exists in VOD, which owns its metadata now. Edit it "
-                                        "in the VOD console."))
-            self.notice.show()
+        editable = self.editable()
+        existing = [s for s in editable if exists_in_vod(s)]
+        locked = len(self._items) - len(editable)
+        notes = []
+        if self._items and not editable:
+            notes.append(self.tr("These items cannot be changed now: VOD is creating the video (wait a moment) or "
+                                 "the item is not a video."))
         elif locked:
-            self.notice.setText(self.tr("{0} of the {1} selected items already started uploading or exist in VOD; "
-                                        "changes apply to the other {2}.").format(locked, len(self._items), editable))
-            self.notice.show()
-        else:
-            self.notice.hide()
-        self.form.setEnabled(editable > 0)
+            notes.append(self.tr("%n selected item(s) cannot be changed now (the video is being created, or it is "
+                                 "not a video); changes apply to the others.", "", locked))
+        if existing:
+            notes.append(self.tr("Title, description, tags, category and cover of videos that exist in VOD are "
+                                 "saved there (UpdateVideoInfo); the result shows in the item's State."))
+        self.notice.setText("\n".join(notes))
+        self.notice.setVisible(bool(notes))
+        self.form.setEnabled(bool(editable))
+        # Fields VOD only takes when it creates a video say so, rather than silently doing nothing.
+        self.form.set_creation_only_locked(bool(existing) and len(existing) == len(editable))
         self.cover_button.setVisible(bool(self._items))
         self.cover_button.setEnabled(bool(self.cover_targets()))
         for widget in (self._scroll_area, self.apply_button, self.revert_button):

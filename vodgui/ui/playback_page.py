@@ -64,6 +64,12 @@ from vodgui.ui.texts import join_sentences, media_status_text
 
 log = logging.getLogger(__name__)
 
+#: History rows looked at, and videos put in an empty list, when the page opens.
+RECENT_SCAN = 500
+RECENT_VIDEOS = 20
+#: History kinds the page can play (images and attached media are not videos).
+PLAYABLE_HISTORY_KINDS = frozenset({"video", "m3u8", "url"})
+
 
 class PlaybackPage(QWidget):
     """The playback-authorization tester.
@@ -74,6 +80,7 @@ class PlaybackPage(QWidget):
         check_finished(object): a :class:`PlayCheck` verdict is shown.
         play_info_received(object): a :class:`PlayInfo` is shown.
         status_polled(str): "Watch until Normal" read this status.
+        recent_loaded(int): the empty video list was filled with this many recent uploads from History.
     """
 
     play_auth_received = Signal(object)
@@ -82,10 +89,12 @@ class PlaybackPage(QWidget):
     sts_check_finished = Signal(object)
     play_info_received = Signal(object)
     status_polled = Signal(str)
+    recent_loaded = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._titles: dict[str, str] = {}  # VideoId -> title, for the videos History gave the list
         self.results: dict[str, PlayAuthResult] = {}
         self._seq: dict[str, int] = {}
         self._polling = False
@@ -204,8 +213,9 @@ class PlaybackPage(QWidget):
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(self.playauth_panel)
         upper.addWidget(right)
-        upper.setStretchFactor(0, 3)
-        upper.setStretchFactor(1, 2)
+        # Even halves: the player check's verdict needs the width more than the PlayAuth tree does.
+        upper.setStretchFactor(0, 1)
+        upper.setStretchFactor(1, 1)
         upper.setChildrenCollapsible(False)
 
         self.playinfo_panel = PlayInfoPanel(self)
@@ -254,6 +264,25 @@ class PlaybackPage(QWidget):
         self.playinfo_panel.play_info_requested.connect(self.get_play_info)
         self.playinfo_panel.preview_requested.connect(self.preview)
         self.player.definition_changed.connect(self._on_definition_changed)
+
+    # -- the video list from History -------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self.video_ids():
+            self.load_recent()
+
+    def load_recent(self) -> None:
+        """Fill an empty video list with the current profile's recent uploads from History (off the GUI thread)."""
+        store, profile = self.ctx.workspace.store, self.ctx.current_profile
+        run_op(self, lambda: [r for r in store.history(RECENT_SCAN) if r.profile == profile
+                              and r.kind in PLAYABLE_HISTORY_KINDS][:RECENT_VIDEOS], self._on_recent_loaded)
+
+    def _on_recent_loaded(self, records: list[Any]) -> None:
+        if self.video_ids() or not records:
+            return  # the user typed or pasted meanwhile: theirs wins
+        self._titles.update({r.video_id: r.title for r in records})
+        self.ids_edit.setPlainText("\n".join(r.video_id for r in records))
+        self.recent_loaded.emit(len(records))
 
     # -- API -------------------------------------------------------------------------------------------------
     def show_videos(self, video_ids: list[str]) -> None:
@@ -545,7 +574,8 @@ class PlaybackPage(QWidget):
         self.video_combo.blockSignals(True)
         self.video_combo.clear()
         for video_id in ids:
-            self.video_combo.addItem(video_id, video_id)
+            title = self._titles.get(video_id)
+            self.video_combo.addItem(f"{video_id} · {title}" if title else video_id, video_id)
         if current in ids:
             self.video_combo.setCurrentIndex(ids.index(current))
         self.video_combo.blockSignals(False)

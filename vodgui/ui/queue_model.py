@@ -8,7 +8,7 @@ it. Progress batches from the bridge update confirmed and in-flight bytes, speed
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any
 
@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from vodgui.core.media_items import display_name
+from vodgui.core.profiles import SANDBOX_PROFILE
 from vodgui.core.transfer.events import JobSnapshot, JobState, Progress
 from vodgui.ui.errors import describe_job_error, details, job_error_line
 from vodgui.ui.format import human_duration, human_size, human_speed
@@ -43,8 +44,9 @@ class Column(IntEnum):
     PROGRESS = 3
     SPEED = 4
     ETA = 5
-    VIDEO_ID = 6
-    ERROR = 7
+    ACCOUNT = 6
+    VIDEO_ID = 7
+    ERROR = 8
 
 
 #: Marked for lupdate here, translated when a model is built (:func:`state_label`).
@@ -62,6 +64,39 @@ _STATE_TEXT = {
 
 def state_label(state: JobState) -> str:
     return QCoreApplication.translate("QueueModel", _STATE_TEXT[state])
+
+
+def account_label(profile: str, sandbox: bool) -> str:
+    """How a profile is named in the queue: the sandbox says it is offline."""
+    if sandbox:
+        return QCoreApplication.translate("QueueModel", "{0} (offline)").format(profile)
+    return profile
+
+
+def sandbox_tooltip() -> str:
+    return QCoreApplication.translate("QueueModel", "Sandbox — offline, nothing leaves this computer")
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    """Every number the window shows about the queue, read from the rows in one go (one flush)."""
+
+    uploading: int = 0  # preparing, uploading or completing
+    waiting: int = 0
+    paused: int = 0
+    failed: int = 0
+    done: int = 0
+    cancelled: int = 0
+    bytes_done: int = 0  # of the items not cancelled
+    bytes_total: int = 0
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.uploading or self.waiting)
+
+    @property
+    def rows(self) -> int:
+        return self.uploading + self.waiting + self.paused + self.failed + self.done + self.cancelled
 
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -90,9 +125,24 @@ class QueueModel(QAbstractTableModel):
         self._snaps: dict[int, JobSnapshot] = {}
         self._totals = [0, 0, 0, 0]
         self._counts: dict[JobState, int] = {}
+        self._sandboxes: frozenset[str] = frozenset({SANDBOX_PROFILE})
+        self._shown: dict[int, int] = {}  # job id -> bytes the bar shows (see _shown_bytes)
+        self._labels: dict[JobState, str] = {}
+        self._headers: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Labels and headers in the current language (after a language change)."""
         self._labels = {state: state_label(state) for state in JobState}
         self._headers = [self.tr("File"), self.tr("Size"), self.tr("State"), self.tr("Progress"), self.tr("Speed"),
-                         self.tr("ETA"), self.tr("VideoId"), self.tr("Error")]
+                         self.tr("ETA"), self.tr("Account"), self.tr("VideoId"), self.tr("Error")]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._ids:
+            self._changed(list(range(len(self._ids))), 0, len(Column) - 1)
+
+    def set_sandbox_profiles(self, names: Iterable[str]) -> None:
+        """Profiles that are the built-in sandbox: their rows say "offline"."""
+        self._sandboxes = frozenset(names)
 
     # -- Qt model API ----------------------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
@@ -121,7 +171,7 @@ class QueueModel(QAbstractTableModel):
         if role == SNAPSHOT_ROLE:
             return snap
         if role == FRACTION_ROLE:
-            return snap.fraction
+            return self._fraction(snap)
         col = index.column()
         if role == _ALIGN:
             return _RIGHT if col in (Column.SIZE, Column.SPEED, Column.ETA) else None
@@ -141,6 +191,8 @@ class QueueModel(QAbstractTableModel):
             return render(snap.note)
         if col == Column.VIDEO_ID and snap.media_id:
             return snap.media_id
+        if col == Column.ACCOUNT:
+            return sandbox_tooltip() if snap.profile in self._sandboxes else snap.profile
         return None
 
     def _display(self, snap: JobSnapshot, col: int) -> Any:
@@ -151,11 +203,13 @@ class QueueModel(QAbstractTableModel):
         if col == Column.STATE:
             return self._labels[snap.state]
         if col == Column.PROGRESS:
-            return f"{snap.fraction * 100:.0f}%" if snap.progress_known else ""
+            return f"{self._fraction(snap) * 100:.0f}%" if snap.progress_known else ""
         if col == Column.SPEED:
             return human_speed(snap.speed) if snap.speed is not None else ""
         if col == Column.ETA:
             return human_duration(snap.eta) if snap.eta is not None else ""
+        if col == Column.ACCOUNT:
+            return account_label(snap.profile, snap.profile in self._sandboxes)
         if col == Column.VIDEO_ID:
             return snap.media_id or ""
         if col == Column.ERROR:
@@ -172,14 +226,29 @@ class QueueModel(QAbstractTableModel):
         if old is not None:
             self._account(old, -1)
         self._snaps[snap.job_id] = snap
+        self._shown[snap.job_id] = self._shown_bytes(old, snap)
         self._account(snap, 1)
+
+    def _shown_bytes(self, old: JobSnapshot | None, snap: JobSnapshot) -> int:
+        """What the bar shows: it never runs backwards. Bytes in flight that a pause or a retried request gives
+        back stay shown until the confirmed bytes pass them; only a new start (fewer confirmed bytes: a new
+        upload, a cancelled item queued again) moves the bar back."""
+        now = snap.bytes_done
+        if old is None or snap.confirmed < old.confirmed:
+            return now
+        return max(now, self._shown.get(snap.job_id, 0))
+
+    def _fraction(self, snap: JobSnapshot) -> float:
+        if snap.size <= 0:
+            return snap.fraction
+        return min(1.0, self._shown.get(snap.job_id, snap.bytes_done) / snap.size)
 
     def _account(self, snap: JobSnapshot, sign: int) -> None:
         state = snap.state
         self._counts[state] = self._counts.get(state, 0) + sign
         if state is not JobState.CANCELLED:
             totals = self._totals
-            totals[0] += sign * snap.bytes_done
+            totals[0] += sign * self._shown.get(snap.job_id, snap.bytes_done)
             totals[1] += sign * snap.size
             if state is JobState.QUEUED or state.active:
                 totals[2] += sign
@@ -215,6 +284,7 @@ class QueueModel(QAbstractTableModel):
                 snap = self._snaps.pop(job_id, None)
                 if snap is not None:
                     self._account(snap, -1)
+                self._shown.pop(job_id, None)
             del self._ids[first:last + 1]
             self.endRemoveRows()
         self._rows = {job_id: row for row, job_id in enumerate(self._ids)}
@@ -261,6 +331,13 @@ class QueueModel(QAbstractTableModel):
         items do not count."""
         done, total, active, failed = self._totals
         return done, total, active, failed
+
+    def counts(self) -> QueueCounts:
+        """The numbers of the footer, the title, the tray and the status bar, from the rows as they are now."""
+        c = self._counts
+        return QueueCounts(sum(c.get(s, 0) for s in (JobState.PREPARING, JobState.UPLOADING, JobState.COMPLETING)),
+                           c.get(JobState.QUEUED, 0), c.get(JobState.PAUSED, 0), c.get(JobState.FAILED, 0),
+                           c.get(JobState.DONE, 0), c.get(JobState.CANCELLED, 0), self._totals[0], self._totals[1])
 
     def state_counts(self) -> dict[JobState, int]:
         """How many items are in each state (states with none are left out)."""

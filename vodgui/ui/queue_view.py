@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QMimeData, QRect, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QMimeData, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -29,9 +29,13 @@ from PySide6.QtWidgets import (
 from vodgui.ui.progress_delegate import ProgressDelegate
 from vodgui.ui.queue_model import Column
 
-#: Starting widths in average characters; the Error column takes what is left.
-_WIDTH_CHARS = {Column.FILE: 30, Column.SIZE: 9, Column.STATE: 11, Column.PROGRESS: 12, Column.SPEED: 10,
-                Column.ETA: 6, Column.VIDEO_ID: 18}
+#: Columns always shown, with their narrowest width in average characters (State is widened to its longest
+#: label in the current language). File and Error share what is left.
+_ALWAYS = {Column.FILE: 14, Column.STATE: 10, Column.PROGRESS: 9, Column.ACCOUNT: 10, Column.ERROR: 12}
+#: Shown, in this order, while the view is wide enough; their values are in the Details panel and tooltips too.
+_OPTIONAL = ((Column.SIZE, 9), (Column.SPEED, 10), (Column.ETA, 6), (Column.VIDEO_ID, 18))
+#: Extra room beyond the narrowest widths, by column: most to File and Error.
+_SHARE = {Column.FILE: 0.5, Column.ERROR: 0.35, Column.PROGRESS: 0.1, Column.STATE: 0.05}
 
 
 class _ElideRightDelegate(QStyledItemDelegate):
@@ -67,6 +71,8 @@ class QueueView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._drag_over = False
+        self._fitted_width = -1
+        self._pending_scroll: QPersistentModelIndex | None = None
         self.setObjectName("queueView")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -77,6 +83,8 @@ class QueueView(QTableView):
         self.setCornerButtonEnabled(False)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Columns are fitted to the width (see _fit_columns): the queue never scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setAcceptDrops(True)
@@ -90,12 +98,13 @@ class QueueView(QTableView):
         rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
         self.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self))
         self.setItemDelegateForColumn(Column.ERROR, _ElideRightDelegate(self))
+        self.setItemDelegateForColumn(Column.ACCOUNT, _ElideRightDelegate(self))
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
@@ -104,10 +113,70 @@ class QueueView(QTableView):
         model.rowsInserted.connect(self._on_rows_changed)
         model.rowsRemoved.connect(self._on_rows_changed)
         model.modelReset.connect(self._on_rows_changed)
-        char = self.fontMetrics().averageCharWidth()
+        model.headerDataChanged.connect(self._on_headers_changed)
+        self.fit_columns()
+
+    # -- column widths ---------------------------------------------------------------------------------------
+    def fit_columns(self) -> None:
+        """Give every column a width so that together they fill the viewport exactly: File, State, Progress,
+        Account and Error always; Size, Speed, ETA and VideoId while there is room (hidden, not cut, when not)."""
+        model = self.model()
+        if model is None:
+            return
         header = self.horizontalHeader()
-        for column, chars in _WIDTH_CHARS.items():
-            header.resizeSection(column, chars * char + 16)
+        metrics, char = self.fontMetrics(), self.fontMetrics().averageCharWidth()
+        pad = 16
+
+        def header_width(column: Column) -> int:
+            text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            return header.fontMetrics().horizontalAdvance(text) + pad + 8
+
+        widths = {c: max(n * char + pad, header_width(c)) for c, n in _ALWAYS.items()}
+        states = [str(model.data(model.index(r, Column.STATE)) or "") for r in range(min(model.rowCount(), 50))]
+        widths[Column.STATE] = max([widths[Column.STATE]] + [metrics.horizontalAdvance(t) + pad for t in states])
+        accounts = {str(model.data(model.index(r, Column.ACCOUNT)) or "") for r in range(min(model.rowCount(), 50))}
+        widths[Column.ACCOUNT] = min(22 * char, max([widths[Column.ACCOUNT]]
+                                                    + [metrics.horizontalAdvance(t) + pad for t in accounts]))
+        available = max(0, self.viewport().width())
+        used = sum(widths.values())
+        for column, chars in _OPTIONAL:
+            want = max(chars * char + pad, header_width(column))
+            fits = used + want <= available * 0.8  # the optional ones never squeeze File and Error to nothing
+            self.setColumnHidden(column, not fits)
+            if fits:
+                widths[column] = want
+                used += want
+        extra = max(0, available - used)
+        for column, share in _SHARE.items():
+            widths[column] += int(extra * share)
+        widths[Column.FILE] += available - sum(widths.values())  # rounding: fill exactly
+        for column, width in widths.items():
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, max(header.minimumSectionSize(), width))
+
+    def _on_headers_changed(self, *_: object) -> None:
+        self.fit_columns()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def scroll_to_row(self, row: int) -> None:
+        """Bring ``row`` into view once the view has laid out its new rows (scrolling now could stop short)."""
+        model = self.model()
+        if model is not None:
+            self._pending_scroll = QPersistentModelIndex(model.index(row, 0))
+            self.scheduleDelayedItemsLayout()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        pending, self._pending_scroll = self._pending_scroll, None
+        if pending is not None and pending.isValid():
+            self.scrollTo(self.model().index(pending.row(), 0))
+        # The vertical scroll bar comes and goes with the rows: the viewport's width changes with it.
+        if self.model() is not None and self._fitted_width != self.viewport().width():
+            self._fitted_width = self.viewport().width()
+            self.fit_columns()
 
     # -- drag and drop ---------------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -145,6 +214,8 @@ class QueueView(QTableView):
     def _on_rows_changed(self, *_: object) -> None:
         if self.model() is not None and self.model().rowCount() <= 1:
             self.viewport().update()  # the empty-queue hint appears or goes
+        if self.model() is not None and self.model().rowCount() <= 50:
+            self.fit_columns()  # State and Account widths follow the labels of the first rows
 
     # -- painting --------------------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

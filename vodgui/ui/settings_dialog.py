@@ -66,6 +66,7 @@ class SettingsDialog(QDialog):
         self.restart_note.hide()
         self.auto_resume_box = QCheckBox(self)
         self.all_files_box = QCheckBox(self)
+        self.hold_box = QCheckBox(self)
         self.notify_box = QCheckBox(self)
         self.poll_spin = QSpinBox(self)
         self.poll_spin.setRange(MIN_POLL_SECONDS, MAX_POLL_SECONDS)
@@ -80,6 +81,7 @@ class SettingsDialog(QDialog):
         upload_form = QFormLayout(self.uploads)
         upload_form.addRow(self.auto_resume_box)
         upload_form.addRow(self.all_files_box)
+        upload_form.addRow(self.hold_box)
         upload_form.addRow(self.notify_box)
         self.poll_label = QLabel(self.uploads)
         self.poll_label.setBuddy(self.poll_spin)
@@ -130,6 +132,7 @@ class SettingsDialog(QDialog):
         self.language_box.setCurrentIndex(max(0, index))
         self.auto_resume_box.setChecked(settings.auto_resume)
         self.all_files_box.setChecked(settings.all_files)
+        self.hold_box.setChecked(settings.hold_new_files)
         self.notify_box.setChecked(settings.notify)
         self.poll_spin.setValue(settings.history_poll_seconds)
         self.update_box.setChecked(settings.update_checks is True)
@@ -146,11 +149,14 @@ class SettingsDialog(QDialog):
         self.language_label.setText(self.tr("&Language:"))
         self.language_box.setItemText(0, self.tr("System default"))
         self.language_box.setToolTip(self.tr("The language of vodgui's windows"))
-        self.restart_note.setText(self.tr("Applied. Some texts change only after vodgui restarts."))
+        self.restart_note.setText(self.tr("The new language applies to every window when you press Save."))
         self.auto_resume_box.setText(self.tr("&Resume unfinished uploads automatically after a restart"))
         self.auto_resume_box.setToolTip(self.tr("Otherwise they wait, paused, until you resume them"))
         self.all_files_box.setText(self.tr("Accept &all file types when adding folders"))
         self.all_files_box.setToolTip(self.tr("Otherwise only video and audio files VOD accepts are added"))
+        self.hold_box.setText(self.tr("&Hold new files until I press Start"))
+        self.hold_box.setToolTip(self.tr("Added files wait, paused, so their title and other details can be set "
+                                         "before anything is created in VOD"))
         self.notify_box.setText(self.tr("&Notify when a batch of uploads finishes or fails"))
         self.poll_label.setText(self.tr("&History refresh:"))
         self.poll_spin.setSuffix(self.tr(" s"))
@@ -182,6 +188,7 @@ class SettingsDialog(QDialog):
         settings.language = self.language()
         settings.auto_resume = self.auto_resume_box.isChecked()
         settings.all_files = self.all_files_box.isChecked()
+        settings.hold_new_files = self.hold_box.isChecked()
         settings.notify = self.notify_box.isChecked()
         settings.history_poll_seconds = self.poll_spin.value()
         # Saving the dialog answers the question only if the box was ticked or had been answered before.
@@ -225,8 +232,8 @@ class SettingsDialog(QDialog):
         self.language_applied.emit(resolved)
 
     def _on_language_chosen(self, _index: int) -> None:
-        self._apply_language(self.language())
-        self.restart_note.show()
+        # Nothing changes before Save: Cancel leaves everything as it was.
+        self.restart_note.setVisible(self.language() != self._initial.language)
 
     def _on_save(self) -> None:
         error = self._feed_error()
@@ -235,6 +242,8 @@ class SettingsDialog(QDialog):
             self.feed_edit.setFocus()
             return
         self.ctx.settings_store.save(self.values())
+        if self.language() != self._applied_language:
+            self._apply_language(self.language())  # every window retranslates itself (LanguageChange)
         self._initial = self.ctx.settings
         self.ctx.hub.settings_changed.emit()
         self.accept()

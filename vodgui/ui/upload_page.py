@@ -28,8 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vodgui.core import catalog
 from vodgui.core.errors import VodError
-from vodgui.core.intake import Duplicate
+from vodgui.core.intake import (
+    REJECT_EMPTY,
+    REJECT_MISSING,
+    REJECT_NO_MEDIA,
+    REJECT_UNREADABLE,
+    REJECT_UNSUPPORTED,
+    Duplicate,
+)
 from vodgui.core.media_items import (
     IMAGE_EXTENSIONS,
     INTAKE_EXTENSIONS,
@@ -48,7 +56,7 @@ from vodgui.ui.duplicate_prompt import DuplicateDecision, DuplicatePrompt
 from vodgui.ui.errors import describe_exception
 from vodgui.ui.file_intake import BatchReport, FileIntake, SubtitleOffer
 from vodgui.ui.media_prompts import MediaPrompts
-from vodgui.ui.metadata_editor import DefaultsDialog, MetadataPanel
+from vodgui.ui.metadata_editor import DefaultsDialog, MetadataPanel, exists_in_vod
 from vodgui.ui.queue_model import QueueModel
 from vodgui.ui.queue_view import QueueView
 from vodgui.ui.serial_ops import SerialOps
@@ -56,8 +64,14 @@ from vodgui.ui.texts import join_sentences
 from vodgui.ui.transfer_panel import TransferPanel
 
 _S = JobState
-_RESUMABLE = (_S.PAUSED, _S.FAILED)
+_RESUMABLE = (_S.PAUSED, _S.FAILED, _S.CANCELLED)
 _PAUSABLE = (_S.QUEUED, _S.PREPARING, _S.UPLOADING, _S.COMPLETING)
+#: Failures a retry cannot mend: the file itself is the problem (the row says what to do instead).
+_NO_RETRY = frozenset({"EmptyFile", "InvalidFileName.Extension", "NotAFile"})
+
+
+def retry_helps(snap: JobSnapshot) -> bool:
+    return snap.error is None or snap.error.code not in _NO_RETRY
 #: Kinds whose id is a VideoId the Playback page can check (images and attached media are not played).
 PLAYABLE_KINDS = frozenset({KIND_VIDEO, KIND_M3U8, KIND_URL})
 
@@ -136,10 +150,6 @@ class UploadPage(QWidget):
         layout.addLayout(footer)
         self.setTabOrder(self.view, self.side)
 
-        self._summary_timer = QTimer(self)
-        self._summary_timer.setSingleShot(True)
-        self._summary_timer.setInterval(250)
-        self._summary_timer.timeout.connect(self._update_summary)
         self._selection_timer = QTimer(self)
         self._selection_timer.setSingleShot(True)
         self._selection_timer.setInterval(100)
@@ -156,9 +166,12 @@ class UploadPage(QWidget):
         ctx.bridge.jobs_added.connect(self._on_jobs_added)
         ctx.bridge.jobs_changed.connect(self._on_jobs_changed)
         ctx.bridge.jobs_removed.connect(self._on_jobs_removed)
+        # The footer is counted from the rows right after this flush changed them (never from an older state).
+        ctx.bridge.flushed.connect(self._update_summary)
         self.details.apply_requested.connect(self._on_apply_metadata)
         self.details.defaults_requested.connect(self.edit_defaults)
         self.details.cover_requested.connect(self.choose_cover)
+        self.details.form.set_category_source(self._list_categories)
         self.intake.status_changed.connect(self._on_intake_status)
         self.intake.batch_finished.connect(self._on_batch_finished)
         self.ops.failed.connect(self._on_engine_call_failed)
@@ -294,7 +307,7 @@ class UploadPage(QWidget):
         self.act_start.setEnabled(can_start)
         self.act_pause.setEnabled(can_pause)
         self.act_toggle.setEnabled(can_start or can_pause)
-        self.act_retry.setEnabled(_S.FAILED in states)
+        self.act_retry.setEnabled(any(s.state is _S.FAILED and retry_helps(s) for s in snaps))
         self.act_cancel.setEnabled(any(not s.terminal for s in states))
         self.act_remove.setEnabled(bool(snaps))
         self.act_copy.setEnabled(any(s.media_id for s in snaps))
@@ -309,14 +322,17 @@ class UploadPage(QWidget):
                 self.banner_text.setText(self.tr("{0} unfinished uploads from your last session are paused. "
                                                  "They continue where they stopped.").format(paused))
                 self.banner.show()
-        self._summary_timer.start()
+        last = max((s.job_id for s in snaps), default=None)
+        if last is not None:  # new rows come into view (at the bottom of a long queue they would go unnoticed)
+            row = self.model.row_of(last)
+            if row is not None:
+                self.view.scroll_to_row(row)
 
     def _on_jobs_changed(self, snaps: list[JobSnapshot]) -> None:
         # Coalesced: with thousands of rows selected, once per flush would be too often.
         if (self._selected and not self._selection_timer.isActive()
                 and any(s.job_id in self._selected for s in snaps)):
             self._selection_timer.start()
-        self._summary_timer.start()
 
     def _refresh_selection(self) -> None:
         current = [s for s in (self.model.snapshot(i) for i in self._selected) if s is not None]
@@ -325,24 +341,26 @@ class UploadPage(QWidget):
         self._update_actions(current)
 
     def _on_jobs_removed(self, job_ids: list[int]) -> None:
-        self._summary_timer.start()
         if self._selected & set(job_ids):
             self._on_selection_changed()
 
     def _update_summary(self) -> None:
-        counts = self.model.state_counts()
-        active = sum(counts.get(s, 0) for s in (_S.PREPARING, _S.UPLOADING, _S.COMPLETING))
-        parts = []
-        if active:
-            parts.append(self.tr("{0} uploading").format(active))
-        for state, text in ((_S.QUEUED, self.tr("{0} waiting")), (_S.PAUSED, self.tr("{0} paused")),
-                            (_S.FAILED, self.tr("{0} failed")), (_S.DONE, self.tr("{0} done"))):
-            if counts.get(state):
-                parts.append(text.format(counts[state]))
+        c = self.model.counts()
+        if c.done and not (c.busy or c.paused or c.failed):
+            parts = [self.tr("All done: %n item(s) uploaded", "", c.done)]
+        else:
+            parts = [text for n, text in (
+                (c.uploading, self.tr("%n uploading", "", c.uploading)),
+                (c.waiting, self.tr("%n waiting", "", c.waiting)),
+                (c.paused, self.tr("%n paused", "", c.paused)),
+                (c.failed, self.tr("%n failed", "", c.failed)),
+                (c.done, self.tr("%n done", "", c.done))) if n]
+        if c.cancelled:
+            parts.append(self.tr("%n cancelled", "", c.cancelled))
         self.summary.setText(" · ".join(parts) if parts else self.tr("The queue is empty"))
-        self.act_resume_all.setEnabled(bool(counts.get(_S.PAUSED)))
-        self.act_clear.setEnabled(bool(counts.get(_S.DONE) or counts.get(_S.CANCELLED)))
-        if not counts.get(_S.PAUSED):
+        self.act_resume_all.setEnabled(bool(c.paused))
+        self.act_clear.setEnabled(bool(c.done or c.cancelled))
+        if not c.paused:
             self.banner.hide()
 
     # -- adding ----------------------------------------------------------------------------------------------
@@ -393,7 +411,7 @@ class UploadPage(QWidget):
         text = (self.tr("Added 1 URL to the queue.") if len(fresh) == 1
                 else self.tr("Added {0} URLs to the queue.").format(len(fresh)))
         if len(fresh) < len(urls):
-            text += " " + self.tr("{0} files are already in the queue.").format(len(urls) - len(fresh))
+            text += " " + self.tr("Already in the queue: %n file(s).", "", len(urls) - len(fresh))
         self._show(text)
 
     def _show(self, text: str) -> None:
@@ -434,7 +452,7 @@ class UploadPage(QWidget):
 
     def ask_duplicate(self, duplicate: Duplicate, remaining: int) -> DuplicateDecision:
         """Skip or upload again a file uploaded before (tests replace this method)."""
-        prompt = DuplicatePrompt(duplicate, remaining, self)
+        prompt = DuplicatePrompt(duplicate, remaining, self, self.intake.profile)
         prompt.exec()
         decision = prompt.decision
         prompt.deleteLater()
@@ -450,23 +468,37 @@ class UploadPage(QWidget):
         if report.error:
             lines.append(report.error)
         if report.added:
-            lines.append(self.tr("Added 1 file to the queue.") if report.added == 1
-                         else self.tr("Added {0} files to the queue.").format(report.added))
+            lines.append(self.tr("Added %n file(s) to the queue.", "", report.added))
         if report.subtitles:
             lines.append(self.tr("Added %n subtitle file(s).", "", report.subtitles))
         if report.skipped_uploaded:
-            lines.append(self.tr("Skipped {0} files that were uploaded before.").format(report.skipped_uploaded))
+            lines.append(self.tr("Skipped %n file(s) uploaded before to this account.", "", report.skipped_uploaded))
         if report.already_queued:
-            lines.append(self.tr("{0} files are already in the queue.").format(report.already_queued))
+            lines.append(self.tr("Already in the queue: %n file(s).", "", report.already_queued))
         if report.ignored:
-            lines.append(self.tr("Left out {0} files that are not video or audio (Settings can allow all "
-                                 "files).").format(report.ignored))
-        if report.unreadable:
-            lines.append(self.tr("Could not read {0}.").format(", ".join(report.unreadable[:3])
-                                                               + ("…" if len(report.unreadable) > 3 else "")))
+            lines.append(self.tr("Left out %n file(s) in folders that are not video or audio (Settings can allow "
+                                 "all files).", "", report.ignored))
+        listing = [self.tr("{0}: {1}").format(os.path.basename(r.path) or r.path, self.reject_reason(r.reason))
+                   for r in report.rejected]
+        if listing:
+            shown = "; ".join(listing[:3]) + ("; …" if len(listing) > 3 else "")
+            lines.append(self.tr("Not added, as %n item(s) could only fail:", "", len(listing)) + " " + shown)
         if not lines:
             lines.append(self.tr("No video or audio files were found."))
         self._show(join_sentences(*lines))
+        # Every rejected file, and why, in one place (the line above may have to shorten the list).
+        self.message.setToolTip("\n".join(listing))
+
+    def reject_reason(self, reason: str) -> str:
+        """Why intake left a path out, in words."""
+        texts = {
+            REJECT_UNSUPPORTED: self.tr("not a video, audio or image file VOD takes"),
+            REJECT_EMPTY: self.tr("empty (0 bytes)"),
+            REJECT_UNREADABLE: self.tr("cannot be read (check its permissions)"),
+            REJECT_MISSING: self.tr("no longer exists"),
+            REJECT_NO_MEDIA: self.tr("a folder with no video or audio files"),
+        }
+        return texts.get(reason, reason)
 
     # -- actions ---------------------------------------------------------------------------------------------
     def _engine(self, call: Callable[[], Any]) -> None:
@@ -493,16 +525,22 @@ class UploadPage(QWidget):
             self.start_selected()
 
     def retry_selected(self) -> None:
-        ids = _ids(self.selected(), (_S.FAILED,))
+        ids = [s.job_id for s in self.selected() if s.state is _S.FAILED and retry_helps(s)]
         if ids:
             self._engine(lambda: self.ctx.engine.retry(ids))
 
     def cancel_selected(self) -> None:
-        ids = [s.job_id for s in self.selected() if not s.state.terminal]
-        if not ids or not self.confirm(
-                self.tr("Cancel uploads"),
-                self.tr("Cancel {0} upload(s)? What was sent is discarded; a cancelled item cannot be resumed.")
-                .format(len(ids)), self.tr("Cancel uploads")):
+        snaps = [s for s in self.selected() if not s.state.terminal]
+        ids = [s.job_id for s in snaps]
+        if not ids:
+            return
+        text = self.tr("Cancel %n upload(s)? What was sent is discarded.", "", len(ids))
+        videos = [s for s in snaps if s.media_id and s.kind in PLAYABLE_KINDS]
+        if videos:
+            text += " " + self.tr("The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).", "",
+                                  len(videos))
+        text += " " + self.tr("You can queue a cancelled item again with Start; it starts from the beginning.")
+        if not self.confirm(self.tr("Cancel uploads"), text, self.tr("Cancel uploads")):
             return
         self._engine(lambda: self.ctx.engine.cancel(ids))
 
@@ -523,7 +561,7 @@ class UploadPage(QWidget):
         ids = [s.media_id for s in self.selected() if s.media_id]
         if ids:
             QGuiApplication.clipboard().setText("\n".join(ids))
-            self._show(self.tr("Copied {0} VideoId(s).").format(len(ids)))
+            self._show(self.tr("Copied %n VideoId(s).", "", len(ids)))
 
     def open_in_playback(self) -> None:
         ids = [s.media_id for s in self.selected() if s.media_id and s.state is _S.DONE and s.kind in PLAYABLE_KINDS]
@@ -564,6 +602,19 @@ class UploadPage(QWidget):
     # -- metadata --------------------------------------------------------------------------------------------
     def _on_apply_metadata(self, job_ids: list[int], changes: dict[str, Any]) -> None:
         self._engine(lambda: self.ctx.engine.update_metadata(job_ids, changes))
+        in_vod = [i for i in job_ids if (snap := self.model.snapshot(i)) is not None and exists_in_vod(snap)]
+        if in_vod:
+            self._show(self.tr("Saving the details in VOD for %n video(s)…", "", len(in_vod)))
+
+    def _list_categories(self) -> list[tuple[int, str, int]]:
+        """The account's categories, parents before children (GetCategories, off the GUI thread): of the selected
+        items' profile, else the current one."""
+        snaps = [s for s in (self.model.snapshot(i) for i in self._selected) if s is not None]
+        profile = snaps[0].profile if snaps else self.ctx.current_profile
+        vod = self.ctx.workspace.sessions(profile).vod
+        if vod is None:
+            raise VodError("NoVodAccess.Metadata", params={"profile": profile})
+        return [(c.cate_id, c.name, c.path.count(" / ")) for c in catalog.categories(vod)]
 
     def edit_defaults(self) -> None:
         profile = self.ctx.current_profile

@@ -47,12 +47,15 @@ def new_job(store: QueueStore, events: Events, clock: FakeClock | None = None, s
     return Job(rec, store, clock or FakeClock(), events, lambda item_id, url: None)
 
 
-def test_a_finished_or_cancelled_job_never_moves_again() -> None:
-    for final in (JobState.DONE, JobState.CANCELLED):
-        assert TRANSITIONS[final] == frozenset()
-        for state in JobState:
+def test_a_finished_job_never_moves_again_and_a_cancelled_one_only_back_to_the_queue() -> None:
+    assert TRANSITIONS[JobState.DONE] == frozenset()
+    for state in JobState:
+        with pytest.raises(IllegalTransition):
+            check_transition(JobState.DONE, state)
+        if state is not JobState.QUEUED:  # queued again by the user: a new attempt
             with pytest.raises(IllegalTransition):
-                check_transition(final, state)
+                check_transition(JobState.CANCELLED, state)
+    check_transition(JobState.CANCELLED, JobState.QUEUED)
     check_transition(JobState.FAILED, JobState.QUEUED)  # a retry
     with pytest.raises(IllegalTransition):
         check_transition(JobState.PAUSED, JobState.DONE)
@@ -69,7 +72,11 @@ def test_user_actions_on_an_idle_job_are_written_to_its_row(store: QueueStore) -
     assert (store.get(job.id) or job.record).metadata == {"title": "新标题"}
     job.cancel_now()
     assert events.states() == [JobState.PAUSED, JobState.QUEUED, JobState.QUEUED, JobState.CANCELLED]
-    assert not job.requeue() and (store.get(job.id) or job.record).state is JobState.CANCELLED
+    assert (store.get(job.id) or job.record).state is JobState.CANCELLED
+    # A cancelled item is queued again as a new attempt, its metadata kept.
+    assert job.requeue() and job.state is JobState.QUEUED
+    saved = store.get(job.id) or job.record
+    assert saved.state is JobState.QUEUED and saved.metadata == {"title": "新标题"} and saved.upload_id is None
 
 
 def test_confirmed_bytes_only_grow_and_in_flight_bytes_are_given_back(store: QueueStore) -> None:

@@ -47,6 +47,16 @@ def open_window(qtbot: Any, ctx: Any) -> Any:
     return window
 
 
+@pytest.fixture(autouse=True)
+def english_plurals(qapp: Any) -> None:
+    """English as the app installs it: with its plural forms ("1 file", "2 files"), before each test (a test that
+    switched languages with a stand-in catalogue may have left none)."""
+    from vodgui.ui import i18n
+
+    if not i18n._installed:
+        i18n.install_translators(qapp, "en")
+
+
 @pytest.fixture
 def keyring_backend() -> MemoryKeyring:
     return MemoryKeyring()

@@ -67,15 +67,17 @@ def test_finished_upload_appears_and_is_polled_to_normal_then_polling_stops(
     assert page.stack.currentWidget() is page.table
 
     qtbot.waitUntil(lambda: statuses(page)[video_id] == "UploadSucc", timeout=5000)
-    assert page.proxy.index(0, Column.STATUS).data() == "Uploaded"
-    assert "UploadSucc" in page.proxy.index(0, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    # VOD's status name in the cell, the friendly words in the tooltip (issue 13).
+    assert page.proxy.index(0, Column.STATUS).data() == "UploadSucc"
+    assert page.proxy.index(0, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole).startswith("Uploaded\n")
     assert page.pending() == {"Sandbox": [video_id]}
 
     control.clock(advance=61)
     qtbot.waitUntil(lambda: statuses(page)[video_id] == "Transcoding", timeout=5000)
     control.clock(advance=61)
     qtbot.waitUntil(lambda: statuses(page)[video_id] == "Normal", timeout=5000)
-    assert page.proxy.index(0, Column.STATUS).data() == "Ready"
+    assert page.proxy.index(0, Column.STATUS).data() == "Normal"
+    assert page.proxy.index(0, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole).startswith("Ready\n")
     assert page.pending() == {}
     [stored] = ui_ctx.workspace.store.history()
     assert stored.media_status == "Normal" and stored.status_checked_at
@@ -102,7 +104,8 @@ def test_random_bytes_upload_ends_transcode_fail_in_history(qtbot: Any, ui_ctx: 
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     video_id = page.model.row(0).video_id
     qtbot.waitUntil(lambda: statuses(page)[video_id] == "TranscodeFail", timeout=10000)
-    assert page.proxy.index(0, Column.STATUS).data() == "Transcoding failed"
+    assert page.proxy.index(0, Column.STATUS).data() == "TranscodeFail"
+    assert "Transcoding failed" in page.proxy.index(0, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_filter_copy_playback_and_csv_export(qtbot: Any, ui_ctx: Any, tmp_path: Path) -> None:

@@ -248,3 +248,44 @@ def test_log_buffer_alone_redacts_at_the_source() -> None:
         logger.removeHandler(buffer)
     assert "S3cretValueThatIsLongEnough12345" not in buffer.since(0)[-1].message
     log.debug("done")
+
+
+def test_earlier_sessions_are_read_from_the_log_files(qtbot: Any, ui_ctx: Any, tmp_path: Path) -> None:
+    """After a crash the crashed session is in the app: the Log page offers each earlier session of vodgui.log and
+    its rotated copies, with the level filter and search, secrets still hidden."""
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    from vodgui.core.redact import register
+
+    secret = "Sup3rSecretValueNobodySees0xyz"
+    register(secret)
+    (logs / "vodgui.log.1").write_text(
+        "2026-12-01 09:00:00,001 INFO vodgui.app: vodgui 1.0 starting; home /h\n"
+        "2026-12-01 09:00:01,000 INFO vodgui.core.transfer.job: job 1 clip.mp4: queued -> preparing\n", "utf-8")
+    (logs / "vodgui.log").write_text(
+        "2026-12-02 10:00:00,001 INFO vodgui.app: vodgui 1.0 starting; home /h\n"
+        "2026-12-02 10:00:05,000 ERROR vodgui.core.transfer.job: job 7 crash.mp4 crashed\n"
+        "Traceback (most recent call last):\n"
+        f"ValueError: bad key {secret}\n"
+        "2026-12-02 10:00:06,000 INFO vodgui.core.transfer.job: job 7 crash.mp4: uploading\n"
+        "2026-12-03 11:00:00,001 INFO vodgui.app: vodgui 1.0 starting; home /h\n"
+        "2026-12-03 11:00:00,500 INFO vodgui.ui: this session\n", "utf-8")
+    ui_ctx.log_file = str(logs / "vodgui.log")
+    page = make_page(qtbot, ui_ctx)
+    with qtbot.waitSignal(page.sessions_loaded, timeout=5_000) as loaded:
+        page.load_sessions()
+    assert loaded.args == [2]  # the newest session in the files is the live one
+    labels = [page.session_box.itemText(i) for i in range(page.session_box.count())]
+    assert labels[1].startswith("Session of 2026-12-02 10:00:00") and labels[2].startswith("Session of 2026-12-01")
+    page.session_box.setCurrentIndex(1)
+    text = page.text()
+    assert "job 7 crash.mp4 crashed" in text and "Traceback" in text and secret not in text
+    page.level_box.setCurrentIndex(page.level_box.findData(logging.ERROR))
+    assert page.text().splitlines()[0].endswith("crashed") and "uploading" not in page.text()
+    assert "Traceback" in page.text()  # a traceback belongs to its record
+    page.level_box.setCurrentIndex(page.level_box.findData(logging.INFO))
+    page.search.setText("uploading")
+    assert page.text().splitlines() == ["2026-12-02 10:00:06,000 INFO vodgui.core.transfer.job: job 7 crash.mp4: "
+                                        "uploading"]
+    page.session_box.setCurrentIndex(0)  # back to the live view
+    assert "crash.mp4" not in page.text()

@@ -267,3 +267,13 @@ def test_an_opaque_play_auth_is_stated_plainly(qtbot: Any) -> None:
     assert not panel.opaque_label.isHidden() and "Opaque" in panel.opaque_label.text()
     assert "estimated" in panel.countdown_text()
     assert tree_items(panel) == [["format", "opaque"], ["reason", result.decoded.reason.english()]]
+
+
+def test_the_video_list_is_filled_from_history(qtbot: Any, main_window: Any, ui_ctx: Any, clip: Path) -> None:
+    video_id = upload(qtbot, ui_ctx, clip)
+    [record] = ui_ctx.workspace.store.history()
+    page = main_window.playback_page
+    with qtbot.waitSignal(page.recent_loaded, timeout=5_000):
+        main_window.nav.setCurrentRow(2)
+    assert page.video_ids() == [video_id] and page.current_video() == video_id
+    assert page.video_combo.currentText() == f"{video_id} · {record.title}"

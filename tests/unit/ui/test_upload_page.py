@@ -50,7 +50,7 @@ def test_drop_queues_media_from_files_and_nested_folders(qtbot: Any, page: Any, 
     qtbot.waitUntil(lambda: "not video or audio" in page.message.text())
     # Dropping the same again does not queue anything twice.
     drop_paths(page.view, [folder])
-    qtbot.waitUntil(lambda: "already in the queue" in page.message.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Already in the queue: 3 files." in page.message.text(), timeout=WAIT_MS)
     assert page.model.rowCount() == 4
 
 
@@ -127,14 +127,24 @@ def test_cancel_asks_first(qtbot: Any, page: Any, media: Path, control: SandboxC
     asked: list[str] = []
     page.confirm = lambda title, text, action: asked.append(text) or False
     page.act_cancel.trigger()
-    assert asked and "cannot be resumed" in asked[0]
+    assert asked and "placeholder video" in asked[0] and "DeleteVideo" in asked[0]
     page.ops.wait(5)
     assert state_of(page, path) is S.UPLOADING
+    placeholder = snap_for(page, path).media_id
     page.confirm = lambda title, text, action: True
     page.act_cancel.trigger()
     wait_state(qtbot, page, path, S.CANCELLED)
     qtbot.waitUntil(lambda: bool(ops(control.log(), "AbortMultipartUpload")), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not page.act_cancel.isEnabled() and not page.act_start.isEnabled())
+    assert ops(control.log(), "DeleteVideo", 200)
+    cancelled = snap_for(page, path)
+    assert cancelled.media_id is None and placeholder in cell(page, path, Column.STATE, Qt.ItemDataRole.ToolTipRole)
+    # Cancelled is not the end: Start queues it again, as a new attempt.
+    qtbot.waitUntil(lambda: not page.act_cancel.isEnabled() and page.act_start.isEnabled())
+    page.ctx.engine.set_bandwidth_limit(0)
+    page.act_start.trigger()
+    wait_state(qtbot, page, path, S.DONE)
+    done = snap_for(page, path)
+    assert done.media_id not in (None, placeholder)
 
 
 def test_failure_shows_the_error_and_retry_finishes(qtbot: Any, page: Any, media: Path,
@@ -249,13 +259,15 @@ def test_metadata_of_several_items_changes_only_edited_fields(qtbot: Any, page: 
     assert page.ctx.workspace.store.get(sb.job_id).metadata["tags"] == ["sports", "2024"]
 
 
-def test_uploaded_items_are_read_only(qtbot: Any, page: Any, media: Path) -> None:
+def test_uploaded_items_keep_only_what_vod_can_change_editable(qtbot: Any, page: Any, media: Path) -> None:
     path = write_file(media / "done.mp4", 1000, seed=3)
     page.add_paths([str(path)])
     wait_state(qtbot, page, path, S.DONE)
     select(page, path)
-    assert not page.details.form.isEnabled()
-    assert page.details.notice.isVisibleTo(page.details) and "VOD" in page.details.notice.text()
+    form = page.details.form
+    assert form.isEnabled() and form.inputs["title"].isEnabled()  # UpdateVideoInfo (issue 13)
+    assert not form.inputs["template_group_id"].isEnabled()  # only at CreateUploadVideo
+    assert page.details.notice.isVisibleTo(page.details) and "UpdateVideoInfo" in page.details.notice.text()
 
 
 def test_title_is_uploaded_and_defaults_apply_to_new_files(qtbot: Any, page: Any, media: Path,

@@ -38,7 +38,7 @@ from vodgui.core.transfer.events import (
     Subscriber,
 )
 from vodgui.core.transfer.job import Job
-from vodgui.core.transfer.record import NewItem
+from vodgui.core.transfer.record import Kind, NewItem
 
 log = logging.getLogger(__name__)
 
@@ -314,7 +314,8 @@ class TransferEngine:
             return set()
 
     def resume(self, job_ids: Iterable[int]) -> None:
-        """Paused or failed items go back to the queue (a failed one is a retry)."""
+        """Paused, failed or cancelled items go back to the queue (a failed one is a retry, a cancelled one a new
+        attempt)."""
         for job_id in job_ids:
             job = self._job(job_id)
             if job is not None:
@@ -324,7 +325,7 @@ class TransferEngine:
     retry = resume
 
     def cancel(self, job_ids: Iterable[int]) -> None:
-        """Stop, and abort the OSS multipart upload (the VOD video stays, in Uploading status)."""
+        """Stop, abort the OSS multipart upload and delete the video CreateUploadVideo made for it."""
         for job_id in job_ids:
             with self._lock:
                 job = self._jobs.get(job_id)
@@ -333,8 +334,9 @@ class TransferEngine:
                 if job.thread is not None:  # running, or its abort is under way already
                     job.request_cancel()
                     continue
-                if job.record.upload_id:
-                    # Not running: a thread of its own aborts its multipart upload, in the background. Held in
+                if job.record.upload_id or job.record.media_id:
+                    # Not running: a thread of its own aborts its multipart upload and deletes the placeholder
+                    # video, in the background. Held in
                     # job.thread like a run, so nothing starts, resumes or drops the item meanwhile.
                     self._start_thread(job, self._abort_idle, "abort")
                     continue
@@ -366,11 +368,24 @@ class TransferEngine:
         self._publish(JobsRemoved(tuple(job_ids)))
 
     def update_metadata(self, job_ids: Iterable[int], changes: dict[str, Any]) -> None:
-        """Edit metadata of items that have not been created in VOD yet (after that VOD owns it)."""
+        """Edit metadata: an item not created in VOD yet keeps it for CreateUploadVideo; a video that exists (while
+        it uploads or after) gets it with UpdateVideoInfo, on a thread of its own; its note says how it went."""
+        existing: list[Job] = []
         for job_id in job_ids:
             job = self._job(job_id)
-            if job is not None:
-                job.update_metadata(changes)
+            if job is not None and not job.update_metadata(changes) and job.record.media_id \
+                    and job.record.kind in (Kind.VIDEO, Kind.M3U8, Kind.URL):
+                existing.append(job)
+        if existing:
+            threading.Thread(target=self._apply_video_info, args=(existing, dict(changes)), daemon=True,
+                             name="vodgui-metadata").start()
+
+    def _apply_video_info(self, jobs: list[Job], changes: dict[str, Any]) -> None:
+        for job in jobs:
+            try:
+                job.apply_video_info(self._sessions(job.record.profile), changes)
+            except Exception:  # a bug or an unusable profile: the others still get their edit
+                log.exception("metadata of %s could not be applied", job.id)
 
     def set_cover(self, job_id: int, url: str) -> str | None:
         """See :meth:`Job.set_cover_url`."""

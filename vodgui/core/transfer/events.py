@@ -51,7 +51,8 @@ TRANSITIONS: dict[JobState, frozenset[JobState]] = {
     _S.PAUSED: frozenset({_S.QUEUED, _S.CANCELLED}),
     _S.FAILED: frozenset({_S.QUEUED, _S.CANCELLED}),
     _S.DONE: frozenset(),  # like s3transfer: a finished job never moves again
-    _S.CANCELLED: frozenset(),
+    # Queued again by the user: a new attempt from the first byte (the cancel removed the upload and its video).
+    _S.CANCELLED: frozenset({_S.QUEUED}),
 }
 
 

@@ -19,11 +19,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor
+from dataclasses import replace
 from typing import Any
 
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadTicket
-from vodgui.core.errors import Cancelled, VodError
+from vodgui.core.errors import Cancelled, ErrorKind, VodError
 from vodgui.core.home_faults import HomeFault
 from vodgui.core.ledger import record_finished
 from vodgui.core.media_items import display_name
@@ -43,7 +44,8 @@ from vodgui.core.transfer.events import (
     check_transition,
 )
 from vodgui.core.transfer.kinds import Outcome, kind_for
-from vodgui.core.transfer.record import Details, JobRecord
+from vodgui.core.transfer.record import Details, JobRecord, Kind, VideoDetails
+from vodgui.core.vod import UPDATABLE_FIELDS, video_info_params
 
 log = logging.getLogger(__name__)
 
@@ -202,16 +204,50 @@ class Job:
             self._stop.set()
 
     def requeue(self) -> bool:
-        """A paused or failed job goes back to the queue (for a failed one, a retry)."""
+        """A paused or failed job goes back to the queue (for a failed one, a retry). A cancelled one is queued
+        again as a new attempt: its upload and placeholder video are gone, so it starts from the first byte."""
         with self._lock:
-            if self.thread is not None or self._record.state not in (JobState.PAUSED, JobState.FAILED):
+            state = self._record.state
+            if self.thread is not None or state not in (JobState.PAUSED, JobState.FAILED, JobState.CANCELLED):
                 return False
-        self._change(JobState.QUEUED, error=None)
+        if state is JobState.CANCELLED:
+            changes: dict[str, Any] = {}
+            details = self._record.details
+            if isinstance(details, VideoDetails) and details.reference_id:
+                # A new attempt makes a new video: the old ReferenceId belonged to the deleted placeholder.
+                changes["details"] = replace(details, reference_id=None)
+            self._change(JobState.QUEUED, error=None, note=None, **changes, **self._forget_upload_fields())
+        else:
+            self._change(JobState.QUEUED, error=None)
         return True
 
-    def cancel_now(self) -> None:
-        """Cancel a job that is not running and has nothing on the server to abort."""
-        self._change(JobState.CANCELLED, **self._forget_upload_fields())
+    def cancel_now(self, note: Message | None = None, **changes: Any) -> None:
+        """Cancel a job that is not running (what it had on the server is cleaned up already)."""
+        if note is not None:
+            changes["note"] = note
+        self._change(JobState.CANCELLED, **changes, **self._forget_upload_fields())
+
+    def delete_placeholder(self, session: ProfileSession) -> dict[str, Any]:
+        """A cancelled video's VideoId is a placeholder nobody will finish: DeleteVideo, so the account does not
+        collect videos stuck in Uploading. Returns the record changes that say what happened (a note, and no
+        VideoId once it is deleted)."""
+        rec = self._record
+        if rec.kind not in (Kind.VIDEO, Kind.M3U8) or not rec.media_id:
+            return {}
+        video_id = rec.media_id
+        vod = session.vod
+        if vod is None:  # an AppServer profile without VOD API access cannot delete
+            return {"note": Message("note.video_kept", {"video_id": video_id})}
+        try:
+            vod.delete_video(video_id)
+        except VodError as err:
+            if err.code not in ("InvalidVideo.NotFound", "Forbidden.VideoNotFound"):
+                log.warning("cancel of %s could not delete video %s: %s", self.id, video_id, err)
+                return {"note": Message("note.video_delete_failed",
+                                        {"video_id": video_id, "error": err.to_message().to_dict()})}
+        log.info("job %d cancelled: placeholder video %s deleted", self.id, video_id)
+        return {"note": Message("note.video_deleted", {"video_id": video_id}), "media_id": None,
+                "upload_address": None}
 
     def interrupted_by_exit(self, resume: bool) -> bool:
         """At start-up: this item was running in a process that is gone (or was paused because the program
@@ -238,6 +274,28 @@ class Job:
                 return False
             metadata = {**self._record.metadata, **changes}
         self._change(metadata=metadata)
+        return True
+
+    def apply_video_info(self, session: ProfileSession, changes: Mapping[str, Any]) -> bool:
+        """Edit metadata of a video that exists in VOD: UpdateVideoInfo with the fields it can change, then the
+        row keeps the new values and a note says how it went. Runs the request on the calling thread."""
+        video_id = self._record.media_id
+        params = video_info_params(dict(changes))
+        if not video_id or not params:
+            return False
+        vod = session.vod
+        try:
+            if vod is None:
+                raise VodError("NoVodAccess.Metadata", kind=ErrorKind.CONFIG, params={"profile": session.name})
+            vod.update_video_info(video_id, params)
+        except VodError as err:
+            log.warning("job %d: UpdateVideoInfo for %s failed: %s", self.id, video_id, err)
+            self._change(note=Message("note.metadata_failed", {"video_id": video_id,
+                                                               "error": err.to_message().to_dict()}))
+            return False
+        updated = {k: v for k, v in changes.items() if k in UPDATABLE_FIELDS}
+        self._change(metadata={**self._record.metadata, **updated},
+                     note=Message("note.metadata_updated", {"video_id": video_id}))
         return True
 
     def set_cover_url(self, url: str) -> str | None:
@@ -269,7 +327,7 @@ class Job:
             outcome = kind.finalize(ctx, transferred)
             self._finish(session, outcome)
         except Cancelled:
-            self._interrupted()
+            self._interrupted(session)
         except HomeFault as fault:
             self._home_fault(fault)
             raise  # nothing more can be recorded: the engine tells the front end, which stops
@@ -288,7 +346,7 @@ class Job:
             log.warning("cancel of %s could not abort the upload: %s", self.id, err)
         except Exception:  # a bug: the cancel still happens; OSS lifecycle rules remove the parts
             log.exception("cancel of %s could not abort the upload", self.id)
-        self.cancel_now()
+        self.cancel_now(**self.delete_placeholder(session))
 
     def fail_to_start(self, err: VodError) -> None:
         """The job could not start (its profile is unusable): it fails, with the reason."""
@@ -316,13 +374,13 @@ class Job:
         if cleanup is not None:
             cleanup()
 
-    def _interrupted(self) -> None:
+    def _interrupted(self, session: ProfileSession) -> None:
         with self._lock:
             self._in_flight = 0
             self._waiting = None
         if self._cancel:
             self._run_cleanup()
-            self._change(JobState.CANCELLED, **self._forget_upload_fields())
+            self._change(JobState.CANCELLED, **self.delete_placeholder(session), **self._forget_upload_fields())
         else:
             self._change(JobState.PAUSED)
 

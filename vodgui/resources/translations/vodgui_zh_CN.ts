@@ -436,12 +436,12 @@
 <context>
     <name>DefaultsDialog</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="434"/>
+        <location filename="../../ui/metadata_editor.py" line="524"/>
         <source>Defaults for new files</source>
         <translation>新文件的默认信息</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="435"/>
+        <location filename="../../ui/metadata_editor.py" line="525"/>
         <source>Files you add to the queue with profile “{0}” get these details. Each file&apos;s title is its name; change it in the Details panel.</source>
         <translation>使用配置“{0}”加入队列的文件将使用这些信息。每个文件的标题为其文件名，可在“详情”面板中修改。</translation>
     </message>
@@ -449,52 +449,62 @@
 <context>
     <name>DuplicatePrompt</name>
     <message>
-        <location filename="../../ui/duplicate_prompt.py" line="31"/>
+        <location filename="../../ui/duplicate_prompt.py" line="32"/>
         <source>Already uploaded</source>
         <translation>已上传过</translation>
     </message>
     <message>
-        <location filename="../../ui/duplicate_prompt.py" line="36"/>
-        <source>“{0}” was uploaded before.</source>
-        <translation>“{0}”之前已上传过。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/duplicate_prompt.py" line="42"/>
+        <location filename="../../ui/duplicate_prompt.py" line="46"/>
         <source>A file with the same size and the same content (CRC64 checksum) was uploaded to this account on {0} as VideoId {1}, from {2}.</source>
         <translation>一个大小和内容（CRC64 校验值）都相同的文件已于 {0} 从 {2} 上传到此账号，VideoId 为 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/duplicate_prompt.py" line="45"/>
+        <location filename="../../ui/duplicate_prompt.py" line="49"/>
         <source>This file, unchanged since then (same size and modification time), was uploaded to this account on {0} as VideoId {1}.</source>
         <translation>此文件已于 {0} 上传到此账号，VideoId 为 {1}，此后未修改（大小和修改时间均相同）。</translation>
     </message>
     <message>
-        <location filename="../../ui/duplicate_prompt.py" line="47"/>
-        <source>Uploading it again creates a second video in VOD.</source>
-        <translation>再次上传会在视频点播中创建第二个视频。</translation>
+        <location filename="../../ui/duplicate_prompt.py" line="37"/>
+        <source>account {0} ({1})</source>
+        <translation>账号 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/duplicate_prompt.py" line="50"/>
+        <location filename="../../ui/duplicate_prompt.py" line="39"/>
+        <source>{0}, profile “{1}”</source>
+        <translation>{0}，配置“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="40"/>
+        <source>“{0}” was uploaded before to {1}.</source>
+        <translation>“{0}”之前已上传到{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="51"/>
+        <source>Uploading it again creates a second video in this account. Uploads to other accounts are not affected.</source>
+        <translation>再次上传会在此账号中创建第二个视频。上传到其他账号不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicate_prompt.py" line="55"/>
         <source>Do the same for the other {0} already uploaded files in this batch</source>
         <translation>对本批中其余 {0} 个已上传过的文件执行相同操作</translation>
     </message>
     <message>
-        <location filename="../../ui/duplicate_prompt.py" line="54"/>
+        <location filename="../../ui/duplicate_prompt.py" line="59"/>
         <source>&amp;Skip</source>
         <translation>跳过(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/duplicate_prompt.py" line="55"/>
+        <location filename="../../ui/duplicate_prompt.py" line="60"/>
         <source>Leave this file out of the queue</source>
         <translation>不将此文件加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/duplicate_prompt.py" line="56"/>
+        <location filename="../../ui/duplicate_prompt.py" line="61"/>
         <source>&amp;Upload again</source>
         <translation>重新上传(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/duplicate_prompt.py" line="57"/>
+        <location filename="../../ui/duplicate_prompt.py" line="62"/>
         <source>Queue the file anyway; VOD gets a new video</source>
         <translation>仍将文件加入队列；视频点播中会新增一个视频</translation>
     </message>
@@ -735,12 +745,13 @@
 <context>
     <name>FileIntake</name>
     <message>
-        <location filename="../../ui/file_intake.py" line="121"/>
+        <location filename="../../ui/file_intake.py" line="130"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
+        <extracomment>What was given but can only fail (0 bytes, not media, unreadable, gone, a folder without media).</extracomment>
         <translation>请先选择或新建配置：新文件将使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_intake.py" line="125"/>
+        <location filename="../../ui/file_intake.py" line="134"/>
         <source>Looking for video and audio files…</source>
         <translation>正在查找视频和音频文件…</translation>
     </message>
@@ -885,29 +896,29 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="237"/>
+        <location filename="../../ui/history_model.py" line="241"/>
         <source>{0}
 File: {1}</source>
         <translation>{0}
 文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="239"/>
+        <location filename="../../ui/history_model.py" line="243"/>
         <source>{0} bytes</source>
         <translation>{0} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="244"/>
+        <location filename="../../ui/history_model.py" line="249"/>
         <source>VOD status: {0}</source>
         <translation>点播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="249"/>
+        <location filename="../../ui/history_model.py" line="254"/>
         <source>Checked {0}</source>
         <translation>检查于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="254"/>
+        <location filename="../../ui/history_model.py" line="259"/>
         <source>Not checked yet.</source>
         <translation>尚未检查。</translation>
     </message>
@@ -1438,103 +1449,128 @@ File: {1}</source>
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/log_page.py" line="137"/>
-        <source>Debug and above</source>
+        <location filename="../../ui/log_page.py" line="141"/>
+        <source>This session (live)</source>
         <extracomment>Lines kept for re-filtering (the buffer keeps as many). Where the level name starts in a formatted line (&quot;12:34:56.789 &quot;). The registered secrets ``text`` was redacted against (None: not formatted yet).</extracomment>
+        <translation>本次会话（实时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="142"/>
+        <source>Earlier sessions come from the log files: after a crash, the session that crashed is here</source>
+        <translation>之前的会话来自日志文件：程序崩溃后，崩溃的那次会话可在此查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="148"/>
+        <source>Debug and above</source>
         <translation>调试及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="138"/>
+        <location filename="../../ui/log_page.py" line="149"/>
         <source>Info and above</source>
         <translation>信息及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="139"/>
+        <location filename="../../ui/log_page.py" line="150"/>
         <source>Warnings and errors</source>
         <translation>警告和错误</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="140"/>
+        <location filename="../../ui/log_page.py" line="151"/>
         <source>Errors only</source>
         <translation>仅错误</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="143"/>
+        <location filename="../../ui/log_page.py" line="154"/>
         <source>Lowest level shown (DEBUG lines appear only if debug logging is on)</source>
         <translation>显示的最低级别（仅在开启调试日志时才会有 DEBUG 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="146"/>
+        <location filename="../../ui/log_page.py" line="157"/>
         <source>Search the log (RequestId, VideoId, file name…)</source>
         <translation>搜索日志（RequestId、VideoId、文件名…）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="149"/>
+        <location filename="../../ui/log_page.py" line="160"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="150"/>
+        <location filename="../../ui/log_page.py" line="161"/>
         <source>Show vodgui.log and its older copies in the file manager</source>
         <translation>在文件管理器中显示 vodgui.log 及其旧副本</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="152"/>
+        <location filename="../../ui/log_page.py" line="163"/>
         <source>Export diagnostics…</source>
         <translation>导出诊断信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="153"/>
+        <location filename="../../ui/log_page.py" line="164"/>
         <source>Save a zip for support: logs, settings, versions, failed requests. Secrets are removed.</source>
         <translation>保存一个 zip 文件供技术支持使用：包含日志、设置、版本和失败的请求。敏感信息已移除。</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="170"/>
+        <location filename="../../ui/log_page.py" line="182"/>
         <source>Nothing logged yet.</source>
         <translation>暂无日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="175"/>
+        <location filename="../../ui/log_page.py" line="187"/>
         <source>Jump to latest</source>
         <translation>跳到最新</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="271"/>
+        <location filename="../../ui/log_page.py" line="233"/>
+        <source>Session of {0} ({1} lines)</source>
+        <translation>{0} 的会话（{1} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="234"/>
+        <source>Older lines ({0})</source>
+        <translation>更早的日志（{0} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="252"/>
+        <source>{0} of {1} lines shown · session of {2}, from the log files</source>
+        <translation>显示 {1} 行中的 {0} 行 · {2} 的会话，来自日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="328"/>
         <source>{0} of {1} lines shown · {2}</source>
         <translation>显示 {0} / {1} 行 · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="272"/>
+        <location filename="../../ui/log_page.py" line="329"/>
         <source>no log file</source>
         <translation>无日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="286"/>
+        <location filename="../../ui/log_page.py" line="343"/>
         <source>Export diagnostics</source>
         <translation>导出诊断信息</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="287"/>
+        <location filename="../../ui/log_page.py" line="344"/>
         <source>Zip archives (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="297"/>
+        <location filename="../../ui/log_page.py" line="354"/>
         <source>Writing diagnostics…</source>
         <translation>正在写入诊断信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="303"/>
+        <location filename="../../ui/log_page.py" line="360"/>
         <source>Diagnostics saved to {0}</source>
         <translation>诊断信息已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="311"/>
+        <location filename="../../ui/log_page.py" line="368"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="312"/>
+        <location filename="../../ui/log_page.py" line="369"/>
         <source>The diagnostics could not be written: {0}</source>
         <translation>无法写入诊断信息：{0}</translation>
     </message>
@@ -1542,162 +1578,187 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Pages (Ctrl+1 to Ctrl+5)</source>
         <translation>页面（Ctrl+1 至 Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Watch</source>
         <translation>监控文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
         <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Edit the current profile, test its connection</source>
         <translation>编辑当前配置，测试其连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>New profile…</source>
         <translation>新建配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
         <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
-        <source>{0} (built-in sandbox)</source>
-        <translation>{0}（内置沙箱）</translation>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>{0} — offline, nothing leaves this computer</source>
+        <translation>{0} — 离线，任何内容都不会离开本机</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <source>The built-in sandbox: a VOD, STS and OSS on this computer for trying vodgui out. Nothing is uploaded to Alibaba Cloud.</source>
+        <translation>内置沙箱：在本机运行的点播、STS 和 OSS，用来试用 vodgui。不会上传任何内容到阿里云。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="231"/>
+        <source>offline sandbox</source>
+        <translation>离线沙箱</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="277"/>
+        <source>%n uploading</source>
+        <translation>
+            <numerusform>%n 个上传中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="279"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 个等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="281"/>
+        <source>%n item(s) left to upload</source>
+        <translation>
+            <numerusform>还剩 %n 项待上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>%n item(s) in the queue</source>
+        <translation>
+            <numerusform>队列中有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="302"/>
+        <source>%n file(s) of this batch failed.</source>
+        <translation>
+            <numerusform>本批中有 %n 个文件失败。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <source>%n file(s) uploaded.</source>
+        <translation>
+            <numerusform>已上传 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="328"/>
+        <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
+        <translation>
+            <numerusform>有 %n 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>STS</source>
         <translation>STS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
-        <source>vodgui — {0:.0f}% · {1} uploading</source>
-        <translation>vodgui — {0:.0f}% · {1} 个上传中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="218"/>
-        <source>{0} of {1} items left</source>
-        <translation>剩余 {0} / {1} 项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="222"/>
-        <source>1 item in the queue</source>
-        <translation>队列中有 1 项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="223"/>
-        <source>{0} items in the queue</source>
-        <translation>队列中有 {0} 项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <source>{0} item(s) failed.</source>
-        <translation>{0} 项失败。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
-        <source>All queued files are uploaded.</source>
-        <translation>队列中的所有文件都已上传。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
-        <source>{0} upload(s) are running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
-        <translation>有 {0} 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -2703,47 +2764,77 @@ File: {1}</source>
         <translation>视频 {video_id} 在应答丢失（程序崩溃或连接中断）之前已经创建；上传将在该视频中继续。</translation>
     </message>
     <message>
+        <location filename="../../ui/message_texts.py" line="311"/>
+        <source>Details saved in VOD (UpdateVideoInfo) for video {video_id}.</source>
+        <translation>已在点播中保存视频 {video_id} 的详细信息（UpdateVideoInfo）。</translation>
+    </message>
+    <message>
         <location filename="../../ui/message_texts.py" line="312"/>
+        <source>The details could not be saved in VOD for video {video_id}: {error}</source>
+        <translation>未能在点播中保存视频 {video_id} 的详细信息：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="314"/>
+        <source>Profile {profile} gets upload credentials from an AppServer and cannot call VOD, so it cannot change a video&apos;s details. Use an AccessKey profile for the same account.</source>
+        <translation>配置 {profile} 从 AppServer 获取上传凭证，无法调用点播接口，因此不能修改视频的详细信息。请使用同一账号的 AccessKey 配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="316"/>
+        <source>Cancelled: the placeholder video {video_id} was deleted from VOD.</source>
+        <translation>已取消：占位视频 {video_id} 已从点播中删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="318"/>
+        <source>Cancelled, but the placeholder video {video_id} could not be deleted ({error}). Delete it in the VOD console.</source>
+        <translation>已取消，但占位视频 {video_id} 未能删除（{error}）。请在点播控制台中删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="321"/>
+        <source>Cancelled. This profile cannot delete videos: delete the placeholder video {video_id} in the VOD console.</source>
+        <translation>已取消。此配置无法删除视频：请在点播控制台中删除占位视频 {video_id}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="324"/>
         <source>Interrupted: the program that was uploading this item stopped. It goes on from the parts the server has.</source>
         <translation>已中断：正在上传此项的程序已停止。将从服务器上已有的分片继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="314"/>
+        <location filename="../../ui/message_texts.py" line="326"/>
         <source>an image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="315"/>
+        <location filename="../../ui/message_texts.py" line="327"/>
         <source>{business_type} media</source>
         <translation>{business_type} 附加媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="316"/>
+        <location filename="../../ui/message_texts.py" line="328"/>
         <source>an upload by URL</source>
         <translation>网址上传</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="319"/>
+        <location filename="../../ui/message_texts.py" line="331"/>
         <source>Throttle patience must be between {low} and {high} seconds.</source>
         <translation>限流等待时间必须在 {low} 到 {high} 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="320"/>
+        <location filename="../../ui/message_texts.py" line="332"/>
         <source>The disk holding the vodgui home {directory} is full ({free} free). Free at least {want} on that disk (vodgui&apos;s own files there: {used}; old logs and the built-in sandbox&apos;s data can go), or use another home with --home or VODGUI_HOME. Nothing was lost: try again once there is room.</source>
         <translation>vodgui 主目录 {directory} 所在的磁盘已满（剩余 {free}）。请在该磁盘上至少释放 {want}（vodgui 自己在那里的文件：{used}；旧日志和内置沙箱的数据可以删除），或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：腾出空间后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="323"/>
+        <location filename="../../ui/message_texts.py" line="335"/>
         <source>The vodgui home {directory} cannot be written (read-only or no permission). Make it writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: try again then.</source>
         <translation>无法写入 vodgui 主目录 {directory}（只读或没有权限）。请让当前用户可以写入它，或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：之后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="326"/>
+        <location filename="../../ui/message_texts.py" line="338"/>
         <source>waiting: the service is throttling ({code}); trying again in {delay} s</source>
         <translation>等待中：服务正在限流（{code}）；{delay} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="327"/>
+        <location filename="../../ui/message_texts.py" line="339"/>
         <source>waiting: {code}; retry {attempt} in {delay} s</source>
         <translation>等待中：{code}；{delay} 秒后进行第 {attempt} 次重试</translation>
     </message>
@@ -2816,104 +2907,111 @@ File: {1}</source>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="293"/>
+        <location filename="../../ui/metadata_editor.py" line="376"/>
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="294"/>
+        <location filename="../../ui/metadata_editor.py" line="377"/>
         <source>Save the changed fields for the selected items ({0})</source>
         <translation>保存所选项目中已修改的字段（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="298"/>
+        <location filename="../../ui/metadata_editor.py" line="381"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="299"/>
+        <location filename="../../ui/metadata_editor.py" line="382"/>
         <source>Forget the changes and show the saved values again</source>
         <translation>放弃修改，重新显示已保存的值</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="301"/>
+        <location filename="../../ui/metadata_editor.py" line="384"/>
         <source>Defaults for new files…</source>
         <translation>新文件的默认信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="302"/>
+        <location filename="../../ui/metadata_editor.py" line="385"/>
         <source>Metadata given to files you add from now on, for this profile</source>
         <translation>此配置下今后添加的文件将使用的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="304"/>
+        <location filename="../../ui/metadata_editor.py" line="387"/>
         <source>Choose cover &amp;image…</source>
         <translation>选择封面图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="306"/>
+        <location filename="../../ui/metadata_editor.py" line="389"/>
         <source>Upload an image as the cover of the selected videos. A video that exists in VOD gets it at once; a waiting one when it is created.</source>
         <translation>上传一张图片作为所选视频的封面。已在视频点播中的视频立即设置；等待中的视频在创建时设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="346"/>
+        <location filename="../../ui/metadata_editor.py" line="433"/>
         <source>No item selected</source>
         <translation>未选择项目</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="347"/>
-        <source>Select queue items to set their title, description, tags and other details before they upload.</source>
-        <translation>选中队列中的项目，即可在上传前设置其标题、描述、标签等信息。</translation>
+        <location filename="../../ui/metadata_editor.py" line="455"/>
+        <source>Changes apply to every selected item: waiting ones keep them for the upload, videos in VOD are updated there.</source>
+        <translation>修改会应用到所有选中的项目：等待中的项目在上传时使用，已在点播中的视频直接在点播中更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="353"/>
+        <location filename="../../ui/metadata_editor.py" line="478"/>
+        <source>These items cannot be changed now: VOD is creating the video (wait a moment) or the item is not a video.</source>
+        <translation>这些项目现在无法修改：点播正在创建视频（请稍候），或该项目不是视频。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/metadata_editor.py" line="481"/>
+        <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
+        <translation>
+            <numerusform>有 %n 个选中的项目现在无法修改（视频正在创建，或不是视频）；修改会应用到其他项目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="484"/>
+        <source>Title, description, tags, category and cover of videos that exist in VOD are saved there (UpdateVideoInfo); the result shows in the item&apos;s State.</source>
+        <translation>已在点播中的视频，其标题、描述、标签、分类和封面会保存到点播（UpdateVideoInfo）；结果显示在项目的状态中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="440"/>
         <source>Address: {0}
 VideoId: {1}</source>
         <translation>地址：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="356"/>
+        <location filename="../../ui/metadata_editor.py" line="443"/>
         <source>Folder: {0}
 VideoId: {1}</source>
         <translation>文件夹：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="354"/>
-        <location filename="../../ui/metadata_editor.py" line="357"/>
+        <location filename="../../ui/metadata_editor.py" line="441"/>
+        <location filename="../../ui/metadata_editor.py" line="444"/>
         <source>not created yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="361"/>
+        <location filename="../../ui/metadata_editor.py" line="434"/>
+        <source>Select queue items to change their title, description, tags and other details: before they upload, or in VOD once the video exists.</source>
+        <translation>选择队列项目以修改标题、描述、标签等详细信息：上传前修改，或在视频已存在于点播后在点播中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="448"/>
         <source>Why it failed: {0}</source>
         <translation>失败原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="367"/>
+        <location filename="../../ui/metadata_editor.py" line="454"/>
         <source>{0} items selected</source>
         <translation>已选择 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="368"/>
-        <source>Changes apply to every selected item that is still waiting.</source>
-        <translation>修改将应用到所有仍在等待的已选项目。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/metadata_editor.py" line="373"/>
+        <location filename="../../ui/metadata_editor.py" line="461"/>
         <source>Each file&apos;s name</source>
         <translation>各文件的文件名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/metadata_editor.py" line="390"/>
-        <source>These details can no longer be changed here: the upload has started or the video already exists in VOD, which owns its metadata now. Edit it in the VOD console.</source>
-        <translation>这些信息已无法在此修改：上传已经开始，或视频已存在于视频点播中，其元数据现由点播管理。请在视频点播控制台中编辑。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/metadata_editor.py" line="395"/>
-        <source>{0} of the {1} selected items already started uploading or exist in VOD; changes apply to the other {2}.</source>
-        <translation>所选 {1} 项中有 {0} 项已开始上传或已存在于视频点播中；修改将应用到其余 {2} 项。</translation>
     </message>
 </context>
 <context>
@@ -3239,183 +3337,183 @@ VideoId：{1}</translation>
 <context>
     <name>PlaybackPage</name>
     <message>
-        <location filename="../../ui/playback_page.py" line="123"/>
+        <location filename="../../ui/playback_page.py" line="132"/>
         <source>Paste one or more VideoIds, separated any way you like</source>
-        <extracomment>The renditions the preview&apos;s definition switcher offers (video streams of the last stream list). Why the current profile cannot test playback (&quot;&quot; when it can); see _on_profile_changed. How often &quot;Watch until Normal&quot; asks GetVideoInfo (tests shorten it).</extracomment>
+        <extracomment>History rows looked at, and videos put in an empty list, when the page opens. History kinds the page can play (images and attached media are not videos). The renditions the preview&apos;s definition switcher offers (video streams of the last stream list). Why the current profile cannot test playback (&quot;&quot; when it can); see _on_profile_changed. How often &quot;Watch until Normal&quot; asks GetVideoInfo (tests shorten it).</extracomment>
         <translation>粘贴一个或多个 VideoId，分隔方式不限</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="124"/>
+        <location filename="../../ui/playback_page.py" line="133"/>
         <source>VideoIds: paste from the console, a spreadsheet or a log; commas, spaces and new lines all separate. History and the queue can send them here.</source>
         <translation>VideoId：可从控制台、表格或日志中粘贴；逗号、空格和换行都可作为分隔。“历史记录”和上传队列也可以把 VideoId 发送到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="132"/>
+        <location filename="../../ui/playback_page.py" line="141"/>
         <source>The video the PlayAuth, check, play info and preview are for</source>
         <translation>播放凭证、检查、播放信息和预览所针对的视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="137"/>
+        <location filename="../../ui/playback_page.py" line="146"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="138"/>
+        <location filename="../../ui/playback_page.py" line="147"/>
         <source>AuthInfoTimeout: how long the PlayAuth stays valid, 100–3000 seconds</source>
         <translation>AuthInfoTimeout：播放凭证的有效时长，100–3000 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="140"/>
+        <location filename="../../ui/playback_page.py" line="149"/>
         <source>Get PlayAuth</source>
         <translation>获取播放凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="142"/>
+        <location filename="../../ui/playback_page.py" line="151"/>
         <source>Call GetVideoPlayAuth for the chosen video with the current profile</source>
         <translation>用当前配置为所选视频调用 GetVideoPlayAuth</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="143"/>
+        <location filename="../../ui/playback_page.py" line="152"/>
         <source>Check as the player would</source>
         <translation>模拟播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="144"/>
+        <location filename="../../ui/playback_page.py" line="153"/>
         <source>Call GetPlayInfo the way the player SDK does: with the PlayAuth&apos;s own credentials and AuthInfo (gets a PlayAuth first if needed)</source>
         <translation>按播放器 SDK 的方式调用 GetPlayInfo：使用播放凭证自带的凭据和 AuthInfo（如还没有播放凭证，会先获取）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="149"/>
+        <location filename="../../ui/playback_page.py" line="158"/>
         <source>Video:</source>
         <translation>视频：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="150"/>
+        <location filename="../../ui/playback_page.py" line="159"/>
         <source>AuthInfoTimeout:</source>
         <translation>AuthInfoTimeout：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="152"/>
+        <location filename="../../ui/playback_page.py" line="161"/>
         <source>VideoIds:</source>
         <translation>VideoId：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="178"/>
+        <location filename="../../ui/playback_page.py" line="187"/>
         <source>Watch until Normal</source>
         <translation>持续查询至“正常”</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="179"/>
+        <location filename="../../ui/playback_page.py" line="188"/>
         <source>Ask GetVideoInfo every few seconds; as soon as the video is Normal, get the PlayAuth and check it</source>
         <translation>每隔几秒调用一次 GetVideoInfo；视频一变为“正常”，就获取播放凭证并检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="190"/>
+        <location filename="../../ui/playback_page.py" line="199"/>
         <source>VidSts check</source>
         <translation>VidSts 检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="192"/>
+        <location filename="../../ui/playback_page.py" line="201"/>
         <source>The player&apos;s other way in: an STS token + VideoId, GetPlayInfo signed with the token</source>
         <translation>播放器的另一种方式：STS 令牌 + VideoId，用令牌签名调用 GetPlayInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="194"/>
+        <location filename="../../ui/playback_page.py" line="203"/>
         <source>VidAuth check (PlayAuth)</source>
         <translation>VidAuth 检查（播放凭证）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="221"/>
+        <location filename="../../ui/playback_page.py" line="231"/>
         <source>Streams and preview</source>
         <translation>播放流与预览</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="222"/>
+        <location filename="../../ui/playback_page.py" line="232"/>
         <source>Batch check</source>
         <translation>批量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="226"/>
+        <location filename="../../ui/playback_page.py" line="236"/>
         <source>JWTPlayAuth</source>
         <translation>JWT 播放凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="227"/>
+        <location filename="../../ui/playback_page.py" line="237"/>
         <source>URL signing</source>
         <translation>URL 鉴权</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="228"/>
+        <location filename="../../ui/playback_page.py" line="238"/>
         <source>GetPlayInfo matrix</source>
         <translation>GetPlayInfo 矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="229"/>
+        <location filename="../../ui/playback_page.py" line="239"/>
         <source>GetPlayInfo with every input, the streams, and an embedded player</source>
         <translation>带全部参数的 GetPlayInfo、播放流列表和内嵌播放器</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="230"/>
+        <location filename="../../ui/playback_page.py" line="240"/>
         <source>Every VideoId × AuthInfoTimeout: PlayAuth, player check, streams; export CSV or JSON</source>
         <translation>每个 VideoId × AuthInfoTimeout：播放凭证、播放器检查、播放流；可导出 CSV 或 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="281"/>
+        <location filename="../../ui/playback_page.py" line="310"/>
         <source>Getting a PlayAuth…</source>
         <translation>正在获取播放凭证…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="345"/>
+        <location filename="../../ui/playback_page.py" line="374"/>
         <source>Asking GetPlayInfo…</source>
         <translation>正在调用 GetPlayInfo…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="448"/>
+        <location filename="../../ui/playback_page.py" line="477"/>
         <source>Choose or create a profile first.</source>
         <translation>请先选择或新建配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="450"/>
+        <location filename="../../ui/playback_page.py" line="479"/>
         <source>Profile {0} gets upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Choose an AccessKey or STS profile to test playback.</source>
         <translation>配置 {0} 从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请选择 AccessKey 或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="505"/>
+        <location filename="../../ui/playback_page.py" line="534"/>
         <source>The video&apos;s status is {0}: it will not become playable by waiting. Check the media processing in the VOD console.</source>
         <translation>视频状态为“{0}”：等待也不会变为可播放。请在视频点播控制台中检查媒体处理情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="509"/>
+        <location filename="../../ui/playback_page.py" line="538"/>
         <source>The video is {0}. It can be played once its status is Normal.</source>
         <translation>视频状态为“{0}”。状态变为“正常”后即可播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="510"/>
+        <location filename="../../ui/playback_page.py" line="539"/>
         <source>not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="512"/>
+        <location filename="../../ui/playback_page.py" line="541"/>
         <source>Last checked at {0}.</source>
         <translation>上次检查于 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="520"/>
+        <location filename="../../ui/playback_page.py" line="549"/>
         <source>Streams the player got in its check</source>
         <translation>播放器在检查中获得的播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="530"/>
+        <location filename="../../ui/playback_page.py" line="559"/>
         <source>{0} stream(s) from GetPlayInfo with the profile&apos;s key</source>
         <translation>用当前配置的密钥调用 GetPlayInfo，得到 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="552"/>
+        <location filename="../../ui/playback_page.py" line="582"/>
         <source>{0} video(s)</source>
         <translation>{0} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="629"/>
+        <location filename="../../ui/playback_page.py" line="659"/>
         <source>Cannot watch the status: {0}</source>
         <translation>无法持续查询状态：{0}</translation>
     </message>
@@ -3444,7 +3542,7 @@ VideoId：{1}</translation>
     </message>
     <message>
         <location filename="../../ui/player_widget.py" line="167"/>
-        <location filename="../../ui/player_widget.py" line="291"/>
+        <location filename="../../ui/player_widget.py" line="297"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
@@ -3459,52 +3557,52 @@ VideoId：{1}</translation>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="291"/>
+        <location filename="../../ui/player_widget.py" line="297"/>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="317"/>
+        <location filename="../../ui/player_widget.py" line="323"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="318"/>
+        <location filename="../../ui/player_widget.py" line="324"/>
         <source>Waiting for data…</source>
         <translation>正在等待数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="319"/>
+        <location filename="../../ui/player_widget.py" line="325"/>
         <source>Buffering…</source>
         <translation>正在缓冲…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="320"/>
+        <location filename="../../ui/player_widget.py" line="326"/>
         <source>End of the stream.</source>
         <translation>播放结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="321"/>
+        <location filename="../../ui/player_widget.py" line="327"/>
         <source>This stream cannot be played.</source>
         <translation>此播放流无法播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="328"/>
+        <location filename="../../ui/player_widget.py" line="334"/>
         <source>Cannot play this stream: {0}</source>
         <translation>无法播放此播放流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="341"/>
+        <location filename="../../ui/player_widget.py" line="347"/>
         <source>The server could not be reached: {0}</source>
         <translation>无法连接服务器：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="343"/>
+        <location filename="../../ui/player_widget.py" line="349"/>
         <source>The server answered HTTP {0} {1}.</source>
         <translation>服务器返回 HTTP {0} {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="345"/>
+        <location filename="../../ui/player_widget.py" line="351"/>
         <source>The URL&apos;s auth_key has probably expired (or the URL was altered): get the play info again.</source>
         <translation>地址中的 auth_key 可能已过期（或地址被修改）：请重新获取播放信息。</translation>
     </message>
@@ -4028,97 +4126,112 @@ VideoId：{1}</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="52"/>
+        <location filename="../../ui/queue_model.py" line="54"/>
         <source>Queued</source>
         <extracomment>Marked for lupdate here, translated when a model is built (:func:`state_label`).</extracomment>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="53"/>
+        <location filename="../../ui/queue_model.py" line="55"/>
         <source>Preparing</source>
         <translation>准备中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="54"/>
+        <location filename="../../ui/queue_model.py" line="56"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="55"/>
+        <location filename="../../ui/queue_model.py" line="57"/>
         <source>Completing</source>
         <translation>正在完成</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="56"/>
+        <location filename="../../ui/queue_model.py" line="58"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="57"/>
+        <location filename="../../ui/queue_model.py" line="59"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="58"/>
+        <location filename="../../ui/queue_model.py" line="60"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="59"/>
+        <location filename="../../ui/queue_model.py" line="61"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="72"/>
+        <source>{0} (offline)</source>
+        <translation>{0}（离线）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="77"/>
+        <source>Sandbox — offline, nothing leaves this computer</source>
+        <translation>沙箱 — 离线，任何内容都不会离开本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="137"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="137"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="137"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="137"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="94"/>
+        <location filename="../../ui/queue_model.py" line="137"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="95"/>
+        <location filename="../../ui/queue_model.py" line="138"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="95"/>
+        <location filename="../../ui/queue_model.py" line="138"/>
         <source>VideoId</source>
         <translation>VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="95"/>
+        <location filename="../../ui/queue_model.py" line="138"/>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="138"/>
+        <source>Account</source>
+        <translation>账号</translation>
     </message>
 </context>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_view.py" line="163"/>
+        <location filename="../../ui/queue_view.py" line="234"/>
         <source>Drop videos here or press {0}</source>
-        <extracomment>Starting widths in average characters; the Error column takes what is left.</extracomment>
+        <extracomment>Columns always shown, with their narrowest width in average characters (State is widened to its longest label in the current language). File and Error share what is left. Shown, in this order, while the view is wide enough; their values are in the Details panel and tooltips too. Extra room beyond the narrowest widths, by column: most to File and Error.</extracomment>
         <translation>将视频拖放到此处，或按 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="164"/>
+        <location filename="../../ui/queue_view.py" line="235"/>
         <source>Folders are searched for video and audio files, including subfolders.</source>
         <translation>添加文件夹时，会在其中（包括子文件夹）查找视频和音频文件。</translation>
     </message>
@@ -4135,127 +4248,137 @@ VideoId：{1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="143"/>
+        <location filename="../../ui/settings_dialog.py" line="146"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144"/>
+        <location filename="../../ui/settings_dialog.py" line="147"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="145"/>
+        <location filename="../../ui/settings_dialog.py" line="148"/>
         <source>Uploads</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings_dialog.py" line="149"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="151"/>
         <source>The language of vodgui&apos;s windows</source>
         <translation>vodgui 界面的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149"/>
-        <source>Applied. Some texts change only after vodgui restarts.</source>
-        <translation>已应用。部分文字需重启 vodgui 后才会更新。</translation>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <source>The new language applies to every window when you press Save.</source>
+        <translation>按“保存”后，新语言会应用到所有窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
         <source>&amp;Resume unfinished uploads automatically after a restart</source>
         <translation>重启后自动继续未完成的上传(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="151"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
         <source>Otherwise they wait, paused, until you resume them</source>
         <translation>否则它们将保持暂停，直到您手动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
         <source>Accept &amp;all file types when adding folders</source>
         <translation>添加文件夹时接受所有文件类型(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source>Otherwise only video and audio files VOD accepts are added</source>
         <translation>否则只添加视频点播支持的视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <source>&amp;Hold new files until I press Start</source>
+        <translation>新文件等我按“开始”后再上传(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="158"/>
+        <source>Added files wait, paused, so their title and other details can be set before anything is created in VOD</source>
+        <translation>添加的文件先暂停等待，以便在点播中创建任何内容之前设置标题等详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>&amp;Notify when a batch of uploads finishes or fails</source>
         <translation>一批上传完成或失败时发送通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>&amp;History refresh:</source>
         <translation>历史记录刷新间隔(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>How often the History page asks VOD for the status of recent videos</source>
         <translation>“历史记录”页向视频点播查询近期视频状态的频率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="158"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>Updates</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="159"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Look for new &amp;versions once a day</source>
         <translation>每天检查一次新版本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>vodgui reads a signed release feed and shows a notice with a download link. It never downloads or installs anything by itself.</source>
         <translation>vodgui 读取经过签名的发布源，并显示带下载链接的通知。它从不自行下载或安装任何东西。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Release &amp;feed:</source>
         <translation>发布源(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>Leave empty for vodgui&apos;s own releases, or enter your company&apos;s mirror of them</source>
         <translation>留空则使用 vodgui 官方发布源，或填写贵公司的内部镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>Set by the {0} environment variable.</source>
         <translation>由环境变量 {0} 设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168"/>
+        <location filename="../../ui/settings_dialog.py" line="174"/>
         <source>A mirror serves the same signed files; vodgui refuses a feed that is not signed by the release key.</source>
         <translation>镜像提供相同的已签名文件；未经发布密钥签名的发布源会被 vodgui 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>Check &amp;now</source>
         <translation>立即检查(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="205"/>
         <source>The release feed address must start with https:// or http://.</source>
         <translation>发布源地址必须以 https:// 或 http:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="208"/>
+        <location filename="../../ui/settings_dialog.py" line="215"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
@@ -4517,336 +4640,417 @@ VideoId：{1}</translation>
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../ui/upload_page.py" line="95"/>
+        <location filename="../../ui/upload_page.py" line="109"/>
         <source>Details</source>
-        <extracomment>Kinds whose id is a VideoId the Playback page can check (images and attached media are not played).</extracomment>
+        <extracomment>Failures a retry cannot mend: the file itself is the problem (the row says what to do instead). Kinds whose id is a VideoId the Playback page can check (images and attached media are not played).</extracomment>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="96"/>
+        <location filename="../../ui/upload_page.py" line="110"/>
         <source>Transfer</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="97"/>
+        <location filename="../../ui/upload_page.py" line="111"/>
         <source>Title, description, tags and other metadata of the selected items</source>
         <translation>所选项目的标题、描述、标签等元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="98"/>
+        <location filename="../../ui/upload_page.py" line="112"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit of the current profile</source>
         <translation>当前配置的并发上传数、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="178"/>
+        <location filename="../../ui/upload_page.py" line="191"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="190"/>
+        <location filename="../../ui/upload_page.py" line="203"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="190"/>
+        <location filename="../../ui/upload_page.py" line="203"/>
         <source>Choose video or audio files to upload</source>
         <translation>选择要上传的视频或音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="192"/>
+        <location filename="../../ui/upload_page.py" line="205"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="192"/>
+        <location filename="../../ui/upload_page.py" line="205"/>
         <source>Upload every video and audio file in a folder and its subfolders</source>
         <translation>上传文件夹及其子文件夹中的所有视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="195"/>
+        <location filename="../../ui/upload_page.py" line="208"/>
         <source>Add URL…</source>
         <translation>添加 URL…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="195"/>
+        <location filename="../../ui/upload_page.py" line="208"/>
         <source>Have VOD fetch files from web addresses (upload by URL)</source>
         <translation>让视频点播从网址拉取文件（URL 拉取上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="198"/>
+        <location filename="../../ui/upload_page.py" line="211"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="198"/>
+        <location filename="../../ui/upload_page.py" line="211"/>
         <source>Start or resume the selected paused or failed items</source>
         <translation>开始或继续所选的已暂停或失败的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="201"/>
+        <location filename="../../ui/upload_page.py" line="214"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="201"/>
+        <location filename="../../ui/upload_page.py" line="214"/>
         <source>Pause the selected items; they continue where they stopped</source>
         <translation>暂停所选项目；之后会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="204"/>
+        <location filename="../../ui/upload_page.py" line="217"/>
         <source>Pause or resume</source>
         <translation>暂停或继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="204"/>
+        <location filename="../../ui/upload_page.py" line="217"/>
         <source>Pause the selection, or resume it when it is paused</source>
         <translation>暂停所选项目；若已暂停则继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="207"/>
+        <location filename="../../ui/upload_page.py" line="220"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="207"/>
+        <location filename="../../ui/upload_page.py" line="220"/>
         <source>Try the selected failed items again, keeping the parts already uploaded</source>
         <translation>重试所选的失败项目，保留已上传的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="210"/>
+        <location filename="../../ui/upload_page.py" line="223"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="210"/>
+        <location filename="../../ui/upload_page.py" line="223"/>
         <source>Stop the selected uploads for good and discard what was sent</source>
         <translation>彻底停止所选上传，并丢弃已发送的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="213"/>
-        <location filename="../../ui/upload_page.py" line="517"/>
+        <location filename="../../ui/upload_page.py" line="226"/>
+        <location filename="../../ui/upload_page.py" line="555"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="213"/>
+        <location filename="../../ui/upload_page.py" line="226"/>
         <source>Remove the selected items from the queue (finished uploads stay in the history)</source>
         <translation>从队列中移除所选项目（已完成的上传仍保留在历史记录中）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="217"/>
+        <location filename="../../ui/upload_page.py" line="230"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="217"/>
+        <location filename="../../ui/upload_page.py" line="230"/>
         <source>Copy the VideoIds of the selected items</source>
         <translation>复制所选项目的 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="219"/>
+        <location filename="../../ui/upload_page.py" line="232"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="219"/>
+        <location filename="../../ui/upload_page.py" line="232"/>
         <source>Check playback of the selected uploaded videos</source>
         <translation>检查所选已上传视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="222"/>
-        <location filename="../../ui/upload_page.py" line="253"/>
+        <location filename="../../ui/upload_page.py" line="235"/>
+        <location filename="../../ui/upload_page.py" line="266"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="222"/>
+        <location filename="../../ui/upload_page.py" line="235"/>
         <source>Resume every paused item</source>
         <translation>继续所有已暂停的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="224"/>
+        <location filename="../../ui/upload_page.py" line="237"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="224"/>
+        <location filename="../../ui/upload_page.py" line="237"/>
         <source>Remove finished and cancelled items from the queue (the History page keeps them)</source>
         <translation>从队列中移除已完成和已取消的项目（“历史记录”页仍会保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="229"/>
+        <location filename="../../ui/upload_page.py" line="242"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="256"/>
+        <location filename="../../ui/upload_page.py" line="269"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="257"/>
+        <location filename="../../ui/upload_page.py" line="270"/>
         <source>Keep them paused; start them later with Start or Resume all</source>
         <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="309"/>
+        <location filename="../../ui/upload_page.py" line="322"/>
         <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
         <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
     </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="337"/>
-        <source>{0} uploading</source>
-        <translation>{0} 个上传中</translation>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="350"/>
+        <source>All done: %n item(s) uploaded</source>
+        <translation>
+            <numerusform>全部完成：已上传 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="353"/>
+        <source>%n uploading</source>
+        <translation>
+            <numerusform>%n 个上传中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="354"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 个等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="355"/>
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n 个已暂停</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="356"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="357"/>
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n 个完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="359"/>
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n 个已取消</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="475"/>
+        <source>Skipped %n file(s) uploaded before to this account.</source>
+        <translation>
+            <numerusform>已跳过 %n 个之前上传到此账号的文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="479"/>
+        <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
+        <translation>
+            <numerusform>已略过文件夹中 %n 个不是视频或音频的文件（可在设置中允许所有文件）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="338"/>
-        <source>{0} waiting</source>
-        <translation>{0} 个等待中</translation>
+        <location filename="../../ui/upload_page.py" line="481"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="485"/>
+        <source>Not added, as %n item(s) could only fail:</source>
+        <translation>
+            <numerusform>有 %n 项未添加，因为它们只会失败：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="564"/>
+        <source>Copied %n VideoId(s).</source>
+        <translation>
+            <numerusform>已复制 %n 个 VideoId。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="607"/>
+        <source>Saving the details in VOD for %n video(s)…</source>
+        <translation>
+            <numerusform>正在点播中保存 %n 个视频的详细信息…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="338"/>
-        <source>{0} paused</source>
-        <translation>{0} 个已暂停</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="339"/>
-        <source>{0} failed</source>
-        <translation>{0} 个失败</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="339"/>
-        <source>{0} done</source>
-        <translation>{0} 个已完成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="342"/>
+        <location filename="../../ui/upload_page.py" line="360"/>
         <source>The queue is empty</source>
         <translation>队列为空</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="357"/>
+        <location filename="../../ui/upload_page.py" line="375"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="358"/>
+        <location filename="../../ui/upload_page.py" line="376"/>
         <source>Add files to the queue</source>
         <translation>添加文件到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="364"/>
+        <location filename="../../ui/upload_page.py" line="382"/>
         <source>Add a folder to the queue</source>
         <translation>添加文件夹到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="393"/>
+        <location filename="../../ui/upload_page.py" line="411"/>
         <source>Added 1 URL to the queue.</source>
         <translation>已将 1 个 URL 加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="453"/>
-        <source>Added 1 file to the queue.</source>
-        <translation>已将 1 个文件加入队列。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="454"/>
-        <source>Added {0} files to the queue.</source>
-        <translation>已将 {0} 个文件加入队列。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="458"/>
-        <source>Skipped {0} files that were uploaded before.</source>
-        <translation>跳过了 {0} 个之前已上传的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="396"/>
-        <location filename="../../ui/upload_page.py" line="460"/>
-        <source>{0} files are already in the queue.</source>
-        <translation>{0} 个文件已在队列中。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="356"/>
+        <location filename="../../ui/upload_page.py" line="374"/>
         <source>Media files ({0})</source>
         <translation>媒体文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="356"/>
+        <location filename="../../ui/upload_page.py" line="374"/>
         <source>Images ({0})</source>
         <translation>图片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="357"/>
+        <location filename="../../ui/upload_page.py" line="375"/>
         <source>HLS playlists (*.m3u8)</source>
         <translation>HLS 播放列表 (*.m3u8)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="386"/>
+        <location filename="../../ui/upload_page.py" line="404"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件会使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="394"/>
+        <location filename="../../ui/upload_page.py" line="412"/>
         <source>Added {0} URLs to the queue.</source>
         <translation>已将 {0} 个 URL 加入队列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="429"/>
+        <location filename="../../ui/upload_page.py" line="414"/>
+        <location filename="../../ui/upload_page.py" line="477"/>
+        <source>Already in the queue: %n file(s).</source>
+        <translation>
+            <numerusform>已在队列中：%n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="447"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在上传封面图片 {0}；完成后将成为 %n 个视频的封面。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="456"/>
+        <location filename="../../ui/upload_page.py" line="471"/>
+        <source>Added %n file(s) to the queue.</source>
+        <translation>
+            <numerusform>已将 %n 个文件加入队列。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="473"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>已添加 %n 个字幕文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="462"/>
-        <source>Left out {0} files that are not video or audio (Settings can allow all files).</source>
-        <translation>忽略了 {0} 个非视频或音频文件（可在“设置”中允许所有文件类型）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="465"/>
-        <source>Could not read {0}.</source>
-        <translation>无法读取 {0}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="468"/>
+        <location filename="../../ui/upload_page.py" line="487"/>
         <source>No video or audio files were found.</source>
         <translation>未找到视频或音频文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="503"/>
-        <location filename="../../ui/upload_page.py" line="505"/>
+        <location filename="../../ui/upload_page.py" line="495"/>
+        <source>not a video, audio or image file VOD takes</source>
+        <translation>不是点播接受的视频、音频或图片文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="496"/>
+        <source>empty (0 bytes)</source>
+        <translation>空文件（0 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="497"/>
+        <source>cannot be read (check its permissions)</source>
+        <translation>无法读取（请检查权限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="498"/>
+        <source>no longer exists</source>
+        <translation>已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="499"/>
+        <source>a folder with no video or audio files</source>
+        <translation>文件夹中没有视频或音频文件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="537"/>
+        <source>Cancel %n upload(s)? What was sent is discarded.</source>
+        <translation>
+            <numerusform>取消 %n 个上传吗？已发送的内容将被丢弃。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="540"/>
+        <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
+        <translation>
+            <numerusform>点播为其创建的占位视频会被删除（DeleteVideo）：%n 个视频。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="542"/>
+        <source>You can queue a cancelled item again with Start; it starts from the beginning.</source>
+        <translation>已取消的项目可以用“开始”重新加入队列，将从头开始上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="543"/>
         <source>Cancel uploads</source>
         <translation>取消上传</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="504"/>
-        <source>Cancel {0} upload(s)? What was sent is discarded; a cancelled item cannot be resumed.</source>
-        <translation>要取消 {0} 个上传吗？已发送的数据将被丢弃，取消后无法继续。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="515"/>
+        <location filename="../../ui/upload_page.py" line="553"/>
         <source>Remove items</source>
         <translation>移除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="516"/>
+        <location filename="../../ui/upload_page.py" line="554"/>
         <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
         <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="526"/>
-        <source>Copied {0} VideoId(s).</source>
-        <translation>已复制 {0} 个 VideoId。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/upload_page.py" line="546"/>
+        <location filename="../../ui/upload_page.py" line="584"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -5360,162 +5564,199 @@ VideoId：{1}</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="186"/>
+        <location filename="../../ui/metadata_editor.py" line="256"/>
         <source>Comma separated, e.g. sports, 2024</source>
         <translation>以英文逗号分隔，例如：体育, 2024</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="132"/>
+        <location filename="../../ui/metadata_editor.py" line="151"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="132"/>
+        <location filename="../../ui/metadata_editor.py" line="136"/>
+        <location filename="../../ui/metadata_editor.py" line="205"/>
+        <source>Choose…</source>
+        <extracomment>Lists the account&apos;s categories as (CateId, name, depth); runs off the GUI thread. None: no picker.</extracomment>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="137"/>
+        <source>Pick one of the account&apos;s categories (GetCategories)</source>
+        <translation>从账号的分类中选择（GetCategories）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="151"/>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="132"/>
+        <location filename="../../ui/metadata_editor.py" line="151"/>
         <source>Ta&amp;gs:</source>
         <translation>标签(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="133"/>
+        <location filename="../../ui/metadata_editor.py" line="152"/>
         <source>&amp;Category ID:</source>
         <translation>分类 ID(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="133"/>
+        <location filename="../../ui/metadata_editor.py" line="152"/>
         <source>Template &amp;group:</source>
         <translation>转码模板组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="134"/>
+        <location filename="../../ui/metadata_editor.py" line="153"/>
         <source>&amp;Workflow:</source>
         <translation>工作流(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="134"/>
+        <location filename="../../ui/metadata_editor.py" line="153"/>
         <source>&amp;Storage location:</source>
         <translation>存储地址(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="135"/>
+        <location filename="../../ui/metadata_editor.py" line="154"/>
         <source>&amp;App ID:</source>
         <translation>应用 ID(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="135"/>
+        <location filename="../../ui/metadata_editor.py" line="154"/>
         <source>Call&amp;back URL:</source>
         <translation>回调地址(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="136"/>
+        <location filename="../../ui/metadata_editor.py" line="155"/>
         <source>&amp;UserData:</source>
         <translation>UserData(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="136"/>
+        <location filename="../../ui/metadata_editor.py" line="155"/>
         <source>Co&amp;ver URL:</source>
         <translation>封面地址(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="139"/>
+        <location filename="../../ui/metadata_editor.py" line="158"/>
         <source>The video&apos;s title in VOD. Empty: the file name without its extension.</source>
         <translation>视频在点播中的标题。留空：使用不含扩展名的文件名。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="140"/>
+        <location filename="../../ui/metadata_editor.py" line="159"/>
         <source>Up to 1024 bytes.</source>
         <translation>最多 1024 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="141"/>
+        <location filename="../../ui/metadata_editor.py" line="160"/>
         <source>Up to 16 tags, separated by commas; each at most 32 bytes.</source>
         <translation>最多 16 个标签，以英文逗号分隔；每个最多 32 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="142"/>
+        <location filename="../../ui/metadata_editor.py" line="161"/>
         <source>The numeric ID of a category from the VOD console (empty: none).</source>
         <translation>视频点播控制台中分类的数字 ID（留空：不分类）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="143"/>
+        <location filename="../../ui/metadata_editor.py" line="162"/>
         <source>The transcoding template group ID (empty: the default group).</source>
         <translation>转码模板组 ID（留空：使用默认模板组）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="144"/>
+        <location filename="../../ui/metadata_editor.py" line="163"/>
         <source>A workflow ID; it takes precedence over the template group.</source>
         <translation>工作流 ID；优先于转码模板组。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="145"/>
+        <location filename="../../ui/metadata_editor.py" line="164"/>
         <source>The storage bucket address (empty: the default storage).</source>
         <translation>存储地址（留空：使用默认存储）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="146"/>
+        <location filename="../../ui/metadata_editor.py" line="165"/>
         <source>The VOD application ID (empty: app-1000000).</source>
         <translation>视频点播应用 ID（留空：app-1000000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="147"/>
+        <location filename="../../ui/metadata_editor.py" line="166"/>
         <source>VOD posts event notifications for these videos to this http(s) URL.</source>
         <translation>视频点播会将这些视频的事件通知发送到此 http(s) 回调地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="148"/>
+        <location filename="../../ui/metadata_editor.py" line="167"/>
         <source>Extra UserData as a JSON object; merged with the callback URL.</source>
         <translation>额外的 UserData（JSON 对象）；会与回调地址合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="149"/>
+        <location filename="../../ui/metadata_editor.py" line="168"/>
         <source>A custom thumbnail URL (http or https).</source>
         <translation>自定义封面地址（http 或 https）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="174"/>
+        <location filename="../../ui/metadata_editor.py" line="181"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="191"/>
+        <source>This account has no categories yet (create them in the VOD console)</source>
+        <translation>此账号还没有分类（请在点播控制台中创建）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="200"/>
+        <source>The categories could not be listed: {0}</source>
+        <translation>无法列出分类：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="220"/>
+        <source>VOD takes this only when it creates a video; it cannot be changed afterwards.</source>
+        <translation>点播仅在创建视频时接受此项，之后无法修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="244"/>
         <source>Several values: type to replace them all</source>
         <translation>多个不同的值：输入内容将全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="225"/>
+        <location filename="../../ui/metadata_editor.py" line="295"/>
         <source>The title is longer than {0} bytes.</source>
         <translation>标题超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="227"/>
+        <location filename="../../ui/metadata_editor.py" line="297"/>
         <source>VOD does not accept emoji or similar characters in titles.</source>
         <translation>视频点播不接受标题中含有 emoji 等字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="229"/>
+        <location filename="../../ui/metadata_editor.py" line="299"/>
         <source>The description is longer than {0} bytes.</source>
         <translation>描述超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="233"/>
+        <location filename="../../ui/metadata_editor.py" line="303"/>
         <source>At most {0} tags are allowed; there are {1}.</source>
         <translation>最多允许 {0} 个标签；当前有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="236"/>
+        <location filename="../../ui/metadata_editor.py" line="306"/>
         <source>The tag “{0}” is longer than {1} bytes.</source>
         <translation>标签“{0}”超过 {1} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="239"/>
+        <location filename="../../ui/metadata_editor.py" line="308"/>
+        <source>A category ID is a positive number, such as 1000123 (see the VOD console&apos;s categories).</source>
+        <translation>分类 ID 是正整数，例如 1000123（见点播控制台的分类管理）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/metadata_editor.py" line="311"/>
         <source>The address must start with http:// or https://.</source>
         <translation>地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="244"/>
+        <location filename="../../ui/metadata_editor.py" line="316"/>
         <source>This is not valid JSON: {0}</source>
         <translation>这不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="246"/>
+        <location filename="../../ui/metadata_editor.py" line="318"/>
         <source>UserData must be a JSON object, for example {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}.</source>
         <translation>UserData 必须是 JSON 对象，例如 {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}。</translation>
     </message>

@@ -1,0 +1,245 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>KindTexts</name>
+    <message numerus="yes">
+        <location filename="../../ui/kind_texts.py" line="31"/>
+        <source>HLS package: the playlist and %n segment(s)</source>
+        <translation>
+            <numerusform>HLS package: the playlist and %n segment</numerusform>
+            <numerusform>HLS package: the playlist and %n segments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="277"/>
+        <source>%n uploading</source>
+        <translation>
+            <numerusform>%n uploading</numerusform>
+            <numerusform>%n uploading</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="279"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="281"/>
+        <source>%n item(s) left to upload</source>
+        <translation>
+            <numerusform>%n item left to upload</numerusform>
+            <numerusform>%n items left to upload</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>%n item(s) in the queue</source>
+        <translation>
+            <numerusform>%n item in the queue</numerusform>
+            <numerusform>%n items in the queue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="302"/>
+        <source>%n file(s) of this batch failed.</source>
+        <translation>
+            <numerusform>%n file of this batch failed.</numerusform>
+            <numerusform>%n files of this batch failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <source>%n file(s) uploaded.</source>
+        <translation>
+            <numerusform>%n file uploaded.</numerusform>
+            <numerusform>%n files uploaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="328"/>
+        <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
+        <translation>
+            <numerusform>%n upload running. Pause them and quit? They continue where they stopped the next time you open vodgui.</numerusform>
+            <numerusform>%n uploads running. Pause them and quit? They continue where they stopped the next time you open vodgui.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MediaPrompts</name>
+    <message numerus="yes">
+        <location filename="../../ui/media_prompts.py" line="26"/>
+        <source>%n subtitle file(s) lie next to the videos you added: {0}. Upload them too, as subtitle media?</source>
+        <translation>
+            <numerusform>%n subtitle file lie next to the videos you added: {0}. Upload them too, as subtitle media?</numerusform>
+            <numerusform>%n subtitle files lie next to the videos you added: {0}. Upload them too, as subtitle media?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/metadata_editor.py" line="481"/>
+        <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
+        <translation>
+            <numerusform>%n selected item cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</numerusform>
+            <numerusform>%n selected items cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UploadPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="350"/>
+        <source>All done: %n item(s) uploaded</source>
+        <translation>
+            <numerusform>All done: %n item uploaded</numerusform>
+            <numerusform>All done: %n items uploaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="353"/>
+        <source>%n uploading</source>
+        <translation>
+            <numerusform>%n uploading</numerusform>
+            <numerusform>%n uploading</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="354"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="355"/>
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n paused</numerusform>
+            <numerusform>%n paused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="356"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="357"/>
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n done</numerusform>
+            <numerusform>%n done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="359"/>
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n cancelled</numerusform>
+            <numerusform>%n cancelled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="414"/>
+        <location filename="../../ui/upload_page.py" line="477"/>
+        <source>Already in the queue: %n file(s).</source>
+        <translation>
+            <numerusform>Already in the queue: %n file.</numerusform>
+            <numerusform>Already in the queue: %n files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="447"/>
+        <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
+        <translation>
+            <numerusform>Uploading the cover image {0}; it becomes the cover of %n video when it is done.</numerusform>
+            <numerusform>Uploading the cover image {0}; it becomes the cover of %n videos when it is done.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="471"/>
+        <source>Added %n file(s) to the queue.</source>
+        <translation>
+            <numerusform>Added %n file to the queue.</numerusform>
+            <numerusform>Added %n files to the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="473"/>
+        <source>Added %n subtitle file(s).</source>
+        <translation>
+            <numerusform>Added %n subtitle file.</numerusform>
+            <numerusform>Added %n subtitle files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="475"/>
+        <source>Skipped %n file(s) uploaded before to this account.</source>
+        <translation>
+            <numerusform>Skipped %n file uploaded before to this account.</numerusform>
+            <numerusform>Skipped %n files uploaded before to this account.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="479"/>
+        <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
+        <translation>
+            <numerusform>Left out %n file in folders that are not video or audio (Settings can allow all files).</numerusform>
+            <numerusform>Left out %n files in folders that are not video or audio (Settings can allow all files).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="485"/>
+        <source>Not added, as %n item(s) could only fail:</source>
+        <translation>
+            <numerusform>Not added, as %n item could only fail:</numerusform>
+            <numerusform>Not added, as %n items could only fail:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="537"/>
+        <source>Cancel %n upload(s)? What was sent is discarded.</source>
+        <translation>
+            <numerusform>Cancel %n upload? What was sent is discarded.</numerusform>
+            <numerusform>Cancel %n uploads? What was sent is discarded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="540"/>
+        <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
+        <translation>
+            <numerusform>The placeholder video VOD made for it is deleted (DeleteVideo): %n video.</numerusform>
+            <numerusform>The placeholder video VOD made for it is deleted (DeleteVideo): %n videos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="564"/>
+        <source>Copied %n VideoId(s).</source>
+        <translation>
+            <numerusform>Copied %n VideoId.</numerusform>
+            <numerusform>Copied %n VideoIds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="607"/>
+        <source>Saving the details in VOD for %n video(s)…</source>
+        <translation>
+            <numerusform>Saving the details in VOD for %n video…</numerusform>
+            <numerusform>Saving the details in VOD for %n videos…</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
