@@ -427,8 +427,9 @@ def test_transfer_panel_applies_live_and_saves_into_the_profile(qtbot: Any, page
 # -- quitting and reopening ----------------------------------------------------------------------------------------
 def _start_two_slow_uploads(qtbot: Any, window: Any, media: Path) -> list[Path]:
     page = window.upload_page
-    page.ctx.engine.set_bandwidth_limit(60_000)
-    paths = [write_file(media / f"big{n}.mp4", 150_000, seed=n) for n in range(2)]
+    # Slow enough that neither file can finish between the check below and the quit, even on a loaded machine.
+    page.ctx.engine.set_bandwidth_limit(40_000)
+    paths = [write_file(media / f"big{n}.mp4", 600_000, seed=n) for n in range(2)]
     page.add_paths([str(p) for p in paths])
     qtbot.waitUntil(lambda: all((snap_for(page, p) is not None and snap_for(page, p).bytes_done > 20_000)
                                 for p in paths), timeout=WAIT_MS)  # type: ignore[union-attr]
