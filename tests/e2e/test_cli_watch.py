@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -43,6 +44,18 @@ class Watcher:
         return next((r for r in self.lines() if r.get("state") == state and r["file"].endswith("/" + name)), None)
 
 
+def media_id_recorded(home: Path, path: Path) -> bool:
+    """Whether the queue row of ``path`` holds its VideoId (read-only look at the watcher's queue database)."""
+    con = sqlite3.connect(f"file:{home / 'data' / 'queue.sqlite3'}?mode=ro", uri=True, timeout=5)
+    try:
+        row = con.execute("SELECT media_id FROM items WHERE path = ?", (str(path),)).fetchone()
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        con.close()
+    return bool(row and row[0])
+
+
 def grow(path: Path, total: int, seconds: float, chunks: int = 20) -> None:
     """Write ``total`` random bytes into ``path`` over ``seconds``, flushed chunk by chunk (an export in
     progress): the file exists, incomplete, the whole time."""
@@ -76,8 +89,10 @@ def test_hot_folder_uploads_complete_files_exactly_once(tmp_path: Path, info: di
         part.rename(folder / "clip.mp4")
         writers[0].join()
         wait_for(lambda: first.find("done", "clip.mp4"), timeout=60)
-        # Killed while big.mp4 is queued or uploading (a crash, a logout).
+        # Killed while big.mp4 uploads (a crash, a logout): once its VideoId is recorded, so no CreateUploadVideo
+        # answer is lost in the kill (that would leave an empty extra video, as any client killed mid-call does).
         wait_for(lambda: first.find("queued", "big.mp4"), timeout=60)
+        wait_for(lambda: media_id_recorded(Path(cli_env["VODGUI_HOME"]), big), timeout=60, interval=0.02)
         first.proc.kill()
         first.proc.wait(10)
     finally:
