@@ -7,7 +7,7 @@ Usage::
 
 It starts a private sandbox and home, watches four folders — one whose files went up, one with a file still being
 written, one paused, one that disappeared — and writes ``watch-<size>[-zh_CN].png`` and
-``watch-dialog-<size>[-zh_CN].png``.
+``watch-dialog-<size>[-zh_CN].png``, and the Details panel's category menu (``metadata-picker-...``).
 """
 
 from __future__ import annotations
@@ -82,7 +82,21 @@ def render(window: Any, out_dir: Path, suffix: str) -> list[Path]:
         dialog.resize(dialog.minimumSizeHint())
     shots.append(save_png(dialog, out_dir / f"watch-dialog{suffix}.png"))
     dialog.close()
+    shots.append(render_picker_menu(window, out_dir / f"metadata-picker{suffix}.png"))
     return shots
+
+
+def render_picker_menu(window: Any, path: Path) -> Path:
+    """The category menu of the Upload page's Details panel (a popup: grabbed on its own)."""
+    window.nav.setCurrentRow(0)
+    menus = window.upload_page.catalog_menus
+    menus.menu = None
+    menus.actions["cate_id"].trigger()
+    wait(lambda: menus.menu is not None and menus.menu.isVisible(), "the category menu")
+    settle(0.2)
+    out = save_png(menus.menu, path)
+    menus.menu.close()
+    return out
 
 
 def main(argv: list[str]) -> int:

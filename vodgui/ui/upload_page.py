@@ -50,6 +50,7 @@ from vodgui.core.media_items import (
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.upload_defaults import UploadDefaultsStore, clean_defaults
 from vodgui.ui.add_url_dialog import AddUrlDialog
+from vodgui.ui.catalog_menu import attach_catalog_pickers
 from vodgui.ui.context import AppContext
 from vodgui.ui.dialogs import ask
 from vodgui.ui.duplicate_prompt import DuplicateDecision, DuplicatePrompt
@@ -103,6 +104,7 @@ class UploadPage(QWidget):
         self.view = QueueView(self)
         self.view.setModel(model)
         self.details = MetadataPanel(self)
+        self.catalog_menus = attach_catalog_pickers(self.details.form.inputs, ctx, lambda: ctx.current_profile, self)
         self.transfer = TransferPanel(ctx, self)
         self.side = QTabWidget(self)
         self.side.setDocumentMode(True)
@@ -621,6 +623,7 @@ class UploadPage(QWidget):
         if not profile:
             return
         dialog = DefaultsDialog(profile, self._defaults.get(profile, {}), self)
+        dialog.catalog_menus = attach_catalog_pickers(dialog.form.inputs, self.ctx, lambda: profile, dialog)
         dialog.accepted.connect(lambda: self._on_defaults_saved(profile, dialog.values()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

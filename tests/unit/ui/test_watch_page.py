@@ -103,3 +103,25 @@ def test_folder_dialog_pickers_come_from_the_catalog(qtbot: Any, main_window: An
     qtbot.addWidget(again)
     assert again.pickers.category.count() > 1
     assert again.pickers.values()[0] == folder.template.cate_id
+
+
+def test_metadata_editor_fields_pick_from_the_catalog(qtbot: Any, main_window: Any) -> None:
+    page = main_window.upload_page
+    menus = page.catalog_menus
+    field = page.details.form.inputs["cate_id"]
+    assert set(menus.actions) == {"cate_id", "template_group_id", "app_id"}
+    menus.actions["cate_id"].trigger()  # nothing cached yet: the lists are fetched first
+    qtbot.waitUntil(lambda: menus.menu is not None, timeout=WAIT_MS)
+    labels = {a.text(): a for a in menus.menu.actions()}
+    trailers = next(a for text, a in labels.items() if text.startswith("Movies / Trailers"))
+    trailers.trigger()
+    assert field.text() == trailers.text().rsplit("[", 1)[1].rstrip("]")
+    menus.menu.close()
+    menus.menu = None
+    group_field = page.details.form.inputs["template_group_id"]
+    menus.actions["template_group_id"].trigger()  # cached now: the menu opens at once
+    assert menus.menu is not None
+    default = next(a for a in menus.menu.actions() if "(default)" in a.text())
+    default.trigger()
+    assert len(group_field.text()) == 32
+    menus.menu.close()

@@ -185,6 +185,41 @@
     </message>
 </context>
 <context>
+    <name>CatalogMenus</name>
+    <message>
+        <location filename="../../ui/catalog_menu.py" line="41"/>
+        <source>Choose from the account&apos;s list</source>
+        <extracomment>Form field -&gt; what the menu lists.</extracomment>
+        <translation>从账号的列表中选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_menu.py" line="52"/>
+        <source> (default)</source>
+        <extracomment>The last menu shown (tests look at it).</extracomment>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_menu.py" line="61"/>
+        <source>No lists fetched for this profile yet</source>
+        <translation>尚未获取此配置的列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_menu.py" line="67"/>
+        <source>The account has none</source>
+        <translation>账号中没有可选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_menu.py" line="69"/>
+        <source>Refresh lists</source>
+        <translation>刷新列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_menu.py" line="90"/>
+        <source>The lists could not be fetched: {0}</source>
+        <translation>无法获取列表：{0}</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPickers</name>
     <message>
         <location filename="../../ui/watch_dialog.py" line="54"/>
@@ -4640,417 +4675,417 @@ VideoId：{1}</translation>
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../ui/upload_page.py" line="109"/>
+        <location filename="../../ui/upload_page.py" line="111"/>
         <source>Details</source>
         <extracomment>Failures a retry cannot mend: the file itself is the problem (the row says what to do instead). Kinds whose id is a VideoId the Playback page can check (images and attached media are not played).</extracomment>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="110"/>
+        <location filename="../../ui/upload_page.py" line="112"/>
         <source>Transfer</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="111"/>
+        <location filename="../../ui/upload_page.py" line="113"/>
         <source>Title, description, tags and other metadata of the selected items</source>
         <translation>所选项目的标题、描述、标签等元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="112"/>
+        <location filename="../../ui/upload_page.py" line="114"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit of the current profile</source>
         <translation>当前配置的并发上传数、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="191"/>
+        <location filename="../../ui/upload_page.py" line="193"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="203"/>
+        <location filename="../../ui/upload_page.py" line="205"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="203"/>
+        <location filename="../../ui/upload_page.py" line="205"/>
         <source>Choose video or audio files to upload</source>
         <translation>选择要上传的视频或音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="205"/>
+        <location filename="../../ui/upload_page.py" line="207"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="205"/>
+        <location filename="../../ui/upload_page.py" line="207"/>
         <source>Upload every video and audio file in a folder and its subfolders</source>
         <translation>上传文件夹及其子文件夹中的所有视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="208"/>
+        <location filename="../../ui/upload_page.py" line="210"/>
         <source>Add URL…</source>
         <translation>添加 URL…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="208"/>
+        <location filename="../../ui/upload_page.py" line="210"/>
         <source>Have VOD fetch files from web addresses (upload by URL)</source>
         <translation>让视频点播从网址拉取文件（URL 拉取上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="211"/>
+        <location filename="../../ui/upload_page.py" line="213"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="211"/>
+        <location filename="../../ui/upload_page.py" line="213"/>
         <source>Start or resume the selected paused or failed items</source>
         <translation>开始或继续所选的已暂停或失败的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="214"/>
+        <location filename="../../ui/upload_page.py" line="216"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="214"/>
+        <location filename="../../ui/upload_page.py" line="216"/>
         <source>Pause the selected items; they continue where they stopped</source>
         <translation>暂停所选项目；之后会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="217"/>
+        <location filename="../../ui/upload_page.py" line="219"/>
         <source>Pause or resume</source>
         <translation>暂停或继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="217"/>
+        <location filename="../../ui/upload_page.py" line="219"/>
         <source>Pause the selection, or resume it when it is paused</source>
         <translation>暂停所选项目；若已暂停则继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="220"/>
+        <location filename="../../ui/upload_page.py" line="222"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="220"/>
+        <location filename="../../ui/upload_page.py" line="222"/>
         <source>Try the selected failed items again, keeping the parts already uploaded</source>
         <translation>重试所选的失败项目，保留已上传的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="223"/>
+        <location filename="../../ui/upload_page.py" line="225"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="223"/>
+        <location filename="../../ui/upload_page.py" line="225"/>
         <source>Stop the selected uploads for good and discard what was sent</source>
         <translation>彻底停止所选上传，并丢弃已发送的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="226"/>
-        <location filename="../../ui/upload_page.py" line="555"/>
+        <location filename="../../ui/upload_page.py" line="228"/>
+        <location filename="../../ui/upload_page.py" line="557"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="226"/>
+        <location filename="../../ui/upload_page.py" line="228"/>
         <source>Remove the selected items from the queue (finished uploads stay in the history)</source>
         <translation>从队列中移除所选项目（已完成的上传仍保留在历史记录中）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="230"/>
+        <location filename="../../ui/upload_page.py" line="232"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="230"/>
+        <location filename="../../ui/upload_page.py" line="232"/>
         <source>Copy the VideoIds of the selected items</source>
         <translation>复制所选项目的 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="232"/>
+        <location filename="../../ui/upload_page.py" line="234"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="232"/>
+        <location filename="../../ui/upload_page.py" line="234"/>
         <source>Check playback of the selected uploaded videos</source>
         <translation>检查所选已上传视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="235"/>
-        <location filename="../../ui/upload_page.py" line="266"/>
+        <location filename="../../ui/upload_page.py" line="237"/>
+        <location filename="../../ui/upload_page.py" line="268"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="235"/>
+        <location filename="../../ui/upload_page.py" line="237"/>
         <source>Resume every paused item</source>
         <translation>继续所有已暂停的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="237"/>
+        <location filename="../../ui/upload_page.py" line="239"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="237"/>
+        <location filename="../../ui/upload_page.py" line="239"/>
         <source>Remove finished and cancelled items from the queue (the History page keeps them)</source>
         <translation>从队列中移除已完成和已取消的项目（“历史记录”页仍会保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="242"/>
+        <location filename="../../ui/upload_page.py" line="244"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="269"/>
+        <location filename="../../ui/upload_page.py" line="271"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="270"/>
+        <location filename="../../ui/upload_page.py" line="272"/>
         <source>Keep them paused; start them later with Start or Resume all</source>
         <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="322"/>
+        <location filename="../../ui/upload_page.py" line="324"/>
         <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
         <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="350"/>
+        <location filename="../../ui/upload_page.py" line="352"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>全部完成：已上传 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="353"/>
+        <location filename="../../ui/upload_page.py" line="355"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="354"/>
+        <location filename="../../ui/upload_page.py" line="356"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="355"/>
+        <location filename="../../ui/upload_page.py" line="357"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n 个已暂停</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="356"/>
+        <location filename="../../ui/upload_page.py" line="358"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="357"/>
+        <location filename="../../ui/upload_page.py" line="359"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n 个完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="359"/>
+        <location filename="../../ui/upload_page.py" line="361"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="475"/>
+        <location filename="../../ui/upload_page.py" line="477"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>已跳过 %n 个之前上传到此账号的文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="479"/>
+        <location filename="../../ui/upload_page.py" line="481"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>已略过文件夹中 %n 个不是视频或音频的文件（可在设置中允许所有文件）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="481"/>
+        <location filename="../../ui/upload_page.py" line="483"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="485"/>
+        <location filename="../../ui/upload_page.py" line="487"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>有 %n 项未添加，因为它们只会失败：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="564"/>
+        <location filename="../../ui/upload_page.py" line="566"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>已复制 %n 个 VideoId。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="607"/>
+        <location filename="../../ui/upload_page.py" line="609"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>正在点播中保存 %n 个视频的详细信息…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="360"/>
+        <location filename="../../ui/upload_page.py" line="362"/>
         <source>The queue is empty</source>
         <translation>队列为空</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="375"/>
+        <location filename="../../ui/upload_page.py" line="377"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="376"/>
+        <location filename="../../ui/upload_page.py" line="378"/>
         <source>Add files to the queue</source>
         <translation>添加文件到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="382"/>
+        <location filename="../../ui/upload_page.py" line="384"/>
         <source>Add a folder to the queue</source>
         <translation>添加文件夹到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="411"/>
+        <location filename="../../ui/upload_page.py" line="413"/>
         <source>Added 1 URL to the queue.</source>
         <translation>已将 1 个 URL 加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="374"/>
+        <location filename="../../ui/upload_page.py" line="376"/>
         <source>Media files ({0})</source>
         <translation>媒体文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="374"/>
+        <location filename="../../ui/upload_page.py" line="376"/>
         <source>Images ({0})</source>
         <translation>图片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="375"/>
+        <location filename="../../ui/upload_page.py" line="377"/>
         <source>HLS playlists (*.m3u8)</source>
         <translation>HLS 播放列表 (*.m3u8)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="404"/>
+        <location filename="../../ui/upload_page.py" line="406"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件会使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="412"/>
+        <location filename="../../ui/upload_page.py" line="414"/>
         <source>Added {0} URLs to the queue.</source>
         <translation>已将 {0} 个 URL 加入队列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="414"/>
-        <location filename="../../ui/upload_page.py" line="477"/>
+        <location filename="../../ui/upload_page.py" line="416"/>
+        <location filename="../../ui/upload_page.py" line="479"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>已在队列中：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="447"/>
+        <location filename="../../ui/upload_page.py" line="449"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在上传封面图片 {0}；完成后将成为 %n 个视频的封面。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="471"/>
+        <location filename="../../ui/upload_page.py" line="473"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="473"/>
+        <location filename="../../ui/upload_page.py" line="475"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>已添加 %n 个字幕文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="487"/>
+        <location filename="../../ui/upload_page.py" line="489"/>
         <source>No video or audio files were found.</source>
         <translation>未找到视频或音频文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="495"/>
+        <location filename="../../ui/upload_page.py" line="497"/>
         <source>not a video, audio or image file VOD takes</source>
         <translation>不是点播接受的视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="496"/>
+        <location filename="../../ui/upload_page.py" line="498"/>
         <source>empty (0 bytes)</source>
         <translation>空文件（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="497"/>
+        <location filename="../../ui/upload_page.py" line="499"/>
         <source>cannot be read (check its permissions)</source>
         <translation>无法读取（请检查权限）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="498"/>
+        <location filename="../../ui/upload_page.py" line="500"/>
         <source>no longer exists</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="499"/>
+        <location filename="../../ui/upload_page.py" line="501"/>
         <source>a folder with no video or audio files</source>
         <translation>文件夹中没有视频或音频文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="537"/>
+        <location filename="../../ui/upload_page.py" line="539"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>取消 %n 个上传吗？已发送的内容将被丢弃。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="540"/>
+        <location filename="../../ui/upload_page.py" line="542"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>点播为其创建的占位视频会被删除（DeleteVideo）：%n 个视频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="542"/>
+        <location filename="../../ui/upload_page.py" line="544"/>
         <source>You can queue a cancelled item again with Start; it starts from the beginning.</source>
         <translation>已取消的项目可以用“开始”重新加入队列，将从头开始上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="543"/>
+        <location filename="../../ui/upload_page.py" line="545"/>
         <source>Cancel uploads</source>
         <translation>取消上传</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="553"/>
+        <location filename="../../ui/upload_page.py" line="555"/>
         <source>Remove items</source>
         <translation>移除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="554"/>
+        <location filename="../../ui/upload_page.py" line="556"/>
         <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
         <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="584"/>
+        <location filename="../../ui/upload_page.py" line="586"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
