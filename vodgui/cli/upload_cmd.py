@@ -13,6 +13,7 @@ import argparse
 import os
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from types import FrameType
 from typing import Any
@@ -175,9 +176,9 @@ def build_items(args: argparse.Namespace, files: list[str], profile: str,
     return items, problems
 
 
-def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], progress: bool,
-               restore: bool = True) -> list[JobSnapshot]:
-    """Run the given queue items to an end in the foreground; Ctrl-C pauses them (resumable)."""
+def cli_sessions(ws: Workspace, overrides: dict[str, Any]) -> Callable[[str], ProfileSession]:
+    """A session per profile for one command, with the command line's transfer options applied; the account is
+    learned when a session is built, so the finished uploads can be recorded by account."""
     cache: dict[str, ProfileSession] = {}
 
     def sessions(name: str) -> ProfileSession:
@@ -186,9 +187,16 @@ def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], 
             if overrides:
                 profile = replace(profile, transfer=profile.transfer.with_changes(**overrides))
             cache[name] = ws.sessions.build(profile)
-            account_key(cache[name])  # learned now, so the finished uploads can be recorded by account
+            account_key(cache[name])
         return cache[name]
 
+    return sessions
+
+
+def run_engine(ws: Workspace, job_ids: list[int], *, overrides: dict[str, Any], progress: bool,
+               restore: bool = True) -> list[JobSnapshot]:
+    """Run the given queue items to an end in the foreground; Ctrl-C pauses them (resumable)."""
+    sessions = cli_sessions(ws, overrides)
     first = sessions(ws.store.get(job_ids[0]).profile) if job_ids and ws.store.get(job_ids[0]) else None
     engine = TransferEngine.for_config(ws.store, sessions, first.transfer if first else None, auto_start=False)
     line = ProgressBars(job_ids, progress)

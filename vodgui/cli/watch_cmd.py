@@ -13,7 +13,6 @@ import os
 import signal
 import threading
 import time
-from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -28,7 +27,7 @@ from vodgui.cli.common import (
     stop_builtin_sandbox,
 )
 from vodgui.cli.profiles_cmd import add_transfer_arguments, transfer_overrides
-from vodgui.cli.upload_cmd import result_json
+from vodgui.cli.upload_cmd import cli_sessions, result_json
 from vodgui.cli.waiting import WaitingNotice
 from vodgui.core.errors import VodError
 from vodgui.core.hotfolder import (
@@ -43,9 +42,7 @@ from vodgui.core.hotfolder import (
     WatchedFolder,
     WatchTemplate,
 )
-from vodgui.core.ledger import account_key
 from vodgui.core.profiles import Profile
-from vodgui.core.transfer.context import ProfileSession
 from vodgui.core.transfer.engine import TransferEngine
 from vodgui.core.transfer.events import Event, JobChanged, JobState
 
@@ -187,18 +184,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _watch(ws: Any, profile: Profile, roots: list[str], template: WatchTemplate, args: argparse.Namespace) -> int:
-    overrides = transfer_overrides(args)
-    cache: dict[str, ProfileSession] = {}
-
-    def sessions(name: str) -> ProfileSession:
-        if name not in cache:
-            prof: Profile = ws.profiles.require(name)
-            if overrides:
-                prof = replace(prof, transfer=prof.transfer.with_changes(**overrides))
-            cache[name] = ws.sessions.build(prof)
-            account_key(cache[name])  # learned now, so the finished uploads can be recorded by account
-        return cache[name]
-
+    sessions = cli_sessions(ws, transfer_overrides(args))
     session = sessions(profile.name)
     folders = [WatchedFolder(root, profile.name, template, args.recursive, args.settle) for root in roots]
     engine = TransferEngine.for_config(ws.store, sessions, session.transfer)
