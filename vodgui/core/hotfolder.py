@@ -374,6 +374,7 @@ class HotFolders:
     def set_folders(self, folders: Iterable[WatchedFolder]) -> None:
         """Watch exactly ``folders`` (the enabled ones); a folder changed or added is scanned again."""
         wanted = {self.key(f): f for f in folders if f.enabled}
+        started: list[FolderStatus] = []
         with self._lock:
             for key in list(self._folders):
                 if key not in wanted:
@@ -386,8 +387,11 @@ class HotFolders:
                     self._unwatch(key)
                     self._folders[key] = folder
                     self._status[key] = FolderStatus(key, folder.profile, FolderState.WATCHING)
+                    started.append(self._status[key])
                     self._last_scan.pop(key, None)
                     self._watch(key)
+        for status in started:  # said at once: an empty folder has no file to change its status later
+            self._on_status(status)
         self._wake.set()
 
     def _watch(self, key: str) -> None:

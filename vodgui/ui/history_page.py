@@ -51,7 +51,7 @@ from vodgui.ui.ops import run_op
 
 log = logging.getLogger(__name__)
 
-CSV_COLUMNS = ("video_id", "title", "file", "size", "finished_at", "profile", "status")
+CSV_COLUMNS = ("video_id", "title", "file", "size", "finished_at", "profile", "status", "status_checked_at")
 
 
 class HistoryPage(QWidget):
@@ -390,7 +390,9 @@ class HistoryPage(QWidget):
     def export_csv(self, path: str) -> None:
         """Write the rows shown (filter applied, in the order shown) to ``path``, off the GUI thread."""
         rows = [(row.video_id, row.record.title, row.record.path, row.record.size, iso_time(row.record.finished_at),
-                 row.record.profile, row.status or "") for row in self.visible_rows()]
+                 row.record.profile, row.status or "",
+                 iso_time(row.record.status_checked_at) if row.record.status_checked_at else "")
+                for row in self.visible_rows()]
         self.export_button.setEnabled(False)
         # UTF-8 with a BOM, so Excel opens Chinese titles correctly; formula-like cells are defused.
         run_op(self, lambda: write_csv(path, CSV_COLUMNS, rows), self._on_csv_written, self._on_csv_failed)

@@ -4,8 +4,9 @@ or the language chosen in Settings."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 
 from vodgui.resources import resource_path
 
@@ -69,3 +70,27 @@ def install_translators(app: QCoreApplication, choice: str) -> str:
         app.installTranslator(qt)
         _installed.append(qt)
     return lang
+
+
+class Retranslator(QObject):
+    """Calls ``retranslate`` once after a language switch reaches ``widget``.
+
+    A switch removes and installs several translators, each sending LanguageChange: the call waits until the
+    event loop is back, when all of them are in place.
+    """
+
+    def __init__(self, widget: QObject, retranslate: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._retranslate = retranslate
+        self._pending = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        self._pending = False
+        self._retranslate()

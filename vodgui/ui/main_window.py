@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from vodgui.resources import resource_path
 from vodgui.ui.context import AppContext
 from vodgui.ui.dialogs import ask
 from vodgui.ui.history_page import HistoryPage
+from vodgui.ui.i18n import Retranslator
 from vodgui.ui.log_page import LogPage
 from vodgui.ui.playback_page import PlaybackPage
 from vodgui.ui.queue_model import QueueModel
@@ -43,7 +44,6 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self._retranslate_pending = False
         self.ctx = ctx
         self.setWindowIcon(QIcon(str(resource_path("icons", "vodgui.svg"))))
         self.resize(1180, 720)
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
             self.addAction(act)
         self.last_notice: tuple[str, str] | None = None
+        Retranslator(self, self.retranslate)
         self._reload_profiles()
         self._update_title()
 
@@ -122,17 +123,9 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(index, page)
 
     # -- language --------------------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        # A language switch installs several translators, each sending LanguageChange: retranslate once.
-        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
-            self._retranslate_pending = True
-            QTimer.singleShot(0, self.retranslate)
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         """Every page in the new language at once. The pages are built again (their state lives in the context,
         the engine and the stores); the queue keeps its rows and the selection."""
-        self._retranslate_pending = False
         row = max(0, self.nav.currentRow())
         selected = [s.job_id for s in self.upload_page.selected()]
         old = [self.upload_page, self.history_page, self.playback_page, self.log_page]

@@ -42,6 +42,7 @@ from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.ui.context import AppContext
 from vodgui.ui.dialogs import ask
 from vodgui.ui.errors import describe
+from vodgui.ui.i18n import Retranslator
 
 log = logging.getLogger(__name__)
 
@@ -82,26 +83,21 @@ class WatchPage(QWidget):
                                   on_decision=self._relay.decided.emit, on_status=self._relay.status_changed.emit)
         self._running = False
         self._build()
+        Retranslator(self, self.retranslate)
         ctx.bridge.jobs_changed.connect(self._on_jobs_changed)
         self._apply()
 
     # -- layout ----------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        intro = QLabel(self.tr("Files saved into these folders are uploaded once they are complete, once per "
-                               "account. Files still being written, hidden files and temporary names (.part, "
-                               ".tmp, ~) wait."), self)
-        intro.setWordWrap(True)
-        self.add_button = QPushButton(self.tr("Add folder…"), self)
-        self.add_button.setToolTip(self.tr("Watch a folder: choose its profile and the metadata its files get"))
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.add_button = QPushButton(self)
         self.add_button.clicked.connect(self.add_folder)
-        self.edit_button = QPushButton(self.tr("Edit…"), self)
-        self.edit_button.setToolTip(self.tr("Change the selected folder's profile, template or settle time"))
+        self.edit_button = QPushButton(self)
         self.edit_button.clicked.connect(self.edit_selected)
-        self.toggle_button = QPushButton(self.tr("Pause"), self)
-        self.toggle_button.setToolTip(self.tr("Stop or start watching the selected folder"))
+        self.toggle_button = QPushButton(self)
         self.toggle_button.clicked.connect(self.toggle_selected)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
-        self.remove_button.setToolTip(self.tr("Stop watching the selected folder (its files stay where they are)"))
+        self.remove_button = QPushButton(self)
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.toggle_button, self.remove_button):
@@ -109,9 +105,6 @@ class WatchPage(QWidget):
         buttons.addStretch(1)
 
         self.table = QTableWidget(0, COLUMNS, self)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Folder"), self.tr("Profile"), self.tr("Status"), self.tr("Waiting"), self.tr("Queued"),
-            self.tr("Skipped"), self.tr("Last file")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,15 +117,41 @@ class WatchPage(QWidget):
         self.table.setColumnWidth(LAST, 160)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.empty = QLabel(self.tr("No folder is watched. Add the folder your editors export into."), self)
+        self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("emptyHint")
 
         column = QVBoxLayout(self)
-        column.addWidget(intro)
+        column.addWidget(self.intro)
         column.addLayout(buttons)
         column.addWidget(self.table, 1)
         column.addWidget(self.empty)
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        """Every fixed text in the current language (the rows' texts come from :meth:`_render`)."""
+        self.intro.setText(self.tr("Files saved into these folders are uploaded once they are complete, once per "
+                                   "account. Files still being written, hidden files and temporary names (.part, "
+                                   ".tmp, ~) wait."))
+        self.add_button.setText(self.tr("Add folder…"))
+        self.add_button.setToolTip(self.tr("Watch a folder: choose its profile and the metadata its files get"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Change the selected folder's profile, template or settle time"))
+        self.toggle_button.setToolTip(self.tr("Stop or start watching the selected folder"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Stop watching the selected folder (its files stay where they are)"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Folder"), self.tr("Profile"), self.tr("Status"), self.tr("Waiting"), self.tr("Queued"),
+            self.tr("Skipped"), self.tr("Last file")])
+        self.empty.setText(self.tr("No folder is watched. Add the folder your editors export into."))
+
+    # -- language --------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """The page's texts in the current language; the folders, their status and the watcher stay as they are.
+
+        Unlike the other pages this one is not built again after a language switch: its watcher runs on."""
+        self._set_texts()
+        self._render()
 
     # -- folders ---------------------------------------------------------------------------------------------
     def _apply(self) -> None:
@@ -283,5 +302,5 @@ class WatchPage(QWidget):
         has = index is not None
         for button in (self.edit_button, self.toggle_button, self.remove_button):
             button.setEnabled(has)
-        if has and index is not None and index < len(self.folders):
-            self.toggle_button.setText(self.tr("Resume") if not self.folders[index].enabled else self.tr("Pause"))
+        paused = index is not None and index < len(self.folders) and not self.folders[index].enabled
+        self.toggle_button.setText(self.tr("Resume") if paused else self.tr("Pause"))

@@ -17,6 +17,7 @@ from vodgui.core.store import QueueStore
 from vodgui.core.transfer.events import JobState
 from vodgui.core.transfer.record import JobRecord, Kind, VideoDetails
 from vodgui.sandbox import SandboxServer
+from vodgui.ui.format import iso_time
 from vodgui.ui.history_model import STATUS_ROLE, Category, Column, HistoryModel
 from vodgui.ui.history_page import CSV_COLUMNS, HistoryPage
 
@@ -147,10 +148,13 @@ def test_filter_copy_playback_and_csv_export(qtbot: Any, ui_ctx: Any, tmp_path: 
         rows = list(csv.reader(f))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert len(rows) == 2
-    video_id, title, file, size, finished, profile, status = rows[1]
+    video_id, title, file, size, finished, profile, status, checked = rows[1]
     assert (video_id, title, size, profile, status) == ("a" * 32, "城市夜景 Night city", "2500000", "Sandbox", "Normal")
     assert file.endswith("城市夜景 Night city.mp4")
     assert finished[:4].isdigit() and "T" in finished
+    # When VOD last said so: the seeded status was stored, not checked again (Normal is settled).
+    stored = next(r for r in page.model.rows() if r.video_id == "a" * 32).record.status_checked_at
+    assert stored is not None and checked == iso_time(stored)
 
 
 def test_profiles_that_cannot_read_video_info_are_explained_not_polled(

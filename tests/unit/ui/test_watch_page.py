@@ -125,3 +125,36 @@ def test_metadata_editor_fields_pick_from_the_catalog(qtbot: Any, main_window: A
     default.trigger()
     assert len(group_field.text()) == 32
     menus.menu.close()
+
+
+def test_the_watch_page_follows_a_language_switch_and_keeps_watching(qtbot: Any, qapp: Any, main_window: Any,
+                                                                     media: Path) -> None:
+    """Switching the language (Settings) retranslates the page in place: same page, same watcher thread, the
+    folders' status rows in the new language, and files saved afterwards are still picked up."""
+    from vodgui.ui import i18n
+
+    page = main_window.watch_page
+    page.set_folder(WatchedFolder(str(media), "Sandbox", WatchTemplate(), recursive=True, settle=0.5))
+    qtbot.waitUntil(lambda: page.table.item(0, 2).text() == "Watching", timeout=WAIT_MS)
+    thread = page.watcher._thread
+    assert thread is not None and thread.is_alive()
+    headers = lambda: [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]  # noqa: E731
+    assert headers()[:3] == ["Folder", "Profile", "Status"]
+    try:
+        i18n.install_translators(qapp, "zh_CN")
+        qtbot.waitUntil(lambda: page.add_button.text() == "添加文件夹…", timeout=WAIT_MS)
+        assert main_window.watch_page is page and page.watcher._thread is thread and thread.is_alive()
+        assert headers() == ["文件夹", "配置", "状态", "等待中", "已加入队列", "已跳过", "最近文件"]
+        assert page.table.item(0, 2).text() == "监控中" and page.table.item(0, 0).text().endswith("（含子文件夹）")
+        assert page.toggle_button.text() == "暂停" and page.remove_button.text() == "移除"
+        assert main_window.nav.item(main_window.stack.indexOf(page)).text() == "监控文件夹"
+        # The watcher did not stop meanwhile: a file saved now is queued and uploaded, and says so in Chinese.
+        with qtbot.waitSignal(page.notify, timeout=WAIT_MS) as notified:
+            old_file(media / "after the switch.mp4", 3000)
+        assert notified.args[0] == "监控文件夹上传完成" and "after the switch.mp4" in notified.args[1]
+        qtbot.waitUntil(lambda: page.table.item(0, 4).text() == "1", timeout=WAIT_MS)
+    finally:
+        i18n.install_translators(qapp, "en")
+    qtbot.waitUntil(lambda: page.add_button.text() == "Add folder…", timeout=WAIT_MS)
+    assert page.table.item(0, 2).text() == "Watching" and headers()[0] == "Folder"
+    assert page.watcher._thread is thread and thread.is_alive()
