@@ -210,3 +210,35 @@ def test_queue_cancel_of_a_started_upload_leaves_no_video_and_can_be_queued_agai
     assert again["state"] == "done" and again["video_id"] not in (None, video_id)
     video = control.video(again["video_id"])
     assert int(control.object(video["bucket"], video["key"])["crc64"]) == crc64_file(str(path))
+
+
+@pytest.mark.parametrize(("name", "create", "delete", "note"), [
+    ("still.png", "CreateUploadImage", "DeleteImage", "Cancelled: the image {} created for it was deleted from VOD "
+                                                      "(DeleteImage)."),
+    ("captions.srt", "CreateUploadAttachedMedia", "DeleteAttachedMedia",
+     "Cancelled: the attached media {} created for it was deleted from VOD (DeleteAttachedMedia)."),
+])
+def test_queue_cancel_of_a_started_image_or_attached_media_leaves_nothing_in_vod(
+        tmp_path, sandbox: SandboxServer, control: SandboxControl, info: dict, cli_env: dict[str, str],
+        vodgui: Callable[..., Any], name: str, create: str, delete: str, note: str) -> None:
+    """An image (CreateUploadImage) or subtitle file (CreateUploadAttachedMedia) killed half-way has an id in VOD;
+    ``queue cancel`` deletes it (DeleteImage / DeleteAttachedMedia) and the row says so."""
+    from vodgui.sandbox.client import SandboxControlError
+
+    sandbox.config.settings.min_part_size = 1024
+    add_profiles(vodgui, info)
+    path = write_file(tmp_path / name, 600_000, seed=32)
+    run_until_then_kill(["upload", str(path), "--profile", "cred", "--json", "--bandwidth-limit", "150000"], cli_env,
+                        lambda: len(ops(control.log(), "UploadPart", 200)) >= 2)
+    [item] = [q for q in json_lines(vodgui("queue", "list", "--json").stdout) if q["file"] == str(path)]
+    media_id = item["video_id"]
+    assert media_id and ops(control.log(), create, 200) and control.video(media_id)["status"] == "Uploading"
+
+    res = vodgui("queue", "cancel", str(item["job_id"]))
+    assert res.returncode == 0, res.stderr
+    with pytest.raises(SandboxControlError, match="404"):
+        control.video(media_id)
+    assert ops(control.log(), delete, 200)
+    [after] = [q for q in json_lines(vodgui("queue", "list", "--json").stdout) if q["job_id"] == item["job_id"]]
+    assert after["state"] == "cancelled" and after["video_id"] is None
+    assert after["note"] == note.format(media_id)

@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     res.add_argument("-v", "--verbose", action="store_true")
     res.set_defaults(func=_resume)
     can = qsub.add_parser("cancel", help="cancel items (aborts their OSS multipart upload and deletes the "
-                                         "placeholder video)")
+                                         "placeholder video, image or attached media they created in VOD)")
     can.add_argument("ids", nargs="+", type=int, metavar="ID")
     can.set_defaults(func=_cancel)
     rm = qsub.add_parser("remove", help="remove finished, failed or cancelled items from the queue")

@@ -274,6 +274,16 @@ ENGLISH: dict[str, str] = {
                                 "Delete it in the VOD console.",
     "note.video_kept": "Cancelled. This profile cannot delete videos: delete the placeholder video {video_id} in "
                        "the VOD console.",
+    "note.image_deleted": "Cancelled: the image {media_id} created for it was deleted from VOD (DeleteImage).",
+    "note.image_delete_failed": "Cancelled, but the image {media_id} created for it could not be deleted ({error}). "
+                                "Delete it in the VOD console.",
+    "note.image_kept": "Cancelled. This profile cannot delete images: delete the image {media_id} in the VOD console.",
+    "note.attached_deleted": "Cancelled: the attached media {media_id} created for it was deleted from VOD "
+                             "(DeleteAttachedMedia).",
+    "note.attached_delete_failed": "Cancelled, but the attached media {media_id} created for it could not be deleted "
+                                   "({error}). Delete it in the VOD console.",
+    "note.attached_kept": "Cancelled. This profile cannot delete attached media: delete {media_id} in the VOD "
+                          "console.",
     "note.interrupted": "Interrupted: the program that was uploading this item stopped. It goes on from the parts "
                         "the server has.",
     "what.image": "an image",

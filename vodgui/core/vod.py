@@ -12,6 +12,8 @@ from urllib.parse import quote
 from aliyunsdkvod.request.v20170321.CreateUploadAttachedMediaRequest import CreateUploadAttachedMediaRequest
 from aliyunsdkvod.request.v20170321.CreateUploadImageRequest import CreateUploadImageRequest
 from aliyunsdkvod.request.v20170321.CreateUploadVideoRequest import CreateUploadVideoRequest
+from aliyunsdkvod.request.v20170321.DeleteAttachedMediaRequest import DeleteAttachedMediaRequest
+from aliyunsdkvod.request.v20170321.DeleteImageRequest import DeleteImageRequest
 from aliyunsdkvod.request.v20170321.DeleteVideoRequest import DeleteVideoRequest
 from aliyunsdkvod.request.v20170321.GetURLUploadInfosRequest import GetURLUploadInfosRequest
 from aliyunsdkvod.request.v20170321.GetVideoInfoRequest import GetVideoInfoRequest
@@ -298,6 +300,15 @@ class VodApi:
     def delete_video(self, video_id: str, on_retry: RetryObserver | None = None) -> None:
         """DeleteVideo: remove a video and its source file (a cancelled upload's placeholder)."""
         self.call(DeleteVideoRequest, {"VideoIds": video_id}, None, on_retry)
+
+    def delete_image(self, image_id: str, on_retry: RetryObserver | None = None) -> None:
+        """DeleteImage by ImageId: remove an image and its source file (a cancelled image upload's ImageId)."""
+        self.call(DeleteImageRequest, {"DeleteImageType": "ImageId", "ImageIds": image_id}, None, on_retry)
+
+    def delete_attached_media(self, media_id: str, on_retry: RetryObserver | None = None) -> None:
+        """DeleteAttachedMedia: remove an attached media asset and its file (a cancelled upload's MediaId). An id
+        VOD does not know (already gone) is not an error: the service lists it in NonExistMediaIds."""
+        self.call(DeleteAttachedMediaRequest, {"MediaIds": media_id}, None, on_retry)
 
     def upload_media_by_url(self, url: str, metadata: dict[str, Any], params: dict[str, Any],
                             interrupt: threading.Event | None = None,

@@ -320,6 +320,20 @@ class MessageTexts(QObject):
             "note.video_kept": self.tr(
                 "Cancelled. This profile cannot delete videos: delete the placeholder video {video_id} in the VOD "
                 "console."),
+            "note.image_deleted": self.tr(
+                "Cancelled: the image {media_id} created for it was deleted from VOD (DeleteImage)."),
+            "note.image_delete_failed": self.tr(
+                "Cancelled, but the image {media_id} created for it could not be deleted ({error}). Delete it in the "
+                "VOD console."),
+            "note.image_kept": self.tr(
+                "Cancelled. This profile cannot delete images: delete the image {media_id} in the VOD console."),
+            "note.attached_deleted": self.tr(
+                "Cancelled: the attached media {media_id} created for it was deleted from VOD (DeleteAttachedMedia)."),
+            "note.attached_delete_failed": self.tr(
+                "Cancelled, but the attached media {media_id} created for it could not be deleted ({error}). Delete it "
+                "in the VOD console."),
+            "note.attached_kept": self.tr(
+                "Cancelled. This profile cannot delete attached media: delete {media_id} in the VOD console."),
             "note.interrupted": self.tr(
                 "Interrupted: the program that was uploading this item stopped. It goes on from the parts the server "
                 "has."),

@@ -41,6 +41,8 @@ from vodgui.core.intake import (
 from vodgui.core.media_items import (
     IMAGE_EXTENSIONS,
     INTAKE_EXTENSIONS,
+    KIND_ATTACHED,
+    KIND_IMAGE,
     KIND_M3U8,
     KIND_URL,
     KIND_VIDEO,
@@ -537,10 +539,18 @@ class UploadPage(QWidget):
         if not ids:
             return
         text = self.tr("Cancel %n upload(s)? What was sent is discarded.", "", len(ids))
-        videos = [s for s in snaps if s.media_id and s.kind in PLAYABLE_KINDS]
+        made = [s.kind for s in snaps if s.media_id]  # what exists in VOD for them, and is deleted with them
+        videos = sum(1 for kind in made if kind in (KIND_VIDEO, KIND_M3U8))
+        images = made.count(KIND_IMAGE)
+        attached = made.count(KIND_ATTACHED)
         if videos:
             text += " " + self.tr("The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).", "",
-                                  len(videos))
+                                  videos)
+        if images:
+            text += " " + self.tr("The image VOD made for it is deleted (DeleteImage): %n image(s).", "", images)
+        if attached:
+            text += " " + self.tr("The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).",
+                                  "", attached)
         text += " " + self.tr("You can queue a cancelled item again with Start; it starts from the beginning.")
         if not self.confirm(self.tr("Cancel uploads"), text, self.tr("Cancel uploads")):
             return

@@ -147,6 +147,28 @@ def test_cancel_asks_first(qtbot: Any, page: Any, media: Path, control: SandboxC
     assert done.media_id not in (None, placeholder)
 
 
+def test_cancel_of_an_image_deletes_its_image_in_vod(qtbot: Any, page: Any, media: Path,
+                                                     control: SandboxControl) -> None:
+    from vodgui.sandbox.client import SandboxControlError
+
+    page.ctx.engine.set_bandwidth_limit(30_000)
+    path = write_file(media / "still.png", 200_000, seed=8)
+    page.add_paths([str(path)])
+    wait_state(qtbot, page, path, S.UPLOADING)
+    image_id = snap_for(page, path).media_id
+    assert image_id and control.video(image_id)["kind"] == "image"
+    select(page, path)
+    asked: list[str] = []
+    page.confirm = lambda title, text, action: asked.append(text) or True
+    page.act_cancel.trigger()
+    assert asked and "DeleteImage" in asked[0] and "DeleteVideo" not in asked[0]
+    wait_state(qtbot, page, path, S.CANCELLED)
+    assert ops(control.log(), "DeleteImage", 200)
+    with pytest.raises(SandboxControlError, match="404"):
+        control.video(image_id)
+    assert image_id in cell(page, path, Column.STATE, Qt.ItemDataRole.ToolTipRole)
+
+
 def test_failure_shows_the_error_and_retry_finishes(qtbot: Any, page: Any, media: Path,
                                                    control: SandboxControl) -> None:
     control.add_fault(service="oss", op="UploadPart", effect="error", status=403, code="AccessDenied",

@@ -325,7 +325,8 @@ class TransferEngine:
     retry = resume
 
     def cancel(self, job_ids: Iterable[int]) -> None:
-        """Stop, abort the OSS multipart upload and delete the video CreateUploadVideo made for it."""
+        """Stop, abort the OSS multipart upload and delete what the item made in VOD (its video, image or attached
+        media)."""
         for job_id in job_ids:
             with self._lock:
                 job = self._jobs.get(job_id)

@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadTicket
@@ -45,13 +45,35 @@ from vodgui.core.transfer.events import (
 )
 from vodgui.core.transfer.kinds import Outcome, kind_for
 from vodgui.core.transfer.record import Details, JobRecord, Kind, VideoDetails
-from vodgui.core.vod import UPDATABLE_FIELDS, video_info_params
+from vodgui.core.vod import UPDATABLE_FIELDS, VodApi, video_info_params
 
 log = logging.getLogger(__name__)
 
 _SPEED_WINDOW = 5.0
 #: Failures after which the item's multipart upload is useless: its parts belong to other bytes.
 _DISCARDS_UPLOAD = frozenset({"FileChangedDuringUpload", "IntegrityMismatch"})
+
+
+class _Deletion(NamedTuple):
+    """How a cancel deletes what an item of one kind made in VOD, and the notes that say how it went."""
+
+    delete: Callable[[VodApi, str], None]
+    param: str  # the notes' parameter naming the id
+    deleted: str
+    failed: str
+    kept: str
+
+
+#: By kind. An upload by URL makes its video later, in VOD: there is nothing of ours to delete.
+_DELETES: dict[Kind, _Deletion] = {
+    Kind.VIDEO: _Deletion(VodApi.delete_video, "video_id", "note.video_deleted", "note.video_delete_failed",
+                          "note.video_kept"),
+    Kind.IMAGE: _Deletion(VodApi.delete_image, "media_id", "note.image_deleted", "note.image_delete_failed",
+                          "note.image_kept"),
+    Kind.ATTACHED: _Deletion(VodApi.delete_attached_media, "media_id", "note.attached_deleted",
+                             "note.attached_delete_failed", "note.attached_kept"),
+}
+_DELETES[Kind.M3U8] = _DELETES[Kind.VIDEO]
 
 
 class SpeedMeter:
@@ -228,25 +250,26 @@ class Job:
         self._change(JobState.CANCELLED, **changes, **self._forget_upload_fields())
 
     def delete_placeholder(self, session: ProfileSession) -> dict[str, Any]:
-        """A cancelled video's VideoId is a placeholder nobody will finish: DeleteVideo, so the account does not
-        collect videos stuck in Uploading. Returns the record changes that say what happened (a note, and no
-        VideoId once it is deleted)."""
+        """A cancelled item's id in VOD is a placeholder nobody will finish: delete it (DeleteVideo for a video or
+        an M3U8 package, DeleteImage for an image, DeleteAttachedMedia for attached media), so the account does not
+        collect media stuck in Uploading. Returns the record changes that say what happened (a note, and no id
+        once it is deleted)."""
         rec = self._record
-        if rec.kind not in (Kind.VIDEO, Kind.M3U8) or not rec.media_id:
+        how = _DELETES.get(rec.kind)
+        if how is None or not rec.media_id:
             return {}
-        video_id = rec.media_id
+        media_id = rec.media_id
         vod = session.vod
         if vod is None:  # an AppServer profile without VOD API access cannot delete
-            return {"note": Message("note.video_kept", {"video_id": video_id})}
+            return {"note": Message(how.kept, {how.param: media_id})}
         try:
-            vod.delete_video(video_id)
+            how.delete(vod, media_id)
         except VodError as err:
             if err.code not in ("InvalidVideo.NotFound", "Forbidden.VideoNotFound"):
-                log.warning("cancel of %s could not delete video %s: %s", self.id, video_id, err)
-                return {"note": Message("note.video_delete_failed",
-                                        {"video_id": video_id, "error": err.to_message().to_dict()})}
-        log.info("job %d cancelled: placeholder video %s deleted", self.id, video_id)
-        return {"note": Message("note.video_deleted", {"video_id": video_id}), "media_id": None,
+                log.warning("cancel of %s could not delete %s %s: %s", self.id, rec.kind.value, media_id, err)
+                return {"note": Message(how.failed, {how.param: media_id, "error": err.to_message().to_dict()})}
+        log.info("job %d cancelled: placeholder %s %s deleted", self.id, rec.kind.value, media_id)
+        return {"note": Message(how.deleted, {how.param: media_id}), "media_id": None,
                 "upload_address": None}
 
     def interrupted_by_exit(self, resume: bool) -> bool:

@@ -97,7 +97,7 @@
 <context>
     <name>UploadPage</name>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="352"/>
+        <location filename="../../ui/upload_page.py" line="354"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>All done: %n item uploaded</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="355"/>
+        <location filename="../../ui/upload_page.py" line="357"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n uploading</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="356"/>
+        <location filename="../../ui/upload_page.py" line="358"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="357"/>
+        <location filename="../../ui/upload_page.py" line="359"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n paused</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="358"/>
+        <location filename="../../ui/upload_page.py" line="360"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="359"/>
+        <location filename="../../ui/upload_page.py" line="361"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n done</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="361"/>
+        <location filename="../../ui/upload_page.py" line="363"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n cancelled</numerusform>
@@ -153,8 +153,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="416"/>
-        <location filename="../../ui/upload_page.py" line="479"/>
+        <location filename="../../ui/upload_page.py" line="418"/>
+        <location filename="../../ui/upload_page.py" line="481"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>Already in the queue: %n file.</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="449"/>
+        <location filename="../../ui/upload_page.py" line="451"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>Uploading the cover image {0}; it becomes the cover of %n video when it is done.</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="473"/>
+        <location filename="../../ui/upload_page.py" line="475"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>Added %n file to the queue.</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="475"/>
+        <location filename="../../ui/upload_page.py" line="477"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>Added %n subtitle file.</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="477"/>
+        <location filename="../../ui/upload_page.py" line="479"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>Skipped %n file uploaded before to this account.</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="481"/>
+        <location filename="../../ui/upload_page.py" line="483"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>Left out %n file in folders that are not video or audio (Settings can allow all files).</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="487"/>
+        <location filename="../../ui/upload_page.py" line="489"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>Not added, as %n item could only fail:</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="539"/>
+        <location filename="../../ui/upload_page.py" line="541"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>Cancel %n upload? What was sent is discarded.</numerusform>
@@ -218,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="542"/>
+        <location filename="../../ui/upload_page.py" line="547"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>The placeholder video VOD made for it is deleted (DeleteVideo): %n video.</numerusform>
@@ -226,7 +226,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="566"/>
+        <location filename="../../ui/upload_page.py" line="550"/>
+        <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
+        <translation>
+            <numerusform>The image VOD made for it is deleted (DeleteImage): %n image.</numerusform>
+            <numerusform>The images VOD made for them are deleted (DeleteImage): %n images.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="552"/>
+        <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
+        <translation>
+            <numerusform>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file.</numerusform>
+            <numerusform>The attached media VOD made for them are deleted (DeleteAttachedMedia): %n files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="576"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>Copied %n VideoId.</numerusform>
@@ -234,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="609"/>
+        <location filename="../../ui/upload_page.py" line="619"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>Saving the details in VOD for %n video…</numerusform>

@@ -2830,46 +2830,76 @@ File: {1}</source>
     </message>
     <message>
         <location filename="../../ui/message_texts.py" line="324"/>
+        <source>Cancelled: the image {media_id} created for it was deleted from VOD (DeleteImage).</source>
+        <translation>已取消：为其创建的图片 {media_id} 已从点播中删除（DeleteImage）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="326"/>
+        <source>Cancelled, but the image {media_id} created for it could not be deleted ({error}). Delete it in the VOD console.</source>
+        <translation>已取消，但为其创建的图片 {media_id} 无法删除（{error}）。请在点播控制台中删除它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="329"/>
+        <source>Cancelled. This profile cannot delete images: delete the image {media_id} in the VOD console.</source>
+        <translation>已取消。此配置无法删除图片：请在点播控制台中删除图片 {media_id}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="331"/>
+        <source>Cancelled: the attached media {media_id} created for it was deleted from VOD (DeleteAttachedMedia).</source>
+        <translation>已取消：为其创建的辅助媒资 {media_id} 已从点播中删除（DeleteAttachedMedia）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="333"/>
+        <source>Cancelled, but the attached media {media_id} created for it could not be deleted ({error}). Delete it in the VOD console.</source>
+        <translation>已取消，但为其创建的辅助媒资 {media_id} 无法删除（{error}）。请在点播控制台中删除它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="336"/>
+        <source>Cancelled. This profile cannot delete attached media: delete {media_id} in the VOD console.</source>
+        <translation>已取消。此配置无法删除辅助媒资：请在点播控制台中删除 {media_id}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="338"/>
         <source>Interrupted: the program that was uploading this item stopped. It goes on from the parts the server has.</source>
         <translation>已中断：正在上传此项的程序已停止。将从服务器上已有的分片继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="326"/>
+        <location filename="../../ui/message_texts.py" line="340"/>
         <source>an image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="327"/>
+        <location filename="../../ui/message_texts.py" line="341"/>
         <source>{business_type} media</source>
         <translation>{business_type} 附加媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="328"/>
+        <location filename="../../ui/message_texts.py" line="342"/>
         <source>an upload by URL</source>
         <translation>网址上传</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="331"/>
+        <location filename="../../ui/message_texts.py" line="345"/>
         <source>Throttle patience must be between {low} and {high} seconds.</source>
         <translation>限流等待时间必须在 {low} 到 {high} 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="332"/>
+        <location filename="../../ui/message_texts.py" line="346"/>
         <source>The disk holding the vodgui home {directory} is full ({free} free). Free at least {want} on that disk (vodgui&apos;s own files there: {used}; old logs and the built-in sandbox&apos;s data can go), or use another home with --home or VODGUI_HOME. Nothing was lost: try again once there is room.</source>
         <translation>vodgui 主目录 {directory} 所在的磁盘已满（剩余 {free}）。请在该磁盘上至少释放 {want}（vodgui 自己在那里的文件：{used}；旧日志和内置沙箱的数据可以删除），或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：腾出空间后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="335"/>
+        <location filename="../../ui/message_texts.py" line="349"/>
         <source>The vodgui home {directory} cannot be written (read-only or no permission). Make it writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: try again then.</source>
         <translation>无法写入 vodgui 主目录 {directory}（只读或没有权限）。请让当前用户可以写入它，或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：之后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="338"/>
+        <location filename="../../ui/message_texts.py" line="352"/>
         <source>waiting: the service is throttling ({code}); trying again in {delay} s</source>
         <translation>等待中：服务正在限流（{code}）；{delay} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="339"/>
+        <location filename="../../ui/message_texts.py" line="353"/>
         <source>waiting: {code}; retry {attempt} in {delay} s</source>
         <translation>等待中：{code}；{delay} 秒后进行第 {attempt} 次重试</translation>
     </message>
@@ -4675,417 +4705,431 @@ VideoId：{1}</translation>
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../ui/upload_page.py" line="111"/>
+        <location filename="../../ui/upload_page.py" line="113"/>
         <source>Details</source>
         <extracomment>Failures a retry cannot mend: the file itself is the problem (the row says what to do instead). Kinds whose id is a VideoId the Playback page can check (images and attached media are not played).</extracomment>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="112"/>
+        <location filename="../../ui/upload_page.py" line="114"/>
         <source>Transfer</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="113"/>
+        <location filename="../../ui/upload_page.py" line="115"/>
         <source>Title, description, tags and other metadata of the selected items</source>
         <translation>所选项目的标题、描述、标签等元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="114"/>
+        <location filename="../../ui/upload_page.py" line="116"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit of the current profile</source>
         <translation>当前配置的并发上传数、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="193"/>
+        <location filename="../../ui/upload_page.py" line="195"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="205"/>
+        <location filename="../../ui/upload_page.py" line="207"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="205"/>
+        <location filename="../../ui/upload_page.py" line="207"/>
         <source>Choose video or audio files to upload</source>
         <translation>选择要上传的视频或音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="207"/>
+        <location filename="../../ui/upload_page.py" line="209"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="207"/>
+        <location filename="../../ui/upload_page.py" line="209"/>
         <source>Upload every video and audio file in a folder and its subfolders</source>
         <translation>上传文件夹及其子文件夹中的所有视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="210"/>
+        <location filename="../../ui/upload_page.py" line="212"/>
         <source>Add URL…</source>
         <translation>添加 URL…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="210"/>
+        <location filename="../../ui/upload_page.py" line="212"/>
         <source>Have VOD fetch files from web addresses (upload by URL)</source>
         <translation>让视频点播从网址拉取文件（URL 拉取上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="213"/>
+        <location filename="../../ui/upload_page.py" line="215"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="213"/>
+        <location filename="../../ui/upload_page.py" line="215"/>
         <source>Start or resume the selected paused or failed items</source>
         <translation>开始或继续所选的已暂停或失败的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="216"/>
+        <location filename="../../ui/upload_page.py" line="218"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="216"/>
+        <location filename="../../ui/upload_page.py" line="218"/>
         <source>Pause the selected items; they continue where they stopped</source>
         <translation>暂停所选项目；之后会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="219"/>
+        <location filename="../../ui/upload_page.py" line="221"/>
         <source>Pause or resume</source>
         <translation>暂停或继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="219"/>
+        <location filename="../../ui/upload_page.py" line="221"/>
         <source>Pause the selection, or resume it when it is paused</source>
         <translation>暂停所选项目；若已暂停则继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="222"/>
+        <location filename="../../ui/upload_page.py" line="224"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="222"/>
+        <location filename="../../ui/upload_page.py" line="224"/>
         <source>Try the selected failed items again, keeping the parts already uploaded</source>
         <translation>重试所选的失败项目，保留已上传的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="225"/>
+        <location filename="../../ui/upload_page.py" line="227"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="225"/>
+        <location filename="../../ui/upload_page.py" line="227"/>
         <source>Stop the selected uploads for good and discard what was sent</source>
         <translation>彻底停止所选上传，并丢弃已发送的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="228"/>
-        <location filename="../../ui/upload_page.py" line="557"/>
+        <location filename="../../ui/upload_page.py" line="230"/>
+        <location filename="../../ui/upload_page.py" line="567"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="228"/>
+        <location filename="../../ui/upload_page.py" line="230"/>
         <source>Remove the selected items from the queue (finished uploads stay in the history)</source>
         <translation>从队列中移除所选项目（已完成的上传仍保留在历史记录中）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="232"/>
+        <location filename="../../ui/upload_page.py" line="234"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="232"/>
+        <location filename="../../ui/upload_page.py" line="234"/>
         <source>Copy the VideoIds of the selected items</source>
         <translation>复制所选项目的 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="234"/>
+        <location filename="../../ui/upload_page.py" line="236"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="234"/>
+        <location filename="../../ui/upload_page.py" line="236"/>
         <source>Check playback of the selected uploaded videos</source>
         <translation>检查所选已上传视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="237"/>
-        <location filename="../../ui/upload_page.py" line="268"/>
+        <location filename="../../ui/upload_page.py" line="239"/>
+        <location filename="../../ui/upload_page.py" line="270"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="237"/>
+        <location filename="../../ui/upload_page.py" line="239"/>
         <source>Resume every paused item</source>
         <translation>继续所有已暂停的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="239"/>
+        <location filename="../../ui/upload_page.py" line="241"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="239"/>
+        <location filename="../../ui/upload_page.py" line="241"/>
         <source>Remove finished and cancelled items from the queue (the History page keeps them)</source>
         <translation>从队列中移除已完成和已取消的项目（“历史记录”页仍会保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="244"/>
+        <location filename="../../ui/upload_page.py" line="246"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="271"/>
+        <location filename="../../ui/upload_page.py" line="273"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="272"/>
+        <location filename="../../ui/upload_page.py" line="274"/>
         <source>Keep them paused; start them later with Start or Resume all</source>
         <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="324"/>
+        <location filename="../../ui/upload_page.py" line="326"/>
         <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
         <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="352"/>
+        <location filename="../../ui/upload_page.py" line="354"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>全部完成：已上传 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="355"/>
+        <location filename="../../ui/upload_page.py" line="357"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="356"/>
+        <location filename="../../ui/upload_page.py" line="358"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="357"/>
+        <location filename="../../ui/upload_page.py" line="359"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n 个已暂停</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="358"/>
+        <location filename="../../ui/upload_page.py" line="360"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="359"/>
+        <location filename="../../ui/upload_page.py" line="361"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n 个完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="361"/>
+        <location filename="../../ui/upload_page.py" line="363"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="477"/>
+        <location filename="../../ui/upload_page.py" line="479"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>已跳过 %n 个之前上传到此账号的文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="481"/>
+        <location filename="../../ui/upload_page.py" line="483"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>已略过文件夹中 %n 个不是视频或音频的文件（可在设置中允许所有文件）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="483"/>
+        <location filename="../../ui/upload_page.py" line="485"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="487"/>
+        <location filename="../../ui/upload_page.py" line="489"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>有 %n 项未添加，因为它们只会失败：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="566"/>
+        <location filename="../../ui/upload_page.py" line="550"/>
+        <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
+        <translation>
+            <numerusform>点播为其创建的图片会被删除（DeleteImage）：%n 张图片。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="552"/>
+        <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
+        <translation>
+            <numerusform>点播为其创建的辅助媒资会被删除（DeleteAttachedMedia）：%n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="576"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>已复制 %n 个 VideoId。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="609"/>
+        <location filename="../../ui/upload_page.py" line="619"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>正在点播中保存 %n 个视频的详细信息…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="362"/>
+        <location filename="../../ui/upload_page.py" line="364"/>
         <source>The queue is empty</source>
         <translation>队列为空</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="377"/>
+        <location filename="../../ui/upload_page.py" line="379"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="378"/>
+        <location filename="../../ui/upload_page.py" line="380"/>
         <source>Add files to the queue</source>
         <translation>添加文件到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="384"/>
+        <location filename="../../ui/upload_page.py" line="386"/>
         <source>Add a folder to the queue</source>
         <translation>添加文件夹到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="413"/>
+        <location filename="../../ui/upload_page.py" line="415"/>
         <source>Added 1 URL to the queue.</source>
         <translation>已将 1 个 URL 加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="376"/>
+        <location filename="../../ui/upload_page.py" line="378"/>
         <source>Media files ({0})</source>
         <translation>媒体文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="376"/>
+        <location filename="../../ui/upload_page.py" line="378"/>
         <source>Images ({0})</source>
         <translation>图片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="377"/>
+        <location filename="../../ui/upload_page.py" line="379"/>
         <source>HLS playlists (*.m3u8)</source>
         <translation>HLS 播放列表 (*.m3u8)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="406"/>
+        <location filename="../../ui/upload_page.py" line="408"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件会使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="414"/>
+        <location filename="../../ui/upload_page.py" line="416"/>
         <source>Added {0} URLs to the queue.</source>
         <translation>已将 {0} 个 URL 加入队列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="416"/>
-        <location filename="../../ui/upload_page.py" line="479"/>
+        <location filename="../../ui/upload_page.py" line="418"/>
+        <location filename="../../ui/upload_page.py" line="481"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>已在队列中：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="449"/>
+        <location filename="../../ui/upload_page.py" line="451"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在上传封面图片 {0}；完成后将成为 %n 个视频的封面。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="473"/>
+        <location filename="../../ui/upload_page.py" line="475"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="475"/>
+        <location filename="../../ui/upload_page.py" line="477"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>已添加 %n 个字幕文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="489"/>
+        <location filename="../../ui/upload_page.py" line="491"/>
         <source>No video or audio files were found.</source>
         <translation>未找到视频或音频文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="497"/>
+        <location filename="../../ui/upload_page.py" line="499"/>
         <source>not a video, audio or image file VOD takes</source>
         <translation>不是点播接受的视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="498"/>
+        <location filename="../../ui/upload_page.py" line="500"/>
         <source>empty (0 bytes)</source>
         <translation>空文件（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="499"/>
+        <location filename="../../ui/upload_page.py" line="501"/>
         <source>cannot be read (check its permissions)</source>
         <translation>无法读取（请检查权限）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="500"/>
+        <location filename="../../ui/upload_page.py" line="502"/>
         <source>no longer exists</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="501"/>
+        <location filename="../../ui/upload_page.py" line="503"/>
         <source>a folder with no video or audio files</source>
         <translation>文件夹中没有视频或音频文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="539"/>
+        <location filename="../../ui/upload_page.py" line="541"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>取消 %n 个上传吗？已发送的内容将被丢弃。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="542"/>
+        <location filename="../../ui/upload_page.py" line="547"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>点播为其创建的占位视频会被删除（DeleteVideo）：%n 个视频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="544"/>
+        <location filename="../../ui/upload_page.py" line="554"/>
         <source>You can queue a cancelled item again with Start; it starts from the beginning.</source>
         <translation>已取消的项目可以用“开始”重新加入队列，将从头开始上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="545"/>
+        <location filename="../../ui/upload_page.py" line="555"/>
         <source>Cancel uploads</source>
         <translation>取消上传</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="555"/>
+        <location filename="../../ui/upload_page.py" line="565"/>
         <source>Remove items</source>
         <translation>移除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="556"/>
+        <location filename="../../ui/upload_page.py" line="566"/>
         <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
         <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="586"/>
+        <location filename="../../ui/upload_page.py" line="596"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>

@@ -97,6 +97,16 @@ def video_ids_exceeded() -> RpcError:
     return RpcError(400, "VideoIdsExceededMax", "The VideoIds exceeded maximum.")
 
 
+def image_ids_exceeded() -> RpcError:
+    # UNCONFIRMED: DeleteImage documents the limit of 20, not the error; modelled on LimitExceeded.MediaIds.
+    return RpcError(400, "LimitExceeded.ImageIds", 'The input parameter "ImageIds" Exceed the limit.')
+
+
+def image_urls_exceeded() -> RpcError:
+    # UNCONFIRMED, as image_ids_exceeded.
+    return RpcError(400, "LimitExceeded.ImageURLs", 'The input parameter "ImageURLs" Exceed the limit.')
+
+
 def media_ids_exceeded() -> RpcError:
     return RpcError(400, "LimitExceeded.MediaIds", 'The input parameter "MediaIds" Exceed the limit.')
 

@@ -1,5 +1,5 @@
 """The VOD 2017-03-21 product for the POP front door: the action table plus the media-library actions
-(GetVideoInfo, GetVideoInfos, UpdateVideoInfo, DeleteVideo)."""
+(GetVideoInfo, GetVideoInfos, UpdateVideoInfo, DeleteVideo, DeleteImage, DeleteAttachedMedia)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,22 @@ import json
 from typing import Any
 
 from vodgui.sandbox.clock import iso_utc
-from vodgui.sandbox.rpc import Handler, RpcContext, RpcProduct, missing
+from vodgui.sandbox.rpc import Handler, RpcContext, RpcProduct, invalid, missing
 from vodgui.sandbox.service import SandboxContext
 from vodgui.sandbox.vod import errors
 from vodgui.sandbox.vod import validation as v
 from vodgui.sandbox.vod.apps import app_actions
 from vodgui.sandbox.vod.catalog import Categories, catalog_actions
-from vodgui.sandbox.vod.media import Media
+from vodgui.sandbox.vod.media import KIND_ATTACHED, KIND_IMAGE, Media
 from vodgui.sandbox.vod.models import VodModel
 from vodgui.sandbox.vod.playback import SELF_AUTHORIZING, playback_actions, resolve_video
 from vodgui.sandbox.vod.upload import upload_actions
 
 VERSION = "2017-03-21"
 MAX_IDS = 20
+#: DeleteImage by VideoId: which of the video's images go. The sandbox makes no snapshots, so there is never one
+#: to delete; the values are still checked. UNCONFIRMED beyond All, CoverSnapshot and NormalSnapshot.
+SNAPSHOT_TYPES = frozenset({"All", "CoverSnapshot", "NormalSnapshot", "SpriteSnapshot", "SpriteOriginSnapshot"})
 
 
 def video_info(ctx: SandboxContext, model: VodModel, media: Media, *,
@@ -109,8 +112,43 @@ def library_actions(ctx: SandboxContext, model: VodModel) -> dict[str, Handler]:
         model.update_video_info(rpc)
         return {}
 
+    def delete_image(rpc: RpcContext) -> dict[str, Any]:
+        """DeleteImage by ImageId, ImageURL or VideoId (DeleteImageType says which; only that mode's parameters
+        count). The answer is only a RequestId: an id or URL that names no image is not reported.
+        UNCONFIRMED: that unknown ImageIds/ImageURLs pass silently rather than failing."""
+        mode = rpc.get("DeleteImageType")
+        if mode is None:
+            raise missing("DeleteImageType")
+        if mode == "ImageId":
+            for image_id in v.id_list(rpc, "ImageIds", MAX_IDS, errors.image_ids_exceeded()):
+                model.delete_media(image_id, KIND_IMAGE)
+        elif mode == "ImageURL":
+            for url in v.id_list(rpc, "ImageURLs", MAX_IDS, errors.image_urls_exceeded()):
+                media = model.image_for_url(url)
+                if media is not None:
+                    model.delete_media(media.media_id, KIND_IMAGE)
+        elif mode == "VideoId":
+            video_id = rpc.get("VideoId")
+            if not video_id:
+                raise missing("VideoId")
+            image_type = rpc.get("ImageType")
+            if image_type is None:
+                raise missing("ImageType")
+            if image_type not in SNAPSHOT_TYPES:
+                raise invalid("ImageType")
+            if model.get(video_id) is None:
+                raise errors.video_not_found()
+        else:
+            raise invalid("DeleteImageType")
+        return {}
+
+    def delete_attached_media(rpc: RpcContext) -> dict[str, Any]:
+        # UNCONFIRMED: the error for more than 20 ids (the documented limit); GetUploadDetails' code is used.
+        ids = v.id_list(rpc, "MediaIds", MAX_IDS, errors.media_ids_exceeded())
+        return {"NonExistMediaIds": [media_id for media_id in ids if not model.delete_media(media_id, KIND_ATTACHED)]}
+
     return {"GetVideoInfo": get_video_info, "GetVideoInfos": get_video_infos, "UpdateVideoInfo": update_video_info,
-            "DeleteVideo": delete_video}
+            "DeleteVideo": delete_video, "DeleteImage": delete_image, "DeleteAttachedMedia": delete_attached_media}
 
 
 def make_vod_product(ctx: SandboxContext, model: VodModel) -> RpcProduct:

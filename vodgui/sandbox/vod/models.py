@@ -377,22 +377,41 @@ class VodModel(TranscodingMixin):
 
         UNCONFIRMED: that the real service re-signs stored cover URLs on every answer.
         """
+        found = self._object_of_url(url)
+        if found is None:
+            return url
+        return sign_cdn_url(self._ctx, found[0], found[1], DEFAULT_AUTH_TIMEOUT)
+
+    def _object_of_url(self, url: str) -> tuple[str, str] | None:
+        """(bucket, key) of a CDN or plain OSS URL of this sandbox's VOD bucket (signed or not), else None."""
         base = self._ctx.url
         if not url or not base or not url.startswith(base + "/"):
-            return url
+            return None
         path = url[len(base):].split("?", 1)[0].split("#", 1)[0]
         rest = path[len(PREFIX):] if path.startswith(PREFIX) else path[1:]
         bucket, _, raw_key = rest.partition("/")
         if bucket != self.bucket or not raw_key:
-            return url
-        return sign_cdn_url(self._ctx, bucket, unquote(raw_key), DEFAULT_AUTH_TIMEOUT)
+            return None
+        return bucket, unquote(raw_key)
+
+    def image_for_url(self, url: str) -> Media | None:
+        """The image an ImageURL (or FileURL) points at, or None (DeleteImage by ImageURL)."""
+        found = self._object_of_url(url)
+        media = self._media_for_object(*found) if found else None
+        return media if media is not None and media.kind == KIND_IMAGE else None
 
     # -- deletion --------------------------------------------------------------------------------------------
     def delete_video(self, video_id: str) -> bool:
         """Physically delete a video (record and source object). False if there was no such video."""
+        return self.delete_media(video_id, KIND_VIDEO)
+
+    def delete_media(self, media_id: str, kind: str) -> bool:
+        """Physically delete a media asset of ``kind`` (video, image, attached): its record, source object and
+        whatever was made from it. False if there was no such asset of that kind."""
+        video_id = media_id
         with self._lock:
             media = self._media.get(video_id)
-            if media is None or media.kind != KIND_VIDEO:
+            if media is None or media.kind != kind:
                 return False
             del self._media[video_id]
             self._by_key.pop((media.bucket, media.key), None)
