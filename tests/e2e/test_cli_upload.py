@@ -242,3 +242,26 @@ def test_queue_cancel_of_a_started_image_or_attached_media_leaves_nothing_in_vod
     [after] = [q for q in json_lines(vodgui("queue", "list", "--json").stdout) if q["job_id"] == item["job_id"]]
     assert after["state"] == "cancelled" and after["video_id"] is None
     assert after["note"] == note.format(media_id)
+
+
+def test_upload_hold_queues_paused_and_queue_resume_runs_it(
+        tmp_path, sandbox: SandboxServer, control: SandboxControl, info: dict, vodgui: Callable[..., Any]) -> None:
+    """``vodgui upload --hold`` only queues (paused, nothing created in VOD); ``queue resume ID`` uploads it."""
+    sandbox.config.settings.min_part_size = 1024
+    add_profiles(vodgui, info)
+    path = write_file(tmp_path / "later.mp4", 50_000, seed=33)
+    res = vodgui("upload", str(path), "--profile", "cred", "--hold", "--json", "--title", "Later")
+    assert res.returncode == 0, res.stderr
+    [out] = json_lines(res.stdout)
+    assert (out["state"], out["video_id"], out["file"]) == ("held", None, str(path))
+    [item] = [q for q in json_lines(vodgui("queue", "list", "--json").stdout) if q["job_id"] == out["job_id"]]
+    assert item["state"] == "paused"
+    assert not ops(control.log(), "CreateUploadVideo")
+
+    text = vodgui("upload", str(path), "--profile", "cred", "--hold")  # the same file again: the same item
+    assert text.returncode == 0 and text.stdout.strip() == f"held    job {out['job_id']}  {path}"
+
+    res = vodgui("queue", "resume", str(out["job_id"]), "--json", "--no-progress")
+    assert res.returncode == 0, res.stderr
+    [done] = json_lines(res.stdout)
+    assert done["state"] == "done" and control.video(done["video_id"])["title"] == "Later"

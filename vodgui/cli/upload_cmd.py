@@ -49,7 +49,7 @@ from vodgui.core.media_items import (
 )
 from vodgui.core.profiles import Profile
 from vodgui.core.transfer.context import ProfileSession
-from vodgui.core.transfer.engine import TransferEngine
+from vodgui.core.transfer.engine import TransferEngine, read_queue
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.transfer.record import CoverTarget, NewItem
 from vodgui.core.workspace import Workspace
@@ -78,6 +78,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--again", action="store_true",
                    help="upload files this profile's account already has (default: skip them, showing their id)")
     p.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
+    p.add_argument("--hold", action="store_true",
+                   help="only queue the files, paused, and exit: the desktop app shows them paused (set their "
+                        "details, press Start), or run them with 'vodgui queue resume ID'")
     p.add_argument("-v", "--verbose", action="store_true")
     meta = p.add_argument_group("video metadata")
     meta.add_argument("--title", help="title (default: the file name without extension)")
@@ -236,6 +239,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"the cover image {args.cover_image} does not exist", 2)
     files, problems = expand(args.files, args.recursive)
     skipped: list[dict[str, Any]] = []
+    held: list[JobSnapshot] = []
     try:
         with open_workspace(args.home) as ws:
             ws.lock.acquire()
@@ -273,16 +277,24 @@ def run(args: argparse.Namespace) -> int:
                     job_ids.append(earlier.id)
                 else:
                     job_ids += [r.id for r in ws.store.add_items([cover])]
-            snaps = run_engine(ws, job_ids, overrides=transfer_overrides(args),
-                               progress=not args.no_progress and not args.json) if job_ids else []
+            if args.hold:  # queued, paused: the app's Start or `queue resume ID` runs them
+                wanted_ids = set(job_ids)
+                held = [s for s in read_queue(ws.store) if s.job_id in wanted_ids]
+                snaps = []
+            else:
+                snaps = run_engine(ws, job_ids, overrides=transfer_overrides(args),
+                                   progress=not args.no_progress and not args.json) if job_ids else []
     except VodError as err:
         return fail(error_text(err), 2)
     finally:
         stop_builtin_sandbox()
-    results = problems + skipped + [result_json(s) for s in snaps]
+    results = problems + skipped + [result_json(s) for s in snaps] + [{**result_json(s), "state": "held"}
+                                                                      for s in held]
     for res in results:
         if args.json:
             print_json(res)
+        elif res["state"] == "held":
+            print(f"held    job {res['job_id']}  {res['file']}")
         elif res["state"] in ("done", "skipped"):
             skip = f"  ({res['note']})" if res["state"] == "skipped" else ""
             print(f"{res['state']:7} {res['video_id']}  {res['file']}{skip}")
@@ -290,4 +302,4 @@ def run(args: argparse.Namespace) -> int:
             err = res.get("error") or {}
             rid = f" [RequestId {err.get('request_id')}]" if err.get("request_id") else ""
             print(f"{res['state']:7} {res['file']}: {err.get('code', '')} {err.get('message', '')}{rid}")
-    return 0 if results and all(r["state"] in ("done", "skipped") for r in results) else 1
+    return 0 if results and all(r["state"] in ("done", "skipped", "held") for r in results) else 1

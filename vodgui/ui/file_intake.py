@@ -50,6 +50,8 @@ class BatchReport:
     subtitles: int = 0
     #: What was given but can only fail (0 bytes, not media, unreadable, gone, a folder without media).
     rejected: list[Rejected] = field(default_factory=list)
+    #: The batch's items wait, paused, until Start (the setting, or this batch's own choice).
+    held: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ class FileIntake(QObject):
         self._ask_subtitles = ask_subtitles or (lambda offers: False)
         self._defaults = defaults
         self._waiting = waiting
-        self._batches: deque[list[str]] = deque()
+        self._batches: deque[tuple[list[str], bool | None]] = deque()
         self._busy = False
         self._profile = ""
         self._hold = False
@@ -109,10 +111,11 @@ class FileIntake(QObject):
         """The profile the batch being handled uploads with."""
         return self._profile
 
-    def add(self, paths: list[str]) -> None:
-        """Queue ``paths`` (files and folders); batches are handled in the order they arrive."""
+    def add(self, paths: list[str], hold: bool | None = None) -> None:
+        """Queue ``paths`` (files and folders); batches are handled in the order they arrive. ``hold``: this batch
+        waits, paused, until Start (True) or starts at once (False); None follows the "hold new files" setting."""
         if paths:
-            self._batches.append(list(paths))
+            self._batches.append((list(paths), hold))
             if not self._busy:
                 self._next()
 
@@ -122,10 +125,10 @@ class FileIntake(QObject):
             self.status_changed.emit("")
             return
         self._busy = True
-        paths = self._batches.popleft()
+        paths, hold = self._batches.popleft()
         self._profile = self.ctx.current_profile
-        self._hold = self.ctx.settings.hold_new_files
-        self._report = BatchReport()
+        self._hold = self.ctx.settings.hold_new_files if hold is None else hold
+        self._report = BatchReport(held=self._hold)
         if not self._profile:
             self._report.error = self.tr("Choose or create a profile first: new files upload with the current "
                                          "profile.")

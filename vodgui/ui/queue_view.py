@@ -64,9 +64,11 @@ class QueueView(QTableView):
 
     Signals:
         paths_dropped(list): local paths (files and folders) dropped on the view.
+        paths_dropped_held(list): the same, dropped with Shift held: they wait in the queue until Start.
     """
 
     paths_dropped = Signal(list)
+    paths_dropped_held = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,7 +206,10 @@ class QueueView(QTableView):
             return
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
-        self.paths_dropped.emit(paths)
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.paths_dropped_held.emit(paths)
+        else:
+            self.paths_dropped.emit(paths)
 
     def _set_drag_over(self, value: bool) -> None:
         if value != self._drag_over:
@@ -232,7 +237,8 @@ class QueueView(QTableView):
         if empty:
             shortcut = QKeySequence(QKeySequence.StandardKey.Open).toString(QKeySequence.SequenceFormat.NativeText)
             title = self.tr("Drop videos here or press {0}").format(shortcut or "Ctrl+O")
-            detail = self.tr("Folders are searched for video and audio files, including subfolders.")
+            detail = self.tr("Folders are searched for video and audio files, including subfolders. Hold Shift "
+                             "while dropping to keep them in the queue until you press Start.")
             font = painter.font()
             font.setPointSizeF(font.pointSizeF() * 1.25)
             painter.setFont(font)
@@ -242,8 +248,9 @@ class QueueView(QTableView):
             painter.drawText(QRect(area.left(), middle - line - 4, area.width(), line + 4),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, title)
             painter.setFont(self.font())
-            painter.drawText(QRect(area.left(), middle + 4, area.width(), line * 2),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, detail)
+            painter.drawText(QRect(area.left() + 12, middle + 4, area.width() - 24, line * 4),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             detail)
         painter.end()
 
     def event(self, event: QEvent) -> bool:

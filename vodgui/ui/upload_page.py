@@ -164,6 +164,7 @@ class UploadPage(QWidget):
         self._message_timer.timeout.connect(self.message.clear)
 
         self.view.paths_dropped.connect(self.add_paths)
+        self.view.paths_dropped_held.connect(lambda paths: self.add_paths(paths, hold=True))
         self.view.customContextMenuRequested.connect(self._on_context_menu)
         self.view.doubleClicked.connect(self._on_row_activated)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -209,6 +210,24 @@ class UploadPage(QWidget):
         self.act_add_folder = self._action(self.tr("Add folder…"), self.tr("Upload every video and audio file in "
                                                                           "a folder and its subfolders"),
                                            self.add_folder_dialog, "Ctrl+Shift+O", sp.SP_DirIcon)
+        # The same for one batch, whatever the "hold new files" setting says (the file dialogs are the system's:
+        # the choice is made before they open).
+        self.act_add_files_held = self._action(
+            self.tr("Add files, held until Start…"),
+            self.tr("Choose files; they wait in the queue, paused, so you can set their details before Start"),
+            lambda: self.add_files_dialog(hold=True))
+        self.act_add_folder_held = self._action(
+            self.tr("Add folder, held until Start…"),
+            self.tr("Choose a folder; its files wait in the queue, paused, so you can set their details before Start"),
+            lambda: self.add_folder_dialog(hold=True))
+        self.act_add_files_now = self._action(
+            self.tr("Add files and start now…"),
+            self.tr("Choose files; they start uploading at once, even when new files are held (Settings)"),
+            lambda: self.add_files_dialog(hold=False))
+        self.act_add_folder_now = self._action(
+            self.tr("Add folder and start now…"),
+            self.tr("Choose a folder; its files start uploading at once, even when new files are held (Settings)"),
+            lambda: self.add_folder_dialog(hold=False))
         self.act_add_url = self._action(self.tr("Add URL…"), self.tr("Have VOD fetch files from web addresses "
                                                                      "(upload by URL)"),
                                         self.add_urls_dialog, "Ctrl+Shift+U", sp.SP_DriveNetIcon)
@@ -257,6 +276,14 @@ class UploadPage(QWidget):
             button = bar.widgetForAction(act)
             if isinstance(button, QToolButton) and act.icon().isNull():
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_menu = QMenu(self)
+        self.add_menu.addActions([self.act_add_files_held, self.act_add_folder_held])
+        self.add_menu.addSeparator()
+        self.add_menu.addActions([self.act_add_files_now, self.act_add_folder_now])
+        button = bar.widgetForAction(self.act_add_files)
+        if isinstance(button, QToolButton):  # Add files… with a menu: add this batch held, or started now
+            button.setMenu(self.add_menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         return bar
 
     def _build_banner(self) -> QFrame:
@@ -368,11 +395,12 @@ class UploadPage(QWidget):
             self.banner.hide()
 
     # -- adding ----------------------------------------------------------------------------------------------
-    def add_paths(self, paths: list[str]) -> None:
-        """Queue files and folders (folders recursively) for the current profile."""
-        self.intake.add([str(p) for p in paths])
+    def add_paths(self, paths: list[str], hold: bool | None = None) -> None:
+        """Queue files and folders (folders recursively) for the current profile. ``hold``: the batch waits,
+        paused, until Start (True) or starts now (False); None follows the "hold new files" setting."""
+        self.intake.add([str(p) for p in paths], hold)
 
-    def add_files_dialog(self) -> None:
+    def add_files_dialog(self, hold: bool | None = None) -> None:
         patterns = " ".join(f"*.{ext}" for ext in sorted(INTAKE_EXTENSIONS))
         images = " ".join(f"*.{ext}" for ext in sorted(IMAGE_EXTENSIONS))
         filters = ";;".join((self.tr("Media files ({0})").format(patterns), self.tr("Images ({0})").format(images),
@@ -380,13 +408,13 @@ class UploadPage(QWidget):
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files to the queue"), self._last_dir, filters)
         if paths:
             self._last_dir = os.path.dirname(paths[0])
-            self.add_paths(paths)
+            self.add_paths(paths, hold)
 
-    def add_folder_dialog(self) -> None:
+    def add_folder_dialog(self, hold: bool | None = None) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder to the queue"), self._last_dir)
         if folder:
             self._last_dir = folder
-            self.add_paths([folder])
+            self.add_paths([folder], hold)
 
     def add_urls_dialog(self) -> None:
         urls = self.ask_urls()
@@ -471,7 +499,10 @@ class UploadPage(QWidget):
         lines = []
         if report.error:
             lines.append(report.error)
-        if report.added:
+        if report.added and report.held:
+            lines.append(self.tr("Added %n file(s) to the queue; they wait, paused, until you press Start.", "",
+                                 report.added))
+        elif report.added:
             lines.append(self.tr("Added %n file(s) to the queue.", "", report.added))
         if report.subtitles:
             lines.append(self.tr("Added %n subtitle file(s).", "", report.subtitles))

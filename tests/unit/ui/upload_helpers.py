@@ -38,14 +38,16 @@ def drag_event(cls: type, pos: QPointF, mime: QMimeData) -> Any:
         return cls(pos.toPoint(), *args)
 
 
-def drop_paths(view: Any, paths: list[Path]) -> tuple[bool, bool]:
-    """Drag ``paths`` onto the view's viewport and drop them; (enter accepted, drop accepted)."""
+def drop_paths(view: Any, paths: list[Path],
+               mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> tuple[bool, bool]:
+    """Drag ``paths`` onto the view's viewport and drop them (with ``mods`` held at the drop); (enter accepted,
+    drop accepted)."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     viewport = view.viewport()
     pos = QPointF(viewport.rect().center())
     action = Qt.DropAction.CopyAction
-    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    buttons = Qt.MouseButton.LeftButton
     enter = drag_event(QDragEnterEvent, pos, mime)
     QApplication.sendEvent(viewport, enter)
     move = drag_event(QDragMoveEvent, pos, mime)

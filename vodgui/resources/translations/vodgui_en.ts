@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n uploading</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>%n item left to upload</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>%n item in the queue</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>%n file of this batch failed.</numerusform>
@@ -55,8 +55,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>%n file uploaded.</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>%n upload running. Pause them and quit? They continue where they stopped the next time you open vodgui.</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>UploadPage</name>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="354"/>
+        <location filename="../../ui/upload_page.py" line="381"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>All done: %n item uploaded</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="357"/>
+        <location filename="../../ui/upload_page.py" line="384"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n uploading</numerusform>
@@ -113,7 +113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="358"/>
+        <location filename="../../ui/upload_page.py" line="385"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="359"/>
+        <location filename="../../ui/upload_page.py" line="386"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n paused</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="360"/>
+        <location filename="../../ui/upload_page.py" line="387"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="361"/>
+        <location filename="../../ui/upload_page.py" line="388"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n done</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="363"/>
+        <location filename="../../ui/upload_page.py" line="390"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n cancelled</numerusform>
@@ -153,8 +153,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="418"/>
-        <location filename="../../ui/upload_page.py" line="481"/>
+        <location filename="../../ui/upload_page.py" line="446"/>
+        <location filename="../../ui/upload_page.py" line="512"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>Already in the queue: %n file.</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="451"/>
+        <location filename="../../ui/upload_page.py" line="479"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>Uploading the cover image {0}; it becomes the cover of %n video when it is done.</numerusform>
@@ -170,7 +170,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="475"/>
+        <location filename="../../ui/upload_page.py" line="503"/>
+        <source>Added %n file(s) to the queue; they wait, paused, until you press Start.</source>
+        <translation>
+            <numerusform>Added %n file to the queue; it waits, paused, until you press Start.</numerusform>
+            <numerusform>Added %n files to the queue; they wait, paused, until you press Start.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="506"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>Added %n file to the queue.</numerusform>
@@ -178,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="477"/>
+        <location filename="../../ui/upload_page.py" line="508"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>Added %n subtitle file.</numerusform>
@@ -186,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="479"/>
+        <location filename="../../ui/upload_page.py" line="510"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>Skipped %n file uploaded before to this account.</numerusform>
@@ -194,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="483"/>
+        <location filename="../../ui/upload_page.py" line="514"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>Left out %n file in folders that are not video or audio (Settings can allow all files).</numerusform>
@@ -202,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="489"/>
+        <location filename="../../ui/upload_page.py" line="520"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>Not added, as %n item could only fail:</numerusform>
@@ -210,7 +218,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="541"/>
+        <location filename="../../ui/upload_page.py" line="572"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>Cancel %n upload? What was sent is discarded.</numerusform>
@@ -218,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="547"/>
+        <location filename="../../ui/upload_page.py" line="578"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>The placeholder video VOD made for it is deleted (DeleteVideo): %n video.</numerusform>
@@ -226,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="550"/>
+        <location filename="../../ui/upload_page.py" line="581"/>
         <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
         <translation>
             <numerusform>The image VOD made for it is deleted (DeleteImage): %n image.</numerusform>
@@ -234,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="552"/>
+        <location filename="../../ui/upload_page.py" line="583"/>
         <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
         <translation>
             <numerusform>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file.</numerusform>
@@ -242,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="576"/>
+        <location filename="../../ui/upload_page.py" line="607"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>Copied %n VideoId.</numerusform>
@@ -250,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="619"/>
+        <location filename="../../ui/upload_page.py" line="650"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>Saving the details in VOD for %n video…</numerusform>

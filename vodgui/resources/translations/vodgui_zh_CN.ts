@@ -780,13 +780,13 @@
 <context>
     <name>FileIntake</name>
     <message>
-        <location filename="../../ui/file_intake.py" line="130"/>
+        <location filename="../../ui/file_intake.py" line="133"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
-        <extracomment>What was given but can only fail (0 bytes, not media, unreadable, gone, a folder without media).</extracomment>
+        <extracomment>What was given but can only fail (0 bytes, not media, unreadable, gone, a folder without media). The batch&apos;s items wait, paused, until Start (the setting, or this batch&apos;s own choice).</extracomment>
         <translation>请先选择或新建配置：新文件将使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_intake.py" line="134"/>
+        <location filename="../../ui/file_intake.py" line="137"/>
         <source>Looking for video and audio files…</source>
         <translation>正在查找视频和音频文件…</translation>
     </message>
@@ -1090,42 +1090,42 @@ File: {1}</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="400"/>
+        <location filename="../../ui/history_page.py" line="402"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="405"/>
+        <location filename="../../ui/history_page.py" line="407"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="406"/>
+        <location filename="../../ui/history_page.py" line="408"/>
         <source>The CSV file could not be written: {0}</source>
         <translation>无法写入 CSV 文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="433"/>
+        <location filename="../../ui/history_page.py" line="435"/>
         <source>{0} videos</source>
         <translation>{0} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="434"/>
+        <location filename="../../ui/history_page.py" line="436"/>
         <source>{0} of {1} videos shown</source>
         <translation>显示 {0} / {1} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="437"/>
+        <location filename="../../ui/history_page.py" line="439"/>
         <source>checking status…</source>
         <translation>正在检查状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="439"/>
+        <location filename="../../ui/history_page.py" line="441"/>
         <source>{0} still processing; checked every {1} s</source>
         <translation>{0} 个仍在处理中，每 {1} 秒检查一次</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="442"/>
+        <location filename="../../ui/history_page.py" line="444"/>
         <source>last check {0}</source>
         <translation>上次检查 {0}</translation>
     </message>
@@ -1613,187 +1613,187 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Pages (Ctrl+1 to Ctrl+5)</source>
         <translation>页面（Ctrl+1 至 Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Watch</source>
         <translation>监控文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
         <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Edit the current profile, test its connection</source>
         <translation>编辑当前配置，测试其连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>New profile…</source>
         <translation>新建配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
         <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>{0} — offline, nothing leaves this computer</source>
         <translation>{0} — 离线，任何内容都不会离开本机</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>The built-in sandbox: a VOD, STS and OSS on this computer for trying vodgui out. Nothing is uploaded to Alibaba Cloud.</source>
         <translation>内置沙箱：在本机运行的点播、STS 和 OSS，用来试用 vodgui。不会上传任何内容到阿里云。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>offline sandbox</source>
         <translation>离线沙箱</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>还剩 %n 项待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>队列中有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>本批中有 %n 个文件失败。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>有 %n 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>STS</source>
         <translation>STS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -4290,15 +4290,15 @@ VideoId：{1}</translation>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_view.py" line="234"/>
+        <location filename="../../ui/queue_view.py" line="239"/>
         <source>Drop videos here or press {0}</source>
         <extracomment>Columns always shown, with their narrowest width in average characters (State is widened to its longest label in the current language). File and Error share what is left. Shown, in this order, while the view is wide enough; their values are in the Details panel and tooltips too. Extra room beyond the narrowest widths, by column: most to File and Error.</extracomment>
         <translation>将视频拖放到此处，或按 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="235"/>
-        <source>Folders are searched for video and audio files, including subfolders.</source>
-        <translation>添加文件夹时，会在其中（包括子文件夹）查找视频和音频文件。</translation>
+        <location filename="../../ui/queue_view.py" line="240"/>
+        <source>Folders are searched for video and audio files, including subfolders. Hold Shift while dropping to keep them in the queue until you press Start.</source>
+        <translation>添加文件夹时，会在其中（包括子文件夹）查找视频和音频文件。拖放时按住 Shift，文件会留在队列中，等你按“开始”后再上传。</translation>
     </message>
 </context>
 <context>
@@ -4726,410 +4726,457 @@ VideoId：{1}</translation>
         <translation>当前配置的并发上传数、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="195"/>
+        <location filename="../../ui/upload_page.py" line="196"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="207"/>
+        <location filename="../../ui/upload_page.py" line="208"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="207"/>
+        <location filename="../../ui/upload_page.py" line="208"/>
         <source>Choose video or audio files to upload</source>
         <translation>选择要上传的视频或音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="209"/>
+        <location filename="../../ui/upload_page.py" line="210"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="209"/>
+        <location filename="../../ui/upload_page.py" line="210"/>
         <source>Upload every video and audio file in a folder and its subfolders</source>
         <translation>上传文件夹及其子文件夹中的所有视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="212"/>
+        <location filename="../../ui/upload_page.py" line="216"/>
+        <source>Add files, held until Start…</source>
+        <translation>添加文件，等按“开始”再上传…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="217"/>
+        <source>Choose files; they wait in the queue, paused, so you can set their details before Start</source>
+        <translation>选择文件；它们在队列中暂停等待，可在按“开始”前设置详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="220"/>
+        <source>Add folder, held until Start…</source>
+        <translation>添加文件夹，等按“开始”再上传…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="221"/>
+        <source>Choose a folder; its files wait in the queue, paused, so you can set their details before Start</source>
+        <translation>选择文件夹；其中的文件在队列中暂停等待，可在按“开始”前设置详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="224"/>
+        <source>Add files and start now…</source>
+        <translation>添加文件并立即上传…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="225"/>
+        <source>Choose files; they start uploading at once, even when new files are held (Settings)</source>
+        <translation>选择文件；即使设置了暂留新文件，它们也会立即开始上传（见设置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="228"/>
+        <source>Add folder and start now…</source>
+        <translation>添加文件夹并立即上传…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="229"/>
+        <source>Choose a folder; its files start uploading at once, even when new files are held (Settings)</source>
+        <translation>选择文件夹；即使设置了暂留新文件，其中的文件也会立即开始上传（见设置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="231"/>
         <source>Add URL…</source>
         <translation>添加 URL…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="212"/>
+        <location filename="../../ui/upload_page.py" line="231"/>
         <source>Have VOD fetch files from web addresses (upload by URL)</source>
         <translation>让视频点播从网址拉取文件（URL 拉取上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="215"/>
+        <location filename="../../ui/upload_page.py" line="234"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="215"/>
+        <location filename="../../ui/upload_page.py" line="234"/>
         <source>Start or resume the selected paused or failed items</source>
         <translation>开始或继续所选的已暂停或失败的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="218"/>
+        <location filename="../../ui/upload_page.py" line="237"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="218"/>
+        <location filename="../../ui/upload_page.py" line="237"/>
         <source>Pause the selected items; they continue where they stopped</source>
         <translation>暂停所选项目；之后会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="221"/>
+        <location filename="../../ui/upload_page.py" line="240"/>
         <source>Pause or resume</source>
         <translation>暂停或继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="221"/>
+        <location filename="../../ui/upload_page.py" line="240"/>
         <source>Pause the selection, or resume it when it is paused</source>
         <translation>暂停所选项目；若已暂停则继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="224"/>
+        <location filename="../../ui/upload_page.py" line="243"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="224"/>
+        <location filename="../../ui/upload_page.py" line="243"/>
         <source>Try the selected failed items again, keeping the parts already uploaded</source>
         <translation>重试所选的失败项目，保留已上传的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="227"/>
+        <location filename="../../ui/upload_page.py" line="246"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="227"/>
+        <location filename="../../ui/upload_page.py" line="246"/>
         <source>Stop the selected uploads for good and discard what was sent</source>
         <translation>彻底停止所选上传，并丢弃已发送的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="230"/>
-        <location filename="../../ui/upload_page.py" line="567"/>
+        <location filename="../../ui/upload_page.py" line="249"/>
+        <location filename="../../ui/upload_page.py" line="598"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="230"/>
+        <location filename="../../ui/upload_page.py" line="249"/>
         <source>Remove the selected items from the queue (finished uploads stay in the history)</source>
         <translation>从队列中移除所选项目（已完成的上传仍保留在历史记录中）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="234"/>
+        <location filename="../../ui/upload_page.py" line="253"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="234"/>
+        <location filename="../../ui/upload_page.py" line="253"/>
         <source>Copy the VideoIds of the selected items</source>
         <translation>复制所选项目的 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="236"/>
+        <location filename="../../ui/upload_page.py" line="255"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="236"/>
+        <location filename="../../ui/upload_page.py" line="255"/>
         <source>Check playback of the selected uploaded videos</source>
         <translation>检查所选已上传视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="239"/>
-        <location filename="../../ui/upload_page.py" line="270"/>
+        <location filename="../../ui/upload_page.py" line="258"/>
+        <location filename="../../ui/upload_page.py" line="297"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="239"/>
+        <location filename="../../ui/upload_page.py" line="258"/>
         <source>Resume every paused item</source>
         <translation>继续所有已暂停的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="241"/>
+        <location filename="../../ui/upload_page.py" line="260"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="241"/>
+        <location filename="../../ui/upload_page.py" line="260"/>
         <source>Remove finished and cancelled items from the queue (the History page keeps them)</source>
         <translation>从队列中移除已完成和已取消的项目（“历史记录”页仍会保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="246"/>
+        <location filename="../../ui/upload_page.py" line="265"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="273"/>
+        <location filename="../../ui/upload_page.py" line="300"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="274"/>
+        <location filename="../../ui/upload_page.py" line="301"/>
         <source>Keep them paused; start them later with Start or Resume all</source>
         <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="326"/>
+        <location filename="../../ui/upload_page.py" line="353"/>
         <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
         <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="354"/>
+        <location filename="../../ui/upload_page.py" line="381"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>全部完成：已上传 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="357"/>
+        <location filename="../../ui/upload_page.py" line="384"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="358"/>
+        <location filename="../../ui/upload_page.py" line="385"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="359"/>
+        <location filename="../../ui/upload_page.py" line="386"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n 个已暂停</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="360"/>
+        <location filename="../../ui/upload_page.py" line="387"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="361"/>
+        <location filename="../../ui/upload_page.py" line="388"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n 个完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="363"/>
+        <location filename="../../ui/upload_page.py" line="390"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="479"/>
+        <location filename="../../ui/upload_page.py" line="503"/>
+        <source>Added %n file(s) to the queue; they wait, paused, until you press Start.</source>
+        <translation>
+            <numerusform>已将 %n 个文件加入队列；它们会暂停等待，直到你按“开始”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/upload_page.py" line="510"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>已跳过 %n 个之前上传到此账号的文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="483"/>
+        <location filename="../../ui/upload_page.py" line="514"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>已略过文件夹中 %n 个不是视频或音频的文件（可在设置中允许所有文件）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="485"/>
+        <location filename="../../ui/upload_page.py" line="516"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="489"/>
+        <location filename="../../ui/upload_page.py" line="520"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>有 %n 项未添加，因为它们只会失败：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="550"/>
+        <location filename="../../ui/upload_page.py" line="581"/>
         <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
         <translation>
             <numerusform>点播为其创建的图片会被删除（DeleteImage）：%n 张图片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="552"/>
+        <location filename="../../ui/upload_page.py" line="583"/>
         <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
         <translation>
             <numerusform>点播为其创建的辅助媒资会被删除（DeleteAttachedMedia）：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="576"/>
+        <location filename="../../ui/upload_page.py" line="607"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>已复制 %n 个 VideoId。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="619"/>
+        <location filename="../../ui/upload_page.py" line="650"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>正在点播中保存 %n 个视频的详细信息…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="364"/>
+        <location filename="../../ui/upload_page.py" line="391"/>
         <source>The queue is empty</source>
         <translation>队列为空</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="379"/>
+        <location filename="../../ui/upload_page.py" line="407"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="380"/>
+        <location filename="../../ui/upload_page.py" line="408"/>
         <source>Add files to the queue</source>
         <translation>添加文件到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="386"/>
+        <location filename="../../ui/upload_page.py" line="414"/>
         <source>Add a folder to the queue</source>
         <translation>添加文件夹到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="415"/>
+        <location filename="../../ui/upload_page.py" line="443"/>
         <source>Added 1 URL to the queue.</source>
         <translation>已将 1 个 URL 加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="378"/>
+        <location filename="../../ui/upload_page.py" line="406"/>
         <source>Media files ({0})</source>
         <translation>媒体文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="378"/>
+        <location filename="../../ui/upload_page.py" line="406"/>
         <source>Images ({0})</source>
         <translation>图片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="379"/>
+        <location filename="../../ui/upload_page.py" line="407"/>
         <source>HLS playlists (*.m3u8)</source>
         <translation>HLS 播放列表 (*.m3u8)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="408"/>
+        <location filename="../../ui/upload_page.py" line="436"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件会使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="416"/>
+        <location filename="../../ui/upload_page.py" line="444"/>
         <source>Added {0} URLs to the queue.</source>
         <translation>已将 {0} 个 URL 加入队列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="418"/>
-        <location filename="../../ui/upload_page.py" line="481"/>
+        <location filename="../../ui/upload_page.py" line="446"/>
+        <location filename="../../ui/upload_page.py" line="512"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>已在队列中：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="451"/>
+        <location filename="../../ui/upload_page.py" line="479"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在上传封面图片 {0}；完成后将成为 %n 个视频的封面。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="475"/>
+        <location filename="../../ui/upload_page.py" line="506"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="477"/>
+        <location filename="../../ui/upload_page.py" line="508"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>已添加 %n 个字幕文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="491"/>
+        <location filename="../../ui/upload_page.py" line="522"/>
         <source>No video or audio files were found.</source>
         <translation>未找到视频或音频文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="499"/>
+        <location filename="../../ui/upload_page.py" line="530"/>
         <source>not a video, audio or image file VOD takes</source>
         <translation>不是点播接受的视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="500"/>
+        <location filename="../../ui/upload_page.py" line="531"/>
         <source>empty (0 bytes)</source>
         <translation>空文件（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="501"/>
+        <location filename="../../ui/upload_page.py" line="532"/>
         <source>cannot be read (check its permissions)</source>
         <translation>无法读取（请检查权限）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="502"/>
+        <location filename="../../ui/upload_page.py" line="533"/>
         <source>no longer exists</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="503"/>
+        <location filename="../../ui/upload_page.py" line="534"/>
         <source>a folder with no video or audio files</source>
         <translation>文件夹中没有视频或音频文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="541"/>
+        <location filename="../../ui/upload_page.py" line="572"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>取消 %n 个上传吗？已发送的内容将被丢弃。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="547"/>
+        <location filename="../../ui/upload_page.py" line="578"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>点播为其创建的占位视频会被删除（DeleteVideo）：%n 个视频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="554"/>
+        <location filename="../../ui/upload_page.py" line="585"/>
         <source>You can queue a cancelled item again with Start; it starts from the beginning.</source>
         <translation>已取消的项目可以用“开始”重新加入队列，将从头开始上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="555"/>
+        <location filename="../../ui/upload_page.py" line="586"/>
         <source>Cancel uploads</source>
         <translation>取消上传</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="565"/>
+        <location filename="../../ui/upload_page.py" line="596"/>
         <source>Remove items</source>
         <translation>移除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="566"/>
+        <location filename="../../ui/upload_page.py" line="597"/>
         <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
         <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="596"/>
+        <location filename="../../ui/upload_page.py" line="627"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -5477,165 +5524,164 @@ VideoId：{1}</translation>
 <context>
     <name>WatchPage</name>
     <message>
-        <location filename="../../ui/watch_page.py" line="90"/>
+        <location filename="../../ui/watch_page.py" line="133"/>
         <source>Files saved into these folders are uploaded once they are complete, once per account. Files still being written, hidden files and temporary names (.part, .tmp, ~) wait.</source>
         <extracomment>job id -&gt; file of uploads a hot folder queued (for notifications).</extracomment>
         <translation>保存到这些文件夹的文件在写入完成后自动上传，每个账号只上传一次。仍在写入的文件、隐藏文件和临时文件名（.part、.tmp、~）会等待。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="94"/>
+        <location filename="../../ui/watch_page.py" line="136"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="95"/>
+        <location filename="../../ui/watch_page.py" line="137"/>
         <source>Watch a folder: choose its profile and the metadata its files get</source>
         <translation>监控一个文件夹：选择它使用的配置以及文件的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="97"/>
+        <location filename="../../ui/watch_page.py" line="138"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="98"/>
+        <location filename="../../ui/watch_page.py" line="139"/>
         <source>Change the selected folder&apos;s profile, template or settle time</source>
         <translation>修改所选文件夹的配置、模板或稳定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="100"/>
-        <location filename="../../ui/watch_page.py" line="287"/>
+        <location filename="../../ui/watch_page.py" line="306"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="101"/>
+        <location filename="../../ui/watch_page.py" line="140"/>
         <source>Stop or start watching the selected folder</source>
         <translation>停止或开始监控所选文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="103"/>
+        <location filename="../../ui/watch_page.py" line="141"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="104"/>
+        <location filename="../../ui/watch_page.py" line="142"/>
         <source>Stop watching the selected folder (its files stay where they are)</source>
         <translation>停止监控所选文件夹（其中的文件保持不动）</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="113"/>
+        <location filename="../../ui/watch_page.py" line="144"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="113"/>
+        <location filename="../../ui/watch_page.py" line="144"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="113"/>
+        <location filename="../../ui/watch_page.py" line="144"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="113"/>
+        <location filename="../../ui/watch_page.py" line="144"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="113"/>
+        <location filename="../../ui/watch_page.py" line="144"/>
         <source>Queued</source>
         <translation>已加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="114"/>
+        <location filename="../../ui/watch_page.py" line="145"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="114"/>
+        <location filename="../../ui/watch_page.py" line="145"/>
         <source>Last file</source>
         <translation>最近文件</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="127"/>
+        <location filename="../../ui/watch_page.py" line="146"/>
         <source>No folder is watched. Add the folder your editors export into.</source>
         <translation>尚未监控任何文件夹。请添加剪辑人员导出文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="203"/>
-        <location filename="../../ui/watch_page.py" line="205"/>
+        <location filename="../../ui/watch_page.py" line="222"/>
+        <location filename="../../ui/watch_page.py" line="224"/>
         <source>Stop watching</source>
         <translation>停止监控</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="204"/>
+        <location filename="../../ui/watch_page.py" line="223"/>
         <source>Stop watching {0}? Files already queued keep uploading.</source>
         <translation>停止监控 {0}？已加入队列的文件会继续上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="233"/>
+        <location filename="../../ui/watch_page.py" line="252"/>
         <source>Hot folder upload finished</source>
         <translation>监控文件夹上传完成</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="234"/>
+        <location filename="../../ui/watch_page.py" line="253"/>
         <source>{0} is uploaded ({1}).</source>
         <translation>{0} 已上传（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="238"/>
+        <location filename="../../ui/watch_page.py" line="257"/>
         <source>Hot folder upload failed</source>
         <translation>监控文件夹上传失败</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="239"/>
+        <location filename="../../ui/watch_page.py" line="258"/>
         <source>{0} failed: {1}</source>
         <translation>{0} 失败：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="243"/>
+        <location filename="../../ui/watch_page.py" line="262"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="245"/>
+        <location filename="../../ui/watch_page.py" line="264"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="247"/>
+        <location filename="../../ui/watch_page.py" line="266"/>
         <source>Folder not found: waiting for it</source>
         <translation>找不到文件夹：等待其出现</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="249"/>
+        <location filename="../../ui/watch_page.py" line="268"/>
         <source>Cannot check the account: {0}</source>
         <translation>无法核对账号：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="251"/>
+        <location filename="../../ui/watch_page.py" line="270"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="253"/>
+        <location filename="../../ui/watch_page.py" line="272"/>
         <source>Watching · {0} file(s) being written</source>
         <translation>监控中 · {0} 个文件正在写入</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="254"/>
+        <location filename="../../ui/watch_page.py" line="273"/>
         <source>Watching</source>
         <translation>监控中</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="261"/>
+        <location filename="../../ui/watch_page.py" line="280"/>
         <source>  (with subfolders)</source>
         <translation>（含子文件夹）</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="287"/>
+        <location filename="../../ui/watch_page.py" line="306"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
