@@ -9,8 +9,6 @@ writes) also holds a CA made for this test. Nothing outside the namespace change
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import REPO, TINY, json_lines
-from tests.helpers.namespaces import private_mount_command
+from tests.helpers.namespaces import namespaces_work, private_mount_command
 from tests.helpers.tls import make_ca, tls_front
 from tests.helpers.workspace import write_file
 from vodgui.sandbox import SandboxServer
@@ -28,14 +26,7 @@ SYSTEM_BUNDLE = Path("/etc/ssl/certs/ca-certificates.crt")
 VOD, STS = "vod.cn-shanghai.aliyuncs.com", "sts.cn-shanghai.aliyuncs.com"
 
 
-def _namespaces_work() -> bool:
-    if os.name != "posix" or not shutil.which("unshare") or not SYSTEM_BUNDLE.is_file():
-        return False
-    return subprocess.run(private_mount_command({"/etc/hosts": "/etc/hosts"}, ["true"]),
-                          capture_output=True, timeout=20).returncode == 0
-
-
-pytestmark = pytest.mark.skipif(not _namespaces_work(),
+pytestmark = pytest.mark.skipif(not (SYSTEM_BUNDLE.is_file() and namespaces_work()),
                                 reason="needs unshare (root, or user namespaces) and a system CA bundle")
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
+import subprocess
 from collections.abc import Mapping, Sequence
 
 
@@ -21,3 +23,11 @@ def private_mount_command(binds: Mapping[str, str], argv: Sequence[str]) -> list
     mounts = " && ".join(f"mount --bind {shlex.quote(src)} {shlex.quote(dst)}" for src, dst in binds.items())
     script = f"{mounts} && exec {shlex.join(argv)}" if mounts else f"exec {shlex.join(argv)}"
     return [*prefix, "sh", "-c", script]
+
+
+def namespaces_work() -> bool:
+    """Whether :func:`private_mount_command` works here (POSIX, ``unshare``, root or user namespaces)."""
+    if os.name != "posix" or not shutil.which("unshare"):
+        return False
+    return subprocess.run(private_mount_command({"/etc/hosts": "/etc/hosts"}, ["true"]),
+                          capture_output=True, timeout=20).returncode == 0

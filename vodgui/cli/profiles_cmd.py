@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from vodgui.cli.common import error_text, fail, open_workspace, print_json, read_secret, setup_logging
+from vodgui.core.acceleration import ACCELERATE_ENDPOINTS, DEFAULT_ACCELERATE_ENDPOINT
 from vodgui.core.connection_test import test_connection
 from vodgui.core.errors import VodError
 from vodgui.core.network import PROXY_MODES, split_proxy_url
@@ -76,6 +77,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     net.add_argument("--pac-url", metavar="URL", help="a PAC file's URL or path (implies --proxy-mode pac)")
     net.add_argument("--ca-file", metavar="PEM", help="CA certificates trusted in addition to the operating "
                      "system's (e.g. your company's TLS inspection CA)")
+    accel = add.add_argument_group("upload acceleration (billed; Alibaba Cloud enables it for the account first)")
+    accel.add_argument("--accelerate", action="store_true",
+                       help="send uploads through OSS transfer acceleration (AccelerateConfig in UserData)")
+    accel.add_argument("--accelerate-endpoint", metavar="URL",
+                       help=f"the accelerate endpoint (default {DEFAULT_ACCELERATE_ENDPOINT}; outside mainland "
+                            f"China: {ACCELERATE_ENDPOINTS[1]})")
     add_transfer_arguments(add)
     add.set_defaults(func=_add)
 
@@ -131,6 +138,9 @@ def _add(args: argparse.Namespace) -> int:
             values[field] = getattr(args, arg)
     if args.policy is not None:
         values["policy"] = _policy(args.policy)
+    values["accelerate"] = args.accelerate
+    if args.accelerate_endpoint is not None:
+        values["accelerate_endpoint"] = args.accelerate_endpoint
     values["transfer"] = TransferConfig(**transfer_overrides(args))
     proxy_password = _network_values(args, values)
     profile = Profile(**values)
@@ -197,7 +207,8 @@ def _list(args: argparse.Namespace) -> int:
         star = "*" if p.name == default else " "
         where = "built-in sandbox" if p.sandbox else (p.appserver_url if p.source == "appserver"
                                                       else p.access_key_id)
-        print(f"{star} {p.name:20} {p.region:14} {p.mode:10} {p.source:9} {where}")
+        accel = "  (accelerated)" if p.accelerate else ""
+        print(f"{star} {p.name:20} {p.region:14} {p.mode:10} {p.source:9} {where}{accel}")
     return 0
 
 

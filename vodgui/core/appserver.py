@@ -15,6 +15,7 @@ from typing import Any
 
 import requests
 
+from vodgui.core.acceleration import with_accelerate
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import Secret, StsToken, UploadTicket, parse_utc
 from vodgui.core.errors import ErrorKind, VodError, classify_pop
@@ -26,8 +27,11 @@ from vodgui.core.vod import VideoMetadata, ticket_from_response
 
 
 class AppServerClient:
-    def __init__(self, url: str, token: Secret, conn: ConnectionOptions, retry: RetryPolicy, clock: Clock) -> None:
+    def __init__(self, url: str, token: Secret, conn: ConnectionOptions, retry: RetryPolicy, clock: Clock, *,
+                 accelerate: str | None = None) -> None:
         url = url.strip().rstrip("/")
+        #: The profile's OSS accelerate endpoint, asked for in the UserData the AppServer passes to VOD.
+        self.accelerate = accelerate
         check_appserver_url(url)  # the bearer token never travels in clear
         self.url = url
         self._token = token
@@ -86,7 +90,9 @@ class AppServerClient:
     def create_upload_video(self, meta: VideoMetadata, file_name: str, file_size: int,
                             interrupt: threading.Event | None = None,
                             on_retry: RetryObserver | None = None) -> UploadTicket:
-        params = {k: v for k, v in meta.create_params(file_name, file_size).items() if v is not None}
+        params = meta.create_params(file_name, file_size)
+        params["UserData"] = with_accelerate(params["UserData"], self.accelerate)
+        params = {k: v for k, v in params.items() if v is not None}
         data = self._post("create-upload-video", params, interrupt, on_retry)
         return self._ticket("create-upload-video", data)
 

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from vodgui.core.acceleration import DEFAULT_ACCELERATE_ENDPOINT, check_endpoint
 from vodgui.core.errors import VodError, config_error
 from vodgui.core.messages import Message
 from vodgui.core.network import NetworkSettings, check_appserver_url, split_proxy_url
@@ -64,6 +65,10 @@ class Profile:
     proxy_user: str = ""
     no_proxy: str = ""
     ca_file: str = ""
+    #: Upload acceleration (:mod:`vodgui.core.acceleration`): OSS traffic through the accelerate endpoint
+    #: (empty: OSS's global one), asked for in each upload's UserData. Billed; enabled per account by Alibaba Cloud.
+    accelerate: bool = False
+    accelerate_endpoint: str = ""
 
     @property
     def network(self) -> NetworkSettings:
@@ -91,6 +96,14 @@ class Profile:
         AppServer source (the AppServer hands out upload credentials; there are no keys to call VOD with)."""
         return not (self.mode == "credential" and self.source == "appserver")
 
+    @property
+    def accelerate_target(self) -> str | None:
+        """The accelerate endpoint OSS traffic goes to, or None when the switch is off."""
+        if not self.accelerate:
+            return None
+        return check_endpoint(self.accelerate_endpoint) if self.accelerate_endpoint.strip() \
+            else DEFAULT_ACCELERATE_ENDPOINT
+
     def role(self) -> RoleSettings:
         return RoleSettings(self.role_arn, self.role_session_name, self.duration_seconds, self.policy or None)
 
@@ -103,6 +116,8 @@ class Profile:
             raise config_error("InvalidSource", params={"allowed": list(SOURCES)})
         if not _REGION.match(self.region):
             raise config_error("InvalidRegion", params={"region": repr(self.region)})
+        if self.accelerate_endpoint.strip():
+            check_endpoint(self.accelerate_endpoint)
         if self.sandbox:
             return self
         if self.source == "accesskey" and not self.access_key_id.strip():

@@ -32,7 +32,9 @@ def resolve_sandbox(profile: Profile, info: dict[str, Any]) -> tuple[Profile, di
     """Fill a sandbox profile's endpoints and keys from the running sandbox's connection facts."""
     secrets: dict[str, Secret] = {}
     values: dict[str, Any] = {"region": info["region"], "vod_endpoint": info["vod_endpoint"],
-                              "sts_endpoint": info["sts_endpoint"], "appserver_url": info["appserver_url"]}
+                              "sts_endpoint": info["sts_endpoint"], "appserver_url": info["appserver_url"],
+                              "accelerate_endpoint": profile.accelerate_endpoint
+                              or info.get("oss_accelerate_endpoint", "")}
     if profile.mode == "sts":
         values.update(access_key_id=info["ram_user"]["access_key_id"], role_arn=info["role_arn"])
         secrets["access_key_secret"] = Secret(info["ram_user"]["access_key_secret"])
@@ -112,18 +114,21 @@ class SessionFactory:
         conn = connection_options(profile, secrets, cfg.connect_timeout, cfg.read_timeout)
         retry = cfg.retry_policy
         clock = self.clock
+        accelerate = profile.accelerate_target
         vod: VodApi | None = None
         upload: UploadSource
         signer: SignerSource
         appserver: AppServerClient | None = None
         if profile.source == "appserver":
-            appserver = AppServerClient(profile.appserver_url, secrets["appserver_token"], conn, retry, clock)
+            appserver = AppServerClient(profile.appserver_url, secrets["appserver_token"], conn, retry, clock,
+                                        accelerate=accelerate)
         if not profile.has_vod:
             assert appserver is not None
             upload = appserver
         elif profile.mode == "credential":
             signer = StaticSigner(AccessKey(profile.access_key_id.strip(), secrets["access_key_secret"]))
-            vod = VodApi(profile.region, profile.vod_endpoint or None, signer, conn, retry, clock)
+            vod = VodApi(profile.region, profile.vod_endpoint or None, signer, conn, retry, clock,
+                         accelerate=accelerate)
             upload = VodUploadSource(vod)
         else:
             if appserver is not None:
@@ -132,13 +137,14 @@ class SessionFactory:
                 sts = StsApi(profile.region, profile.sts_endpoint or None, conn, retry, clock)
                 signer = AssumeRoleSigner(sts, AccessKey(profile.access_key_id.strip(),
                                                          secrets["access_key_secret"]), profile.role(), clock)
-            vod = VodApi(profile.region, profile.vod_endpoint or None, signer, conn, retry, clock)
+            vod = VodApi(profile.region, profile.vod_endpoint or None, signer, conn, retry, clock,
+                         accelerate=accelerate)
             upload = VodUploadSource(vod)
         pool = max(10, cfg.parts_in_flight * cfg.concurrent_files + 2)
         oss = oss_session(pool)
         # oss2 sends through ``oss2.Session.session``: ours brings the proxy, the trust store and typed failures.
         oss.session = conn.network.session("oss", pool, SEND_BLOCK)
-        session = ProfileSession(profile.name, upload, cfg, conn, vod, oss)
+        session = ProfileSession(profile.name, upload, cfg, conn, vod, oss, accelerate=accelerate)
         if self.ledger is not None:
             session.ledger = ProfileLedger(self.ledger(), self.account_identity(profile, vod, conn, retry))
         return session

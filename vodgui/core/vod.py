@@ -22,6 +22,7 @@ from aliyunsdkvod.request.v20170321.RefreshUploadVideoRequest import RefreshUplo
 from aliyunsdkvod.request.v20170321.UpdateVideoInfoRequest import UpdateVideoInfoRequest
 from aliyunsdkvod.request.v20170321.UploadMediaByURLRequest import UploadMediaByURLRequest
 
+from vodgui.core.acceleration import with_accelerate
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadAddress, UploadAuth, UploadTicket
 from vodgui.core.errors import ErrorKind, VodError, config_error
@@ -245,8 +246,10 @@ class VodApi:
     """VOD calls signed by a :class:`~vodgui.core.pop.SignerSource` (AccessKey or STS token)."""
 
     def __init__(self, region: str, endpoint: str | None, signer: SignerSource, conn: ConnectionOptions,
-                 retry: RetryPolicy, clock: Clock) -> None:
+                 retry: RetryPolicy, clock: Clock, *, accelerate: str | None = None) -> None:
         self.region = region
+        #: The profile's OSS accelerate endpoint: each Create* call asks for it in UserData (AccelerateConfig).
+        self.accelerate = accelerate
         self._clock = clock
         self._pop = PopCaller("vod", region, endpoint or default_vod_endpoint(region), signer, conn, retry,
                               clock)
@@ -262,7 +265,9 @@ class VodApi:
     def create_upload_video(self, meta: VideoMetadata, file_name: str, file_size: int,
                             interrupt: threading.Event | None = None,
                             on_retry: RetryObserver | None = None) -> UploadTicket:
-        data = self.call(CreateUploadVideoRequest, meta.create_params(file_name, file_size), interrupt, on_retry)
+        params = meta.create_params(file_name, file_size)
+        params["UserData"] = with_accelerate(params["UserData"], self.accelerate)
+        data = self.call(CreateUploadVideoRequest, params, interrupt, on_retry)
         return ticket_from_response(data, self._clock.now(), "vod")
 
     def refresh_upload_video(self, video_id: str, interrupt: threading.Event | None = None,
@@ -282,12 +287,14 @@ class VodApi:
     def create_upload_image(self, params: dict[str, Any],
                             interrupt: threading.Event | None = None,
                             on_retry: RetryObserver | None = None) -> MediaTicket:
+        params = {**params, "UserData": with_accelerate(params.get("UserData"), self.accelerate)}
         data = self.call(CreateUploadImageRequest, params, interrupt, on_retry)
         return self._media_ticket(data, "ImageId", "ImageURL")
 
     def create_upload_attached_media(self, params: dict[str, Any],
                                      interrupt: threading.Event | None = None,
                                      on_retry: RetryObserver | None = None) -> MediaTicket:
+        params = {**params, "UserData": with_accelerate(params.get("UserData"), self.accelerate)}
         data = self.call(CreateUploadAttachedMediaRequest, params, interrupt, on_retry)
         return self._media_ticket(data, "MediaId", "MediaURL")
 

@@ -75,6 +75,9 @@ class Settings:
     link_bps: float = 0.0
     jitter_ms: float = 0.0
     loss_rate: float = 0.0
+    #: Transfer acceleration of the account's VOD storage bucket (enabled by a ticket to Alibaba Cloud): off, the
+    #: accelerate endpoints refuse every request with AccessDenied.
+    transfer_acceleration: bool = False
     #: Accepted difference between a request's timestamp and the sandbox's wall clock.
     max_skew_seconds: int = 15 * 60
     #: CDN: the private key for URL authentication type A; the CDN's own extra TTL on top of the timestamp.
@@ -96,6 +99,8 @@ class Settings:
             if not hasattr(self, name):
                 raise KeyError(name)
             current = getattr(self, name)
+            if isinstance(current, bool) and not isinstance(value, bool):
+                raise ValueError(f"{name} must be true or false")
             setattr(self, name, type(current)(value))
 
 

@@ -37,8 +37,10 @@ from vodgui.sandbox.http import (
 )
 from vodgui.sandbox.iam import Iam
 from vodgui.sandbox.ids import IdGenerator
+from vodgui.sandbox.oss.handlers import OssService, accelerate_host
 from vodgui.sandbox.service import SandboxContext, Service
 from vodgui.sandbox.state import StateStore
+from vodgui.sandbox.vod.models import storage_bucket
 
 log = logging.getLogger("vodgui.sandbox")
 
@@ -223,6 +225,10 @@ class SandboxServer:
             "vod_endpoint": self.url,
             "sts_endpoint": self.url,
             "oss_endpoint": self.url,
+            # The OSS transfer-acceleration endpoint, as a profile names it: reached only where the name maps to
+            # this computer (a hosts file); acceleration itself is the ``transfer_acceleration`` setting.
+            "oss_accelerate_endpoint": f"http://oss-accelerate.aliyuncs.com:{self.port}",
+            "storage_bucket": storage_bucket(cfg.account_id),
             "region": cfg.region,
             "account_id": cfg.account_id,
             "access_key_id": cfg.account_keys[0].access_key_id,
@@ -262,6 +268,8 @@ class SandboxServer:
 
     # -- request handling ------------------------------------------------------------------------------------
     def _route(self, req: Request) -> Service:
+        if accelerate_host(req) is not None:  # the OSS accelerate endpoint names are OSS's alone, whatever the path
+            return next(s for s in self._services if isinstance(s, OssService))
         for service in self._services:
             if service.wants(req):
                 return service

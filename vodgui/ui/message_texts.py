@@ -156,6 +156,18 @@ class MessageTexts(QObject):
             "InvalidUserData.NotObject": self.tr(
                 'UserData must be a JSON object, e.g. {{"Extend": {{"key": "value"}}}}.'),
             "InvalidCallbackURL": self.tr("The callback URL must start with http:// or https://."),
+            "InvalidAccelerateEndpoint": self.tr(
+                "The acceleration endpoint “{value}” is not a URL like https://oss-accelerate.aliyuncs.com "
+                "(http or https, a host name, an optional port, nothing after it)."),
+            "AccelerationRefused": self.tr(
+                "OSS refused the upload through the transfer-acceleration endpoint {endpoint} ({reason}). "
+                "Acceleration is not enabled for this account's VOD storage: ask Alibaba Cloud to enable upload "
+                "acceleration (a ticket naming the account UID and the storage bucket), or switch acceleration off "
+                "in the profile."),
+            "AccelerateEndpointNotLocal": self.tr(
+                "This profile uploads to a sandbox on this computer, but {host}, where acceleration would send the "
+                "upload, does not point to this computer: nothing was sent. For a rehearsal, map {host} to 127.0.0.1 "
+                "in the hosts file; otherwise switch acceleration off in the profile."),
             "InvalidFileName.Extension": self.tr(
                 "VOD does not accept {ext} files as video or audio. Supported: {supported}."),
             "LengthExceededMax.Title": self.tr("The title is longer than {limit} bytes."),

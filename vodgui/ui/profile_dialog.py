@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vodgui.core.acceleration import ACCELERATE_ENDPOINTS, DEFAULT_ACCELERATE_ENDPOINT
 from vodgui.core.connection_test import ConnectionTestResult, test_connection
 from vodgui.core.errors import VodError, config_error
 from vodgui.core.keychain import FIELDS, KeychainUnavailable
@@ -234,6 +236,26 @@ class ProfileDialog(QDialog):
         form.addRow(self.tr("Bypass proxy for:"), self.no_proxy_edit)
         form.addRow(self.tr("Extra CA certificate:"), ca_row)
 
+        self.accel_group = QGroupBox(self.tr("Upload acceleration"), self)
+        accel_form = QFormLayout(self.accel_group)
+        self.accelerate_check = QCheckBox(self.tr("Send uploads through OSS transfer &acceleration"),
+                                          self.accel_group)
+        self.accelerate_check.setToolTip(self.tr(
+            "Each upload asks VOD for acceleration (AccelerateConfig in its UserData) and sends the file to the "
+            "accelerate endpoint instead of the region's. Faster over long distances, but billed as upload "
+            "acceleration per GB. Alibaba Cloud must first enable it for the account and its storage bucket "
+            "(a ticket); until then uploads fail with a message saying so."))
+        self.accelerate_endpoint_box = QComboBox(self.accel_group)
+        self.accelerate_endpoint_box.setEditable(True)
+        self.accelerate_endpoint_box.addItems(ACCELERATE_ENDPOINTS)
+        self.accelerate_endpoint_box.setToolTip(self.tr(
+            "oss-accelerate.aliyuncs.com: global; oss-accelerate-overseas.aliyuncs.com: for uploads from outside "
+            "mainland China"))
+        accel_form.addRow(self.accelerate_check)
+        accel_form.addRow(self.tr("Acceleration &endpoint:"), self.accelerate_endpoint_box)
+        self.accelerate_check.toggled.connect(self.accelerate_endpoint_box.setEnabled)
+        self.accelerate_endpoint_box.setEnabled(False)
+
         test_group = QGroupBox(self.tr("Connection"), self)
         self.test_panel = ConnectionTestPanel(test_group)
         QVBoxLayout(test_group).addWidget(self.test_panel)
@@ -259,6 +281,7 @@ class ProfileDialog(QDialog):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.role_group, 1)
+        right.addWidget(self.accel_group)
         right.addWidget(test_group)
         right.addStretch(0)
         columns = QHBoxLayout()
@@ -297,7 +320,7 @@ class ProfileDialog(QDialog):
                 self.sts_endpoint_edit, self.proxy_mode_box, self.proxy_edit, self.proxy_user_edit,
                 self.proxy_password_edit, self.no_proxy_edit, self.ca_file_edit, self.ca_button, self.role_arn_edit,
                 self.session_name_edit, self.duration_spin, self.policy_editor.preset_box, self.policy_editor.edit,
-                self.test_panel.button, self.save_button]
+                self.accelerate_check, self.accelerate_endpoint_box, self.test_panel.button, self.save_button]
 
     def _with_hint(self, field: QWidget, hint: QLabel) -> QWidget:
         holder = QWidget(field.parentWidget())
@@ -347,14 +370,19 @@ class ProfileDialog(QDialog):
         self.proxy_user_edit.setText(profile.proxy_user)
         self.no_proxy_edit.setText(profile.no_proxy)
         self.ca_file_edit.setText(profile.ca_file)
+        self.accelerate_check.setChecked(profile.accelerate)
+        self.accelerate_endpoint_box.setCurrentText(profile.accelerate_endpoint or DEFAULT_ACCELERATE_ENDPOINT)
         if self.is_sandbox:
             info = self.ctx.sandbox_info() if self.ctx.sandbox_info else {}
             self.region_box.setCurrentText(str(info.get("region", profile.region)))
             self.vod_endpoint_edit.setText(str(info.get("vod_endpoint", "")))
             self.sts_endpoint_edit.setText(str(info.get("sts_endpoint", "")))
             self.role_arn_edit.setText(str(info.get("role_arn", "")))
+            # The sandbox answers acceleration on its own port (the name must map to this computer: hosts file).
+            self.accelerate_endpoint_box.setCurrentText(str(info.get("oss_accelerate_endpoint", "")))
             for widget in (self.name_edit, self.vod_endpoint_edit, self.sts_endpoint_edit, self.role_arn_edit):
                 widget.setReadOnly(True)
+            self.accelerate_endpoint_box.lineEdit().setReadOnly(True)
             self.region_box.setEnabled(False)
 
     def mode(self) -> str:
@@ -389,7 +417,8 @@ class ProfileDialog(QDialog):
         thread (the values are read now)."""
         values: dict[str, Any] = {
             "mode": self.mode(), "source": self.source(), "role_session_name": self.session_name_edit.text().strip(),
-            "duration_seconds": self.duration_spin.value(), "policy": self.policy_editor.policy()}
+            "duration_seconds": self.duration_spin.value(), "policy": self.policy_editor.policy(),
+            "accelerate": self.accelerate_check.isChecked()}
         if self.is_sandbox:
             return lambda base: replace(base, **values)
         values.update(
@@ -399,8 +428,13 @@ class ProfileDialog(QDialog):
             sts_endpoint=self.sts_endpoint_edit.text().strip(), sandbox=False,
             proxy_mode=self.proxy_mode(), proxy_url=self.proxy_edit.text().strip(),
             proxy_user=self.proxy_user_edit.text().strip(), no_proxy=self.no_proxy_edit.text().strip(),
-            ca_file=self.ca_file_edit.text().strip())
+            ca_file=self.ca_file_edit.text().strip(), accelerate_endpoint=self._accelerate_endpoint())
         return lambda base: replace(base, **values)
+
+    def _accelerate_endpoint(self) -> str:
+        """The endpoint field as the profile stores it: empty for OSS's default (the global endpoint)."""
+        text = self.accelerate_endpoint_box.currentText().strip()
+        return "" if text.rstrip("/") == DEFAULT_ACCELERATE_ENDPOINT else text
 
     def profile(self) -> Profile:
         """The profile as the dialog shows it now (not validated, not saved)."""

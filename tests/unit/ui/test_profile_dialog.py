@@ -462,3 +462,31 @@ def test_system_proxy_is_the_default_and_hides_manual_fields(qtbot: Any, open_di
     assert d.proxy_edit.isVisible() and not d.no_proxy_edit.isVisible()
     choose(d.proxy_mode_box, "none")
     assert not d.proxy_user_edit.isVisible() and not d.proxy_password_edit.isVisible()
+
+
+def test_upload_acceleration_switch(qtbot: Any, ui_ctx: Any, open_dialog: Opener, info: dict) -> None:
+    d = open_dialog()
+    assert not d.accelerate_check.isChecked() and not d.accelerate_endpoint_box.isEnabled()
+    assert "billed" in d.accelerate_check.toolTip() and "enable it for the account" in d.accelerate_check.toolTip()
+    fill(qtbot, d, "Far away", "credential", "accesskey", info)
+    qtbot.mouseClick(d.accelerate_check, Qt.MouseButton.LeftButton)
+    assert d.accelerate_endpoint_box.isEnabled()
+    d.accelerate_endpoint_box.setCurrentText("oss-accelerate.aliyuncs.com")  # no scheme: refused, named
+    assert "is not a URL like https://oss-accelerate.aliyuncs.com" in save_fails(qtbot, d)
+    d.accelerate_endpoint_box.setCurrentIndex(1)
+    save(qtbot, d)
+    profile = ui_ctx.workspace.profiles.require("Far away")
+    assert profile.accelerate and profile.accelerate_endpoint == "https://oss-accelerate-overseas.aliyuncs.com"
+
+    again = open_dialog("Far away")
+    assert again.accelerate_check.isChecked()
+    assert again.accelerate_endpoint_box.currentText() == "https://oss-accelerate-overseas.aliyuncs.com"
+    again.accelerate_endpoint_box.setCurrentIndex(0)  # the global endpoint: stored as the default
+    qtbot.mouseClick(again.accelerate_check, Qt.MouseButton.LeftButton)
+    save(qtbot, again)
+    profile = ui_ctx.workspace.profiles.require("Far away")
+    assert not profile.accelerate and profile.accelerate_endpoint == ""
+
+    sandbox = open_dialog("Sandbox")  # the sandbox answers on its own port; the endpoint is not editable
+    assert sandbox.accelerate_endpoint_box.currentText() == info["oss_accelerate_endpoint"]
+    assert sandbox.accelerate_endpoint_box.lineEdit().isReadOnly()

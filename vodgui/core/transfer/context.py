@@ -11,11 +11,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import oss2
 
+from vodgui.core.acceleration import AcceleratedBucket, EndpointGuard
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadTicket
 from vodgui.core.errors import VodError
@@ -42,14 +43,24 @@ class ProfileSession:
     oss_session: oss2.Session | None = None
     #: The duplicate guard, bound to the profile's account: every finished upload is recorded there.
     ledger: ProfileLedger | None = None
+    #: The OSS transfer-acceleration endpoint OSS traffic goes to instead of the UploadAddress endpoint (the
+    #: profile's switch; :mod:`vodgui.core.acceleration`), or None.
+    accelerate: str | None = None
+    accelerate_guard: EndpointGuard = field(default_factory=EndpointGuard)
 
     def bucket(self, creds: UploadCredentials, endpoint: str, bucket: str) -> oss2.Bucket:
         """An oss2 bucket signing with ``creds`` (a live provider: a refresh takes effect on the next request).
 
         oss2's own CRC check is off: it runs crcmod, pure Python where no compiler built its C extension. The
-        uploader computes CRC64 from the bytes it reads and compares it with the server's.
+        uploader computes CRC64 from the bytes it reads and compares it with the server's. With acceleration on,
+        the bucket is on the accelerate endpoint (checked first: a sandbox's uploads stay on this computer).
         """
         cfg = self.transfer
+        if self.accelerate:
+            self.accelerate_guard.check(endpoint, self.accelerate, bucket)
+            return AcceleratedBucket(oss2.ProviderAuth(creds), self.accelerate, bucket, session=self.oss_session,
+                                     connect_timeout=cfg.read_timeout, enable_crc=False,
+                                     proxies=self.conn.proxies(), accelerate_endpoint=self.accelerate)
         return oss2.Bucket(oss2.ProviderAuth(creds), endpoint, bucket, session=self.oss_session,
                            connect_timeout=cfg.read_timeout, enable_crc=False, proxies=self.conn.proxies())
 

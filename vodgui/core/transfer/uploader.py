@@ -33,6 +33,7 @@ from typing import Any, Protocol, TypeVar
 import oss2
 from oss2.models import PartInfo
 
+from vodgui.core.acceleration import explain_refusal
 from vodgui.core.clock import Clock
 from vodgui.core.errors import Cancelled, ErrorKind, VodError, from_oss_exception
 from vodgui.core.integrity import crc64_bytes, crc64_of_parts
@@ -233,7 +234,7 @@ class ObjectUploader:
             except (Cancelled, VodError):
                 raise
             except oss2.exceptions.OssError as exc:
-                raise from_oss_exception(exc) from None
+                raise explain_refusal(from_oss_exception(exc), self.bucket) from None
 
         return call_with_retry(
             attempt, policy=self.config.retry_policy, clock=self.clock, what=what, interrupt=self._halt,

@@ -2320,586 +2320,601 @@ File: {1}</source>
     </message>
     <message>
         <location filename="../../ui/message_texts.py" line="160"/>
+        <source>The acceleration endpoint “{value}” is not a URL like https://oss-accelerate.aliyuncs.com (http or https, a host name, an optional port, nothing after it).</source>
+        <translation>加速域名“{value}”不是形如 https://oss-accelerate.aliyuncs.com 的地址（http 或 https、主机名、可选端口，其后不能再有内容）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="163"/>
+        <source>OSS refused the upload through the transfer-acceleration endpoint {endpoint} ({reason}). Acceleration is not enabled for this account&apos;s VOD storage: ask Alibaba Cloud to enable upload acceleration (a ticket naming the account UID and the storage bucket), or switch acceleration off in the profile.</source>
+        <translation>OSS 拒绝了经传输加速域名 {endpoint} 的上传（{reason}）。此账号的点播存储未开通上传加速：请向阿里云提交工单开通上传加速（写明主账号 UID 和存储地址），或在配置中关闭上传加速。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="168"/>
+        <source>This profile uploads to a sandbox on this computer, but {host}, where acceleration would send the upload, does not point to this computer: nothing was sent. For a rehearsal, map {host} to 127.0.0.1 in the hosts file; otherwise switch acceleration off in the profile.</source>
+        <translation>此配置上传到本机的沙箱，但加速上传要发往的 {host} 并不指向本机：未发送任何数据。如需演练，请在 hosts 文件中把 {host} 映射到 127.0.0.1；否则请在配置中关闭上传加速。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="172"/>
         <source>VOD does not accept {ext} files as video or audio. Supported: {supported}.</source>
         <translation>视频点播不接受 {ext} 文件作为视频或音频。支持的格式：{supported}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="161"/>
+        <location filename="../../ui/message_texts.py" line="173"/>
         <source>The title is longer than {limit} bytes.</source>
         <translation>标题超过 {limit} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="162"/>
+        <location filename="../../ui/message_texts.py" line="174"/>
         <source>The description is longer than {limit} bytes.</source>
         <translation>描述超过 {limit} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="163"/>
+        <location filename="../../ui/message_texts.py" line="175"/>
         <source>The title contains emoji or other characters VOD refuses.</source>
         <translation>标题中包含表情符号或视频点播不接受的其他字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="164"/>
+        <location filename="../../ui/message_texts.py" line="176"/>
         <source>At most {limit} tags are allowed; there are {count}.</source>
         <translation>最多允许 {limit} 个标签，当前有 {count} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="165"/>
+        <location filename="../../ui/message_texts.py" line="177"/>
         <source>Tag {tag} is too long (max {limit} bytes) or contains a comma.</source>
         <translation>标签 {tag} 过长（最多 {limit} 字节）或包含逗号。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="166"/>
+        <location filename="../../ui/message_texts.py" line="178"/>
         <source>The image type must be one of {allowed}; got {value}.</source>
         <translation>图片类型必须是以下之一：{allowed}；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="167"/>
+        <location filename="../../ui/message_texts.py" line="179"/>
         <source>VOD does not accept {ext} images. Supported: {supported}.</source>
         <translation>视频点播不接受 {ext} 图片。支持的格式：{supported}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="168"/>
+        <location filename="../../ui/message_texts.py" line="180"/>
         <source>The attached media type must be one of {allowed}; got {value}.</source>
         <translation>辅助媒资类型必须是以下之一：{allowed}；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="170"/>
+        <location filename="../../ui/message_texts.py" line="182"/>
         <source>VOD does not accept {ext} files as {business_type} media. Supported: {supported}.</source>
         <translation>视频点播不接受 {ext} 文件作为 {business_type} 媒资。支持的格式：{supported}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="171"/>
+        <location filename="../../ui/message_texts.py" line="183"/>
         <source>{url} is not an http:// or https:// address VOD can fetch.</source>
         <translation>{url} 不是视频点播可以拉取的 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="172"/>
+        <location filename="../../ui/message_texts.py" line="184"/>
         <source>(no extension)</source>
         <translation>（无扩展名）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="173"/>
+        <location filename="../../ui/message_texts.py" line="185"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="174"/>
+        <location filename="../../ui/message_texts.py" line="186"/>
         <source>{name} does not exist any more at {path}. Put it back or remove the item.</source>
         <translation>{name} 已不在 {path}。请将其放回原处，或移除该项。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="175"/>
+        <location filename="../../ui/message_texts.py" line="187"/>
         <source>{name} is a folder. Add the files inside it instead.</source>
         <translation>{name} 是一个文件夹。请改为添加其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="176"/>
+        <location filename="../../ui/message_texts.py" line="188"/>
         <source>{name} cannot be read: {reason}.</source>
         <translation>无法读取 {name}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="177"/>
+        <location filename="../../ui/message_texts.py" line="189"/>
         <source>permission denied; check the file&apos;s permissions</source>
         <translation>权限不足，请检查文件的权限</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="178"/>
+        <location filename="../../ui/message_texts.py" line="190"/>
         <source>{name} is not a regular file.</source>
         <translation>{name} 不是普通文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="179"/>
+        <location filename="../../ui/message_texts.py" line="191"/>
         <source>{name} is empty (0 bytes); VOD cannot accept it.</source>
         <translation>{name} 是空文件（0 字节），视频点播无法接受。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="180"/>
+        <location filename="../../ui/message_texts.py" line="192"/>
         <source>{name} is not a text playlist (not UTF-8).</source>
         <translation>{name} 不是文本播放列表（不是 UTF-8 编码）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="181"/>
+        <location filename="../../ui/message_texts.py" line="193"/>
         <source>{name} is not an M3U8 playlist: it does not start with #EXTM3U.</source>
         <translation>{name} 不是 M3U8 播放列表：它不是以 #EXTM3U 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="182"/>
+        <location filename="../../ui/message_texts.py" line="194"/>
         <source>{name} cannot be uploaded; nothing was sent. Problems ({count}): {problems}.</source>
         <translation>{name} 无法上传，尚未发送任何内容。问题（{count} 个）：{problems}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="183"/>
+        <location filename="../../ui/message_texts.py" line="195"/>
         <source>segment</source>
         <translation>分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="184"/>
+        <location filename="../../ui/message_texts.py" line="196"/>
         <source>key file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="185"/>
+        <location filename="../../ui/message_texts.py" line="197"/>
         <source>initialization segment</source>
         <translation>初始化分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="187"/>
+        <location filename="../../ui/message_texts.py" line="199"/>
         <source>it is a master playlist (it lists variant streams); upload each variant playlist on its own</source>
         <translation>这是主播放列表（列出了多个码流），请分别上传每个码流的播放列表</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="188"/>
+        <location filename="../../ui/message_texts.py" line="200"/>
         <source>it lists no segments</source>
         <translation>其中没有列出任何分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="190"/>
+        <location filename="../../ui/message_texts.py" line="202"/>
         <source>{what} {uri} is a remote address; only local files can be uploaded (download the package first, or upload the playlist by URL)</source>
         <translation>{what} {uri} 是远程地址，只能上传本地文件（请先下载整个包，或通过 URL 上传播放列表）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="193"/>
+        <location filename="../../ui/message_texts.py" line="205"/>
         <source>{uri} and {other} have the same name {name}; a package is one folder on the server, so rename one of them</source>
         <translation>{uri} 和 {other} 同名（{name}）；一个包在服务端是同一个文件夹，请重命名其中一个</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="195"/>
+        <location filename="../../ui/message_texts.py" line="207"/>
         <source>{what} {uri} is missing (looked for {path})</source>
         <translation>{what} {uri} 不存在（查找位置：{path}）</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="196"/>
+        <location filename="../../ui/message_texts.py" line="208"/>
         <source>{what} {uri} cannot be read: {reason}</source>
         <translation>无法读取{what} {uri}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="197"/>
+        <location filename="../../ui/message_texts.py" line="209"/>
         <source>{what} {uri} is not a file</source>
         <translation>{what} {uri} 不是文件</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="198"/>
+        <location filename="../../ui/message_texts.py" line="210"/>
         <source>{what} {uri} is larger than 5 GiB</source>
         <translation>{what} {uri} 大于 5 GiB</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="199"/>
+        <location filename="../../ui/message_texts.py" line="211"/>
         <source>{what} {uri} has no file name</source>
         <translation>{what} {uri} 没有文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="202"/>
+        <location filename="../../ui/message_texts.py" line="214"/>
         <source>AuthInfoTimeout must be a whole number of seconds from {low} to {high}; {value} is out of range.</source>
         <translation>AuthInfoTimeout 必须是 {low} 到 {high} 之间的整数秒；{value} 超出范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="204"/>
+        <location filename="../../ui/message_texts.py" line="216"/>
         <source>Profile {profile} gets its upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to test playback.</source>
         <translation>配置 {profile} 从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请使用 AccessKey 配置或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="208"/>
+        <location filename="../../ui/message_texts.py" line="220"/>
         <source>This profile gets its upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Use an AccessKey profile, or an STS profile, to test playback.</source>
         <translation>此配置从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请使用 AccessKey 配置或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="211"/>
+        <location filename="../../ui/message_texts.py" line="223"/>
         <source>vodgui cannot use the PlayAuth as the player would ({why}) and the profile has no VOD key to fall back on.</source>
         <translation>vodgui 无法像播放器那样使用该播放凭证（{why}），而此配置也没有可以改用的点播密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="213"/>
+        <location filename="../../ui/message_texts.py" line="225"/>
         <source>No PlayAuth.</source>
         <translation>没有播放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="214"/>
+        <location filename="../../ui/message_texts.py" line="226"/>
         <source>The PlayAuth is empty.</source>
         <translation>播放凭证为空。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="216"/>
+        <location filename="../../ui/message_texts.py" line="228"/>
         <source>The PlayAuth is not base64: it is in a format vodgui does not know (newer PlayAuths are encrypted). Only the player SDK can use it.</source>
         <translation>播放凭证不是 Base64：它的格式 vodgui 无法识别（较新的播放凭证是加密的），只有播放器 SDK 能使用它。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="219"/>
+        <location filename="../../ui/message_texts.py" line="231"/>
         <source>The PlayAuth is base64 but not JSON: it is in a format vodgui does not know (newer PlayAuths are encrypted). Only the player SDK can use it.</source>
         <translation>播放凭证是 Base64，但不是 JSON：它的格式 vodgui 无法识别（较新的播放凭证是加密的），只有播放器 SDK 能使用它。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="221"/>
+        <location filename="../../ui/message_texts.py" line="233"/>
         <source>The PlayAuth decodes to JSON that is not an object.</source>
         <translation>播放凭证解码后的 JSON 不是对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="222"/>
+        <location filename="../../ui/message_texts.py" line="234"/>
         <source>it lacks credentials or AuthInfo</source>
         <translation>其中缺少凭证或 AuthInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="224"/>
+        <location filename="../../ui/message_texts.py" line="236"/>
         <source>{value} is not a VideoId (32 letters and digits, as the upload or the VOD console shows it).</source>
         <translation>{value} 不是 VideoId（由 32 个字母和数字组成，可在上传记录或视频点播控制台中找到）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="225"/>
+        <location filename="../../ui/message_texts.py" line="237"/>
         <source>Formats: {value} is not a format like mp4, m3u8, mp3 or mpd.</source>
         <translation>格式：{value} 不是 mp4、m3u8、mp3 或 mpd 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="226"/>
+        <location filename="../../ui/message_texts.py" line="238"/>
         <source>Definition: {values} is not one of {allowed}.</source>
         <translation>清晰度：{values} 不是以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="227"/>
+        <location filename="../../ui/message_texts.py" line="239"/>
         <source>StreamType must be video, audio, or both.</source>
         <translation>StreamType 必须是 video、audio 或两者。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="228"/>
+        <location filename="../../ui/message_texts.py" line="240"/>
         <source>OutputType must be cdn or oss.</source>
         <translation>OutputType 必须是 cdn 或 oss。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="229"/>
+        <location filename="../../ui/message_texts.py" line="241"/>
         <source>AuthTimeout must be at least 1 second.</source>
         <translation>AuthTimeout 至少为 1 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="231"/>
+        <location filename="../../ui/message_texts.py" line="243"/>
         <source>AuthTimeout must be at least 1 second and at most {limit} for OSS URLs.</source>
         <translation>AuthTimeout 至少为 1 秒；OSS 地址最多为 {limit} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="232"/>
+        <location filename="../../ui/message_texts.py" line="244"/>
         <source>ResultType must be Single or Multiple.</source>
         <translation>ResultType 必须是 Single 或 Multiple。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="233"/>
+        <location filename="../../ui/message_texts.py" line="245"/>
         <source>PlayConfig is not valid JSON: {reason}</source>
         <translation>PlayConfig 不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="235"/>
+        <location filename="../../ui/message_texts.py" line="247"/>
         <source>PlayConfig must be a JSON object, e.g. {{&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}}.</source>
         <translation>PlayConfig 必须是 JSON 对象，例如 {{&quot;PlayDomain&quot;: &quot;vod.example.com&quot;}}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="237"/>
+        <location filename="../../ui/message_texts.py" line="249"/>
         <source>valid: {arn}</source>
         <translation>有效：{arn}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="238"/>
+        <location filename="../../ui/message_texts.py" line="250"/>
         <source>token {key_id}, valid until {until}</source>
         <translation>令牌 {key_id}，有效期至 {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="239"/>
+        <location filename="../../ui/message_texts.py" line="251"/>
         <source>STS token {key_id}</source>
         <translation>STS 令牌 {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="240"/>
+        <location filename="../../ui/message_texts.py" line="252"/>
         <source>reachable, token accepted</source>
         <translation>可连接，令牌已被接受</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="241"/>
+        <location filename="../../ui/message_texts.py" line="253"/>
         <source>allowed</source>
         <translation>已允许</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="242"/>
+        <location filename="../../ui/message_texts.py" line="254"/>
         <source>reachable</source>
         <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="243"/>
+        <location filename="../../ui/message_texts.py" line="255"/>
         <source>reachable and authorized</source>
         <translation>可连接且已授权</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="245"/>
+        <location filename="../../ui/message_texts.py" line="257"/>
         <source>reachable; this profile may not read video info ({code}) — uploads can still work</source>
         <translation>可连接；此配置无权读取视频信息（{code}）——上传仍可正常进行</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="246"/>
+        <location filename="../../ui/message_texts.py" line="258"/>
         <source>Connection works.</source>
         <translation>连接正常。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="247"/>
+        <location filename="../../ui/message_texts.py" line="259"/>
         <source>The AccessKey ID is unknown or disabled. Check it in the RAM console.</source>
         <translation>AccessKey ID 不存在或已被禁用。请在 RAM 控制台核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="249"/>
+        <location filename="../../ui/message_texts.py" line="261"/>
         <source>The AccessKey secret (or the AppServer token) is wrong: the key ID is known, but the signature does not match. Enter the secret again.</source>
         <translation>AccessKey Secret（或 AppServer 令牌）错误：AccessKey ID 有效，但签名不匹配。请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="252"/>
+        <location filename="../../ui/message_texts.py" line="264"/>
         <source>The key or role is valid but lacks permission for this call. Attach a policy that allows it (for uploads: vod:CreateUploadVideo and vod:RefreshUploadVideo).</source>
         <translation>密钥或角色有效，但无权执行此调用。请附加允许该操作的策略（上传需要 vod:CreateUploadVideo 和 vod:RefreshUploadVideo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="255"/>
+        <location filename="../../ui/message_texts.py" line="267"/>
         <source>The role does not exist, or this user may not assume it. Check the RoleArn and the role&apos;s trust policy.</source>
         <translation>角色不存在，或此用户无权扮演该角色。请检查 RoleArn 和角色的信任策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="258"/>
+        <location filename="../../ui/message_texts.py" line="270"/>
         <source>The service could not be reached. Check the network, the endpoint and the proxy.</source>
         <translation>无法连接服务端。请检查网络、Endpoint 和代理。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="260"/>
+        <location filename="../../ui/message_texts.py" line="272"/>
         <source>This computer&apos;s clock is more than 15 minutes off. Correct the date and time.</source>
         <translation>本机时钟偏差超过 15 分钟。请校正日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="261"/>
+        <location filename="../../ui/message_texts.py" line="273"/>
         <source>The profile settings are not valid.</source>
         <translation>配置无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="262"/>
+        <location filename="../../ui/message_texts.py" line="274"/>
         <source>The temporary credentials were refused as expired.</source>
         <translation>临时凭证因已过期被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="263"/>
+        <location filename="../../ui/message_texts.py" line="275"/>
         <source>The service is throttling requests; try again in a minute.</source>
         <translation>服务端正在限流，请一分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="264"/>
+        <location filename="../../ui/message_texts.py" line="276"/>
         <source>The service had an internal error; try again later.</source>
         <translation>服务端出现内部错误，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="267"/>
+        <location filename="../../ui/message_texts.py" line="279"/>
         <source>{name} can no longer be read ({reason}). Put it back and retry; the parts already sent are kept.</source>
         <translation>{name} 已无法读取（{reason}）。请放回该文件后重试；已上传的分片会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="269"/>
+        <location filename="../../ui/message_texts.py" line="281"/>
         <source>{name} changed while it was being uploaded. Nothing was lost: retry to upload the new version from the start.</source>
         <translation>{name} 在上传过程中被修改。没有丢失任何内容：重试即可从头上传新版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="272"/>
+        <location filename="../../ui/message_texts.py" line="284"/>
         <source>{what}: what OSS stored differs from the bytes read from the file ({detail}). The upload is not counted as done; retry it, and check the disk and the network if it happens again.</source>
         <translation>{what}：OSS 存储的内容与从文件读取的字节不一致（{detail}）。此次上传不算完成；请重试，如果再次出现，请检查磁盘和网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="275"/>
+        <location filename="../../ui/message_texts.py" line="287"/>
         <source>Profile {profile} gets its upload credentials from an AppServer, whose contract covers videos only (create and refresh upload video): {what} cannot go through it. Use a profile in STS mode or with an AccessKey for this item.</source>
         <translation>配置 {profile} 从 AppServer 获取上传凭证，而 AppServer 约定只涵盖视频（创建和刷新视频上传）：{what} 无法通过它上传。请为此项使用 STS 模式或带 AccessKey 的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="278"/>
+        <location filename="../../ui/message_texts.py" line="290"/>
         <source>Profile {profile} has no VOD key to set the cover with.</source>
         <translation>配置 {profile} 没有可用于设置封面的 VOD 密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="280"/>
+        <location filename="../../ui/message_texts.py" line="292"/>
         <source>Unexpected {error}. The item is kept: retry it, and send the diagnostics if it happens again.</source>
         <translation>意外错误 {error}。该项已保留：请重试，如果再次出现，请发送诊断信息。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="282"/>
+        <location filename="../../ui/message_texts.py" line="294"/>
         <source>VOD does not know the upload job {job_id} for {url} any more. Remove the item and add the URL again.</source>
         <translation>VOD 已不再知道 {url} 的上传任务 {job_id}。请移除该项并重新添加该网址。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="283"/>
+        <location filename="../../ui/message_texts.py" line="295"/>
         <source>VOD could not fetch {url} (status {status}).</source>
         <translation>VOD 无法获取 {url}（状态 {status}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="284"/>
+        <location filename="../../ui/message_texts.py" line="296"/>
         <source>CreateUploadImage gave no ImageURL or FileURL to use as the cover.</source>
         <translation>CreateUploadImage 没有返回可用作封面的 ImageURL 或 FileURL。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="286"/>
+        <location filename="../../ui/message_texts.py" line="298"/>
         <source>A workflow ID is 32 hexadecimal digits (console: Configuration Management &gt; Media Processing &gt; Workflows).</source>
         <translation>工作流 ID 为 32 位十六进制字符（控制台：配置管理 &gt; 媒体处理配置 &gt; 工作流管理）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="289"/>
+        <location filename="../../ui/message_texts.py" line="301"/>
         <source>A storage location looks like outin-&lt;id&gt;.oss-&lt;region&gt;.aliyuncs.com (console: Configuration Management &gt; Media Management &gt; Storage).</source>
         <translation>存储地址形如 outin-&lt;id&gt;.oss-&lt;region&gt;.aliyuncs.com（控制台：配置管理 &gt; 媒体管理配置 &gt; 存储管理）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="291"/>
+        <location filename="../../ui/message_texts.py" line="303"/>
         <source>Video {video_id} no longer exists in VOD (deleted?); a new video is created.</source>
         <translation>视频 {video_id} 在 VOD 中已不存在（已删除？）；将创建一个新视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="293"/>
+        <location filename="../../ui/message_texts.py" line="305"/>
         <source>The file changed since the last attempt (size or modification time); it is uploaded again from the start.</source>
         <translation>文件自上次尝试以来已更改（大小或修改时间）；将从头重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="295"/>
+        <location filename="../../ui/message_texts.py" line="307"/>
         <source>{count} parts reused after resume</source>
         <translation>续传时复用了 {count} 个分片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="296"/>
+        <location filename="../../ui/message_texts.py" line="308"/>
         <source>{count} parts on the server differed from the file and were sent again.</source>
         <translation>服务器上有 {count} 个分片与文件不一致，已重新发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="297"/>
+        <location filename="../../ui/message_texts.py" line="309"/>
         <source>{count} segments were already on the server</source>
         <translation>服务器上已有 {count} 个分段</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="298"/>
+        <location filename="../../ui/message_texts.py" line="310"/>
         <source>Submitted to VOD; waiting for it to fetch the file.</source>
         <translation>已提交给 VOD；正在等待它获取文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="299"/>
+        <location filename="../../ui/message_texts.py" line="311"/>
         <source>VOD reports the upload job as {status}.</source>
         <translation>VOD 报告上传任务状态为 {status}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="301"/>
+        <location filename="../../ui/message_texts.py" line="313"/>
         <source>The upload credentials of {media_id} expired before the upload finished; it was uploaded again under a new id.</source>
         <translation>{media_id} 的上传凭证在上传完成前过期；已使用新的 ID 重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="303"/>
+        <location filename="../../ui/message_texts.py" line="315"/>
         <source>The cover image could not be set: {error}</source>
         <translation>无法设置封面图片：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="305"/>
+        <location filename="../../ui/message_texts.py" line="317"/>
         <source>The server no longer has the earlier upload session (it was completed, aborted or expired); the file is sent again.</source>
         <translation>服务器上已没有之前的上传会话（已完成、已中止或已过期）；将重新发送文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="307"/>
+        <location filename="../../ui/message_texts.py" line="319"/>
         <source>The unfinished upload on the server was aborted.</source>
         <translation>服务器上未完成的上传已中止。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="309"/>
+        <location filename="../../ui/message_texts.py" line="321"/>
         <source>Video {video_id} had been created before its answer was lost (a crash or a dropped connection); the upload goes on in it.</source>
         <translation>视频 {video_id} 在应答丢失（程序崩溃或连接中断）之前已经创建；上传将在该视频中继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="311"/>
+        <location filename="../../ui/message_texts.py" line="323"/>
         <source>Details saved in VOD (UpdateVideoInfo) for video {video_id}.</source>
         <translation>已在点播中保存视频 {video_id} 的详细信息（UpdateVideoInfo）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="312"/>
+        <location filename="../../ui/message_texts.py" line="324"/>
         <source>The details could not be saved in VOD for video {video_id}: {error}</source>
         <translation>未能在点播中保存视频 {video_id} 的详细信息：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="314"/>
+        <location filename="../../ui/message_texts.py" line="326"/>
         <source>Profile {profile} gets upload credentials from an AppServer and cannot call VOD, so it cannot change a video&apos;s details. Use an AccessKey profile for the same account.</source>
         <translation>配置 {profile} 从 AppServer 获取上传凭证，无法调用点播接口，因此不能修改视频的详细信息。请使用同一账号的 AccessKey 配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="316"/>
+        <location filename="../../ui/message_texts.py" line="328"/>
         <source>Cancelled: the placeholder video {video_id} was deleted from VOD.</source>
         <translation>已取消：占位视频 {video_id} 已从点播中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="318"/>
+        <location filename="../../ui/message_texts.py" line="330"/>
         <source>Cancelled, but the placeholder video {video_id} could not be deleted ({error}). Delete it in the VOD console.</source>
         <translation>已取消，但占位视频 {video_id} 未能删除（{error}）。请在点播控制台中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="321"/>
+        <location filename="../../ui/message_texts.py" line="333"/>
         <source>Cancelled. This profile cannot delete videos: delete the placeholder video {video_id} in the VOD console.</source>
         <translation>已取消。此配置无法删除视频：请在点播控制台中删除占位视频 {video_id}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="324"/>
+        <location filename="../../ui/message_texts.py" line="336"/>
         <source>Cancelled: the image {media_id} created for it was deleted from VOD (DeleteImage).</source>
         <translation>已取消：为其创建的图片 {media_id} 已从点播中删除（DeleteImage）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="326"/>
+        <location filename="../../ui/message_texts.py" line="338"/>
         <source>Cancelled, but the image {media_id} created for it could not be deleted ({error}). Delete it in the VOD console.</source>
         <translation>已取消，但为其创建的图片 {media_id} 无法删除（{error}）。请在点播控制台中删除它。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="329"/>
+        <location filename="../../ui/message_texts.py" line="341"/>
         <source>Cancelled. This profile cannot delete images: delete the image {media_id} in the VOD console.</source>
         <translation>已取消。此配置无法删除图片：请在点播控制台中删除图片 {media_id}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="331"/>
+        <location filename="../../ui/message_texts.py" line="343"/>
         <source>Cancelled: the attached media {media_id} created for it was deleted from VOD (DeleteAttachedMedia).</source>
         <translation>已取消：为其创建的辅助媒资 {media_id} 已从点播中删除（DeleteAttachedMedia）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="333"/>
+        <location filename="../../ui/message_texts.py" line="345"/>
         <source>Cancelled, but the attached media {media_id} created for it could not be deleted ({error}). Delete it in the VOD console.</source>
         <translation>已取消，但为其创建的辅助媒资 {media_id} 无法删除（{error}）。请在点播控制台中删除它。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="336"/>
+        <location filename="../../ui/message_texts.py" line="348"/>
         <source>Cancelled. This profile cannot delete attached media: delete {media_id} in the VOD console.</source>
         <translation>已取消。此配置无法删除辅助媒资：请在点播控制台中删除 {media_id}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="338"/>
+        <location filename="../../ui/message_texts.py" line="350"/>
         <source>Interrupted: the program that was uploading this item stopped. It goes on from the parts the server has.</source>
         <translation>已中断：正在上传此项的程序已停止。将从服务器上已有的分片继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="340"/>
+        <location filename="../../ui/message_texts.py" line="352"/>
         <source>an image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="341"/>
+        <location filename="../../ui/message_texts.py" line="353"/>
         <source>{business_type} media</source>
         <translation>{business_type} 附加媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="342"/>
+        <location filename="../../ui/message_texts.py" line="354"/>
         <source>an upload by URL</source>
         <translation>网址上传</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="345"/>
+        <location filename="../../ui/message_texts.py" line="357"/>
         <source>Throttle patience must be between {low} and {high} seconds.</source>
         <translation>限流等待时间必须在 {low} 到 {high} 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="346"/>
+        <location filename="../../ui/message_texts.py" line="358"/>
         <source>The disk holding the vodgui home {directory} is full ({free} free). Free at least {want} on that disk (vodgui&apos;s own files there: {used}; old logs and the built-in sandbox&apos;s data can go), or use another home with --home or VODGUI_HOME. Nothing was lost: try again once there is room.</source>
         <translation>vodgui 主目录 {directory} 所在的磁盘已满（剩余 {free}）。请在该磁盘上至少释放 {want}（vodgui 自己在那里的文件：{used}；旧日志和内置沙箱的数据可以删除），或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：腾出空间后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="349"/>
+        <location filename="../../ui/message_texts.py" line="361"/>
         <source>The vodgui home {directory} cannot be written (read-only or no permission). Make it writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: try again then.</source>
         <translation>无法写入 vodgui 主目录 {directory}（只读或没有权限）。请让当前用户可以写入它，或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：之后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="352"/>
+        <location filename="../../ui/message_texts.py" line="364"/>
         <source>waiting: the service is throttling ({code}); trying again in {delay} s</source>
         <translation>等待中：服务正在限流（{code}）；{delay} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="353"/>
+        <location filename="../../ui/message_texts.py" line="365"/>
         <source>waiting: {code}; retry {attempt} in {delay} s</source>
         <translation>等待中：{code}；{delay} 秒后进行第 {attempt} 次重试</translation>
     </message>
@@ -3728,462 +3743,487 @@ VideoId：{1}</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="102"/>
+        <location filename="../../ui/profile_dialog.py" line="104"/>
         <source>Built-in sandbox profile</source>
         <extracomment>Regions offered in the editable region box (any other region id can be typed). Which field to focus for a validation error code. Keychain facts, filled off-thread: the problem (None = usable), its name, which fields are stored. Why the keychain cannot hold secrets (the core&apos;s message), or None. Where the last save put the secret (&quot;SecretService Keyring&quot;), for the status bar and tests.</extracomment>
         <translation>内置沙箱配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="104"/>
+        <location filename="../../ui/profile_dialog.py" line="106"/>
         <source>Edit profile {0}</source>
         <translation>编辑配置 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="106"/>
+        <location filename="../../ui/profile_dialog.py" line="108"/>
         <source>New profile</source>
         <translation>新建配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="113"/>
+        <location filename="../../ui/profile_dialog.py" line="115"/>
         <source>This is the built-in sandbox profile. Its keys, role, AppServer and endpoints come from the sandbox running inside vodgui, so they cannot be edited here. Choose the mode and the source to rehearse each way of uploading.</source>
         <translation>这是内置的沙箱配置。其密钥、角色、AppServer 和 Endpoint 都来自 vodgui 内部运行的沙箱，因此不能在此编辑。选择不同的模式和来源，即可演练每种上传方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="120"/>
+        <location filename="../../ui/profile_dialog.py" line="122"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="123"/>
+        <location filename="../../ui/profile_dialog.py" line="125"/>
         <source>A name for this account, shown in the profile switcher</source>
         <translation>此账号的名称，显示在配置切换框中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="124"/>
+        <location filename="../../ui/profile_dialog.py" line="126"/>
         <source>e.g. Production</source>
         <translation>例如：生产环境</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="128"/>
+        <location filename="../../ui/profile_dialog.py" line="130"/>
         <source>The VOD region of your videos (a region id like cn-shanghai)</source>
         <translation>视频所在的点播地域（地域 ID，例如 cn-shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="130"/>
+        <location filename="../../ui/profile_dialog.py" line="132"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="131"/>
+        <location filename="../../ui/profile_dialog.py" line="133"/>
         <source>STS</source>
         <translation>STS 临时凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="132"/>
+        <location filename="../../ui/profile_dialog.py" line="134"/>
         <source>How uploads are authorized</source>
         <translation>上传的授权方式</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="135"/>
+        <location filename="../../ui/profile_dialog.py" line="137"/>
         <source>AccessKey in the keychain</source>
         <translation>AccessKey（保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="136"/>
+        <location filename="../../ui/profile_dialog.py" line="138"/>
         <source>AppServer URL and token</source>
         <translation>AppServer 地址和令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="137"/>
+        <location filename="../../ui/profile_dialog.py" line="139"/>
         <source>Where the credentials come from</source>
         <translation>凭证的来源</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="139"/>
+        <location filename="../../ui/profile_dialog.py" line="141"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="140"/>
+        <location filename="../../ui/profile_dialog.py" line="142"/>
         <source>&amp;Region:</source>
         <translation>地域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="141"/>
+        <location filename="../../ui/profile_dialog.py" line="143"/>
         <source>&amp;Mode:</source>
         <translation>模式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="142"/>
+        <location filename="../../ui/profile_dialog.py" line="144"/>
         <source>&amp;Source:</source>
         <translation>来源(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="144"/>
+        <location filename="../../ui/profile_dialog.py" line="146"/>
         <source>Credentials</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="147"/>
+        <location filename="../../ui/profile_dialog.py" line="149"/>
         <source>The AccessKey ID (LTAI…) of the account or RAM user</source>
         <translation>阿里云账号或 RAM 用户的 AccessKey ID（LTAI…）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="150"/>
-        <location filename="../../ui/profile_dialog.py" line="210"/>
+        <location filename="../../ui/profile_dialog.py" line="152"/>
+        <location filename="../../ui/profile_dialog.py" line="212"/>
         <source>Kept only in the system keychain, never in the profile file</source>
         <translation>只保存在系统钥匙串中，绝不写入配置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="153"/>
+        <location filename="../../ui/profile_dialog.py" line="155"/>
         <source>Your team&apos;s AppServer, which hands out upload credentials or STS tokens</source>
         <translation>团队的 AppServer，用于发放上传凭证或 STS 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="157"/>
+        <location filename="../../ui/profile_dialog.py" line="159"/>
         <source>The token the AppServer expects; kept only in the system keychain</source>
         <translation>AppServer 要求的令牌；只保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="158"/>
+        <location filename="../../ui/profile_dialog.py" line="160"/>
         <source>Checking the keychain…</source>
         <translation>正在检查钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="161"/>
+        <location filename="../../ui/profile_dialog.py" line="163"/>
         <source>AccessKey &amp;ID:</source>
         <translation>AccessKey ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="162"/>
+        <location filename="../../ui/profile_dialog.py" line="164"/>
         <source>AccessKey s&amp;ecret:</source>
         <translation>AccessKey Secret(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="163"/>
+        <location filename="../../ui/profile_dialog.py" line="165"/>
         <source>AppServer &amp;URL:</source>
         <translation>AppServer 地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="164"/>
+        <location filename="../../ui/profile_dialog.py" line="166"/>
         <source>AppServer &amp;token:</source>
         <translation>AppServer 令牌(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="167"/>
+        <location filename="../../ui/profile_dialog.py" line="169"/>
         <source>STS role</source>
         <translation>STS 角色</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="171"/>
+        <location filename="../../ui/profile_dialog.py" line="173"/>
         <source>The RAM role to assume; copy its ARN from the RAM console</source>
         <translation>要扮演的 RAM 角色；请从 RAM 控制台复制其 ARN</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="173"/>
+        <location filename="../../ui/profile_dialog.py" line="175"/>
         <source>RoleSessionName: 2-64 letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;; it appears in the audit log</source>
         <translation>RoleSessionName：2-64 个字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;；会出现在审计日志中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="178"/>
+        <location filename="../../ui/profile_dialog.py" line="180"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="179"/>
+        <location filename="../../ui/profile_dialog.py" line="181"/>
         <source>DurationSeconds: how long each token is valid (900-3600); vodgui renews it before it expires</source>
         <translation>DurationSeconds：每个令牌的有效时长（900-3600）；vodgui 会在过期前自动续期</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="182"/>
+        <location filename="../../ui/profile_dialog.py" line="184"/>
         <source>Role&amp;Arn:</source>
         <translation>RoleArn(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="183"/>
+        <location filename="../../ui/profile_dialog.py" line="185"/>
         <source>Session na&amp;me:</source>
         <translation>会话名称(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="184"/>
+        <location filename="../../ui/profile_dialog.py" line="186"/>
         <source>&amp;Duration:</source>
         <translation>有效期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="185"/>
+        <location filename="../../ui/profile_dialog.py" line="187"/>
         <source>Session &amp;policy:</source>
         <translation>会话策略(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="193"/>
+        <location filename="../../ui/profile_dialog.py" line="195"/>
         <source>Leave empty for the region&apos;s public VOD endpoint</source>
         <translation>留空则使用该地域的公网点播 Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="195"/>
+        <location filename="../../ui/profile_dialog.py" line="197"/>
         <source>Leave empty for the region&apos;s STS endpoint</source>
         <translation>留空则使用该地域的 STS Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="228"/>
+        <location filename="../../ui/profile_dialog.py" line="230"/>
         <source>&amp;VOD endpoint:</source>
         <translation>点播 Endpoint(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="229"/>
+        <location filename="../../ui/profile_dialog.py" line="231"/>
         <source>S&amp;TS endpoint:</source>
         <translation>STS Endpoint(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="230"/>
+        <location filename="../../ui/profile_dialog.py" line="232"/>
         <source>Pro&amp;xy:</source>
         <translation>代理(&amp;X)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="237"/>
+        <location filename="../../ui/profile_dialog.py" line="239"/>
+        <source>Upload acceleration</source>
+        <translation>上传加速</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="241"/>
+        <source>Send uploads through OSS transfer &amp;acceleration</source>
+        <translation>通过 OSS 传输加速上传(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="244"/>
+        <source>Each upload asks VOD for acceleration (AccelerateConfig in its UserData) and sends the file to the accelerate endpoint instead of the region&apos;s. Faster over long distances, but billed as upload acceleration per GB. Alibaba Cloud must first enable it for the account and its storage bucket (a ticket); until then uploads fail with a message saying so.</source>
+        <translation>每次上传都会向点播请求加速（在 UserData 中加入 AccelerateConfig），并把文件发送到加速域名而不是地域域名。远距离上传更快，但按 GB 收取上传加速费用。须先由阿里云为账号及其存储地址开通（提交工单）；开通前上传会失败并提示原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="252"/>
+        <source>oss-accelerate.aliyuncs.com: global; oss-accelerate-overseas.aliyuncs.com: for uploads from outside mainland China</source>
+        <translation>oss-accelerate.aliyuncs.com：全球加速；oss-accelerate-overseas.aliyuncs.com：适用于从中国内地以外上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="255"/>
+        <source>Acceleration &amp;endpoint:</source>
+        <translation>加速域名(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="259"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="250"/>
+        <location filename="../../ui/profile_dialog.py" line="272"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="252"/>
+        <location filename="../../ui/profile_dialog.py" line="274"/>
         <source>Delete this profile and its secret in the keychain</source>
         <translation>删除此配置及其在钥匙串中的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="432"/>
+        <location filename="../../ui/profile_dialog.py" line="466"/>
         <source>VOD issues a credential for each video. Simple: the key only needs VOD upload permission.</source>
         <translation>由视频点播为每个视频签发上传凭证。简单：密钥只需点播上传权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="435"/>
+        <location filename="../../ui/profile_dialog.py" line="469"/>
         <source>vodgui calls the VOD API with a temporary STS token. Needs a RAM role and, optionally, a session policy.</source>
         <translation>vodgui 使用 STS 临时凭证调用点播 API。需要一个 RAM 角色，会话策略可选。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="438"/>
+        <location filename="../../ui/profile_dialog.py" line="472"/>
         <source>The sandbox&apos;s own AccessKey signs the calls (its RAM user&apos;s, in STS mode).</source>
         <translation>由沙箱自带的 AccessKey 签名调用（STS 模式下为其 RAM 用户的 AccessKey）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="440"/>
+        <location filename="../../ui/profile_dialog.py" line="474"/>
         <source>The sandbox&apos;s built-in AppServer hands out the credentials.</source>
         <translation>由沙箱内置的 AppServer 发放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="442"/>
+        <location filename="../../ui/profile_dialog.py" line="476"/>
         <source>Your AccessKey ID is kept in the profile and the secret in the system keychain.</source>
         <translation>AccessKey ID 保存在配置中，Secret 保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="445"/>
+        <location filename="../../ui/profile_dialog.py" line="479"/>
         <source>Your team&apos;s AppServer hands out the credentials; you keep only its URL and a token.</source>
         <translation>由团队的 AppServer 发放凭证；您只需保存其地址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="494"/>
-        <location filename="../../ui/profile_dialog.py" line="495"/>
+        <location filename="../../ui/profile_dialog.py" line="528"/>
+        <location filename="../../ui/profile_dialog.py" line="529"/>
         <source>default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="530"/>
+        <location filename="../../ui/profile_dialog.py" line="564"/>
         <source>✗ No usable keychain: {0}. vodgui keeps secrets only in the system keychain, never in a file, so it cannot save this secret. Start or unlock your keychain (GNOME Keyring, KWallet).</source>
         <translation>✗ 没有可用的钥匙串：{0}。vodgui 只把密钥保存在系统钥匙串中，绝不写入文件，因此无法保存此密钥。请启动或解锁钥匙串（GNOME Keyring、KWallet）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="533"/>
+        <location filename="../../ui/profile_dialog.py" line="567"/>
         <source>cannot be stored: no keychain</source>
         <translation>无法保存：没有钥匙串</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="539"/>
+        <location filename="../../ui/profile_dialog.py" line="573"/>
         <source>Stored in {0}. Leave the field empty to keep it.</source>
         <translation>已保存在 {0} 中。留空则保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="537"/>
-        <location filename="../../ui/profile_dialog.py" line="541"/>
+        <location filename="../../ui/profile_dialog.py" line="571"/>
+        <location filename="../../ui/profile_dialog.py" line="575"/>
         <source>unchanged (stored in the keychain)</source>
         <translation>不变（已保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="190"/>
+        <location filename="../../ui/profile_dialog.py" line="192"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="197"/>
+        <location filename="../../ui/profile_dialog.py" line="199"/>
         <source>System settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="198"/>
+        <location filename="../../ui/profile_dialog.py" line="200"/>
         <source>No proxy</source>
         <translation>不使用代理</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="199"/>
+        <location filename="../../ui/profile_dialog.py" line="201"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="200"/>
+        <location filename="../../ui/profile_dialog.py" line="202"/>
         <source>PAC file</source>
         <translation>PAC 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="202"/>
+        <location filename="../../ui/profile_dialog.py" line="204"/>
         <source>System settings: the operating system&apos;s proxy and its automatic configuration (PAC/WPAD), NO_PROXY honoured. The choice applies to every connection of this profile: VOD, STS, OSS, AppServer.</source>
         <translation>系统设置：使用操作系统的代理及其自动配置（PAC/WPAD），并遵循 NO_PROXY。此选择适用于该配置的所有连接：VOD、STS、OSS 和 AppServer。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="206"/>
+        <location filename="../../ui/profile_dialog.py" line="208"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="207"/>
+        <location filename="../../ui/profile_dialog.py" line="209"/>
         <source>Only if the proxy asks for a login</source>
         <translation>仅当代理要求登录时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="212"/>
+        <location filename="../../ui/profile_dialog.py" line="214"/>
         <source>e.g. .corp.example.com, 10.0.0.0/8</source>
         <translation>例如 .corp.example.com, 10.0.0.0/8</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="213"/>
+        <location filename="../../ui/profile_dialog.py" line="215"/>
         <source>Hosts, domains and networks reached without the proxy, separated by commas</source>
         <translation>不经过代理直接访问的主机、域名和网段，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="216"/>
+        <location filename="../../ui/profile_dialog.py" line="218"/>
         <source>none: the system&apos;s trusted certificates</source>
         <translation>无：使用系统信任的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="218"/>
+        <location filename="../../ui/profile_dialog.py" line="220"/>
         <source>A PEM file with a CA certificate to trust in addition to the operating system&apos;s, e.g. the one your company uses to inspect HTTPS. Certificates are always verified.</source>
         <translation>除操作系统信任的证书外，额外信任的 CA 证书（PEM 文件），例如公司用于检查 HTTPS 的证书。证书始终会被验证。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="220"/>
+        <location filename="../../ui/profile_dialog.py" line="222"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="231"/>
-        <location filename="../../ui/profile_dialog.py" line="469"/>
+        <location filename="../../ui/profile_dialog.py" line="233"/>
+        <location filename="../../ui/profile_dialog.py" line="503"/>
         <source>Proxy address:</source>
         <translation>代理地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="232"/>
+        <location filename="../../ui/profile_dialog.py" line="234"/>
         <source>Proxy user:</source>
         <translation>代理用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="233"/>
+        <location filename="../../ui/profile_dialog.py" line="235"/>
         <source>Proxy password:</source>
         <translation>代理密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="234"/>
+        <location filename="../../ui/profile_dialog.py" line="236"/>
         <source>Bypass proxy for:</source>
         <translation>不走代理：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="235"/>
+        <location filename="../../ui/profile_dialog.py" line="237"/>
         <source>Extra CA certificate:</source>
         <translation>额外 CA 证书：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="469"/>
+        <location filename="../../ui/profile_dialog.py" line="503"/>
         <source>PAC address:</source>
         <translation>PAC 地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="472"/>
+        <location filename="../../ui/profile_dialog.py" line="506"/>
         <source>The address (or file path) of the proxy auto-configuration file</source>
         <translation>代理自动配置（PAC）文件的地址或文件路径</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="475"/>
+        <location filename="../../ui/profile_dialog.py" line="509"/>
         <source>http://, https:// or socks5://host:port, without the password</source>
         <translation>http://、https:// 或 socks5://主机:端口，不含密码</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="487"/>
+        <location filename="../../ui/profile_dialog.py" line="521"/>
         <source>Extra CA certificate</source>
         <translation>额外 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="488"/>
+        <location filename="../../ui/profile_dialog.py" line="522"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="543"/>
+        <location filename="../../ui/profile_dialog.py" line="577"/>
         <source>Will be stored in {0}, never in the profile file.</source>
         <translation>将保存在 {0} 中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="605"/>
+        <location filename="../../ui/profile_dialog.py" line="639"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="617"/>
+        <location filename="../../ui/profile_dialog.py" line="651"/>
         <source>Profile {0} saved; its secret is stored in {1}.</source>
         <translation>配置 {0} 已保存；其密钥保存在 {1} 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="619"/>
+        <location filename="../../ui/profile_dialog.py" line="653"/>
         <source>Profile {0} saved.</source>
         <translation>配置 {0} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="636"/>
+        <location filename="../../ui/profile_dialog.py" line="670"/>
         <source>Not saved: there is no usable keychain, and vodgui never writes secrets to a file. Start or unlock your keychain (GNOME Keyring, KWallet), then save again.</source>
         <translation>未保存：没有可用的钥匙串，而 vodgui 绝不把密钥写入文件。请启动或解锁钥匙串（GNOME Keyring、KWallet）后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="639"/>
+        <location filename="../../ui/profile_dialog.py" line="673"/>
         <source>AccessKey secret</source>
         <translation>AccessKey Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="639"/>
+        <location filename="../../ui/profile_dialog.py" line="673"/>
         <source>AppServer token</source>
         <translation>AppServer 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="640"/>
+        <location filename="../../ui/profile_dialog.py" line="674"/>
         <source>Enter the {0}: it is kept in the system keychain, never in the profile file.</source>
         <translation>请输入 {0}：它只保存在系统钥匙串中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="654"/>
+        <location filename="../../ui/profile_dialog.py" line="688"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="655"/>
+        <location filename="../../ui/profile_dialog.py" line="689"/>
         <source>Delete the profile {0} and its secret in the keychain? Uploads queued with it cannot continue.</source>
         <translation>要删除配置 {0} 及其在钥匙串中的密钥吗？使用该配置排队的上传将无法继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="664"/>
+        <location filename="../../ui/profile_dialog.py" line="698"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="676"/>
+        <location filename="../../ui/profile_dialog.py" line="710"/>
         <source>Profile {0} deleted.</source>
         <translation>配置 {0} 已删除。</translation>
     </message>

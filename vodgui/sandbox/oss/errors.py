@@ -86,6 +86,13 @@ def bucket_not_yours() -> OssError:
     return access_denied("The bucket you access does not belong to you.")
 
 
+def acceleration_not_enabled() -> OssError:
+    # A request on an accelerate endpoint for a bucket without transfer acceleration. UNCONFIRMED: neither the
+    # code nor the text is documented (docs/protocols.md, "Upload acceleration"); OSS answers AccessDenied for
+    # the other "this endpoint is not for this bucket" cases, so we do too.
+    return access_denied("Transfer acceleration is not enabled for this bucket.")
+
+
 def denied_by_token_policy() -> OssError:
     # What OSS answers when an STS token's session policy does not cover the request (EC 0003-00000301).
     return access_denied("Access denied by authorizer's policy.", ec="0003-00000301")

@@ -1,7 +1,11 @@
 """The OSS front door: parse a path-style request, authenticate, authorize, call the model, serialize.
 
 Request shape (docs/protocols.md, 'OSS requests and signatures'): ``/<bucket>/<percent-encoded key>[?sub]``,
-the sub-resources in the query. Everything after ``/<bucket>/`` is percent-decoded, because oss2 quotes ``/`` in
+the sub-resources in the query. On the transfer-acceleration endpoint names (``oss-accelerate.aliyuncs.com``,
+``oss-accelerate-overseas.aliyuncs.com``; a test maps them to loopback in a hosts file) requests are
+virtual-hosted, ``Host: <bucket>.oss-accelerate.aliyuncs.com`` and ``/<key>``; the bucket must have transfer
+acceleration enabled (the ``transfer_acceleration`` setting), or every request is refused with AccessDenied.
+Everything after ``/<bucket>/`` is percent-decoded, because oss2 quotes ``/`` in
 keys as ``%2F`` while other SDKs keep it.
 
 Checks run in the order OSS applies them: the bucket must exist (NoSuchBucket), then the signature and
@@ -44,24 +48,49 @@ _MAX_COMPLETE_BODY = 4 << 20
 _MAX_LIST_PARTS = 1000
 
 
+#: OSS's transfer-acceleration endpoints (the global one, and the one for uploads from outside mainland China).
+ACCELERATE_HOSTS = ("oss-accelerate.aliyuncs.com", "oss-accelerate-overseas.aliyuncs.com")
+
+
 @dataclass(frozen=True)
 class Target:
-    """What a request addresses, decoded, and the operation it asks for."""
+    """What a request addresses, decoded, and the operation it asks for; ``accelerated``: it came to an
+    accelerate endpoint name."""
 
     bucket: str
     key: str
     params: dict[str, str]
     op: str
+    accelerated: bool = False
+
+
+def accelerate_host(req: Request) -> tuple[str, str] | None:
+    """``(bucket, endpoint host)`` when the request's Host is an accelerate endpoint name (the bucket empty for the
+    bare endpoint: path style), else None."""
+    host = (req.header("Host") or "").strip().lower()
+    if host.startswith("["):
+        return None
+    host = host.rsplit(":", 1)[0] if ":" in host else host
+    for name in ACCELERATE_HOSTS:
+        if host == name:
+            return "", name
+        if host.endswith("." + name):
+            return host[: -len(name) - 1], name
+    return None
 
 
 def parse_target(req: Request) -> Target:
     raw = req.raw_path.lstrip("/")
-    raw_bucket, _, raw_key = raw.partition("/")
+    accelerated = accelerate_host(req)
+    if accelerated is not None and accelerated[0]:
+        raw_bucket, raw_key = accelerated[0], raw  # virtual-hosted: the bucket is in the Host
+    else:
+        raw_bucket, _, raw_key = raw.partition("/")
     params: dict[str, str] = {}
     for name, value in req.query:
         params.setdefault(name, value)
     bucket, key = unquote(raw_bucket), unquote(raw_key)
-    return Target(bucket, key, params, _operation(req, bucket, key, params))
+    return Target(bucket, key, params, _operation(req, bucket, key, params), accelerated is not None)
 
 
 def _operation(req: Request, bucket: str, key: str, params: dict[str, str]) -> str:
@@ -226,6 +255,7 @@ class OssService:
 
     @staticmethod
     def _describe(req: Request, target: Target) -> None:
+        req.log["host"] = req.header("Host") or ""
         req.log["bucket"] = target.bucket
         req.log["key"] = target.key
         if "uploadId" in target.params:
@@ -256,7 +286,7 @@ class OssService:
     # -- dispatch --------------------------------------------------------------------------------------------
     def _host_id(self, req: Request, bucket: str) -> str:
         host = req.header("Host") or self._ctx.host
-        return f"{bucket}.{host}" if bucket else host
+        return f"{bucket}.{host}" if bucket and not host.startswith(bucket + ".") else host
 
     def _ok(self, req: Request, status: int = 200, headers: list[tuple[str, str]] | None = None,
             body: bytes | FileBody = b"") -> Response:
@@ -276,6 +306,8 @@ class OssService:
         if not self._model.has_bucket(t.bucket):
             raise errors.no_such_bucket(t.bucket)
         identity = self._auth.authenticate(req, t.bucket, t.key, t.params)
+        if t.accelerated and not self._ctx.settings.transfer_acceleration:
+            raise errors.acceleration_not_enabled()
         if not t.key:
             if identity.kind in ("upload", "playauth"):
                 raise errors.denied_by_token_policy()

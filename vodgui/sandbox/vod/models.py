@@ -55,6 +55,11 @@ def _b64json(data: dict[str, Any]) -> str:
     return base64.b64encode(json.dumps(data, ensure_ascii=False).encode("utf-8")).decode()
 
 
+def storage_bucket(account_id: str) -> str:
+    """The account's VOD storage bucket (stable per account)."""
+    return "outin-" + hashlib.md5(f"vod-storage:{account_id}".encode()).hexdigest()
+
+
 class VodModel(TranscodingMixin):
     """All VOD media of one sandbox."""
 
@@ -63,7 +68,7 @@ class VodModel(TranscodingMixin):
         self._oss = oss
         self._lock = threading.RLock()
         account = ctx.config.account_id
-        self.bucket = "outin-" + hashlib.md5(f"vod-storage:{account}".encode()).hexdigest()
+        self.bucket = storage_bucket(account)
         #: The account's default transcoding template group and one workflow (ids stable per account).
         self.default_template_group_id = hashlib.md5(f"vod-template-group:{account}".encode()).hexdigest()
         self.template_groups: dict[str, TemplateGroup] = account_groups(account)

@@ -209,6 +209,14 @@ def parse_user_data(p: ParamReader) -> dict[str, Any]:
         if url is not None and (not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https")
                                 or not urlsplit(url).netloc):
             raise invalid("UserData")
+    accelerate = data.get("AccelerateConfig")
+    if accelerate is not None:
+        # Documented shape: {"Type": "oss", "Domain": "https://oss-accelerate.aliyuncs.com"}; what VOD answers to
+        # another Type or a Domain that is no URL is not documented (UNCONFIRMED): refused here like bad UserData.
+        domain = accelerate.get("Domain")
+        if accelerate.get("Type") != "oss" or not isinstance(domain, str) \
+                or urlsplit(domain).scheme not in ("http", "https") or not urlsplit(domain).netloc:
+            raise invalid("UserData")
     return data
 
 
