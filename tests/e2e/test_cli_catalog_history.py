@@ -51,7 +51,7 @@ def test_catalog_lists_the_accounts_choices_and_the_category_reaches_the_video(
     # A hot folder whose template names the category: GetVideoInfo says CateId.
     folder = tmp_path / "desk"
     folder.mkdir()
-    settled_file(folder / "story.mp4", os.urandom(40_000))
+    settled_file(Path(shutil.copy(sample("clip.mp4"), folder / "story.mp4")))  # real media: it ends Normal
     template = f'{{"cate_id": {daily["cate_id"]}, "template_group_id": "{templates[0]["group_id"]}"}}'
     res = vodgui("watch", str(folder), "--profile", "cred", "--once", "--json", "--template", template)
     assert res.returncode == 0, res.stderr

@@ -3,6 +3,10 @@
 Complete files in the folders are uploaded once per account (the ledger): a file still growing, a ``.part`` or
 hidden temporary file, or one another program still has open for writing waits. Runs until Ctrl-C (uploads in
 flight pause and resume at the next start); ``--once`` scans, uploads what is complete, waits, and exits.
+
+Every video it uploads is followed after Done (:class:`~vodgui.core.media_status.StatusFollower`, the checks
+``vodgui history list`` and the History page make) until VOD says Normal or a failure (TranscodeFail, Blocked...),
+and that final state is printed per file; ``--once`` waits for it, at most ``--follow-timeout`` seconds a video.
 """
 
 from __future__ import annotations
@@ -42,9 +46,11 @@ from vodgui.core.hotfolder import (
     WatchedFolder,
     WatchTemplate,
 )
+from vodgui.core.media_status import FOLLOW_TIMEOUT, NO_VOD_ACCESS, FollowResult, StatusFollower
 from vodgui.core.profiles import Profile
 from vodgui.core.transfer.engine import TransferEngine
 from vodgui.core.transfer.events import Event, JobChanged, JobState
+from vodgui.core.transfer.record import Kind
 
 _TEMPLATE_FLAGS = ("title", "description", "tags", "cate_id", "template_group_id", "workflow_id",
                    "storage_location", "app_id")
@@ -56,6 +62,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                    "being written (growing, .part/.tmp/~ or hidden names, open for writing) "
                                    "wait; files this account already has are skipped, also after a restart.")
     p.add_argument("folders", nargs="+", metavar="DIR")
+    p.epilog = ("Exit status: 0 when every upload finished (and every video followed ended Normal), 1 when an "
+                "upload or a video failed (or a folder could not be checked), 3 when some video had not settled "
+                "by --follow-timeout or its status cannot be read (check later with 'vodgui history list').")
     p.add_argument("--profile", help="profile name (default: the default profile)")
     p.add_argument("--template", metavar="FILE|JSON",
                    help="metadata template: a JSON file or object with title (a pattern: {stem} {name} {ext} "
@@ -65,6 +74,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--recursive", "-r", action="store_true", help="watch subfolders too")
     p.add_argument("--settle", type=float, default=DEFAULT_SETTLE, metavar="SECONDS",
                    help=f"how long a file's size and time must stay the same (default {DEFAULT_SETTLE:g})")
+    p.add_argument("--follow-timeout", type=float, default=FOLLOW_TIMEOUT, metavar="SECONDS",
+                   help="follow each uploaded video until VOD reports Normal or a failure (TranscodeFail, "
+                        "Blocked...), at most this long (default %(default)g; 0: do not follow); --once waits "
+                        "for it")
     p.add_argument("--json", action="store_true", help="one JSON object per file decided or finished")
     p.add_argument("-v", "--verbose", action="store_true")
     meta = p.add_argument_group("metadata (override the template)")
@@ -102,13 +115,28 @@ def load_template(args: argparse.Namespace) -> WatchTemplate:
     return WatchTemplate.from_json(data)
 
 
-class Reporter:
-    """Prints each decision and each finished upload of the watch (from the engine's events alone)."""
+#: What a failure state found after the upload means (the CLI speaks English; the GUI has its own words).
+_AFTER_UPLOAD = {"TranscodeFail": "VOD could not transcode it: check that the file is a playable video and the "
+                                  "transcode template group",
+                 "Blocked": "blocked by review or an administrator",
+                 "UploadFail": "VOD reports that the upload failed",
+                 "ProduceFail": "VOD reports that production failed",
+                 "NotFound": "the video was deleted"}
 
-    def __init__(self, as_json: bool) -> None:
+
+class Reporter:
+    """Prints each decision, each finished upload and each video's final state (from the engine's events and the
+    status follower alone)."""
+
+    def __init__(self, as_json: bool, follower: StatusFollower | None = None) -> None:
         self.as_json = as_json
+        self.follower = follower
         self.ours: set[int] = set()
         self.finished: dict[int, dict[str, Any]] = {}
+        #: VideoId -> the upload's line, for the videos handed to the follower.
+        self.followed: dict[str, dict[str, Any]] = {}
+        #: VideoId -> the final line printed for it.
+        self.final: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
 
     def decision(self, d: FileDecision) -> None:
@@ -145,9 +173,40 @@ class Reporter:
             self.finished[snap.job_id] = res
         if res["state"] == "done":
             self._print(res, f"done    {res['video_id']}  {res['file']}")
+            if self.follower is not None and snap.kind is Kind.VIDEO and snap.media_id:
+                with self._lock:
+                    self.followed[snap.media_id] = res
+                self.follower.add(snap.profile, snap.media_id)
         else:
             err = res.get("error") or {}
             self._print(res, f"{res['state']:7} {res['file']}: {err.get('code', '')} {err.get('message', '')}")
+
+    def on_final(self, result: FollowResult) -> None:
+        """A followed video settled, or following it was given up."""
+        with self._lock:
+            res = self.followed.get(result.video_id, {})
+        base = {"file": res.get("file"), "job_id": res.get("job_id"), "video_id": result.video_id,
+                "status": result.status}
+        if result.settled:
+            line = {**base, "state": "final", "failed": result.failed,
+                    "code": result.status if result.failed else None}
+            text = f"final   {result.video_id}  {base['file']}: {result.status}"
+            if result.failed:
+                text += f" (after the upload: {_AFTER_UPLOAD.get(result.status or '', 'the video will not play')})"
+        elif result.problem is not None:
+            problem = result.problem
+            line = {**base, "state": "unsettled", "reason": {"code": problem.code, "message": problem.message}}
+            why = "the profile has no VOD access of its own (AppServer)" if problem.code == NO_VOD_ACCESS \
+                else f"{problem.code} {problem.message}".rstrip()
+            text = f"unknown {result.video_id}  {base['file']}: its status cannot be read ({why})"
+        else:
+            line = {**base, "state": "unsettled", "waited": round(result.waited, 1),
+                    "reason": {"code": "FollowTimeout", "message": "not settled within --follow-timeout"}}
+            text = (f"waiting {result.video_id}  {base['file']}: still {result.status or 'unknown'} after "
+                    f"{result.waited:.0f} s (--follow-timeout); 'vodgui history list' checks it again later")
+        with self._lock:
+            self.final[result.video_id] = line
+        self._print(line, text)
 
     def _print(self, obj: dict[str, Any], text: str) -> None:
         with self._lock:
@@ -169,6 +228,8 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"{raw} is not a folder (create it, or check the path)", 2)
     if args.settle < 0:
         return fail("--settle must be 0 or more seconds", 2)
+    if args.follow_timeout < 0:
+        return fail("--follow-timeout must be 0 (do not follow) or more seconds", 2)
     try:
         with open_workspace(args.home) as ws:
             ws.lock.acquire()
@@ -188,7 +249,11 @@ def _watch(ws: Any, profile: Profile, roots: list[str], template: WatchTemplate,
     session = sessions(profile.name)
     folders = [WatchedFolder(root, profile.name, template, args.recursive, args.settle) for root in roots]
     engine = TransferEngine.for_config(ws.store, sessions, session.transfer)
+    follower: StatusFollower | None = None
     reporter = Reporter(args.json)
+    if args.follow_timeout > 0:
+        follower = StatusFollower(sessions, ws.store, reporter.on_final, timeout=args.follow_timeout)
+        reporter.follower = follower
     engine.subscribe(reporter)
     engine.subscribe(WaitingNotice())
     # Uploads of these folders a killed or closed watch left unfinished resume (same VideoId, proven parts).
@@ -209,10 +274,16 @@ def _watch(ws: Any, profile: Profile, roots: list[str], template: WatchTemplate,
 
     old = signal.signal(signal.SIGINT, on_signal)
     old_term = signal.signal(signal.SIGTERM, on_signal)
+    if follower is not None:
+        follower.start()
     try:
         if args.once:
             _once(hot, args.settle, stop)
             while not stop.is_set() and not engine.wait_idle(0.5) and engine.home_fault is None:
+                pass
+            # Then the videos to their final state (each at most --follow-timeout, so this ends).
+            while follower is not None and not stop.is_set() and not follower.wait_idle(0.5) \
+                    and engine.home_fault is None:
                 pass
         else:
             hot.start()
@@ -225,9 +296,28 @@ def _watch(ws: Any, profile: Profile, roots: list[str], template: WatchTemplate,
         signal.signal(signal.SIGTERM, old_term)
         hot.stop()
         engine.shutdown(pause=True)
+        if follower is not None:
+            follower.stop()
+    return _summary(reporter, hot, follower, args.follow_timeout)
+
+
+def _summary(reporter: Reporter, hot: HotFolders, follower: StatusFollower | None, cap: float) -> int:
+    """The exit status (see the command's epilog), with a word on stderr for what is not known yet."""
     failed = [r for r in reporter.finished.values() if r["state"] != "done"]
+    failed += [r for r in reporter.final.values() if r.get("failed")]
     errors = [s for s in hot.statuses() if s.error_code]
-    return 1 if failed or errors else 0
+    timed_out = [r for r in reporter.final.values() if r["state"] == "unsettled"
+                 and r["reason"]["code"] == "FollowTimeout"]
+    unknown = [r for r in reporter.final.values() if r["state"] == "unsettled"]
+    left = follower.pending() if follower is not None else []
+    if timed_out:
+        fail(f"{len(timed_out)} video(s) had not reached a final state after --follow-timeout {cap:g} s (VOD is "
+             "still processing them): run 'vodgui history list' later, or give a longer --follow-timeout")
+    if left:
+        fail(f"stopped before {len(left)} video(s) reached a final state; 'vodgui history list' checks them")
+    if failed or errors:
+        return 1
+    return 3 if unknown else 0
 
 
 def _once(hot: HotFolders, settle: float, stop: threading.Event) -> None:
