@@ -351,6 +351,11 @@ class QueueStore(SqliteFile):
             rows = self._db.execute(query).fetchall()
         return [HistoryRecord(*r) for r in rows]
 
+    def update_history_title(self, video_id: str, title: str) -> None:
+        """The video's title changed in VOD (UpdateVideoInfo): its history rows show the new one."""
+        with self._tx() as db:
+            db.execute("UPDATE history SET title = ? WHERE video_id = ?", (title, video_id))
+
     def update_history_status(self, video_id: str, status: str, duration: float | None = None) -> None:
         with self._tx() as db:
             db.execute("UPDATE history SET media_status = ?, status_checked_at = ?, duration = COALESCE(?, duration)"

@@ -293,6 +293,14 @@ class HistoryModel(QAbstractTableModel):
                                                    status_checked_at=update.checked_at))
                 self._changed(i)
 
+    def set_titles(self, titles: dict[str, str]) -> None:
+        """Titles changed in VOD (UpdateVideoInfo from the History page)."""
+        for video_id, title in titles.items():
+            for i in self._by_video.get(video_id, []):
+                row = self._rows[i]
+                self._rows[i] = replace(row, record=replace(row.record, title=title))
+                self._changed(i)
+
     def set_problem(self, profile: str, problem: str, video_ids: set[str] | None = None) -> None:
         """Explain why ``profile``'s rows (or only ``video_ids`` among them) cannot be checked."""
         for i, row in enumerate(self._rows):

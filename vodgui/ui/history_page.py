@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -36,6 +37,7 @@ from vodgui.core.csvexport import write_csv
 from vodgui.core.media_status import NO_VOD_ACCESS, ProfileProblem, StatusReport, check_statuses, is_settled
 from vodgui.core.store import HistoryRecord
 from vodgui.core.transfer.events import JobSnapshot, JobState
+from vodgui.core.video_details import VideoRef
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe
 from vodgui.ui.format import clock_time, iso_time
@@ -48,9 +50,12 @@ from vodgui.ui.history_model import (
     HistoryRow,
 )
 from vodgui.ui.ops import run_op
+from vodgui.ui.video_details_dialog import VideoDetailsDialog
 
 log = logging.getLogger(__name__)
 
+#: History kinds whose details UpdateVideoInfo changes.
+EDITABLE_KINDS = frozenset({"video", "m3u8", "url"})
 CSV_COLUMNS = ("video_id", "title", "file", "size", "finished_at", "profile", "status", "status_checked_at")
 
 
@@ -81,6 +86,8 @@ class HistoryPage(QWidget):
         self._reload_limit: int | None = 0
         self._checking = False
         self._check_again: set[str] = set()
+        #: The last details editor opened (tests drive it).
+        self.details_dialog: VideoDetailsDialog | None = None
         #: New, unsettled rows not checked yet (read while another read was queued).
         self._fresh: list[str] = []
         self._last_check: float | None = None
@@ -115,6 +122,10 @@ class HistoryPage(QWidget):
         self.playback_button = QPushButton(self.tr("Open in Playback"), self)
         self.playback_button.setToolTip(self.tr("Test playback of the selected videos"))
         self.playback_button.clicked.connect(self.open_in_playback)
+        self.edit_button = QPushButton(self.tr("Edit details…"), self)
+        self.edit_button.setToolTip(self.tr("Change the title, description, tags, category or cover of the selected "
+                                            "videos in VOD (UpdateVideoInfo)"))
+        self.edit_button.clicked.connect(self.edit_details)
         self.copy_button = QPushButton(self.tr("Copy VideoId"), self)
         self.copy_button.setToolTip(self.tr("Copy the selected VideoIds, one per line (Ctrl+C)"))
         self.copy_button.clicked.connect(self.copy_video_ids)
@@ -126,7 +137,8 @@ class HistoryPage(QWidget):
         top.addWidget(self.search, 3)
         top.addWidget(self.status_box, 1)
         top.addStretch(1)
-        for button in (self.refresh_button, self.playback_button, self.copy_button, self.export_button):
+        for button in (self.refresh_button, self.edit_button, self.playback_button, self.copy_button,
+                       self.export_button):
             top.addWidget(button)
 
         self.banner = QLabel(self)
@@ -353,6 +365,32 @@ class HistoryPage(QWidget):
         if ids:
             self.ctx.hub.open_in_playback.emit(ids)
 
+    def editable_rows(self) -> list[HistoryRow]:
+        """The selected rows whose details UpdateVideoInfo can change (videos; not images or attached media)."""
+        return [row for row in self._selected_rows() if row.video_id and row.record.kind in EDITABLE_KINDS]
+
+    def edit_details(self) -> VideoDetailsDialog | None:
+        """Open the details editor for the selected videos (one or several); their new titles show here."""
+        rows = self.editable_rows()
+        if not rows:
+            return None
+        videos = list({row.video_id: VideoRef(row.record.profile, row.video_id) for row in rows}.values())
+        dialog = VideoDetailsDialog(self.ctx, videos, {row.video_id: row.record.title for row in rows}, self)
+        dialog.saved.connect(lambda results: self._on_details_saved(dialog, results))
+        dialog.finished.connect(dialog.deleteLater)
+        self.details_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_details_saved(self, dialog: VideoDetailsDialog, results: dict[str, Any]) -> None:
+        title = dialog.form.values().get("title")
+        saved = [video_id for video_id, error in results.items() if error is None]
+        if title:
+            self.model.set_titles({video_id: str(title) for video_id in saved})
+        failed = len(results) - len(saved)
+        self.footer.setText(self.tr("Details saved in VOD for %n video(s).", "", len(saved))
+                            + (" " + self.tr("Not saved for %n (see the dialog).", "", failed) if failed else ""))
+
     def _on_row_double_clicked(self, index: QModelIndex) -> None:
         video_id = index.data(VIDEO_ID_ROLE)
         if video_id:
@@ -364,6 +402,8 @@ class HistoryPage(QWidget):
         menu = QMenu(self)
         menu.addAction(self.copy_action)
         menu.addAction(self.tr("Open in Playback"), self.open_in_playback)
+        if self.editable_rows():
+            menu.addAction(self.tr("Edit details…"), self.edit_details)
         menu.addAction(self.tr("Refresh status"), lambda: self.check_now(self.selected_video_ids()))
         menu.aboutToHide.connect(menu.deleteLater)
         menu.popup(self.table.viewport().mapToGlobal(pos))
@@ -421,6 +461,7 @@ class HistoryPage(QWidget):
 
     def _update_buttons(self) -> None:
         has = bool(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(bool(self.editable_rows()))
         self.playback_button.setEnabled(has)
         self.copy_button.setEnabled(has)
 

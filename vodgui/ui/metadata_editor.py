@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,6 +93,8 @@ class _Form(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         layout = QFormLayout()
+        self._layout = layout
+        self._holders: dict[str, QWidget] = {}
         outer.addLayout(layout)
         outer.addStretch(1)  # extra height goes below the fields, not between them
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -145,6 +147,7 @@ class _Form(QWidget):
             label = QLabel(labels[spec.name], self)
             label.setBuddy(widget)
             layout.addRow(label, holder)
+            self._holders[spec.name] = holder
 
     def _texts(self) -> tuple[dict[str, str], dict[str, str]]:
         labels = {
@@ -209,6 +212,12 @@ class _Form(QWidget):
         assert isinstance(widget, QLineEdit)
         widget.setText(str(cate_id))
         widget.setToolTip(name)
+
+    def show_only(self, names: Iterable[str]) -> None:
+        """Show only these fields (a form for videos that exist in VOD shows what UpdateVideoInfo can change)."""
+        wanted = set(names)
+        for name, holder in self._holders.items():
+            self._layout.setRowVisible(holder, name in wanted)
 
     def set_creation_only_locked(self, locked: bool) -> None:
         """Disable the fields VOD takes only at CreateUploadVideo, with the reason as their tooltip."""
@@ -317,6 +326,10 @@ class _Form(QWidget):
             if not isinstance(parsed, dict):
                 return self.tr('UserData must be a JSON object, for example {"Extend": {"key": "value"}}.')
         return None
+
+
+#: The metadata form on its own (the History page's video details dialog uses it too).
+MetadataForm = _Form
 
 
 def is_waiting(snap: JobSnapshot) -> bool:

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from vodgui.core.clock import Clock
 from vodgui.core.credentials import UploadTicket
-from vodgui.core.errors import Cancelled, ErrorKind, VodError
+from vodgui.core.errors import Cancelled, VodError
 from vodgui.core.home_faults import HomeFault
 from vodgui.core.ledger import record_finished
 from vodgui.core.media_items import display_name
@@ -45,6 +45,7 @@ from vodgui.core.transfer.events import (
 )
 from vodgui.core.transfer.kinds import Outcome, kind_for
 from vodgui.core.transfer.record import Details, JobRecord, Kind, VideoDetails
+from vodgui.core.video_details import outcome, update_video
 from vodgui.core.vod import UPDATABLE_FIELDS, VodApi, video_info_params
 
 log = logging.getLogger(__name__)
@@ -303,22 +304,14 @@ class Job:
         """Edit metadata of a video that exists in VOD: UpdateVideoInfo with the fields it can change, then the
         row keeps the new values and a note says how it went. Runs the request on the calling thread."""
         video_id = self._record.media_id
-        params = video_info_params(dict(changes))
-        if not video_id or not params:
+        if not video_id or not video_info_params(dict(changes)):
             return False
-        vod = session.vod
-        try:
-            if vod is None:
-                raise VodError("NoVodAccess.Metadata", kind=ErrorKind.CONFIG, params={"profile": session.name})
-            vod.update_video_info(video_id, params)
-        except VodError as err:
-            log.warning("job %d: UpdateVideoInfo for %s failed: %s", self.id, video_id, err)
-            self._change(note=Message("note.metadata_failed", {"video_id": video_id,
-                                                               "error": err.to_message().to_dict()}))
+        error = update_video(session, video_id, changes)
+        if error is not None:
+            self._change(note=outcome(video_id, error))
             return False
         updated = {k: v for k, v in changes.items() if k in UPDATABLE_FIELDS}
-        self._change(metadata={**self._record.metadata, **updated},
-                     note=Message("note.metadata_updated", {"video_id": video_id}))
+        self._change(metadata={**self._record.metadata, **updated}, note=outcome(video_id, None))
         return True
 
     def set_cover_url(self, url: str) -> str | None:

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>HistoryPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/history_page.py" line="391"/>
+        <source>Details saved in VOD for %n video(s).</source>
+        <translation>
+            <numerusform>Details saved in VOD for %n video.</numerusform>
+            <numerusform>Details saved in VOD for %n videos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/history_page.py" line="392"/>
+        <source>Not saved for %n (see the dialog).</source>
+        <translation>
+            <numerusform>Not saved for %n (see the dialog).</numerusform>
+            <numerusform>Not saved for %n (see the dialog).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KindTexts</name>
     <message numerus="yes">
         <location filename="../../ui/kind_texts.py" line="31"/>
@@ -86,7 +105,7 @@
 <context>
     <name>MetadataPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/metadata_editor.py" line="481"/>
+        <location filename="../../ui/metadata_editor.py" line="494"/>
         <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
         <translation>
             <numerusform>%n selected item cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</numerusform>
@@ -263,6 +282,57 @@
         <translation>
             <numerusform>Saving the details in VOD for %n video…</numerusform>
             <numerusform>Saving the details in VOD for %n videos…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VideoDetailsDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="98"/>
+        <source>Edit %n video(s) in VOD</source>
+        <translation>
+            <numerusform>Edit %n video in VOD</numerusform>
+            <numerusform>Edit %n videos in VOD</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="104"/>
+        <source>%n videos. Only the fields you change are saved, in every one of them, with UpdateVideoInfo; a field that differs between them shows empty.</source>
+        <translation>
+            <numerusform>%n video. Only the fields you change are saved, with UpdateVideoInfo.</numerusform>
+            <numerusform>%n videos. Only the fields you change are saved, in every one of them, with UpdateVideoInfo; a field that differs between them shows empty.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="124"/>
+        <source>The current details of %n video(s) could not be read; the fields show the others&apos;.</source>
+        <translation>
+            <numerusform>The current details of %n video could not be read; the fields show the others&apos;.</numerusform>
+            <numerusform>The current details of %n videos could not be read; the fields show the others&apos;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="172"/>
+        <source>Saved in VOD: %n video(s).</source>
+        <translation>
+            <numerusform>Saved in VOD: %n video.</numerusform>
+            <numerusform>Saved in VOD: %n videos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="173"/>
+        <source>Not saved: %n (see below).</source>
+        <translation>
+            <numerusform>Not saved: %n (see below).</numerusform>
+            <numerusform>Not saved: %n (see below).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="202"/>
+        <source>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video(s) when it is done.</source>
+        <translation>
+            <numerusform>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video when it is done.</numerusform>
+            <numerusform>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n videos when it is done.</numerusform>
         </translation>
     </message>
 </context>

@@ -471,12 +471,12 @@
 <context>
     <name>DefaultsDialog</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="524"/>
+        <location filename="../../ui/metadata_editor.py" line="537"/>
         <source>Defaults for new files</source>
         <translation>新文件的默认信息</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="525"/>
+        <location filename="../../ui/metadata_editor.py" line="538"/>
         <source>Files you add to the queue with profile “{0}” get these details. Each file&apos;s title is its name; change it in the Details panel.</source>
         <translation>使用配置“{0}”加入队列的文件将使用这些信息。每个文件的标题为其文件名，可在“详情”面板中修改。</translation>
     </message>
@@ -961,171 +961,196 @@ File: {1}</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../ui/history_page.py" line="101"/>
+        <location filename="../../ui/history_page.py" line="108"/>
         <source>Filter by title, file or VideoId</source>
-        <extracomment>profile -&gt; why its videos cannot be checked (until &quot;Refresh status&quot;). How many newest entries the queued reload reads (None: all). New, unsettled rows not checked yet (read while another read was queued). Every tick of the poll timer (tests wait on it).</extracomment>
+        <extracomment>History kinds whose details UpdateVideoInfo changes. profile -&gt; why its videos cannot be checked (until &quot;Refresh status&quot;). How many newest entries the queued reload reads (None: all). The last details editor opened (tests drive it). New, unsettled rows not checked yet (read while another read was queued). Every tick of the poll timer (tests wait on it).</extracomment>
         <translation>按标题、文件或 VideoId 筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="105"/>
+        <location filename="../../ui/history_page.py" line="112"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="105"/>
+        <location filename="../../ui/history_page.py" line="112"/>
         <source>Ready</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="106"/>
+        <location filename="../../ui/history_page.py" line="113"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="106"/>
+        <location filename="../../ui/history_page.py" line="113"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="107"/>
+        <location filename="../../ui/history_page.py" line="114"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="109"/>
+        <location filename="../../ui/history_page.py" line="116"/>
         <source>Show only videos in this media status</source>
         <translation>只显示处于此媒体状态的视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="111"/>
-        <location filename="../../ui/history_page.py" line="367"/>
+        <location filename="../../ui/history_page.py" line="118"/>
+        <location filename="../../ui/history_page.py" line="407"/>
         <source>Refresh status</source>
         <translation>刷新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="112"/>
+        <location filename="../../ui/history_page.py" line="119"/>
         <source>Ask VOD again for the status of the selected videos (all shown videos when none is selected)</source>
         <translation>重新向视频点播查询所选视频的状态（未选择时查询所有显示的视频）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="115"/>
-        <location filename="../../ui/history_page.py" line="366"/>
+        <location filename="../../ui/history_page.py" line="122"/>
+        <location filename="../../ui/history_page.py" line="404"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="116"/>
+        <location filename="../../ui/history_page.py" line="123"/>
         <source>Test playback of the selected videos</source>
         <translation>测试所选视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="118"/>
-        <location filename="../../ui/history_page.py" line="169"/>
+        <location filename="../../ui/history_page.py" line="125"/>
+        <location filename="../../ui/history_page.py" line="406"/>
+        <source>Edit details…</source>
+        <translation>编辑详细信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="126"/>
+        <source>Change the title, description, tags, category or cover of the selected videos in VOD (UpdateVideoInfo)</source>
+        <translation>在点播中修改所选视频的标题、描述、标签、分类或封面（UpdateVideoInfo）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="129"/>
+        <location filename="../../ui/history_page.py" line="181"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="119"/>
+        <location filename="../../ui/history_page.py" line="130"/>
         <source>Copy the selected VideoIds, one per line (Ctrl+C)</source>
         <translation>复制所选的 VideoId，每行一个 (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="121"/>
+        <location filename="../../ui/history_page.py" line="132"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="122"/>
+        <location filename="../../ui/history_page.py" line="133"/>
         <source>Save the rows shown as a CSV file (opens in Excel)</source>
         <translation>将显示的行保存为 CSV 文件（可用 Excel 打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="176"/>
+        <location filename="../../ui/history_page.py" line="188"/>
         <source>Finished uploads appear here, with their VideoId and the status VOD reports for them.</source>
         <translation>上传完成的视频会显示在这里，附带其 VideoId 以及视频点播返回的状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="233"/>
+        <location filename="../../ui/history_page.py" line="245"/>
         <source>The history could not be read: {0}</source>
         <translation>无法读取历史记录：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="305"/>
+        <location filename="../../ui/history_page.py" line="317"/>
         <source>it gets upload credentials from an AppServer and has no VOD access of its own, so vodgui cannot read the status. Check it in the VOD console.</source>
         <translation>它从 AppServer 获取上传凭证，自身没有点播访问权限，因此 vodgui 无法读取状态。请在视频点播控制台中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="308"/>
+        <location filename="../../ui/history_page.py" line="320"/>
         <source>its key or role may upload but not read video information ({0}). Allow vod:GetVideoInfos to see the status here.</source>
         <translation>其密钥或角色可以上传，但无权读取视频信息（{0}）。授予 vod:GetVideoInfos 权限后即可在此查看状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="311"/>
+        <location filename="../../ui/history_page.py" line="323"/>
         <source>the last check failed and will be retried: {0}</source>
         <translation>上次检查失败，将会重试：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="315"/>
+        <location filename="../../ui/history_page.py" line="327"/>
         <source> (RequestId {0})</source>
         <translation>（RequestId {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="316"/>
+        <location filename="../../ui/history_page.py" line="328"/>
         <source>Profile “{0}”: {1}{2}</source>
         <translation>配置“{0}”：{1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="349"/>
+        <location filename="../../ui/history_page.py" line="361"/>
         <source>Copied {0} VideoId(s).</source>
         <translation>已复制 {0} 个 VideoId。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/history_page.py" line="391"/>
+        <source>Details saved in VOD for %n video(s).</source>
+        <translation>
+            <numerusform>已在点播中保存 %n 个视频的详细信息。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/history_page.py" line="392"/>
+        <source>Not saved for %n (see the dialog).</source>
+        <translation>
+            <numerusform>%n 个未保存（见对话框）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/history_page.py" line="385"/>
+        <location filename="../../ui/history_page.py" line="425"/>
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="386"/>
+        <location filename="../../ui/history_page.py" line="426"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="402"/>
+        <location filename="../../ui/history_page.py" line="442"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="407"/>
+        <location filename="../../ui/history_page.py" line="447"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="408"/>
+        <location filename="../../ui/history_page.py" line="448"/>
         <source>The CSV file could not be written: {0}</source>
         <translation>无法写入 CSV 文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="435"/>
+        <location filename="../../ui/history_page.py" line="476"/>
         <source>{0} videos</source>
         <translation>{0} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="436"/>
+        <location filename="../../ui/history_page.py" line="477"/>
         <source>{0} of {1} videos shown</source>
         <translation>显示 {0} / {1} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="439"/>
+        <location filename="../../ui/history_page.py" line="480"/>
         <source>checking status…</source>
         <translation>正在检查状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="441"/>
+        <location filename="../../ui/history_page.py" line="482"/>
         <source>{0} still processing; checked every {1} s</source>
         <translation>{0} 个仍在处理中，每 {1} 秒检查一次</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="444"/>
+        <location filename="../../ui/history_page.py" line="485"/>
         <source>last check {0}</source>
         <translation>上次检查 {0}</translation>
     </message>
@@ -2987,109 +3012,110 @@ File: {1}</source>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="376"/>
+        <location filename="../../ui/metadata_editor.py" line="389"/>
         <source>&amp;Apply</source>
+        <extracomment>The metadata form on its own (the History page&apos;s video details dialog uses it too).</extracomment>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="377"/>
+        <location filename="../../ui/metadata_editor.py" line="390"/>
         <source>Save the changed fields for the selected items ({0})</source>
         <translation>保存所选项目中已修改的字段（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="381"/>
+        <location filename="../../ui/metadata_editor.py" line="394"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="382"/>
+        <location filename="../../ui/metadata_editor.py" line="395"/>
         <source>Forget the changes and show the saved values again</source>
         <translation>放弃修改，重新显示已保存的值</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="384"/>
+        <location filename="../../ui/metadata_editor.py" line="397"/>
         <source>Defaults for new files…</source>
         <translation>新文件的默认信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="385"/>
+        <location filename="../../ui/metadata_editor.py" line="398"/>
         <source>Metadata given to files you add from now on, for this profile</source>
         <translation>此配置下今后添加的文件将使用的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="387"/>
+        <location filename="../../ui/metadata_editor.py" line="400"/>
         <source>Choose cover &amp;image…</source>
         <translation>选择封面图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="389"/>
+        <location filename="../../ui/metadata_editor.py" line="402"/>
         <source>Upload an image as the cover of the selected videos. A video that exists in VOD gets it at once; a waiting one when it is created.</source>
         <translation>上传一张图片作为所选视频的封面。已在视频点播中的视频立即设置；等待中的视频在创建时设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="433"/>
+        <location filename="../../ui/metadata_editor.py" line="446"/>
         <source>No item selected</source>
         <translation>未选择项目</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="455"/>
+        <location filename="../../ui/metadata_editor.py" line="468"/>
         <source>Changes apply to every selected item: waiting ones keep them for the upload, videos in VOD are updated there.</source>
         <translation>修改会应用到所有选中的项目：等待中的项目在上传时使用，已在点播中的视频直接在点播中更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="478"/>
+        <location filename="../../ui/metadata_editor.py" line="491"/>
         <source>These items cannot be changed now: VOD is creating the video (wait a moment) or the item is not a video.</source>
         <translation>这些项目现在无法修改：点播正在创建视频（请稍候），或该项目不是视频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/metadata_editor.py" line="481"/>
+        <location filename="../../ui/metadata_editor.py" line="494"/>
         <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
         <translation>
             <numerusform>有 %n 个选中的项目现在无法修改（视频正在创建，或不是视频）；修改会应用到其他项目。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="484"/>
+        <location filename="../../ui/metadata_editor.py" line="497"/>
         <source>Title, description, tags, category and cover of videos that exist in VOD are saved there (UpdateVideoInfo); the result shows in the item&apos;s State.</source>
         <translation>已在点播中的视频，其标题、描述、标签、分类和封面会保存到点播（UpdateVideoInfo）；结果显示在项目的状态中。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="440"/>
+        <location filename="../../ui/metadata_editor.py" line="453"/>
         <source>Address: {0}
 VideoId: {1}</source>
         <translation>地址：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="443"/>
+        <location filename="../../ui/metadata_editor.py" line="456"/>
         <source>Folder: {0}
 VideoId: {1}</source>
         <translation>文件夹：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="441"/>
-        <location filename="../../ui/metadata_editor.py" line="444"/>
+        <location filename="../../ui/metadata_editor.py" line="454"/>
+        <location filename="../../ui/metadata_editor.py" line="457"/>
         <source>not created yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="434"/>
+        <location filename="../../ui/metadata_editor.py" line="447"/>
         <source>Select queue items to change their title, description, tags and other details: before they upload, or in VOD once the video exists.</source>
         <translation>选择队列项目以修改标题、描述、标签等详细信息：上传前修改，或在视频已存在于点播后在点播中修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="448"/>
+        <location filename="../../ui/metadata_editor.py" line="461"/>
         <source>Why it failed: {0}</source>
         <translation>失败原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="454"/>
+        <location filename="../../ui/metadata_editor.py" line="467"/>
         <source>{0} items selected</source>
         <translation>已选择 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="461"/>
+        <location filename="../../ui/metadata_editor.py" line="474"/>
         <source>Each file&apos;s name</source>
         <translation>各文件的文件名</translation>
     </message>
@@ -5376,6 +5402,106 @@ VideoId：{1}</translation>
     </message>
 </context>
 <context>
+    <name>VideoDetailsDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="98"/>
+        <source>Edit %n video(s) in VOD</source>
+        <translation>
+            <numerusform>在点播中编辑 %n 个视频</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="101"/>
+        <source>“{0}” ({1}). Changed fields are saved in VOD with UpdateVideoInfo.</source>
+        <translation>“{0}”（{1}）。修改过的字段会通过 UpdateVideoInfo 保存到点播。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="104"/>
+        <source>%n videos. Only the fields you change are saved, in every one of them, with UpdateVideoInfo; a field that differs between them shows empty.</source>
+        <translation>
+            <numerusform>%n 个视频。只有你修改过的字段会通过 UpdateVideoInfo 保存到每个视频中；各视频取值不同的字段显示为空。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="106"/>
+        <source>&amp;Save in VOD</source>
+        <translation>保存到点播(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="107"/>
+        <source>Choose cover &amp;image…</source>
+        <translation>选择封面图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="108"/>
+        <source>Upload an image (through the queue) and make it the cover of these videos once it is uploaded</source>
+        <translation>（通过队列）上传一张图片，上传完成后设为这些视频的封面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="113"/>
+        <source>Reading the current details from VOD…</source>
+        <translation>正在从点播读取当前详细信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="122"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="124"/>
+        <source>The current details of %n video(s) could not be read; the fields show the others&apos;.</source>
+        <translation>
+            <numerusform>有 %n 个视频的当前详细信息无法读取；字段显示的是其他视频的值。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="133"/>
+        <source>The current details could not be read: {0}</source>
+        <translation>无法读取当前详细信息：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="150"/>
+        <source>Saving in VOD…</source>
+        <translation>正在保存到点播…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="163"/>
+        <source>✓ {0}: {1}</source>
+        <translation>✓ {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="166"/>
+        <source>✗ {0}: {1}</source>
+        <translation>✗ {0}：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="172"/>
+        <source>Saved in VOD: %n video(s).</source>
+        <translation>
+            <numerusform>已保存到点播：%n 个视频。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="173"/>
+        <source>Not saved: %n (see below).</source>
+        <translation>
+            <numerusform>未保存：%n 个（见下方）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="181"/>
+        <source>Nothing was saved: {0}</source>
+        <translation>没有保存任何内容：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/video_details_dialog.py" line="202"/>
+        <source>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video(s) when it is done.</source>
+        <translation>
+            <numerusform>正在队列中（上传页）上传封面图片 {0}；上传完成后将成为 %n 个视频的封面。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VideoMetaPanel</name>
     <message>
         <location filename="../../ui/playauth_panels.py" line="232"/>
@@ -5729,199 +5855,199 @@ VideoId：{1}</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="256"/>
+        <location filename="../../ui/metadata_editor.py" line="265"/>
         <source>Comma separated, e.g. sports, 2024</source>
         <translation>以英文逗号分隔，例如：体育, 2024</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="151"/>
+        <location filename="../../ui/metadata_editor.py" line="154"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="136"/>
-        <location filename="../../ui/metadata_editor.py" line="205"/>
+        <location filename="../../ui/metadata_editor.py" line="138"/>
+        <location filename="../../ui/metadata_editor.py" line="208"/>
         <source>Choose…</source>
         <extracomment>Lists the account&apos;s categories as (CateId, name, depth); runs off the GUI thread. None: no picker.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="137"/>
+        <location filename="../../ui/metadata_editor.py" line="139"/>
         <source>Pick one of the account&apos;s categories (GetCategories)</source>
         <translation>从账号的分类中选择（GetCategories）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="151"/>
+        <location filename="../../ui/metadata_editor.py" line="154"/>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="151"/>
+        <location filename="../../ui/metadata_editor.py" line="154"/>
         <source>Ta&amp;gs:</source>
         <translation>标签(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="152"/>
+        <location filename="../../ui/metadata_editor.py" line="155"/>
         <source>&amp;Category ID:</source>
         <translation>分类 ID(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="152"/>
+        <location filename="../../ui/metadata_editor.py" line="155"/>
         <source>Template &amp;group:</source>
         <translation>转码模板组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="153"/>
+        <location filename="../../ui/metadata_editor.py" line="156"/>
         <source>&amp;Workflow:</source>
         <translation>工作流(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="153"/>
+        <location filename="../../ui/metadata_editor.py" line="156"/>
         <source>&amp;Storage location:</source>
         <translation>存储地址(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="154"/>
+        <location filename="../../ui/metadata_editor.py" line="157"/>
         <source>&amp;App ID:</source>
         <translation>应用 ID(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="154"/>
+        <location filename="../../ui/metadata_editor.py" line="157"/>
         <source>Call&amp;back URL:</source>
         <translation>回调地址(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="155"/>
+        <location filename="../../ui/metadata_editor.py" line="158"/>
         <source>&amp;UserData:</source>
         <translation>UserData(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="155"/>
+        <location filename="../../ui/metadata_editor.py" line="158"/>
         <source>Co&amp;ver URL:</source>
         <translation>封面地址(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="158"/>
+        <location filename="../../ui/metadata_editor.py" line="161"/>
         <source>The video&apos;s title in VOD. Empty: the file name without its extension.</source>
         <translation>视频在点播中的标题。留空：使用不含扩展名的文件名。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="159"/>
+        <location filename="../../ui/metadata_editor.py" line="162"/>
         <source>Up to 1024 bytes.</source>
         <translation>最多 1024 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="160"/>
+        <location filename="../../ui/metadata_editor.py" line="163"/>
         <source>Up to 16 tags, separated by commas; each at most 32 bytes.</source>
         <translation>最多 16 个标签，以英文逗号分隔；每个最多 32 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="161"/>
+        <location filename="../../ui/metadata_editor.py" line="164"/>
         <source>The numeric ID of a category from the VOD console (empty: none).</source>
         <translation>视频点播控制台中分类的数字 ID（留空：不分类）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="162"/>
+        <location filename="../../ui/metadata_editor.py" line="165"/>
         <source>The transcoding template group ID (empty: the default group).</source>
         <translation>转码模板组 ID（留空：使用默认模板组）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="163"/>
+        <location filename="../../ui/metadata_editor.py" line="166"/>
         <source>A workflow ID; it takes precedence over the template group.</source>
         <translation>工作流 ID；优先于转码模板组。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="164"/>
+        <location filename="../../ui/metadata_editor.py" line="167"/>
         <source>The storage bucket address (empty: the default storage).</source>
         <translation>存储地址（留空：使用默认存储）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="165"/>
+        <location filename="../../ui/metadata_editor.py" line="168"/>
         <source>The VOD application ID (empty: app-1000000).</source>
         <translation>视频点播应用 ID（留空：app-1000000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="166"/>
+        <location filename="../../ui/metadata_editor.py" line="169"/>
         <source>VOD posts event notifications for these videos to this http(s) URL.</source>
         <translation>视频点播会将这些视频的事件通知发送到此 http(s) 回调地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="167"/>
+        <location filename="../../ui/metadata_editor.py" line="170"/>
         <source>Extra UserData as a JSON object; merged with the callback URL.</source>
         <translation>额外的 UserData（JSON 对象）；会与回调地址合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="168"/>
+        <location filename="../../ui/metadata_editor.py" line="171"/>
         <source>A custom thumbnail URL (http or https).</source>
         <translation>自定义封面地址（http 或 https）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="181"/>
+        <location filename="../../ui/metadata_editor.py" line="184"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="191"/>
+        <location filename="../../ui/metadata_editor.py" line="194"/>
         <source>This account has no categories yet (create them in the VOD console)</source>
         <translation>此账号还没有分类（请在点播控制台中创建）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="200"/>
+        <location filename="../../ui/metadata_editor.py" line="203"/>
         <source>The categories could not be listed: {0}</source>
         <translation>无法列出分类：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="220"/>
+        <location filename="../../ui/metadata_editor.py" line="229"/>
         <source>VOD takes this only when it creates a video; it cannot be changed afterwards.</source>
         <translation>点播仅在创建视频时接受此项，之后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="244"/>
+        <location filename="../../ui/metadata_editor.py" line="253"/>
         <source>Several values: type to replace them all</source>
         <translation>多个不同的值：输入内容将全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="295"/>
+        <location filename="../../ui/metadata_editor.py" line="304"/>
         <source>The title is longer than {0} bytes.</source>
         <translation>标题超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="297"/>
+        <location filename="../../ui/metadata_editor.py" line="306"/>
         <source>VOD does not accept emoji or similar characters in titles.</source>
         <translation>视频点播不接受标题中含有 emoji 等字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="299"/>
+        <location filename="../../ui/metadata_editor.py" line="308"/>
         <source>The description is longer than {0} bytes.</source>
         <translation>描述超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="303"/>
+        <location filename="../../ui/metadata_editor.py" line="312"/>
         <source>At most {0} tags are allowed; there are {1}.</source>
         <translation>最多允许 {0} 个标签；当前有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="306"/>
+        <location filename="../../ui/metadata_editor.py" line="315"/>
         <source>The tag “{0}” is longer than {1} bytes.</source>
         <translation>标签“{0}”超过 {1} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="308"/>
+        <location filename="../../ui/metadata_editor.py" line="317"/>
         <source>A category ID is a positive number, such as 1000123 (see the VOD console&apos;s categories).</source>
         <translation>分类 ID 是正整数，例如 1000123（见点播控制台的分类管理）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="311"/>
+        <location filename="../../ui/metadata_editor.py" line="320"/>
         <source>The address must start with http:// or https://.</source>
         <translation>地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="316"/>
+        <location filename="../../ui/metadata_editor.py" line="325"/>
         <source>This is not valid JSON: {0}</source>
         <translation>这不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="318"/>
+        <location filename="../../ui/metadata_editor.py" line="327"/>
         <source>UserData must be a JSON object, for example {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}.</source>
         <translation>UserData 必须是 JSON 对象，例如 {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}。</translation>
     </message>
