@@ -280,6 +280,7 @@ ENGLISH: dict[str, str] = {
     "note.metadata_failed": "The details could not be saved in VOD for video {video_id}: {error}",
     "NoVodAccess.Metadata": "Profile {profile} gets upload credentials from an AppServer and cannot call VOD, so "
                             "it cannot change a video's details. Use an AccessKey profile for the same account.",
+    "VideoNotInVod": "Video {video_id} does not exist in VOD (deleted?).",
     "note.video_deleted": "Cancelled: the placeholder video {video_id} was deleted from VOD.",
     "note.video_delete_failed": "Cancelled, but the placeholder video {video_id} could not be deleted ({error}). "
                                 "Delete it in the VOD console.",

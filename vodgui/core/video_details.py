@@ -96,8 +96,8 @@ def read_details(sessions: Callable[[str], ProfileSession], videos: Iterable[Vid
             for info in infos:
                 read.metadata[info.video_id] = metadata_of(info)
             for video_id in missing:
-                read.problems[video_id] = VodError("InvalidVideo.NotFound", "The video does not exist.",
-                                                   kind=ErrorKind.NOT_FOUND, service="vod")
+                read.problems[video_id] = VodError("VideoNotInVod", params={"video_id": video_id},
+                                                   kind=ErrorKind.NOT_FOUND)
     return read
 
 

@@ -325,6 +325,7 @@ class MessageTexts(QObject):
             "NoVodAccess.Metadata": self.tr(
                 "Profile {profile} gets upload credentials from an AppServer and cannot call VOD, so it cannot change "
                 "a video's details. Use an AccessKey profile for the same account."),
+            "VideoNotInVod": self.tr("Video {video_id} does not exist in VOD (deleted?)."),
             "note.video_deleted": self.tr("Cancelled: the placeholder video {video_id} was deleted from VOD."),
             "note.video_delete_failed": self.tr(
                 "Cancelled, but the placeholder video {video_id} could not be deleted ({error}). Delete it in the VOD "

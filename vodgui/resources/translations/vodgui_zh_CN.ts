@@ -2855,91 +2855,96 @@ File: {1}</source>
     </message>
     <message>
         <location filename="../../ui/message_texts.py" line="328"/>
+        <source>Video {video_id} does not exist in VOD (deleted?).</source>
+        <translation>视频 {video_id} 在点播中不存在（已删除？）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_texts.py" line="329"/>
         <source>Cancelled: the placeholder video {video_id} was deleted from VOD.</source>
         <translation>已取消：占位视频 {video_id} 已从点播中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="330"/>
+        <location filename="../../ui/message_texts.py" line="331"/>
         <source>Cancelled, but the placeholder video {video_id} could not be deleted ({error}). Delete it in the VOD console.</source>
         <translation>已取消，但占位视频 {video_id} 未能删除（{error}）。请在点播控制台中删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="333"/>
+        <location filename="../../ui/message_texts.py" line="334"/>
         <source>Cancelled. This profile cannot delete videos: delete the placeholder video {video_id} in the VOD console.</source>
         <translation>已取消。此配置无法删除视频：请在点播控制台中删除占位视频 {video_id}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="336"/>
+        <location filename="../../ui/message_texts.py" line="337"/>
         <source>Cancelled: the image {media_id} created for it was deleted from VOD (DeleteImage).</source>
         <translation>已取消：为其创建的图片 {media_id} 已从点播中删除（DeleteImage）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="338"/>
+        <location filename="../../ui/message_texts.py" line="339"/>
         <source>Cancelled, but the image {media_id} created for it could not be deleted ({error}). Delete it in the VOD console.</source>
         <translation>已取消，但为其创建的图片 {media_id} 无法删除（{error}）。请在点播控制台中删除它。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="341"/>
+        <location filename="../../ui/message_texts.py" line="342"/>
         <source>Cancelled. This profile cannot delete images: delete the image {media_id} in the VOD console.</source>
         <translation>已取消。此配置无法删除图片：请在点播控制台中删除图片 {media_id}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="343"/>
+        <location filename="../../ui/message_texts.py" line="344"/>
         <source>Cancelled: the attached media {media_id} created for it was deleted from VOD (DeleteAttachedMedia).</source>
         <translation>已取消：为其创建的辅助媒资 {media_id} 已从点播中删除（DeleteAttachedMedia）。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="345"/>
+        <location filename="../../ui/message_texts.py" line="346"/>
         <source>Cancelled, but the attached media {media_id} created for it could not be deleted ({error}). Delete it in the VOD console.</source>
         <translation>已取消，但为其创建的辅助媒资 {media_id} 无法删除（{error}）。请在点播控制台中删除它。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="348"/>
+        <location filename="../../ui/message_texts.py" line="349"/>
         <source>Cancelled. This profile cannot delete attached media: delete {media_id} in the VOD console.</source>
         <translation>已取消。此配置无法删除辅助媒资：请在点播控制台中删除 {media_id}。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="350"/>
+        <location filename="../../ui/message_texts.py" line="351"/>
         <source>Interrupted: the program that was uploading this item stopped. It goes on from the parts the server has.</source>
         <translation>已中断：正在上传此项的程序已停止。将从服务器上已有的分片继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="352"/>
+        <location filename="../../ui/message_texts.py" line="353"/>
         <source>an image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="353"/>
+        <location filename="../../ui/message_texts.py" line="354"/>
         <source>{business_type} media</source>
         <translation>{business_type} 附加媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="354"/>
+        <location filename="../../ui/message_texts.py" line="355"/>
         <source>an upload by URL</source>
         <translation>网址上传</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="357"/>
+        <location filename="../../ui/message_texts.py" line="358"/>
         <source>Throttle patience must be between {low} and {high} seconds.</source>
         <translation>限流等待时间必须在 {low} 到 {high} 秒之间。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="358"/>
+        <location filename="../../ui/message_texts.py" line="359"/>
         <source>The disk holding the vodgui home {directory} is full ({free} free). Free at least {want} on that disk (vodgui&apos;s own files there: {used}; old logs and the built-in sandbox&apos;s data can go), or use another home with --home or VODGUI_HOME. Nothing was lost: try again once there is room.</source>
         <translation>vodgui 主目录 {directory} 所在的磁盘已满（剩余 {free}）。请在该磁盘上至少释放 {want}（vodgui 自己在那里的文件：{used}；旧日志和内置沙箱的数据可以删除），或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：腾出空间后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="361"/>
+        <location filename="../../ui/message_texts.py" line="362"/>
         <source>The vodgui home {directory} cannot be written (read-only or no permission). Make it writable for this user, or use another home with --home or VODGUI_HOME. Nothing was lost: try again then.</source>
         <translation>无法写入 vodgui 主目录 {directory}（只读或没有权限）。请让当前用户可以写入它，或用 --home 或 VODGUI_HOME 改用其他主目录。没有丢失任何内容：之后再试一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="364"/>
+        <location filename="../../ui/message_texts.py" line="365"/>
         <source>waiting: the service is throttling ({code}); trying again in {delay} s</source>
         <translation>等待中：服务正在限流（{code}）；{delay} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../ui/message_texts.py" line="365"/>
+        <location filename="../../ui/message_texts.py" line="366"/>
         <source>waiting: {code}; retry {attempt} in {delay} s</source>
         <translation>等待中：{code}；{delay} 秒后进行第 {attempt} 次重试</translation>
     </message>
