@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from vodgui.core.errors import VodError
 from vodgui.core.media_items import check_url
+from vodgui.ui import a11y
 from vodgui.ui.style import paint_error
 
 
@@ -24,6 +25,7 @@ class AddUrlDialog(QDialog):
         intro.setWordWrap(True)
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("urlEdit")
+        a11y.name(self.edit, self.tr("URLs, one per line"))
         self.edit.setPlaceholderText("https://example.com/videos/clip.mp4")
         self.edit.setTabChangesFocus(True)
         self.edit.textChanged.connect(self._on_changed)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMenu, QStyle, QWidget
 
 from vodgui.core.catalog import Catalog, CatalogCache
+from vodgui.ui import a11y
 from vodgui.ui.errors import describe_exception
 from vodgui.ui.ops import run_op
 
@@ -39,6 +40,9 @@ class CatalogMenus(QObject):
             icon = field.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
             action = field.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
             action.setToolTip(self.tr("Choose from the account's list"))
+            what = a11y.plain(field.accessibleName())
+            a11y.name_field_action(action, self.tr("Choose {0} from the account's list").format(what) if what
+                                   else self.tr("Choose from the account's list"))
             action.triggered.connect(lambda _=False, n=name, f=field: self.show_menu(n, f))
             self.actions[name] = action
         #: The last menu shown (tests look at it).

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vodgui.core.connection_test import OWN_MESSAGE, ConnectionTestResult, Step
+from vodgui.ui.announce import announce
 from vodgui.ui.errors import describe, describe_exception, our_text
 from vodgui.ui.message_texts import render
 from vodgui.ui.style import ERROR_COLOR, ERROR_STYLE, OK_COLOR, OK_STYLE, WARNING_STYLE
@@ -85,11 +86,13 @@ class ConnectionTestPanel(QWidget):
         self.warning.setText("\n".join("⚠ " + w for w in warnings))
         self.warning.setVisible(bool(warnings))
         self.steps.setText(self._steps_html(result))
+        announce(self, self.verdict.text(), urgent=not result.ok)
 
     def show_failure(self, exc: BaseException) -> None:
         self.button.setEnabled(True)
         self.verdict.setStyleSheet(ERROR_STYLE)
         self.verdict.setText("✗ " + describe_exception(exc))
+        announce(self, self.verdict.text(), urgent=True)
         self.warning.hide()
         self.steps.clear()
 

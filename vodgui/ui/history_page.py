@@ -38,6 +38,7 @@ from vodgui.core.media_status import NO_VOD_ACCESS, ProfileProblem, StatusReport
 from vodgui.core.store import HistoryRecord
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.video_details import VideoRef
+from vodgui.ui import a11y
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe
 from vodgui.ui.format import clock_time, iso_time
@@ -107,6 +108,8 @@ class HistoryPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Filter by title, file or VideoId"))
         self.search.setClearButtonEnabled(True)
+        a11y.name(self.search, self.tr("Filter videos"))
+        a11y.name_clear_button(self.search, self.search.accessibleName())
         self.search.textChanged.connect(self._on_search_changed)
         self.status_box = QComboBox(self)
         for label, value in ((self.tr("All statuses"), Category.ALL), (self.tr("Ready"), Category.READY),
@@ -114,6 +117,7 @@ class HistoryPage(QWidget):
                              (self.tr("Unknown"), Category.UNKNOWN)):
             self.status_box.addItem(label, value)
         self.status_box.setToolTip(self.tr("Show only videos in this media status"))
+        a11y.name(self.status_box, self.tr("Media status"))
         self.status_box.currentIndexChanged.connect(self._on_status_filter_changed)
         self.refresh_button = QPushButton(self.tr("Refresh status"), self)
         self.refresh_button.setToolTip(self.tr("Ask VOD again for the status of the selected videos (all shown "
@@ -150,6 +154,7 @@ class HistoryPage(QWidget):
         self.banner.hide()
 
         self.table = QTableView(self)
+        a11y.name(self.table, self.tr("Uploaded videos"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.FINISHED, Qt.SortOrder.DescendingOrder)

@@ -44,6 +44,7 @@ from vodgui.core.diagnostics import DiagnosticsResult, build_diagnostics, defaul
 from vodgui.core.log_sessions import LogSession, read_sessions
 from vodgui.core.logbuffer import LogLine
 from vodgui.core.redact import redact, registered
+from vodgui.ui import a11y
 from vodgui.ui.context import AppContext
 from vodgui.ui.ops import run_op
 
@@ -141,6 +142,7 @@ class LogPage(QWidget):
         self.session_box.addItem(self.tr("This session (live)"), -1)
         self.session_box.setToolTip(self.tr("Earlier sessions come from the log files: after a crash, the session "
                                             "that crashed is here"))
+        a11y.name(self.session_box, self.tr("Session"))
         self.session_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.session_box.currentIndexChanged.connect(self._on_session_chosen)
         self._sessions: list[LogSession] = []
@@ -153,9 +155,12 @@ class LogPage(QWidget):
         self.level_box.setCurrentIndex(self.level_box.findData(logging.INFO))
         self.level_box.setToolTip(self.tr("Lowest level shown (DEBUG lines appear only if debug logging is on)"))
         self.level_box.currentIndexChanged.connect(self._on_level_changed)
+        a11y.name(self.level_box, self.tr("Lowest level"))
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search the log (RequestId, VideoId, file name…)"))
         self.search.setClearButtonEnabled(True)
+        a11y.name(self.search, self.tr("Search the log"))
+        a11y.name_clear_button(self.search, self.search.accessibleName())
         self.search.textChanged.connect(self._on_search_changed)
         self.open_button = QPushButton(self.tr("Open log folder"), self)
         self.open_button.setToolTip(self.tr("Show vodgui.log and its older copies in the file manager"))
@@ -180,6 +185,7 @@ class LogPage(QWidget):
         self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.view.setUndoRedoEnabled(False)
         self.view.setPlaceholderText(self.tr("Nothing logged yet."))
+        a11y.name(self.view, self.tr("Log lines"))
         self.highlighter = LevelHighlighter(self.view.document())
 
         self.footer = QLabel(self)

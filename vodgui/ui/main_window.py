@@ -27,6 +27,8 @@ from vodgui import __version__
 from vodgui.core.profiles import SANDBOX_PROFILE
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.resources import resource_path
+from vodgui.ui import a11y
+from vodgui.ui.announce import QueueAnnouncements
 from vodgui.ui.context import AppContext
 from vodgui.ui.dialogs import ask
 from vodgui.ui.history_page import HistoryPage
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         ctx.bridge.jobs_changed.connect(self._on_jobs_seen)
         # Counts are read right after the rows changed, in the same flush: the title never disagrees with them.
         ctx.bridge.flushed.connect(self._update_title)
+        self.announcements = QueueAnnouncements(self, ctx.bridge)
         ctx.hub.open_in_playback.connect(self._on_open_in_playback)
         ctx.hub.profiles_changed.connect(self._reload_profiles)
         for index, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5")):
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
             self.watch_page = WatchPage(self.ctx, self)
             self.watch_page.notify.connect(self.notify)
         self.nav.setToolTip(self.tr("Pages (Ctrl+1 to Ctrl+5)"))
+        a11y.name(self.nav, self.tr("Pages"))
         self.nav.clear()
         for index, (page, title) in enumerate((
                 (self.upload_page, self.tr("Upload")), (self.history_page, self.tr("History")),

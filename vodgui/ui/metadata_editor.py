@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from vodgui.core.media_items import KIND_M3U8, KIND_URL, KIND_VIDEO, display_name, takes_cover
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.vod import MAX_DESCRIPTION_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES, UPDATABLE_FIELDS
+from vodgui.ui import a11y
 from vodgui.ui.errors import describe_exception, describe_job_error, details
 from vodgui.ui.kind_texts import kind_label
 from vodgui.ui.message_texts import render
@@ -144,8 +145,9 @@ class _Form(QWidget):
             else:
                 column.addWidget(widget)
             column.addWidget(error)
-            label = QLabel(labels[spec.name], self)
-            label.setBuddy(widget)
+            label = a11y.label(QLabel(labels[spec.name], self), widget)
+            if isinstance(widget, QLineEdit):
+                a11y.name_clear_button(widget, label.text())
             layout.addRow(label, holder)
             self._holders[spec.name] = holder
 

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from vodgui.core.playback import PlayAuthResult, PlayCheck, VideoMeta
+from vodgui.ui import a11y
+from vodgui.ui.announce import announce
 from vodgui.ui.errors import describe, details
 from vodgui.ui.format import human_duration, local_time
 from vodgui.ui.message_texts import render
@@ -95,6 +97,7 @@ class PlayAuthPanel(QGroupBox):
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("decodedTree")
+        a11y.name(self.tree, self.tr("Decoded PlayAuth"))
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -222,6 +225,7 @@ class PlayAuthPanel(QGroupBox):
             self.bar.setValue(0)
             if not self._expired_sent:
                 self._expired_sent = True
+                announce(self, self.countdown.text())
                 self.expired.emit()
 
 
@@ -311,6 +315,10 @@ class CheckPanel(QGroupBox):
             self.verdict.setStyleSheet(ERROR_VERDICT_STYLE)
             self.explanation.setText(self.explain(check))
             self.technical.setText(details(check.code, check.message, check.request_id))
+        # Which check: the page shows two verdicts side by side (VidAuth and VidSts).
+        announce(self, self.tr("{0}: {1}").format(self.title(), join_sentences(self.verdict.text(),
+                                                                             self.explanation.text())),
+                 urgent=not check.ok)
         if check.ok and check.request_id:
             self.technical.setText(self.tr("RequestId: {0}").format(check.request_id))
         self.via.setText({

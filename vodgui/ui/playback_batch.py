@@ -28,6 +28,7 @@ from vodgui.core.errors import VodError
 from vodgui.core.playback import PlayerTarget, PlayInfoQuery, validate_auth_info_timeout
 from vodgui.core.playback_batch import BatchResult, check_video, export_csv, export_json
 from vodgui.core.vod import VodApi
+from vodgui.ui import a11y
 from vodgui.ui.errors import describe_exception, our_text
 from vodgui.ui.format import local_time
 from vodgui.ui.ops import run_op
@@ -94,6 +95,7 @@ class BatchPanel(QWidget):
         self.progress.setWordWrap(True)
         self.table = QTableWidget(0, 9, self)
         self.table.setObjectName("batchTable")
+        a11y.name(self.table, self.tr("Batch check results"))
         self.table.setHorizontalHeaderLabels([
             self.tr("VideoId"), self.tr("Timeout"), self.tr("Title"), self.tr("Status"), self.tr("PlayAuth expires"),
             self.tr("Check"), self.tr("Code"), self.tr("Message"), self.tr("Streams")])

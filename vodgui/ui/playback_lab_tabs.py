@@ -37,6 +37,8 @@ from vodgui.core import jwt_playauth, urlsign
 from vodgui.core import playback_lab as lab
 from vodgui.core.playback import PlayCheck, UrlProbe, decode_play_auth, probe_url
 from vodgui.core.redact import mask
+from vodgui.ui import a11y
+from vodgui.ui.announce import announce
 from vodgui.ui.errors import describe_exception
 from vodgui.ui.ops import run_op
 from vodgui.ui.playback_batch import TargetFactory
@@ -155,11 +157,14 @@ class JwtPanel(QWidget):
         self.token_edit = QLineEdit(self)
         self.token_edit.setObjectName("jwtField")
         self.token_edit.setPlaceholderText(self.tr("Make one, or paste any PlayAuth (JWT or legacy) to inspect it"))
+        a11y.name(self.token_edit, self.tr("PlayAuth to inspect"))
         self.show_button = QToolButton(self)
         self.show_button.setText(self.tr("Show"))
         self.show_button.setCheckable(True)
+        self.show_button.setToolTip(self.tr("Show the PlayAuth in clear text"))
         self.copy_button = QToolButton(self)
         self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the PlayAuth to the clipboard"))
         self.inspect_button = QPushButton(self.tr("Inspect"), self)
         self.inspect_button.setToolTip(self.tr("Decode the pasted PlayAuth; a JWT is verified with the PlayKey"))
         self.verdict = _selectable(QLabel(self))
@@ -168,14 +173,15 @@ class JwtPanel(QWidget):
         self.findings.setObjectName("jwtFindings")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("jwtTree")
+        a11y.name(self.tree, self.tr("JWT claims"), self.tr("Each claim of the PlayAuth and its value"))
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Claim"), self.tr("Value")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
 
         form = QHBoxLayout()
-        form.addWidget(QLabel(self.tr("Valid for:"), self))
+        form.addWidget(a11y.label(QLabel(self.tr("Valid for:"), self), self.ttl_spin))
         form.addWidget(self.ttl_spin)
-        form.addWidget(QLabel(self.tr("Formats:"), self))
+        form.addWidget(a11y.label(QLabel(self.tr("Formats:"), self), self.formats_edit))
         form.addWidget(self.formats_edit, 1)
         form.addWidget(self.make_button)
         form.addWidget(self.check_button)
@@ -289,6 +295,7 @@ class JwtPanel(QWidget):
             text = self._texts.jwt_finding(check.code, {}) if check.code.startswith("jwt_") else check.message
             self.verdict.setText(self.tr("✗ Fail: {0}").format(f"{check.code}: {text}" if text else check.code))
             self.verdict.setStyleSheet(ERROR_VERDICT_STYLE)
+        announce(self, self.verdict.text(), urgent=not check.ok)
         self.checked.emit(check)
 
     # -- internals -------------------------------------------------------------------------------------------
@@ -363,6 +370,7 @@ class UrlSignPanel(QWidget):
         self.key_edit.setObjectName("signKey")
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setToolTip(self.tr("The domain's private key (CDN console, URL signing)"))
+        a11y.name(self.key_edit, self.tr("Private key"))
         self.sandbox_button = QToolButton(self)
         self.sandbox_button.setText(self.tr("Sandbox key"))
         self.sandbox_button.setToolTip(self.tr("Use the built-in sandbox's play-domain key"))
@@ -384,6 +392,7 @@ class UrlSignPanel(QWidget):
         self.signed_edit = QLineEdit(self)
         self.signed_edit.setObjectName("signedUrl")
         self.signed_edit.setReadOnly(True)
+        a11y.name(self.signed_edit, self.tr("Signed URL"))
         self.issued_edit = QLineEdit(self)
         self.issued_edit.setPlaceholderText(self.tr("optional: the URL as it was issued, to say what changed"))
         self.domain_ttl_spin = QSpinBox(self)
@@ -397,9 +406,9 @@ class UrlSignPanel(QWidget):
         key_row.addWidget(self.key_edit, 1)
         key_row.addWidget(self.sandbox_button)
         a_row = QHBoxLayout()
-        a_row.addWidget(QLabel(self.tr("uid:"), self))
+        a_row.addWidget(a11y.label(QLabel(self.tr("uid:"), self), self.uid_edit))
         a_row.addWidget(self.uid_edit)
-        a_row.addWidget(QLabel(self.tr("rand:"), self))
+        a_row.addWidget(a11y.label(QLabel(self.tr("rand:"), self), self.rand_edit))
         a_row.addWidget(self.rand_edit, 1)
         form = QFormLayout()
         form.addRow(self.tr("URL:"), self.url_edit)
@@ -503,10 +512,12 @@ class MatrixPanel(QWidget):
         self.run_button.setToolTip(self.tr("Call GetPlayInfo once per combination with the profile's key"))
         self.only_refused = QComboBox(self)
         self.only_refused.addItems([self.tr("All answers"), self.tr("Streams only"), self.tr("Refusals only")])
+        a11y.name(self.only_refused, self.tr("Answers shown"))
         self.summary = QLabel(self)
         self.summary.setStyleSheet(HINT_STYLE)
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("matrixTable")
+        a11y.name(self.table, self.tr("GetPlayInfo answers per combination"))
         self.table.setHorizontalHeaderLabels([self.tr("Formats"), self.tr("Definition"), self.tr("StreamType"),
                                               self.tr("OutputType"), self.tr("ResultType"), self.tr("Answer"),
                                               self.tr("Why")])

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from vodgui.core.playback import UrlProbe, probe_url
+from vodgui.ui import a11y
 from vodgui.ui.ffmpeg_log import quiet_ffmpeg
 from vodgui.ui.format import human_duration
 from vodgui.ui.ops import run_op
@@ -151,10 +152,12 @@ class PlayerWidget(QWidget):
         self.play_button = QToolButton(self)
         self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.play_button.setToolTip(self.tr("Play or pause"))
+        a11y.name(self.play_button, self.tr("Play"))
         self.play_button.setEnabled(False)
         self.position = SeekSlider(Qt.Orientation.Horizontal, self)
         self.position.setObjectName("seekSlider")
         self.position.setToolTip(self.tr("Click or drag to seek"))
+        a11y.name(self.position, self.tr("Position"), self.tr("Playback position in milliseconds; arrow keys seek"))
         self.position.setMinimumWidth(80)
         self.position.setEnabled(False)
         self.time_label = QLabel("0:00 / 0:00", self)
@@ -165,9 +168,11 @@ class PlayerWidget(QWidget):
         self.mute_button.setCheckable(True)
         self.mute_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume))
         self.mute_button.setToolTip(self.tr("Mute"))
+        a11y.name(self.mute_button, self.tr("Mute"))
         self.definition_combo = QComboBox(self)
         self.definition_combo.setObjectName("definitionCombo")
         self.definition_combo.setToolTip(self.tr("Definition and format: switch renditions at the same position"))
+        a11y.name(self.definition_combo, self.tr("Definition"))
         self.definition_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.definition_combo.hide()
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
@@ -175,6 +180,7 @@ class PlayerWidget(QWidget):
         self.volume.setValue(50)
         self.volume.setFixedWidth(80)
         self.volume.setToolTip(self.tr("Volume"))
+        a11y.name(self.volume, self.tr("Volume"))
         self.status = QLabel(self)
         self.status.setObjectName("previewStatus")
         self.error_label = QLabel(self)
@@ -317,6 +323,9 @@ class PlayerWidget(QWidget):
         icon = QStyle.StandardPixmap.SP_MediaPause if state == QMediaPlayer.PlaybackState.PlayingState \
             else QStyle.StandardPixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
+        # The name says what pressing it does now (a screen reader hears the change: NameChanged).
+        a11y.name(self.play_button, self.tr("Pause") if state == QMediaPlayer.PlaybackState.PlayingState
+                  else self.tr("Play"))
 
     def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
         texts = {

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from vodgui.core.playback import OSS_MAX_AUTH_TIMEOUT, PlayInfoQuery, Stream
+from vodgui.ui import a11y
 from vodgui.ui.format import human_duration, human_size, local_time
 from vodgui.ui.style import ERROR_COLOR, ERROR_STYLE, HINT_STYLE
 
@@ -116,6 +117,7 @@ class PlayInfoPanel(QWidget):
 
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("streamsTable")
+        a11y.name(self.table, self.tr("Streams"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Format"), self.tr("Definition"), self.tr("Resolution"), self.tr("Bitrate"), self.tr("Size"),
             self.tr("Duration"), self.tr("Encryption"), self.tr("URL expires"), self.tr("URL")])

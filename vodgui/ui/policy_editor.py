@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QVBoxLayout, QW
 
 from vodgui.core.errors import VodError
 from vodgui.core.profiles import POLICY_UPLOAD_AND_PLAYBACK, POLICY_UPLOAD_ONLY, check_policy_json
+from vodgui.ui import a11y
 from vodgui.ui.errors import describe_exception
 from vodgui.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 
@@ -69,10 +70,12 @@ class PolicyEditor(QWidget):
                            (PRESET_UPLOAD_PLAYBACK, self.tr("Upload and playback")),
                            (PRESET_CUSTOM, self.tr("Custom"))):
             self.preset_box.addItem(label, key)
+        a11y.name(self.preset_box, self.tr("Session policy preset"))
         self.preset_box.setToolTip(self.tr("A session policy narrows what the STS token may do: the token gets "
                                            "the role's permissions intersected with this policy."))
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("policyEdit")
+        a11y.name(self.edit, self.tr("Session policy JSON"))
         self.edit.setTabChangesFocus(True)
         self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.edit.setPlaceholderText(self.tr("No session policy"))

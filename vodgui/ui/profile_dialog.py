@@ -41,6 +41,7 @@ from vodgui.core.profiles import SANDBOX_PROFILE, Profile, secret_name
 from vodgui.core.session import DraftSessionFactory
 from vodgui.core.sts import MAX_DURATION, MIN_DURATION, RoleSettings, default_sts_endpoint
 from vodgui.core.vod import default_vod_endpoint
+from vodgui.ui import a11y
 from vodgui.ui.connection_panel import ConnectionTestPanel
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception
@@ -140,8 +141,10 @@ class ProfileDialog(QDialog):
         self.source_hint = self._hint(account)
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Region:"), self.region_box)
-        form.addRow(self.tr("&Mode:"), self._with_hint(self.mode_box, self.mode_hint))
-        form.addRow(self.tr("&Source:"), self._with_hint(self.source_box, self.source_hint))
+        form.addRow(a11y.label(QLabel(self.tr("&Mode:"), account), self.mode_box),
+                    self._with_hint(self.mode_box, self.mode_hint))
+        form.addRow(a11y.label(QLabel(self.tr("&Source:"), account), self.source_box),
+                    self._with_hint(self.source_box, self.source_hint))
 
         self.cred_group = QGroupBox(self.tr("Credentials"), self)
         self.cred_form = form = QFormLayout(self.cred_group)
@@ -234,7 +237,7 @@ class ProfileDialog(QDialog):
         form.addRow(self.tr("Proxy user:"), self.proxy_user_edit)
         form.addRow(self.tr("Proxy password:"), self.proxy_password_edit)
         form.addRow(self.tr("Bypass proxy for:"), self.no_proxy_edit)
-        form.addRow(self.tr("Extra CA certificate:"), ca_row)
+        form.addRow(a11y.label(QLabel(self.tr("Extra CA certificate:"), self.net_group), self.ca_file_edit), ca_row)
 
         self.accel_group = QGroupBox(self.tr("Upload acceleration"), self)
         accel_form = QFormLayout(self.accel_group)

@@ -104,7 +104,10 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, JOB_ID_ROLE, SNAPSHOT_ROLE, FRACTION_ROLE})
+_SPOKEN = Qt.ItemDataRole.AccessibleTextRole
+_SPOKEN_MORE = Qt.ItemDataRole.AccessibleDescriptionRole
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, JOB_ID_ROLE, SNAPSHOT_ROLE, FRACTION_ROLE, _SPOKEN,
+                    _SPOKEN_MORE})
 _FAILED_COLOR = QColor(192, 57, 43)
 
 
@@ -173,6 +176,11 @@ class QueueModel(QAbstractTableModel):
         if role == FRACTION_ROLE:
             return self._fraction(snap)
         col = index.column()
+        if role in (_SPOKEN, _SPOKEN_MORE):
+            # The progress cell is painted (a bar): a screen reader hears the whole row's state from it instead.
+            if col != Column.PROGRESS:
+                return None
+            return self._spoken(snap) if role == _SPOKEN else self._spoken_more(snap)
         if role == _ALIGN:
             return _RIGHT if col in (Column.SIZE, Column.SPEED, Column.ETA) else None
         if role == _FOREGROUND:
@@ -218,6 +226,25 @@ class QueueModel(QAbstractTableModel):
             rid = f" [{snap.error.request_id}]" if snap.error.request_id else ""
             return f"{job_error_line(snap.error)}{rid}"
         return None
+
+    def _spoken(self, snap: JobSnapshot) -> str:
+        """The progress cell for a screen reader: "clip.mp4, Uploading, 45% done, 3.2 MB/s"."""
+        parts = [display_name(snap.kind, snap.path), self._labels[snap.state]]
+        if snap.progress_known and (snap.state.active or snap.state in (JobState.PAUSED, JobState.FAILED)):
+            parts.append(self.tr("{0}% done").format(f"{self._fraction(snap) * 100:.0f}"))
+        if snap.speed is not None and snap.state.active:
+            parts.append(human_speed(snap.speed))
+        return self.tr(", ", "between the parts of a spoken queue row").join(parts)
+
+    def _spoken_more(self, snap: JobSnapshot) -> str:
+        """What else the row says: time left, why it waits, or why it failed."""
+        if snap.error is not None:
+            return describe_job_error(snap.error)
+        if snap.waiting:
+            return render(snap.waiting)
+        if snap.eta is not None and snap.state.active:
+            return self.tr("{0} left").format(human_duration(snap.eta))
+        return render(snap.note) if snap.note else ""
 
     # -- updates from the bridge -----------------------------------------------------------------------------
     def _put(self, snap: JobSnapshot) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vodgui.ui import a11y
 from vodgui.ui.progress_delegate import ProgressDelegate
 from vodgui.ui.queue_model import Column
 
@@ -76,6 +77,7 @@ class QueueView(QTableView):
         self._fitted_width = -1
         self._pending_scroll: QPersistentModelIndex | None = None
         self.setObjectName("queueView")
+        a11y.name(self, self.tr("Upload queue"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -39,6 +39,7 @@ from vodgui.core.hotfolder import (
     WatchedFolder,
 )
 from vodgui.core.transfer.events import JobSnapshot, JobState
+from vodgui.ui import a11y
 from vodgui.ui.context import AppContext
 from vodgui.ui.dialogs import ask
 from vodgui.ui.errors import describe
@@ -143,6 +144,7 @@ class WatchPage(QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("Folder"), self.tr("Profile"), self.tr("Status"), self.tr("Waiting"), self.tr("Queued"),
             self.tr("Skipped"), self.tr("Last file")])
+        a11y.name(self.table, self.tr("Watched folders"))
         self.empty.setText(self.tr("No folder is watched. Add the folder your editors export into."))
 
     # -- language --------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 <context>
     <name>HistoryPage</name>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="391"/>
+        <location filename="../../ui/history_page.py" line="396"/>
         <source>Details saved in VOD for %n video(s).</source>
         <translation>
             <numerusform>Details saved in VOD for %n video.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="392"/>
+        <location filename="../../ui/history_page.py" line="397"/>
         <source>Not saved for %n (see the dialog).</source>
         <translation>
             <numerusform>Not saved for %n (see the dialog).</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n uploading</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>%n item left to upload</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>%n item in the queue</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>%n file of this batch failed.</numerusform>
@@ -74,8 +74,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="297"/>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>%n file uploaded.</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>%n upload running. Pause them and quit? They continue where they stopped the next time you open vodgui.</numerusform>
@@ -105,11 +105,30 @@
 <context>
     <name>MetadataPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/metadata_editor.py" line="494"/>
+        <location filename="../../ui/metadata_editor.py" line="496"/>
         <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
         <translation>
             <numerusform>%n selected item cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</numerusform>
             <numerusform>%n selected items cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueAnnouncements</name>
+    <message numerus="yes">
+        <location filename="../../ui/announce.py" line="140"/>
+        <source>%n file(s) failed to upload</source>
+        <translation>
+            <numerusform>%n file failed to upload</numerusform>
+            <numerusform>%n files failed to upload</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/announce.py" line="150"/>
+        <source>%n file(s) uploaded</source>
+        <translation>
+            <numerusform>%n file uploaded</numerusform>
+            <numerusform>%n files uploaded</numerusform>
         </translation>
     </message>
 </context>

@@ -2,24 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../ui/a11y.py" line="46"/>
+        <source>Clear {0}</source>
+        <translation>清除{0}</translation>
+    </message>
+</context>
+<context>
     <name>AddUrlDialog</name>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="20"/>
+        <location filename="../../ui/add_url_dialog.py" line="21"/>
         <source>Add URLs</source>
         <translation>添加 URL</translation>
     </message>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="21"/>
+        <location filename="../../ui/add_url_dialog.py" line="22"/>
         <source>VOD downloads each file from its web address itself (upload by URL), with profile “{0}”. One http:// or https:// address per line; the address should end in the file name, e.g. https://example.com/videos/clip.mp4.</source>
         <translation>视频点播会按网址自行下载每个文件（URL 拉取上传），使用配置“{0}”。每行一个 http:// 或 https:// 地址；地址应以文件名结尾，例如 https://example.com/videos/clip.mp4。</translation>
     </message>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="37"/>
+        <location filename="../../ui/add_url_dialog.py" line="28"/>
+        <source>URLs, one per line</source>
+        <translation>URL，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/add_url_dialog.py" line="39"/>
         <source>Add to queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="72"/>
+        <location filename="../../ui/add_url_dialog.py" line="74"/>
         <source>Not an http:// or https:// address: {0}</source>
         <translation>不是 http:// 或 https:// 地址：{0}</translation>
     </message>
@@ -27,159 +40,164 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../ui/playback_batch.py" line="66"/>
+        <location filename="../../ui/playback_batch.py" line="67"/>
         <source>One or more AuthInfoTimeout values (100–3000 s), e.g. 100, 3000: every video is checked with each</source>
         <extracomment>Runs on a pool thread: the profile&apos;s VOD client and where the player calls.</extracomment>
         <translation>一个或多个 AuthInfoTimeout 值（100–3000 秒），例如 100, 3000：每个视频会用每个值各检查一次</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="68"/>
+        <location filename="../../ui/playback_batch.py" line="69"/>
         <source>AuthInfoTimeout values:</source>
         <translation>AuthInfoTimeout 值：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="70"/>
-        <location filename="../../ui/playback_batch.py" line="201"/>
+        <location filename="../../ui/playback_batch.py" line="71"/>
+        <location filename="../../ui/playback_batch.py" line="203"/>
         <source>Run batch check</source>
         <translation>开始批量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="71"/>
+        <location filename="../../ui/playback_batch.py" line="72"/>
         <source>For every VideoId above: get a PlayAuth, check it as the player would, and list its streams</source>
         <translation>对上方的每个 VideoId：获取播放凭证，模拟播放器检查，并列出其播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="73"/>
+        <location filename="../../ui/playback_batch.py" line="74"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="74"/>
+        <location filename="../../ui/playback_batch.py" line="75"/>
         <source>One row per video and timeout; secrets masked</source>
         <translation>每个视频和有效期各占一行；敏感信息已打码</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="75"/>
+        <location filename="../../ui/playback_batch.py" line="76"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="76"/>
+        <location filename="../../ui/playback_batch.py" line="77"/>
         <source>Everything shown here, with streams; secrets masked</source>
         <translation>此处显示的全部内容，包括播放流；敏感信息已打码</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="77"/>
+        <location filename="../../ui/playback_batch.py" line="78"/>
         <source>Include secrets</source>
         <translation>包含敏感信息</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="78"/>
+        <location filename="../../ui/playback_batch.py" line="79"/>
         <source>Write the full PlayAuths and playback URLs into the export. Anyone with the file can play the videos until they expire.</source>
         <translation>将完整的播放凭证和播放地址写入导出文件。在它们过期前，任何拿到该文件的人都能播放这些视频。</translation>
     </message>
     <message>
         <location filename="../../ui/playback_batch.py" line="98"/>
+        <source>Batch check results</source>
+        <translation>批量检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_batch.py" line="100"/>
         <source>VideoId</source>
         <translation>VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="98"/>
+        <location filename="../../ui/playback_batch.py" line="100"/>
         <source>Timeout</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="98"/>
+        <location filename="../../ui/playback_batch.py" line="100"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="98"/>
+        <location filename="../../ui/playback_batch.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="98"/>
+        <location filename="../../ui/playback_batch.py" line="100"/>
         <source>PlayAuth expires</source>
         <translation>凭证过期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="99"/>
+        <location filename="../../ui/playback_batch.py" line="101"/>
         <source>Check</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="99"/>
+        <location filename="../../ui/playback_batch.py" line="101"/>
         <source>Code</source>
         <translation>错误码</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="99"/>
+        <location filename="../../ui/playback_batch.py" line="101"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="99"/>
+        <location filename="../../ui/playback_batch.py" line="101"/>
         <source>Streams</source>
         <translation>播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="145"/>
+        <location filename="../../ui/playback_batch.py" line="147"/>
         <source>Paste one or more VideoIds above first.</source>
         <translation>请先在上方粘贴一个或多个 VideoId。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="152"/>
+        <location filename="../../ui/playback_batch.py" line="154"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="168"/>
+        <location filename="../../ui/playback_batch.py" line="170"/>
         <source>Exported {0} row(s) to {1}</source>
         <translation>已导出 {0} 行到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="177"/>
+        <location filename="../../ui/playback_batch.py" line="179"/>
         <source>Checking {0} with AuthInfoTimeout {1} s… ({2} of {3})</source>
         <translation>正在以 AuthInfoTimeout {1} 秒检查 {0}…（第 {2} 项，共 {3} 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="206"/>
+        <location filename="../../ui/playback_batch.py" line="208"/>
         <source>{0} of {1} passed.</source>
         <translation>{1} 项中有 {0} 项通过。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="219"/>
+        <location filename="../../ui/playback_batch.py" line="221"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="219"/>
+        <location filename="../../ui/playback_batch.py" line="221"/>
         <source>fail</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="238"/>
+        <location filename="../../ui/playback_batch.py" line="240"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="239"/>
+        <location filename="../../ui/playback_batch.py" line="241"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="244"/>
+        <location filename="../../ui/playback_batch.py" line="246"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="245"/>
+        <location filename="../../ui/playback_batch.py" line="247"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_batch.py" line="253"/>
+        <location filename="../../ui/playback_batch.py" line="255"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -187,34 +205,40 @@
 <context>
     <name>CatalogMenus</name>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="41"/>
+        <location filename="../../ui/catalog_menu.py" line="42"/>
+        <location filename="../../ui/catalog_menu.py" line="45"/>
         <source>Choose from the account&apos;s list</source>
         <extracomment>Form field -&gt; what the menu lists.</extracomment>
         <translation>从账号的列表中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="52"/>
+        <location filename="../../ui/catalog_menu.py" line="44"/>
+        <source>Choose {0} from the account&apos;s list</source>
+        <translation>从账号的列表中选择{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_menu.py" line="56"/>
         <source> (default)</source>
         <extracomment>The last menu shown (tests look at it).</extracomment>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="61"/>
+        <location filename="../../ui/catalog_menu.py" line="65"/>
         <source>No lists fetched for this profile yet</source>
         <translation>尚未获取此配置的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="67"/>
+        <location filename="../../ui/catalog_menu.py" line="71"/>
         <source>The account has none</source>
         <translation>账号中没有可选项</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="69"/>
+        <location filename="../../ui/catalog_menu.py" line="73"/>
         <source>Refresh lists</source>
         <translation>刷新列表</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="90"/>
+        <location filename="../../ui/catalog_menu.py" line="94"/>
         <source>The lists could not be fetched: {0}</source>
         <translation>无法获取列表：{0}</translation>
     </message>
@@ -275,72 +299,77 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="268"/>
+        <location filename="../../ui/playauth_panels.py" line="272"/>
         <source>Player check</source>
         <translation>播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="295"/>
+        <location filename="../../ui/playauth_panels.py" line="299"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="302"/>
+        <location filename="../../ui/playauth_panels.py" line="306"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="307"/>
+        <location filename="../../ui/playauth_panels.py" line="311"/>
         <source>✓ Pass: the player would get {0} stream(s)</source>
         <translation>✓ 通过：播放器可获取 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="310"/>
+        <location filename="../../ui/playauth_panels.py" line="314"/>
         <source>✗ Fail: {0}</source>
         <translation>✗ 失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="315"/>
+        <location filename="../../ui/playauth_panels.py" line="319"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="323"/>
         <source>RequestId: {0}</source>
         <translation>RequestId：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="317"/>
+        <location filename="../../ui/playauth_panels.py" line="325"/>
         <source>Checked the player&apos;s way: GetPlayInfo signed with the PlayAuth&apos;s own credentials, sending its AuthInfo.</source>
         <translation>已按播放器的方式检查：用播放凭证自带的凭据签名调用 GetPlayInfo，并携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="319"/>
+        <location filename="../../ui/playauth_panels.py" line="327"/>
         <source>The PlayAuth is not decodable: checked with GetPlayInfo and the profile&apos;s key.</source>
         <translation>播放凭证无法解码：已改用当前配置的密钥调用 GetPlayInfo 检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="320"/>
+        <location filename="../../ui/playauth_panels.py" line="328"/>
         <source>There is no PlayAuth, so the player could not even start.</source>
         <translation>没有播放凭证，播放器根本无法开始播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="321"/>
+        <location filename="../../ui/playauth_panels.py" line="329"/>
         <source>Checked the VidSts way: GetPlayInfo signed with the profile&apos;s STS token.</source>
         <translation>按 VidSts 方式检查：用配置的 STS 令牌签名调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="322"/>
+        <location filename="../../ui/playauth_panels.py" line="330"/>
         <source>Checked the JWTPlayAuth: its signature with the app&apos;s PlayKey, then GetPlayInfo.</source>
         <translation>已检查 JWTPlayAuth：先用应用的 PlayKey 验证签名，再调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="327"/>
+        <location filename="../../ui/playauth_panels.py" line="335"/>
         <source>The video&apos;s status is {0}; only Normal videos can be played.</source>
         <translation>视频状态为“{0}”；只有状态为“正常”的视频才能播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="330"/>
+        <location filename="../../ui/playauth_panels.py" line="338"/>
         <source>This profile signs with a long-term AccessKey, not an STS token: use an STS-mode profile to test VidSts.</source>
         <translation>此配置用长期 AccessKey 签名，没有 STS 令牌：请用 STS 模式的配置测试 VidSts。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="333"/>
+        <location filename="../../ui/playauth_panels.py" line="341"/>
         <source>The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or role (or to the STS session policy).</source>
         <translation>当前配置无权调用 GetPlayInfo。请为该用户或角色（或 STS 会话策略）授予 vod:GetPlayInfo 权限。</translation>
     </message>
@@ -348,122 +377,122 @@
 <context>
     <name>ConnectionTestPanel</name>
     <message>
-        <location filename="../../ui/connection_panel.py" line="29"/>
+        <location filename="../../ui/connection_panel.py" line="30"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="32"/>
+        <location filename="../../ui/connection_panel.py" line="33"/>
         <source>Check the values in this dialog against the service without saving them: the key, the role, the permissions, the network and the clock.</source>
         <translation>用此对话框中的值向服务端检查（不保存）：密钥、角色、权限、网络和时钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="67"/>
+        <location filename="../../ui/connection_panel.py" line="68"/>
         <source>Not tested yet. The test uses the values in this dialog, saved or not.</source>
         <translation>尚未测试。测试使用此对话框中的当前值，无论是否已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="75"/>
+        <location filename="../../ui/connection_panel.py" line="76"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="100"/>
+        <location filename="../../ui/connection_panel.py" line="103"/>
         <source>Connection works: this profile can upload.</source>
         <translation>连接正常：此配置可以上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="102"/>
+        <location filename="../../ui/connection_panel.py" line="105"/>
         <source>It may not read video information (GetVideoInfo), so the History and Playback pages cannot check its videos.</source>
         <translation>但它无权读取视频信息（GetVideoInfo），因此“历史记录”和“播放”页面无法检查其视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="113"/>
+        <location filename="../../ui/connection_panel.py" line="116"/>
         <source>Enter the secret first: nothing is stored in the keychain for this profile yet.</source>
         <translation>请先输入密钥：钥匙串中还没有保存此配置的密钥。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="115"/>
+        <location filename="../../ui/connection_panel.py" line="118"/>
         <source>Wrong AppServer token: the AppServer refused it. Enter the token again.</source>
         <translation>AppServer 令牌错误：AppServer 拒绝了该令牌。请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="117"/>
+        <location filename="../../ui/connection_panel.py" line="120"/>
         <source>This RAM user may not assume the role. Allow it sts:AssumeRole on the role, and make the role&apos;s trust policy trust it.</source>
         <translation>此 RAM 用户无权扮演该角色。请授予其对该角色的 sts:AssumeRole 权限，并在角色的信任策略中信任该用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="120"/>
+        <location filename="../../ui/connection_panel.py" line="123"/>
         <source>Wrong AccessKey ID: the service does not know this key, or it is disabled. Check the ID in the RAM console.</source>
         <translation>AccessKey ID 错误：服务端不认识此密钥，或密钥已被禁用。请在 RAM 控制台核对 ID。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="122"/>
+        <location filename="../../ui/connection_panel.py" line="125"/>
         <source>Wrong AccessKey secret: the key ID is known, but the signature does not match. Enter the secret again.</source>
         <translation>AccessKey Secret 错误：AccessKey ID 有效，但签名不匹配。请重新输入 Secret。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="124"/>
+        <location filename="../../ui/connection_panel.py" line="127"/>
         <source>No permission: the key is valid but may not upload to VOD. Allow vod:CreateUploadVideo and vod:RefreshUploadVideo in its RAM policy (and in the session policy, if there is one).</source>
         <translation>没有权限：密钥有效，但无权上传到视频点播。请在其 RAM 策略（以及会话策略，如有）中允许 vod:CreateUploadVideo 和 vod:RefreshUploadVideo。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="127"/>
+        <location filename="../../ui/connection_panel.py" line="130"/>
         <source>Role not found: no role with this RoleArn exists, or it cannot be assumed. Copy the RoleArn from the RAM console and check the role&apos;s trust policy.</source>
         <translation>角色不存在：没有此 RoleArn 对应的角色，或该角色无法被扮演。请从 RAM 控制台复制 RoleArn，并检查角色的信任策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="129"/>
+        <location filename="../../ui/connection_panel.py" line="132"/>
         <source>Network problem: the service could not be reached. Check the endpoint, the proxy and the network connection.</source>
         <translation>网络问题：无法连接服务端。请检查 Endpoint、代理和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="131"/>
+        <location filename="../../ui/connection_panel.py" line="134"/>
         <source>Clock skew: this computer&apos;s clock is more than 15 minutes off. Correct the date and time, then test again.</source>
         <translation>时钟偏差：本机时钟偏差超过 15 分钟。请校正日期和时间后重新测试。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="133"/>
+        <location filename="../../ui/connection_panel.py" line="136"/>
         <source>The profile is not complete: {0}</source>
         <translation>配置不完整：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="149"/>
+        <location filename="../../ui/connection_panel.py" line="152"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="150"/>
+        <location filename="../../ui/connection_panel.py" line="153"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="151"/>
+        <location filename="../../ui/connection_panel.py" line="154"/>
         <source>AssumeRole</source>
         <translation>AssumeRole</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="152"/>
+        <location filename="../../ui/connection_panel.py" line="155"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="153"/>
+        <location filename="../../ui/connection_panel.py" line="156"/>
         <source>VOD upload permission</source>
         <translation>点播上传权限</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="154"/>
+        <location filename="../../ui/connection_panel.py" line="157"/>
         <source>VOD access</source>
         <translation>点播访问</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="162"/>
+        <location filename="../../ui/connection_panel.py" line="165"/>
         <source> (RequestId {0})</source>
         <translation>（RequestId {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="165"/>
+        <location filename="../../ui/connection_panel.py" line="168"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;：{1}</translation>
     </message>
@@ -471,12 +500,12 @@
 <context>
     <name>DefaultsDialog</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="537"/>
+        <location filename="../../ui/metadata_editor.py" line="539"/>
         <source>Defaults for new files</source>
         <translation>新文件的默认信息</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="538"/>
+        <location filename="../../ui/metadata_editor.py" line="540"/>
         <source>Files you add to the queue with profile “{0}” get these details. Each file&apos;s title is its name; change it in the Details panel.</source>
         <translation>使用配置“{0}”加入队列的文件将使用这些信息。每个文件的标题为其文件名，可在“详情”面板中修改。</translation>
     </message>
@@ -961,196 +990,211 @@ File: {1}</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../ui/history_page.py" line="108"/>
+        <location filename="../../ui/history_page.py" line="109"/>
         <source>Filter by title, file or VideoId</source>
         <extracomment>History kinds whose details UpdateVideoInfo changes. profile -&gt; why its videos cannot be checked (until &quot;Refresh status&quot;). How many newest entries the queued reload reads (None: all). The last details editor opened (tests drive it). New, unsettled rows not checked yet (read while another read was queued). Every tick of the poll timer (tests wait on it).</extracomment>
         <translation>按标题、文件或 VideoId 筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="112"/>
+        <location filename="../../ui/history_page.py" line="111"/>
+        <source>Filter videos</source>
+        <translation>筛选视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="115"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="112"/>
+        <location filename="../../ui/history_page.py" line="115"/>
         <source>Ready</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="113"/>
+        <location filename="../../ui/history_page.py" line="116"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="113"/>
+        <location filename="../../ui/history_page.py" line="116"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="114"/>
+        <location filename="../../ui/history_page.py" line="117"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="116"/>
+        <location filename="../../ui/history_page.py" line="119"/>
         <source>Show only videos in this media status</source>
         <translation>只显示处于此媒体状态的视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="118"/>
-        <location filename="../../ui/history_page.py" line="407"/>
+        <location filename="../../ui/history_page.py" line="120"/>
+        <source>Media status</source>
+        <translation>媒体状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="122"/>
+        <location filename="../../ui/history_page.py" line="412"/>
         <source>Refresh status</source>
         <translation>刷新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="119"/>
+        <location filename="../../ui/history_page.py" line="123"/>
         <source>Ask VOD again for the status of the selected videos (all shown videos when none is selected)</source>
         <translation>重新向视频点播查询所选视频的状态（未选择时查询所有显示的视频）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="122"/>
-        <location filename="../../ui/history_page.py" line="404"/>
+        <location filename="../../ui/history_page.py" line="126"/>
+        <location filename="../../ui/history_page.py" line="409"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="123"/>
+        <location filename="../../ui/history_page.py" line="127"/>
         <source>Test playback of the selected videos</source>
         <translation>测试所选视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="125"/>
-        <location filename="../../ui/history_page.py" line="406"/>
+        <location filename="../../ui/history_page.py" line="129"/>
+        <location filename="../../ui/history_page.py" line="411"/>
         <source>Edit details…</source>
         <translation>编辑详细信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="126"/>
+        <location filename="../../ui/history_page.py" line="130"/>
         <source>Change the title, description, tags, category or cover of the selected videos in VOD (UpdateVideoInfo)</source>
         <translation>在点播中修改所选视频的标题、描述、标签、分类或封面（UpdateVideoInfo）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="129"/>
-        <location filename="../../ui/history_page.py" line="181"/>
+        <location filename="../../ui/history_page.py" line="133"/>
+        <location filename="../../ui/history_page.py" line="186"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="130"/>
+        <location filename="../../ui/history_page.py" line="134"/>
         <source>Copy the selected VideoIds, one per line (Ctrl+C)</source>
         <translation>复制所选的 VideoId，每行一个 (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="132"/>
+        <location filename="../../ui/history_page.py" line="136"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="133"/>
+        <location filename="../../ui/history_page.py" line="137"/>
         <source>Save the rows shown as a CSV file (opens in Excel)</source>
         <translation>将显示的行保存为 CSV 文件（可用 Excel 打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="188"/>
+        <location filename="../../ui/history_page.py" line="157"/>
+        <source>Uploaded videos</source>
+        <translation>已上传的视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_page.py" line="193"/>
         <source>Finished uploads appear here, with their VideoId and the status VOD reports for them.</source>
         <translation>上传完成的视频会显示在这里，附带其 VideoId 以及视频点播返回的状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="245"/>
+        <location filename="../../ui/history_page.py" line="250"/>
         <source>The history could not be read: {0}</source>
         <translation>无法读取历史记录：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="317"/>
+        <location filename="../../ui/history_page.py" line="322"/>
         <source>it gets upload credentials from an AppServer and has no VOD access of its own, so vodgui cannot read the status. Check it in the VOD console.</source>
         <translation>它从 AppServer 获取上传凭证，自身没有点播访问权限，因此 vodgui 无法读取状态。请在视频点播控制台中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="320"/>
+        <location filename="../../ui/history_page.py" line="325"/>
         <source>its key or role may upload but not read video information ({0}). Allow vod:GetVideoInfos to see the status here.</source>
         <translation>其密钥或角色可以上传，但无权读取视频信息（{0}）。授予 vod:GetVideoInfos 权限后即可在此查看状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="323"/>
+        <location filename="../../ui/history_page.py" line="328"/>
         <source>the last check failed and will be retried: {0}</source>
         <translation>上次检查失败，将会重试：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="327"/>
+        <location filename="../../ui/history_page.py" line="332"/>
         <source> (RequestId {0})</source>
         <translation>（RequestId {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="328"/>
+        <location filename="../../ui/history_page.py" line="333"/>
         <source>Profile “{0}”: {1}{2}</source>
         <translation>配置“{0}”：{1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="361"/>
+        <location filename="../../ui/history_page.py" line="366"/>
         <source>Copied {0} VideoId(s).</source>
         <translation>已复制 {0} 个 VideoId。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="391"/>
+        <location filename="../../ui/history_page.py" line="396"/>
         <source>Details saved in VOD for %n video(s).</source>
         <translation>
             <numerusform>已在点播中保存 %n 个视频的详细信息。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="392"/>
+        <location filename="../../ui/history_page.py" line="397"/>
         <source>Not saved for %n (see the dialog).</source>
         <translation>
             <numerusform>%n 个未保存（见对话框）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="425"/>
+        <location filename="../../ui/history_page.py" line="430"/>
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="426"/>
+        <location filename="../../ui/history_page.py" line="431"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="442"/>
+        <location filename="../../ui/history_page.py" line="447"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="447"/>
+        <location filename="../../ui/history_page.py" line="452"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="448"/>
+        <location filename="../../ui/history_page.py" line="453"/>
         <source>The CSV file could not be written: {0}</source>
         <translation>无法写入 CSV 文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="476"/>
+        <location filename="../../ui/history_page.py" line="481"/>
         <source>{0} videos</source>
         <translation>{0} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="477"/>
+        <location filename="../../ui/history_page.py" line="482"/>
         <source>{0} of {1} videos shown</source>
         <translation>显示 {0} / {1} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="480"/>
+        <location filename="../../ui/history_page.py" line="485"/>
         <source>checking status…</source>
         <translation>正在检查状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="482"/>
+        <location filename="../../ui/history_page.py" line="487"/>
         <source>{0} still processing; checked every {1} s</source>
         <translation>{0} 个仍在处理中，每 {1} 秒检查一次</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="485"/>
+        <location filename="../../ui/history_page.py" line="490"/>
         <source>last check {0}</source>
         <translation>上次检查 {0}</translation>
     </message>
@@ -1158,137 +1202,162 @@ File: {1}</source>
 <context>
     <name>JwtPanel</name>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="144"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="146"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="145"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="147"/>
         <source>How long the JWTPlayAuth stays valid (the official toolkit uses 24 h)</source>
         <translation>JWTPlayAuth 的有效期（官方工具默认 24 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="148"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="150"/>
         <source>playContentInfo.formats: what the player may ask GetPlayInfo for</source>
         <translation>playContentInfo.formats：播放器可向 GetPlayInfo 请求的格式</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="149"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="151"/>
         <source>Make JWTPlayAuth</source>
         <translation>生成 JWTPlayAuth</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="150"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="152"/>
         <source>Sign a JWT with the app&apos;s PlayKey (GetAppPlayKey), as your app server would</source>
         <translation>像您的应用服务端那样，用应用的 PlayKey（GetAppPlayKey）签发 JWT</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="152"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="154"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="153"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="155"/>
         <source>Verify the JWT as VOD does (PlayKey signature, expiry, claims) and get the streams its playContentInfo asks for</source>
         <translation>像点播服务那样校验 JWT（PlayKey 签名、过期时间、声明），并获取其 playContentInfo 请求的流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="157"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="159"/>
         <source>Make one, or paste any PlayAuth (JWT or legacy) to inspect it</source>
         <translation>生成一个，或粘贴任意播放凭证（JWT 或旧格式）进行查看</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="159"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="160"/>
+        <source>PlayAuth to inspect</source>
+        <translation>要检查的 PlayAuth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="162"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="162"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="164"/>
+        <source>Show the PlayAuth in clear text</source>
+        <translation>以明文显示 PlayAuth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="166"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="163"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="167"/>
+        <source>Copy the PlayAuth to the clipboard</source>
+        <translation>将 PlayAuth 复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="168"/>
         <source>Inspect</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="164"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="169"/>
         <source>Decode the pasted PlayAuth; a JWT is verified with the PlayKey</source>
         <translation>解码粘贴的播放凭证；JWT 会用 PlayKey 校验</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="172"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="176"/>
+        <source>JWT claims</source>
+        <translation>JWT 声明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="176"/>
+        <source>Each claim of the PlayAuth and its value</source>
+        <translation>PlayAuth 的每个声明及其值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="178"/>
         <source>Claim</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="172"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="178"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="176"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="182"/>
         <source>Valid for:</source>
         <translation>有效期：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="178"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="184"/>
         <source>Formats:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="211"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="217"/>
         <source>Getting the PlayKey and signing…</source>
         <translation>正在获取 PlayKey 并签名…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="241"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="247"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="273"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="279"/>
         <source>Signed with the app&apos;s PlayKey.</source>
         <translation>已用应用的 PlayKey 签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="285"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="291"/>
         <source>✓ Pass: VOD accepts this JWT; GetPlayInfo gives {0} stream(s).</source>
         <translation>✓ 通过：点播接受此 JWT；GetPlayInfo 返回 {0} 路流。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="290"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="296"/>
         <source>✗ Fail: {0}</source>
         <translation>✗ 失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="304"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="311"/>
         <source>Header</source>
         <translation>头部</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="307"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="314"/>
         <source>Claims</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="315"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="322"/>
         <source>Signature, expiry and claims are fine (verified with the PlayKey).</source>
         <translation>签名、过期时间和声明均正确（已用 PlayKey 校验）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="325"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="332"/>
         <source>Neither a JWT nor a legacy base64-JSON PlayAuth.</source>
         <translation>既不是 JWT，也不是旧版 base64-JSON 播放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="328"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="335"/>
         <source>Legacy PlayAuth</source>
         <translation>旧版播放凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="332"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="339"/>
         <source>A legacy PlayAuth from GetVideoPlayAuth (temporary credentials + AuthInfo).</source>
         <translation>来自 GetVideoPlayAuth 的旧版播放凭证（临时凭证 + AuthInfo）。</translation>
     </message>
@@ -1356,152 +1425,152 @@ File: {1}</source>
 <context>
     <name>LabTexts</name>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="57"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="59"/>
         <source>Valid: the CDN serves it for {0} more seconds.</source>
         <translation>有效：CDN 还会提供 {0} 秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="58"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="60"/>
         <source>Expired {0} s ago: sign it again, or ask GetPlayInfo for a new URL with a longer AuthTimeout.</source>
         <translation>已于 {0} 秒前过期：请重新签名，或用更长的 AuthTimeout 调用 GetPlayInfo 获取新地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="60"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="62"/>
         <source>The URL carries no signature (no auth_key, no type B/C path): sign it first.</source>
         <translation>此地址没有签名（无 auth_key，也无 B/C 方式路径）：请先签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="62"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="64"/>
         <source>The {0} part of the signature is malformed: the URL was cut or edited.</source>
         <translation>签名的 {0} 部分格式错误：地址被截断或修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="64"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="66"/>
         <source>The signature does not match: the key is wrong, or the path, timestamp, rand or uid was changed after signing.</source>
         <translation>签名不匹配：密钥错误，或签名后路径、时间戳、rand、uid 被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="66"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="68"/>
         <source>The signature does not match this key, though nothing in the URL changed: it was signed with another key (primary or backup key?).</source>
         <translation>地址未被改动，但签名与此密钥不符：它是用另一个密钥签的（主密钥还是备密钥？）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="68"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="70"/>
         <source>The path changed after signing ({0} → {1}): a signature covers the exact path, URL encoding included.</source>
         <translation>签名后路径被改动（{0} → {1}）：签名覆盖完整路径，包括 URL 编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="71"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="73"/>
         <source>{0} changed after signing: the signature covers them.</source>
         <translation>签名后 {0} 被改动：这些字段都在签名范围内。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="73"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="75"/>
         <source>This is a type {0} URL but the domain uses type {1}: sign it with type {1}.</source>
         <translation>这是 {0} 方式的地址，但域名使用 {1} 方式：请用 {1} 方式签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="75"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="77"/>
         <source>Unknown authentication type: use A, B or C.</source>
         <translation>未知的鉴权方式：请用 A、B 或 C。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="76"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="78"/>
         <source>The key must be 1 to 128 printable characters without spaces (the CDN console&apos;s private key).</source>
         <translation>密钥须为 1 到 128 个不含空格的可打印字符（CDN 控制台中的鉴权密钥）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="78"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="80"/>
         <source>The URL has no path to sign (e.g. http://host/video.mp4).</source>
         <translation>地址没有可签名的路径（例如 http://host/video.mp4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="79"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="81"/>
         <source>uid and rand must not contain &apos;-&apos; (it separates the auth_key fields).</source>
         <translation>uid 和 rand 不能包含“-”（它用于分隔 auth_key 字段）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="85"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="87"/>
         <source>Not a well-formed JWT: it was cut or edited.</source>
         <translation>不是格式正确的 JWT：已被截断或修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="86"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="88"/>
         <source>Signed with {0}, but VOD expects HS256.</source>
         <translation>使用 {0} 签名，但点播要求 HS256。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="87"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="89"/>
         <source>Claims missing: {0}.</source>
         <translation>缺少声明：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="88"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="90"/>
         <source>The signature does not match the app&apos;s PlayKey: signed with another key, or the PlayKey was changed (SetAppPlayKey) since.</source>
         <translation>签名与应用的 PlayKey 不符：用了其他密钥签名，或之后 PlayKey 已被修改（SetAppPlayKey）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="90"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="92"/>
         <source>Expired {0} s ago: the app server must sign a new one.</source>
         <translation>已于 {0} 秒前过期：应用服务端需要重新签发。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="92"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="94"/>
         <source>{0} looks like seconds: JWTPlayAuth times are in milliseconds.</source>
         <translation>{0} 看起来是秒：JWTPlayAuth 的时间单位是毫秒。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="94"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="96"/>
         <source>Issued {0} s in the future: the app server&apos;s clock is ahead.</source>
         <translation>签发时间在 {0} 秒之后：应用服务端的时钟偏快。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="96"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="98"/>
         <source>Made for video {0}, not {1}.</source>
         <translation>为视频 {0} 签发，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="97"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="99"/>
         <source>Made for region {0}, but the video is in {1}.</source>
         <translation>为地域 {0} 签发，但视频在 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="99"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="101"/>
         <source>Made for application {0}, not {1}.</source>
         <translation>为应用 {0} 签发，而不是 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="100"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="102"/>
         <source>This profile signs with a long-term AccessKey, not an STS token: use an STS-mode profile to test VidSts.</source>
         <translation>此配置用长期 AccessKey 签名，没有 STS 令牌：请用 STS 模式的配置测试 VidSts。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="107"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="109"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="110"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="112"/>
         <source>No stream matches Formats={0} Definition={1} StreamType={2}: the template group made no such rendition (or it is not finished).</source>
         <translation>没有流符合 Formats={0} Definition={1} StreamType={2}：转码模板组没有生成这样的流（或尚未完成）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="113"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="115"/>
         <source>The video is {0} (AuditStatus {1}): only Normal videos play. Wait for transcoding, or upload again if it failed.</source>
         <translation>视频状态为 {0}（审核状态 {1}）：只有“正常”的视频能播放。请等待转码完成；若失败请重新上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="116"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="118"/>
         <source>Only privately encrypted streams match: they play in the ApsaraVideo Player only. Ask with ResultType=Multiple to list them.</source>
         <translation>只有私有加密的流符合条件：它们只能在阿里云播放器中播放。用 ResultType=Multiple 才会列出。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="118"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="120"/>
         <source>No such video (deleted, or in another account or region).</source>
         <translation>没有此视频（已删除，或属于其他账号或地域）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="119"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="121"/>
         <source>The service refused the request ({0}).</source>
         <translation>服务拒绝了请求（{0}）。</translation>
     </message>
@@ -1509,128 +1578,148 @@ File: {1}</source>
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/log_page.py" line="141"/>
+        <location filename="../../ui/log_page.py" line="142"/>
         <source>This session (live)</source>
         <extracomment>Lines kept for re-filtering (the buffer keeps as many). Where the level name starts in a formatted line (&quot;12:34:56.789 &quot;). The registered secrets ``text`` was redacted against (None: not formatted yet).</extracomment>
         <translation>本次会话（实时）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="142"/>
+        <location filename="../../ui/log_page.py" line="143"/>
         <source>Earlier sessions come from the log files: after a crash, the session that crashed is here</source>
         <translation>之前的会话来自日志文件：程序崩溃后，崩溃的那次会话可在此查看</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="148"/>
+        <location filename="../../ui/log_page.py" line="145"/>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="150"/>
         <source>Debug and above</source>
         <translation>调试及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="149"/>
+        <location filename="../../ui/log_page.py" line="151"/>
         <source>Info and above</source>
         <translation>信息及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="150"/>
+        <location filename="../../ui/log_page.py" line="152"/>
         <source>Warnings and errors</source>
         <translation>警告和错误</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="151"/>
+        <location filename="../../ui/log_page.py" line="153"/>
         <source>Errors only</source>
         <translation>仅错误</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="154"/>
+        <location filename="../../ui/log_page.py" line="156"/>
         <source>Lowest level shown (DEBUG lines appear only if debug logging is on)</source>
         <translation>显示的最低级别（仅在开启调试日志时才会有 DEBUG 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="157"/>
+        <location filename="../../ui/log_page.py" line="158"/>
+        <source>Lowest level</source>
+        <translation>最低级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="160"/>
         <source>Search the log (RequestId, VideoId, file name…)</source>
         <translation>搜索日志（RequestId、VideoId、文件名…）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="160"/>
+        <location filename="../../ui/log_page.py" line="162"/>
+        <source>Search the log</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="165"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="161"/>
+        <location filename="../../ui/log_page.py" line="166"/>
         <source>Show vodgui.log and its older copies in the file manager</source>
         <translation>在文件管理器中显示 vodgui.log 及其旧副本</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="163"/>
+        <location filename="../../ui/log_page.py" line="168"/>
         <source>Export diagnostics…</source>
         <translation>导出诊断信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="164"/>
+        <location filename="../../ui/log_page.py" line="169"/>
         <source>Save a zip for support: logs, settings, versions, failed requests. Secrets are removed.</source>
         <translation>保存一个 zip 文件供技术支持使用：包含日志、设置、版本和失败的请求。敏感信息已移除。</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="182"/>
+        <location filename="../../ui/log_page.py" line="187"/>
         <source>Nothing logged yet.</source>
         <translation>暂无日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="187"/>
+        <location filename="../../ui/log_page.py" line="188"/>
+        <source>Log lines</source>
+        <translation>日志行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_page.py" line="193"/>
         <source>Jump to latest</source>
         <translation>跳到最新</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="233"/>
+        <location filename="../../ui/log_page.py" line="239"/>
         <source>Session of {0} ({1} lines)</source>
         <translation>{0} 的会话（{1} 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="234"/>
+        <location filename="../../ui/log_page.py" line="240"/>
         <source>Older lines ({0})</source>
         <translation>更早的日志（{0} 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="252"/>
+        <location filename="../../ui/log_page.py" line="258"/>
         <source>{0} of {1} lines shown · session of {2}, from the log files</source>
         <translation>显示 {1} 行中的 {0} 行 · {2} 的会话，来自日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="328"/>
+        <location filename="../../ui/log_page.py" line="334"/>
         <source>{0} of {1} lines shown · {2}</source>
         <translation>显示 {0} / {1} 行 · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="329"/>
+        <location filename="../../ui/log_page.py" line="335"/>
         <source>no log file</source>
         <translation>无日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="343"/>
+        <location filename="../../ui/log_page.py" line="349"/>
         <source>Export diagnostics</source>
         <translation>导出诊断信息</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="344"/>
+        <location filename="../../ui/log_page.py" line="350"/>
         <source>Zip archives (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="354"/>
+        <location filename="../../ui/log_page.py" line="360"/>
         <source>Writing diagnostics…</source>
         <translation>正在写入诊断信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="360"/>
+        <location filename="../../ui/log_page.py" line="366"/>
         <source>Diagnostics saved to {0}</source>
         <translation>诊断信息已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="368"/>
+        <location filename="../../ui/log_page.py" line="374"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="369"/>
+        <location filename="../../ui/log_page.py" line="375"/>
         <source>The diagnostics could not be written: {0}</source>
         <translation>无法写入诊断信息：{0}</translation>
     </message>
@@ -1638,187 +1727,192 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Pages (Ctrl+1 to Ctrl+5)</source>
         <translation>页面（Ctrl+1 至 Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="120"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Watch</source>
         <translation>监控文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
         <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Edit the current profile, test its connection</source>
         <translation>编辑当前配置，测试其连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>New profile…</source>
         <translation>新建配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
         <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>{0} — offline, nothing leaves this computer</source>
         <translation>{0} — 离线，任何内容都不会离开本机</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>The built-in sandbox: a VOD, STS and OSS on this computer for trying vodgui out. Nothing is uploaded to Alibaba Cloud.</source>
         <translation>内置沙箱：在本机运行的点播、STS 和 OSS，用来试用 vodgui。不会上传任何内容到阿里云。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>offline sandbox</source>
         <translation>离线沙箱</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>还剩 %n 项待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>队列中有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>本批中有 %n 个文件失败。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="297"/>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>有 %n 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>STS</source>
         <translation>STS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -1826,78 +1920,88 @@ File: {1}</source>
 <context>
     <name>MatrixPanel</name>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="502"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="511"/>
         <source>Run the matrix</source>
         <extracomment>The values of each filter the matrix tries (GetPlayInfo&apos;s parameter names; &quot;&quot; = not sent).</extracomment>
         <translation>运行矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="503"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="512"/>
         <source>Call GetPlayInfo once per combination with the profile&apos;s key</source>
         <translation>用配置的密钥对每种组合调用一次 GetPlayInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="514"/>
         <source>All answers</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="514"/>
         <source>Streams only</source>
         <translation>只看有流的</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="505"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="514"/>
         <source>Refusals only</source>
         <translation>只看被拒绝的</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="510"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="515"/>
+        <source>Answers shown</source>
+        <translation>显示的应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="520"/>
+        <source>GetPlayInfo answers per combination</source>
+        <translation>每种组合的 GetPlayInfo 应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="521"/>
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="510"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="521"/>
         <source>Definition</source>
         <translation>清晰度</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="510"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="521"/>
         <source>StreamType</source>
         <translation>流类型</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="511"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="522"/>
         <source>OutputType</source>
         <translation>输出类型</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="511"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="522"/>
         <source>ResultType</source>
         <translation>结果类型</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="511"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="522"/>
         <source>Answer</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="512"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="523"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="536"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="547"/>
         <source>Asking GetPlayInfo {0} times…</source>
         <translation>正在调用 GetPlayInfo {0} 次…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="554"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="565"/>
         <source>{0} combinations: {1} with streams, {2} refused.</source>
         <translation>{0} 种组合：{1} 种有流，{2} 种被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="567"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="578"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
@@ -3017,110 +3121,110 @@ File: {1}</source>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="389"/>
+        <location filename="../../ui/metadata_editor.py" line="391"/>
         <source>&amp;Apply</source>
         <extracomment>The metadata form on its own (the History page&apos;s video details dialog uses it too).</extracomment>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="390"/>
+        <location filename="../../ui/metadata_editor.py" line="392"/>
         <source>Save the changed fields for the selected items ({0})</source>
         <translation>保存所选项目中已修改的字段（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="394"/>
+        <location filename="../../ui/metadata_editor.py" line="396"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="395"/>
+        <location filename="../../ui/metadata_editor.py" line="397"/>
         <source>Forget the changes and show the saved values again</source>
         <translation>放弃修改，重新显示已保存的值</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="397"/>
+        <location filename="../../ui/metadata_editor.py" line="399"/>
         <source>Defaults for new files…</source>
         <translation>新文件的默认信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="398"/>
+        <location filename="../../ui/metadata_editor.py" line="400"/>
         <source>Metadata given to files you add from now on, for this profile</source>
         <translation>此配置下今后添加的文件将使用的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="400"/>
+        <location filename="../../ui/metadata_editor.py" line="402"/>
         <source>Choose cover &amp;image…</source>
         <translation>选择封面图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="402"/>
+        <location filename="../../ui/metadata_editor.py" line="404"/>
         <source>Upload an image as the cover of the selected videos. A video that exists in VOD gets it at once; a waiting one when it is created.</source>
         <translation>上传一张图片作为所选视频的封面。已在视频点播中的视频立即设置；等待中的视频在创建时设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="446"/>
+        <location filename="../../ui/metadata_editor.py" line="448"/>
         <source>No item selected</source>
         <translation>未选择项目</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="468"/>
+        <location filename="../../ui/metadata_editor.py" line="470"/>
         <source>Changes apply to every selected item: waiting ones keep them for the upload, videos in VOD are updated there.</source>
         <translation>修改会应用到所有选中的项目：等待中的项目在上传时使用，已在点播中的视频直接在点播中更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="491"/>
+        <location filename="../../ui/metadata_editor.py" line="493"/>
         <source>These items cannot be changed now: VOD is creating the video (wait a moment) or the item is not a video.</source>
         <translation>这些项目现在无法修改：点播正在创建视频（请稍候），或该项目不是视频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/metadata_editor.py" line="494"/>
+        <location filename="../../ui/metadata_editor.py" line="496"/>
         <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
         <translation>
             <numerusform>有 %n 个选中的项目现在无法修改（视频正在创建，或不是视频）；修改会应用到其他项目。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="497"/>
+        <location filename="../../ui/metadata_editor.py" line="499"/>
         <source>Title, description, tags, category and cover of videos that exist in VOD are saved there (UpdateVideoInfo); the result shows in the item&apos;s State.</source>
         <translation>已在点播中的视频，其标题、描述、标签、分类和封面会保存到点播（UpdateVideoInfo）；结果显示在项目的状态中。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="453"/>
+        <location filename="../../ui/metadata_editor.py" line="455"/>
         <source>Address: {0}
 VideoId: {1}</source>
         <translation>地址：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="456"/>
+        <location filename="../../ui/metadata_editor.py" line="458"/>
         <source>Folder: {0}
 VideoId: {1}</source>
         <translation>文件夹：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="454"/>
-        <location filename="../../ui/metadata_editor.py" line="457"/>
+        <location filename="../../ui/metadata_editor.py" line="456"/>
+        <location filename="../../ui/metadata_editor.py" line="459"/>
         <source>not created yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="447"/>
+        <location filename="../../ui/metadata_editor.py" line="449"/>
         <source>Select queue items to change their title, description, tags and other details: before they upload, or in VOD once the video exists.</source>
         <translation>选择队列项目以修改标题、描述、标签等详细信息：上传前修改，或在视频已存在于点播后在点播中修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="461"/>
+        <location filename="../../ui/metadata_editor.py" line="463"/>
         <source>Why it failed: {0}</source>
         <translation>失败原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="467"/>
+        <location filename="../../ui/metadata_editor.py" line="469"/>
         <source>{0} items selected</source>
         <translation>已选择 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="474"/>
+        <location filename="../../ui/metadata_editor.py" line="476"/>
         <source>Each file&apos;s name</source>
         <translation>各文件的文件名</translation>
     </message>
@@ -3128,89 +3232,94 @@ VideoId：{1}</translation>
 <context>
     <name>PlayAuthPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="53"/>
+        <location filename="../../ui/playauth_panels.py" line="55"/>
         <source>PlayAuth</source>
         <translation>播放凭证 (PlayAuth)</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="62"/>
+        <location filename="../../ui/playauth_panels.py" line="64"/>
         <source>Press Get PlayAuth</source>
         <extracomment>This computer&apos;s clock; tests replace it.</extracomment>
         <translation>请点击“获取播放凭证”</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="63"/>
+        <location filename="../../ui/playauth_panels.py" line="65"/>
         <source>The PlayAuth, masked: it carries temporary credentials</source>
         <translation>播放凭证（已打码）：其中包含临时凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="65"/>
-        <location filename="../../ui/playauth_panels.py" line="191"/>
+        <location filename="../../ui/playauth_panels.py" line="67"/>
+        <location filename="../../ui/playauth_panels.py" line="194"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="67"/>
+        <location filename="../../ui/playauth_panels.py" line="69"/>
         <source>Show the PlayAuth and the secrets inside it</source>
         <translation>显示播放凭证及其中的敏感信息</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="69"/>
+        <location filename="../../ui/playauth_panels.py" line="71"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="70"/>
+        <location filename="../../ui/playauth_panels.py" line="72"/>
         <source>Copy the full PlayAuth to the clipboard (for a player test page)</source>
         <translation>将完整的播放凭证复制到剪贴板（用于播放器测试页）</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="79"/>
+        <location filename="../../ui/playauth_panels.py" line="81"/>
         <source>Time left until the AuthInfo&apos;s ExpireTime, by this computer&apos;s clock</source>
         <translation>按本机时钟计算，距 AuthInfo 的 ExpireTime 还剩的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="99"/>
+        <location filename="../../ui/playauth_panels.py" line="100"/>
+        <source>Decoded PlayAuth</source>
+        <translation>解码后的 PlayAuth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playauth_panels.py" line="102"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="99"/>
+        <location filename="../../ui/playauth_panels.py" line="102"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="102"/>
+        <location filename="../../ui/playauth_panels.py" line="105"/>
         <source>The PlayAuth decoded (legacy base64-JSON format); secrets stay masked unless Show is on</source>
         <translation>解码后的播放凭证（旧版 base64-JSON 格式）；除非点击“显示”，敏感信息保持打码</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="143"/>
+        <location filename="../../ui/playauth_panels.py" line="146"/>
         <source>Opaque: this PlayAuth is not in the legacy base64-JSON format, so vodgui cannot show what is inside ({0}). The player SDK can still use it; the check falls back to GetPlayInfo with the profile&apos;s key.</source>
         <translation>无法解析：此播放凭证不是旧版 base64-JSON 格式，vodgui 无法显示其内容（{0}）。播放器 SDK 仍可使用它；检查将改用当前配置的密钥调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="191"/>
+        <location filename="../../ui/playauth_panels.py" line="194"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="205"/>
+        <location filename="../../ui/playauth_panels.py" line="208"/>
         <source>Expiry unknown</source>
         <translation>过期时间未知</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="211"/>
+        <location filename="../../ui/playauth_panels.py" line="214"/>
         <source>AuthInfo expires in {0} (at {1})</source>
         <translation>AuthInfo 将在 {0} 后过期（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="213"/>
+        <location filename="../../ui/playauth_panels.py" line="216"/>
         <source>— estimated from the AuthInfoTimeout</source>
         <translation>——根据 AuthInfoTimeout 估算</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="219"/>
+        <location filename="../../ui/playauth_panels.py" line="222"/>
         <source>AuthInfo expired {0} ago (at {1}): get a new PlayAuth.</source>
         <translation>AuthInfo 已于 {0} 前过期（{1}）：请重新获取播放凭证。</translation>
     </message>
@@ -3218,229 +3327,234 @@ VideoId：{1}</translation>
 <context>
     <name>PlayInfoPanel</name>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="48"/>
-        <location filename="../../ui/playinfo_panel.py" line="51"/>
+        <location filename="../../ui/playinfo_panel.py" line="49"/>
+        <location filename="../../ui/playinfo_panel.py" line="52"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="49"/>
+        <location filename="../../ui/playinfo_panel.py" line="50"/>
         <source>Formats: comma list of mp4, m3u8, mp3, mpd. Empty asks for all.</source>
         <translation>格式（Formats）：mp4、m3u8、mp3、mpd，以逗号分隔。留空表示全部。</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="52"/>
+        <location filename="../../ui/playinfo_panel.py" line="53"/>
         <source>Definition: comma list of FD, LD, SD, HD, OD, 2K, 4K, SQ, HQ, AUTO. Empty asks for all.</source>
         <translation>清晰度（Definition）：FD、LD、SD、HD、OD、2K、4K、SQ、HQ、AUTO，以逗号分隔。留空表示全部。</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="55"/>
+        <location filename="../../ui/playinfo_panel.py" line="56"/>
         <source>video and audio</source>
         <translation>视频和音频</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="55"/>
+        <location filename="../../ui/playinfo_panel.py" line="56"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="56"/>
+        <location filename="../../ui/playinfo_panel.py" line="57"/>
         <source>audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="58"/>
+        <location filename="../../ui/playinfo_panel.py" line="59"/>
         <source>StreamType</source>
         <translation>流类型（StreamType）</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="62"/>
+        <location filename="../../ui/playinfo_panel.py" line="63"/>
         <source>OutputType: cdn gives CDN URLs signed with auth_key; oss gives presigned OSS URLs (mp4 only)</source>
         <translation>输出类型（OutputType）：cdn 返回带 auth_key 签名的 CDN 地址；oss 返回预签名的 OSS 地址（仅 mp4）</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="66"/>
+        <location filename="../../ui/playinfo_panel.py" line="67"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="67"/>
+        <location filename="../../ui/playinfo_panel.py" line="68"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="68"/>
+        <location filename="../../ui/playinfo_panel.py" line="69"/>
         <source>AuthTimeout: how long the playback URLs stay valid. &apos;default&apos; leaves it to the service (CDN URL signing default, 3600 s for OSS).</source>
         <translation>地址有效期（AuthTimeout）：播放地址的有效时长。“默认”表示由服务端决定（CDN 为 URL 鉴权的默认值，OSS 为 3600 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="73"/>
+        <location filename="../../ui/playinfo_panel.py" line="74"/>
         <source>ResultType: Single gives one stream per definition; Multiple all</source>
         <translation>返回类型（ResultType）：Single 每种清晰度返回一个流；Multiple 返回全部</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="77"/>
-        <location filename="../../ui/playinfo_panel.py" line="219"/>
+        <location filename="../../ui/playinfo_panel.py" line="78"/>
+        <location filename="../../ui/playinfo_panel.py" line="221"/>
         <source>PlayConfig: a JSON object, e.g. a PlayDomain to sign URLs for</source>
         <translation>PlayConfig：JSON 对象，例如指定用于签名地址的播放域名 PlayDomain</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="80"/>
+        <location filename="../../ui/playinfo_panel.py" line="81"/>
         <source>for HLS standard encryption; the built-in sandbox mints one</source>
         <translation>用于 HLS 标准加密；内置沙箱会自动生成</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="81"/>
+        <location filename="../../ui/playinfo_panel.py" line="82"/>
         <source>MtsHlsUriToken from your token service: the preview appends it to an encrypted playlist&apos;s URL, and the CDN passes it on to the key URI</source>
         <translation>来自您令牌服务的 MtsHlsUriToken：预览会把它加到加密播放列表的地址上，CDN 再把它传给密钥地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="83"/>
+        <location filename="../../ui/playinfo_panel.py" line="84"/>
         <source>Get play info</source>
         <translation>获取播放信息</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="84"/>
+        <location filename="../../ui/playinfo_panel.py" line="85"/>
         <source>Call GetPlayInfo with the profile&apos;s key and these inputs</source>
         <translation>用当前配置的密钥和这些参数调用 GetPlayInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="88"/>
+        <location filename="../../ui/playinfo_panel.py" line="89"/>
         <source>Formats:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="88"/>
+        <location filename="../../ui/playinfo_panel.py" line="89"/>
         <source>Definition:</source>
         <translation>清晰度：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="89"/>
+        <location filename="../../ui/playinfo_panel.py" line="90"/>
         <source>StreamType:</source>
         <translation>流类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="89"/>
+        <location filename="../../ui/playinfo_panel.py" line="90"/>
         <source>OutputType:</source>
         <translation>输出类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="90"/>
+        <location filename="../../ui/playinfo_panel.py" line="91"/>
         <source>AuthTimeout:</source>
         <translation>地址有效期：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="90"/>
+        <location filename="../../ui/playinfo_panel.py" line="91"/>
         <source>ResultType:</source>
         <translation>返回类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="96"/>
+        <location filename="../../ui/playinfo_panel.py" line="97"/>
         <source>PlayConfig:</source>
         <translation>PlayConfig：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="101"/>
+        <location filename="../../ui/playinfo_panel.py" line="102"/>
         <source>MtsHlsUriToken:</source>
         <translation>MtsHlsUriToken：</translation>
     </message>
     <message>
         <location filename="../../ui/playinfo_panel.py" line="120"/>
+        <source>Streams</source>
+        <translation>播放流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playinfo_panel.py" line="122"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="120"/>
+        <location filename="../../ui/playinfo_panel.py" line="122"/>
         <source>Definition</source>
         <translation>清晰度</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="120"/>
+        <location filename="../../ui/playinfo_panel.py" line="122"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="120"/>
+        <location filename="../../ui/playinfo_panel.py" line="122"/>
         <source>Bitrate</source>
         <translation>码率</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="120"/>
+        <location filename="../../ui/playinfo_panel.py" line="122"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="121"/>
+        <location filename="../../ui/playinfo_panel.py" line="123"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="121"/>
+        <location filename="../../ui/playinfo_panel.py" line="123"/>
         <source>Encryption</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="121"/>
+        <location filename="../../ui/playinfo_panel.py" line="123"/>
         <source>URL expires</source>
         <translation>地址过期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="121"/>
+        <location filename="../../ui/playinfo_panel.py" line="123"/>
         <source>URL</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="133"/>
+        <location filename="../../ui/playinfo_panel.py" line="135"/>
         <source>Double-click a stream to preview it</source>
         <translation>双击播放流即可预览</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="135"/>
+        <location filename="../../ui/playinfo_panel.py" line="137"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="136"/>
+        <location filename="../../ui/playinfo_panel.py" line="138"/>
         <source>Play the selected stream below</source>
         <translation>在下方播放所选的流</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="138"/>
+        <location filename="../../ui/playinfo_panel.py" line="140"/>
         <source>Copy URL</source>
         <translation>复制地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="139"/>
+        <location filename="../../ui/playinfo_panel.py" line="141"/>
         <source>Copy the selected stream&apos;s full playback URL (a credential until it expires)</source>
         <translation>复制所选流的完整播放地址（过期前可当作凭证使用，请妥善保管）</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="180"/>
+        <location filename="../../ui/playinfo_panel.py" line="182"/>
         <source>{0:.0f} kbps</source>
         <translation>{0:.0f} kbps</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="182"/>
+        <location filename="../../ui/playinfo_panel.py" line="184"/>
         <source>encrypted</source>
         <translation>已加密</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="182"/>
+        <location filename="../../ui/playinfo_panel.py" line="184"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="183"/>
+        <location filename="../../ui/playinfo_panel.py" line="185"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="215"/>
+        <location filename="../../ui/playinfo_panel.py" line="217"/>
         <source>PlayConfig must be a JSON object.</source>
         <translation>PlayConfig 必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="217"/>
+        <location filename="../../ui/playinfo_panel.py" line="219"/>
         <source>PlayConfig is not valid JSON: {0}</source>
         <translation>PlayConfig 不是有效的 JSON：{0}</translation>
     </message>
@@ -3632,88 +3746,116 @@ VideoId：{1}</translation>
 <context>
     <name>PlayerWidget</name>
     <message>
-        <location filename="../../ui/player_widget.py" line="146"/>
+        <location filename="../../ui/player_widget.py" line="147"/>
         <source>Select a stream and press Preview.</source>
         <translation>请选择一个播放流，然后点击“预览”。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="147"/>
+        <location filename="../../ui/player_widget.py" line="148"/>
         <source>Preview of the selected stream, fetched from its playback URL</source>
         <translation>所选播放流的预览，从其播放地址获取</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="153"/>
+        <location filename="../../ui/player_widget.py" line="154"/>
         <source>Play or pause</source>
         <translation>播放或暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="157"/>
+        <location filename="../../ui/player_widget.py" line="155"/>
+        <location filename="../../ui/player_widget.py" line="328"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="159"/>
         <source>Click or drag to seek</source>
         <translation>点击或拖动以跳转</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="167"/>
-        <location filename="../../ui/player_widget.py" line="297"/>
+        <location filename="../../ui/player_widget.py" line="160"/>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="160"/>
+        <source>Playback position in milliseconds; arrow keys seek</source>
+        <translation>播放位置（毫秒）；方向键可跳转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="170"/>
+        <location filename="../../ui/player_widget.py" line="171"/>
+        <location filename="../../ui/player_widget.py" line="303"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="170"/>
+        <location filename="../../ui/player_widget.py" line="174"/>
         <source>Definition and format: switch renditions at the same position</source>
         <translation>清晰度和格式：在当前位置切换转码流</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="177"/>
+        <location filename="../../ui/player_widget.py" line="175"/>
+        <source>Definition</source>
+        <translation>清晰度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="182"/>
+        <location filename="../../ui/player_widget.py" line="183"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="297"/>
+        <location filename="../../ui/player_widget.py" line="303"/>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="323"/>
+        <location filename="../../ui/player_widget.py" line="327"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/player_widget.py" line="332"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="324"/>
+        <location filename="../../ui/player_widget.py" line="333"/>
         <source>Waiting for data…</source>
         <translation>正在等待数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="325"/>
+        <location filename="../../ui/player_widget.py" line="334"/>
         <source>Buffering…</source>
         <translation>正在缓冲…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="326"/>
+        <location filename="../../ui/player_widget.py" line="335"/>
         <source>End of the stream.</source>
         <translation>播放结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="327"/>
+        <location filename="../../ui/player_widget.py" line="336"/>
         <source>This stream cannot be played.</source>
         <translation>此播放流无法播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="334"/>
+        <location filename="../../ui/player_widget.py" line="343"/>
         <source>Cannot play this stream: {0}</source>
         <translation>无法播放此播放流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="347"/>
+        <location filename="../../ui/player_widget.py" line="356"/>
         <source>The server could not be reached: {0}</source>
         <translation>无法连接服务器：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="349"/>
+        <location filename="../../ui/player_widget.py" line="358"/>
         <source>The server answered HTTP {0} {1}.</source>
         <translation>服务器返回 HTTP {0} {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="351"/>
+        <location filename="../../ui/player_widget.py" line="360"/>
         <source>The URL&apos;s auth_key has probably expired (or the URL was altered): get the play info again.</source>
         <translation>地址中的 auth_key 可能已过期（或地址被修改）：请重新获取播放信息。</translation>
     </message>
@@ -3721,52 +3863,62 @@ VideoId：{1}</translation>
 <context>
     <name>PolicyEditor</name>
     <message>
-        <location filename="../../ui/policy_editor.py" line="67"/>
+        <location filename="../../ui/policy_editor.py" line="68"/>
         <source>None: the role&apos;s full permissions</source>
         <translation>无：使用角色的全部权限</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="68"/>
+        <location filename="../../ui/policy_editor.py" line="69"/>
         <source>Upload only</source>
         <translation>仅上传</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="69"/>
+        <location filename="../../ui/policy_editor.py" line="70"/>
         <source>Upload and playback</source>
         <translation>上传和播放</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="70"/>
+        <location filename="../../ui/policy_editor.py" line="71"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="72"/>
+        <location filename="../../ui/policy_editor.py" line="73"/>
+        <source>Session policy preset</source>
+        <translation>会话策略预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="74"/>
         <source>A session policy narrows what the STS token may do: the token gets the role&apos;s permissions intersected with this policy.</source>
         <translation>会话策略用于限制 STS 令牌的权限：令牌获得的权限是角色权限与此策略的交集。</translation>
     </message>
     <message>
         <location filename="../../ui/policy_editor.py" line="78"/>
+        <source>Session policy JSON</source>
+        <translation>会话策略 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/policy_editor.py" line="81"/>
         <source>No session policy</source>
         <translation>无会话策略</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="79"/>
+        <location filename="../../ui/policy_editor.py" line="82"/>
         <source>RAM policy JSON: {&quot;Version&quot;: &quot;1&quot;, &quot;Statement&quot;: [...]}, at most 2048 characters</source>
         <translation>RAM 策略 JSON：{&quot;Version&quot;: &quot;1&quot;, &quot;Statement&quot;: [...]}，最多 2048 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="148"/>
+        <location filename="../../ui/policy_editor.py" line="151"/>
         <source>✗ Policy problem: {0}</source>
         <translation>✗ 策略有误：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="151"/>
+        <location filename="../../ui/policy_editor.py" line="154"/>
         <source>✓ The policy is well-formed.</source>
         <translation>✓ 策略格式正确。</translation>
     </message>
     <message>
-        <location filename="../../ui/policy_editor.py" line="154"/>
+        <location filename="../../ui/policy_editor.py" line="157"/>
         <source>No session policy: the token has all the permissions of the role.</source>
         <translation>无会话策略：令牌拥有角色的全部权限。</translation>
     </message>
@@ -3774,489 +3926,521 @@ VideoId：{1}</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="104"/>
+        <location filename="../../ui/profile_dialog.py" line="105"/>
         <source>Built-in sandbox profile</source>
         <extracomment>Regions offered in the editable region box (any other region id can be typed). Which field to focus for a validation error code. Keychain facts, filled off-thread: the problem (None = usable), its name, which fields are stored. Why the keychain cannot hold secrets (the core&apos;s message), or None. Where the last save put the secret (&quot;SecretService Keyring&quot;), for the status bar and tests.</extracomment>
         <translation>内置沙箱配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="106"/>
+        <location filename="../../ui/profile_dialog.py" line="107"/>
         <source>Edit profile {0}</source>
         <translation>编辑配置 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="108"/>
+        <location filename="../../ui/profile_dialog.py" line="109"/>
         <source>New profile</source>
         <translation>新建配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="115"/>
+        <location filename="../../ui/profile_dialog.py" line="116"/>
         <source>This is the built-in sandbox profile. Its keys, role, AppServer and endpoints come from the sandbox running inside vodgui, so they cannot be edited here. Choose the mode and the source to rehearse each way of uploading.</source>
         <translation>这是内置的沙箱配置。其密钥、角色、AppServer 和 Endpoint 都来自 vodgui 内部运行的沙箱，因此不能在此编辑。选择不同的模式和来源，即可演练每种上传方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="122"/>
+        <location filename="../../ui/profile_dialog.py" line="123"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="125"/>
+        <location filename="../../ui/profile_dialog.py" line="126"/>
         <source>A name for this account, shown in the profile switcher</source>
         <translation>此账号的名称，显示在配置切换框中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="126"/>
+        <location filename="../../ui/profile_dialog.py" line="127"/>
         <source>e.g. Production</source>
         <translation>例如：生产环境</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="130"/>
+        <location filename="../../ui/profile_dialog.py" line="131"/>
         <source>The VOD region of your videos (a region id like cn-shanghai)</source>
         <translation>视频所在的点播地域（地域 ID，例如 cn-shanghai）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="132"/>
+        <location filename="../../ui/profile_dialog.py" line="133"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="133"/>
+        <location filename="../../ui/profile_dialog.py" line="134"/>
         <source>STS</source>
         <translation>STS 临时凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="134"/>
+        <location filename="../../ui/profile_dialog.py" line="135"/>
         <source>How uploads are authorized</source>
         <translation>上传的授权方式</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="137"/>
+        <location filename="../../ui/profile_dialog.py" line="138"/>
         <source>AccessKey in the keychain</source>
         <translation>AccessKey（保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="138"/>
+        <location filename="../../ui/profile_dialog.py" line="139"/>
         <source>AppServer URL and token</source>
         <translation>AppServer 地址和令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="139"/>
+        <location filename="../../ui/profile_dialog.py" line="140"/>
         <source>Where the credentials come from</source>
         <translation>凭证的来源</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="141"/>
+        <location filename="../../ui/profile_dialog.py" line="142"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="142"/>
+        <location filename="../../ui/profile_dialog.py" line="143"/>
         <source>&amp;Region:</source>
         <translation>地域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="143"/>
+        <location filename="../../ui/profile_dialog.py" line="144"/>
         <source>&amp;Mode:</source>
         <translation>模式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="144"/>
+        <location filename="../../ui/profile_dialog.py" line="146"/>
         <source>&amp;Source:</source>
         <translation>来源(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="146"/>
+        <location filename="../../ui/profile_dialog.py" line="149"/>
         <source>Credentials</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="149"/>
+        <location filename="../../ui/profile_dialog.py" line="152"/>
         <source>The AccessKey ID (LTAI…) of the account or RAM user</source>
         <translation>阿里云账号或 RAM 用户的 AccessKey ID（LTAI…）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="152"/>
-        <location filename="../../ui/profile_dialog.py" line="212"/>
+        <location filename="../../ui/profile_dialog.py" line="155"/>
+        <location filename="../../ui/profile_dialog.py" line="215"/>
         <source>Kept only in the system keychain, never in the profile file</source>
         <translation>只保存在系统钥匙串中，绝不写入配置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="155"/>
+        <location filename="../../ui/profile_dialog.py" line="158"/>
         <source>Your team&apos;s AppServer, which hands out upload credentials or STS tokens</source>
         <translation>团队的 AppServer，用于发放上传凭证或 STS 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="159"/>
+        <location filename="../../ui/profile_dialog.py" line="162"/>
         <source>The token the AppServer expects; kept only in the system keychain</source>
         <translation>AppServer 要求的令牌；只保存在系统钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="160"/>
+        <location filename="../../ui/profile_dialog.py" line="163"/>
         <source>Checking the keychain…</source>
         <translation>正在检查钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="163"/>
+        <location filename="../../ui/profile_dialog.py" line="166"/>
         <source>AccessKey &amp;ID:</source>
         <translation>AccessKey ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="164"/>
+        <location filename="../../ui/profile_dialog.py" line="167"/>
         <source>AccessKey s&amp;ecret:</source>
         <translation>AccessKey Secret(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="165"/>
+        <location filename="../../ui/profile_dialog.py" line="168"/>
         <source>AppServer &amp;URL:</source>
         <translation>AppServer 地址(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="166"/>
+        <location filename="../../ui/profile_dialog.py" line="169"/>
         <source>AppServer &amp;token:</source>
         <translation>AppServer 令牌(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="169"/>
+        <location filename="../../ui/profile_dialog.py" line="172"/>
         <source>STS role</source>
         <translation>STS 角色</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="173"/>
+        <location filename="../../ui/profile_dialog.py" line="176"/>
         <source>The RAM role to assume; copy its ARN from the RAM console</source>
         <translation>要扮演的 RAM 角色；请从 RAM 控制台复制其 ARN</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="175"/>
+        <location filename="../../ui/profile_dialog.py" line="178"/>
         <source>RoleSessionName: 2-64 letters, digits, &apos;.&apos;, &apos;@&apos;, &apos;_&apos; or &apos;-&apos;; it appears in the audit log</source>
         <translation>RoleSessionName：2-64 个字母、数字、&apos;.&apos;、&apos;@&apos;、&apos;_&apos; 或 &apos;-&apos;；会出现在审计日志中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="180"/>
+        <location filename="../../ui/profile_dialog.py" line="183"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="181"/>
+        <location filename="../../ui/profile_dialog.py" line="184"/>
         <source>DurationSeconds: how long each token is valid (900-3600); vodgui renews it before it expires</source>
         <translation>DurationSeconds：每个令牌的有效时长（900-3600）；vodgui 会在过期前自动续期</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="184"/>
+        <location filename="../../ui/profile_dialog.py" line="187"/>
         <source>Role&amp;Arn:</source>
         <translation>RoleArn(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="185"/>
+        <location filename="../../ui/profile_dialog.py" line="188"/>
         <source>Session na&amp;me:</source>
         <translation>会话名称(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="186"/>
+        <location filename="../../ui/profile_dialog.py" line="189"/>
         <source>&amp;Duration:</source>
         <translation>有效期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="187"/>
+        <location filename="../../ui/profile_dialog.py" line="190"/>
         <source>Session &amp;policy:</source>
         <translation>会话策略(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="195"/>
+        <location filename="../../ui/profile_dialog.py" line="198"/>
         <source>Leave empty for the region&apos;s public VOD endpoint</source>
         <translation>留空则使用该地域的公网点播 Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="197"/>
+        <location filename="../../ui/profile_dialog.py" line="200"/>
         <source>Leave empty for the region&apos;s STS endpoint</source>
         <translation>留空则使用该地域的 STS Endpoint</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="230"/>
+        <location filename="../../ui/profile_dialog.py" line="233"/>
         <source>&amp;VOD endpoint:</source>
         <translation>点播 Endpoint(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="231"/>
+        <location filename="../../ui/profile_dialog.py" line="234"/>
         <source>S&amp;TS endpoint:</source>
         <translation>STS Endpoint(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="232"/>
+        <location filename="../../ui/profile_dialog.py" line="235"/>
         <source>Pro&amp;xy:</source>
         <translation>代理(&amp;X)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="239"/>
+        <location filename="../../ui/profile_dialog.py" line="242"/>
         <source>Upload acceleration</source>
         <translation>上传加速</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="241"/>
+        <location filename="../../ui/profile_dialog.py" line="244"/>
         <source>Send uploads through OSS transfer &amp;acceleration</source>
         <translation>通过 OSS 传输加速上传(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="244"/>
+        <location filename="../../ui/profile_dialog.py" line="247"/>
         <source>Each upload asks VOD for acceleration (AccelerateConfig in its UserData) and sends the file to the accelerate endpoint instead of the region&apos;s. Faster over long distances, but billed as upload acceleration per GB. Alibaba Cloud must first enable it for the account and its storage bucket (a ticket); until then uploads fail with a message saying so.</source>
         <translation>每次上传都会向点播请求加速（在 UserData 中加入 AccelerateConfig），并把文件发送到加速域名而不是地域域名。远距离上传更快，但按 GB 收取上传加速费用。须先由阿里云为账号及其存储地址开通（提交工单）；开通前上传会失败并提示原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="252"/>
+        <location filename="../../ui/profile_dialog.py" line="255"/>
         <source>oss-accelerate.aliyuncs.com: global; oss-accelerate-overseas.aliyuncs.com: for uploads from outside mainland China</source>
         <translation>oss-accelerate.aliyuncs.com：全球加速；oss-accelerate-overseas.aliyuncs.com：适用于从中国内地以外上传</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="255"/>
+        <location filename="../../ui/profile_dialog.py" line="258"/>
         <source>Acceleration &amp;endpoint:</source>
         <translation>加速域名(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="259"/>
+        <location filename="../../ui/profile_dialog.py" line="262"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="272"/>
+        <location filename="../../ui/profile_dialog.py" line="275"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="274"/>
+        <location filename="../../ui/profile_dialog.py" line="277"/>
         <source>Delete this profile and its secret in the keychain</source>
         <translation>删除此配置及其在钥匙串中的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="466"/>
+        <location filename="../../ui/profile_dialog.py" line="469"/>
         <source>VOD issues a credential for each video. Simple: the key only needs VOD upload permission.</source>
         <translation>由视频点播为每个视频签发上传凭证。简单：密钥只需点播上传权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="469"/>
+        <location filename="../../ui/profile_dialog.py" line="472"/>
         <source>vodgui calls the VOD API with a temporary STS token. Needs a RAM role and, optionally, a session policy.</source>
         <translation>vodgui 使用 STS 临时凭证调用点播 API。需要一个 RAM 角色，会话策略可选。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="472"/>
+        <location filename="../../ui/profile_dialog.py" line="475"/>
         <source>The sandbox&apos;s own AccessKey signs the calls (its RAM user&apos;s, in STS mode).</source>
         <translation>由沙箱自带的 AccessKey 签名调用（STS 模式下为其 RAM 用户的 AccessKey）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="474"/>
+        <location filename="../../ui/profile_dialog.py" line="477"/>
         <source>The sandbox&apos;s built-in AppServer hands out the credentials.</source>
         <translation>由沙箱内置的 AppServer 发放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="476"/>
+        <location filename="../../ui/profile_dialog.py" line="479"/>
         <source>Your AccessKey ID is kept in the profile and the secret in the system keychain.</source>
         <translation>AccessKey ID 保存在配置中，Secret 保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="479"/>
+        <location filename="../../ui/profile_dialog.py" line="482"/>
         <source>Your team&apos;s AppServer hands out the credentials; you keep only its URL and a token.</source>
         <translation>由团队的 AppServer 发放凭证；您只需保存其地址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="528"/>
-        <location filename="../../ui/profile_dialog.py" line="529"/>
+        <location filename="../../ui/profile_dialog.py" line="531"/>
+        <location filename="../../ui/profile_dialog.py" line="532"/>
         <source>default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="564"/>
+        <location filename="../../ui/profile_dialog.py" line="567"/>
         <source>✗ No usable keychain: {0}. vodgui keeps secrets only in the system keychain, never in a file, so it cannot save this secret. Start or unlock your keychain (GNOME Keyring, KWallet).</source>
         <translation>✗ 没有可用的钥匙串：{0}。vodgui 只把密钥保存在系统钥匙串中，绝不写入文件，因此无法保存此密钥。请启动或解锁钥匙串（GNOME Keyring、KWallet）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="567"/>
+        <location filename="../../ui/profile_dialog.py" line="570"/>
         <source>cannot be stored: no keychain</source>
         <translation>无法保存：没有钥匙串</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="573"/>
+        <location filename="../../ui/profile_dialog.py" line="576"/>
         <source>Stored in {0}. Leave the field empty to keep it.</source>
         <translation>已保存在 {0} 中。留空则保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="571"/>
-        <location filename="../../ui/profile_dialog.py" line="575"/>
+        <location filename="../../ui/profile_dialog.py" line="574"/>
+        <location filename="../../ui/profile_dialog.py" line="578"/>
         <source>unchanged (stored in the keychain)</source>
         <translation>不变（已保存在钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="192"/>
+        <location filename="../../ui/profile_dialog.py" line="195"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="199"/>
+        <location filename="../../ui/profile_dialog.py" line="202"/>
         <source>System settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="200"/>
+        <location filename="../../ui/profile_dialog.py" line="203"/>
         <source>No proxy</source>
         <translation>不使用代理</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="201"/>
+        <location filename="../../ui/profile_dialog.py" line="204"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="202"/>
+        <location filename="../../ui/profile_dialog.py" line="205"/>
         <source>PAC file</source>
         <translation>PAC 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="204"/>
+        <location filename="../../ui/profile_dialog.py" line="207"/>
         <source>System settings: the operating system&apos;s proxy and its automatic configuration (PAC/WPAD), NO_PROXY honoured. The choice applies to every connection of this profile: VOD, STS, OSS, AppServer.</source>
         <translation>系统设置：使用操作系统的代理及其自动配置（PAC/WPAD），并遵循 NO_PROXY。此选择适用于该配置的所有连接：VOD、STS、OSS 和 AppServer。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="208"/>
+        <location filename="../../ui/profile_dialog.py" line="211"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="209"/>
+        <location filename="../../ui/profile_dialog.py" line="212"/>
         <source>Only if the proxy asks for a login</source>
         <translation>仅当代理要求登录时填写</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="214"/>
+        <location filename="../../ui/profile_dialog.py" line="217"/>
         <source>e.g. .corp.example.com, 10.0.0.0/8</source>
         <translation>例如 .corp.example.com, 10.0.0.0/8</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="215"/>
+        <location filename="../../ui/profile_dialog.py" line="218"/>
         <source>Hosts, domains and networks reached without the proxy, separated by commas</source>
         <translation>不经过代理直接访问的主机、域名和网段，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="218"/>
+        <location filename="../../ui/profile_dialog.py" line="221"/>
         <source>none: the system&apos;s trusted certificates</source>
         <translation>无：使用系统信任的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="220"/>
+        <location filename="../../ui/profile_dialog.py" line="223"/>
         <source>A PEM file with a CA certificate to trust in addition to the operating system&apos;s, e.g. the one your company uses to inspect HTTPS. Certificates are always verified.</source>
         <translation>除操作系统信任的证书外，额外信任的 CA 证书（PEM 文件），例如公司用于检查 HTTPS 的证书。证书始终会被验证。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="222"/>
+        <location filename="../../ui/profile_dialog.py" line="225"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="233"/>
-        <location filename="../../ui/profile_dialog.py" line="503"/>
+        <location filename="../../ui/profile_dialog.py" line="236"/>
+        <location filename="../../ui/profile_dialog.py" line="506"/>
         <source>Proxy address:</source>
         <translation>代理地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="234"/>
+        <location filename="../../ui/profile_dialog.py" line="237"/>
         <source>Proxy user:</source>
         <translation>代理用户：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="235"/>
+        <location filename="../../ui/profile_dialog.py" line="238"/>
         <source>Proxy password:</source>
         <translation>代理密码：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="236"/>
+        <location filename="../../ui/profile_dialog.py" line="239"/>
         <source>Bypass proxy for:</source>
         <translation>不走代理：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="237"/>
+        <location filename="../../ui/profile_dialog.py" line="240"/>
         <source>Extra CA certificate:</source>
         <translation>额外 CA 证书：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="503"/>
+        <location filename="../../ui/profile_dialog.py" line="506"/>
         <source>PAC address:</source>
         <translation>PAC 地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="506"/>
+        <location filename="../../ui/profile_dialog.py" line="509"/>
         <source>The address (or file path) of the proxy auto-configuration file</source>
         <translation>代理自动配置（PAC）文件的地址或文件路径</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="509"/>
+        <location filename="../../ui/profile_dialog.py" line="512"/>
         <source>http://, https:// or socks5://host:port, without the password</source>
         <translation>http://、https:// 或 socks5://主机:端口，不含密码</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="521"/>
+        <location filename="../../ui/profile_dialog.py" line="524"/>
         <source>Extra CA certificate</source>
         <translation>额外 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="522"/>
+        <location filename="../../ui/profile_dialog.py" line="525"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="577"/>
+        <location filename="../../ui/profile_dialog.py" line="580"/>
         <source>Will be stored in {0}, never in the profile file.</source>
         <translation>将保存在 {0} 中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="639"/>
+        <location filename="../../ui/profile_dialog.py" line="642"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="651"/>
+        <location filename="../../ui/profile_dialog.py" line="654"/>
         <source>Profile {0} saved; its secret is stored in {1}.</source>
         <translation>配置 {0} 已保存；其密钥保存在 {1} 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="653"/>
+        <location filename="../../ui/profile_dialog.py" line="656"/>
         <source>Profile {0} saved.</source>
         <translation>配置 {0} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="670"/>
+        <location filename="../../ui/profile_dialog.py" line="673"/>
         <source>Not saved: there is no usable keychain, and vodgui never writes secrets to a file. Start or unlock your keychain (GNOME Keyring, KWallet), then save again.</source>
         <translation>未保存：没有可用的钥匙串，而 vodgui 绝不把密钥写入文件。请启动或解锁钥匙串（GNOME Keyring、KWallet）后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="673"/>
+        <location filename="../../ui/profile_dialog.py" line="676"/>
         <source>AccessKey secret</source>
         <translation>AccessKey Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="673"/>
+        <location filename="../../ui/profile_dialog.py" line="676"/>
         <source>AppServer token</source>
         <translation>AppServer 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="674"/>
+        <location filename="../../ui/profile_dialog.py" line="677"/>
         <source>Enter the {0}: it is kept in the system keychain, never in the profile file.</source>
         <translation>请输入 {0}：它只保存在系统钥匙串中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="688"/>
+        <location filename="../../ui/profile_dialog.py" line="691"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="689"/>
+        <location filename="../../ui/profile_dialog.py" line="692"/>
         <source>Delete the profile {0} and its secret in the keychain? Uploads queued with it cannot continue.</source>
         <translation>要删除配置 {0} 及其在钥匙串中的密钥吗？使用该配置排队的上传将无法继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="698"/>
+        <location filename="../../ui/profile_dialog.py" line="701"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="710"/>
+        <location filename="../../ui/profile_dialog.py" line="713"/>
         <source>Profile {0} deleted.</source>
         <translation>配置 {0} 已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueAnnouncements</name>
+    <message>
+        <location filename="../../ui/announce.py" line="137"/>
+        <source>{0} failed: {1}</source>
+        <translation>{0} 上传失败：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/announce.py" line="138"/>
+        <source>{0} failed</source>
+        <translation>{0} 上传失败</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/announce.py" line="140"/>
+        <source>%n file(s) failed to upload</source>
+        <translation>
+            <numerusform>%n 个文件上传失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/announce.py" line="149"/>
+        <source>{0} uploaded</source>
+        <translation>{0} 已上传</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/announce.py" line="150"/>
+        <source>%n file(s) uploaded</source>
+        <translation>
+            <numerusform>已上传 %n 个文件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4313,61 +4497,82 @@ VideoId：{1}</translation>
         <translation>沙箱 — 离线，任何内容都不会离开本机</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="137"/>
+        <location filename="../../ui/queue_model.py" line="140"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="137"/>
+        <location filename="../../ui/queue_model.py" line="140"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="137"/>
+        <location filename="../../ui/queue_model.py" line="140"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="137"/>
+        <location filename="../../ui/queue_model.py" line="140"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="137"/>
+        <location filename="../../ui/queue_model.py" line="140"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="138"/>
+        <location filename="../../ui/queue_model.py" line="141"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="138"/>
+        <location filename="../../ui/queue_model.py" line="141"/>
         <source>VideoId</source>
         <translation>VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="138"/>
+        <location filename="../../ui/queue_model.py" line="141"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="138"/>
+        <location filename="../../ui/queue_model.py" line="141"/>
         <source>Account</source>
         <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="234"/>
+        <source>{0}% done</source>
+        <translation>已完成 {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="237"/>
+        <source>, </source>
+        <comment>between the parts of a spoken queue row</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="246"/>
+        <source>{0} left</source>
+        <translation>剩余 {0}</translation>
     </message>
 </context>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_view.py" line="239"/>
-        <source>Drop videos here or press {0}</source>
+        <location filename="../../ui/queue_view.py" line="80"/>
+        <source>Upload queue</source>
         <extracomment>Columns always shown, with their narrowest width in average characters (State is widened to its longest label in the current language). File and Error share what is left. Shown, in this order, while the view is wide enough; their values are in the Details panel and tooltips too. Extra room beyond the narrowest widths, by column: most to File and Error.</extracomment>
+        <translation>上传队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_view.py" line="241"/>
+        <source>Drop videos here or press {0}</source>
         <translation>将视频拖放到此处，或按 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="240"/>
+        <location filename="../../ui/queue_view.py" line="242"/>
         <source>Folders are searched for video and audio files, including subfolders. Hold Shift while dropping to keep them in the queue until you press Start.</source>
         <translation>添加文件夹时，会在其中（包括子文件夹）查找视频和音频文件。拖放时按住 Shift，文件会留在队列中，等你按“开始”后再上传。</translation>
     </message>
@@ -5255,153 +5460,163 @@ VideoId：{1}</translation>
 <context>
     <name>UrlSignPanel</name>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="358"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="365"/>
         <source>The URL to sign (an existing signature is replaced) or to verify</source>
         <translation>要签名（会替换已有签名）或校验的地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="361"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="368"/>
         <source>The authentication type configured on the play domain</source>
         <translation>播放域名上配置的鉴权方式</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="365"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="372"/>
         <source>The domain&apos;s private key (CDN console, URL signing)</source>
         <translation>域名的鉴权密钥（CDN 控制台 › URL 鉴权）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="367"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="373"/>
+        <source>Private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="375"/>
         <source>Sandbox key</source>
         <translation>沙箱密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="368"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="376"/>
         <source>Use the built-in sandbox&apos;s play-domain key</source>
         <translation>使用内置沙箱播放域名的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="372"/>
-        <location filename="../../ui/playback_lab_tabs.py" line="391"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="380"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="400"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="373"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="381"/>
         <source>Seconds until the signed URL expires (timestamp = now + this)</source>
         <translation>签名地址过期前的秒数（时间戳 = 现在 + 此值）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="375"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="383"/>
         <source>Type A uid (normally 0)</source>
         <translation>A 方式的 uid（通常为 0）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="377"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="385"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="378"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="386"/>
         <source>Type A rand (empty: a random UUID without hyphens)</source>
         <translation>A 方式的 rand（留空：不含连字符的随机 UUID）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="379"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="387"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="380"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="388"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="381"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="389"/>
         <source>Check the URL above with the key, as the CDN would</source>
         <translation>像 CDN 那样用密钥校验上面的地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="382"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="390"/>
         <source>Try on the CDN</source>
         <translation>在 CDN 上试试</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="383"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="391"/>
         <source>Request the first byte of the signed URL and show the HTTP answer</source>
         <translation>请求签名地址的第一个字节并显示 HTTP 应答</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="388"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="395"/>
+        <source>Signed URL</source>
+        <translation>签名后的 URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/playback_lab_tabs.py" line="397"/>
         <source>optional: the URL as it was issued, to say what changed</source>
         <translation>可选：签发时的原始地址，用来指出改动了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="392"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="401"/>
         <source>The domain&apos;s own validity period, added to the URL&apos;s timestamp</source>
         <translation>域名自身的有效时长，加在地址的时间戳上</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="400"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="409"/>
         <source>uid:</source>
         <translation>uid：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="402"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="411"/>
         <source>rand:</source>
         <translation>rand：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="405"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="414"/>
         <source>URL:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="406"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="415"/>
         <source>Type:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="407"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="416"/>
         <source>Private key:</source>
         <translation>鉴权密钥：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="408"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="417"/>
         <source>Expires in:</source>
         <translation>过期时间：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="409"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="418"/>
         <source>Type A fields:</source>
         <translation>A 方式字段：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="410"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="419"/>
         <source>Issued URL:</source>
         <translation>原始地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="411"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="420"/>
         <source>Domain validity:</source>
         <translation>域名有效时长：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="439"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="448"/>
         <source>Signed with type {0}; expires in {1} s.</source>
         <translation>已用 {0} 方式签名；{1} 秒后过期。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="468"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="477"/>
         <source>Asking the server…</source>
         <translation>正在询问服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="473"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="482"/>
         <source>The server could not be reached: {0}</source>
         <translation>无法连接服务器：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_lab_tabs.py" line="476"/>
+        <location filename="../../ui/playback_lab_tabs.py" line="485"/>
         <source>The server answered HTTP {0} {1}.</source>
         <translation>服务器应答 HTTP {0} {1}。</translation>
     </message>
@@ -5509,32 +5724,32 @@ VideoId：{1}</translation>
 <context>
     <name>VideoMetaPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="232"/>
+        <location filename="../../ui/playauth_panels.py" line="236"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="241"/>
+        <location filename="../../ui/playauth_panels.py" line="245"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="242"/>
+        <location filename="../../ui/playauth_panels.py" line="246"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="243"/>
+        <location filename="../../ui/playauth_panels.py" line="247"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="244"/>
+        <location filename="../../ui/playauth_panels.py" line="248"/>
         <source>Cover URL:</source>
         <translation>封面地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="251"/>
+        <location filename="../../ui/playauth_panels.py" line="255"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -5695,164 +5910,169 @@ VideoId：{1}</translation>
 <context>
     <name>WatchPage</name>
     <message>
-        <location filename="../../ui/watch_page.py" line="133"/>
+        <location filename="../../ui/watch_page.py" line="134"/>
         <source>Files saved into these folders are uploaded once they are complete, once per account. Files still being written, hidden files and temporary names (.part, .tmp, ~) wait.</source>
         <extracomment>job id -&gt; file of uploads a hot folder queued (for notifications).</extracomment>
         <translation>保存到这些文件夹的文件在写入完成后自动上传，每个账号只上传一次。仍在写入的文件、隐藏文件和临时文件名（.part、.tmp、~）会等待。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="136"/>
+        <location filename="../../ui/watch_page.py" line="137"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="137"/>
+        <location filename="../../ui/watch_page.py" line="138"/>
         <source>Watch a folder: choose its profile and the metadata its files get</source>
         <translation>监控一个文件夹：选择它使用的配置以及文件的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="138"/>
+        <location filename="../../ui/watch_page.py" line="139"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="139"/>
+        <location filename="../../ui/watch_page.py" line="140"/>
         <source>Change the selected folder&apos;s profile, template or settle time</source>
         <translation>修改所选文件夹的配置、模板或稳定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="306"/>
+        <location filename="../../ui/watch_page.py" line="308"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="140"/>
+        <location filename="../../ui/watch_page.py" line="141"/>
         <source>Stop or start watching the selected folder</source>
         <translation>停止或开始监控所选文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="141"/>
+        <location filename="../../ui/watch_page.py" line="142"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="142"/>
+        <location filename="../../ui/watch_page.py" line="143"/>
         <source>Stop watching the selected folder (its files stay where they are)</source>
         <translation>停止监控所选文件夹（其中的文件保持不动）</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="144"/>
+        <location filename="../../ui/watch_page.py" line="145"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="144"/>
+        <location filename="../../ui/watch_page.py" line="145"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="144"/>
+        <location filename="../../ui/watch_page.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="144"/>
+        <location filename="../../ui/watch_page.py" line="145"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="144"/>
+        <location filename="../../ui/watch_page.py" line="145"/>
         <source>Queued</source>
         <translation>已加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="145"/>
+        <location filename="../../ui/watch_page.py" line="146"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="145"/>
+        <location filename="../../ui/watch_page.py" line="146"/>
         <source>Last file</source>
         <translation>最近文件</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="146"/>
+        <location filename="../../ui/watch_page.py" line="147"/>
+        <source>Watched folders</source>
+        <translation>监控的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_page.py" line="148"/>
         <source>No folder is watched. Add the folder your editors export into.</source>
         <translation>尚未监控任何文件夹。请添加剪辑人员导出文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="222"/>
         <location filename="../../ui/watch_page.py" line="224"/>
+        <location filename="../../ui/watch_page.py" line="226"/>
         <source>Stop watching</source>
         <translation>停止监控</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="223"/>
+        <location filename="../../ui/watch_page.py" line="225"/>
         <source>Stop watching {0}? Files already queued keep uploading.</source>
         <translation>停止监控 {0}？已加入队列的文件会继续上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="252"/>
+        <location filename="../../ui/watch_page.py" line="254"/>
         <source>Hot folder upload finished</source>
         <translation>监控文件夹上传完成</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="253"/>
+        <location filename="../../ui/watch_page.py" line="255"/>
         <source>{0} is uploaded ({1}).</source>
         <translation>{0} 已上传（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="257"/>
+        <location filename="../../ui/watch_page.py" line="259"/>
         <source>Hot folder upload failed</source>
         <translation>监控文件夹上传失败</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="258"/>
+        <location filename="../../ui/watch_page.py" line="260"/>
         <source>{0} failed: {1}</source>
         <translation>{0} 失败：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="262"/>
+        <location filename="../../ui/watch_page.py" line="264"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="264"/>
+        <location filename="../../ui/watch_page.py" line="266"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="266"/>
+        <location filename="../../ui/watch_page.py" line="268"/>
         <source>Folder not found: waiting for it</source>
         <translation>找不到文件夹：等待其出现</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="268"/>
+        <location filename="../../ui/watch_page.py" line="270"/>
         <source>Cannot check the account: {0}</source>
         <translation>无法核对账号：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="270"/>
+        <location filename="../../ui/watch_page.py" line="272"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="272"/>
+        <location filename="../../ui/watch_page.py" line="274"/>
         <source>Watching · {0} file(s) being written</source>
         <translation>监控中 · {0} 个文件正在写入</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="273"/>
+        <location filename="../../ui/watch_page.py" line="275"/>
         <source>Watching</source>
         <translation>监控中</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="280"/>
+        <location filename="../../ui/watch_page.py" line="282"/>
         <source>  (with subfolders)</source>
         <translation>（含子文件夹）</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="306"/>
+        <location filename="../../ui/watch_page.py" line="308"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -5860,199 +6080,199 @@ VideoId：{1}</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="265"/>
+        <location filename="../../ui/metadata_editor.py" line="267"/>
         <source>Comma separated, e.g. sports, 2024</source>
         <translation>以英文逗号分隔，例如：体育, 2024</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="154"/>
+        <location filename="../../ui/metadata_editor.py" line="156"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="138"/>
-        <location filename="../../ui/metadata_editor.py" line="208"/>
+        <location filename="../../ui/metadata_editor.py" line="139"/>
+        <location filename="../../ui/metadata_editor.py" line="210"/>
         <source>Choose…</source>
         <extracomment>Lists the account&apos;s categories as (CateId, name, depth); runs off the GUI thread. None: no picker.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="139"/>
+        <location filename="../../ui/metadata_editor.py" line="140"/>
         <source>Pick one of the account&apos;s categories (GetCategories)</source>
         <translation>从账号的分类中选择（GetCategories）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="154"/>
+        <location filename="../../ui/metadata_editor.py" line="156"/>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="154"/>
+        <location filename="../../ui/metadata_editor.py" line="156"/>
         <source>Ta&amp;gs:</source>
         <translation>标签(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="155"/>
+        <location filename="../../ui/metadata_editor.py" line="157"/>
         <source>&amp;Category ID:</source>
         <translation>分类 ID(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="155"/>
+        <location filename="../../ui/metadata_editor.py" line="157"/>
         <source>Template &amp;group:</source>
         <translation>转码模板组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="156"/>
+        <location filename="../../ui/metadata_editor.py" line="158"/>
         <source>&amp;Workflow:</source>
         <translation>工作流(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="156"/>
+        <location filename="../../ui/metadata_editor.py" line="158"/>
         <source>&amp;Storage location:</source>
         <translation>存储地址(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="157"/>
+        <location filename="../../ui/metadata_editor.py" line="159"/>
         <source>&amp;App ID:</source>
         <translation>应用 ID(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="157"/>
+        <location filename="../../ui/metadata_editor.py" line="159"/>
         <source>Call&amp;back URL:</source>
         <translation>回调地址(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="158"/>
+        <location filename="../../ui/metadata_editor.py" line="160"/>
         <source>&amp;UserData:</source>
         <translation>UserData(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="158"/>
+        <location filename="../../ui/metadata_editor.py" line="160"/>
         <source>Co&amp;ver URL:</source>
         <translation>封面地址(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="161"/>
+        <location filename="../../ui/metadata_editor.py" line="163"/>
         <source>The video&apos;s title in VOD. Empty: the file name without its extension.</source>
         <translation>视频在点播中的标题。留空：使用不含扩展名的文件名。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="162"/>
+        <location filename="../../ui/metadata_editor.py" line="164"/>
         <source>Up to 1024 bytes.</source>
         <translation>最多 1024 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="163"/>
+        <location filename="../../ui/metadata_editor.py" line="165"/>
         <source>Up to 16 tags, separated by commas; each at most 32 bytes.</source>
         <translation>最多 16 个标签，以英文逗号分隔；每个最多 32 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="164"/>
+        <location filename="../../ui/metadata_editor.py" line="166"/>
         <source>The numeric ID of a category from the VOD console (empty: none).</source>
         <translation>视频点播控制台中分类的数字 ID（留空：不分类）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="165"/>
+        <location filename="../../ui/metadata_editor.py" line="167"/>
         <source>The transcoding template group ID (empty: the default group).</source>
         <translation>转码模板组 ID（留空：使用默认模板组）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="166"/>
+        <location filename="../../ui/metadata_editor.py" line="168"/>
         <source>A workflow ID; it takes precedence over the template group.</source>
         <translation>工作流 ID；优先于转码模板组。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="167"/>
+        <location filename="../../ui/metadata_editor.py" line="169"/>
         <source>The storage bucket address (empty: the default storage).</source>
         <translation>存储地址（留空：使用默认存储）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="168"/>
+        <location filename="../../ui/metadata_editor.py" line="170"/>
         <source>The VOD application ID (empty: app-1000000).</source>
         <translation>视频点播应用 ID（留空：app-1000000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="169"/>
+        <location filename="../../ui/metadata_editor.py" line="171"/>
         <source>VOD posts event notifications for these videos to this http(s) URL.</source>
         <translation>视频点播会将这些视频的事件通知发送到此 http(s) 回调地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="170"/>
+        <location filename="../../ui/metadata_editor.py" line="172"/>
         <source>Extra UserData as a JSON object; merged with the callback URL.</source>
         <translation>额外的 UserData（JSON 对象）；会与回调地址合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="171"/>
+        <location filename="../../ui/metadata_editor.py" line="173"/>
         <source>A custom thumbnail URL (http or https).</source>
         <translation>自定义封面地址（http 或 https）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="184"/>
+        <location filename="../../ui/metadata_editor.py" line="186"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="194"/>
+        <location filename="../../ui/metadata_editor.py" line="196"/>
         <source>This account has no categories yet (create them in the VOD console)</source>
         <translation>此账号还没有分类（请在点播控制台中创建）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="203"/>
+        <location filename="../../ui/metadata_editor.py" line="205"/>
         <source>The categories could not be listed: {0}</source>
         <translation>无法列出分类：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="229"/>
+        <location filename="../../ui/metadata_editor.py" line="231"/>
         <source>VOD takes this only when it creates a video; it cannot be changed afterwards.</source>
         <translation>点播仅在创建视频时接受此项，之后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="253"/>
+        <location filename="../../ui/metadata_editor.py" line="255"/>
         <source>Several values: type to replace them all</source>
         <translation>多个不同的值：输入内容将全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="304"/>
+        <location filename="../../ui/metadata_editor.py" line="306"/>
         <source>The title is longer than {0} bytes.</source>
         <translation>标题超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="306"/>
+        <location filename="../../ui/metadata_editor.py" line="308"/>
         <source>VOD does not accept emoji or similar characters in titles.</source>
         <translation>视频点播不接受标题中含有 emoji 等字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="308"/>
+        <location filename="../../ui/metadata_editor.py" line="310"/>
         <source>The description is longer than {0} bytes.</source>
         <translation>描述超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="312"/>
+        <location filename="../../ui/metadata_editor.py" line="314"/>
         <source>At most {0} tags are allowed; there are {1}.</source>
         <translation>最多允许 {0} 个标签；当前有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="315"/>
+        <location filename="../../ui/metadata_editor.py" line="317"/>
         <source>The tag “{0}” is longer than {1} bytes.</source>
         <translation>标签“{0}”超过 {1} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="317"/>
+        <location filename="../../ui/metadata_editor.py" line="319"/>
         <source>A category ID is a positive number, such as 1000123 (see the VOD console&apos;s categories).</source>
         <translation>分类 ID 是正整数，例如 1000123（见点播控制台的分类管理）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="320"/>
+        <location filename="../../ui/metadata_editor.py" line="322"/>
         <source>The address must start with http:// or https://.</source>
         <translation>地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="325"/>
+        <location filename="../../ui/metadata_editor.py" line="327"/>
         <source>This is not valid JSON: {0}</source>
         <translation>这不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="327"/>
+        <location filename="../../ui/metadata_editor.py" line="329"/>
         <source>UserData must be a JSON object, for example {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}.</source>
         <translation>UserData 必须是 JSON 对象，例如 {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}。</translation>
     </message>
