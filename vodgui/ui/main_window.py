@@ -1,11 +1,12 @@
-"""The main window: a profile switcher that is always visible, five pages, overall progress in the title, a tray
-notification when a batch ends, and a safe quit (running uploads are paused, never lost)."""
+"""The main window: a profile switcher that is always visible, five pages, overall progress in the title, tray
+notifications (a batch ended, a hot folder's file, a video that failed after its upload) that open what they are
+about, and a safe quit (running uploads are paused, never lost)."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,9 +32,11 @@ from vodgui.ui import a11y
 from vodgui.ui.announce import QueueAnnouncements
 from vodgui.ui.context import AppContext
 from vodgui.ui.dialogs import ask
+from vodgui.ui.history_model import HistoryRow, status_explanation, status_label
 from vodgui.ui.history_page import HistoryPage
 from vodgui.ui.i18n import Retranslator
 from vodgui.ui.log_page import LogPage
+from vodgui.ui.notifications import NO_TARGET, LaterFailures, Notice, Target, show_history_entries
 from vodgui.ui.playback_page import PlaybackPage
 from vodgui.ui.queue_model import QueueModel
 from vodgui.ui.update_notice import UpdateBar
@@ -44,9 +47,21 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    """The window.
+
+    Signals:
+        notice_shown(Notice): a desktop notification was shown (tray message, or the status bar without a tray).
+    """
+
+    notice_shown = Signal(object)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        #: What the last notification shown is about (a tray message is clicked only while it is the last one).
+        self.notice: Notice | None = None
+        self.later_failures = LaterFailures(self)
+        self.later_failures.failed.connect(self._on_failed_later)
         self.setWindowIcon(QIcon(str(resource_path("icons", "vodgui.svg"))))
         self.resize(1180, 720)
         self.setMinimumSize(960, 600)
@@ -111,11 +126,13 @@ class MainWindow(QMainWindow):
         page, whose folder watcher runs on)."""
         self.upload_page = UploadPage(self.ctx, self.model, self)
         self.history_page = HistoryPage(self.ctx, self)
+        self.later_failures.attach(self.history_page)
         self.playback_page = PlaybackPage(self.ctx, self)
         self.log_page = LogPage(self.ctx, self)
         if not hasattr(self, "watch_page"):
             self.watch_page = WatchPage(self.ctx, self)
-            self.watch_page.notify.connect(self.notify)
+            self.watch_page.notify.connect(
+                lambda title, text, failed, job_id: self.notify(title, text, failed, Target(job_ids=(job_id,))))
         self.nav.setToolTip(self.tr("Pages (Ctrl+1 to Ctrl+5)"))
         a11y.name(self.nav, self.tr("Pages"))
         self.nav.clear()
@@ -287,10 +304,12 @@ class MainWindow(QMainWindow):
             if any(s.state is JobState.PAUSED for s in snaps):
                 return  # paused, not finished: the batch goes on when they are resumed
             self._batch = set()
-            self._batch_finished(sum(1 for s in snaps if s.state is JobState.DONE),
-                                 sum(1 for s in snaps if s.state is JobState.FAILED))
+            done = [s.job_id for s in snaps if s.state is JobState.DONE]
+            failed = [s.job_id for s in snaps if s.state is JobState.FAILED]
+            # Clicking the notice shows the rows it speaks of: the failed ones when some failed.
+            self._batch_finished(len(done), len(failed), Target(job_ids=tuple(failed or done)))
 
-    def _batch_finished(self, done: int, failed: int) -> None:
+    def _batch_finished(self, done: int, failed: int, target: Target = NO_TARGET) -> None:
         """The queue is idle again: say what became of the items of this batch (older items do not count)."""
         if not self.ctx.settings.notify or not (done or failed):
             return
@@ -302,21 +321,52 @@ class MainWindow(QMainWindow):
         else:
             title, text = self.tr("Uploads finished"), self.tr("%n file(s) uploaded.", "", done)
         self.last_notice = (title, text)
-        self.notify(title, text, bool(failed))
+        self.notify(title, text, bool(failed), target)
 
-    def notify(self, title: str, text: str, failed: bool) -> None:
+    def _on_failed_later(self, rows: list[HistoryRow]) -> None:
+        """Videos that failed after their upload (the History page's follow-up checks found it)."""
+        if len(rows) == 1:
+            row = rows[0]
+            title = self.tr("A video failed after its upload")
+            text = self.tr("“{0}” will not play. {1}").format(
+                row.record.title or row.file_name, status_explanation(row.status) or status_label(row.status))
+        else:
+            title = self.tr("%n video(s) failed after their upload", "", len(rows))
+            text = self.tr("%n video(s) will not play: {0}", "", len(rows)).format(
+                ", ".join(f"“{r.record.title or r.file_name}” ({status_label(r.status)})" for r in rows[:3])
+                + (", …" if len(rows) > 3 else ""))
+        self.notify(title, text, True, Target(video_ids=tuple(r.video_id for r in rows)))
+
+    def notify(self, title: str, text: str, failed: bool, target: Target = NO_TARGET) -> None:
         """A desktop notification (tray message; the status bar without a tray); none while the window has the
-        focus and nothing went wrong. Clicking it brings the window forward on the Upload page."""
+        focus and nothing went wrong. Clicking it opens what it is about (:meth:`open_target`)."""
         if not self.ctx.settings.notify or (not failed and self.isActiveWindow()):
             return
+        self.notice = Notice(title, text, failed, target)
         icon = QSystemTrayIcon.MessageIcon.Warning if failed else QSystemTrayIcon.MessageIcon.Information
         if self.tray is not None:
             self.tray.showMessage(title, text, icon, 8000)
         else:
             self.statusBar().showMessage(self.tr("{0}: {1}").format(title, text), 15000)
+        self.notice_shown.emit(self.notice)
 
     def _on_notification_clicked(self) -> None:
+        self.open_target(self.notice.target if self.notice is not None else NO_TARGET)
+
+    def open_target(self, target: Target) -> None:
+        """Bring the window forward on what a notification is about: the queue rows of ``target.job_ids`` (Upload
+        page) or the History entries of ``target.video_ids``."""
         self.open_files([])
+        if target.video_ids:
+            self.nav.setCurrentRow(self.stack.indexOf(self.history_page))
+            show_history_entries(self.history_page, target.video_ids)
+        elif target.job_ids:
+            page = self.upload_page
+            self.nav.setCurrentRow(self.stack.indexOf(page))
+            page.select_jobs(target.job_ids)
+            rows = [r for r in (self.model.row_of(j) for j in target.job_ids) if r is not None]
+            if rows:
+                page.view.scrollTo(self.model.index(min(rows), 0))
 
     # -- quitting --------------------------------------------------------------------------------------------
     def ask_pause_on_quit(self, running: int) -> bool:

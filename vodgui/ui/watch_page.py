@@ -5,7 +5,7 @@ reach this page through queued signals. Files it queues go into the app's one en
 Upload page like dropped files.
 
 Signals:
-    WatchPage.notify(str, str, bool): (title, text, failed) for a desktop notification.
+    WatchPage.notify(str, str, bool, int): (title, text, failed, job id) for a desktop notification.
 """
 
 from __future__ import annotations
@@ -62,11 +62,12 @@ class WatchPage(QWidget):
     """Hot folders and their status.
 
     Signals:
-        notify(str, str, bool): a hot folder's file finished (False) or failed (True): title, text.
+        notify(str, str, bool, int): a hot folder's file finished (False) or failed (True): title, text, and the
+            queue item's job id.
         folders_changed(): the list of folders was saved.
     """
 
-    notify = Signal(str, str, bool)
+    notify = Signal(str, str, bool, int)
     folders_changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -252,12 +253,13 @@ class WatchPage(QWidget):
             name = os.path.basename(path)
             if snap.state is JobState.DONE:
                 self.notify.emit(self.tr("Hot folder upload finished"),
-                                 self.tr("{0} is uploaded ({1}).").format(name, snap.media_id or ""), False)
+                                 self.tr("{0} is uploaded ({1}).").format(name, snap.media_id or ""), False,
+                                 snap.job_id)
             else:
                 reason = describe(snap.error.code, snap.error.message, snap.error.kind, snap.error.params) \
                     if snap.error else ""
                 self.notify.emit(self.tr("Hot folder upload failed"),
-                                 self.tr("{0} failed: {1}").format(name, reason), True)
+                                 self.tr("{0} failed: {1}").format(name, reason), True, snap.job_id)
 
     def state_text(self, folder: WatchedFolder, status: FolderStatus | None) -> str:
         if not folder.enabled:

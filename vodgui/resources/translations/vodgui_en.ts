@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n uploading</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>%n item left to upload</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>%n item in the queue</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>%n file of this batch failed.</numerusform>
@@ -74,8 +74,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="301"/>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>%n file uploaded.</numerusform>
@@ -83,7 +83,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="334"/>
+        <source>%n video(s) failed after their upload</source>
+        <translation>
+            <numerusform>%n video failed after its upload</numerusform>
+            <numerusform>%n videos failed after their upload</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="335"/>
+        <source>%n video(s) will not play: {0}</source>
+        <translation>
+            <numerusform>%n video will not play: {0}</numerusform>
+            <numerusform>%n videos will not play: {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>%n upload running. Pause them and quit? They continue where they stopped the next time you open vodgui.</numerusform>

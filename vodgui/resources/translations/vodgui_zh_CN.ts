@@ -1727,192 +1727,217 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Pages (Ctrl+1 to Ctrl+5)</source>
+        <extracomment>What the last notification shown is about (a tray message is clicked only while it is the last one).</extracomment>
         <translation>页面（Ctrl+1 至 Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Watch</source>
         <translation>监控文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
         <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Edit the current profile, test its connection</source>
         <translation>编辑当前配置，测试其连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>New profile…</source>
         <translation>新建配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
         <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>{0} — offline, nothing leaves this computer</source>
         <translation>{0} — 离线，任何内容都不会离开本机</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>The built-in sandbox: a VOD, STS and OSS on this computer for trying vodgui out. Nothing is uploaded to Alibaba Cloud.</source>
         <translation>内置沙箱：在本机运行的点播、STS 和 OSS，用来试用 vodgui。不会上传任何内容到阿里云。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>offline sandbox</source>
         <translation>离线沙箱</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>还剩 %n 项待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>队列中有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>本批中有 %n 个文件失败。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="301"/>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 个文件。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="330"/>
+        <source>A video failed after its upload</source>
+        <translation>有视频在上传后失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="331"/>
+        <source>“{0}” will not play. {1}</source>
+        <translation>“{0}”无法播放。{1}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="334"/>
+        <source>%n video(s) failed after their upload</source>
+        <translation>
+            <numerusform>%n 个视频在上传后失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="335"/>
+        <source>%n video(s) will not play: {0}</source>
+        <translation>
+            <numerusform>%n 个视频无法播放：{0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>有 %n 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>STS</source>
         <translation>STS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -5910,169 +5935,169 @@ VideoId：{1}</translation>
 <context>
     <name>WatchPage</name>
     <message>
-        <location filename="../../ui/watch_page.py" line="134"/>
+        <location filename="../../ui/watch_page.py" line="135"/>
         <source>Files saved into these folders are uploaded once they are complete, once per account. Files still being written, hidden files and temporary names (.part, .tmp, ~) wait.</source>
         <extracomment>job id -&gt; file of uploads a hot folder queued (for notifications).</extracomment>
         <translation>保存到这些文件夹的文件在写入完成后自动上传，每个账号只上传一次。仍在写入的文件、隐藏文件和临时文件名（.part、.tmp、~）会等待。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="137"/>
+        <location filename="../../ui/watch_page.py" line="138"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="138"/>
+        <location filename="../../ui/watch_page.py" line="139"/>
         <source>Watch a folder: choose its profile and the metadata its files get</source>
         <translation>监控一个文件夹：选择它使用的配置以及文件的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="139"/>
+        <location filename="../../ui/watch_page.py" line="140"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="140"/>
+        <location filename="../../ui/watch_page.py" line="141"/>
         <source>Change the selected folder&apos;s profile, template or settle time</source>
         <translation>修改所选文件夹的配置、模板或稳定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="308"/>
+        <location filename="../../ui/watch_page.py" line="310"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="141"/>
+        <location filename="../../ui/watch_page.py" line="142"/>
         <source>Stop or start watching the selected folder</source>
         <translation>停止或开始监控所选文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="142"/>
+        <location filename="../../ui/watch_page.py" line="143"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="143"/>
+        <location filename="../../ui/watch_page.py" line="144"/>
         <source>Stop watching the selected folder (its files stay where they are)</source>
         <translation>停止监控所选文件夹（其中的文件保持不动）</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="145"/>
+        <location filename="../../ui/watch_page.py" line="146"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="145"/>
+        <location filename="../../ui/watch_page.py" line="146"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="145"/>
+        <location filename="../../ui/watch_page.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="145"/>
+        <location filename="../../ui/watch_page.py" line="146"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="145"/>
+        <location filename="../../ui/watch_page.py" line="146"/>
         <source>Queued</source>
         <translation>已加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="146"/>
+        <location filename="../../ui/watch_page.py" line="147"/>
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="146"/>
+        <location filename="../../ui/watch_page.py" line="147"/>
         <source>Last file</source>
         <translation>最近文件</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="147"/>
+        <location filename="../../ui/watch_page.py" line="148"/>
         <source>Watched folders</source>
         <translation>监控的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="148"/>
+        <location filename="../../ui/watch_page.py" line="149"/>
         <source>No folder is watched. Add the folder your editors export into.</source>
         <translation>尚未监控任何文件夹。请添加剪辑人员导出文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="224"/>
-        <location filename="../../ui/watch_page.py" line="226"/>
+        <location filename="../../ui/watch_page.py" line="225"/>
+        <location filename="../../ui/watch_page.py" line="227"/>
         <source>Stop watching</source>
         <translation>停止监控</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="225"/>
+        <location filename="../../ui/watch_page.py" line="226"/>
         <source>Stop watching {0}? Files already queued keep uploading.</source>
         <translation>停止监控 {0}？已加入队列的文件会继续上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="254"/>
+        <location filename="../../ui/watch_page.py" line="255"/>
         <source>Hot folder upload finished</source>
         <translation>监控文件夹上传完成</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="255"/>
+        <location filename="../../ui/watch_page.py" line="256"/>
         <source>{0} is uploaded ({1}).</source>
         <translation>{0} 已上传（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="259"/>
+        <location filename="../../ui/watch_page.py" line="261"/>
         <source>Hot folder upload failed</source>
         <translation>监控文件夹上传失败</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="260"/>
+        <location filename="../../ui/watch_page.py" line="262"/>
         <source>{0} failed: {1}</source>
         <translation>{0} 失败：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="264"/>
+        <location filename="../../ui/watch_page.py" line="266"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="266"/>
+        <location filename="../../ui/watch_page.py" line="268"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="268"/>
+        <location filename="../../ui/watch_page.py" line="270"/>
         <source>Folder not found: waiting for it</source>
         <translation>找不到文件夹：等待其出现</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="270"/>
+        <location filename="../../ui/watch_page.py" line="272"/>
         <source>Cannot check the account: {0}</source>
         <translation>无法核对账号：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="272"/>
+        <location filename="../../ui/watch_page.py" line="274"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="274"/>
+        <location filename="../../ui/watch_page.py" line="276"/>
         <source>Watching · {0} file(s) being written</source>
         <translation>监控中 · {0} 个文件正在写入</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="275"/>
+        <location filename="../../ui/watch_page.py" line="277"/>
         <source>Watching</source>
         <translation>监控中</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="282"/>
+        <location filename="../../ui/watch_page.py" line="284"/>
         <source>  (with subfolders)</source>
         <translation>（含子文件夹）</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="308"/>
+        <location filename="../../ui/watch_page.py" line="310"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
