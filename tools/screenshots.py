@@ -75,10 +75,11 @@ def save_png(widget: Any, path: str | Path) -> Path:
 
 
 @contextmanager
-def demo_window(size: tuple[int, int] = (1280, 760), *,
+def demo_window(size: tuple[int, int] | None = (1280, 760), *,
                 prepare: Callable[[Any, Any], None] | None = None) -> Iterator[Any]:
     """A shown MainWindow on a private sandbox (instant transcoding), home and in-memory keychain, logging as the
-    app does (file and Log page buffer); everything is stopped, closed and removed afterwards.
+    app does (file and Log page buffer); everything is stopped, closed and removed afterwards. ``size=None``
+    keeps the size the window gives itself on the screen it opens on.
 
     ``prepare(ctx, sandbox)`` runs before the window is built (to change profiles or sandbox settings first).
     """
@@ -105,7 +106,8 @@ def demo_window(size: tuple[int, int] = (1280, 760), *,
                 prepare(ctx, sandbox)
             window = MainWindow(ctx)
             window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
-            window.resize(*size)
+            if size is not None:
+                window.resize(*size)
             window.show()
             ctx.engine.restore(resume=True)  # what run_app does once the window is shown
             yield window

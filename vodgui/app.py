@@ -118,9 +118,9 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     log.info("vodgui %s starting; home %s", __version__, workspace.dirs.data.parent)
     _log_hashing()
     install_translators(app, SettingsStore(workspace.dirs.config).load().language)
-    from vodgui.ui.style import apply_style
+    from vodgui.ui.style import apply_theme
 
-    apply_style(app)
+    apply_theme(app, SettingsStore(workspace.dirs.config).load().theme)
     from vodgui.ui.single_instance import InstanceServer, hand_over, server_name
 
     instance_name = server_name(workspace.dirs.data)

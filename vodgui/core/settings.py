@@ -16,6 +16,8 @@ from vodgui.core.paths import atomic_write_json
 class AppSettings:
     #: "" follows the system locale; otherwise "en" or "zh_CN".
     language: str = ""
+    #: "system" (the platform's palette), "light", "dark" or "high-contrast"; VODGUI_THEME overrides it.
+    theme: str = "system"
     #: After a restart, resume unfinished uploads without asking.
     auto_resume: bool = True
     #: Accept any file extension when adding folders (VOD still checks the name).

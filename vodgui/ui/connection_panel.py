@@ -12,7 +12,7 @@ from vodgui.core.connection_test import OWN_MESSAGE, ConnectionTestResult, Step
 from vodgui.ui.announce import announce
 from vodgui.ui.errors import describe, describe_exception, our_text
 from vodgui.ui.message_texts import render
-from vodgui.ui.style import ERROR_COLOR, ERROR_STYLE, OK_COLOR, OK_STYLE, WARNING_STYLE
+from vodgui.ui.style import Tone, set_tone, tone_color
 from vodgui.ui.texts import join_sentences
 
 
@@ -40,7 +40,7 @@ class ConnectionTestPanel(QWidget):
         self.warning = QLabel(self)
         self.warning.setObjectName("warning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(WARNING_STYLE)
+        set_tone(self.warning, Tone.WARNING)
         self.warning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning.hide()
         self.steps = QLabel(self)
@@ -64,7 +64,7 @@ class ConnectionTestPanel(QWidget):
     # -- states ----------------------------------------------------------------------------------------------
     def show_idle(self) -> None:
         self.button.setEnabled(True)
-        self.verdict.setStyleSheet("")
+        set_tone(self.verdict, None)
         self.verdict.setText(self.tr("Not tested yet. The test uses the values in this dialog, saved or not."))
         self.warning.hide()
         self.steps.clear()
@@ -72,7 +72,7 @@ class ConnectionTestPanel(QWidget):
     def set_running(self) -> None:
         self.result = None
         self.button.setEnabled(False)
-        self.verdict.setStyleSheet("")
+        set_tone(self.verdict, None)
         self.verdict.setText(self.tr("Testing…"))
         self.warning.hide()
         self.steps.clear()
@@ -80,7 +80,7 @@ class ConnectionTestPanel(QWidget):
     def show_result(self, result: ConnectionTestResult) -> None:
         self.result = result
         self.button.setEnabled(True)
-        self.verdict.setStyleSheet(OK_STYLE if result.ok else ERROR_STYLE)
+        set_tone(self.verdict, Tone.OK if result.ok else Tone.ERROR)
         self.verdict.setText(("✓ " if result.ok else "✗ ") + self.verdict_text(result))
         warnings = [render(w) for w in result.warnings]
         self.warning.setText("\n".join("⚠ " + w for w in warnings))
@@ -90,7 +90,7 @@ class ConnectionTestPanel(QWidget):
 
     def show_failure(self, exc: BaseException) -> None:
         self.button.setEnabled(True)
-        self.verdict.setStyleSheet(ERROR_STYLE)
+        set_tone(self.verdict, Tone.ERROR)
         self.verdict.setText("✗ " + describe_exception(exc))
         announce(self, self.verdict.text(), urgent=True)
         self.warning.hide()
@@ -158,7 +158,8 @@ class ConnectionTestPanel(QWidget):
         }
         rows = []
         for step in result.steps:
-            mark = f'<span style="color:{OK_COLOR if step.ok else ERROR_COLOR}">{"✓" if step.ok else "✗"}</span>'
+            color = tone_color(Tone.OK if step.ok else Tone.ERROR).name()
+            mark = f'<span style="color:{color}">{"✓" if step.ok else "✗"}</span>'
             detail = self._detail(step)
             request_id = (step.error or {}).get("request_id")
             if request_id and not step.ok:

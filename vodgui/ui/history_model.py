@@ -17,11 +17,12 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon
 
 from vodgui.core.media_status import FAILED, NORMAL, NOT_FOUND, PROCESSING, StatusUpdate, is_settled
 from vodgui.core.store import HistoryRecord
 from vodgui.ui.format import human_size, local_time
+from vodgui.ui.style import DotIconEngine, Tone
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -106,24 +107,17 @@ def category_of(status: str | None) -> str:
     return Category.UNKNOWN
 
 
-_DOT_COLORS = {Category.READY: "#2e9d5b", Category.PROCESSING: "#d08a1c", Category.FAILED: "#c9453a",
-               Category.UNKNOWN: "#9aa0a6"}
+DOT_TONES = {Category.READY: Tone.OK, Category.PROCESSING: Tone.WARNING, Category.FAILED: Tone.ERROR,
+             Category.UNKNOWN: Tone.HINT}
 _dots: dict[str, QIcon] = {}
 
 
 def status_icon(category: str) -> QIcon:
-    """A small coloured dot, one per category (painted once)."""
+    """A small coloured dot, one per category: drawn at the size and device pixel ratio asked for (crisp at any
+    scale), in the palette's colour for its tone (style.tone_color) at the time it is drawn."""
     icon = _dots.get(category)
     if icon is None:
-        pixmap = QPixmap(12, 12)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(_DOT_COLORS[category]))
-        painter.drawEllipse(2, 2, 8, 8)
-        painter.end()
-        icon = _dots[category] = QIcon(pixmap)
+        icon = _dots[category] = QIcon(DotIconEngine(DOT_TONES[category]))
     return icon
 
 

@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import PySide6
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, qVersion
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal, qVersion
 from PySide6.QtGui import (
-    QColor,
     QDesktopServices,
     QFont,
     QFontDatabase,
+    QGuiApplication,
+    QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
@@ -47,6 +48,7 @@ from vodgui.core.redact import redact, registered
 from vodgui.ui import a11y
 from vodgui.ui.context import AppContext
 from vodgui.ui.ops import run_op
+from vodgui.ui.style import Tone, tone_color
 
 log = logging.getLogger(__name__)
 
@@ -86,20 +88,30 @@ class LevelHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._formats: dict[str, QTextCharFormat] = {}
-        for level, color in (("DEBUG", "#80868b"), ("WARNING", "#b06000"), ("ERROR", "#c5221f"),
-                             ("CRITICAL", "#c5221f")):
+        self._palette_key = -1
+        self._level_names = list(_LEVELS)
+
+    def _update_formats(self) -> None:
+        """Level colours readable on the log's background in the palette in force (style.tone_color)."""
+        palette = QGuiApplication.palette()
+        if palette.cacheKey() == self._palette_key:
+            return
+        self._palette_key = palette.cacheKey()
+        self._formats.clear()
+        for level, tone in (("DEBUG", Tone.HINT), ("WARNING", Tone.WARNING), ("ERROR", Tone.ERROR),
+                            ("CRITICAL", Tone.ERROR)):
             fmt = QTextCharFormat()
-            fmt.setForeground(QColor(color))
+            fmt.setForeground(tone_color(tone, palette, [QPalette.ColorRole.Base]))
             if level == "CRITICAL":
                 fmt.setFontWeight(QFont.Weight.Bold)
             self._formats[level] = fmt
-        self._level_names = list(_LEVELS)
 
     def highlightBlock(self, text: str) -> None:
         head = text[_LEVEL_AT:_LEVEL_AT + 8].strip() if len(text) > _LEVEL_AT and text[2:3] == ":" else ""
         # A line that does not start a record (a traceback) keeps the colour of the record before it.
         state = self._level_names.index(head) if head in _LEVELS else self.previousBlockState()
         self.setCurrentBlockState(state)
+        self._update_formats()
         if 0 <= state < len(self._level_names):
             fmt = self._formats.get(self._level_names[state])
             if fmt is not None:
@@ -261,6 +273,11 @@ class LogPage(QWidget):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.load_sessions()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.rehighlight()  # another theme: the level colours follow it
+        super().changeEvent(event)
 
     def _on_poll_timer(self) -> None:
         new = self.ctx.log_buffer.since(self._seq)

@@ -32,7 +32,7 @@ from vodgui.ui.announce import announce
 from vodgui.ui.errors import describe, details
 from vodgui.ui.format import human_duration, local_time
 from vodgui.ui.message_texts import render
-from vodgui.ui.style import ERROR_STYLE, ERROR_VERDICT_STYLE, HINT_STYLE, OK_VERDICT_STYLE
+from vodgui.ui.style import Tone, set_tone
 from vodgui.ui.texts import join_sentences, media_status_text
 
 
@@ -89,10 +89,10 @@ class PlayAuthPanel(QGroupBox):
         self.opaque_label.hide()
         self.error_label = _selectable(QLabel(self))
         self.error_label.setObjectName("playAuthError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        set_tone(self.error_label, Tone.ERROR)
         self.error_label.hide()
         self.error_details = _selectable(QLabel(self))
-        self.error_details.setStyleSheet(HINT_STYLE)
+        set_tone(self.error_details, Tone.HINT)
         self.error_details.hide()
 
         self.tree = QTreeWidget(self)
@@ -130,7 +130,7 @@ class PlayAuthPanel(QGroupBox):
         self.field.clear()
         self.copy_button.setEnabled(False)
         self.countdown.clear()
-        self.countdown.setStyleSheet("")
+        set_tone(self.countdown, None)
         self.bar.hide()
         self.tree.clear()
         self.opaque_label.hide()
@@ -215,13 +215,13 @@ class PlayAuthPanel(QGroupBox):
             if estimated:
                 text = join_sentences(text, self.tr("— estimated from the AuthInfoTimeout"))
             self.countdown.setText(text)
-            self.countdown.setStyleSheet("font-weight: 600;")
+            set_tone(self.countdown, Tone.STRONG)
             self.bar.setValue(int(1000 * left / max(1, result.timeout)))
             self.bar.show()
         else:
             self.countdown.setText(self.tr("AuthInfo expired {0} ago (at {1}): get a new PlayAuth.").format(
                 human_duration(-left), when))
-            self.countdown.setStyleSheet(ERROR_VERDICT_STYLE)
+            set_tone(self.countdown, Tone.ERROR_VERDICT)
             self.bar.setValue(0)
             if not self._expired_sent:
                 self._expired_sent = True
@@ -257,8 +257,7 @@ class VideoMetaPanel(QGroupBox):
     def show_status(self, status: str) -> None:
         self.status.setText(media_status_text(status))
         self.status.setToolTip(status)
-        self.status.setStyleSheet(OK_VERDICT_STYLE if status == "Normal"
-                                  else ("" if not status else ERROR_VERDICT_STYLE))
+        set_tone(self.status, Tone.OK_VERDICT if status == "Normal" else (None if not status else Tone.ERROR_VERDICT))
 
     def clear(self) -> None:
         for label in (self.title_label, self.duration, self.status, self.cover):
@@ -276,9 +275,9 @@ class CheckPanel(QGroupBox):
         self.explanation = _selectable(QLabel(self))
         self.technical = _selectable(QLabel(self))
         self.technical.setObjectName("checkDetails")
-        self.technical.setStyleSheet(HINT_STYLE)
+        set_tone(self.technical, Tone.HINT)
         self.via = _selectable(QLabel(self))
-        self.via.setStyleSheet(HINT_STYLE)
+        set_tone(self.via, Tone.HINT)
         # The service's message and RequestId can be long: scroll rather than clip them in a short window.
         body = QWidget(self)
         body_box = QVBoxLayout(body)
@@ -297,7 +296,7 @@ class CheckPanel(QGroupBox):
 
     def clear(self) -> None:
         self.verdict.setText(self.tr("Not checked yet"))
-        self.verdict.setStyleSheet(HINT_STYLE)
+        set_tone(self.verdict, Tone.HINT)
         for label in (self.explanation, self.technical, self.via):
             label.clear()
 
@@ -309,10 +308,10 @@ class CheckPanel(QGroupBox):
         self.clear()
         if check.ok:
             self.verdict.setText(self.tr("✓ Pass: the player would get {0} stream(s)").format(len(check.streams)))
-            self.verdict.setStyleSheet(OK_VERDICT_STYLE)
+            set_tone(self.verdict, Tone.OK_VERDICT)
         else:
             self.verdict.setText(self.tr("✗ Fail: {0}").format(check.code))
-            self.verdict.setStyleSheet(ERROR_VERDICT_STYLE)
+            set_tone(self.verdict, Tone.ERROR_VERDICT)
             self.explanation.setText(self.explain(check))
             self.technical.setText(details(check.code, check.message, check.request_id))
         # Which check: the page shows two verdicts side by side (VidAuth and VidSts).

@@ -32,7 +32,7 @@ from vodgui.ui import a11y
 from vodgui.ui.errors import describe_exception, our_text
 from vodgui.ui.format import local_time
 from vodgui.ui.ops import run_op
-from vodgui.ui.style import ERROR_STYLE, HINT_STYLE
+from vodgui.ui.style import Tone, set_tone
 from vodgui.ui.texts import media_status_text
 
 #: Runs on a pool thread: the profile's VOD client and where the player calls.
@@ -91,7 +91,7 @@ class BatchPanel(QWidget):
 
         self.progress = QLabel(self)
         self.progress.setObjectName("batchProgress")
-        self.progress.setStyleSheet(HINT_STYLE)
+        set_tone(self.progress, Tone.HINT)
         self.progress.setWordWrap(True)
         self.table = QTableWidget(0, 9, self)
         self.table.setObjectName("batchTable")
@@ -141,7 +141,7 @@ class BatchPanel(QWidget):
             self._query().params()
         except VodError as err:
             self.progress.setText(describe_exception(err))
-            self.progress.setStyleSheet(ERROR_STYLE)
+            set_tone(self.progress, Tone.ERROR)
             return False
         if not ids:
             self.progress.setText(self.tr("Paste one or more VideoIds above first."))
@@ -152,7 +152,7 @@ class BatchPanel(QWidget):
         self._total = len(self._todo)
         self._running = True
         self.run_button.setText(self.tr("Stop"))
-        self.progress.setStyleSheet(HINT_STYLE)
+        set_tone(self.progress, Tone.HINT)
         self._next()
         return True
 
@@ -195,7 +195,7 @@ class BatchPanel(QWidget):
     def _on_failure(self, exc: BaseException) -> None:
         self._todo = []
         self.progress.setText(describe_exception(exc))
-        self.progress.setStyleSheet(ERROR_STYLE)
+        set_tone(self.progress, Tone.ERROR)
         self._finish(error=True)
 
     def _finish(self, error: bool = False) -> None:
@@ -253,4 +253,4 @@ class BatchPanel(QWidget):
             self.export(path, fmt)
         except OSError as exc:
             self.progress.setText(self.tr("Cannot write {0}: {1}").format(path, exc.strerror or exc))
-            self.progress.setStyleSheet(ERROR_STYLE)
+            set_tone(self.progress, Tone.ERROR)

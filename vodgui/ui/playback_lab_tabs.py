@@ -42,7 +42,7 @@ from vodgui.ui.announce import announce
 from vodgui.ui.errors import describe_exception
 from vodgui.ui.ops import run_op
 from vodgui.ui.playback_batch import TargetFactory
-from vodgui.ui.style import ERROR_STYLE, ERROR_VERDICT_STYLE, HINT_STYLE, OK_VERDICT_STYLE
+from vodgui.ui.style import Tone, set_tone
 
 
 def _selectable(label: QLabel) -> QLabel:
@@ -215,7 +215,7 @@ class JwtPanel(QWidget):
         ttl, formats, targets = self.ttl_spin.value(), self.formats_edit.text().strip(), self._targets()
         content = {"formats": formats or "mp4,m3u8", "authTimeout": 1800}
         self.verdict.setText(self.tr("Getting the PlayKey and signing…"))
-        self.verdict.setStyleSheet(HINT_STYLE)
+        set_tone(self.verdict, Tone.HINT)
 
         def work() -> str:
             vod, _ = targets()
@@ -245,7 +245,7 @@ class JwtPanel(QWidget):
         if not token or not video_id:
             return
         self.verdict.setText(self.tr("Checking…"))
-        self.verdict.setStyleSheet(HINT_STYLE)
+        set_tone(self.verdict, Tone.HINT)
 
         def work() -> tuple[jwt_playauth.JwtInspection | None, PlayCheck]:
             vod, _ = targets()
@@ -281,7 +281,7 @@ class JwtPanel(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.verdict.setText(describe_exception(exc))
-        self.verdict.setStyleSheet(ERROR_STYLE)
+        set_tone(self.verdict, Tone.ERROR)
 
     def _on_checked(self, result: tuple[jwt_playauth.JwtInspection | None, PlayCheck]) -> None:
         inspection, check = result
@@ -290,11 +290,11 @@ class JwtPanel(QWidget):
         if check.ok:
             self.verdict.setText(self.tr("✓ Pass: VOD accepts this JWT; GetPlayInfo gives {0} stream(s).").format(
                 len(check.streams)))
-            self.verdict.setStyleSheet(OK_VERDICT_STYLE)
+            set_tone(self.verdict, Tone.OK_VERDICT)
         else:
             text = self._texts.jwt_finding(check.code, {}) if check.code.startswith("jwt_") else check.message
             self.verdict.setText(self.tr("✗ Fail: {0}").format(f"{check.code}: {text}" if text else check.code))
-            self.verdict.setStyleSheet(ERROR_VERDICT_STYLE)
+            set_tone(self.verdict, Tone.ERROR_VERDICT)
         announce(self, self.verdict.text(), urgent=not check.ok)
         self.checked.emit(check)
 
@@ -320,24 +320,24 @@ class JwtPanel(QWidget):
         self.tree.expandAll()
         if found.ok:
             self.findings.setText(self.tr("Signature, expiry and claims are fine (verified with the PlayKey)."))
-            self.findings.setStyleSheet(HINT_STYLE)
+            set_tone(self.findings, Tone.HINT)
         else:
             self.findings.setText("\n".join("• " + self._texts.jwt_finding(c, p) for c, p in found.findings))
-            self.findings.setStyleSheet(ERROR_STYLE)
+            set_tone(self.findings, Tone.ERROR)
 
     def _show_legacy(self, token: str) -> None:
         self.tree.clear()
         decoded = decode_play_auth(token)
         if decoded.opaque:
             self.findings.setText(self.tr("Neither a JWT nor a legacy base64-JSON PlayAuth."))
-            self.findings.setStyleSheet(ERROR_STYLE)
+            set_tone(self.findings, Tone.ERROR)
             return
         root = QTreeWidgetItem(self.tree, [self.tr("Legacy PlayAuth"), ""])
         for key, value in decoded.to_dict(show_secrets=False).items():
             QTreeWidgetItem(root, [str(key), str(value)])
         self.tree.expandAll()
         self.findings.setText(self.tr("A legacy PlayAuth from GetVideoPlayAuth (temporary credentials + AuthInfo)."))
-        self.findings.setStyleSheet(HINT_STYLE)
+        set_tone(self.findings, Tone.HINT)
 
 
 def _claim_app(token: str) -> str:
@@ -459,7 +459,7 @@ class UrlSignPanel(QWidget):
 
     def _say(self, text: str, *, ok: bool) -> None:
         self.result.setText(text)
-        self.result.setStyleSheet(OK_VERDICT_STYLE if ok else ERROR_VERDICT_STYLE)
+        set_tone(self.result, Tone.OK_VERDICT if ok else Tone.ERROR_VERDICT)
 
     def _on_sign_clicked(self) -> None:
         self.sign()
@@ -514,7 +514,7 @@ class MatrixPanel(QWidget):
         self.only_refused.addItems([self.tr("All answers"), self.tr("Streams only"), self.tr("Refusals only")])
         a11y.name(self.only_refused, self.tr("Answers shown"))
         self.summary = QLabel(self)
-        self.summary.setStyleSheet(HINT_STYLE)
+        set_tone(self.summary, Tone.HINT)
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("matrixTable")
         a11y.name(self.table, self.tr("GetPlayInfo answers per combination"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -59,7 +60,7 @@ from vodgui.ui.playback_batch import BatchPanel, TargetFactory
 from vodgui.ui.playback_lab_tabs import JwtPanel, MatrixPanel, UrlSignPanel
 from vodgui.ui.player_widget import PlayerWidget
 from vodgui.ui.playinfo_panel import PlayInfoPanel
-from vodgui.ui.style import HINT_STYLE
+from vodgui.ui.style import Tone, set_tone
 from vodgui.ui.texts import join_sentences, media_status_text
 
 log = logging.getLogger(__name__)
@@ -134,7 +135,7 @@ class PlaybackPage(QWidget):
                                          "and new lines all separate. History and the queue can send them here."))
         self.ids_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.count_label = QLabel(self)
-        self.count_label.setStyleSheet(HINT_STYLE)
+        set_tone(self.count_label, Tone.HINT)
         self.video_combo = QComboBox(self)
         self.video_combo.setObjectName("videoCombo")
         self.video_combo.setMinimumContentsLength(34)
@@ -247,10 +248,20 @@ class PlaybackPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
 
-        layout = QVBoxLayout(self)
+        # Where the panels do not fit (200% on a 1920x1080 screen leaves 960x540), the page scrolls rather than
+        # crushing them until their texts overlap.
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
         order = [self.ids_edit, self.video_combo, self.timeout_spin, self.get_button, self.check_button,
                  self.watch_box, self.playauth_panel.field]
         for first, second in pairwise(order):

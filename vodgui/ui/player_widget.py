@@ -30,7 +30,7 @@ from vodgui.ui import a11y
 from vodgui.ui.ffmpeg_log import quiet_ffmpeg
 from vodgui.ui.format import human_duration
 from vodgui.ui.ops import run_op
-from vodgui.ui.style import PLAYER_ERROR_STYLE
+from vodgui.ui.style import Tone, set_tone
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +186,7 @@ class PlayerWidget(QWidget):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("previewError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(PLAYER_ERROR_STYLE)
+        set_tone(self.error_label, Tone.ERROR)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from vodgui.core.playback import OSS_MAX_AUTH_TIMEOUT, PlayInfoQuery, Stream
 from vodgui.ui import a11y
 from vodgui.ui.format import human_duration, human_size, local_time
-from vodgui.ui.style import ERROR_COLOR, ERROR_STYLE, HINT_STYLE
+from vodgui.ui.style import Tone, set_tone, tone_color
 
 COLUMNS = ("format", "definition", "resolution", "bitrate", "size", "duration", "encryption", "url_expires", "url")
 
@@ -107,11 +107,11 @@ class PlayInfoPanel(QWidget):
             grid.setColumnStretch(col, 1)
 
         self.source_label = QLabel(self)
-        self.source_label.setStyleSheet(HINT_STYLE)
+        set_tone(self.source_label, Tone.HINT)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("playInfoError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        set_tone(self.error_label, Tone.ERROR)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
 
@@ -217,7 +217,8 @@ class PlayInfoPanel(QWidget):
                     problem = self.tr("PlayConfig must be a JSON object.")
             except ValueError as exc:
                 problem = self.tr("PlayConfig is not valid JSON: {0}").format(exc)
-        self.play_config.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; }}" if problem else "")
+        error = tone_color(Tone.ERROR).name()
+        self.play_config.setStyleSheet(f"QLineEdit {{ border: 1px solid {error}; }}" if problem else "")
         self.play_config.setToolTip(problem or self.tr("PlayConfig: a JSON object, e.g. a PlayDomain to sign "
                                                        "URLs for"))
         self.get_button.setEnabled(not problem)

@@ -17,7 +17,7 @@ from vodgui.core.errors import VodError
 from vodgui.core.profiles import POLICY_UPLOAD_AND_PLAYBACK, POLICY_UPLOAD_ONLY, check_policy_json
 from vodgui.ui import a11y
 from vodgui.ui.errors import describe_exception
-from vodgui.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
+from vodgui.ui.style import Tone, set_tone
 
 PRESET_NONE = "none"
 PRESET_UPLOAD = "upload"
@@ -147,11 +147,11 @@ class PolicyEditor(QWidget):
     def _check(self) -> None:
         problem = self.problem()
         if problem:
-            self.status.setStyleSheet(ERROR_STYLE)
+            set_tone(self.status, Tone.ERROR)
             self.status.setText(self.tr("✗ Policy problem: {0}").format(problem))
         elif self.policy():
-            self.status.setStyleSheet(OK_STYLE)
+            set_tone(self.status, Tone.OK)
             self.status.setText(self.tr("✓ The policy is well-formed."))
         else:
-            self.status.setStyleSheet(HINT_STYLE)
+            set_tone(self.status, Tone.HINT)
             self.status.setText(self.tr("No session policy: the token has all the permissions of the role."))

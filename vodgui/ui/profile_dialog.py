@@ -48,7 +48,7 @@ from vodgui.ui.errors import describe_exception
 from vodgui.ui.message_texts import render
 from vodgui.ui.ops import run_op
 from vodgui.ui.policy_editor import PolicyEditor
-from vodgui.ui.style import ERROR_STYLE, HINT_STYLE
+from vodgui.ui.style import Tone, set_tone
 
 #: Regions offered in the editable region box (any other region id can be typed).
 REGIONS = ("cn-shanghai", "cn-beijing", "cn-shenzhen", "ap-southeast-1", "ap-southeast-5", "ap-south-1",
@@ -266,7 +266,7 @@ class ProfileDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        set_tone(self.error_label, Tone.ERROR)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -351,7 +351,7 @@ class ProfileDialog(QDialog):
     def _hint(self, parent: QWidget) -> QLabel:
         label = QLabel(parent)
         label.setWordWrap(True)
-        label.setStyleSheet(HINT_STYLE)
+        set_tone(label, Tone.HINT)
         return label
 
     # -- values ----------------------------------------------------------------------------------------------
@@ -562,14 +562,14 @@ class ProfileDialog(QDialog):
             return
         edit = self.secret_edit if field == "access_key_secret" else self.token_edit
         if self.keychain_problem:
-            self.keychain_label.setStyleSheet(ERROR_STYLE)
+            set_tone(self.keychain_label, Tone.ERROR)
             self.keychain_label.setText(self.tr(
                 "✗ No usable keychain: {0}. vodgui keeps secrets only in the system keychain, never in a file, so "
                 "it cannot save this secret. Start or unlock your keychain (GNOME Keyring, KWallet).").format(
                 render(self.keychain_problem)))
             edit.setPlaceholderText(self.tr("cannot be stored: no keychain"))
             return
-        self.keychain_label.setStyleSheet(HINT_STYLE)
+        set_tone(self.keychain_label, Tone.HINT)
         if (self.stored or {}).get("proxy_password"):
             self.proxy_password_edit.setPlaceholderText(self.tr("unchanged (stored in the keychain)"))
         if (self.stored or {}).get(field):
@@ -601,10 +601,10 @@ class ProfileDialog(QDialog):
         for widget in (self.save_button, self.delete_button, self.test_panel.button):
             widget.setEnabled(not busy)
         if busy:
-            self.error_label.setStyleSheet(HINT_STYLE)
+            set_tone(self.error_label, Tone.HINT)
             self._show_error(text)
         else:
-            self.error_label.setStyleSheet(ERROR_STYLE)
+            set_tone(self.error_label, Tone.ERROR)
 
     def _on_save(self) -> None:
         if not self.save_button.isEnabled():

@@ -1,9 +1,10 @@
-"""Paints the Progress column as a native progress bar from the model's fraction."""
+"""Paints the Progress column as a native progress bar from the model's fraction, its percentage readable on
+both parts of the bar in any palette."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QPainter, QPalette, QRegion
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.ui.queue_model import FRACTION_ROLE, SNAPSHOT_ROLE
+from vodgui.ui.style import bar_palette
 
 _Index = QModelIndex | QPersistentModelIndex
 _STEPS = 1000
@@ -49,15 +51,26 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.minimum = 0
         bar.maximum = _STEPS
         bar.progress = round(max(0.0, min(1.0, fraction)) * _STEPS)
-        bar.text = f"{fraction * 100:.0f}%"
-        bar.textVisible = True
+        # The percentage is drawn here, not by the style: styles pick its colours differently (Fusion under a
+        # style sheet draws it in Text over the fill too); here it is HighlightedText on the fill and Text beside,
+        # each readable on its part of the bar (style.bar_palette).
+        bar.textVisible = False
         if not snap.progress_known:
             # An upload by URL: VOD moves the bytes and says nothing about how far it is. A busy bar, no number.
             bar.maximum = bar.progress = 0
-            bar.textVisible = False
-        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-        bar.palette = opt.palette
+        bar.palette = bar_palette(opt.palette)
         painter.save()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+        if snap.progress_known:
+            contents = style.subElementRect(QStyle.SubElement.SE_ProgressBarContents, bar, widget)
+            filled = QRect(contents.left(), bar.rect.top(), round(contents.width() * bar.progress / _STEPS),
+                           bar.rect.height())
+            text = f"{fraction * 100:.0f}%"
+            painter.setFont(opt.font)
+            for clip, role in ((QRegion(filled), QPalette.ColorRole.HighlightedText),
+                               (QRegion(bar.rect).subtracted(QRegion(filled)), QPalette.ColorRole.Text)):
+                painter.setClipRegion(clip)
+                painter.setPen(bar.palette.color(role))
+                painter.drawText(bar.rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()

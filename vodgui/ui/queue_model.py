@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 
 from vodgui.core.media_items import display_name
 from vodgui.core.profiles import SANDBOX_PROFILE
@@ -29,6 +29,7 @@ from vodgui.ui.errors import describe_job_error, details, job_error_line
 from vodgui.ui.format import human_duration, human_size, human_speed
 from vodgui.ui.kind_texts import kind_tooltip
 from vodgui.ui.message_texts import render
+from vodgui.ui.style import Tone, tone_color
 
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SNAPSHOT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -108,7 +109,8 @@ _SPOKEN = Qt.ItemDataRole.AccessibleTextRole
 _SPOKEN_MORE = Qt.ItemDataRole.AccessibleDescriptionRole
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, JOB_ID_ROLE, SNAPSHOT_ROLE, FRACTION_ROLE, _SPOKEN,
                     _SPOKEN_MORE})
-_FAILED_COLOR = QColor(192, 57, 43)
+#: Where the State column's text is drawn (a selected row uses the palette's highlighted text instead).
+_ROWS = (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
 
 
 class QueueModel(QAbstractTableModel):
@@ -184,7 +186,8 @@ class QueueModel(QAbstractTableModel):
         if role == _ALIGN:
             return _RIGHT if col in (Column.SIZE, Column.SPEED, Column.ETA) else None
         if role == _FOREGROUND:
-            return _FAILED_COLOR if col == Column.STATE and snap.state is JobState.FAILED else None
+            return tone_color(Tone.ERROR, None, _ROWS) if col == Column.STATE and snap.state is JobState.FAILED \
+                else None
         # tooltips
         if col == Column.FILE:
             return kind_tooltip(snap.kind, snap.details, snap.path)

@@ -1,5 +1,5 @@
-"""Application settings: language (applied at once), resuming after a restart, folder filtering, notifications,
-how often the History page polls, and update notices (daily check, the release feed, "Check now").
+"""Application settings: language and theme (applied on Save), resuming after a restart, folder filtering,
+notifications, how often the History page polls, and update notices (daily check, the release feed, "Check now").
 
 Choosing a language installs its translator immediately and this dialog retranslates itself; widgets built
 before (the main window's pages) pick it up where they handle ``LanguageChange``, the rest on the next start.
@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -33,7 +34,7 @@ from vodgui.core.update_check import DEFAULT_FEED_URL, FEED_ENV, CheckResult, ch
 from vodgui.ui.context import AppContext
 from vodgui.ui.i18n import LANGUAGES, install_translators
 from vodgui.ui.ops import run_op
-from vodgui.ui.style import ERROR_STYLE, HINT_STYLE
+from vodgui.ui.style import THEMES, Tone, apply_theme, set_tone
 from vodgui.ui.update_notice import describe_result
 
 MIN_POLL_SECONDS = 2
@@ -62,8 +63,11 @@ class SettingsDialog(QDialog):
             self.language_box.addItem(name, code)  # each language in its own words, never translated
         self.restart_note = QLabel(self)
         self.restart_note.setWordWrap(True)
-        self.restart_note.setStyleSheet(HINT_STYLE)
+        set_tone(self.restart_note, Tone.HINT)
         self.restart_note.hide()
+        self.theme_box = QComboBox(self)
+        for theme in THEMES:
+            self.theme_box.addItem("", theme)  # names set in _retranslate
         self.auto_resume_box = QCheckBox(self)
         self.all_files_box = QCheckBox(self)
         self.hold_box = QCheckBox(self)
@@ -77,6 +81,9 @@ class SettingsDialog(QDialog):
         self.language_label.setBuddy(self.language_box)
         form.addRow(self.language_label, self.language_box)
         form.addRow("", self.restart_note)
+        self.theme_label = QLabel(self.general)
+        self.theme_label.setBuddy(self.theme_box)
+        form.addRow(self.theme_label, self.theme_box)
         self.uploads = QGroupBox(self)
         upload_form = QFormLayout(self.uploads)
         upload_form.addRow(self.auto_resume_box)
@@ -92,7 +99,7 @@ class SettingsDialog(QDialog):
         self.feed_edit.setPlaceholderText(DEFAULT_FEED_URL)
         self.feed_note = QLabel(self)
         self.feed_note.setWordWrap(True)
-        self.feed_note.setStyleSheet(HINT_STYLE)
+        set_tone(self.feed_note, Tone.HINT)
         self.check_button = QPushButton(self)
         self.check_result = QLabel(self)
         self.check_result.setWordWrap(True)
@@ -130,6 +137,7 @@ class SettingsDialog(QDialog):
     def _load(self, settings: AppSettings) -> None:
         index = self.language_box.findData(settings.language)
         self.language_box.setCurrentIndex(max(0, index))
+        self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(settings.theme)))
         self.auto_resume_box.setChecked(settings.auto_resume)
         self.all_files_box.setChecked(settings.all_files)
         self.hold_box.setChecked(settings.hold_new_files)
@@ -150,6 +158,12 @@ class SettingsDialog(QDialog):
         self.language_box.setItemText(0, self.tr("System default"))
         self.language_box.setToolTip(self.tr("The language of vodgui's windows"))
         self.restart_note.setText(self.tr("The new language applies to every window when you press Save."))
+        self.theme_label.setText(self.tr("&Appearance:"))
+        for index, name in enumerate((self.tr("System"), self.tr("Light"), self.tr("Dark"),
+                                      self.tr("High contrast"))):
+            self.theme_box.setItemText(index, name)
+        self.theme_box.setToolTip(self.tr("Colours of vodgui's windows: the system's, or light, dark or high "
+                                          "contrast. Applies when you press Save."))
         self.auto_resume_box.setText(self.tr("&Resume unfinished uploads automatically after a restart"))
         self.auto_resume_box.setToolTip(self.tr("Otherwise they wait, paused, until you resume them"))
         self.all_files_box.setText(self.tr("Accept &all file types when adding folders"))
@@ -186,6 +200,7 @@ class SettingsDialog(QDialog):
     def values(self) -> AppSettings:
         settings = self.ctx.settings
         settings.language = self.language()
+        settings.theme = str(self.theme_box.currentData())
         settings.auto_resume = self.auto_resume_box.isChecked()
         settings.all_files = self.all_files_box.isChecked()
         settings.hold_new_files = self.hold_box.isChecked()
@@ -221,7 +236,7 @@ class SettingsDialog(QDialog):
 
     def _show_check(self, text: str, *, failed: bool) -> None:
         self.check_result.setText(text)
-        self.check_result.setStyleSheet(ERROR_STYLE if failed else "")
+        set_tone(self.check_result, Tone.ERROR if failed else None)
 
     def _apply_language(self, choice: str) -> None:
         app = QCoreApplication.instance()
@@ -241,7 +256,11 @@ class SettingsDialog(QDialog):
             self._show_check(error, failed=True)
             self.feed_edit.setFocus()
             return
+        theme_before = self._initial.theme
         self.ctx.settings_store.save(self.values())
+        app = QApplication.instance()
+        if self.ctx.settings.theme != theme_before and isinstance(app, QApplication):
+            apply_theme(app, self.ctx.settings.theme)  # every window follows the new palette
         if self.language() != self._applied_language:
             self._apply_language(self.language())  # every window retranslates itself (LanguageChange)
         self._initial = self.ctx.settings

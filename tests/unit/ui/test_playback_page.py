@@ -24,6 +24,7 @@ from vodgui.core.transfer.events import JobState
 from vodgui.sandbox import SandboxServer
 from vodgui.sandbox.client import SandboxControl
 from vodgui.ui.playauth_panels import PlayAuthPanel
+from vodgui.ui.style import Tone, tone_color
 
 pytestmark = needs_ffmpeg
 
@@ -90,7 +91,7 @@ def test_the_page_end_to_end(qtbot: Any, main_window: Any, ui_ctx: Any, clip: Pa
     qtbot.waitUntil(lambda: panel.countdown_text() != first, timeout=3000)
     panel.now = lambda: time.time() + 400
     qtbot.waitUntil(lambda: "expired" in panel.countdown_text(), timeout=3000)
-    assert "c62828" in panel.countdown.styleSheet()
+    assert panel.countdown.property("tone") == Tone.ERROR_VERDICT
     panel.now = time.time
 
     with qtbot.waitSignal(page.check_finished, timeout=10000) as checked:
@@ -103,7 +104,7 @@ def test_the_page_end_to_end(qtbot: Any, main_window: Any, ui_ctx: Any, clip: Pa
     explorer.formats.setText("mp4")
     explorer.auth_timeout.setValue(600)
     explorer.play_config.setText("{bad json")
-    assert not explorer.get_button.isEnabled() and "c62828" in explorer.play_config.styleSheet()
+    assert not explorer.get_button.isEnabled() and tone_color(Tone.ERROR).name() in explorer.play_config.styleSheet()
     explorer.play_config.setText('{"PlayDomain": "vod.example.com"}')
     assert explorer.get_button.isEnabled()
     with qtbot.waitSignal(page.play_info_received, timeout=10000):

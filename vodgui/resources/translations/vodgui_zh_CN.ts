@@ -299,77 +299,77 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="272"/>
+        <location filename="../../ui/playauth_panels.py" line="271"/>
         <source>Player check</source>
         <translation>播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="299"/>
+        <location filename="../../ui/playauth_panels.py" line="298"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="306"/>
+        <location filename="../../ui/playauth_panels.py" line="305"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="311"/>
+        <location filename="../../ui/playauth_panels.py" line="310"/>
         <source>✓ Pass: the player would get {0} stream(s)</source>
         <translation>✓ 通过：播放器可获取 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="314"/>
+        <location filename="../../ui/playauth_panels.py" line="313"/>
         <source>✗ Fail: {0}</source>
         <translation>✗ 失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="319"/>
+        <location filename="../../ui/playauth_panels.py" line="318"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="323"/>
+        <location filename="../../ui/playauth_panels.py" line="322"/>
         <source>RequestId: {0}</source>
         <translation>RequestId：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="325"/>
+        <location filename="../../ui/playauth_panels.py" line="324"/>
         <source>Checked the player&apos;s way: GetPlayInfo signed with the PlayAuth&apos;s own credentials, sending its AuthInfo.</source>
         <translation>已按播放器的方式检查：用播放凭证自带的凭据签名调用 GetPlayInfo，并携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="327"/>
+        <location filename="../../ui/playauth_panels.py" line="326"/>
         <source>The PlayAuth is not decodable: checked with GetPlayInfo and the profile&apos;s key.</source>
         <translation>播放凭证无法解码：已改用当前配置的密钥调用 GetPlayInfo 检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="328"/>
+        <location filename="../../ui/playauth_panels.py" line="327"/>
         <source>There is no PlayAuth, so the player could not even start.</source>
         <translation>没有播放凭证，播放器根本无法开始播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="329"/>
+        <location filename="../../ui/playauth_panels.py" line="328"/>
         <source>Checked the VidSts way: GetPlayInfo signed with the profile&apos;s STS token.</source>
         <translation>按 VidSts 方式检查：用配置的 STS 令牌签名调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="330"/>
+        <location filename="../../ui/playauth_panels.py" line="329"/>
         <source>Checked the JWTPlayAuth: its signature with the app&apos;s PlayKey, then GetPlayInfo.</source>
         <translation>已检查 JWTPlayAuth：先用应用的 PlayKey 验证签名，再调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="335"/>
+        <location filename="../../ui/playauth_panels.py" line="334"/>
         <source>The video&apos;s status is {0}; only Normal videos can be played.</source>
         <translation>视频状态为“{0}”；只有状态为“正常”的视频才能播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="338"/>
+        <location filename="../../ui/playauth_panels.py" line="337"/>
         <source>This profile signs with a long-term AccessKey, not an STS token: use an STS-mode profile to test VidSts.</source>
         <translation>此配置用长期 AccessKey 签名，没有 STS 令牌：请用 STS 模式的配置测试 VidSts。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="341"/>
+        <location filename="../../ui/playauth_panels.py" line="340"/>
         <source>The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or role (or to the STS session policy).</source>
         <translation>当前配置无权调用 GetPlayInfo。请为该用户或角色（或 STS 会话策略）授予 vod:GetPlayInfo 权限。</translation>
     </message>
@@ -487,12 +487,12 @@
         <translation>点播访问</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="165"/>
+        <location filename="../../ui/connection_panel.py" line="166"/>
         <source> (RequestId {0})</source>
         <translation>（RequestId {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_panel.py" line="168"/>
+        <location filename="../../ui/connection_panel.py" line="169"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;: {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;：{1}</translation>
     </message>
@@ -823,166 +823,166 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/history_model.py" line="59"/>
+        <location filename="../../ui/history_model.py" line="60"/>
         <source>Uploading</source>
         <extracomment>The raw VOD status (``&quot;Transcoding&quot;``) or None. Short words for VOD&apos;s media statuses, marked for lupdate and translated in :func:`status_label`.</extracomment>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="60"/>
+        <location filename="../../ui/history_model.py" line="61"/>
         <source>Uploaded</source>
         <translation>上传完成</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="61"/>
+        <location filename="../../ui/history_model.py" line="62"/>
         <source>Transcoding</source>
         <translation>转码中</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="62"/>
+        <location filename="../../ui/history_model.py" line="63"/>
         <source>In review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="63"/>
+        <location filename="../../ui/history_model.py" line="64"/>
         <source>Ready</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="64"/>
+        <location filename="../../ui/history_model.py" line="65"/>
         <source>Blocked</source>
         <translation>屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="65"/>
+        <location filename="../../ui/history_model.py" line="66"/>
         <source>Upload failed</source>
         <translation>上传失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="66"/>
+        <location filename="../../ui/history_model.py" line="67"/>
         <source>Transcoding failed</source>
         <translation>转码失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="67"/>
+        <location filename="../../ui/history_model.py" line="68"/>
         <source>Production failed</source>
         <translation>制作失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="68"/>
+        <location filename="../../ui/history_model.py" line="69"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="72"/>
+        <location filename="../../ui/history_model.py" line="73"/>
         <source>VOD has not received the whole file yet.</source>
         <translation>视频点播尚未收到完整文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="73"/>
+        <location filename="../../ui/history_model.py" line="74"/>
         <source>VOD has the file; transcoding has not started yet.</source>
         <translation>视频点播已收到文件，尚未开始转码。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="74"/>
+        <location filename="../../ui/history_model.py" line="75"/>
         <source>VOD is transcoding the video.</source>
         <translation>视频点播正在转码该视频。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="75"/>
+        <location filename="../../ui/history_model.py" line="76"/>
         <source>The video is being reviewed.</source>
         <translation>视频正在审核中。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="76"/>
+        <location filename="../../ui/history_model.py" line="77"/>
         <source>The video is ready to play.</source>
         <translation>视频可以播放了。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="77"/>
+        <location filename="../../ui/history_model.py" line="78"/>
         <source>The video was blocked (review or an administrator).</source>
         <translation>视频已被屏蔽（审核未通过或被管理员屏蔽）。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="78"/>
+        <location filename="../../ui/history_model.py" line="79"/>
         <source>VOD reports that the upload failed.</source>
         <translation>视频点播报告上传失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="79"/>
+        <location filename="../../ui/history_model.py" line="80"/>
         <source>Transcoding failed: check the file and the transcoding template.</source>
         <translation>转码失败：请检查文件和转码模板。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="81"/>
+        <location filename="../../ui/history_model.py" line="82"/>
         <source>Production failed.</source>
         <translation>制作失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="82"/>
+        <location filename="../../ui/history_model.py" line="83"/>
         <source>VOD has no video with this VideoId any more: it was deleted.</source>
         <translation>视频点播中已没有此 VideoId 的视频：它已被删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="176"/>
+        <location filename="../../ui/history_model.py" line="170"/>
         <source>Title</source>
         <extracomment>Why this row&apos;s status cannot be read right now (&quot;&quot; when it can).</extracomment>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="177"/>
+        <location filename="../../ui/history_model.py" line="171"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="178"/>
+        <location filename="../../ui/history_model.py" line="172"/>
         <source>VideoId</source>
         <translation>VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="179"/>
+        <location filename="../../ui/history_model.py" line="173"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="180"/>
+        <location filename="../../ui/history_model.py" line="174"/>
         <source>Finished</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="181"/>
+        <location filename="../../ui/history_model.py" line="175"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="182"/>
+        <location filename="../../ui/history_model.py" line="176"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="241"/>
+        <location filename="../../ui/history_model.py" line="235"/>
         <source>{0}
 File: {1}</source>
         <translation>{0}
 文件：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="243"/>
+        <location filename="../../ui/history_model.py" line="237"/>
         <source>{0} bytes</source>
         <translation>{0} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="249"/>
+        <location filename="../../ui/history_model.py" line="243"/>
         <source>VOD status: {0}</source>
         <translation>点播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="254"/>
+        <location filename="../../ui/history_model.py" line="248"/>
         <source>Checked {0}</source>
         <translation>检查于 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="259"/>
+        <location filename="../../ui/history_model.py" line="253"/>
         <source>Not checked yet.</source>
         <translation>尚未检查。</translation>
     </message>
@@ -1578,148 +1578,148 @@ File: {1}</source>
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../ui/log_page.py" line="142"/>
+        <location filename="../../ui/log_page.py" line="154"/>
         <source>This session (live)</source>
         <extracomment>Lines kept for re-filtering (the buffer keeps as many). Where the level name starts in a formatted line (&quot;12:34:56.789 &quot;). The registered secrets ``text`` was redacted against (None: not formatted yet).</extracomment>
         <translation>本次会话（实时）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="143"/>
+        <location filename="../../ui/log_page.py" line="155"/>
         <source>Earlier sessions come from the log files: after a crash, the session that crashed is here</source>
         <translation>之前的会话来自日志文件：程序崩溃后，崩溃的那次会话可在此查看</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="145"/>
+        <location filename="../../ui/log_page.py" line="157"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="150"/>
+        <location filename="../../ui/log_page.py" line="162"/>
         <source>Debug and above</source>
         <translation>调试及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="151"/>
+        <location filename="../../ui/log_page.py" line="163"/>
         <source>Info and above</source>
         <translation>信息及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="152"/>
+        <location filename="../../ui/log_page.py" line="164"/>
         <source>Warnings and errors</source>
         <translation>警告和错误</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="153"/>
+        <location filename="../../ui/log_page.py" line="165"/>
         <source>Errors only</source>
         <translation>仅错误</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="156"/>
+        <location filename="../../ui/log_page.py" line="168"/>
         <source>Lowest level shown (DEBUG lines appear only if debug logging is on)</source>
         <translation>显示的最低级别（仅在开启调试日志时才会有 DEBUG 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="158"/>
+        <location filename="../../ui/log_page.py" line="170"/>
         <source>Lowest level</source>
         <translation>最低级别</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="160"/>
+        <location filename="../../ui/log_page.py" line="172"/>
         <source>Search the log (RequestId, VideoId, file name…)</source>
         <translation>搜索日志（RequestId、VideoId、文件名…）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="162"/>
+        <location filename="../../ui/log_page.py" line="174"/>
         <source>Search the log</source>
         <translation>搜索日志</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="165"/>
+        <location filename="../../ui/log_page.py" line="177"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="166"/>
+        <location filename="../../ui/log_page.py" line="178"/>
         <source>Show vodgui.log and its older copies in the file manager</source>
         <translation>在文件管理器中显示 vodgui.log 及其旧副本</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="168"/>
+        <location filename="../../ui/log_page.py" line="180"/>
         <source>Export diagnostics…</source>
         <translation>导出诊断信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="169"/>
+        <location filename="../../ui/log_page.py" line="181"/>
         <source>Save a zip for support: logs, settings, versions, failed requests. Secrets are removed.</source>
         <translation>保存一个 zip 文件供技术支持使用：包含日志、设置、版本和失败的请求。敏感信息已移除。</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="187"/>
+        <location filename="../../ui/log_page.py" line="199"/>
         <source>Nothing logged yet.</source>
         <translation>暂无日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="188"/>
+        <location filename="../../ui/log_page.py" line="200"/>
         <source>Log lines</source>
         <translation>日志行</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="193"/>
+        <location filename="../../ui/log_page.py" line="205"/>
         <source>Jump to latest</source>
         <translation>跳到最新</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="239"/>
+        <location filename="../../ui/log_page.py" line="251"/>
         <source>Session of {0} ({1} lines)</source>
         <translation>{0} 的会话（{1} 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="240"/>
+        <location filename="../../ui/log_page.py" line="252"/>
         <source>Older lines ({0})</source>
         <translation>更早的日志（{0} 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="258"/>
+        <location filename="../../ui/log_page.py" line="270"/>
         <source>{0} of {1} lines shown · session of {2}, from the log files</source>
         <translation>显示 {1} 行中的 {0} 行 · {2} 的会话，来自日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="334"/>
+        <location filename="../../ui/log_page.py" line="351"/>
         <source>{0} of {1} lines shown · {2}</source>
         <translation>显示 {0} / {1} 行 · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="335"/>
+        <location filename="../../ui/log_page.py" line="352"/>
         <source>no log file</source>
         <translation>无日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="349"/>
+        <location filename="../../ui/log_page.py" line="366"/>
         <source>Export diagnostics</source>
         <translation>导出诊断信息</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="350"/>
+        <location filename="../../ui/log_page.py" line="367"/>
         <source>Zip archives (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="360"/>
+        <location filename="../../ui/log_page.py" line="377"/>
         <source>Writing diagnostics…</source>
         <translation>正在写入诊断信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="366"/>
+        <location filename="../../ui/log_page.py" line="383"/>
         <source>Diagnostics saved to {0}</source>
         <translation>诊断信息已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="374"/>
+        <location filename="../../ui/log_page.py" line="391"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="375"/>
+        <location filename="../../ui/log_page.py" line="392"/>
         <source>The diagnostics could not be written: {0}</source>
         <translation>无法写入诊断信息：{0}</translation>
     </message>
@@ -1727,217 +1727,217 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Pages (Ctrl+1 to Ctrl+5)</source>
         <extracomment>What the last notification shown is about (a tray message is clicked only while it is the last one).</extracomment>
         <translation>页面（Ctrl+1 至 Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Watch</source>
         <translation>监控文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
         <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Edit the current profile, test its connection</source>
         <translation>编辑当前配置，测试其连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>New profile…</source>
         <translation>新建配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
         <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>{0} — offline, nothing leaves this computer</source>
         <translation>{0} — 离线，任何内容都不会离开本机</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>The built-in sandbox: a VOD, STS and OSS on this computer for trying vodgui out. Nothing is uploaded to Alibaba Cloud.</source>
         <translation>内置沙箱：在本机运行的点播、STS 和 OSS，用来试用 vodgui。不会上传任何内容到阿里云。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>offline sandbox</source>
         <translation>离线沙箱</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>还剩 %n 项待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>队列中有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>本批中有 %n 个文件失败。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="320"/>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>A video failed after its upload</source>
         <translation>有视频在上传后失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>“{0}” will not play. {1}</source>
         <translation>“{0}”无法播放。{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>%n video(s) failed after their upload</source>
         <translation>
             <numerusform>%n 个视频在上传后失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>%n video(s) will not play: {0}</source>
         <translation>
             <numerusform>%n 个视频无法播放：{0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>有 %n 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>STS</source>
         <translation>STS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -3414,7 +3414,7 @@ VideoId：{1}</translation>
     </message>
     <message>
         <location filename="../../ui/playinfo_panel.py" line="78"/>
-        <location filename="../../ui/playinfo_panel.py" line="221"/>
+        <location filename="../../ui/playinfo_panel.py" line="222"/>
         <source>PlayConfig: a JSON object, e.g. a PlayDomain to sign URLs for</source>
         <translation>PlayConfig：JSON 对象，例如指定用于签名地址的播放域名 PlayDomain</translation>
     </message>
@@ -3587,183 +3587,183 @@ VideoId：{1}</translation>
 <context>
     <name>PlaybackPage</name>
     <message>
-        <location filename="../../ui/playback_page.py" line="132"/>
+        <location filename="../../ui/playback_page.py" line="133"/>
         <source>Paste one or more VideoIds, separated any way you like</source>
         <extracomment>History rows looked at, and videos put in an empty list, when the page opens. History kinds the page can play (images and attached media are not videos). The renditions the preview&apos;s definition switcher offers (video streams of the last stream list). Why the current profile cannot test playback (&quot;&quot; when it can); see _on_profile_changed. How often &quot;Watch until Normal&quot; asks GetVideoInfo (tests shorten it).</extracomment>
         <translation>粘贴一个或多个 VideoId，分隔方式不限</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="133"/>
+        <location filename="../../ui/playback_page.py" line="134"/>
         <source>VideoIds: paste from the console, a spreadsheet or a log; commas, spaces and new lines all separate. History and the queue can send them here.</source>
         <translation>VideoId：可从控制台、表格或日志中粘贴；逗号、空格和换行都可作为分隔。“历史记录”和上传队列也可以把 VideoId 发送到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="141"/>
+        <location filename="../../ui/playback_page.py" line="142"/>
         <source>The video the PlayAuth, check, play info and preview are for</source>
         <translation>播放凭证、检查、播放信息和预览所针对的视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="146"/>
+        <location filename="../../ui/playback_page.py" line="147"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="147"/>
+        <location filename="../../ui/playback_page.py" line="148"/>
         <source>AuthInfoTimeout: how long the PlayAuth stays valid, 100–3000 seconds</source>
         <translation>AuthInfoTimeout：播放凭证的有效时长，100–3000 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="149"/>
+        <location filename="../../ui/playback_page.py" line="150"/>
         <source>Get PlayAuth</source>
         <translation>获取播放凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="151"/>
+        <location filename="../../ui/playback_page.py" line="152"/>
         <source>Call GetVideoPlayAuth for the chosen video with the current profile</source>
         <translation>用当前配置为所选视频调用 GetVideoPlayAuth</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="152"/>
+        <location filename="../../ui/playback_page.py" line="153"/>
         <source>Check as the player would</source>
         <translation>模拟播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="153"/>
+        <location filename="../../ui/playback_page.py" line="154"/>
         <source>Call GetPlayInfo the way the player SDK does: with the PlayAuth&apos;s own credentials and AuthInfo (gets a PlayAuth first if needed)</source>
         <translation>按播放器 SDK 的方式调用 GetPlayInfo：使用播放凭证自带的凭据和 AuthInfo（如还没有播放凭证，会先获取）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="158"/>
+        <location filename="../../ui/playback_page.py" line="159"/>
         <source>Video:</source>
         <translation>视频：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="159"/>
+        <location filename="../../ui/playback_page.py" line="160"/>
         <source>AuthInfoTimeout:</source>
         <translation>AuthInfoTimeout：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="161"/>
+        <location filename="../../ui/playback_page.py" line="162"/>
         <source>VideoIds:</source>
         <translation>VideoId：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="187"/>
+        <location filename="../../ui/playback_page.py" line="188"/>
         <source>Watch until Normal</source>
         <translation>持续查询至“正常”</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="188"/>
+        <location filename="../../ui/playback_page.py" line="189"/>
         <source>Ask GetVideoInfo every few seconds; as soon as the video is Normal, get the PlayAuth and check it</source>
         <translation>每隔几秒调用一次 GetVideoInfo；视频一变为“正常”，就获取播放凭证并检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="199"/>
+        <location filename="../../ui/playback_page.py" line="200"/>
         <source>VidSts check</source>
         <translation>VidSts 检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="201"/>
+        <location filename="../../ui/playback_page.py" line="202"/>
         <source>The player&apos;s other way in: an STS token + VideoId, GetPlayInfo signed with the token</source>
         <translation>播放器的另一种方式：STS 令牌 + VideoId，用令牌签名调用 GetPlayInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="203"/>
+        <location filename="../../ui/playback_page.py" line="204"/>
         <source>VidAuth check (PlayAuth)</source>
         <translation>VidAuth 检查（播放凭证）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="231"/>
+        <location filename="../../ui/playback_page.py" line="232"/>
         <source>Streams and preview</source>
         <translation>播放流与预览</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="232"/>
+        <location filename="../../ui/playback_page.py" line="233"/>
         <source>Batch check</source>
         <translation>批量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="236"/>
+        <location filename="../../ui/playback_page.py" line="237"/>
         <source>JWTPlayAuth</source>
         <translation>JWT 播放凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="237"/>
+        <location filename="../../ui/playback_page.py" line="238"/>
         <source>URL signing</source>
         <translation>URL 鉴权</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="238"/>
+        <location filename="../../ui/playback_page.py" line="239"/>
         <source>GetPlayInfo matrix</source>
         <translation>GetPlayInfo 矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="239"/>
+        <location filename="../../ui/playback_page.py" line="240"/>
         <source>GetPlayInfo with every input, the streams, and an embedded player</source>
         <translation>带全部参数的 GetPlayInfo、播放流列表和内嵌播放器</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="240"/>
+        <location filename="../../ui/playback_page.py" line="241"/>
         <source>Every VideoId × AuthInfoTimeout: PlayAuth, player check, streams; export CSV or JSON</source>
         <translation>每个 VideoId × AuthInfoTimeout：播放凭证、播放器检查、播放流；可导出 CSV 或 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="310"/>
+        <location filename="../../ui/playback_page.py" line="321"/>
         <source>Getting a PlayAuth…</source>
         <translation>正在获取播放凭证…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="374"/>
+        <location filename="../../ui/playback_page.py" line="385"/>
         <source>Asking GetPlayInfo…</source>
         <translation>正在调用 GetPlayInfo…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="477"/>
+        <location filename="../../ui/playback_page.py" line="488"/>
         <source>Choose or create a profile first.</source>
         <translation>请先选择或新建配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="479"/>
+        <location filename="../../ui/playback_page.py" line="490"/>
         <source>Profile {0} gets upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Choose an AccessKey or STS profile to test playback.</source>
         <translation>配置 {0} 从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请选择 AccessKey 或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="534"/>
+        <location filename="../../ui/playback_page.py" line="545"/>
         <source>The video&apos;s status is {0}: it will not become playable by waiting. Check the media processing in the VOD console.</source>
         <translation>视频状态为“{0}”：等待也不会变为可播放。请在视频点播控制台中检查媒体处理情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="538"/>
+        <location filename="../../ui/playback_page.py" line="549"/>
         <source>The video is {0}. It can be played once its status is Normal.</source>
         <translation>视频状态为“{0}”。状态变为“正常”后即可播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="539"/>
+        <location filename="../../ui/playback_page.py" line="550"/>
         <source>not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="541"/>
+        <location filename="../../ui/playback_page.py" line="552"/>
         <source>Last checked at {0}.</source>
         <translation>上次检查于 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="549"/>
+        <location filename="../../ui/playback_page.py" line="560"/>
         <source>Streams the player got in its check</source>
         <translation>播放器在检查中获得的播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="559"/>
+        <location filename="../../ui/playback_page.py" line="570"/>
         <source>{0} stream(s) from GetPlayInfo with the profile&apos;s key</source>
         <translation>用当前配置的密钥调用 GetPlayInfo，得到 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="582"/>
+        <location filename="../../ui/playback_page.py" line="593"/>
         <source>{0} video(s)</source>
         <translation>{0} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="659"/>
+        <location filename="../../ui/playback_page.py" line="670"/>
         <source>Cannot watch the status: {0}</source>
         <translation>无法持续查询状态：{0}</translation>
     </message>
@@ -4471,114 +4471,115 @@ VideoId：{1}</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="54"/>
+        <location filename="../../ui/queue_model.py" line="55"/>
         <source>Queued</source>
         <extracomment>Marked for lupdate here, translated when a model is built (:func:`state_label`).</extracomment>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="55"/>
+        <location filename="../../ui/queue_model.py" line="56"/>
         <source>Preparing</source>
         <translation>准备中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="56"/>
+        <location filename="../../ui/queue_model.py" line="57"/>
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="57"/>
+        <location filename="../../ui/queue_model.py" line="58"/>
         <source>Completing</source>
         <translation>正在完成</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="58"/>
+        <location filename="../../ui/queue_model.py" line="59"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="59"/>
+        <location filename="../../ui/queue_model.py" line="60"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="60"/>
+        <location filename="../../ui/queue_model.py" line="61"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="61"/>
+        <location filename="../../ui/queue_model.py" line="62"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="72"/>
+        <location filename="../../ui/queue_model.py" line="73"/>
         <source>{0} (offline)</source>
         <translation>{0}（离线）</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="77"/>
+        <location filename="../../ui/queue_model.py" line="78"/>
         <source>Sandbox — offline, nothing leaves this computer</source>
         <translation>沙箱 — 离线，任何内容都不会离开本机</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="140"/>
+        <location filename="../../ui/queue_model.py" line="142"/>
         <source>File</source>
+        <extracomment>Where the State column&apos;s text is drawn (a selected row uses the palette&apos;s highlighted text instead).</extracomment>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="140"/>
+        <location filename="../../ui/queue_model.py" line="142"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="140"/>
+        <location filename="../../ui/queue_model.py" line="142"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="140"/>
+        <location filename="../../ui/queue_model.py" line="142"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="140"/>
+        <location filename="../../ui/queue_model.py" line="142"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="141"/>
+        <location filename="../../ui/queue_model.py" line="143"/>
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="141"/>
+        <location filename="../../ui/queue_model.py" line="143"/>
         <source>VideoId</source>
         <translation>VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="141"/>
+        <location filename="../../ui/queue_model.py" line="143"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="141"/>
+        <location filename="../../ui/queue_model.py" line="143"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="234"/>
+        <location filename="../../ui/queue_model.py" line="237"/>
         <source>{0}% done</source>
         <translation>已完成 {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="237"/>
+        <location filename="../../ui/queue_model.py" line="240"/>
         <source>, </source>
         <comment>between the parts of a spoken queue row</comment>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="246"/>
+        <location filename="../../ui/queue_model.py" line="249"/>
         <source>{0} left</source>
         <translation>剩余 {0}</translation>
     </message>
@@ -4614,137 +4615,167 @@ VideoId：{1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="147"/>
+        <location filename="../../ui/settings_dialog.py" line="155"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="148"/>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
         <source>Uploads</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <location filename="../../ui/settings_dialog.py" line="158"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="151"/>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
         <source>The language of vodgui&apos;s windows</source>
         <translation>vodgui 界面的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>The new language applies to every window when you press Save.</source>
         <translation>按“保存”后，新语言会应用到所有窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <source>&amp;Appearance:</source>
+        <translation>外观(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <source>Colours of vodgui&apos;s windows: the system&apos;s, or light, dark or high contrast. Applies when you press Save.</source>
+        <translation>vodgui 窗口的配色：跟随系统，或浅色、深色、高对比度。按“保存”后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="167"/>
         <source>&amp;Resume unfinished uploads automatically after a restart</source>
         <translation>重启后自动继续未完成的上传(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Otherwise they wait, paused, until you resume them</source>
         <translation>否则它们将保持暂停，直到您手动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
         <source>Accept &amp;all file types when adding folders</source>
         <translation>添加文件夹时接受所有文件类型(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
         <source>Otherwise only video and audio files VOD accepts are added</source>
         <translation>否则只添加视频点播支持的视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
         <source>&amp;Hold new files until I press Start</source>
         <translation>新文件等我按“开始”后再上传(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="158"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>Added files wait, paused, so their title and other details can be set before anything is created in VOD</source>
         <translation>添加的文件先暂停等待，以便在点播中创建任何内容之前设置标题等详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="174"/>
         <source>&amp;Notify when a batch of uploads finishes or fails</source>
         <translation>一批上传完成或失败时发送通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="175"/>
         <source>&amp;History refresh:</source>
         <translation>历史记录刷新间隔(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>How often the History page asks VOD for the status of recent videos</source>
         <translation>“历史记录”页向视频点播查询近期视频状态的频率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <location filename="../../ui/settings_dialog.py" line="178"/>
         <source>Updates</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>Look for new &amp;versions once a day</source>
         <translation>每天检查一次新版本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>vodgui reads a signed release feed and shows a notice with a download link. It never downloads or installs anything by itself.</source>
         <translation>vodgui 读取经过签名的发布源，并显示带下载链接的通知。它从不自行下载或安装任何东西。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168"/>
+        <location filename="../../ui/settings_dialog.py" line="182"/>
         <source>Release &amp;feed:</source>
         <translation>发布源(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
         <source>Leave empty for vodgui&apos;s own releases, or enter your company&apos;s mirror of them</source>
         <translation>留空则使用 vodgui 官方发布源，或填写贵公司的内部镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="186"/>
         <source>Set by the {0} environment variable.</source>
         <translation>由环境变量 {0} 设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="174"/>
+        <location filename="../../ui/settings_dialog.py" line="188"/>
         <source>A mirror serves the same signed files; vodgui refuses a feed that is not signed by the release key.</source>
         <translation>镜像提供相同的已签名文件；未经发布密钥签名的发布源会被 vodgui 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="190"/>
         <source>Check &amp;now</source>
         <translation>立即检查(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="205"/>
+        <location filename="../../ui/settings_dialog.py" line="220"/>
         <source>The release feed address must start with https:// or http://.</source>
         <translation>发布源地址必须以 https:// 或 http:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="215"/>
+        <location filename="../../ui/settings_dialog.py" line="230"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
