@@ -191,7 +191,8 @@ def render_all(out_dir: Path, language: str) -> list[Path]:
 
 def render_sizes(out_dir: Path, language: str) -> list[Path]:
     """The Upload page with a running batch at the default window size and at the minimum size (issue 13: no
-    sideways scroll, no clipped text), and the Playback page at the default size."""
+    sideways scroll, no clipped text) and its Add menu, the Playback page at both sizes, and the History page's
+    details editor."""
     from tools.screenshots_playback import render_playback
     from vodgui.ui.i18n import install_translators
 
@@ -203,6 +204,7 @@ def render_sizes(out_dir: Path, language: str) -> list[Path]:
     with tempfile.TemporaryDirectory() as media, demo_window((1180, 720)) as window:
         stage_upload_batch(window, Path(media))
         shots.append(render_upload(window, out_dir / f"upload-default{suffix}.png"))
+        shots.append(render_add_menu(window, out_dir / f"upload-add-menu{suffix}.png"))
         minimum = window.minimumSize()
         window.resize(minimum)
         settle(0.5)
@@ -210,7 +212,45 @@ def render_sizes(out_dir: Path, language: str) -> list[Path]:
         window.resize(1180, 720)
         window.ctx.engine.set_bandwidth_limit(0)
         shots.append(render_playback(window, out_dir / f"playback-default{suffix}.png"))
+        video_id = window.playback_page.current_video()
+        window.resize(minimum)
+        settle(0.5)
+        shots.append(render_playback(window, out_dir / f"playback-minimum{suffix}.png", video_id=video_id))
+        window.resize(1180, 720)
+        shots += render_history_edit(window, video_id, out_dir, suffix)
     return shots
+
+
+def render_add_menu(window: Any, path: Path) -> Path:
+    """The Add files… button's menu (add a batch held, or started now) over the Upload page."""
+    page = window.upload_page
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    menu = page.add_menu
+    menu.popup(page.mapToGlobal(page.rect().topLeft()))
+    wait(menu.isVisible, "the menu")
+    out = save_png(menu, path)
+    menu.hide()
+    return out
+
+
+def render_history_edit(window: Any, video_id: str, out_dir: Path, suffix: str) -> list[Path]:
+    """The History page's details editor for ``video_id``: read from VOD, a tag typed, then saved."""
+    page = window.history_page
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    wait(lambda: any(row.video_id == video_id for row in page.model.rows()), "the history row")
+    page.table.selectAll()
+    dialog = page.edit_details()
+    assert dialog is not None
+    wait(dialog.form.isEnabled, "the current details")
+    dialog.form.inputs["tags"].setText("demo, 2026")
+    first = save_png(dialog, out_dir / f"history-edit{suffix}.png")
+    saved: list[Any] = []
+    dialog.saved.connect(saved.append)
+    dialog.apply()
+    wait(lambda: bool(saved), "UpdateVideoInfo")
+    second = save_png(dialog, out_dir / f"history-edit-saved{suffix}.png")
+    dialog.reject()
+    return [first, second]
 
 
 def main(argv: list[str]) -> int:

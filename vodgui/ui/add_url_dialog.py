@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 from vodgui.core.errors import VodError
 from vodgui.core.media_items import check_url
 from vodgui.ui import a11y
+from vodgui.ui.i18n import Retranslator
 from vodgui.ui.style import paint_error
 
 
@@ -18,14 +19,11 @@ class AddUrlDialog(QDialog):
 
     def __init__(self, profile: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Add URLs"))
-        intro = QLabel(self.tr("VOD downloads each file from its web address itself (upload by URL), with profile "
-                               "“{0}”. One http:// or https:// address per line; the address should end in the "
-                               "file name, e.g. https://example.com/videos/clip.mp4.").format(profile), self)
+        self._profile = profile
+        self.intro = intro = QLabel(self)
         intro.setWordWrap(True)
         self.edit = QPlainTextEdit(self)
         self.edit.setObjectName("urlEdit")
-        a11y.name(self.edit, self.tr("URLs, one per line"))
         self.edit.setPlaceholderText("https://example.com/videos/clip.mp4")
         self.edit.setTabChangesFocus(True)
         self.edit.textChanged.connect(self._on_changed)
@@ -36,7 +34,6 @@ class AddUrlDialog(QDialog):
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add to queue"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -45,6 +42,16 @@ class AddUrlDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(560, 260)
+        self.retranslate()
+        Retranslator(self, self.retranslate)  # open while the language changes: its words change too
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Add URLs"))
+        self.intro.setText(self.tr("VOD downloads each file from its web address itself (upload by URL), with "
+                                   "profile “{0}”. One http:// or https:// address per line; the address should end "
+                                   "in the file name, e.g. https://example.com/videos/clip.mp4.").format(self._profile))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add to queue"))
+        a11y.name(self.edit, self.tr("URLs, one per line"))
         self._on_changed()
 
     def lines(self) -> list[str]:

@@ -34,6 +34,7 @@ from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.vod import MAX_DESCRIPTION_BYTES, MAX_TAG_BYTES, MAX_TAGS, MAX_TITLE_BYTES, UPDATABLE_FIELDS
 from vodgui.ui import a11y
 from vodgui.ui.errors import describe_exception, describe_job_error, details
+from vodgui.ui.i18n import Retranslator
 from vodgui.ui.kind_texts import kind_label
 from vodgui.ui.message_texts import render
 from vodgui.ui.ops import run_op
@@ -96,6 +97,7 @@ class _Form(QWidget):
         layout = QFormLayout()
         self._layout = layout
         self._holders: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
         outer.addLayout(layout)
         outer.addStretch(1)  # extra height goes below the fields, not between them
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -150,6 +152,17 @@ class _Form(QWidget):
                 a11y.name_clear_button(widget, label.text())
             layout.addRow(label, holder)
             self._holders[spec.name] = holder
+            self._labels[spec.name] = label
+
+    def retranslate(self) -> None:
+        """The field names and hints in the current language (values and errors stay)."""
+        labels, tips = self._texts()
+        for name, label in self._labels.items():
+            label.setText(labels[name])
+            if self.inputs[name].isEnabled():
+                self.inputs[name].setToolTip(tips[name])
+        self.category_button.setText(self.tr("Choose…"))
+        self.category_button.setToolTip(self.tr("Pick one of the account's categories (GetCategories)"))
 
     def _texts(self) -> tuple[dict[str, str], dict[str, str]]:
         labels = {
@@ -536,9 +549,8 @@ class DefaultsDialog(QDialog):
 
     def __init__(self, profile: str, values: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Defaults for new files"))
-        intro = QLabel(self.tr("Files you add to the queue with profile “{0}” get these details. Each file's "
-                               "title is its name; change it in the Details panel.").format(profile), self)
+        self._profile = profile
+        self.intro = intro = QLabel(self)
         intro.setWordWrap(True)
         self.form = _Form(self, with_title=False)
         self.form.load([values])
@@ -551,7 +563,15 @@ class DefaultsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
+        self.retranslate()
         self.resize(520, self.sizeHint().height())
+        Retranslator(self, self.retranslate)  # open while the language changes: its words change too
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Defaults for new files"))
+        self.intro.setText(self.tr("Files you add to the queue with profile “{0}” get these details. Each file's "
+                                   "title is its name; change it in the Details panel.").format(self._profile))
+        self.form.retranslate()
 
     def values(self) -> dict[str, Any]:
         return self.form.values()

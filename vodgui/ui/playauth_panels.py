@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -229,23 +230,71 @@ class PlayAuthPanel(QGroupBox):
                 self.expired.emit()
 
 
+class _ElidedLabel(QLabel):
+    """One line of text cut with "…" to the width it gets, the whole text in its tooltip (a long title or cover URL
+    must not take the room of the verdicts below it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 0)))
+
+
 class VideoMetaPanel(QGroupBox):
-    """VideoMeta: title, duration, status, cover URL."""
+    """VideoMeta in two compact lines: title, duration and status; the cover URL (elided, whole in the tooltip).
+    Compact so that the player-check verdicts next to it have the height at the default window size."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Video"), parent)
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.title_label = _selectable(QLabel(self))
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setVerticalSpacing(2)
+        self.title_label = _ElidedLabel(self)
+        self.title_label.setObjectName("metaTitle")
         self.duration = QLabel(self)
         self.status = QLabel(self)
         self.status.setObjectName("metaStatus")
-        self.cover = _selectable(QLabel(self))
+        self.cover = _ElidedLabel(self)
         self.cover.setObjectName("coverUrl")
-        form.addRow(self.tr("Title:"), self.title_label)
-        form.addRow(self.tr("Duration:"), self.duration)
-        form.addRow(self.tr("Status:"), self.status)
-        form.addRow(self.tr("Cover URL:"), self.cover)
+        self._labels = [QLabel(self) for _ in range(4)]
+        title_label, duration_label, status_label, cover_label = self._labels
+        for label, buddy in zip(self._labels, (self.title_label, self.duration, self.status, self.cover),
+                                strict=True):
+            label.setBuddy(buddy)
+        grid.addWidget(title_label, 0, 0)
+        grid.addWidget(self.title_label, 0, 1)
+        grid.addWidget(duration_label, 0, 2)
+        grid.addWidget(self.duration, 0, 3)
+        grid.addWidget(status_label, 0, 4)
+        grid.addWidget(self.status, 0, 5)
+        grid.addWidget(cover_label, 1, 0)
+        grid.addWidget(self.cover, 1, 1, 1, 5)
+        grid.setColumnStretch(1, 1)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        for label, text in zip(self._labels, (self.tr("Title:"), self.tr("Duration:"), self.tr("Status:"),
+                                              self.tr("Cover URL:")), strict=True):
+            label.setText(text)
 
     def show_meta(self, meta: VideoMeta) -> None:
         self.setToolTip(meta.video_id)

@@ -30,6 +30,7 @@ from vodgui.core.vod import UPDATABLE_FIELDS
 from vodgui.ui.catalog_menu import attach_catalog_pickers
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception
+from vodgui.ui.i18n import Retranslator
 from vodgui.ui.media_prompts import MediaPrompts
 from vodgui.ui.message_texts import render
 from vodgui.ui.metadata_editor import MetadataForm
@@ -87,13 +88,16 @@ class VideoDetailsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.buttons)
-        self._retranslate()
+        self.retranslate()
+        Retranslator(self, self.retranslate)  # open while the language changes: its words change too
         self.resize(560, self.sizeHint().height())
         self.form.setEnabled(False)
         self._update_buttons()
         self._load()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
+        """The dialog's words in the current language (what it shows of VOD stays)."""
+        self.form.retranslate()
         count = len(self.videos)
         self.setWindowTitle(self.tr("Edit %n video(s) in VOD", "", count))
         if count == 1:
@@ -167,7 +171,9 @@ class VideoDetailsDialog(QDialog):
             item = QListWidgetItem(text, self.results)
             item.setData(Qt.ItemDataRole.UserRole, video.video_id)
             item.setToolTip(text)
+        self.results.setMinimumHeight(self.results.fontMetrics().lineSpacing() * min(8, 2 * len(self.videos) + 1))
         self.results.show()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
         saved = len(self.videos) - failed
         self.status.setText(self.tr("Saved in VOD: %n video(s).", "", saved)
                             + (" " + self.tr("Not saved: %n (see below).", "", failed) if failed else ""))

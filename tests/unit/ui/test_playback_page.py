@@ -278,3 +278,24 @@ def test_the_video_list_is_filled_from_history(qtbot: Any, main_window: Any, ui_
         main_window.nav.setCurrentRow(2)
     assert page.video_ids() == [video_id] and page.current_video() == video_id
     assert page.video_combo.currentText() == f"{video_id} · {record.title}"
+
+
+def test_both_verdicts_fit_without_scrolling_at_the_default_size(qtbot: Any, main_window: Any, ui_ctx: Any,
+                                                                 clip: Path) -> None:
+    """Issue 13: at the default 1180x720 the VidAuth and VidSts verdicts, with their explanation, RequestId and how
+    they were checked, are read without scrolling (the video summary above them is two compact lines)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    main_window.resize(1180, 720)
+    video_id = upload(qtbot, ui_ctx, clip)
+    page = main_window.playback_page
+    ui_ctx.hub.open_in_playback.emit([video_id])
+    page.timeout_spin.setValue(300)
+    with qtbot.waitSignal(page.check_finished, timeout=10000):
+        qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Fail" in page.sts_panel.verdict.text(), timeout=10000)  # an AccessKey profile
+    panels = (page.check_panel, page.sts_panel)
+    assert all(p.technical.text() and p.via.text() for p in panels)
+    bars = [p.findChild(QScrollArea).verticalScrollBar() for p in panels]
+    qtbot.waitUntil(lambda: all(bar.maximum() == 0 for bar in bars), timeout=5000)
+    assert page.meta_panel.cover.text() == "(none)" and page.meta_panel.height() < 100

@@ -12,27 +12,27 @@
 <context>
     <name>AddUrlDialog</name>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="21"/>
+        <location filename="../../ui/add_url_dialog.py" line="49"/>
         <source>Add URLs</source>
         <translation>添加 URL</translation>
     </message>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="22"/>
+        <location filename="../../ui/add_url_dialog.py" line="50"/>
         <source>VOD downloads each file from its web address itself (upload by URL), with profile “{0}”. One http:// or https:// address per line; the address should end in the file name, e.g. https://example.com/videos/clip.mp4.</source>
         <translation>视频点播会按网址自行下载每个文件（URL 拉取上传），使用配置“{0}”。每行一个 http:// 或 https:// 地址；地址应以文件名结尾，例如 https://example.com/videos/clip.mp4。</translation>
     </message>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="28"/>
+        <location filename="../../ui/add_url_dialog.py" line="54"/>
         <source>URLs, one per line</source>
         <translation>URL，每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="39"/>
+        <location filename="../../ui/add_url_dialog.py" line="53"/>
         <source>Add to queue</source>
         <translation>加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/add_url_dialog.py" line="74"/>
+        <location filename="../../ui/add_url_dialog.py" line="81"/>
         <source>Not an http:// or https:// address: {0}</source>
         <translation>不是 http:// 或 https:// 地址：{0}</translation>
     </message>
@@ -299,77 +299,77 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="271"/>
+        <location filename="../../ui/playauth_panels.py" line="320"/>
         <source>Player check</source>
         <translation>播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="298"/>
+        <location filename="../../ui/playauth_panels.py" line="347"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="305"/>
+        <location filename="../../ui/playauth_panels.py" line="354"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="310"/>
+        <location filename="../../ui/playauth_panels.py" line="359"/>
         <source>✓ Pass: the player would get {0} stream(s)</source>
         <translation>✓ 通过：播放器可获取 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="313"/>
+        <location filename="../../ui/playauth_panels.py" line="362"/>
         <source>✗ Fail: {0}</source>
         <translation>✗ 失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="318"/>
+        <location filename="../../ui/playauth_panels.py" line="367"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="322"/>
+        <location filename="../../ui/playauth_panels.py" line="371"/>
         <source>RequestId: {0}</source>
         <translation>RequestId：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="324"/>
+        <location filename="../../ui/playauth_panels.py" line="373"/>
         <source>Checked the player&apos;s way: GetPlayInfo signed with the PlayAuth&apos;s own credentials, sending its AuthInfo.</source>
         <translation>已按播放器的方式检查：用播放凭证自带的凭据签名调用 GetPlayInfo，并携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="326"/>
+        <location filename="../../ui/playauth_panels.py" line="375"/>
         <source>The PlayAuth is not decodable: checked with GetPlayInfo and the profile&apos;s key.</source>
         <translation>播放凭证无法解码：已改用当前配置的密钥调用 GetPlayInfo 检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="327"/>
+        <location filename="../../ui/playauth_panels.py" line="376"/>
         <source>There is no PlayAuth, so the player could not even start.</source>
         <translation>没有播放凭证，播放器根本无法开始播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="328"/>
+        <location filename="../../ui/playauth_panels.py" line="377"/>
         <source>Checked the VidSts way: GetPlayInfo signed with the profile&apos;s STS token.</source>
         <translation>按 VidSts 方式检查：用配置的 STS 令牌签名调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="329"/>
+        <location filename="../../ui/playauth_panels.py" line="378"/>
         <source>Checked the JWTPlayAuth: its signature with the app&apos;s PlayKey, then GetPlayInfo.</source>
         <translation>已检查 JWTPlayAuth：先用应用的 PlayKey 验证签名，再调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="334"/>
+        <location filename="../../ui/playauth_panels.py" line="383"/>
         <source>The video&apos;s status is {0}; only Normal videos can be played.</source>
         <translation>视频状态为“{0}”；只有状态为“正常”的视频才能播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="337"/>
+        <location filename="../../ui/playauth_panels.py" line="386"/>
         <source>This profile signs with a long-term AccessKey, not an STS token: use an STS-mode profile to test VidSts.</source>
         <translation>此配置用长期 AccessKey 签名，没有 STS 令牌：请用 STS 模式的配置测试 VidSts。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="340"/>
+        <location filename="../../ui/playauth_panels.py" line="389"/>
         <source>The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or role (or to the STS session policy).</source>
         <translation>当前配置无权调用 GetPlayInfo。请为该用户或角色（或 STS 会话策略）授予 vod:GetPlayInfo 权限。</translation>
     </message>
@@ -500,12 +500,12 @@
 <context>
     <name>DefaultsDialog</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="539"/>
+        <location filename="../../ui/metadata_editor.py" line="571"/>
         <source>Defaults for new files</source>
         <translation>新文件的默认信息</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="540"/>
+        <location filename="../../ui/metadata_editor.py" line="572"/>
         <source>Files you add to the queue with profile “{0}” get these details. Each file&apos;s title is its name; change it in the Details panel.</source>
         <translation>使用配置“{0}”加入队列的文件将使用这些信息。每个文件的标题为其文件名，可在“详情”面板中修改。</translation>
     </message>
@@ -3146,110 +3146,110 @@ File: {1}</source>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="391"/>
+        <location filename="../../ui/metadata_editor.py" line="404"/>
         <source>&amp;Apply</source>
         <extracomment>The metadata form on its own (the History page&apos;s video details dialog uses it too).</extracomment>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="392"/>
+        <location filename="../../ui/metadata_editor.py" line="405"/>
         <source>Save the changed fields for the selected items ({0})</source>
         <translation>保存所选项目中已修改的字段（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="396"/>
+        <location filename="../../ui/metadata_editor.py" line="409"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="397"/>
+        <location filename="../../ui/metadata_editor.py" line="410"/>
         <source>Forget the changes and show the saved values again</source>
         <translation>放弃修改，重新显示已保存的值</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="399"/>
+        <location filename="../../ui/metadata_editor.py" line="412"/>
         <source>Defaults for new files…</source>
         <translation>新文件的默认信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="400"/>
+        <location filename="../../ui/metadata_editor.py" line="413"/>
         <source>Metadata given to files you add from now on, for this profile</source>
         <translation>此配置下今后添加的文件将使用的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="402"/>
+        <location filename="../../ui/metadata_editor.py" line="415"/>
         <source>Choose cover &amp;image…</source>
         <translation>选择封面图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="404"/>
+        <location filename="../../ui/metadata_editor.py" line="417"/>
         <source>Upload an image as the cover of the selected videos. A video that exists in VOD gets it at once; a waiting one when it is created.</source>
         <translation>上传一张图片作为所选视频的封面。已在视频点播中的视频立即设置；等待中的视频在创建时设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="448"/>
+        <location filename="../../ui/metadata_editor.py" line="461"/>
         <source>No item selected</source>
         <translation>未选择项目</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="470"/>
+        <location filename="../../ui/metadata_editor.py" line="483"/>
         <source>Changes apply to every selected item: waiting ones keep them for the upload, videos in VOD are updated there.</source>
         <translation>修改会应用到所有选中的项目：等待中的项目在上传时使用，已在点播中的视频直接在点播中更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="493"/>
+        <location filename="../../ui/metadata_editor.py" line="506"/>
         <source>These items cannot be changed now: VOD is creating the video (wait a moment) or the item is not a video.</source>
         <translation>这些项目现在无法修改：点播正在创建视频（请稍候），或该项目不是视频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/metadata_editor.py" line="496"/>
+        <location filename="../../ui/metadata_editor.py" line="509"/>
         <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
         <translation>
             <numerusform>有 %n 个选中的项目现在无法修改（视频正在创建，或不是视频）；修改会应用到其他项目。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="499"/>
+        <location filename="../../ui/metadata_editor.py" line="512"/>
         <source>Title, description, tags, category and cover of videos that exist in VOD are saved there (UpdateVideoInfo); the result shows in the item&apos;s State.</source>
         <translation>已在点播中的视频，其标题、描述、标签、分类和封面会保存到点播（UpdateVideoInfo）；结果显示在项目的状态中。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="455"/>
+        <location filename="../../ui/metadata_editor.py" line="468"/>
         <source>Address: {0}
 VideoId: {1}</source>
         <translation>地址：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="458"/>
+        <location filename="../../ui/metadata_editor.py" line="471"/>
         <source>Folder: {0}
 VideoId: {1}</source>
         <translation>文件夹：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="456"/>
-        <location filename="../../ui/metadata_editor.py" line="459"/>
+        <location filename="../../ui/metadata_editor.py" line="469"/>
+        <location filename="../../ui/metadata_editor.py" line="472"/>
         <source>not created yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="449"/>
+        <location filename="../../ui/metadata_editor.py" line="462"/>
         <source>Select queue items to change their title, description, tags and other details: before they upload, or in VOD once the video exists.</source>
         <translation>选择队列项目以修改标题、描述、标签等详细信息：上传前修改，或在视频已存在于点播后在点播中修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="463"/>
+        <location filename="../../ui/metadata_editor.py" line="476"/>
         <source>Why it failed: {0}</source>
         <translation>失败原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="469"/>
+        <location filename="../../ui/metadata_editor.py" line="482"/>
         <source>{0} items selected</source>
         <translation>已选择 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="476"/>
+        <location filename="../../ui/metadata_editor.py" line="489"/>
         <source>Each file&apos;s name</source>
         <translation>各文件的文件名</translation>
     </message>
@@ -3257,94 +3257,94 @@ VideoId：{1}</translation>
 <context>
     <name>PlayAuthPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="55"/>
+        <location filename="../../ui/playauth_panels.py" line="56"/>
         <source>PlayAuth</source>
         <translation>播放凭证 (PlayAuth)</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="64"/>
+        <location filename="../../ui/playauth_panels.py" line="65"/>
         <source>Press Get PlayAuth</source>
         <extracomment>This computer&apos;s clock; tests replace it.</extracomment>
         <translation>请点击“获取播放凭证”</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="65"/>
+        <location filename="../../ui/playauth_panels.py" line="66"/>
         <source>The PlayAuth, masked: it carries temporary credentials</source>
         <translation>播放凭证（已打码）：其中包含临时凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="67"/>
-        <location filename="../../ui/playauth_panels.py" line="194"/>
+        <location filename="../../ui/playauth_panels.py" line="68"/>
+        <location filename="../../ui/playauth_panels.py" line="195"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="69"/>
+        <location filename="../../ui/playauth_panels.py" line="70"/>
         <source>Show the PlayAuth and the secrets inside it</source>
         <translation>显示播放凭证及其中的敏感信息</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="71"/>
+        <location filename="../../ui/playauth_panels.py" line="72"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="72"/>
+        <location filename="../../ui/playauth_panels.py" line="73"/>
         <source>Copy the full PlayAuth to the clipboard (for a player test page)</source>
         <translation>将完整的播放凭证复制到剪贴板（用于播放器测试页）</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="81"/>
+        <location filename="../../ui/playauth_panels.py" line="82"/>
         <source>Time left until the AuthInfo&apos;s ExpireTime, by this computer&apos;s clock</source>
         <translation>按本机时钟计算，距 AuthInfo 的 ExpireTime 还剩的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="100"/>
+        <location filename="../../ui/playauth_panels.py" line="101"/>
         <source>Decoded PlayAuth</source>
         <translation>解码后的 PlayAuth</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="102"/>
+        <location filename="../../ui/playauth_panels.py" line="103"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="102"/>
+        <location filename="../../ui/playauth_panels.py" line="103"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="105"/>
+        <location filename="../../ui/playauth_panels.py" line="106"/>
         <source>The PlayAuth decoded (legacy base64-JSON format); secrets stay masked unless Show is on</source>
         <translation>解码后的播放凭证（旧版 base64-JSON 格式）；除非点击“显示”，敏感信息保持打码</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="146"/>
+        <location filename="../../ui/playauth_panels.py" line="147"/>
         <source>Opaque: this PlayAuth is not in the legacy base64-JSON format, so vodgui cannot show what is inside ({0}). The player SDK can still use it; the check falls back to GetPlayInfo with the profile&apos;s key.</source>
         <translation>无法解析：此播放凭证不是旧版 base64-JSON 格式，vodgui 无法显示其内容（{0}）。播放器 SDK 仍可使用它；检查将改用当前配置的密钥调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="194"/>
+        <location filename="../../ui/playauth_panels.py" line="195"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="208"/>
+        <location filename="../../ui/playauth_panels.py" line="209"/>
         <source>Expiry unknown</source>
         <translation>过期时间未知</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="214"/>
+        <location filename="../../ui/playauth_panels.py" line="215"/>
         <source>AuthInfo expires in {0} (at {1})</source>
         <translation>AuthInfo 将在 {0} 后过期（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="216"/>
+        <location filename="../../ui/playauth_panels.py" line="217"/>
         <source>— estimated from the AuthInfoTimeout</source>
         <translation>——根据 AuthInfoTimeout 估算</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="222"/>
+        <location filename="../../ui/playauth_panels.py" line="223"/>
         <source>AuthInfo expired {0} ago (at {1}): get a new PlayAuth.</source>
         <translation>AuthInfo 已于 {0} 前过期（{1}）：请重新获取播放凭证。</translation>
     </message>
@@ -5680,97 +5680,97 @@ VideoId：{1}</translation>
 <context>
     <name>VideoDetailsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="98"/>
+        <location filename="../../ui/video_details_dialog.py" line="102"/>
         <source>Edit %n video(s) in VOD</source>
         <translation>
             <numerusform>在点播中编辑 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="101"/>
+        <location filename="../../ui/video_details_dialog.py" line="105"/>
         <source>“{0}” ({1}). Changed fields are saved in VOD with UpdateVideoInfo.</source>
         <translation>“{0}”（{1}）。修改过的字段会通过 UpdateVideoInfo 保存到点播。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="104"/>
+        <location filename="../../ui/video_details_dialog.py" line="108"/>
         <source>%n videos. Only the fields you change are saved, in every one of them, with UpdateVideoInfo; a field that differs between them shows empty.</source>
         <translation>
             <numerusform>%n 个视频。只有你修改过的字段会通过 UpdateVideoInfo 保存到每个视频中；各视频取值不同的字段显示为空。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="106"/>
+        <location filename="../../ui/video_details_dialog.py" line="110"/>
         <source>&amp;Save in VOD</source>
         <translation>保存到点播(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="107"/>
+        <location filename="../../ui/video_details_dialog.py" line="111"/>
         <source>Choose cover &amp;image…</source>
         <translation>选择封面图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="108"/>
+        <location filename="../../ui/video_details_dialog.py" line="112"/>
         <source>Upload an image (through the queue) and make it the cover of these videos once it is uploaded</source>
         <translation>（通过队列）上传一张图片，上传完成后设为这些视频的封面</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="113"/>
+        <location filename="../../ui/video_details_dialog.py" line="117"/>
         <source>Reading the current details from VOD…</source>
         <translation>正在从点播读取当前详细信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="122"/>
+        <location filename="../../ui/video_details_dialog.py" line="126"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="124"/>
+        <location filename="../../ui/video_details_dialog.py" line="128"/>
         <source>The current details of %n video(s) could not be read; the fields show the others&apos;.</source>
         <translation>
             <numerusform>有 %n 个视频的当前详细信息无法读取；字段显示的是其他视频的值。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="133"/>
+        <location filename="../../ui/video_details_dialog.py" line="137"/>
         <source>The current details could not be read: {0}</source>
         <translation>无法读取当前详细信息：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="150"/>
+        <location filename="../../ui/video_details_dialog.py" line="154"/>
         <source>Saving in VOD…</source>
         <translation>正在保存到点播…</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="163"/>
+        <location filename="../../ui/video_details_dialog.py" line="167"/>
         <source>✓ {0}: {1}</source>
         <translation>✓ {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="166"/>
+        <location filename="../../ui/video_details_dialog.py" line="170"/>
         <source>✗ {0}: {1}</source>
         <translation>✗ {0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="172"/>
+        <location filename="../../ui/video_details_dialog.py" line="178"/>
         <source>Saved in VOD: %n video(s).</source>
         <translation>
             <numerusform>已保存到点播：%n 个视频。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="173"/>
+        <location filename="../../ui/video_details_dialog.py" line="179"/>
         <source>Not saved: %n (see below).</source>
         <translation>
             <numerusform>未保存：%n 个（见下方）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="181"/>
+        <location filename="../../ui/video_details_dialog.py" line="187"/>
         <source>Nothing was saved: {0}</source>
         <translation>没有保存任何内容：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="202"/>
+        <location filename="../../ui/video_details_dialog.py" line="208"/>
         <source>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在队列中（上传页）上传封面图片 {0}；上传完成后将成为 %n 个视频的封面。</numerusform>
@@ -5780,32 +5780,32 @@ VideoId：{1}</translation>
 <context>
     <name>VideoMetaPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="236"/>
+        <location filename="../../ui/playauth_panels.py" line="267"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="245"/>
+        <location filename="../../ui/playauth_panels.py" line="295"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="246"/>
+        <location filename="../../ui/playauth_panels.py" line="295"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="247"/>
+        <location filename="../../ui/playauth_panels.py" line="295"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="248"/>
+        <location filename="../../ui/playauth_panels.py" line="296"/>
         <source>Cover URL:</source>
         <translation>封面地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="255"/>
+        <location filename="../../ui/playauth_panels.py" line="304"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -6136,199 +6136,201 @@ VideoId：{1}</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="267"/>
+        <location filename="../../ui/metadata_editor.py" line="280"/>
         <source>Comma separated, e.g. sports, 2024</source>
         <translation>以英文逗号分隔，例如：体育, 2024</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="156"/>
+        <location filename="../../ui/metadata_editor.py" line="169"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="139"/>
-        <location filename="../../ui/metadata_editor.py" line="210"/>
+        <location filename="../../ui/metadata_editor.py" line="141"/>
+        <location filename="../../ui/metadata_editor.py" line="164"/>
+        <location filename="../../ui/metadata_editor.py" line="223"/>
         <source>Choose…</source>
         <extracomment>Lists the account&apos;s categories as (CateId, name, depth); runs off the GUI thread. None: no picker.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="140"/>
+        <location filename="../../ui/metadata_editor.py" line="142"/>
+        <location filename="../../ui/metadata_editor.py" line="165"/>
         <source>Pick one of the account&apos;s categories (GetCategories)</source>
         <translation>从账号的分类中选择（GetCategories）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="156"/>
+        <location filename="../../ui/metadata_editor.py" line="169"/>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="156"/>
+        <location filename="../../ui/metadata_editor.py" line="169"/>
         <source>Ta&amp;gs:</source>
         <translation>标签(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="157"/>
+        <location filename="../../ui/metadata_editor.py" line="170"/>
         <source>&amp;Category ID:</source>
         <translation>分类 ID(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="157"/>
+        <location filename="../../ui/metadata_editor.py" line="170"/>
         <source>Template &amp;group:</source>
         <translation>转码模板组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="158"/>
+        <location filename="../../ui/metadata_editor.py" line="171"/>
         <source>&amp;Workflow:</source>
         <translation>工作流(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="158"/>
+        <location filename="../../ui/metadata_editor.py" line="171"/>
         <source>&amp;Storage location:</source>
         <translation>存储地址(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="159"/>
+        <location filename="../../ui/metadata_editor.py" line="172"/>
         <source>&amp;App ID:</source>
         <translation>应用 ID(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="159"/>
+        <location filename="../../ui/metadata_editor.py" line="172"/>
         <source>Call&amp;back URL:</source>
         <translation>回调地址(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="160"/>
+        <location filename="../../ui/metadata_editor.py" line="173"/>
         <source>&amp;UserData:</source>
         <translation>UserData(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="160"/>
+        <location filename="../../ui/metadata_editor.py" line="173"/>
         <source>Co&amp;ver URL:</source>
         <translation>封面地址(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="163"/>
+        <location filename="../../ui/metadata_editor.py" line="176"/>
         <source>The video&apos;s title in VOD. Empty: the file name without its extension.</source>
         <translation>视频在点播中的标题。留空：使用不含扩展名的文件名。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="164"/>
+        <location filename="../../ui/metadata_editor.py" line="177"/>
         <source>Up to 1024 bytes.</source>
         <translation>最多 1024 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="165"/>
+        <location filename="../../ui/metadata_editor.py" line="178"/>
         <source>Up to 16 tags, separated by commas; each at most 32 bytes.</source>
         <translation>最多 16 个标签，以英文逗号分隔；每个最多 32 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="166"/>
+        <location filename="../../ui/metadata_editor.py" line="179"/>
         <source>The numeric ID of a category from the VOD console (empty: none).</source>
         <translation>视频点播控制台中分类的数字 ID（留空：不分类）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="167"/>
+        <location filename="../../ui/metadata_editor.py" line="180"/>
         <source>The transcoding template group ID (empty: the default group).</source>
         <translation>转码模板组 ID（留空：使用默认模板组）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="168"/>
+        <location filename="../../ui/metadata_editor.py" line="181"/>
         <source>A workflow ID; it takes precedence over the template group.</source>
         <translation>工作流 ID；优先于转码模板组。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="169"/>
+        <location filename="../../ui/metadata_editor.py" line="182"/>
         <source>The storage bucket address (empty: the default storage).</source>
         <translation>存储地址（留空：使用默认存储）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="170"/>
+        <location filename="../../ui/metadata_editor.py" line="183"/>
         <source>The VOD application ID (empty: app-1000000).</source>
         <translation>视频点播应用 ID（留空：app-1000000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="171"/>
+        <location filename="../../ui/metadata_editor.py" line="184"/>
         <source>VOD posts event notifications for these videos to this http(s) URL.</source>
         <translation>视频点播会将这些视频的事件通知发送到此 http(s) 回调地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="172"/>
+        <location filename="../../ui/metadata_editor.py" line="185"/>
         <source>Extra UserData as a JSON object; merged with the callback URL.</source>
         <translation>额外的 UserData（JSON 对象）；会与回调地址合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="173"/>
+        <location filename="../../ui/metadata_editor.py" line="186"/>
         <source>A custom thumbnail URL (http or https).</source>
         <translation>自定义封面地址（http 或 https）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="186"/>
+        <location filename="../../ui/metadata_editor.py" line="199"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="196"/>
+        <location filename="../../ui/metadata_editor.py" line="209"/>
         <source>This account has no categories yet (create them in the VOD console)</source>
         <translation>此账号还没有分类（请在点播控制台中创建）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="205"/>
+        <location filename="../../ui/metadata_editor.py" line="218"/>
         <source>The categories could not be listed: {0}</source>
         <translation>无法列出分类：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="231"/>
+        <location filename="../../ui/metadata_editor.py" line="244"/>
         <source>VOD takes this only when it creates a video; it cannot be changed afterwards.</source>
         <translation>点播仅在创建视频时接受此项，之后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="255"/>
+        <location filename="../../ui/metadata_editor.py" line="268"/>
         <source>Several values: type to replace them all</source>
         <translation>多个不同的值：输入内容将全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="306"/>
+        <location filename="../../ui/metadata_editor.py" line="319"/>
         <source>The title is longer than {0} bytes.</source>
         <translation>标题超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="308"/>
+        <location filename="../../ui/metadata_editor.py" line="321"/>
         <source>VOD does not accept emoji or similar characters in titles.</source>
         <translation>视频点播不接受标题中含有 emoji 等字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="310"/>
+        <location filename="../../ui/metadata_editor.py" line="323"/>
         <source>The description is longer than {0} bytes.</source>
         <translation>描述超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="314"/>
+        <location filename="../../ui/metadata_editor.py" line="327"/>
         <source>At most {0} tags are allowed; there are {1}.</source>
         <translation>最多允许 {0} 个标签；当前有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="317"/>
+        <location filename="../../ui/metadata_editor.py" line="330"/>
         <source>The tag “{0}” is longer than {1} bytes.</source>
         <translation>标签“{0}”超过 {1} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="319"/>
+        <location filename="../../ui/metadata_editor.py" line="332"/>
         <source>A category ID is a positive number, such as 1000123 (see the VOD console&apos;s categories).</source>
         <translation>分类 ID 是正整数，例如 1000123（见点播控制台的分类管理）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="322"/>
+        <location filename="../../ui/metadata_editor.py" line="335"/>
         <source>The address must start with http:// or https://.</source>
         <translation>地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="327"/>
+        <location filename="../../ui/metadata_editor.py" line="340"/>
         <source>This is not valid JSON: {0}</source>
         <translation>这不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="329"/>
+        <location filename="../../ui/metadata_editor.py" line="342"/>
         <source>UserData must be a JSON object, for example {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}.</source>
         <translation>UserData 必须是 JSON 对象，例如 {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}。</translation>
     </message>
