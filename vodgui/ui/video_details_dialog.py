@@ -27,6 +27,7 @@ from vodgui.core.errors import VodError
 from vodgui.core.media_items import cover_items
 from vodgui.core.video_details import DetailsRead, VideoRef, outcome, read_details, save_details
 from vodgui.core.vod import UPDATABLE_FIELDS
+from vodgui.ui import a11y
 from vodgui.ui.catalog_menu import attach_catalog_pickers
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception
@@ -107,6 +108,7 @@ class VideoDetailsDialog(QDialog):
         else:
             self.intro.setText(self.tr("%n videos. Only the fields you change are saved, in every one of them, with "
                                        "UpdateVideoInfo; a field that differs between them shows empty.", "", count))
+        a11y.name(self.results, self.tr("Result for each video"))
         self.apply_button.setText(self.tr("&Save in VOD"))
         self.cover_button.setText(self.tr("Choose cover &image…"))
         self.cover_button.setToolTip(self.tr("Upload an image (through the queue) and make it the cover of these "
@@ -122,12 +124,13 @@ class VideoDetailsDialog(QDialog):
         self._read = read
         self.form.load([read.metadata[v.video_id] for v in self.videos if v.video_id in read.metadata] or [{}])
         self.form.setEnabled(True)
+        reading = self.status.text() == self.tr("Reading the current details from VOD…")
         if read.problems:
             lines = [self.tr("{0}: {1}").format(video_id, describe_exception(err))
                      for video_id, err in read.problems.items()]
             self.status.setText(self.tr("The current details of %n video(s) could not be read; the fields show the "
                                         "others'.", "", len(read.problems)) + " " + " ".join(lines))
-        else:
+        elif reading:  # (a cover chosen meanwhile keeps its line)
             self.status.setText("")
         self._update_buttons()
         self.loaded.emit()

@@ -7,6 +7,7 @@ from typing import Any
 
 from aliyunsdkvod.request.v20170321.DeleteVideoRequest import DeleteVideoRequest
 
+from tests.helpers import a11y
 from tests.helpers.vod import create_video, vod
 from tests.unit.ui.test_history_page import make_page, seed
 from vodgui.core.transfer.events import JobState
@@ -37,6 +38,8 @@ def test_two_videos_get_tags_and_a_category_from_the_catalog_picker(qtbot: Any, 
     # Only what UpdateVideoInfo changes is offered.
     assert form.inputs["tags"].isVisibleTo(dialog) and not form.inputs["template_group_id"].isVisibleTo(dialog)
     assert not dialog.apply_button.isEnabled()  # nothing changed yet
+    unnamed = [f"{c.role} {c.path}" for c in a11y.controls([dialog]) if not c.name]
+    assert not unnamed  # a screen reader can name every control of the editor
 
     form.inputs["tags"].setText("launch, 2026")
     field = form.inputs["cate_id"]
@@ -115,6 +118,7 @@ def test_a_cover_image_chosen_in_the_editor_becomes_the_cover_of_the_videos(
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT_MS)
     page.table.selectAll()
     dialog = page.edit_details()
+    qtbot.waitUntil(dialog.form.isEnabled, timeout=WAIT_MS)
     poster = write_file(tmp_path / "poster.png", 3000, seed=5)
     dialog.choose_cover_image = lambda: str(poster)
     with qtbot.waitSignal(dialog.cover_queued, timeout=WAIT_MS) as blocker:

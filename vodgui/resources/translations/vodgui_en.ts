@@ -323,7 +323,7 @@
 <context>
     <name>VideoDetailsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="102"/>
+        <location filename="../../ui/video_details_dialog.py" line="103"/>
         <source>Edit %n video(s) in VOD</source>
         <translation>
             <numerusform>Edit %n video in VOD</numerusform>
@@ -331,7 +331,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="108"/>
+        <location filename="../../ui/video_details_dialog.py" line="109"/>
         <source>%n videos. Only the fields you change are saved, in every one of them, with UpdateVideoInfo; a field that differs between them shows empty.</source>
         <translation>
             <numerusform>%n video. Only the fields you change are saved, with UpdateVideoInfo.</numerusform>
@@ -339,7 +339,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="128"/>
+        <location filename="../../ui/video_details_dialog.py" line="131"/>
         <source>The current details of %n video(s) could not be read; the fields show the others&apos;.</source>
         <translation>
             <numerusform>The current details of %n video could not be read; the fields show the others&apos;.</numerusform>
@@ -347,7 +347,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="178"/>
+        <location filename="../../ui/video_details_dialog.py" line="181"/>
         <source>Saved in VOD: %n video(s).</source>
         <translation>
             <numerusform>Saved in VOD: %n video.</numerusform>
@@ -355,7 +355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="179"/>
+        <location filename="../../ui/video_details_dialog.py" line="182"/>
         <source>Not saved: %n (see below).</source>
         <translation>
             <numerusform>Not saved: %n (see below).</numerusform>
@@ -363,7 +363,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="208"/>
+        <location filename="../../ui/video_details_dialog.py" line="211"/>
         <source>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video when it is done.</numerusform>

@@ -5680,97 +5680,103 @@ VideoId：{1}</translation>
 <context>
     <name>VideoDetailsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="102"/>
+        <location filename="../../ui/video_details_dialog.py" line="103"/>
         <source>Edit %n video(s) in VOD</source>
         <translation>
             <numerusform>在点播中编辑 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="105"/>
+        <location filename="../../ui/video_details_dialog.py" line="106"/>
         <source>“{0}” ({1}). Changed fields are saved in VOD with UpdateVideoInfo.</source>
         <translation>“{0}”（{1}）。修改过的字段会通过 UpdateVideoInfo 保存到点播。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="108"/>
+        <location filename="../../ui/video_details_dialog.py" line="109"/>
         <source>%n videos. Only the fields you change are saved, in every one of them, with UpdateVideoInfo; a field that differs between them shows empty.</source>
         <translation>
             <numerusform>%n 个视频。只有你修改过的字段会通过 UpdateVideoInfo 保存到每个视频中；各视频取值不同的字段显示为空。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="110"/>
+        <location filename="../../ui/video_details_dialog.py" line="111"/>
+        <source>Result for each video</source>
+        <translation>每个视频的结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/video_details_dialog.py" line="112"/>
         <source>&amp;Save in VOD</source>
         <translation>保存到点播(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="111"/>
+        <location filename="../../ui/video_details_dialog.py" line="113"/>
         <source>Choose cover &amp;image…</source>
         <translation>选择封面图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="112"/>
+        <location filename="../../ui/video_details_dialog.py" line="114"/>
         <source>Upload an image (through the queue) and make it the cover of these videos once it is uploaded</source>
         <translation>（通过队列）上传一张图片，上传完成后设为这些视频的封面</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="117"/>
+        <location filename="../../ui/video_details_dialog.py" line="119"/>
+        <location filename="../../ui/video_details_dialog.py" line="127"/>
         <source>Reading the current details from VOD…</source>
         <translation>正在从点播读取当前详细信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="126"/>
+        <location filename="../../ui/video_details_dialog.py" line="129"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="128"/>
+        <location filename="../../ui/video_details_dialog.py" line="131"/>
         <source>The current details of %n video(s) could not be read; the fields show the others&apos;.</source>
         <translation>
             <numerusform>有 %n 个视频的当前详细信息无法读取；字段显示的是其他视频的值。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="137"/>
+        <location filename="../../ui/video_details_dialog.py" line="140"/>
         <source>The current details could not be read: {0}</source>
         <translation>无法读取当前详细信息：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="154"/>
+        <location filename="../../ui/video_details_dialog.py" line="157"/>
         <source>Saving in VOD…</source>
         <translation>正在保存到点播…</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="167"/>
+        <location filename="../../ui/video_details_dialog.py" line="170"/>
         <source>✓ {0}: {1}</source>
         <translation>✓ {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="170"/>
+        <location filename="../../ui/video_details_dialog.py" line="173"/>
         <source>✗ {0}: {1}</source>
         <translation>✗ {0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="178"/>
+        <location filename="../../ui/video_details_dialog.py" line="181"/>
         <source>Saved in VOD: %n video(s).</source>
         <translation>
             <numerusform>已保存到点播：%n 个视频。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="179"/>
+        <location filename="../../ui/video_details_dialog.py" line="182"/>
         <source>Not saved: %n (see below).</source>
         <translation>
             <numerusform>未保存：%n 个（见下方）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="187"/>
+        <location filename="../../ui/video_details_dialog.py" line="190"/>
         <source>Nothing was saved: {0}</source>
         <translation>没有保存任何内容：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="208"/>
+        <location filename="../../ui/video_details_dialog.py" line="211"/>
         <source>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在队列中（上传页）上传封面图片 {0}；上传完成后将成为 %n 个视频的封面。</numerusform>
