@@ -39,6 +39,7 @@ from vodgui.ui.log_page import LogPage
 from vodgui.ui.notifications import NO_TARGET, LaterFailures, Notice, Target, show_history_entries
 from vodgui.ui.playback_page import PlaybackPage
 from vodgui.ui.queue_model import QueueModel
+from vodgui.ui.status_bar import ElidingStatusBar
 from vodgui.ui.style import fit_to_screen
 from vodgui.ui.update_notice import UpdateBar
 from vodgui.ui.upload_page import UploadPage
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resource_path("icons", "vodgui.svg"))))
         # The default and the minimum shrink to the screen: at 200% a 1920x1080 screen has room for 960x540.
         fit_to_screen(self, QSize(1180, 720), QSize(960, 600))
+        self.setStatusBar(ElidingStatusBar(self))
         self.model = QueueModel(self)
         ctx.bridge.jobs_added.connect(self.model.add)
         ctx.bridge.jobs_removed.connect(self.model.remove)

@@ -12,6 +12,7 @@ import os
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -34,7 +35,7 @@ from vodgui.core.update_check import DEFAULT_FEED_URL, FEED_ENV, CheckResult, ch
 from vodgui.ui.context import AppContext
 from vodgui.ui.i18n import LANGUAGES, install_translators
 from vodgui.ui.ops import run_op
-from vodgui.ui.style import THEMES, Tone, apply_theme, set_tone
+from vodgui.ui.style import THEME_ENV, THEMES, Tone, apply_theme, chosen_theme, set_tone
 from vodgui.ui.update_notice import describe_result
 
 MIN_POLL_SECONDS = 2
@@ -137,7 +138,9 @@ class SettingsDialog(QDialog):
     def _load(self, settings: AppSettings) -> None:
         index = self.language_box.findData(settings.language)
         self.language_box.setCurrentIndex(max(0, index))
-        self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(settings.theme)))
+        forced_theme = os.environ.get(THEME_ENV, "").strip().lower() in THEMES
+        self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(chosen_theme(settings.theme))))
+        self.theme_box.setEnabled(not forced_theme)
         self.auto_resume_box.setChecked(settings.auto_resume)
         self.all_files_box.setChecked(settings.all_files)
         self.hold_box.setChecked(settings.hold_new_files)
@@ -164,6 +167,8 @@ class SettingsDialog(QDialog):
             self.theme_box.setItemText(index, name)
         self.theme_box.setToolTip(self.tr("Colours of vodgui's windows: the system's, or light, dark or high "
                                           "contrast. Applies when you press Save."))
+        if not self.theme_box.isEnabled():
+            self.theme_box.setToolTip(self.tr("Set by the {0} environment variable.").format(THEME_ENV))
         self.auto_resume_box.setText(self.tr("&Resume unfinished uploads automatically after a restart"))
         self.auto_resume_box.setToolTip(self.tr("Otherwise they wait, paused, until you resume them"))
         self.all_files_box.setText(self.tr("Accept &all file types when adding folders"))
@@ -189,6 +194,14 @@ class SettingsDialog(QDialog):
                                            "not signed by the release key."))
         self.check_button.setText(self.tr("Check &now"))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The wrapped notes need the height they take at this width (the form asks for less): nothing clipped.
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
@@ -200,7 +213,8 @@ class SettingsDialog(QDialog):
     def values(self) -> AppSettings:
         settings = self.ctx.settings
         settings.language = self.language()
-        settings.theme = str(self.theme_box.currentData())
+        if self.theme_box.isEnabled():
+            settings.theme = str(self.theme_box.currentData())
         settings.auto_resume = self.auto_resume_box.isChecked()
         settings.all_files = self.all_files_box.isChecked()
         settings.hold_new_files = self.hold_box.isChecked()

@@ -261,9 +261,15 @@ _THEME_COLORS: dict[str, dict[QPalette.ColorRole, str]] = {
 #: High contrast: Fusion draws field and button outlines from the window colour, invisible on black.
 _HIGH_CONTRAST_STYLE = """
 QLineEdit, QPlainTextEdit, QTextEdit, QAbstractItemView { border: 1px solid palette(window-text); }
-QPushButton { border: 1px solid palette(window-text); border-radius: 3px; padding: 4px 12px; }
+QPushButton { border: 1px solid palette(window-text); border-radius: 3px; padding: 3px 6px; }
 QPushButton:focus, QLineEdit:focus, QAbstractItemView:focus { border: 2px solid palette(highlight); }
 QPushButton:disabled { border-color: palette(mid); color: #a0a0a0; }
+"""
+#: Dark themes: Fusion outlines a check box in a shade of the window colour, all but invisible on a dark one.
+_CHECK_BOX_STYLE = """
+QCheckBox::indicator { width: 0.9em; height: 0.9em; border: 1px solid EDGE; background: palette(base); }
+QCheckBox::indicator:checked { background: palette(highlight); border: 2px solid EDGE; }
+QCheckBox::indicator:disabled { border-color: palette(mid); }
 """
 
 
@@ -298,14 +304,19 @@ def apply_theme(app: QApplication, setting: str = "system") -> str:
     theme = chosen_theme(setting)
     # An empty palette resolves to the platform's, which keeps following the system (Qt 6 resolves the
     # application palette against the platform theme's).
-    install_palette(app, theme_palette(theme) or QPalette(), high_contrast=theme == "high-contrast")
+    install_palette(app, theme_palette(theme) or QPalette(), extra=_EXTRA_STYLE.get(theme, ""))
     return theme
 
 
-def install_palette(app: QApplication, palette: QPalette, *, high_contrast: bool = False) -> None:
-    """``palette`` on ``app`` and the style sheet with the tone colours chosen for it."""
+_EXTRA_STYLE = {
+    "dark": _CHECK_BOX_STYLE.replace("EDGE", "palette(placeholder-text)"),
+    "high-contrast": _HIGH_CONTRAST_STYLE + _CHECK_BOX_STYLE.replace("EDGE", "palette(window-text)"),
+}
+
+
+def install_palette(app: QApplication, palette: QPalette, *, extra: str = "") -> None:
+    """``palette`` on ``app`` and the style sheet (plus ``extra`` rules) with the tone colours chosen for it."""
     app.setPalette(palette)
-    extra = _HIGH_CONTRAST_STYLE if high_contrast else ""
     app.setStyleSheet(STYLE + extra + tone_rules(app.palette()))
 
 

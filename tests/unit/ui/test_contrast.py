@@ -78,3 +78,13 @@ def test_settings_appearance_applies_the_theme_on_save(qtbot: Any, ui_ctx: Any, 
     finally:
         qapp.setPalette(before_palette)
         qapp.setStyleSheet(before_sheet)
+
+
+def test_a_theme_forced_by_the_environment_shows_in_settings(qtbot: Any, ui_ctx: Any,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(style.THEME_ENV, "dark")
+    dialog = SettingsDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.theme_box.currentData() == "dark" and not dialog.theme_box.isEnabled()
+    assert style.THEME_ENV in dialog.theme_box.toolTip()
+    assert dialog.values().theme == "system"  # the stored choice is left alone
