@@ -38,7 +38,6 @@ OPERABLE = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpin
 QT_INTERNAL_NAMES = {
     "qt_spinbox_lineedit",  # the text field inside every QSpinBox/QDoubleSpinBox/QDateTimeEdit: the spin box speaks
     "qt_tableview_cornerbutton",  # QTableView's "select all" corner, mouse only; the table is the control
-    "qt_toolbar_ext_button",  # QToolBar's "more" arrow, shown only when the bar overflows
     "ScrollLeftButton", "ScrollRightButton",  # QTabBar's scroll arrows when the tabs do not fit
     # A scroll area's scroll bars sit in these containers: the area's accessible interface scrolls (and the
     # screen reader moves by caret or row, not by scroll bar).
@@ -172,8 +171,10 @@ def open_every_dialog(window: Any) -> list[QWidget]:
     """
     from vodgui.core.intake import Duplicate, FoundFile
     from vodgui.core.ledger import LedgerEntry
+    from vodgui.core.video_details import VideoRef
     from vodgui.ui.add_url_dialog import AddUrlDialog
     from vodgui.ui.duplicate_prompt import DuplicatePrompt
+    from vodgui.ui.video_details_dialog import VideoDetailsDialog
 
     reveal(window)
     before = set(QApplication.topLevelWidgets())
@@ -186,7 +187,9 @@ def open_every_dialog(window: Any) -> list[QWidget]:
     url = AddUrlDialog(window.ctx.current_profile or "", window)
     entry = LedgerEntry("1234567890123456", "cn-shanghai", "/v/clip.mp4", 10, 1, "42", "vid123", "video", 1.7e9)
     duplicate = DuplicatePrompt(Duplicate(FoundFile("/v/clip.mp4", 10, 1), entry), 2, window, "Sandbox")
-    for dialog in (url, duplicate):
+    # History's "Edit details" for a video (its read fails in the background: the form is the same).
+    details = VideoDetailsDialog(window.ctx, [VideoRef(window.ctx.current_profile or "", "f" * 32)], {}, window)
+    for dialog in (url, duplicate, details):
         dialog.show()
         opened.append(dialog)
     QApplication.processEvents()

@@ -12,7 +12,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 
 _ACCELERATOR = re.compile(r"&(?!&)|\(&\w\)")
 
@@ -44,6 +44,15 @@ def name_clear_button(edit: QLineEdit, field_name: str) -> None:
     action = edit.findChild(QAction, "_q_qlineeditclearaction")
     if action is not None:
         action.setText(QCoreApplication.translate("Accessibility", "Clear {0}").format(plain(field_name)))
+
+
+def name_toolbar(toolbar: QToolBar) -> None:
+    """Name the arrow a tool bar shows when its buttons do not fit (at a large scale or a narrow window): it opens
+    the buttons left out, and without a name a screen reader says just "button"."""
+    more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    if more is not None:
+        more.setAccessibleName(QCoreApplication.translate("Accessibility", "More buttons of {0}").format(
+            plain(toolbar.windowTitle())))
 
 
 def name_field_action(action: QAction, text: str) -> None:

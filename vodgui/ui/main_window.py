@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.profile_bar = bar
         bar.setMovable(False)
         bar.setObjectName("profileBar")
+        a11y.name_toolbar(bar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         holder = QWidget(bar)
         row = QHBoxLayout(holder)

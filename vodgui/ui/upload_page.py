@@ -51,6 +51,7 @@ from vodgui.core.media_items import (
 )
 from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.core.upload_defaults import UploadDefaultsStore, clean_defaults
+from vodgui.ui import a11y
 from vodgui.ui.add_url_dialog import AddUrlDialog
 from vodgui.ui.catalog_menu import attach_catalog_pickers
 from vodgui.ui.context import AppContext
@@ -264,6 +265,7 @@ class UploadPage(QWidget):
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("Queue"), self)
         bar.setObjectName("queueToolbar")
+        a11y.name_toolbar(bar)
         bar.setIconSize(QSize(16, 16))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for group in ((self.act_add_files, self.act_add_folder, self.act_add_url),

@@ -28,6 +28,7 @@ from vodgui.core.media_items import cover_items
 from vodgui.core.video_details import DetailsRead, VideoRef, outcome, read_details, save_details
 from vodgui.core.vod import UPDATABLE_FIELDS
 from vodgui.ui import a11y
+from vodgui.ui.announce import announce
 from vodgui.ui.catalog_menu import attach_catalog_pickers
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception
@@ -180,6 +181,7 @@ class VideoDetailsDialog(QDialog):
         saved = len(self.videos) - failed
         self.status.setText(self.tr("Saved in VOD: %n video(s).", "", saved)
                             + (" " + self.tr("Not saved: %n (see below).", "", failed) if failed else ""))
+        announce(self, self.status.text(), urgent=bool(failed))
         # What is shown now is what VOD has: the fields are clean again.
         self.form.load([{**self._read.metadata.get(v.video_id, {}), **changes} for v in self.videos])
         self._update_buttons()
@@ -188,6 +190,7 @@ class VideoDetailsDialog(QDialog):
     def _on_save_failed(self, exc: BaseException) -> None:
         self._saving = False
         self.status.setText(self.tr("Nothing was saved: {0}").format(describe_exception(exc)))
+        announce(self, self.status.text(), urgent=True)
         self._update_buttons()
 
     # -- cover -----------------------------------------------------------------------------------------------

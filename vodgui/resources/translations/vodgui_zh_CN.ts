@@ -8,6 +8,11 @@
         <source>Clear {0}</source>
         <translation>清除{0}</translation>
     </message>
+    <message>
+        <location filename="../../ui/a11y.py" line="54"/>
+        <source>More buttons of {0}</source>
+        <translation>{0}的更多按钮</translation>
+    </message>
 </context>
 <context>
     <name>AddUrlDialog</name>
@@ -1727,217 +1732,217 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Pages (Ctrl+1 to Ctrl+5)</source>
         <extracomment>What the last notification shown is about (a tray message is clicked only while it is the last one).</extracomment>
         <translation>页面（Ctrl+1 至 Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Watch</source>
         <translation>监控文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
         <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Edit the current profile, test its connection</source>
         <translation>编辑当前配置，测试其连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>New profile…</source>
         <translation>新建配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
         <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>{0} — offline, nothing leaves this computer</source>
         <translation>{0} — 离线，任何内容都不会离开本机</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>The built-in sandbox: a VOD, STS and OSS on this computer for trying vodgui out. Nothing is uploaded to Alibaba Cloud.</source>
         <translation>内置沙箱：在本机运行的点播、STS 和 OSS，用来试用 vodgui。不会上传任何内容到阿里云。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>offline sandbox</source>
         <translation>离线沙箱</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>还剩 %n 项待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>队列中有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>本批中有 %n 个文件失败。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="321"/>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>A video failed after its upload</source>
         <translation>有视频在上传后失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>“{0}” will not play. {1}</source>
         <translation>“{0}”无法播放。{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>%n video(s) failed after their upload</source>
         <translation>
             <numerusform>%n 个视频在上传后失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>%n video(s) will not play: {0}</source>
         <translation>
             <numerusform>%n 个视频无法播放：{0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>有 %n 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>STS</source>
         <translation>STS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -4615,167 +4620,168 @@ VideoId：{1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="155"/>
+        <location filename="../../ui/settings_dialog.py" line="158"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <location filename="../../ui/settings_dialog.py" line="159"/>
         <source>Uploads</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="158"/>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="159"/>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
         <source>The language of vodgui&apos;s windows</source>
         <translation>vodgui 界面的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <location filename="../../ui/settings_dialog.py" line="163"/>
         <source>The new language applies to every window when you press Save.</source>
         <translation>按“保存”后，新语言会应用到所有窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
         <source>&amp;Appearance:</source>
         <translation>外观(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <location filename="../../ui/settings_dialog.py" line="165"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163"/>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="165"/>
+        <location filename="../../ui/settings_dialog.py" line="168"/>
         <source>Colours of vodgui&apos;s windows: the system&apos;s, or light, dark or high contrast. Applies when you press Save.</source>
         <translation>vodgui 窗口的配色：跟随系统，或浅色、深色、高对比度。按“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167"/>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
         <source>&amp;Resume unfinished uploads automatically after a restart</source>
         <translation>重启后自动继续未完成的上传(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="168"/>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
         <source>Otherwise they wait, paused, until you resume them</source>
         <translation>否则它们将保持暂停，直到您手动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <location filename="../../ui/settings_dialog.py" line="174"/>
         <source>Accept &amp;all file types when adding folders</source>
         <translation>添加文件夹时接受所有文件类型(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/settings_dialog.py" line="175"/>
         <source>Otherwise only video and audio files VOD accepts are added</source>
         <translation>否则只添加视频点播支持的视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
         <source>&amp;Hold new files until I press Start</source>
         <translation>新文件等我按“开始”后再上传(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <location filename="../../ui/settings_dialog.py" line="177"/>
         <source>Added files wait, paused, so their title and other details can be set before anything is created in VOD</source>
         <translation>添加的文件先暂停等待，以便在点播中创建任何内容之前设置标题等详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="174"/>
+        <location filename="../../ui/settings_dialog.py" line="179"/>
         <source>&amp;Notify when a batch of uploads finishes or fails</source>
         <translation>一批上传完成或失败时发送通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="175"/>
+        <location filename="../../ui/settings_dialog.py" line="180"/>
         <source>&amp;History refresh:</source>
         <translation>历史记录刷新间隔(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <location filename="../../ui/settings_dialog.py" line="181"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177"/>
+        <location filename="../../ui/settings_dialog.py" line="182"/>
         <source>How often the History page asks VOD for the status of recent videos</source>
         <translation>“历史记录”页向视频点播查询近期视频状态的频率</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="178"/>
+        <location filename="../../ui/settings_dialog.py" line="183"/>
         <source>Updates</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <location filename="../../ui/settings_dialog.py" line="184"/>
         <source>Look for new &amp;versions once a day</source>
         <translation>每天检查一次新版本(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="180"/>
+        <location filename="../../ui/settings_dialog.py" line="185"/>
         <source>vodgui reads a signed release feed and shows a notice with a download link. It never downloads or installs anything by itself.</source>
         <translation>vodgui 读取经过签名的发布源，并显示带下载链接的通知。它从不自行下载或安装任何东西。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="182"/>
+        <location filename="../../ui/settings_dialog.py" line="187"/>
         <source>Release &amp;feed:</source>
         <translation>发布源(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="183"/>
+        <location filename="../../ui/settings_dialog.py" line="188"/>
         <source>Leave empty for vodgui&apos;s own releases, or enter your company&apos;s mirror of them</source>
         <translation>留空则使用 vodgui 官方发布源，或填写贵公司的内部镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="186"/>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <location filename="../../ui/settings_dialog.py" line="191"/>
         <source>Set by the {0} environment variable.</source>
         <translation>由环境变量 {0} 设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="188"/>
+        <location filename="../../ui/settings_dialog.py" line="193"/>
         <source>A mirror serves the same signed files; vodgui refuses a feed that is not signed by the release key.</source>
         <translation>镜像提供相同的已签名文件；未经发布密钥签名的发布源会被 vodgui 拒绝。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="190"/>
+        <location filename="../../ui/settings_dialog.py" line="195"/>
         <source>Check &amp;now</source>
         <translation>立即检查(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="220"/>
+        <location filename="../../ui/settings_dialog.py" line="234"/>
         <source>The release feed address must start with https:// or http://.</source>
         <translation>发布源地址必须以 https:// 或 http:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="230"/>
+        <location filename="../../ui/settings_dialog.py" line="244"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
@@ -5037,478 +5043,478 @@ VideoId：{1}</translation>
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../ui/upload_page.py" line="113"/>
+        <location filename="../../ui/upload_page.py" line="114"/>
         <source>Details</source>
         <extracomment>Failures a retry cannot mend: the file itself is the problem (the row says what to do instead). Kinds whose id is a VideoId the Playback page can check (images and attached media are not played).</extracomment>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="114"/>
+        <location filename="../../ui/upload_page.py" line="115"/>
         <source>Transfer</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="115"/>
+        <location filename="../../ui/upload_page.py" line="116"/>
         <source>Title, description, tags and other metadata of the selected items</source>
         <translation>所选项目的标题、描述、标签等元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="116"/>
+        <location filename="../../ui/upload_page.py" line="117"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit of the current profile</source>
         <translation>当前配置的并发上传数、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="196"/>
+        <location filename="../../ui/upload_page.py" line="197"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="208"/>
+        <location filename="../../ui/upload_page.py" line="209"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="208"/>
+        <location filename="../../ui/upload_page.py" line="209"/>
         <source>Choose video or audio files to upload</source>
         <translation>选择要上传的视频或音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="210"/>
+        <location filename="../../ui/upload_page.py" line="211"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="210"/>
+        <location filename="../../ui/upload_page.py" line="211"/>
         <source>Upload every video and audio file in a folder and its subfolders</source>
         <translation>上传文件夹及其子文件夹中的所有视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="216"/>
+        <location filename="../../ui/upload_page.py" line="217"/>
         <source>Add files, held until Start…</source>
         <translation>添加文件，等按“开始”再上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="217"/>
+        <location filename="../../ui/upload_page.py" line="218"/>
         <source>Choose files; they wait in the queue, paused, so you can set their details before Start</source>
         <translation>选择文件；它们在队列中暂停等待，可在按“开始”前设置详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="220"/>
+        <location filename="../../ui/upload_page.py" line="221"/>
         <source>Add folder, held until Start…</source>
         <translation>添加文件夹，等按“开始”再上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="221"/>
+        <location filename="../../ui/upload_page.py" line="222"/>
         <source>Choose a folder; its files wait in the queue, paused, so you can set their details before Start</source>
         <translation>选择文件夹；其中的文件在队列中暂停等待，可在按“开始”前设置详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="224"/>
+        <location filename="../../ui/upload_page.py" line="225"/>
         <source>Add files and start now…</source>
         <translation>添加文件并立即上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="225"/>
+        <location filename="../../ui/upload_page.py" line="226"/>
         <source>Choose files; they start uploading at once, even when new files are held (Settings)</source>
         <translation>选择文件；即使设置了暂留新文件，它们也会立即开始上传（见设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="228"/>
+        <location filename="../../ui/upload_page.py" line="229"/>
         <source>Add folder and start now…</source>
         <translation>添加文件夹并立即上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="229"/>
+        <location filename="../../ui/upload_page.py" line="230"/>
         <source>Choose a folder; its files start uploading at once, even when new files are held (Settings)</source>
         <translation>选择文件夹；即使设置了暂留新文件，其中的文件也会立即开始上传（见设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="231"/>
+        <location filename="../../ui/upload_page.py" line="232"/>
         <source>Add URL…</source>
         <translation>添加 URL…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="231"/>
+        <location filename="../../ui/upload_page.py" line="232"/>
         <source>Have VOD fetch files from web addresses (upload by URL)</source>
         <translation>让视频点播从网址拉取文件（URL 拉取上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="234"/>
+        <location filename="../../ui/upload_page.py" line="235"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="234"/>
+        <location filename="../../ui/upload_page.py" line="235"/>
         <source>Start or resume the selected paused or failed items</source>
         <translation>开始或继续所选的已暂停或失败的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="237"/>
+        <location filename="../../ui/upload_page.py" line="238"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="237"/>
+        <location filename="../../ui/upload_page.py" line="238"/>
         <source>Pause the selected items; they continue where they stopped</source>
         <translation>暂停所选项目；之后会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="240"/>
+        <location filename="../../ui/upload_page.py" line="241"/>
         <source>Pause or resume</source>
         <translation>暂停或继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="240"/>
+        <location filename="../../ui/upload_page.py" line="241"/>
         <source>Pause the selection, or resume it when it is paused</source>
         <translation>暂停所选项目；若已暂停则继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="243"/>
+        <location filename="../../ui/upload_page.py" line="244"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="243"/>
+        <location filename="../../ui/upload_page.py" line="244"/>
         <source>Try the selected failed items again, keeping the parts already uploaded</source>
         <translation>重试所选的失败项目，保留已上传的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="246"/>
+        <location filename="../../ui/upload_page.py" line="247"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="246"/>
+        <location filename="../../ui/upload_page.py" line="247"/>
         <source>Stop the selected uploads for good and discard what was sent</source>
         <translation>彻底停止所选上传，并丢弃已发送的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="249"/>
-        <location filename="../../ui/upload_page.py" line="598"/>
+        <location filename="../../ui/upload_page.py" line="250"/>
+        <location filename="../../ui/upload_page.py" line="600"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="249"/>
+        <location filename="../../ui/upload_page.py" line="250"/>
         <source>Remove the selected items from the queue (finished uploads stay in the history)</source>
         <translation>从队列中移除所选项目（已完成的上传仍保留在历史记录中）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="253"/>
+        <location filename="../../ui/upload_page.py" line="254"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="253"/>
+        <location filename="../../ui/upload_page.py" line="254"/>
         <source>Copy the VideoIds of the selected items</source>
         <translation>复制所选项目的 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="255"/>
+        <location filename="../../ui/upload_page.py" line="256"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="255"/>
+        <location filename="../../ui/upload_page.py" line="256"/>
         <source>Check playback of the selected uploaded videos</source>
         <translation>检查所选已上传视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="258"/>
-        <location filename="../../ui/upload_page.py" line="297"/>
+        <location filename="../../ui/upload_page.py" line="259"/>
+        <location filename="../../ui/upload_page.py" line="299"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="258"/>
+        <location filename="../../ui/upload_page.py" line="259"/>
         <source>Resume every paused item</source>
         <translation>继续所有已暂停的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="260"/>
+        <location filename="../../ui/upload_page.py" line="261"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="260"/>
+        <location filename="../../ui/upload_page.py" line="261"/>
         <source>Remove finished and cancelled items from the queue (the History page keeps them)</source>
         <translation>从队列中移除已完成和已取消的项目（“历史记录”页仍会保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="265"/>
+        <location filename="../../ui/upload_page.py" line="266"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="300"/>
+        <location filename="../../ui/upload_page.py" line="302"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="301"/>
+        <location filename="../../ui/upload_page.py" line="303"/>
         <source>Keep them paused; start them later with Start or Resume all</source>
         <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="353"/>
+        <location filename="../../ui/upload_page.py" line="355"/>
         <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
         <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="381"/>
+        <location filename="../../ui/upload_page.py" line="383"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>全部完成：已上传 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="384"/>
+        <location filename="../../ui/upload_page.py" line="386"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="385"/>
+        <location filename="../../ui/upload_page.py" line="387"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="386"/>
+        <location filename="../../ui/upload_page.py" line="388"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n 个已暂停</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="387"/>
+        <location filename="../../ui/upload_page.py" line="389"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="388"/>
+        <location filename="../../ui/upload_page.py" line="390"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n 个完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="390"/>
+        <location filename="../../ui/upload_page.py" line="392"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="503"/>
+        <location filename="../../ui/upload_page.py" line="505"/>
         <source>Added %n file(s) to the queue; they wait, paused, until you press Start.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列；它们会暂停等待，直到你按“开始”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="510"/>
+        <location filename="../../ui/upload_page.py" line="512"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>已跳过 %n 个之前上传到此账号的文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="514"/>
+        <location filename="../../ui/upload_page.py" line="516"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>已略过文件夹中 %n 个不是视频或音频的文件（可在设置中允许所有文件）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="516"/>
+        <location filename="../../ui/upload_page.py" line="518"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="520"/>
+        <location filename="../../ui/upload_page.py" line="522"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>有 %n 项未添加，因为它们只会失败：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="581"/>
+        <location filename="../../ui/upload_page.py" line="583"/>
         <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
         <translation>
             <numerusform>点播为其创建的图片会被删除（DeleteImage）：%n 张图片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="583"/>
+        <location filename="../../ui/upload_page.py" line="585"/>
         <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
         <translation>
             <numerusform>点播为其创建的辅助媒资会被删除（DeleteAttachedMedia）：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="607"/>
+        <location filename="../../ui/upload_page.py" line="609"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>已复制 %n 个 VideoId。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="650"/>
+        <location filename="../../ui/upload_page.py" line="652"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>正在点播中保存 %n 个视频的详细信息…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="391"/>
+        <location filename="../../ui/upload_page.py" line="393"/>
         <source>The queue is empty</source>
         <translation>队列为空</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="407"/>
+        <location filename="../../ui/upload_page.py" line="409"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="408"/>
+        <location filename="../../ui/upload_page.py" line="410"/>
         <source>Add files to the queue</source>
         <translation>添加文件到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="414"/>
+        <location filename="../../ui/upload_page.py" line="416"/>
         <source>Add a folder to the queue</source>
         <translation>添加文件夹到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="443"/>
+        <location filename="../../ui/upload_page.py" line="445"/>
         <source>Added 1 URL to the queue.</source>
         <translation>已将 1 个 URL 加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="406"/>
+        <location filename="../../ui/upload_page.py" line="408"/>
         <source>Media files ({0})</source>
         <translation>媒体文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="406"/>
+        <location filename="../../ui/upload_page.py" line="408"/>
         <source>Images ({0})</source>
         <translation>图片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="407"/>
+        <location filename="../../ui/upload_page.py" line="409"/>
         <source>HLS playlists (*.m3u8)</source>
         <translation>HLS 播放列表 (*.m3u8)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="436"/>
+        <location filename="../../ui/upload_page.py" line="438"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件会使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="444"/>
+        <location filename="../../ui/upload_page.py" line="446"/>
         <source>Added {0} URLs to the queue.</source>
         <translation>已将 {0} 个 URL 加入队列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="446"/>
-        <location filename="../../ui/upload_page.py" line="512"/>
+        <location filename="../../ui/upload_page.py" line="448"/>
+        <location filename="../../ui/upload_page.py" line="514"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>已在队列中：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="479"/>
+        <location filename="../../ui/upload_page.py" line="481"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在上传封面图片 {0}；完成后将成为 %n 个视频的封面。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="506"/>
+        <location filename="../../ui/upload_page.py" line="508"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="508"/>
+        <location filename="../../ui/upload_page.py" line="510"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>已添加 %n 个字幕文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="522"/>
+        <location filename="../../ui/upload_page.py" line="524"/>
         <source>No video or audio files were found.</source>
         <translation>未找到视频或音频文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="530"/>
+        <location filename="../../ui/upload_page.py" line="532"/>
         <source>not a video, audio or image file VOD takes</source>
         <translation>不是点播接受的视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="531"/>
+        <location filename="../../ui/upload_page.py" line="533"/>
         <source>empty (0 bytes)</source>
         <translation>空文件（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="532"/>
+        <location filename="../../ui/upload_page.py" line="534"/>
         <source>cannot be read (check its permissions)</source>
         <translation>无法读取（请检查权限）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="533"/>
+        <location filename="../../ui/upload_page.py" line="535"/>
         <source>no longer exists</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="534"/>
+        <location filename="../../ui/upload_page.py" line="536"/>
         <source>a folder with no video or audio files</source>
         <translation>文件夹中没有视频或音频文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="572"/>
+        <location filename="../../ui/upload_page.py" line="574"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>取消 %n 个上传吗？已发送的内容将被丢弃。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="578"/>
+        <location filename="../../ui/upload_page.py" line="580"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>点播为其创建的占位视频会被删除（DeleteVideo）：%n 个视频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="585"/>
+        <location filename="../../ui/upload_page.py" line="587"/>
         <source>You can queue a cancelled item again with Start; it starts from the beginning.</source>
         <translation>已取消的项目可以用“开始”重新加入队列，将从头开始上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="586"/>
+        <location filename="../../ui/upload_page.py" line="588"/>
         <source>Cancel uploads</source>
         <translation>取消上传</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="596"/>
+        <location filename="../../ui/upload_page.py" line="598"/>
         <source>Remove items</source>
         <translation>移除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="597"/>
+        <location filename="../../ui/upload_page.py" line="599"/>
         <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
         <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="627"/>
+        <location filename="../../ui/upload_page.py" line="629"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -5680,103 +5686,103 @@ VideoId：{1}</translation>
 <context>
     <name>VideoDetailsDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="103"/>
+        <location filename="../../ui/video_details_dialog.py" line="104"/>
         <source>Edit %n video(s) in VOD</source>
         <translation>
             <numerusform>在点播中编辑 %n 个视频</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="106"/>
+        <location filename="../../ui/video_details_dialog.py" line="107"/>
         <source>“{0}” ({1}). Changed fields are saved in VOD with UpdateVideoInfo.</source>
         <translation>“{0}”（{1}）。修改过的字段会通过 UpdateVideoInfo 保存到点播。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="109"/>
+        <location filename="../../ui/video_details_dialog.py" line="110"/>
         <source>%n videos. Only the fields you change are saved, in every one of them, with UpdateVideoInfo; a field that differs between them shows empty.</source>
         <translation>
             <numerusform>%n 个视频。只有你修改过的字段会通过 UpdateVideoInfo 保存到每个视频中；各视频取值不同的字段显示为空。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="111"/>
+        <location filename="../../ui/video_details_dialog.py" line="112"/>
         <source>Result for each video</source>
         <translation>每个视频的结果</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="112"/>
+        <location filename="../../ui/video_details_dialog.py" line="113"/>
         <source>&amp;Save in VOD</source>
         <translation>保存到点播(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="113"/>
+        <location filename="../../ui/video_details_dialog.py" line="114"/>
         <source>Choose cover &amp;image…</source>
         <translation>选择封面图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="114"/>
+        <location filename="../../ui/video_details_dialog.py" line="115"/>
         <source>Upload an image (through the queue) and make it the cover of these videos once it is uploaded</source>
         <translation>（通过队列）上传一张图片，上传完成后设为这些视频的封面</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="119"/>
-        <location filename="../../ui/video_details_dialog.py" line="127"/>
+        <location filename="../../ui/video_details_dialog.py" line="120"/>
+        <location filename="../../ui/video_details_dialog.py" line="128"/>
         <source>Reading the current details from VOD…</source>
         <translation>正在从点播读取当前详细信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="129"/>
+        <location filename="../../ui/video_details_dialog.py" line="130"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="131"/>
+        <location filename="../../ui/video_details_dialog.py" line="132"/>
         <source>The current details of %n video(s) could not be read; the fields show the others&apos;.</source>
         <translation>
             <numerusform>有 %n 个视频的当前详细信息无法读取；字段显示的是其他视频的值。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="140"/>
+        <location filename="../../ui/video_details_dialog.py" line="141"/>
         <source>The current details could not be read: {0}</source>
         <translation>无法读取当前详细信息：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="157"/>
+        <location filename="../../ui/video_details_dialog.py" line="158"/>
         <source>Saving in VOD…</source>
         <translation>正在保存到点播…</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="170"/>
+        <location filename="../../ui/video_details_dialog.py" line="171"/>
         <source>✓ {0}: {1}</source>
         <translation>✓ {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="173"/>
+        <location filename="../../ui/video_details_dialog.py" line="174"/>
         <source>✗ {0}: {1}</source>
         <translation>✗ {0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="181"/>
+        <location filename="../../ui/video_details_dialog.py" line="182"/>
         <source>Saved in VOD: %n video(s).</source>
         <translation>
             <numerusform>已保存到点播：%n 个视频。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="182"/>
+        <location filename="../../ui/video_details_dialog.py" line="183"/>
         <source>Not saved: %n (see below).</source>
         <translation>
             <numerusform>未保存：%n 个（见下方）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="190"/>
+        <location filename="../../ui/video_details_dialog.py" line="192"/>
         <source>Nothing was saved: {0}</source>
         <translation>没有保存任何内容：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="211"/>
+        <location filename="../../ui/video_details_dialog.py" line="214"/>
         <source>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在队列中（上传页）上传封面图片 {0}；上传完成后将成为 %n 个视频的封面。</numerusform>
