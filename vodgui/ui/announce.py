@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from vodgui.core.media_items import display_name
 from vodgui.core.transfer.events import JobSnapshot, JobState
@@ -76,11 +76,11 @@ def status_label(window: QMainWindow) -> QLabel:
     if label is None:
         label = QLabel(window)
         label.setObjectName(LABEL_NAME)
-        # Permanent: a temporary status-bar message (a notice without a tray) would hide a normal widget. It takes
-        # the room there is and never widens the window (a long failure is cut; its tooltip has it whole).
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        window.statusBar().insertPermanentWidget(0, label, 1)  # before the queue count
+        # Permanent: a temporary status-bar message (a notice without a tray) would hide a normal widget. At most
+        # ~50 characters wide, so it never widens the window and leaves the message its room on the left (a long
+        # failure is cut; the tooltip has it whole).
+        label.setMaximumWidth(label.fontMetrics().averageCharWidth() * 50)
+        window.statusBar().insertPermanentWidget(0, label)  # before the queue count
     return label
 
 
