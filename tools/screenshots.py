@@ -33,7 +33,7 @@ if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, QSize
 from PySide6.QtWidgets import QApplication
 
 from vodgui.core.transfer.events import JobState
@@ -205,7 +205,9 @@ def render_sizes(out_dir: Path, language: str) -> list[Path]:
         stage_upload_batch(window, Path(media))
         shots.append(render_upload(window, out_dir / f"upload-default{suffix}.png"))
         shots.append(render_add_menu(window, out_dir / f"upload-add-menu{suffix}.png"))
-        minimum = window.minimumSize()
+        # The minimum on an ordinary screen (960x600): the offscreen screen is smaller, and the window's minimum
+        # shrinks to fit a screen (issue 18).
+        minimum = QSize(960, 600).expandedTo(window.minimumSize())
         window.resize(minimum)
         settle(0.5)
         shots.append(render_upload(window, out_dir / f"upload-minimum{suffix}.png"))

@@ -49,7 +49,7 @@ class FrameView(QWidget):
         self._frame: QVideoFrame | None = None
         self._image: QImage | None = None
         self.hint = ""
-        self.setMinimumSize(QSize(240, 135))
+        self.setMinimumSize(QSize(208, 117))  # 16:9; small enough for the Playback page at 960x600
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
@@ -149,6 +149,7 @@ class PlayerWidget(QWidget):
         self.title_label = QLabel(self)
         self.title_label.setObjectName("previewTitle")
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title_label.setWordWrap(True)  # wraps rather than widening the page at the minimum window size
         self.play_button = QToolButton(self)
         self.play_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.play_button.setToolTip(self.tr("Play or pause"))
@@ -173,7 +174,9 @@ class PlayerWidget(QWidget):
         self.definition_combo.setObjectName("definitionCombo")
         self.definition_combo.setToolTip(self.tr("Definition and format: switch renditions at the same position"))
         a11y.name(self.definition_combo, self.tr("Definition"))
-        self.definition_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Wide enough for "OD · mp4 · 640x360" at ease, not for every label at the minimum window size.
+        self.definition_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.definition_combo.setMinimumContentsLength(12)
         self.definition_combo.hide()
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 100)

@@ -57,6 +57,9 @@ class PlayInfoPanel(QWidget):
                             (self.tr("audio"), "audio")):
             self.stream_type.addItem(text, value)
         self.stream_type.setToolTip(self.tr("StreamType"))
+        # Its longest item need not set the page's minimum width (the minimum window size must not scroll sideways).
+        self.stream_type.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.stream_type.setMinimumContentsLength(8)
         self.output_type = QComboBox(self)
         for text, value in (("cdn", "cdn"), ("oss", "oss")):
             self.output_type.addItem(text, value)
@@ -107,6 +110,7 @@ class PlayInfoPanel(QWidget):
             grid.setColumnStretch(col, 1)
 
         self.source_label = QLabel(self)
+        self.source_label.setWordWrap(True)  # wraps rather than widening the page at the minimum window size
         set_tone(self.source_label, Tone.HINT)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("playInfoError")

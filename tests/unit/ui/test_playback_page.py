@@ -303,3 +303,14 @@ def test_both_verdicts_fit_without_scrolling_at_the_default_size(qtbot: Any, mai
         needed = body.heightForWidth(viewport.width()) if body.hasHeightForWidth() else body.sizeHint().height()
         assert 0 < needed <= viewport.height(), (panel.title(), needed, viewport.height())
     assert page.meta_panel.cover.text() == "(none)"
+
+    # At the minimum window size (960x600 on an ordinary screen) the page may scroll down, never sideways, with
+    # streams listed and the preview's definition switcher showing.
+    page.playinfo_panel.formats.setText("mp4")
+    with qtbot.waitSignal(page.play_info_received, timeout=10000):
+        page.get_play_info()
+    page.player.set_definitions(["OD · mp4 · 640x360", "LD · mp4 · 854x480", "SD · mp4 · 1280x720"], 0)
+    main_window.resize(960, 600)
+    QApplication.processEvents()
+    needed, room = page.scroll.widget().minimumSizeHint().width(), page.scroll.viewport().width()
+    assert needed <= room, (needed, room)
