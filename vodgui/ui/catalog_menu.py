@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QMenu, QStyle, QWidget
 
 from vodgui.core.catalog import Catalog, CatalogCache
@@ -39,10 +39,14 @@ class CatalogMenus(QObject):
                 continue
             icon = field.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
             action = field.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
-            action.setToolTip(self.tr("Choose from the account's list"))
+            # Alt+Down opens the list as in a combo box (the button inside the field takes no focus).
+            keys = QShortcut(QKeySequence("Alt+Down"), field, None, None, Qt.ShortcutContext.WidgetShortcut)
+            keys.activated.connect(action.trigger)
             what = a11y.plain(field.accessibleName())
             a11y.name_field_action(action, self.tr("Choose {0} from the account's list").format(what) if what
                                    else self.tr("Choose from the account's list"))
+            action.setToolTip(self.tr("Choose from the account's list ({0})").format(
+                keys.key().toString(QKeySequence.SequenceFormat.NativeText)))
             action.triggered.connect(lambda _=False, n=name, f=field: self.show_menu(n, f))
             self.actions[name] = action
         #: The last menu shown (tests look at it).

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from vodgui.ui.dialogs import ask
 from vodgui.ui.history_model import HistoryRow, status_explanation, status_label
 from vodgui.ui.history_page import HistoryPage
 from vodgui.ui.i18n import Retranslator
+from vodgui.ui.keyboard import KeyboardMap, ShortcutsDialog
 from vodgui.ui.log_page import LogPage
 from vodgui.ui.notifications import NO_TARGET, LaterFailures, Notice, Target, show_history_entries
 from vodgui.ui.playback_page import PlaybackPage
@@ -114,11 +115,11 @@ class MainWindow(QMainWindow):
         self.announcements = QueueAnnouncements(self, ctx.bridge)
         ctx.hub.open_in_playback.connect(self._on_open_in_playback)
         ctx.hub.profiles_changed.connect(self._reload_profiles)
-        for index, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5")):
-            act = QAction(self)
-            act.setShortcut(QKeySequence(key))
-            act.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
-            self.addAction(act)
+        # The menu bar, the pages' shortcuts and the Keyboard shortcuts dialog (F1).
+        self.keys = KeyboardMap(self)
+        self.keys.build()
+        self.nav.currentRowChanged.connect(self.keys.show_page_menu)
+        self.upload_page.view.setFocus()  # the queue has the keyboard when the window opens
         self.last_notice: tuple[str, str] | None = None
         Retranslator(self, self.retranslate)
         self._reload_profiles()
@@ -136,15 +137,21 @@ class MainWindow(QMainWindow):
             self.watch_page = WatchPage(self.ctx, self)
             self.watch_page.notify.connect(
                 lambda title, text, failed, job_id: self.notify(title, text, failed, Target(job_ids=(job_id,))))
+        self.upload_page.action_triggered.connect(lambda: self.show_page(0))
         self.nav.setToolTip(self.tr("Pages (Ctrl+1 to Ctrl+5)"))
         a11y.name(self.nav, self.tr("Pages"))
         self.nav.clear()
-        for index, (page, title) in enumerate((
-                (self.upload_page, self.tr("Upload")), (self.history_page, self.tr("History")),
-                (self.playback_page, self.tr("Playback")), (self.log_page, self.tr("Log")),
-                (self.watch_page, self.tr("Watch")))):
+        for index, (page, title) in enumerate(zip((self.upload_page, self.history_page, self.playback_page,
+                                                   self.log_page, self.watch_page), self.page_titles())):
             QListWidgetItem(title, self.nav)
             self.stack.insertWidget(index, page)
+
+    def page_titles(self) -> list[str]:
+        return [self.tr("Upload"), self.tr("History"), self.tr("Playback"), self.tr("Log"), self.tr("Watch")]
+
+    def show_page(self, index: int) -> None:
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)
 
     # -- language --------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -167,6 +174,7 @@ class MainWindow(QMainWindow):
         self.removeToolBar(self.profile_bar)
         self.profile_bar.deleteLater()
         self._build_toolbar()
+        self.keys.build()
         self.model.retranslate()
         self._reload_profiles()
         self.upload_page._update_summary()
@@ -259,6 +267,15 @@ class MainWindow(QMainWindow):
         from vodgui.ui.profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(self.ctx, None, self)
+        dialog.open()
+
+    def choose_profile(self) -> None:
+        self.profile_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_shortcuts(self) -> None:
+        """The Keyboard shortcuts dialog (F1)."""
+        dialog = ShortcutsDialog(self.keys, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def open_settings(self) -> None:

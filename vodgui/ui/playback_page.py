@@ -54,6 +54,7 @@ from vodgui.core.playback_lab import check_vidsts, mts_hls_token, with_hls_token
 from vodgui.ui.context import AppContext
 from vodgui.ui.errors import describe_exception, details
 from vodgui.ui.format import clock_time
+from vodgui.ui.keyboard import tab_chain
 from vodgui.ui.ops import run_op
 from vodgui.ui.playauth_panels import CheckPanel, PlayAuthPanel, VideoMetaPanel
 from vodgui.ui.playback_batch import BatchPanel, TargetFactory
@@ -266,6 +267,8 @@ class PlaybackPage(QWidget):
                  self.watch_box, self.playauth_panel.field]
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
+        tab_chain(self.check_button, self.banner, self.playauth_panel, self.meta_panel, self.check_panel,
+                  self.sts_panel, self.tabs)  # a tab widget's tabs come before what they show
 
         self.ids_edit.textChanged.connect(self._on_ids_changed)
         self.video_combo.currentIndexChanged.connect(self._on_video_changed)

@@ -157,7 +157,7 @@ class PlayInfoPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         order = [self.formats, self.definition, self.stream_type, self.output_type, self.auth_timeout,
-                 self.result_type, self.play_config, self.get_button, self.table, self.copy_url_button,
+                 self.result_type, self.play_config, self.get_button, self.hls_token, self.table, self.copy_url_button,
                  self.preview_button]
         for first, second in pairwise(order):
             self.setTabOrder(first, second)

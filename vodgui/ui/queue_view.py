@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QMimeData, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -256,6 +257,13 @@ class QueueView(QTableView):
         painter.end()
 
     def event(self, event: QEvent) -> bool:
+        # The Menu key (or Shift+F10): the menu of the current row, at that row. Qt would place the event by the
+        # view's frame while the page reads positions in the viewport, a header's height lower.
+        if (isinstance(event, QContextMenuEvent) and event.reason() == QContextMenuEvent.Reason.Keyboard
+                and self.currentIndex().isValid()):
+            self.scrollTo(self.currentIndex())
+            self.customContextMenuRequested.emit(self.visualRect(self.currentIndex()).center())
+            return True
         # Space and Delete belong to the page's actions (pause/resume, remove), not to the view's own
         # selection toggling or keyboard search.
         if event.type() == QEvent.Type.ShortcutOverride:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -59,6 +59,7 @@ from vodgui.ui.dialogs import ask
 from vodgui.ui.duplicate_prompt import DuplicateDecision, DuplicatePrompt
 from vodgui.ui.errors import describe_exception
 from vodgui.ui.file_intake import BatchReport, FileIntake, SubtitleOffer
+from vodgui.ui.keyboard import focus_first, tab_chain
 from vodgui.ui.media_prompts import MediaPrompts
 from vodgui.ui.metadata_editor import DefaultsDialog, MetadataPanel, exists_in_vod
 from vodgui.ui.queue_model import QueueModel
@@ -90,8 +91,12 @@ class UploadPage(QWidget):
 
     Tests drive the questions through :meth:`ask_duplicate` and :meth:`confirm`, which they may replace.
 
-    Signals: none of its own.
+    Signals:
+        action_triggered(): one of its actions was triggered (the window brings the page forward, so a shortcut
+            pressed on another page acts where the user sees it).
     """
+
+    action_triggered = Signal()
 
     def __init__(self, ctx: AppContext, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +140,7 @@ class UploadPage(QWidget):
         footer.addWidget(self.summary)
         for act in (self.act_resume_all, self.act_clear):
             button = QToolButton(self)
+            button.setObjectName("footerButton")
             button.setDefaultAction(act)
             button.setAutoRaise(True)
             footer.addWidget(button)
@@ -153,7 +159,7 @@ class UploadPage(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(footer)
-        self.setTabOrder(self.view, self.side)
+        tab_chain(toolbar, self.banner, self.view, self.side, *self.findChildren(QToolButton, "footerButton"))
 
         self._selection_timer = QTimer(self)
         self._selection_timer.setSingleShot(True)
@@ -168,6 +174,7 @@ class UploadPage(QWidget):
         self.view.paths_dropped_held.connect(lambda paths: self.add_paths(paths, hold=True))
         self.view.customContextMenuRequested.connect(self._on_context_menu)
         self.view.doubleClicked.connect(self._on_row_activated)
+        self.view.activated.connect(self.show_details)  # Enter: edit the selection's details
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         ctx.bridge.jobs_added.connect(self._on_jobs_added)
         ctx.bridge.jobs_changed.connect(self._on_jobs_changed)
@@ -200,9 +207,13 @@ class UploadPage(QWidget):
                                    else Qt.ShortcutContext.WindowShortcut)
         act.setToolTip(tip)
         act.setStatusTip(tip)
-        act.triggered.connect(lambda _checked=False: slot())
+        act.triggered.connect(lambda _checked=False: self._run_action(slot))
         (self.view if on_view else self).addAction(act)
         return act
+
+    def _run_action(self, slot: Callable[[], None]) -> None:
+        self.action_triggered.emit()
+        slot()
 
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
@@ -233,10 +244,10 @@ class UploadPage(QWidget):
                                                                      "(upload by URL)"),
                                         self.add_urls_dialog, "Ctrl+Shift+U", sp.SP_DriveNetIcon)
         self.act_start = self._action(self.tr("Start"), self.tr("Start or resume the selected paused or failed "
-                                                                "items"), self.start_selected, None,
+                                                                "items"), self.start_selected, "Ctrl+S",
                                       sp.SP_MediaPlay)
         self.act_pause = self._action(self.tr("Pause"), self.tr("Pause the selected items; they continue where "
-                                                                "they stopped"), self.pause_selected, None,
+                                                                "they stopped"), self.pause_selected, "Ctrl+P",
                                       sp.SP_MediaPause)
         self.act_toggle = self._action(self.tr("Pause or resume"), self.tr("Pause the selection, or resume it "
                                                                            "when it is paused"),
@@ -246,7 +257,7 @@ class UploadPage(QWidget):
                                       self.retry_selected, "Ctrl+R", sp.SP_BrowserReload)
         self.act_cancel = self._action(self.tr("Cancel…"), self.tr("Stop the selected uploads for good and "
                                                                    "discard what was sent"),
-                                       self.cancel_selected, None, sp.SP_DialogCancelButton)
+                                       self.cancel_selected, "Shift+Del", sp.SP_DialogCancelButton, on_view=True)
         self.act_remove = self._action(self.tr("Remove"), self.tr("Remove the selected items from the queue "
                                                                   "(finished uploads stay in the history)"),
                                        self.remove_selected, QKeySequence.StandardKey.Delete, sp.SP_TrashIcon,
@@ -255,9 +266,9 @@ class UploadPage(QWidget):
                                      self.copy_video_ids, QKeySequence.StandardKey.Copy, on_view=True)
         self.act_play = self._action(self.tr("Open in Playback"), self.tr("Check playback of the selected "
                                                                           "uploaded videos"),
-                                     self.open_in_playback, None, sp.SP_MediaSeekForward)
+                                     self.open_in_playback, "Ctrl+Shift+P", sp.SP_MediaSeekForward)
         self.act_resume_all = self._action(self.tr("Resume all"), self.tr("Resume every paused item"),
-                                           self.resume_all)
+                                           self.resume_all, "Ctrl+Shift+S")
         self.act_clear = self._action(self.tr("Clear finished"), self.tr("Remove finished and cancelled items "
                                                                          "from the queue (the History page keeps "
                                                                          "them)"), self.clear_finished)
@@ -278,6 +289,8 @@ class UploadPage(QWidget):
             button = bar.widgetForAction(act)
             if isinstance(button, QToolButton) and act.icon().isNull():
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            if isinstance(button, QToolButton):  # reachable with Tab; a click leaves the focus in the queue
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.add_menu = QMenu(self)
         self.add_menu.addActions([self.act_add_files_held, self.act_add_folder_held])
         self.add_menu.addSeparator()
@@ -643,6 +656,16 @@ class UploadPage(QWidget):
 
     def _on_row_activated(self, *_: Any) -> None:
         self.side.setCurrentWidget(self.details)
+
+    def show_details(self, *_: Any) -> None:
+        """The Details panel, the focus on its first field (keyboard: Enter in the queue, Alt+Return)."""
+        self.side.setCurrentWidget(self.details)
+        focus_first(self.details)
+
+    def show_transfer(self) -> None:
+        """The Transfer panel, the focus on its first control (Ctrl+T)."""
+        self.side.setCurrentWidget(self.transfer)
+        focus_first(self.transfer)
 
     # -- metadata --------------------------------------------------------------------------------------------
     def _on_apply_metadata(self, job_ids: list[int], changes: dict[str, Any]) -> None:

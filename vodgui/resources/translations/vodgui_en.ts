@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n uploading</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>%n item left to upload</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>%n item in the queue</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>%n file of this batch failed.</numerusform>
@@ -74,8 +74,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="324"/>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>%n file uploaded.</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>%n video(s) failed after their upload</source>
         <translation>
             <numerusform>%n video failed after its upload</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>%n video(s) will not play: {0}</source>
         <translation>
             <numerusform>%n video will not play: {0}</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>%n upload running. Pause them and quit? They continue where they stopped the next time you open vodgui.</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>QueueAnnouncements</name>
     <message numerus="yes">
-        <location filename="../../ui/announce.py" line="140"/>
+        <location filename="../../ui/announce.py" line="145"/>
         <source>%n file(s) failed to upload</source>
         <translation>
             <numerusform>%n file failed to upload</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/announce.py" line="150"/>
+        <location filename="../../ui/announce.py" line="155"/>
         <source>%n file(s) uploaded</source>
         <translation>
             <numerusform>%n file uploaded</numerusform>
@@ -151,7 +151,7 @@
 <context>
     <name>UploadPage</name>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="383"/>
+        <location filename="../../ui/upload_page.py" line="396"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>All done: %n item uploaded</numerusform>
@@ -159,7 +159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="386"/>
+        <location filename="../../ui/upload_page.py" line="399"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n uploading</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="387"/>
+        <location filename="../../ui/upload_page.py" line="400"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="388"/>
+        <location filename="../../ui/upload_page.py" line="401"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n paused</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="389"/>
+        <location filename="../../ui/upload_page.py" line="402"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="390"/>
+        <location filename="../../ui/upload_page.py" line="403"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n done</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="392"/>
+        <location filename="../../ui/upload_page.py" line="405"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n cancelled</numerusform>
@@ -207,8 +207,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="448"/>
-        <location filename="../../ui/upload_page.py" line="514"/>
+        <location filename="../../ui/upload_page.py" line="461"/>
+        <location filename="../../ui/upload_page.py" line="527"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>Already in the queue: %n file.</numerusform>
@@ -216,7 +216,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="481"/>
+        <location filename="../../ui/upload_page.py" line="494"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>Uploading the cover image {0}; it becomes the cover of %n video when it is done.</numerusform>
@@ -224,7 +224,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="505"/>
+        <location filename="../../ui/upload_page.py" line="518"/>
         <source>Added %n file(s) to the queue; they wait, paused, until you press Start.</source>
         <translation>
             <numerusform>Added %n file to the queue; it waits, paused, until you press Start.</numerusform>
@@ -232,7 +232,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="508"/>
+        <location filename="../../ui/upload_page.py" line="521"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>Added %n file to the queue.</numerusform>
@@ -240,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="510"/>
+        <location filename="../../ui/upload_page.py" line="523"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>Added %n subtitle file.</numerusform>
@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="512"/>
+        <location filename="../../ui/upload_page.py" line="525"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>Skipped %n file uploaded before to this account.</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="516"/>
+        <location filename="../../ui/upload_page.py" line="529"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>Left out %n file in folders that are not video or audio (Settings can allow all files).</numerusform>
@@ -264,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="522"/>
+        <location filename="../../ui/upload_page.py" line="535"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>Not added, as %n item could only fail:</numerusform>
@@ -272,7 +272,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="574"/>
+        <location filename="../../ui/upload_page.py" line="587"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>Cancel %n upload? What was sent is discarded.</numerusform>
@@ -280,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="580"/>
+        <location filename="../../ui/upload_page.py" line="593"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>The placeholder video VOD made for it is deleted (DeleteVideo): %n video.</numerusform>
@@ -288,7 +288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="583"/>
+        <location filename="../../ui/upload_page.py" line="596"/>
         <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
         <translation>
             <numerusform>The image VOD made for it is deleted (DeleteImage): %n image.</numerusform>
@@ -296,7 +296,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="585"/>
+        <location filename="../../ui/upload_page.py" line="598"/>
         <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
         <translation>
             <numerusform>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file.</numerusform>
@@ -304,7 +304,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="609"/>
+        <location filename="../../ui/upload_page.py" line="622"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>Copied %n VideoId.</numerusform>
@@ -312,7 +312,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="652"/>
+        <location filename="../../ui/upload_page.py" line="675"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>Saving the details in VOD for %n video…</numerusform>

@@ -210,40 +210,44 @@
 <context>
     <name>CatalogMenus</name>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="42"/>
-        <location filename="../../ui/catalog_menu.py" line="45"/>
+        <location filename="../../ui/catalog_menu.py" line="47"/>
         <source>Choose from the account&apos;s list</source>
-        <extracomment>Form field -&gt; what the menu lists.</extracomment>
         <translation>从账号的列表中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="44"/>
+        <location filename="../../ui/catalog_menu.py" line="46"/>
         <source>Choose {0} from the account&apos;s list</source>
+        <extracomment>Form field -&gt; what the menu lists.</extracomment>
         <translation>从账号的列表中选择{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="56"/>
+        <location filename="../../ui/catalog_menu.py" line="48"/>
+        <source>Choose from the account&apos;s list ({0})</source>
+        <translation>从账号的列表中选择（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog_menu.py" line="60"/>
         <source> (default)</source>
         <extracomment>The last menu shown (tests look at it).</extracomment>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="65"/>
+        <location filename="../../ui/catalog_menu.py" line="69"/>
         <source>No lists fetched for this profile yet</source>
         <translation>尚未获取此配置的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="71"/>
+        <location filename="../../ui/catalog_menu.py" line="75"/>
         <source>The account has none</source>
         <translation>账号中没有可选项</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="73"/>
+        <location filename="../../ui/catalog_menu.py" line="77"/>
         <source>Refresh lists</source>
         <translation>刷新列表</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="94"/>
+        <location filename="../../ui/catalog_menu.py" line="98"/>
         <source>The lists could not be fetched: {0}</source>
         <translation>无法获取列表：{0}</translation>
     </message>
@@ -1368,6 +1372,330 @@ File: {1}</source>
     </message>
 </context>
 <context>
+    <name>KeyboardMap</name>
+    <message>
+        <location filename="../../ui/keyboard.py" line="74"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="199"/>
+        <source>&amp;File</source>
+        <extracomment>page index -&gt; its menu (shown in the menu bar while that page shows). The menus in the order the shortcuts dialog lists them: (title, actions).</extracomment>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="207"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="209"/>
+        <source>Language, resuming after a restart, notifications</source>
+        <translation>语言、重启后继续上传、通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="211"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="213"/>
+        <source>Quit vodgui (running uploads are paused)</source>
+        <translation>退出 vodgui（正在进行的上传会暂停）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="214"/>
+        <source>Everywhere</source>
+        <translation>所有页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="222"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="225"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="226"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="227"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="238"/>
+        <source>Choose &amp;profile</source>
+        <translation>选择配置(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="239"/>
+        <source>Move to the profile list (Up and Down choose)</source>
+        <translation>转到配置列表（上下方向键选择）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="240"/>
+        <source>&amp;Edit profile…</source>
+        <translation>编辑配置(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="241"/>
+        <source>&amp;New profile…</source>
+        <translation>新建配置(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="271"/>
+        <source>&amp;Details of the selection</source>
+        <translation>所选项的详情(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="272"/>
+        <source>Edit the title, tags and other metadata of the selected items (Enter in the queue does the same)</source>
+        <translation>编辑所选项的标题、标签等元数据（在队列中按 Enter 也可以）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="274"/>
+        <source>&amp;Transfer settings</source>
+        <translation>传输设置(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="275"/>
+        <source>Parallel uploads, part size, retries and the bandwidth limit</source>
+        <translation>并行上传、分片大小、重试次数和带宽限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="276"/>
+        <source>Defaults for &amp;new files…</source>
+        <translation>新文件的默认信息(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="277"/>
+        <source>&amp;Queue list</source>
+        <translation>队列列表(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="278"/>
+        <source>Move to the queue (Space pauses or resumes, Delete removes)</source>
+        <translation>转到队列（空格键暂停或继续，Delete 键移除）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="279"/>
+        <source>&amp;Queue</source>
+        <translation>队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="286"/>
+        <source>Hi&amp;story</source>
+        <translation>历史记录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="287"/>
+        <source>&amp;Filter</source>
+        <translation>筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="288"/>
+        <source>Move to the filter field</source>
+        <translation>转到筛选框</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="289"/>
+        <source>&amp;Refresh status</source>
+        <translation>刷新状态(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="290"/>
+        <source>Open in &amp;Playback</source>
+        <translation>在播放页打开(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="292"/>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="299"/>
+        <source>Play or &amp;pause the preview</source>
+        <translation>播放或暂停预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="303"/>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="304"/>
+        <source>&amp;VideoIds</source>
+        <translation>VideoId 列表(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="305"/>
+        <source>Move to the VideoIds field</source>
+        <translation>转到 VideoId 输入框</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="306"/>
+        <source>&amp;Get PlayAuth</source>
+        <translation>获取播放凭证(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="307"/>
+        <source>&amp;Check as the player would</source>
+        <translation>模拟播放器检查(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="309"/>
+        <source>Get play &amp;info</source>
+        <translation>获取播放信息(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="310"/>
+        <source>Pre&amp;view the selected stream</source>
+        <translation>预览所选的流(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="312"/>
+        <source>Copy stream &amp;URL</source>
+        <translation>复制流地址(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="314"/>
+        <source>Run &amp;batch check</source>
+        <translation>开始批量检查(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="315"/>
+        <source>&amp;Export batch CSV…</source>
+        <translation>导出批量检查 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="317"/>
+        <source>Export batch &amp;JSON…</source>
+        <translation>导出批量检查 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="323"/>
+        <source>&amp;Log</source>
+        <translation>日志(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="324"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="325"/>
+        <source>Move to the search field</source>
+        <translation>转到搜索框</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="326"/>
+        <source>Log &amp;text</source>
+        <translation>日志内容(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="327"/>
+        <source>Move to the log text (arrows and Page Up/Down scroll, Ctrl+End jumps to the latest line)</source>
+        <translation>转到日志内容（方向键和 Page Up/Down 滚动，Ctrl+End 跳到最新一行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="329"/>
+        <source>&amp;Open log folder</source>
+        <translation>打开日志文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="330"/>
+        <source>&amp;Export diagnostics…</source>
+        <translation>导出诊断信息(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="336"/>
+        <source>&amp;Remove folder</source>
+        <translation>移除文件夹(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="344"/>
+        <source>&amp;Watch</source>
+        <translation>监控文件夹(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="345"/>
+        <source>&amp;Add folder…</source>
+        <translation>添加文件夹(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="346"/>
+        <source>&amp;Edit folder…</source>
+        <translation>编辑文件夹(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="347"/>
+        <source>&amp;Pause or resume watching</source>
+        <translation>暂停或继续监控(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="378"/>
+        <source>Next or previous control</source>
+        <translation>下一个或上一个控件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="378"/>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab、Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="379"/>
+        <source>Next or previous tab of a tabbed panel</source>
+        <translation>选项卡面板的下一个或上一个选项卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="379"/>
+        <source>Ctrl+Tab, Ctrl+Shift+Tab</source>
+        <translation>Ctrl+Tab、Ctrl+Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="380"/>
+        <source>The menu bar</source>
+        <translation>菜单栏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="380"/>
+        <source>Alt, or Alt with the underlined letter</source>
+        <translation>Alt，或 Alt 加带下划线的字母</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="381"/>
+        <source>Details of the selected queue item; open the selected History row in Playback; edit the selected watched folder; preview the selected stream</source>
+        <translation>所选队列项的详情；在播放页打开所选的历史记录；编辑所选的监控文件夹；预览所选的流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="384"/>
+        <source>What can be done with the selection (context menu)</source>
+        <translation>对所选项可做的操作（右键菜单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="384"/>
+        <source>Menu key, Shift+F10</source>
+        <translation>菜单键、Shift+F10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="385"/>
+        <source>Choose from the account&apos;s list in the Category, Template group and App ID fields</source>
+        <translation>在分类、模板组和应用 ID 字段中从账号的列表选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="387"/>
+        <source>Close a dialog without saving</source>
+        <translation>关闭对话框而不保存</translation>
+    </message>
+</context>
+<context>
     <name>KindTexts</name>
     <message>
         <location filename="../../ui/kind_texts.py" line="19"/>
@@ -1732,217 +2060,217 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Pages (Ctrl+1 to Ctrl+5)</source>
         <extracomment>What the last notification shown is about (a tray message is clicked only while it is the last one).</extracomment>
         <translation>页面（Ctrl+1 至 Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Watch</source>
         <translation>监控文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
         <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Edit the current profile, test its connection</source>
         <translation>编辑当前配置，测试其连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>New profile…</source>
         <translation>新建配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
         <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>{0} — offline, nothing leaves this computer</source>
         <translation>{0} — 离线，任何内容都不会离开本机</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>The built-in sandbox: a VOD, STS and OSS on this computer for trying vodgui out. Nothing is uploaded to Alibaba Cloud.</source>
         <translation>内置沙箱：在本机运行的点播、STS 和 OSS，用来试用 vodgui。不会上传任何内容到阿里云。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>offline sandbox</source>
         <translation>离线沙箱</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>还剩 %n 项待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>队列中有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>本批中有 %n 个文件失败。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="324"/>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>A video failed after its upload</source>
         <translation>有视频在上传后失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>“{0}” will not play. {1}</source>
         <translation>“{0}”无法播放。{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>%n video(s) failed after their upload</source>
         <translation>
             <numerusform>%n 个视频在上传后失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>%n video(s) will not play: {0}</source>
         <translation>
             <numerusform>%n 个视频无法播放：{0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>有 %n 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>STS</source>
         <translation>STS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -3592,183 +3920,183 @@ VideoId：{1}</translation>
 <context>
     <name>PlaybackPage</name>
     <message>
-        <location filename="../../ui/playback_page.py" line="133"/>
+        <location filename="../../ui/playback_page.py" line="134"/>
         <source>Paste one or more VideoIds, separated any way you like</source>
         <extracomment>History rows looked at, and videos put in an empty list, when the page opens. History kinds the page can play (images and attached media are not videos). The renditions the preview&apos;s definition switcher offers (video streams of the last stream list). Why the current profile cannot test playback (&quot;&quot; when it can); see _on_profile_changed. How often &quot;Watch until Normal&quot; asks GetVideoInfo (tests shorten it).</extracomment>
         <translation>粘贴一个或多个 VideoId，分隔方式不限</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="134"/>
+        <location filename="../../ui/playback_page.py" line="135"/>
         <source>VideoIds: paste from the console, a spreadsheet or a log; commas, spaces and new lines all separate. History and the queue can send them here.</source>
         <translation>VideoId：可从控制台、表格或日志中粘贴；逗号、空格和换行都可作为分隔。“历史记录”和上传队列也可以把 VideoId 发送到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="142"/>
+        <location filename="../../ui/playback_page.py" line="143"/>
         <source>The video the PlayAuth, check, play info and preview are for</source>
         <translation>播放凭证、检查、播放信息和预览所针对的视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="147"/>
+        <location filename="../../ui/playback_page.py" line="148"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="148"/>
+        <location filename="../../ui/playback_page.py" line="149"/>
         <source>AuthInfoTimeout: how long the PlayAuth stays valid, 100–3000 seconds</source>
         <translation>AuthInfoTimeout：播放凭证的有效时长，100–3000 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="150"/>
+        <location filename="../../ui/playback_page.py" line="151"/>
         <source>Get PlayAuth</source>
         <translation>获取播放凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="152"/>
+        <location filename="../../ui/playback_page.py" line="153"/>
         <source>Call GetVideoPlayAuth for the chosen video with the current profile</source>
         <translation>用当前配置为所选视频调用 GetVideoPlayAuth</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="153"/>
+        <location filename="../../ui/playback_page.py" line="154"/>
         <source>Check as the player would</source>
         <translation>模拟播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="154"/>
+        <location filename="../../ui/playback_page.py" line="155"/>
         <source>Call GetPlayInfo the way the player SDK does: with the PlayAuth&apos;s own credentials and AuthInfo (gets a PlayAuth first if needed)</source>
         <translation>按播放器 SDK 的方式调用 GetPlayInfo：使用播放凭证自带的凭据和 AuthInfo（如还没有播放凭证，会先获取）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="159"/>
+        <location filename="../../ui/playback_page.py" line="160"/>
         <source>Video:</source>
         <translation>视频：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="160"/>
+        <location filename="../../ui/playback_page.py" line="161"/>
         <source>AuthInfoTimeout:</source>
         <translation>AuthInfoTimeout：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="162"/>
+        <location filename="../../ui/playback_page.py" line="163"/>
         <source>VideoIds:</source>
         <translation>VideoId：</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="188"/>
+        <location filename="../../ui/playback_page.py" line="189"/>
         <source>Watch until Normal</source>
         <translation>持续查询至“正常”</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="189"/>
+        <location filename="../../ui/playback_page.py" line="190"/>
         <source>Ask GetVideoInfo every few seconds; as soon as the video is Normal, get the PlayAuth and check it</source>
         <translation>每隔几秒调用一次 GetVideoInfo；视频一变为“正常”，就获取播放凭证并检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="200"/>
+        <location filename="../../ui/playback_page.py" line="201"/>
         <source>VidSts check</source>
         <translation>VidSts 检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="202"/>
+        <location filename="../../ui/playback_page.py" line="203"/>
         <source>The player&apos;s other way in: an STS token + VideoId, GetPlayInfo signed with the token</source>
         <translation>播放器的另一种方式：STS 令牌 + VideoId，用令牌签名调用 GetPlayInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="204"/>
+        <location filename="../../ui/playback_page.py" line="205"/>
         <source>VidAuth check (PlayAuth)</source>
         <translation>VidAuth 检查（播放凭证）</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="232"/>
+        <location filename="../../ui/playback_page.py" line="233"/>
         <source>Streams and preview</source>
         <translation>播放流与预览</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="233"/>
+        <location filename="../../ui/playback_page.py" line="234"/>
         <source>Batch check</source>
         <translation>批量检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="237"/>
+        <location filename="../../ui/playback_page.py" line="238"/>
         <source>JWTPlayAuth</source>
         <translation>JWT 播放凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="238"/>
+        <location filename="../../ui/playback_page.py" line="239"/>
         <source>URL signing</source>
         <translation>URL 鉴权</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="239"/>
+        <location filename="../../ui/playback_page.py" line="240"/>
         <source>GetPlayInfo matrix</source>
         <translation>GetPlayInfo 矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="240"/>
+        <location filename="../../ui/playback_page.py" line="241"/>
         <source>GetPlayInfo with every input, the streams, and an embedded player</source>
         <translation>带全部参数的 GetPlayInfo、播放流列表和内嵌播放器</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="241"/>
+        <location filename="../../ui/playback_page.py" line="242"/>
         <source>Every VideoId × AuthInfoTimeout: PlayAuth, player check, streams; export CSV or JSON</source>
         <translation>每个 VideoId × AuthInfoTimeout：播放凭证、播放器检查、播放流；可导出 CSV 或 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="321"/>
+        <location filename="../../ui/playback_page.py" line="324"/>
         <source>Getting a PlayAuth…</source>
         <translation>正在获取播放凭证…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="385"/>
+        <location filename="../../ui/playback_page.py" line="388"/>
         <source>Asking GetPlayInfo…</source>
         <translation>正在调用 GetPlayInfo…</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="488"/>
+        <location filename="../../ui/playback_page.py" line="491"/>
         <source>Choose or create a profile first.</source>
         <translation>请先选择或新建配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="490"/>
+        <location filename="../../ui/playback_page.py" line="493"/>
         <source>Profile {0} gets upload credentials from an AppServer and holds no VOD key, so it cannot call GetVideoPlayAuth or GetPlayInfo. Choose an AccessKey or STS profile to test playback.</source>
         <translation>配置 {0} 从 AppServer 获取上传凭证，自身没有点播密钥，因此无法调用 GetVideoPlayAuth 或 GetPlayInfo。请选择 AccessKey 或 STS 配置来测试播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="545"/>
+        <location filename="../../ui/playback_page.py" line="548"/>
         <source>The video&apos;s status is {0}: it will not become playable by waiting. Check the media processing in the VOD console.</source>
         <translation>视频状态为“{0}”：等待也不会变为可播放。请在视频点播控制台中检查媒体处理情况。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="549"/>
+        <location filename="../../ui/playback_page.py" line="552"/>
         <source>The video is {0}. It can be played once its status is Normal.</source>
         <translation>视频状态为“{0}”。状态变为“正常”后即可播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="550"/>
+        <location filename="../../ui/playback_page.py" line="553"/>
         <source>not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="552"/>
+        <location filename="../../ui/playback_page.py" line="555"/>
         <source>Last checked at {0}.</source>
         <translation>上次检查于 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="560"/>
+        <location filename="../../ui/playback_page.py" line="563"/>
         <source>Streams the player got in its check</source>
         <translation>播放器在检查中获得的播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="570"/>
+        <location filename="../../ui/playback_page.py" line="573"/>
         <source>{0} stream(s) from GetPlayInfo with the profile&apos;s key</source>
         <translation>用当前配置的密钥调用 GetPlayInfo，得到 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="593"/>
+        <location filename="../../ui/playback_page.py" line="596"/>
         <source>{0} video(s)</source>
         <translation>{0} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playback_page.py" line="670"/>
+        <location filename="../../ui/playback_page.py" line="673"/>
         <source>Cannot watch the status: {0}</source>
         <translation>无法持续查询状态：{0}</translation>
     </message>
@@ -4444,29 +4772,29 @@ VideoId：{1}</translation>
 <context>
     <name>QueueAnnouncements</name>
     <message>
-        <location filename="../../ui/announce.py" line="137"/>
+        <location filename="../../ui/announce.py" line="142"/>
         <source>{0} failed: {1}</source>
         <translation>{0} 上传失败：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/announce.py" line="138"/>
+        <location filename="../../ui/announce.py" line="143"/>
         <source>{0} failed</source>
         <translation>{0} 上传失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/announce.py" line="140"/>
+        <location filename="../../ui/announce.py" line="145"/>
         <source>%n file(s) failed to upload</source>
         <translation>
             <numerusform>%n 个文件上传失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/announce.py" line="149"/>
+        <location filename="../../ui/announce.py" line="154"/>
         <source>{0} uploaded</source>
         <translation>{0} 已上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/announce.py" line="150"/>
+        <location filename="../../ui/announce.py" line="155"/>
         <source>%n file(s) uploaded</source>
         <translation>
             <numerusform>已上传 %n 个文件</numerusform>
@@ -4592,18 +4920,18 @@ VideoId：{1}</translation>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_view.py" line="80"/>
+        <location filename="../../ui/queue_view.py" line="81"/>
         <source>Upload queue</source>
         <extracomment>Columns always shown, with their narrowest width in average characters (State is widened to its longest label in the current language). File and Error share what is left. Shown, in this order, while the view is wide enough; their values are in the Details panel and tooltips too. Extra room beyond the narrowest widths, by column: most to File and Error.</extracomment>
         <translation>上传队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="241"/>
+        <location filename="../../ui/queue_view.py" line="242"/>
         <source>Drop videos here or press {0}</source>
         <translation>将视频拖放到此处，或按 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="242"/>
+        <location filename="../../ui/queue_view.py" line="243"/>
         <source>Folders are searched for video and audio files, including subfolders. Hold Shift while dropping to keep them in the queue until you press Start.</source>
         <translation>添加文件夹时，会在其中（包括子文件夹）查找视频和音频文件。拖放时按住 Shift，文件会留在队列中，等你按“开始”后再上传。</translation>
     </message>
@@ -4784,6 +5112,34 @@ VideoId：{1}</translation>
         <location filename="../../ui/settings_dialog.py" line="244"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/keyboard.py" line="400"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="401"/>
+        <source>Every action has a menu entry; these keys do it directly. The page menu (Queue, History, Playback, Log, Watch) and its keys belong to the page that shows.</source>
+        <translation>每个操作都有菜单项；这些按键可直接执行。页面菜单（队列、历史记录、播放、日志、监控文件夹）及其按键属于当前显示的页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="407"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="407"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="418"/>
+        <source>Moving around</source>
+        <translation>移动焦点</translation>
     </message>
 </context>
 <context>
@@ -5043,478 +5399,478 @@ VideoId：{1}</translation>
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../ui/upload_page.py" line="114"/>
+        <location filename="../../ui/upload_page.py" line="119"/>
         <source>Details</source>
         <extracomment>Failures a retry cannot mend: the file itself is the problem (the row says what to do instead). Kinds whose id is a VideoId the Playback page can check (images and attached media are not played).</extracomment>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="115"/>
+        <location filename="../../ui/upload_page.py" line="120"/>
         <source>Transfer</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="116"/>
+        <location filename="../../ui/upload_page.py" line="121"/>
         <source>Title, description, tags and other metadata of the selected items</source>
         <translation>所选项目的标题、描述、标签等元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="117"/>
+        <location filename="../../ui/upload_page.py" line="122"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit of the current profile</source>
         <translation>当前配置的并发上传数、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="197"/>
+        <location filename="../../ui/upload_page.py" line="204"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="209"/>
+        <location filename="../../ui/upload_page.py" line="220"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="209"/>
+        <location filename="../../ui/upload_page.py" line="220"/>
         <source>Choose video or audio files to upload</source>
         <translation>选择要上传的视频或音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="211"/>
+        <location filename="../../ui/upload_page.py" line="222"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="211"/>
+        <location filename="../../ui/upload_page.py" line="222"/>
         <source>Upload every video and audio file in a folder and its subfolders</source>
         <translation>上传文件夹及其子文件夹中的所有视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="217"/>
+        <location filename="../../ui/upload_page.py" line="228"/>
         <source>Add files, held until Start…</source>
         <translation>添加文件，等按“开始”再上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="218"/>
+        <location filename="../../ui/upload_page.py" line="229"/>
         <source>Choose files; they wait in the queue, paused, so you can set their details before Start</source>
         <translation>选择文件；它们在队列中暂停等待，可在按“开始”前设置详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="221"/>
+        <location filename="../../ui/upload_page.py" line="232"/>
         <source>Add folder, held until Start…</source>
         <translation>添加文件夹，等按“开始”再上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="222"/>
+        <location filename="../../ui/upload_page.py" line="233"/>
         <source>Choose a folder; its files wait in the queue, paused, so you can set their details before Start</source>
         <translation>选择文件夹；其中的文件在队列中暂停等待，可在按“开始”前设置详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="225"/>
+        <location filename="../../ui/upload_page.py" line="236"/>
         <source>Add files and start now…</source>
         <translation>添加文件并立即上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="226"/>
+        <location filename="../../ui/upload_page.py" line="237"/>
         <source>Choose files; they start uploading at once, even when new files are held (Settings)</source>
         <translation>选择文件；即使设置了暂留新文件，它们也会立即开始上传（见设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="229"/>
+        <location filename="../../ui/upload_page.py" line="240"/>
         <source>Add folder and start now…</source>
         <translation>添加文件夹并立即上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="230"/>
+        <location filename="../../ui/upload_page.py" line="241"/>
         <source>Choose a folder; its files start uploading at once, even when new files are held (Settings)</source>
         <translation>选择文件夹；即使设置了暂留新文件，其中的文件也会立即开始上传（见设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="232"/>
+        <location filename="../../ui/upload_page.py" line="243"/>
         <source>Add URL…</source>
         <translation>添加 URL…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="232"/>
+        <location filename="../../ui/upload_page.py" line="243"/>
         <source>Have VOD fetch files from web addresses (upload by URL)</source>
         <translation>让视频点播从网址拉取文件（URL 拉取上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="235"/>
+        <location filename="../../ui/upload_page.py" line="246"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="235"/>
+        <location filename="../../ui/upload_page.py" line="246"/>
         <source>Start or resume the selected paused or failed items</source>
         <translation>开始或继续所选的已暂停或失败的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="238"/>
+        <location filename="../../ui/upload_page.py" line="249"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="238"/>
+        <location filename="../../ui/upload_page.py" line="249"/>
         <source>Pause the selected items; they continue where they stopped</source>
         <translation>暂停所选项目；之后会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="241"/>
+        <location filename="../../ui/upload_page.py" line="252"/>
         <source>Pause or resume</source>
         <translation>暂停或继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="241"/>
+        <location filename="../../ui/upload_page.py" line="252"/>
         <source>Pause the selection, or resume it when it is paused</source>
         <translation>暂停所选项目；若已暂停则继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="244"/>
+        <location filename="../../ui/upload_page.py" line="255"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="244"/>
+        <location filename="../../ui/upload_page.py" line="255"/>
         <source>Try the selected failed items again, keeping the parts already uploaded</source>
         <translation>重试所选的失败项目，保留已上传的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="247"/>
+        <location filename="../../ui/upload_page.py" line="258"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="247"/>
+        <location filename="../../ui/upload_page.py" line="258"/>
         <source>Stop the selected uploads for good and discard what was sent</source>
         <translation>彻底停止所选上传，并丢弃已发送的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="250"/>
-        <location filename="../../ui/upload_page.py" line="600"/>
+        <location filename="../../ui/upload_page.py" line="261"/>
+        <location filename="../../ui/upload_page.py" line="613"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="250"/>
+        <location filename="../../ui/upload_page.py" line="261"/>
         <source>Remove the selected items from the queue (finished uploads stay in the history)</source>
         <translation>从队列中移除所选项目（已完成的上传仍保留在历史记录中）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="254"/>
+        <location filename="../../ui/upload_page.py" line="265"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="254"/>
+        <location filename="../../ui/upload_page.py" line="265"/>
         <source>Copy the VideoIds of the selected items</source>
         <translation>复制所选项目的 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="256"/>
+        <location filename="../../ui/upload_page.py" line="267"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="256"/>
+        <location filename="../../ui/upload_page.py" line="267"/>
         <source>Check playback of the selected uploaded videos</source>
         <translation>检查所选已上传视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="259"/>
-        <location filename="../../ui/upload_page.py" line="299"/>
+        <location filename="../../ui/upload_page.py" line="270"/>
+        <location filename="../../ui/upload_page.py" line="312"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="259"/>
+        <location filename="../../ui/upload_page.py" line="270"/>
         <source>Resume every paused item</source>
         <translation>继续所有已暂停的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="261"/>
+        <location filename="../../ui/upload_page.py" line="272"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="261"/>
+        <location filename="../../ui/upload_page.py" line="272"/>
         <source>Remove finished and cancelled items from the queue (the History page keeps them)</source>
         <translation>从队列中移除已完成和已取消的项目（“历史记录”页仍会保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="266"/>
+        <location filename="../../ui/upload_page.py" line="277"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="302"/>
+        <location filename="../../ui/upload_page.py" line="315"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="303"/>
+        <location filename="../../ui/upload_page.py" line="316"/>
         <source>Keep them paused; start them later with Start or Resume all</source>
         <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="355"/>
+        <location filename="../../ui/upload_page.py" line="368"/>
         <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
         <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="383"/>
+        <location filename="../../ui/upload_page.py" line="396"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>全部完成：已上传 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="386"/>
+        <location filename="../../ui/upload_page.py" line="399"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="387"/>
+        <location filename="../../ui/upload_page.py" line="400"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="388"/>
+        <location filename="../../ui/upload_page.py" line="401"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n 个已暂停</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="389"/>
+        <location filename="../../ui/upload_page.py" line="402"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="390"/>
+        <location filename="../../ui/upload_page.py" line="403"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n 个完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="392"/>
+        <location filename="../../ui/upload_page.py" line="405"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="505"/>
+        <location filename="../../ui/upload_page.py" line="518"/>
         <source>Added %n file(s) to the queue; they wait, paused, until you press Start.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列；它们会暂停等待，直到你按“开始”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="512"/>
+        <location filename="../../ui/upload_page.py" line="525"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>已跳过 %n 个之前上传到此账号的文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="516"/>
+        <location filename="../../ui/upload_page.py" line="529"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>已略过文件夹中 %n 个不是视频或音频的文件（可在设置中允许所有文件）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="518"/>
+        <location filename="../../ui/upload_page.py" line="531"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="522"/>
+        <location filename="../../ui/upload_page.py" line="535"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>有 %n 项未添加，因为它们只会失败：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="583"/>
+        <location filename="../../ui/upload_page.py" line="596"/>
         <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
         <translation>
             <numerusform>点播为其创建的图片会被删除（DeleteImage）：%n 张图片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="585"/>
+        <location filename="../../ui/upload_page.py" line="598"/>
         <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
         <translation>
             <numerusform>点播为其创建的辅助媒资会被删除（DeleteAttachedMedia）：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="609"/>
+        <location filename="../../ui/upload_page.py" line="622"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>已复制 %n 个 VideoId。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="652"/>
+        <location filename="../../ui/upload_page.py" line="675"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>正在点播中保存 %n 个视频的详细信息…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="393"/>
+        <location filename="../../ui/upload_page.py" line="406"/>
         <source>The queue is empty</source>
         <translation>队列为空</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="409"/>
+        <location filename="../../ui/upload_page.py" line="422"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="410"/>
+        <location filename="../../ui/upload_page.py" line="423"/>
         <source>Add files to the queue</source>
         <translation>添加文件到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="416"/>
+        <location filename="../../ui/upload_page.py" line="429"/>
         <source>Add a folder to the queue</source>
         <translation>添加文件夹到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="445"/>
+        <location filename="../../ui/upload_page.py" line="458"/>
         <source>Added 1 URL to the queue.</source>
         <translation>已将 1 个 URL 加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="408"/>
+        <location filename="../../ui/upload_page.py" line="421"/>
         <source>Media files ({0})</source>
         <translation>媒体文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="408"/>
+        <location filename="../../ui/upload_page.py" line="421"/>
         <source>Images ({0})</source>
         <translation>图片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="409"/>
+        <location filename="../../ui/upload_page.py" line="422"/>
         <source>HLS playlists (*.m3u8)</source>
         <translation>HLS 播放列表 (*.m3u8)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="438"/>
+        <location filename="../../ui/upload_page.py" line="451"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件会使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="446"/>
+        <location filename="../../ui/upload_page.py" line="459"/>
         <source>Added {0} URLs to the queue.</source>
         <translation>已将 {0} 个 URL 加入队列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="448"/>
-        <location filename="../../ui/upload_page.py" line="514"/>
+        <location filename="../../ui/upload_page.py" line="461"/>
+        <location filename="../../ui/upload_page.py" line="527"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>已在队列中：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="481"/>
+        <location filename="../../ui/upload_page.py" line="494"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在上传封面图片 {0}；完成后将成为 %n 个视频的封面。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="508"/>
+        <location filename="../../ui/upload_page.py" line="521"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="510"/>
+        <location filename="../../ui/upload_page.py" line="523"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>已添加 %n 个字幕文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="524"/>
+        <location filename="../../ui/upload_page.py" line="537"/>
         <source>No video or audio files were found.</source>
         <translation>未找到视频或音频文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="532"/>
+        <location filename="../../ui/upload_page.py" line="545"/>
         <source>not a video, audio or image file VOD takes</source>
         <translation>不是点播接受的视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="533"/>
+        <location filename="../../ui/upload_page.py" line="546"/>
         <source>empty (0 bytes)</source>
         <translation>空文件（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="534"/>
+        <location filename="../../ui/upload_page.py" line="547"/>
         <source>cannot be read (check its permissions)</source>
         <translation>无法读取（请检查权限）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="535"/>
+        <location filename="../../ui/upload_page.py" line="548"/>
         <source>no longer exists</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="536"/>
+        <location filename="../../ui/upload_page.py" line="549"/>
         <source>a folder with no video or audio files</source>
         <translation>文件夹中没有视频或音频文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="574"/>
+        <location filename="../../ui/upload_page.py" line="587"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>取消 %n 个上传吗？已发送的内容将被丢弃。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="580"/>
+        <location filename="../../ui/upload_page.py" line="593"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>点播为其创建的占位视频会被删除（DeleteVideo）：%n 个视频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="587"/>
+        <location filename="../../ui/upload_page.py" line="600"/>
         <source>You can queue a cancelled item again with Start; it starts from the beginning.</source>
         <translation>已取消的项目可以用“开始”重新加入队列，将从头开始上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="588"/>
+        <location filename="../../ui/upload_page.py" line="601"/>
         <source>Cancel uploads</source>
         <translation>取消上传</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="598"/>
+        <location filename="../../ui/upload_page.py" line="611"/>
         <source>Remove items</source>
         <translation>移除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="599"/>
+        <location filename="../../ui/upload_page.py" line="612"/>
         <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
         <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="629"/>
+        <location filename="../../ui/upload_page.py" line="642"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
