@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QTableView,
     QTabWidget,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -190,8 +191,17 @@ class KeyboardMap(QObject):
                     widget.removeAction(act)
             act.deleteLater()
         self._owned = []
-        bar = QMenuBar(window)
-        window.setMenuBar(bar)  # the old bar and its menus are deleted with it
+        # The menus lead the profile row rather than taking a row of their own: the pages keep the height (the
+        # Playback verdicts and the queue are measured to fit the default window). The row is built again after a
+        # language change, and the old bar goes with it.
+        row = window.profile_box.parentWidget()
+        bar = QMenuBar(row)
+        bar.setObjectName("menuBar")
+        more = bar.findChild(QToolButton, "qt_menubar_ext_button")  # shown when the menus do not fit
+        if more is not None:
+            more.setAccessibleName(self.tr("More menus"))
+        row.layout().insertWidget(0, bar)
+        self.bar = bar
         self.page_menus = {}
         self.groups = []
         up = window.upload_page
@@ -362,8 +372,7 @@ class KeyboardMap(QObject):
     def show_page_menu(self, index: int) -> None:
         """Only the showing page's menu is in the bar: its shortcuts must not act on a page out of sight (an
         action reachable through a menu of the bar is live in the whole window)."""
-        window = self.window
-        bar = window.menuBar()
+        bar = self.bar
         for i, menu in self.page_menus.items():
             present = menu.menuAction() in bar.actions()
             if i == index and not present:

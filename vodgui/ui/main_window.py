@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QSystemTrayIcon,
     QToolBar,
@@ -38,6 +39,7 @@ from vodgui.ui.i18n import Retranslator
 from vodgui.ui.keyboard import KeyboardMap, ShortcutsDialog
 from vodgui.ui.log_page import LogPage
 from vodgui.ui.notifications import NO_TARGET, LaterFailures, Notice, Target, show_history_entries
+from vodgui.ui.playauth_panels import _ElidedLabel
 from vodgui.ui.playback_page import PlaybackPage
 from vodgui.ui.queue_model import QueueModel
 from vodgui.ui.status_bar import ElidingStatusBar
@@ -198,7 +200,8 @@ class MainWindow(QMainWindow):
                                             "running uploads keep their own profile."))
         label.setBuddy(self.profile_box)
         self.profile_box.currentIndexChanged.connect(self._on_profile_chosen)
-        self.mode_label = QLabel(holder)
+        self.mode_label = _ElidedLabel(holder)  # shares the row with the menus: cut with "…" in a narrow window
+        self.mode_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.mode_label.setObjectName("modeLabel")
         edit = QToolButton(holder)
         edit.setText(self.tr("Edit…"))

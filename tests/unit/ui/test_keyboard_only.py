@@ -235,7 +235,7 @@ def test_upload_play_check_preview_and_export_by_keyboard(qtbot: Any, window: An
     playback = window.playback_page
     qtbot.waitUntil(lambda: window.stack.currentWidget() is playback and playback.current_video() == video_id,
                     timeout=WAIT)
-    assert [a.text() for a in window.menuBar().actions()][1] == "&Playback"  # the page's own menu
+    assert [a.text() for a in window.keys.bar.actions()][1] == "&Playback"  # the page's own menu
 
     # Get a PlayAuth, then check it as the player would.
     auths: list[Any] = []
@@ -300,7 +300,7 @@ def test_the_shortcuts_dialog_and_page_menus(qtbot: Any, window: Any) -> None:
     assert window.playback_page.get_button.toolTip().endswith("(Ctrl+G)")
 
     # One page menu at a time, and its keys act only on its page: Ctrl+G on the Upload page gets no PlayAuth.
-    titles = lambda: [a.text() for a in window.menuBar().actions()]  # noqa: E731
+    titles = lambda: [a.text() for a in window.keys.bar.actions()]  # noqa: E731
     assert titles() == ["&File", "&Queue", "&Go", "&Help"]
     asked: list[Any] = []
     [get] = [a for a in window.keys.page_menus[2].actions() if a.text() == "&Get PlayAuth"]

@@ -308,77 +308,77 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="320"/>
+        <location filename="../../ui/playauth_panels.py" line="329"/>
         <source>Player check</source>
         <translation>播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="347"/>
+        <location filename="../../ui/playauth_panels.py" line="356"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="354"/>
+        <location filename="../../ui/playauth_panels.py" line="363"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="359"/>
+        <location filename="../../ui/playauth_panels.py" line="368"/>
         <source>✓ Pass: the player would get {0} stream(s)</source>
         <translation>✓ 通过：播放器可获取 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="362"/>
+        <location filename="../../ui/playauth_panels.py" line="371"/>
         <source>✗ Fail: {0}</source>
         <translation>✗ 失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="367"/>
+        <location filename="../../ui/playauth_panels.py" line="376"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="371"/>
+        <location filename="../../ui/playauth_panels.py" line="380"/>
         <source>RequestId: {0}</source>
         <translation>RequestId：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="373"/>
+        <location filename="../../ui/playauth_panels.py" line="382"/>
         <source>Checked the player&apos;s way: GetPlayInfo signed with the PlayAuth&apos;s own credentials, sending its AuthInfo.</source>
         <translation>已按播放器的方式检查：用播放凭证自带的凭据签名调用 GetPlayInfo，并携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="375"/>
+        <location filename="../../ui/playauth_panels.py" line="384"/>
         <source>The PlayAuth is not decodable: checked with GetPlayInfo and the profile&apos;s key.</source>
         <translation>播放凭证无法解码：已改用当前配置的密钥调用 GetPlayInfo 检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="376"/>
+        <location filename="../../ui/playauth_panels.py" line="385"/>
         <source>There is no PlayAuth, so the player could not even start.</source>
         <translation>没有播放凭证，播放器根本无法开始播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="377"/>
+        <location filename="../../ui/playauth_panels.py" line="386"/>
         <source>Checked the VidSts way: GetPlayInfo signed with the profile&apos;s STS token.</source>
         <translation>按 VidSts 方式检查：用配置的 STS 令牌签名调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="378"/>
+        <location filename="../../ui/playauth_panels.py" line="387"/>
         <source>Checked the JWTPlayAuth: its signature with the app&apos;s PlayKey, then GetPlayInfo.</source>
         <translation>已检查 JWTPlayAuth：先用应用的 PlayKey 验证签名，再调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="383"/>
+        <location filename="../../ui/playauth_panels.py" line="392"/>
         <source>The video&apos;s status is {0}; only Normal videos can be played.</source>
         <translation>视频状态为“{0}”；只有状态为“正常”的视频才能播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="386"/>
+        <location filename="../../ui/playauth_panels.py" line="395"/>
         <source>This profile signs with a long-term AccessKey, not an STS token: use an STS-mode profile to test VidSts.</source>
         <translation>此配置用长期 AccessKey 签名，没有 STS 令牌：请用 STS 模式的配置测试 VidSts。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="389"/>
+        <location filename="../../ui/playauth_panels.py" line="398"/>
         <source>The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or role (or to the STS session policy).</source>
         <translation>当前配置无权调用 GetPlayInfo。请为该用户或角色（或 STS 会话策略）授予 vod:GetPlayInfo 权限。</translation>
     </message>
@@ -1374,323 +1374,328 @@ File: {1}</source>
 <context>
     <name>KeyboardMap</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="74"/>
+        <location filename="../../ui/keyboard.py" line="75"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="199"/>
-        <source>&amp;File</source>
+        <location filename="../../ui/keyboard.py" line="202"/>
+        <source>More menus</source>
         <extracomment>page index -&gt; its menu (shown in the menu bar while that page shows). The menus in the order the shortcuts dialog lists them: (title, actions).</extracomment>
+        <translation>更多菜单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyboard.py" line="209"/>
+        <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="207"/>
+        <location filename="../../ui/keyboard.py" line="217"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="209"/>
+        <location filename="../../ui/keyboard.py" line="219"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="211"/>
+        <location filename="../../ui/keyboard.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="213"/>
+        <location filename="../../ui/keyboard.py" line="223"/>
         <source>Quit vodgui (running uploads are paused)</source>
         <translation>退出 vodgui（正在进行的上传会暂停）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="214"/>
+        <location filename="../../ui/keyboard.py" line="224"/>
         <source>Everywhere</source>
         <translation>所有页面</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="222"/>
+        <location filename="../../ui/keyboard.py" line="232"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="225"/>
+        <location filename="../../ui/keyboard.py" line="235"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="226"/>
+        <location filename="../../ui/keyboard.py" line="236"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="227"/>
+        <location filename="../../ui/keyboard.py" line="237"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="238"/>
+        <location filename="../../ui/keyboard.py" line="248"/>
         <source>Choose &amp;profile</source>
         <translation>选择配置(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="239"/>
+        <location filename="../../ui/keyboard.py" line="249"/>
         <source>Move to the profile list (Up and Down choose)</source>
         <translation>转到配置列表（上下方向键选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="240"/>
+        <location filename="../../ui/keyboard.py" line="250"/>
         <source>&amp;Edit profile…</source>
         <translation>编辑配置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="241"/>
+        <location filename="../../ui/keyboard.py" line="251"/>
         <source>&amp;New profile…</source>
         <translation>新建配置(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="271"/>
+        <location filename="../../ui/keyboard.py" line="281"/>
         <source>&amp;Details of the selection</source>
         <translation>所选项的详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="272"/>
+        <location filename="../../ui/keyboard.py" line="282"/>
         <source>Edit the title, tags and other metadata of the selected items (Enter in the queue does the same)</source>
         <translation>编辑所选项的标题、标签等元数据（在队列中按 Enter 也可以）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="274"/>
+        <location filename="../../ui/keyboard.py" line="284"/>
         <source>&amp;Transfer settings</source>
         <translation>传输设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="275"/>
+        <location filename="../../ui/keyboard.py" line="285"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit</source>
         <translation>并行上传、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="276"/>
+        <location filename="../../ui/keyboard.py" line="286"/>
         <source>Defaults for &amp;new files…</source>
         <translation>新文件的默认信息(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="277"/>
+        <location filename="../../ui/keyboard.py" line="287"/>
         <source>&amp;Queue list</source>
         <translation>队列列表(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="278"/>
+        <location filename="../../ui/keyboard.py" line="288"/>
         <source>Move to the queue (Space pauses or resumes, Delete removes)</source>
         <translation>转到队列（空格键暂停或继续，Delete 键移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="279"/>
+        <location filename="../../ui/keyboard.py" line="289"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="286"/>
+        <location filename="../../ui/keyboard.py" line="296"/>
         <source>Hi&amp;story</source>
         <translation>历史记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="287"/>
+        <location filename="../../ui/keyboard.py" line="297"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="288"/>
+        <location filename="../../ui/keyboard.py" line="298"/>
         <source>Move to the filter field</source>
         <translation>转到筛选框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="289"/>
+        <location filename="../../ui/keyboard.py" line="299"/>
         <source>&amp;Refresh status</source>
         <translation>刷新状态(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="290"/>
+        <location filename="../../ui/keyboard.py" line="300"/>
         <source>Open in &amp;Playback</source>
         <translation>在播放页打开(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="292"/>
+        <location filename="../../ui/keyboard.py" line="302"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="299"/>
+        <location filename="../../ui/keyboard.py" line="309"/>
         <source>Play or &amp;pause the preview</source>
         <translation>播放或暂停预览(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="303"/>
+        <location filename="../../ui/keyboard.py" line="313"/>
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="304"/>
+        <location filename="../../ui/keyboard.py" line="314"/>
         <source>&amp;VideoIds</source>
         <translation>VideoId 列表(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="305"/>
+        <location filename="../../ui/keyboard.py" line="315"/>
         <source>Move to the VideoIds field</source>
         <translation>转到 VideoId 输入框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="306"/>
+        <location filename="../../ui/keyboard.py" line="316"/>
         <source>&amp;Get PlayAuth</source>
         <translation>获取播放凭证(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="307"/>
+        <location filename="../../ui/keyboard.py" line="317"/>
         <source>&amp;Check as the player would</source>
         <translation>模拟播放器检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="309"/>
+        <location filename="../../ui/keyboard.py" line="319"/>
         <source>Get play &amp;info</source>
         <translation>获取播放信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="310"/>
+        <location filename="../../ui/keyboard.py" line="320"/>
         <source>Pre&amp;view the selected stream</source>
         <translation>预览所选的流(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="312"/>
+        <location filename="../../ui/keyboard.py" line="322"/>
         <source>Copy stream &amp;URL</source>
         <translation>复制流地址(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="314"/>
+        <location filename="../../ui/keyboard.py" line="324"/>
         <source>Run &amp;batch check</source>
         <translation>开始批量检查(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="315"/>
+        <location filename="../../ui/keyboard.py" line="325"/>
         <source>&amp;Export batch CSV…</source>
         <translation>导出批量检查 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="317"/>
+        <location filename="../../ui/keyboard.py" line="327"/>
         <source>Export batch &amp;JSON…</source>
         <translation>导出批量检查 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="323"/>
+        <location filename="../../ui/keyboard.py" line="333"/>
         <source>&amp;Log</source>
         <translation>日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="324"/>
+        <location filename="../../ui/keyboard.py" line="334"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="325"/>
+        <location filename="../../ui/keyboard.py" line="335"/>
         <source>Move to the search field</source>
         <translation>转到搜索框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="326"/>
+        <location filename="../../ui/keyboard.py" line="336"/>
         <source>Log &amp;text</source>
         <translation>日志内容(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="327"/>
+        <location filename="../../ui/keyboard.py" line="337"/>
         <source>Move to the log text (arrows and Page Up/Down scroll, Ctrl+End jumps to the latest line)</source>
         <translation>转到日志内容（方向键和 Page Up/Down 滚动，Ctrl+End 跳到最新一行）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="329"/>
+        <location filename="../../ui/keyboard.py" line="339"/>
         <source>&amp;Open log folder</source>
         <translation>打开日志文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="330"/>
+        <location filename="../../ui/keyboard.py" line="340"/>
         <source>&amp;Export diagnostics…</source>
         <translation>导出诊断信息(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="336"/>
+        <location filename="../../ui/keyboard.py" line="346"/>
         <source>&amp;Remove folder</source>
         <translation>移除文件夹(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="344"/>
+        <location filename="../../ui/keyboard.py" line="354"/>
         <source>&amp;Watch</source>
         <translation>监控文件夹(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="345"/>
+        <location filename="../../ui/keyboard.py" line="355"/>
         <source>&amp;Add folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="346"/>
+        <location filename="../../ui/keyboard.py" line="356"/>
         <source>&amp;Edit folder…</source>
         <translation>编辑文件夹(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="347"/>
+        <location filename="../../ui/keyboard.py" line="357"/>
         <source>&amp;Pause or resume watching</source>
         <translation>暂停或继续监控(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="378"/>
+        <location filename="../../ui/keyboard.py" line="387"/>
         <source>Next or previous control</source>
         <translation>下一个或上一个控件</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="378"/>
+        <location filename="../../ui/keyboard.py" line="387"/>
         <source>Tab, Shift+Tab</source>
         <translation>Tab、Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="379"/>
+        <location filename="../../ui/keyboard.py" line="388"/>
         <source>Next or previous tab of a tabbed panel</source>
         <translation>选项卡面板的下一个或上一个选项卡</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="379"/>
+        <location filename="../../ui/keyboard.py" line="388"/>
         <source>Ctrl+Tab, Ctrl+Shift+Tab</source>
         <translation>Ctrl+Tab、Ctrl+Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="380"/>
+        <location filename="../../ui/keyboard.py" line="389"/>
         <source>The menu bar</source>
         <translation>菜单栏</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="380"/>
+        <location filename="../../ui/keyboard.py" line="389"/>
         <source>Alt, or Alt with the underlined letter</source>
         <translation>Alt，或 Alt 加带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="381"/>
+        <location filename="../../ui/keyboard.py" line="390"/>
         <source>Details of the selected queue item; open the selected History row in Playback; edit the selected watched folder; preview the selected stream</source>
         <translation>所选队列项的详情；在播放页打开所选的历史记录；编辑所选的监控文件夹；预览所选的流</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="384"/>
+        <location filename="../../ui/keyboard.py" line="393"/>
         <source>What can be done with the selection (context menu)</source>
         <translation>对所选项可做的操作（右键菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="384"/>
+        <location filename="../../ui/keyboard.py" line="393"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键、Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="385"/>
+        <location filename="../../ui/keyboard.py" line="394"/>
         <source>Choose from the account&apos;s list in the Category, Template group and App ID fields</source>
         <translation>在分类、模板组和应用 ID 字段中从账号的列表选择</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="387"/>
+        <location filename="../../ui/keyboard.py" line="396"/>
         <source>Close a dialog without saving</source>
         <translation>关闭对话框而不保存</translation>
     </message>
@@ -2060,217 +2065,217 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Pages (Ctrl+1 to Ctrl+5)</source>
         <extracomment>What the last notification shown is about (a tray message is clicked only while it is the last one).</extracomment>
         <translation>页面（Ctrl+1 至 Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Watch</source>
         <translation>监控文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
         <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Edit the current profile, test its connection</source>
         <translation>编辑当前配置，测试其连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>New profile…</source>
         <translation>新建配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
         <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>{0} — offline, nothing leaves this computer</source>
         <translation>{0} — 离线，任何内容都不会离开本机</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>The built-in sandbox: a VOD, STS and OSS on this computer for trying vodgui out. Nothing is uploaded to Alibaba Cloud.</source>
         <translation>内置沙箱：在本机运行的点播、STS 和 OSS，用来试用 vodgui。不会上传任何内容到阿里云。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>offline sandbox</source>
         <translation>离线沙箱</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>还剩 %n 项待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>队列中有 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>本批中有 %n 个文件失败。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="341"/>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>A video failed after its upload</source>
         <translation>有视频在上传后失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>“{0}” will not play. {1}</source>
         <translation>“{0}”无法播放。{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>%n video(s) failed after their upload</source>
         <translation>
             <numerusform>%n 个视频在上传后失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>%n video(s) will not play: {0}</source>
         <translation>
             <numerusform>%n 个视频无法播放：{0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>有 %n 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>STS</source>
         <translation>STS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -5117,27 +5122,27 @@ VideoId：{1}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="400"/>
+        <location filename="../../ui/keyboard.py" line="409"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="401"/>
+        <location filename="../../ui/keyboard.py" line="410"/>
         <source>Every action has a menu entry; these keys do it directly. The page menu (Queue, History, Playback, Log, Watch) and its keys belong to the page that shows.</source>
         <translation>每个操作都有菜单项；这些按键可直接执行。页面菜单（队列、历史记录、播放、日志、监控文件夹）及其按键属于当前显示的页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="407"/>
+        <location filename="../../ui/keyboard.py" line="416"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="407"/>
+        <location filename="../../ui/keyboard.py" line="416"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="418"/>
+        <location filename="../../ui/keyboard.py" line="427"/>
         <source>Moving around</source>
         <translation>移动焦点</translation>
     </message>
@@ -6148,32 +6153,32 @@ VideoId：{1}</translation>
 <context>
     <name>VideoMetaPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="267"/>
+        <location filename="../../ui/playauth_panels.py" line="276"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="295"/>
+        <location filename="../../ui/playauth_panels.py" line="304"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="295"/>
+        <location filename="../../ui/playauth_panels.py" line="304"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="295"/>
+        <location filename="../../ui/playauth_panels.py" line="304"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="296"/>
+        <location filename="../../ui/playauth_panels.py" line="305"/>
         <source>Cover URL:</source>
         <translation>封面地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="304"/>
+        <location filename="../../ui/playauth_panels.py" line="313"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
