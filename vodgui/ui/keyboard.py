@@ -53,9 +53,18 @@ def standard(key: QKeySequence.StandardKey, fallback: str) -> Key:
     return key if QKeySequence.keyBindings(key) else fallback
 
 
+def _on_keyboard(sequence: QKeySequence) -> bool:
+    """False for a special key most keyboards lack (Help, Find, Refresh, Save, the media keys): a platform's
+    standard key lists them, but the help dialog and the tooltips name the keys one can press."""
+    if sequence.isEmpty():
+        return False
+    key = sequence[0].key()
+    return key != Qt.Key.Key_Help and key.value < Qt.Key.Key_Back.value
+
+
 def key_text(action: QAction) -> str:
     """An action's shortcuts as the user reads them ("Ctrl+O", "F1, Ctrl+/")."""
-    return ", ".join(s.toString(NATIVE) for s in action.shortcuts() if not s.isEmpty())
+    return ", ".join(s.toString(NATIVE) for s in action.shortcuts() if _on_keyboard(s))
 
 
 def plain(text: str) -> str:
