@@ -8,6 +8,11 @@ Usage::
 It starts a private sandbox and home, watches four folders — one whose files went up, one with a file still being
 written, one paused, one that disappeared — and writes ``watch-<size>[-zh_CN].png`` and
 ``watch-dialog-<size>[-zh_CN].png``, and the Details panel's category menu (``metadata-picker-...``).
+
+With ``--switch`` it builds the window in English instead and switches the language while it runs, as Settings
+does: ``watch-switched-<size>-zh_CN.png`` (the Watch page after the switch, its watcher still running) and
+``watch-switched-<size>-en.png`` (back again); then it clicks the notification about the exports that failed
+after their upload (random bytes end TranscodeFail): ``notice-history-<size>[-zh_CN].png``.
 """
 
 from __future__ import annotations
@@ -99,6 +104,40 @@ def render_picker_menu(window: Any, path: Path) -> Path:
     return out
 
 
+def render_switch(app: Any, window: Any, out_dir: Path, size_name: str) -> list[Path]:
+    """The Watch page after live language switches, and History opened by clicking a later-failure notice."""
+    from vodgui.ui.i18n import install_translators
+
+    page = window.watch_page
+    notices: list[Any] = []
+    window.notice_shown.connect(notices.append)
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    thread = page.watcher._thread
+    shots = []
+    for language, add_text in (("zh_CN", "添加文件夹…"), ("en", "Add folder…")):
+        install_translators(app, language)
+        wait(lambda text=add_text: page.add_button.text() == text, "the page in the new language")
+        assert page.watcher._thread is thread and thread is not None and thread.is_alive(), "watcher restarted"
+        shots.append(save_png(window, out_dir / f"watch-switched-{size_name}-{language}.png"))
+    # The three exports are random bytes: uploaded fine, then TranscodeFail (found by History's follow-up checks).
+    wait(lambda: sum(r.status == "TranscodeFail" for r in window.history_page.model.rows()) == 3, "TranscodeFail")
+    wait(lambda: any(n.target.video_ids for n in notices), "the later-failure notice")
+    for language in ("en", "zh_CN"):
+        if language != "en":
+            install_translators(app, language)
+            settle(0.3)
+            failed = [r for r in window.history_page.model.rows() if r.status == "TranscodeFail"]
+            window.later_failures.failed.emit(failed[:1])  # the same notice, in Chinese
+        window.notice = next(n for n in reversed(notices) if n.target.video_ids)
+        window.nav.setCurrentRow(0)
+        window._on_notification_clicked()  # what the tray's messageClicked calls
+        window.statusBar().showMessage(f"{window.notice.title}: {window.notice.text}")
+        suffix = f"-{size_name}" + ("" if language == "en" else f"-{language}")
+        shots.append(save_png(window, out_dir / f"notice-history{suffix}.png"))
+    install_translators(app, "en")
+    return shots
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
@@ -108,10 +147,26 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out_dir", nargs="?", default="screenshots")
     parser.add_argument("--lang", default="en,zh_CN")
+    parser.add_argument("--switch", action="store_true", help="switch the language while the window runs")
     args = parser.parse_args(argv[1:])
     app = QApplication.instance() or QApplication(argv[:1])
     apply_style(app)
     out_dir = Path(args.out_dir)
+    if args.switch:
+        install_translators(app, "en")
+        for size_name in ("default", "minimum"):
+            with tempfile.TemporaryDirectory() as root, demo_window() as window:
+                window.setFocus()
+                if size_name == "minimum":
+                    window.resize(window.minimumSizeHint())
+                stop = stage_folders(window, Path(root))
+                try:
+                    for shot in render_switch(app, window, out_dir, size_name):
+                        print(shot, flush=True)
+                finally:
+                    stop.set()
+                    window.watch_page.stop()
+        return 0
     for language in args.lang.split(","):
         install_translators(app, language.strip())
         for size_name in ("default", "minimum"):

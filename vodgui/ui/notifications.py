@@ -14,7 +14,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, Signal
 from PySide6.QtWidgets import QAbstractItemView
 
 from vodgui.core.media_status import FAILED, StatusReport, is_settled
-from vodgui.ui.history_model import VIDEO_ID_ROLE, Category
+from vodgui.ui.history_model import VIDEO_ID_ROLE, Category, HistoryModel
 from vodgui.ui.history_page import HistoryPage
 
 
@@ -57,41 +57,32 @@ class LaterFailures(QObject):
         super().__init__(parent)
         #: VideoIds of the entries followed (not settled when last seen).
         self._following: set[str] = set()
-        self._page: HistoryPage | None = None
 
     def attach(self, page: HistoryPage) -> None:
-        """Follow ``page``'s loads and checks (the History page is built again after a language switch)."""
-        self._page = page
-        page.loaded.connect(self._on_loaded)
-        page.statuses_checked.connect(self._on_checked)
-        self._on_loaded(page.model.rowCount())
-
-    def _on_loaded(self, added: int) -> None:
-        page = self._page
-        if page is None or not added:
-            return
+        """Follow ``page``'s rows and checks (the History page is built again after a language switch)."""
         model = page.model
-        for i in range(max(0, model.rowCount() - added), model.rowCount()):  # merge() appends the new rows
+        model.rowsInserted.connect(lambda _parent, first, last: self._follow(model, first, last))
+        page.statuses_checked.connect(lambda report: self._on_checked(model, report))
+        if model.rowCount():
+            self._follow(model, 0, model.rowCount() - 1)
+
+    def _follow(self, model: HistoryModel, first: int, last: int) -> None:
+        for i in range(first, last + 1):
             row = model.row(i)
             if row.video_id and not is_settled(row.status):
                 self._following.add(row.video_id)
 
-    def _on_checked(self, report: StatusReport) -> None:
-        page = self._page
-        if page is None:
-            return
-        failed_ids: list[str] = []
+    def _on_checked(self, model: HistoryModel, report: StatusReport) -> None:
+        failed_ids: set[str] = set()
         for video_id, update in report.updates.items():
             if video_id not in self._following or not is_settled(update.status):
                 continue
             self._following.discard(video_id)
             if update.status in FAILED:
-                failed_ids.append(video_id)
-        if failed_ids:
-            wanted = set(failed_ids)
-            rows = [row for row in page.model.rows() if row.video_id in wanted]
-            if rows:
-                self.failed.emit(rows)
+                failed_ids.add(video_id)
+        rows = [row for row in model.rows() if row.video_id in failed_ids] if failed_ids else []
+        if rows:
+            self.failed.emit(rows)
 
 
 def show_history_entries(page: HistoryPage, video_ids: tuple[str, ...]) -> None:
