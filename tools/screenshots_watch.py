@@ -124,14 +124,16 @@ def render_switch(app: Any, window: Any, out_dir: Path, size_name: str) -> list[
     wait(lambda: any(n.target.video_ids for n in notices), "the later-failure notice")
     for language in ("en", "zh_CN"):
         if language != "en":
+            before = window.history_page
             install_translators(app, language)
-            settle(0.3)
+            wait(lambda before=before: window.history_page is not before and sum(
+                r.status == "TranscodeFail" for r in window.history_page.model.rows()) == 3,
+                 "the rebuilt History page read")
             failed = [r for r in window.history_page.model.rows() if r.status == "TranscodeFail"]
             window.later_failures.failed.emit(failed[:1])  # the same notice, in Chinese
         window.notice = next(n for n in reversed(notices) if n.target.video_ids)
         window.nav.setCurrentRow(0)
         window._on_notification_clicked()  # what the tray's messageClicked calls
-        window.statusBar().showMessage(f"{window.notice.title}: {window.notice.text}")
         suffix = f"-{size_name}" + ("" if language == "en" else f"-{language}")
         shots.append(save_png(window, out_dir / f"notice-history{suffix}.png"))
     install_translators(app, "en")

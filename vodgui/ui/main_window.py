@@ -382,8 +382,15 @@ class MainWindow(QMainWindow):
         page) or the History entries of ``target.video_ids``."""
         self.open_files([])
         if target.video_ids:
-            self.nav.setCurrentRow(self.stack.indexOf(self.history_page))
-            show_history_entries(self.history_page, target.video_ids)
+            page = self.history_page
+            self.nav.setCurrentRow(self.stack.indexOf(page))
+            if not show_history_entries(page, target.video_ids):
+                # Just built again (a language switch): the entries are selected once the page has read them.
+                def on_loaded(_added: int) -> None:
+                    if show_history_entries(page, target.video_ids):
+                        page.loaded.disconnect(on_loaded)
+
+                page.loaded.connect(on_loaded)
         elif target.job_ids:
             page = self.upload_page
             self.nav.setCurrentRow(self.stack.indexOf(page))

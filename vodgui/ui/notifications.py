@@ -85,9 +85,9 @@ class LaterFailures(QObject):
             self.failed.emit(rows)
 
 
-def show_history_entries(page: HistoryPage, video_ids: tuple[str, ...]) -> None:
+def show_history_entries(page: HistoryPage, video_ids: tuple[str, ...]) -> int:
     """Select the History entries of ``video_ids`` and scroll to the first; a search or status filter hiding one
-    of them is cleared first."""
+    of them is cleared first. Returns how many were found (none while the page is still reading the history)."""
 
     def visible() -> dict[str, int]:
         found: dict[str, int] = {}
@@ -111,3 +111,4 @@ def show_history_entries(page: HistoryPage, video_ids: tuple[str, ...]) -> None:
     if shown:
         page.table.scrollTo(page.proxy.index(min(shown.values()), 0),
                             QAbstractItemView.ScrollHint.PositionAtCenter)
+    return len(shown)

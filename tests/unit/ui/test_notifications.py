@@ -59,8 +59,15 @@ def test_a_video_that_fails_after_its_upload_is_notified_and_opens_its_history_e
     # In Chinese too; several at once are one notice about all of them.
     rows = window.history_page.model.rows()
     junk_row = next(r for r in rows if r.file_name == "junk.mp4")
+    old_page = window.history_page
     try:
         i18n.install_translators(qapp, "zh_CN")
+        # The History page is built again in Chinese; a click right away still lands on the entry.
+        qtbot.waitUntil(lambda: window.history_page is not old_page, timeout=WAIT_MS)
+        window.nav.setCurrentRow(0)
+        window._on_notification_clicked()
+        qtbot.waitUntil(lambda: window.history_page.selected_video_ids() == [junk_id], timeout=WAIT_MS)
+        assert window.stack.currentWidget() is window.history_page
         window._on_failed_later([junk_row])
         assert notices[-1].title == "有视频在上传后失败" and notices[-1].text.startswith("“junk”无法播放。转码失败")
         window._on_failed_later([junk_row, junk_row])
