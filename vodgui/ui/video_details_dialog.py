@@ -31,7 +31,7 @@ from vodgui.ui import a11y
 from vodgui.ui.announce import announce
 from vodgui.ui.catalog_menu import attach_catalog_pickers
 from vodgui.ui.context import AppContext
-from vodgui.ui.errors import describe_exception
+from vodgui.ui.errors import describe_exception, details
 from vodgui.ui.i18n import Retranslator
 from vodgui.ui.media_prompts import MediaPrompts
 from vodgui.ui.message_texts import render
@@ -174,7 +174,9 @@ class VideoDetailsDialog(QDialog):
                 text = self.tr("✗ {0}: {1}").format(name, describe_exception(error))
             item = QListWidgetItem(text, self.results)
             item.setData(Qt.ItemDataRole.UserRole, video.video_id)
-            item.setToolTip(text)
+            # The failure's code, the service's words and RequestId, for a ticket (the line above is the sentence).
+            item.setToolTip(text if error is None
+                            else text + "\n" + details(error.code, error.message, error.request_id))
         self.results.setMinimumHeight(self.results.fontMetrics().lineSpacing() * min(8, 2 * len(self.videos) + 1))
         self.results.show()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))

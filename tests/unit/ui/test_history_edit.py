@@ -98,8 +98,10 @@ def test_each_video_says_how_it_went_and_a_new_title_shows_in_history(qtbot: Any
     results = blocker.args[0]
     assert results[kept] is None and results[gone].code == "InvalidVideo.NotFound"
     assert control.video(kept)["title"] == "Renamed"
-    lines = {dialog.results.item(i).text() for i in range(dialog.results.count())}
-    assert any(line.startswith("✗ Gone: ") for line in lines)
+    [failed] = [dialog.results.item(i) for i in range(dialog.results.count())
+                if dialog.results.item(i).text().startswith("✗ Gone: ")]
+    assert "does not exist" in failed.text() and "InvalidVideo.NotFound" in failed.toolTip()
+    assert "RequestId" in failed.toolTip()
     assert "Not saved: 1" in dialog.status.text()
     assert page.footer.text() == "Details saved in VOD for 1 video. Not saved for 1 (see the dialog)."
     titles = {row.video_id: row.record.title for row in page.model.rows()}
