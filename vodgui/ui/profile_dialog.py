@@ -254,8 +254,12 @@ class ProfileDialog(QDialog):
         self.accelerate_endpoint_box.setToolTip(self.tr(
             "oss-accelerate.aliyuncs.com: global; oss-accelerate-overseas.aliyuncs.com: for uploads from outside "
             "mainland China"))
+        self.accelerate_hint = self._hint(self.accel_group)
+        self.accelerate_hint.setText(self.tr(
+            "Billed per GB as upload acceleration. Alibaba Cloud enables it for the account first (a ticket)."))
         accel_form.addRow(self.accelerate_check)
         accel_form.addRow(self.tr("Acceleration &endpoint:"), self.accelerate_endpoint_box)
+        accel_form.addRow("", self.accelerate_hint)
         self.accelerate_check.toggled.connect(self.accelerate_endpoint_box.setEnabled)
         self.accelerate_endpoint_box.setEnabled(False)
 

@@ -1374,328 +1374,328 @@ File: {1}</source>
 <context>
     <name>KeyboardMap</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="75"/>
+        <location filename="../../ui/keyboard.py" line="84"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="202"/>
+        <location filename="../../ui/keyboard.py" line="211"/>
         <source>More menus</source>
         <extracomment>page index -&gt; its menu (shown in the menu bar while that page shows). The menus in the order the shortcuts dialog lists them: (title, actions).</extracomment>
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="209"/>
+        <location filename="../../ui/keyboard.py" line="218"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="217"/>
+        <location filename="../../ui/keyboard.py" line="226"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="219"/>
+        <location filename="../../ui/keyboard.py" line="228"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="221"/>
+        <location filename="../../ui/keyboard.py" line="230"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="223"/>
+        <location filename="../../ui/keyboard.py" line="232"/>
         <source>Quit vodgui (running uploads are paused)</source>
         <translation>退出 vodgui（正在进行的上传会暂停）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="224"/>
+        <location filename="../../ui/keyboard.py" line="233"/>
         <source>Everywhere</source>
         <translation>所有页面</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="232"/>
+        <location filename="../../ui/keyboard.py" line="241"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="235"/>
+        <location filename="../../ui/keyboard.py" line="244"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="236"/>
+        <location filename="../../ui/keyboard.py" line="245"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="237"/>
+        <location filename="../../ui/keyboard.py" line="246"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="248"/>
+        <location filename="../../ui/keyboard.py" line="257"/>
         <source>Choose &amp;profile</source>
         <translation>选择配置(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="249"/>
+        <location filename="../../ui/keyboard.py" line="258"/>
         <source>Move to the profile list (Up and Down choose)</source>
         <translation>转到配置列表（上下方向键选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="250"/>
+        <location filename="../../ui/keyboard.py" line="259"/>
         <source>&amp;Edit profile…</source>
         <translation>编辑配置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="251"/>
+        <location filename="../../ui/keyboard.py" line="260"/>
         <source>&amp;New profile…</source>
         <translation>新建配置(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="281"/>
+        <location filename="../../ui/keyboard.py" line="290"/>
         <source>&amp;Details of the selection</source>
         <translation>所选项的详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="282"/>
+        <location filename="../../ui/keyboard.py" line="291"/>
         <source>Edit the title, tags and other metadata of the selected items (Enter in the queue does the same)</source>
         <translation>编辑所选项的标题、标签等元数据（在队列中按 Enter 也可以）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="284"/>
+        <location filename="../../ui/keyboard.py" line="293"/>
         <source>&amp;Transfer settings</source>
         <translation>传输设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="285"/>
+        <location filename="../../ui/keyboard.py" line="294"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit</source>
         <translation>并行上传、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="286"/>
+        <location filename="../../ui/keyboard.py" line="295"/>
         <source>Defaults for &amp;new files…</source>
         <translation>新文件的默认信息(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="287"/>
+        <location filename="../../ui/keyboard.py" line="296"/>
         <source>&amp;Queue list</source>
         <translation>队列列表(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="288"/>
+        <location filename="../../ui/keyboard.py" line="297"/>
         <source>Move to the queue (Space pauses or resumes, Delete removes)</source>
         <translation>转到队列（空格键暂停或继续，Delete 键移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="289"/>
+        <location filename="../../ui/keyboard.py" line="298"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="296"/>
+        <location filename="../../ui/keyboard.py" line="305"/>
         <source>Hi&amp;story</source>
         <translation>历史记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="297"/>
+        <location filename="../../ui/keyboard.py" line="306"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="298"/>
+        <location filename="../../ui/keyboard.py" line="307"/>
         <source>Move to the filter field</source>
         <translation>转到筛选框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="299"/>
+        <location filename="../../ui/keyboard.py" line="308"/>
         <source>&amp;Refresh status</source>
         <translation>刷新状态(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="300"/>
+        <location filename="../../ui/keyboard.py" line="309"/>
         <source>Open in &amp;Playback</source>
         <translation>在播放页打开(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="302"/>
+        <location filename="../../ui/keyboard.py" line="311"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="309"/>
+        <location filename="../../ui/keyboard.py" line="318"/>
         <source>Play or &amp;pause the preview</source>
         <translation>播放或暂停预览(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="313"/>
+        <location filename="../../ui/keyboard.py" line="322"/>
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="314"/>
+        <location filename="../../ui/keyboard.py" line="323"/>
         <source>&amp;VideoIds</source>
         <translation>VideoId 列表(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="315"/>
+        <location filename="../../ui/keyboard.py" line="324"/>
         <source>Move to the VideoIds field</source>
         <translation>转到 VideoId 输入框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="316"/>
+        <location filename="../../ui/keyboard.py" line="325"/>
         <source>&amp;Get PlayAuth</source>
         <translation>获取播放凭证(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="317"/>
+        <location filename="../../ui/keyboard.py" line="326"/>
         <source>&amp;Check as the player would</source>
         <translation>模拟播放器检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="319"/>
+        <location filename="../../ui/keyboard.py" line="328"/>
         <source>Get play &amp;info</source>
         <translation>获取播放信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="320"/>
+        <location filename="../../ui/keyboard.py" line="329"/>
         <source>Pre&amp;view the selected stream</source>
         <translation>预览所选的流(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="322"/>
+        <location filename="../../ui/keyboard.py" line="331"/>
         <source>Copy stream &amp;URL</source>
         <translation>复制流地址(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="324"/>
+        <location filename="../../ui/keyboard.py" line="333"/>
         <source>Run &amp;batch check</source>
         <translation>开始批量检查(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="325"/>
+        <location filename="../../ui/keyboard.py" line="334"/>
         <source>&amp;Export batch CSV…</source>
         <translation>导出批量检查 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="327"/>
+        <location filename="../../ui/keyboard.py" line="336"/>
         <source>Export batch &amp;JSON…</source>
         <translation>导出批量检查 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="333"/>
+        <location filename="../../ui/keyboard.py" line="342"/>
         <source>&amp;Log</source>
         <translation>日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="334"/>
+        <location filename="../../ui/keyboard.py" line="343"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="335"/>
+        <location filename="../../ui/keyboard.py" line="344"/>
         <source>Move to the search field</source>
         <translation>转到搜索框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="336"/>
+        <location filename="../../ui/keyboard.py" line="345"/>
         <source>Log &amp;text</source>
         <translation>日志内容(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="337"/>
+        <location filename="../../ui/keyboard.py" line="346"/>
         <source>Move to the log text (arrows and Page Up/Down scroll, Ctrl+End jumps to the latest line)</source>
         <translation>转到日志内容（方向键和 Page Up/Down 滚动，Ctrl+End 跳到最新一行）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="339"/>
+        <location filename="../../ui/keyboard.py" line="348"/>
         <source>&amp;Open log folder</source>
         <translation>打开日志文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="340"/>
+        <location filename="../../ui/keyboard.py" line="349"/>
         <source>&amp;Export diagnostics…</source>
         <translation>导出诊断信息(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="346"/>
+        <location filename="../../ui/keyboard.py" line="355"/>
         <source>&amp;Remove folder</source>
         <translation>移除文件夹(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="354"/>
+        <location filename="../../ui/keyboard.py" line="363"/>
         <source>&amp;Watch</source>
         <translation>监控文件夹(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="355"/>
+        <location filename="../../ui/keyboard.py" line="364"/>
         <source>&amp;Add folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="356"/>
+        <location filename="../../ui/keyboard.py" line="365"/>
         <source>&amp;Edit folder…</source>
         <translation>编辑文件夹(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="357"/>
+        <location filename="../../ui/keyboard.py" line="366"/>
         <source>&amp;Pause or resume watching</source>
         <translation>暂停或继续监控(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="387"/>
+        <location filename="../../ui/keyboard.py" line="396"/>
         <source>Next or previous control</source>
         <translation>下一个或上一个控件</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="387"/>
+        <location filename="../../ui/keyboard.py" line="396"/>
         <source>Tab, Shift+Tab</source>
         <translation>Tab、Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="388"/>
+        <location filename="../../ui/keyboard.py" line="397"/>
         <source>Next or previous tab of a tabbed panel</source>
         <translation>选项卡面板的下一个或上一个选项卡</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="388"/>
+        <location filename="../../ui/keyboard.py" line="397"/>
         <source>Ctrl+Tab, Ctrl+Shift+Tab</source>
         <translation>Ctrl+Tab、Ctrl+Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="389"/>
+        <location filename="../../ui/keyboard.py" line="398"/>
         <source>The menu bar</source>
         <translation>菜单栏</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="389"/>
+        <location filename="../../ui/keyboard.py" line="398"/>
         <source>Alt, or Alt with the underlined letter</source>
         <translation>Alt，或 Alt 加带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="390"/>
+        <location filename="../../ui/keyboard.py" line="399"/>
         <source>Details of the selected queue item; open the selected History row in Playback; edit the selected watched folder; preview the selected stream</source>
         <translation>所选队列项的详情；在播放页打开所选的历史记录；编辑所选的监控文件夹；预览所选的流</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="393"/>
+        <location filename="../../ui/keyboard.py" line="402"/>
         <source>What can be done with the selection (context menu)</source>
         <translation>对所选项可做的操作（右键菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="393"/>
+        <location filename="../../ui/keyboard.py" line="402"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键、Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="394"/>
+        <location filename="../../ui/keyboard.py" line="403"/>
         <source>Choose from the account&apos;s list in the Category, Template group and App ID fields</source>
         <translation>在分类、模板组和应用 ID 字段中从账号的列表选择</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="396"/>
+        <location filename="../../ui/keyboard.py" line="405"/>
         <source>Close a dialog without saving</source>
         <translation>关闭对话框而不保存</translation>
     </message>
@@ -3726,198 +3726,198 @@ VideoId：{1}</translation>
         <translation>流类型（StreamType）</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="63"/>
+        <location filename="../../ui/playinfo_panel.py" line="66"/>
         <source>OutputType: cdn gives CDN URLs signed with auth_key; oss gives presigned OSS URLs (mp4 only)</source>
         <translation>输出类型（OutputType）：cdn 返回带 auth_key 签名的 CDN 地址；oss 返回预签名的 OSS 地址（仅 mp4）</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="67"/>
+        <location filename="../../ui/playinfo_panel.py" line="70"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="68"/>
+        <location filename="../../ui/playinfo_panel.py" line="71"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="69"/>
+        <location filename="../../ui/playinfo_panel.py" line="72"/>
         <source>AuthTimeout: how long the playback URLs stay valid. &apos;default&apos; leaves it to the service (CDN URL signing default, 3600 s for OSS).</source>
         <translation>地址有效期（AuthTimeout）：播放地址的有效时长。“默认”表示由服务端决定（CDN 为 URL 鉴权的默认值，OSS 为 3600 秒）。</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="74"/>
+        <location filename="../../ui/playinfo_panel.py" line="77"/>
         <source>ResultType: Single gives one stream per definition; Multiple all</source>
         <translation>返回类型（ResultType）：Single 每种清晰度返回一个流；Multiple 返回全部</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="78"/>
-        <location filename="../../ui/playinfo_panel.py" line="222"/>
+        <location filename="../../ui/playinfo_panel.py" line="81"/>
+        <location filename="../../ui/playinfo_panel.py" line="226"/>
         <source>PlayConfig: a JSON object, e.g. a PlayDomain to sign URLs for</source>
         <translation>PlayConfig：JSON 对象，例如指定用于签名地址的播放域名 PlayDomain</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="81"/>
+        <location filename="../../ui/playinfo_panel.py" line="84"/>
         <source>for HLS standard encryption; the built-in sandbox mints one</source>
         <translation>用于 HLS 标准加密；内置沙箱会自动生成</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="82"/>
+        <location filename="../../ui/playinfo_panel.py" line="85"/>
         <source>MtsHlsUriToken from your token service: the preview appends it to an encrypted playlist&apos;s URL, and the CDN passes it on to the key URI</source>
         <translation>来自您令牌服务的 MtsHlsUriToken：预览会把它加到加密播放列表的地址上，CDN 再把它传给密钥地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="84"/>
+        <location filename="../../ui/playinfo_panel.py" line="87"/>
         <source>Get play info</source>
         <translation>获取播放信息</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="85"/>
+        <location filename="../../ui/playinfo_panel.py" line="88"/>
         <source>Call GetPlayInfo with the profile&apos;s key and these inputs</source>
         <translation>用当前配置的密钥和这些参数调用 GetPlayInfo</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="89"/>
+        <location filename="../../ui/playinfo_panel.py" line="92"/>
         <source>Formats:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="89"/>
+        <location filename="../../ui/playinfo_panel.py" line="92"/>
         <source>Definition:</source>
         <translation>清晰度：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="90"/>
+        <location filename="../../ui/playinfo_panel.py" line="93"/>
         <source>StreamType:</source>
         <translation>流类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="90"/>
+        <location filename="../../ui/playinfo_panel.py" line="93"/>
         <source>OutputType:</source>
         <translation>输出类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="91"/>
+        <location filename="../../ui/playinfo_panel.py" line="94"/>
         <source>AuthTimeout:</source>
         <translation>地址有效期：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="91"/>
+        <location filename="../../ui/playinfo_panel.py" line="94"/>
         <source>ResultType:</source>
         <translation>返回类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="97"/>
+        <location filename="../../ui/playinfo_panel.py" line="100"/>
         <source>PlayConfig:</source>
         <translation>PlayConfig：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="102"/>
+        <location filename="../../ui/playinfo_panel.py" line="105"/>
         <source>MtsHlsUriToken:</source>
         <translation>MtsHlsUriToken：</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="120"/>
+        <location filename="../../ui/playinfo_panel.py" line="124"/>
         <source>Streams</source>
         <translation>播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="122"/>
+        <location filename="../../ui/playinfo_panel.py" line="126"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="122"/>
+        <location filename="../../ui/playinfo_panel.py" line="126"/>
         <source>Definition</source>
         <translation>清晰度</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="122"/>
+        <location filename="../../ui/playinfo_panel.py" line="126"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="122"/>
+        <location filename="../../ui/playinfo_panel.py" line="126"/>
         <source>Bitrate</source>
         <translation>码率</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="122"/>
+        <location filename="../../ui/playinfo_panel.py" line="126"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="123"/>
+        <location filename="../../ui/playinfo_panel.py" line="127"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="123"/>
+        <location filename="../../ui/playinfo_panel.py" line="127"/>
         <source>Encryption</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="123"/>
+        <location filename="../../ui/playinfo_panel.py" line="127"/>
         <source>URL expires</source>
         <translation>地址过期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="123"/>
+        <location filename="../../ui/playinfo_panel.py" line="127"/>
         <source>URL</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="135"/>
+        <location filename="../../ui/playinfo_panel.py" line="139"/>
         <source>Double-click a stream to preview it</source>
         <translation>双击播放流即可预览</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="137"/>
+        <location filename="../../ui/playinfo_panel.py" line="141"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="138"/>
+        <location filename="../../ui/playinfo_panel.py" line="142"/>
         <source>Play the selected stream below</source>
         <translation>在下方播放所选的流</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="140"/>
+        <location filename="../../ui/playinfo_panel.py" line="144"/>
         <source>Copy URL</source>
         <translation>复制地址</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="141"/>
+        <location filename="../../ui/playinfo_panel.py" line="145"/>
         <source>Copy the selected stream&apos;s full playback URL (a credential until it expires)</source>
         <translation>复制所选流的完整播放地址（过期前可当作凭证使用，请妥善保管）</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="182"/>
+        <location filename="../../ui/playinfo_panel.py" line="186"/>
         <source>{0:.0f} kbps</source>
         <translation>{0:.0f} kbps</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="184"/>
+        <location filename="../../ui/playinfo_panel.py" line="188"/>
         <source>encrypted</source>
         <translation>已加密</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="184"/>
+        <location filename="../../ui/playinfo_panel.py" line="188"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="185"/>
+        <location filename="../../ui/playinfo_panel.py" line="189"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="217"/>
+        <location filename="../../ui/playinfo_panel.py" line="221"/>
         <source>PlayConfig must be a JSON object.</source>
         <translation>PlayConfig 必须是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/playinfo_panel.py" line="219"/>
+        <location filename="../../ui/playinfo_panel.py" line="223"/>
         <source>PlayConfig is not valid JSON: {0}</source>
         <translation>PlayConfig 不是有效的 JSON：{0}</translation>
     </message>
@@ -4119,106 +4119,106 @@ VideoId：{1}</translation>
         <translation>所选播放流的预览，从其播放地址获取</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="154"/>
+        <location filename="../../ui/player_widget.py" line="155"/>
         <source>Play or pause</source>
         <translation>播放或暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="155"/>
-        <location filename="../../ui/player_widget.py" line="328"/>
+        <location filename="../../ui/player_widget.py" line="156"/>
+        <location filename="../../ui/player_widget.py" line="331"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="159"/>
+        <location filename="../../ui/player_widget.py" line="160"/>
         <source>Click or drag to seek</source>
         <translation>点击或拖动以跳转</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="160"/>
+        <location filename="../../ui/player_widget.py" line="161"/>
         <source>Position</source>
         <translation>播放位置</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="160"/>
+        <location filename="../../ui/player_widget.py" line="161"/>
         <source>Playback position in milliseconds; arrow keys seek</source>
         <translation>播放位置（毫秒）；方向键可跳转</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="170"/>
         <location filename="../../ui/player_widget.py" line="171"/>
-        <location filename="../../ui/player_widget.py" line="303"/>
+        <location filename="../../ui/player_widget.py" line="172"/>
+        <location filename="../../ui/player_widget.py" line="306"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="174"/>
+        <location filename="../../ui/player_widget.py" line="175"/>
         <source>Definition and format: switch renditions at the same position</source>
         <translation>清晰度和格式：在当前位置切换转码流</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="175"/>
+        <location filename="../../ui/player_widget.py" line="176"/>
         <source>Definition</source>
         <translation>清晰度</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="182"/>
-        <location filename="../../ui/player_widget.py" line="183"/>
+        <location filename="../../ui/player_widget.py" line="185"/>
+        <location filename="../../ui/player_widget.py" line="186"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="303"/>
+        <location filename="../../ui/player_widget.py" line="306"/>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="327"/>
+        <location filename="../../ui/player_widget.py" line="330"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="332"/>
+        <location filename="../../ui/player_widget.py" line="335"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="333"/>
+        <location filename="../../ui/player_widget.py" line="336"/>
         <source>Waiting for data…</source>
         <translation>正在等待数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="334"/>
+        <location filename="../../ui/player_widget.py" line="337"/>
         <source>Buffering…</source>
         <translation>正在缓冲…</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="335"/>
+        <location filename="../../ui/player_widget.py" line="338"/>
         <source>End of the stream.</source>
         <translation>播放结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="336"/>
+        <location filename="../../ui/player_widget.py" line="339"/>
         <source>This stream cannot be played.</source>
         <translation>此播放流无法播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="343"/>
+        <location filename="../../ui/player_widget.py" line="346"/>
         <source>Cannot play this stream: {0}</source>
         <translation>无法播放此播放流：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="356"/>
+        <location filename="../../ui/player_widget.py" line="359"/>
         <source>The server could not be reached: {0}</source>
         <translation>无法连接服务器：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="358"/>
+        <location filename="../../ui/player_widget.py" line="361"/>
         <source>The server answered HTTP {0} {1}.</source>
         <translation>服务器返回 HTTP {0} {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/player_widget.py" line="360"/>
+        <location filename="../../ui/player_widget.py" line="363"/>
         <source>The URL&apos;s auth_key has probably expired (or the URL was altered): get the play info again.</source>
         <translation>地址中的 auth_key 可能已过期（或地址被修改）：请重新获取播放信息。</translation>
     </message>
@@ -4521,79 +4521,84 @@ VideoId：{1}</translation>
         <translation>oss-accelerate.aliyuncs.com：全球加速；oss-accelerate-overseas.aliyuncs.com：适用于从中国内地以外上传</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="258"/>
+        <location filename="../../ui/profile_dialog.py" line="259"/>
+        <source>Billed per GB as upload acceleration. Alibaba Cloud enables it for the account first (a ticket).</source>
+        <translation>按 GB 收取上传加速费用。须先由阿里云为账号开通（提交工单）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="261"/>
         <source>Acceleration &amp;endpoint:</source>
         <translation>加速域名(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="262"/>
+        <location filename="../../ui/profile_dialog.py" line="266"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="275"/>
+        <location filename="../../ui/profile_dialog.py" line="279"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="277"/>
+        <location filename="../../ui/profile_dialog.py" line="281"/>
         <source>Delete this profile and its secret in the keychain</source>
         <translation>删除此配置及其在钥匙串中的密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="469"/>
+        <location filename="../../ui/profile_dialog.py" line="473"/>
         <source>VOD issues a credential for each video. Simple: the key only needs VOD upload permission.</source>
         <translation>由视频点播为每个视频签发上传凭证。简单：密钥只需点播上传权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="472"/>
+        <location filename="../../ui/profile_dialog.py" line="476"/>
         <source>vodgui calls the VOD API with a temporary STS token. Needs a RAM role and, optionally, a session policy.</source>
         <translation>vodgui 使用 STS 临时凭证调用点播 API。需要一个 RAM 角色，会话策略可选。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="475"/>
+        <location filename="../../ui/profile_dialog.py" line="479"/>
         <source>The sandbox&apos;s own AccessKey signs the calls (its RAM user&apos;s, in STS mode).</source>
         <translation>由沙箱自带的 AccessKey 签名调用（STS 模式下为其 RAM 用户的 AccessKey）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="477"/>
+        <location filename="../../ui/profile_dialog.py" line="481"/>
         <source>The sandbox&apos;s built-in AppServer hands out the credentials.</source>
         <translation>由沙箱内置的 AppServer 发放凭证。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="479"/>
+        <location filename="../../ui/profile_dialog.py" line="483"/>
         <source>Your AccessKey ID is kept in the profile and the secret in the system keychain.</source>
         <translation>AccessKey ID 保存在配置中，Secret 保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="482"/>
+        <location filename="../../ui/profile_dialog.py" line="486"/>
         <source>Your team&apos;s AppServer hands out the credentials; you keep only its URL and a token.</source>
         <translation>由团队的 AppServer 发放凭证；您只需保存其地址和令牌。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="531"/>
-        <location filename="../../ui/profile_dialog.py" line="532"/>
+        <location filename="../../ui/profile_dialog.py" line="535"/>
+        <location filename="../../ui/profile_dialog.py" line="536"/>
         <source>default: {0}</source>
         <translation>默认：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="567"/>
+        <location filename="../../ui/profile_dialog.py" line="571"/>
         <source>✗ No usable keychain: {0}. vodgui keeps secrets only in the system keychain, never in a file, so it cannot save this secret. Start or unlock your keychain (GNOME Keyring, KWallet).</source>
         <translation>✗ 没有可用的钥匙串：{0}。vodgui 只把密钥保存在系统钥匙串中，绝不写入文件，因此无法保存此密钥。请启动或解锁钥匙串（GNOME Keyring、KWallet）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="570"/>
+        <location filename="../../ui/profile_dialog.py" line="574"/>
         <source>cannot be stored: no keychain</source>
         <translation>无法保存：没有钥匙串</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="576"/>
+        <location filename="../../ui/profile_dialog.py" line="580"/>
         <source>Stored in {0}. Leave the field empty to keep it.</source>
         <translation>已保存在 {0} 中。留空则保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="574"/>
         <location filename="../../ui/profile_dialog.py" line="578"/>
+        <location filename="../../ui/profile_dialog.py" line="582"/>
         <source>unchanged (stored in the keychain)</source>
         <translation>不变（已保存在钥匙串中）</translation>
     </message>
@@ -4664,7 +4669,7 @@ VideoId：{1}</translation>
     </message>
     <message>
         <location filename="../../ui/profile_dialog.py" line="236"/>
-        <location filename="../../ui/profile_dialog.py" line="506"/>
+        <location filename="../../ui/profile_dialog.py" line="510"/>
         <source>Proxy address:</source>
         <translation>代理地址：</translation>
     </message>
@@ -4689,87 +4694,87 @@ VideoId：{1}</translation>
         <translation>额外 CA 证书：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="506"/>
+        <location filename="../../ui/profile_dialog.py" line="510"/>
         <source>PAC address:</source>
         <translation>PAC 地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="509"/>
+        <location filename="../../ui/profile_dialog.py" line="513"/>
         <source>The address (or file path) of the proxy auto-configuration file</source>
         <translation>代理自动配置（PAC）文件的地址或文件路径</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="512"/>
+        <location filename="../../ui/profile_dialog.py" line="516"/>
         <source>http://, https:// or socks5://host:port, without the password</source>
         <translation>http://、https:// 或 socks5://主机:端口，不含密码</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="524"/>
+        <location filename="../../ui/profile_dialog.py" line="528"/>
         <source>Extra CA certificate</source>
         <translation>额外 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="525"/>
+        <location filename="../../ui/profile_dialog.py" line="529"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="580"/>
+        <location filename="../../ui/profile_dialog.py" line="584"/>
         <source>Will be stored in {0}, never in the profile file.</source>
         <translation>将保存在 {0} 中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="642"/>
+        <location filename="../../ui/profile_dialog.py" line="646"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="654"/>
+        <location filename="../../ui/profile_dialog.py" line="658"/>
         <source>Profile {0} saved; its secret is stored in {1}.</source>
         <translation>配置 {0} 已保存；其密钥保存在 {1} 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="656"/>
+        <location filename="../../ui/profile_dialog.py" line="660"/>
         <source>Profile {0} saved.</source>
         <translation>配置 {0} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="673"/>
+        <location filename="../../ui/profile_dialog.py" line="677"/>
         <source>Not saved: there is no usable keychain, and vodgui never writes secrets to a file. Start or unlock your keychain (GNOME Keyring, KWallet), then save again.</source>
         <translation>未保存：没有可用的钥匙串，而 vodgui 绝不把密钥写入文件。请启动或解锁钥匙串（GNOME Keyring、KWallet）后再保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="676"/>
+        <location filename="../../ui/profile_dialog.py" line="680"/>
         <source>AccessKey secret</source>
         <translation>AccessKey Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="676"/>
+        <location filename="../../ui/profile_dialog.py" line="680"/>
         <source>AppServer token</source>
         <translation>AppServer 令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="677"/>
+        <location filename="../../ui/profile_dialog.py" line="681"/>
         <source>Enter the {0}: it is kept in the system keychain, never in the profile file.</source>
         <translation>请输入 {0}：它只保存在系统钥匙串中，绝不写入配置文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="691"/>
+        <location filename="../../ui/profile_dialog.py" line="695"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="692"/>
+        <location filename="../../ui/profile_dialog.py" line="696"/>
         <source>Delete the profile {0} and its secret in the keychain? Uploads queued with it cannot continue.</source>
         <translation>要删除配置 {0} 及其在钥匙串中的密钥吗？使用该配置排队的上传将无法继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="701"/>
+        <location filename="../../ui/profile_dialog.py" line="705"/>
         <source>Deleting…</source>
         <translation>正在删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="713"/>
+        <location filename="../../ui/profile_dialog.py" line="717"/>
         <source>Profile {0} deleted.</source>
         <translation>配置 {0} 已删除。</translation>
     </message>
@@ -5122,27 +5127,27 @@ VideoId：{1}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="409"/>
+        <location filename="../../ui/keyboard.py" line="418"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="410"/>
+        <location filename="../../ui/keyboard.py" line="419"/>
         <source>Every action has a menu entry; these keys do it directly. The page menu (Queue, History, Playback, Log, Watch) and its keys belong to the page that shows.</source>
         <translation>每个操作都有菜单项；这些按键可直接执行。页面菜单（队列、历史记录、播放、日志、监控文件夹）及其按键属于当前显示的页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="416"/>
+        <location filename="../../ui/keyboard.py" line="425"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="416"/>
+        <location filename="../../ui/keyboard.py" line="425"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="427"/>
+        <location filename="../../ui/keyboard.py" line="436"/>
         <source>Moving around</source>
         <translation>移动焦点</translation>
     </message>
