@@ -22,9 +22,11 @@ _MIN_SECRET_LENGTH = 8
 
 _lock = threading.Lock()
 _secrets: set[str] = set()
-#: ``_secrets`` longest first (a secret that contains another is masked whole), rebuilt on each change: redact()
-#: runs for every log record, register() only when a secret is created.
+#: ``_secrets`` longest first (a secret that contains another is masked whole), rebuilt by the first redact() after
+#: a change: register() runs for every upload credential (three per tiny file), so sorting there made a batch of
+#: thousands of files quadratic, under this lock.
 _ordered: tuple[str, ...] = ()
+_dirty = False
 
 #: A value after a secret's name: 8 or more characters with a digit or one of ``+/=%`` among them, so a real
 #: secret is caught and a sentence is not ("InvalidAccessKeySecret: Specified AccessKeySecret is incorrect").
@@ -77,7 +79,7 @@ def register(*secrets: str | None) -> None:
     The percent-encoded forms (once and twice, as in an RPC string-to-sign) are remembered too: a real
     SecurityToken contains ``+``, ``/`` and ``=``.
     """
-    global _ordered
+    global _dirty
     with _lock:
         before = len(_secrets)
         for secret in secrets:
@@ -85,15 +87,27 @@ def register(*secrets: str | None) -> None:
                 once = quote(secret, safe="")
                 _secrets.update({secret, once, quote(once, safe="")})
         if len(_secrets) != before:
-            _ordered = tuple(sorted(_secrets, key=len, reverse=True))
+            _dirty = True
+
+
+def _ordered_secrets() -> tuple[str, ...]:
+    """The registered secrets, longest first (sorted again only after a change)."""
+    global _ordered, _dirty
+    if _dirty:
+        with _lock:
+            if _dirty:
+                _ordered = tuple(sorted(_secrets, key=len, reverse=True))
+                _dirty = False
+    return _ordered
 
 
 def forget_all() -> None:
     """For tests only."""
-    global _ordered
+    global _ordered, _dirty
     with _lock:
         _secrets.clear()
         _ordered = ()
+        _dirty = False
 
 
 def registered() -> frozenset[str]:
@@ -105,7 +119,7 @@ def redact(text: str) -> str:
     """Return ``text`` with every known secret and every secret-shaped value masked."""
     if not text:
         return text
-    for secret in _ordered:  # an immutable snapshot: no lock needed to read it
+    for secret in _ordered_secrets():  # an immutable snapshot: no lock needed to read it
         if secret in text:
             text = text.replace(secret, mask(secret))
     for pattern, repl in _PATTERNS:

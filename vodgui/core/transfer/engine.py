@@ -11,6 +11,7 @@ threads.
 
 from __future__ import annotations
 
+import heapq
 import json
 import logging
 import threading
@@ -220,15 +221,19 @@ class TransferEngine:
         with self._lock:
             if self._closed:
                 return
-            free = self._files_at_once() - sum(1 for j in self._jobs.values() if j.thread is not None)
-            waiting = False
-            for job in sorted(self._jobs.values(), key=lambda j: j.position):
-                if job.state is JobState.QUEUED and job.thread is None:
-                    if free <= 0:
-                        waiting = True
-                        break
-                    self._start_thread(job, self._run_job, "job")
-                    free -= 1
+            # Called on every finished job and gate report: one pass over the jobs, no sort of the whole queue
+            # (with thousands of tiny files a full sort under the lock each time was most of the client's work).
+            running = 0
+            queued: list[Job] = []
+            for j in self._jobs.values():
+                if j.thread is not None:
+                    running += 1
+                elif j.state is JobState.QUEUED:
+                    queued.append(j)
+            free = self._files_at_once() - running
+            for job in heapq.nsmallest(max(0, free), queued, key=lambda j: j.position):
+                self._start_thread(job, self._run_job, "job")
+            waiting = len(queued) > max(0, free)
             if waiting and self.gate.adaptive:
                 self.gate.demand()  # more files wait than may run: the gate may grow
 

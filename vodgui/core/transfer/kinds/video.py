@@ -55,9 +55,10 @@ def obtain_ticket(ctx: JobContext, meta: VideoMetadata, ident: FileIdentity, *,
                                     address.file_name, rec.upload_id)
                 port.file_changed(ident.size, ident.mtime_ns, Message("note.file_changed", {}))
             return ticket
-    reference = _reference_id(ctx, whole_file)
+    reference, earlier = _reference_id(ctx, whole_file)
     if reference:
-        found = _lost_create(ctx, reference, ident)
+        # Only an id an earlier attempt committed can have a video behind it: a new one needs no look-up.
+        found = _lost_create(ctx, reference, ident) if earlier else None
         if found is not None:
             return found
         meta = replace(meta, reference_id=reference)
@@ -76,17 +77,18 @@ def obtain_ticket(ctx: JobContext, meta: VideoMetadata, ident: FileIdentity, *,
     return ticket
 
 
-def _reference_id(ctx: JobContext, whole_file: bool) -> str | None:
-    """The item's ReferenceId, committed before its first CreateUploadVideo (None where it cannot be used: an
-    AppServer creates the video, and its contract carries no ReferenceId; packages keep their own details)."""
+def _reference_id(ctx: JobContext, whole_file: bool) -> tuple[str | None, bool]:
+    """(The item's ReferenceId, committed before its first CreateUploadVideo; whether an earlier attempt committed
+    it). None where it cannot be used: an AppServer creates the video, and its contract carries no ReferenceId;
+    packages keep their own details."""
     details = ctx.port.record.details
     if not whole_file or ctx.session.vod is None or not isinstance(details, VideoDetails):
-        return None
+        return None, False
     if details.reference_id:
-        return details.reference_id
+        return details.reference_id, True
     reference = "vodgui-" + uuid.uuid4().hex
     ctx.port.set_details(replace(details, reference_id=reference))
-    return reference
+    return reference, False
 
 
 def _lost_create(ctx: JobContext, reference: str, ident: FileIdentity) -> UploadTicket | None:
