@@ -38,6 +38,7 @@ import changelog  # noqa: E402
 
 import vodgui  # noqa: E402
 from vodgui.core.update_feed import (  # noqa: E402
+    MAX_TEXT,
     RELEASE_PUBLIC_KEYS,
     SCHEMA,
     FeedRefused,
@@ -92,6 +93,16 @@ def load_key(path: Path) -> Ed25519PrivateKey:
     return key
 
 
+def fit_notes(notes: str, page_url: str, limit: int) -> str:
+    """``notes`` cut at a line to fit ``limit`` characters (the app refuses a longer feed), ending with where the
+    rest is. A long Unreleased section must not make a feed the app refuses."""
+    if len(notes) <= limit:
+        return notes
+    tail = f"\n\n… the full list: {page_url or 'CHANGELOG.md'}"
+    cut = notes[: limit - len(tail)]
+    return cut[: cut.rfind("\n")].rstrip() + tail
+
+
 def build_feed(artifacts: list[Path], version: str, date: str, page_url: str, notes_zh: str = "") -> bytes:
     assets: list[dict[str, Any]] = []
     for path in artifacts:
@@ -99,9 +110,9 @@ def build_feed(artifacts: list[Path], version: str, date: str, page_url: str, no
         assets.append({"platform": platform, "kind": kind, "name": path.name, "url": path.name,
                        "size": path.stat().st_size, "sha256": sha256_of(path)})
     feed: dict[str, Any] = {"schema": SCHEMA, "name": "vodgui", "version": version, "date": date,
-                            "notes": changelog.notes(version)}
+                            "notes": fit_notes(changelog.notes(version), page_url, MAX_TEXT)}
     if notes_zh:
-        feed["notes_zh_CN"] = notes_zh
+        feed["notes_zh_CN"] = fit_notes(notes_zh, page_url, MAX_TEXT)
     if page_url:
         feed["url"] = page_url
     feed["assets"] = assets

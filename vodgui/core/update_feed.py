@@ -225,11 +225,15 @@ def parse_release(feed: bytes, feed_url: str) -> Release:
     return Release(version, released, notes, notes_zh, page, assets)
 
 
+#: The longest text field a feed may carry (a feed is refused past it; the release tool shortens its notes to fit).
+MAX_TEXT = 20_000
+
+
 def _string(data: dict[str, Any], name: str, bad: Any, *, required: bool = True) -> str:
     value = data.get(name, None if required else "")
     if not isinstance(value, str) or (required and not value):
         raise bad(f"{name!r} is missing or not a string")
-    if len(value) > 20_000:
+    if len(value) > MAX_TEXT:
         raise bad(f"{name!r} is too long")
     return value
 
