@@ -279,6 +279,23 @@ def test_upload_play_check_preview_and_export_by_keyboard(qtbot: Any, window: An
         rows = list(csv.DictReader(f))
     assert [r["video_id"] for r in rows] == [video_id]
 
+    # In the History list: the Menu key offers the row's actions, Enter opens the row in Playback.
+    tab_to(qtbot, history.table)
+    press(qtbot, K.Key_Home)
+    press(qtbot, K.Key_Space)  # selects the row with the focus (Home alone moves no selection onto it)
+    qtbot.waitUntil(lambda: history.selected_video_ids() == [video_id], timeout=WAIT)
+    menu_key(window)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=WAIT)
+    menu = QApplication.activePopupWidget()
+    assert history.copy_action in menu.actions()
+    qtbot.keyClick(menu, K.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=WAIT)
+    wm_activate(qtbot, window)
+    window.playback_page.ids_edit.clear()  # arranging: the Playback page forgets the video, Enter brings it back
+    press(qtbot, K.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is playback and playback.current_video() == video_id,
+                    timeout=WAIT)
+
 
 def test_the_shortcuts_dialog_and_page_menus(qtbot: Any, window: Any) -> None:
     # F1 lists the shortcuts, from the menus themselves; Escape closes it.
