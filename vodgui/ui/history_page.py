@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -177,6 +177,7 @@ class HistoryPage(QWidget):
             self.table.setColumnWidth(column, width)
         # The file name is usually the title; it stays searchable, in the title's tooltip and in the CSV.
         self.table.setColumnHidden(Column.FILE, True)
+        self.table.installEventFilter(self)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu)
         self.table.doubleClicked.connect(self._on_row_double_clicked)
@@ -212,6 +213,23 @@ class HistoryPage(QWidget):
         self._update_buttons()
 
     # -- loading ---------------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._fit_video_id)  # once the header has laid out its sections
+        return super().eventFilter(watched, event)
+
+    def _fit_video_id(self) -> None:
+        """In a narrow window (200% on a 1920x1080 screen) the stretched Title was left a letter wide: the
+        VideoId column gives way first, down to 10 characters (elided; Copy VideoId copies it whole)."""
+        metrics = self.table.fontMetrics()
+        full = metrics.horizontalAdvance("0123456789abcdef" * 2) + 24
+        others = sum(self.table.columnWidth(c) for c in Column
+                     if c not in (Column.TITLE, Column.VIDEO_ID) and not self.table.isColumnHidden(c))
+        room = self.table.viewport().width() - others - metrics.horizontalAdvance("M" * 14)
+        width = max(metrics.horizontalAdvance("0" * 10) + 24, min(full, room))
+        if width != self.table.columnWidth(Column.VIDEO_ID):
+            self.table.setColumnWidth(Column.VIDEO_ID, width)
+
     def reload(self, newest: int | None = None) -> None:
         """Read the history from the store (off the GUI thread) and add the rows not shown yet.
 

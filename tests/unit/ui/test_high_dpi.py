@@ -64,3 +64,20 @@ def test_the_playback_page_scrolls_where_its_panels_do_not_fit(main_window: Any,
     qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().maximum() > 0, timeout=3000)
     body = page.scroll.widget()
     assert body.height() >= body.minimumSizeHint().height()  # the panels keep their room; the page scrolls
+
+
+def test_history_keeps_room_for_titles_in_a_narrow_window(main_window: Any, qtbot: Any) -> None:
+    from tests.unit.ui.test_history_page import seed
+    from vodgui.ui.history_model import Column
+
+    page = main_window.history_page
+    seed(main_window.ctx.workspace.store, "a41c09e7d2b84f5e9c3a1b7d6e2f8c90", "Product launch 2026 — keynote")
+    page.reload()
+    main_window.nav.setCurrentRow(main_window.stack.indexOf(page))
+    qtbot.waitUntil(lambda: page.table.isVisible(), timeout=3000)
+    wide = page.table.columnWidth(Column.VIDEO_ID)
+    main_window.setMinimumSize(QSize(200, 200))
+    main_window.resize(944, 492)  # 200% on a 1920x1080 screen
+    title = page.table.fontMetrics().horizontalAdvance("M" * 12)
+    qtbot.waitUntil(lambda: page.table.columnWidth(Column.TITLE) >= title, timeout=3000)
+    assert page.table.columnWidth(Column.VIDEO_ID) < wide
