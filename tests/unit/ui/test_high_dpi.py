@@ -75,7 +75,7 @@ def test_history_keeps_room_for_titles_in_a_narrow_window(main_window: Any, qtbo
     page.reload()
     main_window.nav.setCurrentRow(main_window.stack.indexOf(page))
     qtbot.waitUntil(lambda: page.table.isVisible(), timeout=3000)
-    wide = page.table.columnWidth(Column.VIDEO_ID)
+    wide = page.table.fontMetrics().horizontalAdvance("0123456789abcdef" * 2) + 24  # the whole VideoId
     main_window.setMinimumSize(QSize(200, 200))
     main_window.resize(944, 492)  # 200% on a 1920x1080 screen
     title = page.table.fontMetrics().horizontalAdvance("M" * 12)
