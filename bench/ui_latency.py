@@ -42,6 +42,7 @@ from vodgui.core.profiles import SANDBOX_PROFILE, with_transfer
 from vodgui.core.transfer.config import KiB, MiB
 from vodgui.core.transfer.events import JobState
 from vodgui.core.workspace import Workspace
+from vodgui.ui.collector import freeze_long_lived
 
 
 class StallMeter:
@@ -128,8 +129,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=1_500_000,
                         help="the app's own bandwidth limit in bytes/s (default 1500000): it meters bytes as they "
                              "are read, so progress moves smoothly instead of in whole parts; 0 = none")
-    parser.add_argument("--freeze-gc", action="store_true",
-                        help="gc.freeze() before adding (as if the app did it after startup)")
+    parser.add_argument("--no-freeze-gc", action="store_true",
+                        help="leave out the gc.freeze() the app does once its window is up and the queue loaded "
+                             "(vodgui.ui.collector); the intake's own freeze after a big batch stays")
     parser.add_argument("--profile", action="store_true",
                         help="print where the GUI thread spent its time during the add (cProfile)")
     parser.add_argument("--in-process", action="store_true",
@@ -168,6 +170,8 @@ def main() -> int:
     window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
     window.show()
     ctx.engine.restore(resume=True)
+    if not args.no_freeze_gc:
+        freeze_long_lived()  # as vodgui.app does once the window is up and the queue loaded
     page = window.upload_page
     meter = StallMeter()
     try:
@@ -177,20 +181,21 @@ def main() -> int:
             raise SystemExit("the 4 large uploads did not start")
 
         gc_pauses = GcPauses()
-        if args.freeze_gc:
-            gc.freeze()  # what the app could do once its window is up: startup objects leave the GC's walks
         profiler = None
         if args.profile:
             import cProfile
 
             profiler = cProfile.Profile()
             profiler.enable()
+        first_row: list[float] = []
+        window.model.rowsInserted.connect(lambda *_: first_row or first_row.append(time.perf_counter()))
         meter.start()
         start = time.perf_counter()
         page.add_paths([str(many)])
         if not spin_until(lambda: window.model.rowCount() == args.files + 4, 120, step_ms=1):
             raise SystemExit(f"only {window.model.rowCount()} rows arrived")
         add_seconds = time.perf_counter() - start
+        first_seconds = first_row[0] - start
         spin_until(lambda: False, 0.5)  # let the follow-up work (summary, title) run inside the measurement
         add_stall = meter.stop()
         gc_pauses.stop()
@@ -209,16 +214,17 @@ def main() -> int:
         active = [s for s in window.model.snapshots() if s.state.active]
         moved = sum(s.bytes_done - before.get(s.job_id, 0) for s in active)
         rss = peak_rss_mb()
+        add_target = 2.0 if args.files <= 10_000 else 10.0  # issue 4: 10,000 in 2 s; issue 14: 100,000 in 10 s
         print(f"queue: {window.model.rowCount()} items, {len(active)} uploading during the watch "
               f"({moved / args.seconds / 1000:.0f} KB/s together, {updates[0]} model updates)")
-        print(f"add {args.files} files from a folder: {add_seconds:.2f} s (target <= 2 s); "
+        print(f"add {args.files} files from a folder: {add_seconds:.2f} s (target <= {add_target:g} s; the first "
+              f"rows after {first_seconds:.2f} s: walk, history check, queue writes); "
               f"largest stall meanwhile {add_stall['max_ms']:.1f} ms (largest garbage-collector pause "
               f"{gc_pauses.largest_ms:.1f} ms, on any thread)")
         print(f"largest event-loop stall while progress flows for {args.seconds:.0f} s: {flow['max_ms']:.1f} ms "
               f"(p99 {flow['p99_ms']:.1f} ms over {flow['ticks']:.0f} ticks; target <= 50 ms)")
         print(f"peak RSS: {rss:.0f} MB (target <= 400 MB)")
-        add_target = 2.0 if args.files <= 10_000 else 10.0  # issue 4: 10,000 in 2 s; issue 14: 100,000 in 10 s
-        ok = flow["max_ms"] <= 50 and add_seconds <= add_target and rss <= 400
+        ok = flow["max_ms"] <= 50 and add_stall["max_ms"] <= 50 and add_seconds <= add_target and rss <= 400
         print("all targets met" if ok else "TARGET MISSED")
         ctx.engine.shutdown(pause=True, timeout=20)
         # `vodgui queue list --json` of this queue, as a separate process (issue 14: <= 2 s for 100,000 items)
@@ -233,6 +239,7 @@ def main() -> int:
         import json
 
         print(json.dumps({"items": args.files, "add_s": round(add_seconds, 2),
+                          "add_first_rows_s": round(first_seconds, 2),
                           "add_max_stall_ms": round(add_stall["max_ms"], 1),
                           "flow_max_stall_ms": round(flow["max_ms"], 1), "peak_rss_mb": round(rss),
                           "queue_list_json_s": round(list_seconds, 2), "queue_list_rows": rows}))

@@ -103,6 +103,7 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from vodgui.sandbox import SandboxServer
+    from vodgui.ui.collector import freeze_long_lived, many_long_lived
     from vodgui.ui.i18n import install_translators
     from vodgui.ui.main_window import MainWindow
 
@@ -148,13 +149,12 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
         workspace.close()
 
     window.show()
-    # Everything loaded so far lives as long as the app: keep it out of the collector's generations, so adding
-    # thousands of queue items does not trigger long full collections over it (bench/ui_latency.py --freeze-gc).
-    import gc
-
-    gc.freeze()
+    # Everything loaded so far lives as long as the app, the queue's objects as long as their items: out of the
+    # collector's walks (a full collection over them would stall the window).
+    freeze_long_lived()
     _report_shown(window)
-    ctx.engine.restore(resume=ctx.settings.auto_resume)
+    with many_long_lived():
+        ctx.engine.restore(resume=ctx.settings.auto_resume)
     if files:
         # "Open with vodgui" from a file manager (Exec=vodgui %F): queue them, as if dropped on the window.
         window.open_files([os.path.abspath(f) for f in files])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 
@@ -10,7 +11,7 @@ from vodgui.cli.common import error_text, fail, open_workspace, print_json, setu
 from vodgui.cli.upload_cmd import result_json, run_engine
 from vodgui.core.errors import VodError
 from vodgui.core.transfer.bandwidth import BandwidthSchedule
-from vodgui.core.transfer.engine import LIMIT_KEY, TransferEngine, read_queue, stored_schedule
+from vodgui.core.transfer.engine import LIMIT_KEY, TransferEngine, list_queue, stored_schedule
 from vodgui.core.transfer.events import JobState
 
 
@@ -46,18 +47,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _list(args: argparse.Namespace) -> int:
     with open_workspace(args.home) as ws:
-        snaps = read_queue(ws.store)
-    for snap in snaps:
+        lines = list_queue(ws.store)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    out: list[str] = []
+    for line in lines:
         if args.json:
-            print_json({"job_id": snap.job_id, "file": snap.path, "profile": snap.profile, "state": snap.state.value,
-                        "size": snap.size, "confirmed_bytes": snap.confirmed, "video_id": snap.media_id,
-                        "note": snap.note.english() if snap.note else None,
-                        "error": snap.error.to_dict() if snap.error else None, "kind": snap.kind.value})
+            out.append(encode({
+                "job_id": line.job_id, "file": line.path, "profile": line.profile, "state": line.state.value,
+                "size": line.size, "confirmed_bytes": line.confirmed, "video_id": line.media_id,
+                "note": line.note.english() if line.note else None,
+                "error": line.error.to_dict() if line.error else None, "kind": line.kind.value}))
         else:
-            pct = 100 * snap.fraction  # an upload by URL has no known size: 0 %
-            err = f"  {snap.error.code}: {snap.error.message}" if snap.error else ""
-            print(f"{snap.job_id:6} {snap.state.value:10} {pct:5.1f}% {snap.media_id or '-':32} "
-                  f"{os.path.basename(snap.path)}{err}")
+            pct = 100 * line.fraction  # an upload by URL has no known size: 0 %
+            err = f"  {line.error.code}: {line.error.message}" if line.error else ""
+            out.append(f"{line.job_id:6} {line.state.value:10} {pct:5.1f}% {line.media_id or '-':32} "
+                       f"{os.path.basename(line.path)}{err}")
+        if len(out) == 5000:  # in blocks: a write per line would cost more than everything else
+            sys.stdout.write("\n".join(out) + "\n")
+            out.clear()
+    if out:
+        sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.flush()
     return 0
 
 

@@ -33,7 +33,7 @@ from vodgui.core.transfer.record import (
     M3u8Details,
     NewItem,
     UrlDetails,
-    VideoDetails,
+    default_details,
 )
 from vodgui.core.vod import MEDIA_EXTENSIONS, extension_of, shown_extension
 
@@ -131,9 +131,11 @@ def _stat(path: str) -> tuple[int, int]:
 
 def file_item(path: str, profile: str, metadata: dict[str, Any] | None = None, *, kind: Kind | str | None = None,
               image_type: str = "default", business_type: str | None = None,
-              cover_for: Iterable[CoverTarget] = (), state: JobState = JobState.QUEUED) -> NewItem:
+              cover_for: Iterable[CoverTarget] = (), state: JobState = JobState.QUEUED,
+              stat: tuple[int, int] | None = None) -> NewItem:
     """A queue item for a local file. ``business_type`` makes it attached media of that type; otherwise the kind
-    follows the extension (a subtitle file becomes attached media of type subtitle).
+    follows the extension (a subtitle file becomes attached media of type subtitle). ``stat``: the file's size
+    and mtime (ns) when the caller has just read them (a folder walk), else they are read now.
 
     Extension problems are not raised here: the job reports them (one failed row, like any other file problem).
     """
@@ -141,8 +143,8 @@ def file_item(path: str, profile: str, metadata: dict[str, Any] | None = None, *
     if business_type is not None:
         kind = Kind.ATTACHED
     chosen = Kind(kind) if kind is not None else kind_for_path(path)
-    size, mtime = _stat(path)
-    details: Details = VideoDetails()
+    size, mtime = _stat(path) if stat is None else stat
+    details: Details = default_details(Kind.VIDEO)
     if chosen is Kind.IMAGE:
         details = ImageDetails(image_type=image_type, cover_for=tuple(cover_for))
     elif chosen is Kind.ATTACHED:

@@ -3,12 +3,15 @@
 The engine calls :meth:`EngineBridge.on_event` on its own threads, possibly thousands of times a second. The
 bridge only appends to buffers under a lock there; a timer on the GUI thread flushes them every
 ``FLUSH_MS`` as a handful of signals (qutebrowser repaints all downloads from one timer the same way). No signal
-is ever emitted from a worker thread, so the GUI cannot be flooded.
+is ever emitted from a worker thread, so the GUI cannot be flooded. A big batch of new items is handed on in
+chunks, one per turn of the event loop; changes to items not handed on yet wait for them.
 """
 
 from __future__ import annotations
 
 import threading
+from itertools import islice
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -23,6 +26,9 @@ from vodgui.core.transfer.events import (
 )
 
 FLUSH_MS = 200
+#: New rows handed on per turn of the event loop. A batch of 100,000 arrives as one event; inserted at once it
+#: would hold the window for half a second, in chunks of this size each turn stays within a frame.
+ADD_CHUNK = 4000
 
 
 class EngineBridge(QObject):
@@ -48,7 +54,7 @@ class EngineBridge(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock = threading.Lock()
-        self._added: list[JobSnapshot] = []
+        self._added: dict[int, JobSnapshot] = {}  # job id -> snapshot, in order of arrival
         self._removed: list[int] = []
         self._changed: dict[int, JobSnapshot] = {}
         self._progress: dict[int, Progress] = {}
@@ -57,6 +63,10 @@ class EngineBridge(QObject):
         self._timer.setInterval(FLUSH_MS)
         self._timer.timeout.connect(self.flush)
         self._timer.start()
+        self._again = QTimer(self)  # the rest of a big batch, at the next turn of the event loop
+        self._again.setSingleShot(True)
+        self._again.setInterval(0)
+        self._again.timeout.connect(self.flush)
 
     # -- engine threads --------------------------------------------------------------------------------------
     def on_event(self, event: Event) -> None:
@@ -69,20 +79,30 @@ class EngineBridge(QObject):
             elif isinstance(event, Connections):
                 self._connections = event
             elif isinstance(event, JobsAdded):
-                self._added.extend(event.snapshots)
+                for snap in event.snapshots:
+                    self._added[snap.job_id] = snap
             elif isinstance(event, JobsRemoved):
                 self._removed.extend(event.job_ids)
                 for job_id in event.job_ids:
+                    self._added.pop(job_id, None)
                     self._changed.pop(job_id, None)
                     self._progress.pop(job_id, None)
 
     # -- GUI thread ------------------------------------------------------------------------------------------
     def flush(self) -> None:
         with self._lock:
-            added, self._added = self._added, []
+            if len(self._added) <= ADD_CHUNK:
+                added, self._added = list(self._added.values()), {}
+                changed, self._changed = self._changed, {}
+                progress, self._progress = self._progress, {}
+            else:
+                later = self._added
+                added = [later.pop(job_id) for job_id in list(islice(later, ADD_CHUNK))]
+                # Changes of items whose rows are not there yet wait for them (the model would drop them).
+                changed, self._changed = _split(self._changed, later)
+                progress, self._progress = _split(self._progress, later)
+                self._again.start()
             removed, self._removed = self._removed, []
-            changed, self._changed = self._changed, {}
-            progress, self._progress = self._progress, {}
             connections, self._connections = self._connections, None
         if connections is not None:
             self.connections_changed.emit(connections)
@@ -99,3 +119,15 @@ class EngineBridge(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._again.stop()
+
+
+_V = TypeVar("_V")
+
+
+def _split(pending: dict[int, _V], later: dict[int, JobSnapshot]) -> tuple[dict[int, _V], dict[int, _V]]:
+    """``pending`` as (what can be handed on now, what waits for the rows in ``later``)."""
+    if not pending.keys() & later.keys():
+        return pending, {}
+    now = {job_id: v for job_id, v in pending.items() if job_id not in later}
+    return now, {job_id: v for job_id, v in pending.items() if job_id in later}

@@ -273,12 +273,13 @@ class QueueModel(QAbstractTableModel):
             return snap.fraction
         return min(1.0, self._shown.get(snap.job_id, snap.bytes_done) / snap.size)
 
-    def _account(self, snap: JobSnapshot, sign: int) -> None:
+    def _account(self, snap: JobSnapshot, sign: int, shown: int | None = None) -> None:
+        """Count ``snap`` in (``sign`` 1) or out (-1); ``shown``: the bytes its bar shows, if known already."""
         state = snap.state
         self._counts[state] = self._counts.get(state, 0) + sign
         if state is not JobState.CANCELLED:
             totals = self._totals
-            totals[0] += sign * self._shown.get(snap.job_id, snap.bytes_done)
+            totals[0] += sign * (self._shown.get(snap.job_id, snap.bytes_done) if shown is None else shown)
             totals[1] += sign * snap.size
             if state is JobState.QUEUED or state.active:
                 totals[2] += sign
@@ -286,15 +287,22 @@ class QueueModel(QAbstractTableModel):
                 totals[3] += sign
 
     def add(self, snaps: Iterable[JobSnapshot]) -> None:
-        new = [s for s in snaps if s.job_id not in self._rows]
+        rows = self._rows
+        new = list({s.job_id: s for s in snaps if s.job_id not in rows}.values())
         if not new:
             return
         first = len(self._ids)
+        ids = [s.job_id for s in new]
         self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-        for snap in new:
-            self._rows[snap.job_id] = len(self._ids)
-            self._ids.append(snap.job_id)
-            self._put(snap)
+        # In bulk (thousands of rows per call): what _put does for a new row, without a call per row.
+        self._ids.extend(ids)
+        rows.update(zip(ids, range(first, first + len(new)), strict=True))
+        self._snaps.update(zip(ids, new, strict=True))
+        shown = [s.bytes_done for s in new]
+        self._shown.update(zip(ids, shown, strict=True))
+        account = self._account
+        for snap, done in zip(new, shown, strict=True):
+            account(snap, 1, done)
         self.endInsertRows()
 
     def remove(self, job_ids: Iterable[int]) -> None:

@@ -6,7 +6,7 @@ import sqlite3
 from vodgui.core.messages import Message
 from vodgui.core.store import PartRecord, QueueStore
 from vodgui.core.transfer.events import JobError, JobState
-from vodgui.core.transfer.record import CoverTarget, ImageDetails, Kind, NewItem, UrlDetails
+from vodgui.core.transfer.record import CoverTarget, ImageDetails, Kind, NewItem, UrlDetails, VideoDetails
 
 
 def test_records_parts_and_history_survive_reopening(tmp_path) -> None:
@@ -74,3 +74,35 @@ def test_a_schema_2_database_is_migrated(tmp_path) -> None:
     assert (rec.kind, rec.media_id, rec.confirmed_bytes, rec.details) == (Kind.URL, "M1", 7, UrlDetails("J1"))
     assert rec.error is not None and (rec.error.code, rec.error.message) == ("URLJobNotFound", "gone")
     assert rec.note is None  # an English sentence of the old version: not shown in another language
+
+
+def test_a_batch_is_written_in_one_go_with_the_ids_and_positions_of_one_by_one_inserts(tmp_path) -> None:
+    """A batch gets the ids AUTOINCREMENT gives (never one a removed item had) and goes to the end of the queue;
+    a generator of items is read once; ``state`` applies to the whole batch."""
+    store = QueueStore(tmp_path / "q.sqlite3")
+    first = store.add_items([NewItem(f"/a{n}.mp4", "p", n + 1, n) for n in range(3)])
+    store.remove([first[-1].id])  # the largest id is gone: it is not given again
+    read = []
+
+    def items():
+        for n in range(1000):
+            read.append(n)
+            yield NewItem(f"/b{n}.mp4", "p", 10, n, {"title": "标题"} if n % 2 else {},
+                          kind=Kind.IMAGE if n == 7 else Kind.VIDEO,
+                          details=ImageDetails("cover") if n == 7 else VideoDetails(reference_id=f"r{n}"))
+
+    batch = store.add_items(items(), state=JobState.PAUSED)
+    assert read == list(range(1000))
+    assert [r.id for r in batch] == list(range(first[-1].id + 1, first[-1].id + 1001))
+    assert all(r.state is JobState.PAUSED for r in batch)
+    again = QueueStore(tmp_path / "q.sqlite3").items()
+    assert [r.id for r in again] == [first[0].id, first[1].id] + [r.id for r in batch]
+    assert [r.position for r in again] == sorted(r.position for r in again)
+    assert again[-1].position > first[-1].position
+    stored = {r.id: r for r in again}
+    for rec in batch:
+        assert stored[rec.id] == rec  # every column as the record says, the shared JSON of the batch included
+    assert stored[batch[7].id].details == ImageDetails("cover")
+    assert stored[batch[8].id].details == VideoDetails(reference_id="r8")
+    nxt = store.add_items([NewItem("/c.mp4", "p", 1, 1)])
+    assert nxt[0].id == batch[-1].id + 1 and nxt[0].state is JobState.QUEUED

@@ -85,7 +85,7 @@ class JobError:
                    str(data.get("kind") or "unknown"), dict(data.get("params") or {}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JobSnapshot:
     """An immutable view of one job for the UI and the CLI: everything a row shows."""
 

@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor
 from dataclasses import replace
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from vodgui.core.clock import Clock
@@ -51,6 +52,8 @@ from vodgui.core.vod import UPDATABLE_FIELDS, VodApi, video_info_params
 log = logging.getLogger(__name__)
 
 _SPEED_WINDOW = 5.0
+#: The metadata of a snapshot whose item has none (shared: 100,000 empty copies would cost 6 MB).
+_NO_METADATA: Mapping[str, Any] = MappingProxyType({})
 #: Failures after which the item's multipart upload is useless: its parts belong to other bytes.
 _DISCARDS_UPLOAD = frozenset({"FileChangedDuringUpload", "IntegrityMismatch"})
 
@@ -113,6 +116,11 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+def running_elsewhere(owner_pid: int | None) -> bool:
+    """The item's row says another process runs it, and that process is alive."""
+    return owner_pid is not None and owner_pid != os.getpid() and pid_alive(owner_pid)
+
+
 class Job:
     """One queue item from start to finish.
 
@@ -134,9 +142,10 @@ class Job:
         self._lock = threading.RLock()
         self._in_flight = 0
         self._moved = 0  # bytes read into requests, only ever growing: what the speed is measured on
-        self._meter = SpeedMeter(clock)
+        # The meter and the stop signal are made when the job runs: 100,000 queued items need neither.
+        self._meter: SpeedMeter | None = None
         self._waiting: Message | None = None
-        self._stop = StopSignal()
+        self._stop: StopSignal | None = None
         self._cancel = False
         self._cleanup: Callable[[], None] | None = None
         self.thread: threading.Thread | None = None  # set by the engine while a thread runs this job
@@ -163,14 +172,14 @@ class Job:
     def snapshot(self) -> JobSnapshot:
         with self._lock:
             rec = self._record
-            speed = self._meter.speed() if rec.state is JobState.UPLOADING else None
+            speed = self._meter.speed() if rec.state is JobState.UPLOADING and self._meter is not None else None
             eta = None
             if speed and rec.size > 0:
                 eta = max(0.0, (rec.size - rec.confirmed_bytes - self._in_flight) / speed)
             title = str(rec.metadata.get("title") or os.path.splitext(display_name(rec.kind, rec.path))[0])
             return JobSnapshot(rec.id, rec.kind, rec.path, rec.size, rec.profile, rec.state, title, rec.details,
                                rec.confirmed_bytes, self._in_flight, rec.media_id, rec.error, rec.note, speed, eta,
-                               dict(rec.metadata), rec.position, self._waiting)
+                               dict(rec.metadata) if rec.metadata else _NO_METADATA, rec.position, self._waiting)
 
     def _progress_event(self) -> Progress:
         snap = self.snapshot()
@@ -213,7 +222,7 @@ class Job:
         """Ask a running job to pause (True), or pause a queued one now (False if not queued)."""
         with self._lock:
             if self.thread is not None:
-                self._stop.set()
+                self._stop_signal().set()
                 return True
             if self._record.state is not JobState.QUEUED:
                 return False
@@ -224,7 +233,12 @@ class Job:
         """Ask a running job to stop and clean up; the job moves itself to CANCELLED."""
         with self._lock:
             self._cancel = True
-            self._stop.set()
+            self._stop_signal().set()
+
+    def _stop_signal(self) -> StopSignal:
+        if self._stop is None:
+            self._stop = StopSignal()
+        return self._stop
 
     def requeue(self) -> bool:
         """A paused or failed job goes back to the queue (for a failed one, a retry). A cancelled one is queued
@@ -278,7 +292,7 @@ class Job:
         closed). It goes back to the queue (``resume``) or is paused, marked interrupted. False if another live
         process runs it."""
         rec = self._record
-        if rec.owner_pid is not None and rec.owner_pid != os.getpid() and pid_alive(rec.owner_pid):
+        if running_elsewhere(rec.owner_pid):
             return False
         target = JobState.QUEUED if resume else JobState.PAUSED
         with self._lock:
@@ -288,8 +302,7 @@ class Job:
         return True
 
     def owned_elsewhere(self) -> bool:
-        pid = self._record.owner_pid
-        return pid is not None and pid != os.getpid() and self._record.state.active and pid_alive(pid)
+        return self._record.state.active and running_elsewhere(self._record.owner_pid)
 
     def update_metadata(self, changes: Mapping[str, Any]) -> bool:
         """Edit metadata before the item exists in VOD (after that VOD owns it). False if too late."""
@@ -329,12 +342,12 @@ class Job:
     def run(self, session: ProfileSession, clock: Clock, executor: Executor, limiter: RateLimiter | None) -> None:
         """One attempt, until done, failed, paused or cancelled. Never raises."""
         with self._lock:
-            self._stop = StopSignal()
+            stop = self._stop = StopSignal()
             self._cancel = False
             self._in_flight = 0
             self._moved = 0
-            self._meter.reset()
-        ctx = JobContext(session, clock, executor, self._stop, limiter, self)
+            self._meter = SpeedMeter(self._clock)
+        ctx = JobContext(session, clock, executor, stop, limiter, self)
         try:
             self._change(JobState.PREPARING, error=None)
             kind = kind_for(self._record.kind)
@@ -489,6 +502,8 @@ class Job:
             self._in_flight = max(0, self._in_flight + delta)
             if delta > 0:
                 self._moved += delta
+                if self._meter is None:
+                    self._meter = SpeedMeter(self._clock)
                 self._meter.add(self._moved)
             waited = self._waiting is not None and delta > 0
             self._waiting = None if delta > 0 else self._waiting
