@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from vodgui.core.integrity import crc64_file
 from vodgui.core.ledger import LedgerEntry, ProfileLedger, ledger_kind
@@ -17,9 +18,9 @@ from vodgui.core.transfer.record import AttachedDetails, Details, ImageDetails, 
 from vodgui.core.vod import MEDIA_EXTENSIONS, extension_of
 
 
-@dataclass(frozen=True)
-class FoundFile:
-    """A file to queue, with the size and mtime read when it was found."""
+class FoundFile(NamedTuple):
+    """A file to queue, with the size and mtime read when it was found. (A tuple of plain values: the garbage
+    collector stops walking it at once, which matters when a folder holds 100,000 files.)"""
 
     path: str
     size: int

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -249,11 +249,18 @@ class _Form(QWidget):
         widget = self.inputs[name]
         return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
 
-    def load(self, items: Sequence[dict[str, Any]]) -> None:
+    def load(self, items: Sequence[Mapping[str, Any]]) -> None:
         """Show ``items``' values; a field whose values differ is shown empty with a "several values" hint."""
         self._loading = True
         self._dirty.clear()
         self._mixed.clear()
+        # A selection of 100,000 items mostly repeats one set of values: compare each with the one before and read
+        # the fields of the distinct ones only.
+        distinct: list[Mapping[str, Any]] = []
+        for item in items:
+            if not distinct or (item is not distinct[-1] and item != distinct[-1]):
+                distinct.append(item)
+        items = distinct
         for name, widget in self.inputs.items():
             texts = {_to_text(name, item.get(name)) for item in items} or {""}
             mixed = len(texts) > 1
@@ -352,6 +359,10 @@ def is_waiting(snap: JobSnapshot) -> bool:
     return not snap.media_id and not snap.state.active and snap.state is not JobState.DONE
 
 
+def _cover_target(snap: JobSnapshot) -> bool:
+    return takes_cover(snap.kind, snap.media_id) and snap.state is not JobState.CANCELLED
+
+
 def exists_in_vod(snap: JobSnapshot) -> bool:
     """A video that VOD has (uploading or done): a change goes to VOD with UpdateVideoInfo."""
     return bool(snap.media_id) and snap.kind in (KIND_VIDEO, KIND_URL, KIND_M3U8) \
@@ -377,6 +388,7 @@ class MetadataPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[JobSnapshot] = []
+        self._editable = False
         self.heading = QLabel(self)
         self.heading.setObjectName("detailsHeading")
         self.heading.setWordWrap(True)
@@ -441,7 +453,7 @@ class MetadataPanel(QWidget):
 
     def cover_targets(self) -> list[JobSnapshot]:
         """The selected items that can take a cover image (videos, queued or uploaded)."""
-        return [s for s in self._items if takes_cover(s.kind, s.media_id) and s.state is not JobState.CANCELLED]
+        return [s for s in self._items if _cover_target(s)]
 
     def _on_cover_clicked(self) -> None:
         targets = self.cover_targets()
@@ -499,6 +511,7 @@ class MetadataPanel(QWidget):
 
     def _update_state(self) -> None:
         editable = self.editable()
+        self._editable = bool(editable)  # read on every keystroke (_on_form_edited): 100,000 items are not read again
         existing = [s for s in editable if exists_in_vod(s)]
         locked = len(self._items) - len(editable)
         notes = []
@@ -517,7 +530,7 @@ class MetadataPanel(QWidget):
         # Fields VOD only takes when it creates a video say so, rather than silently doing nothing.
         self.form.set_creation_only_locked(bool(existing) and len(existing) == len(editable))
         self.cover_button.setVisible(bool(self._items))
-        self.cover_button.setEnabled(bool(self.cover_targets()))
+        self.cover_button.setEnabled(any(map(_cover_target, self._items)))
         for widget in (self._scroll_area, self.apply_button, self.revert_button):
             widget.setVisible(bool(self._items))
         self._spacer.setVisible(not self._items)
@@ -525,7 +538,7 @@ class MetadataPanel(QWidget):
 
     def _on_form_edited(self) -> None:
         dirty = self.form.is_dirty()
-        self.apply_button.setEnabled(dirty and self.form.is_valid() and bool(self.editable()))
+        self.apply_button.setEnabled(dirty and self.form.is_valid() and self._editable)
         self.revert_button.setEnabled(dirty)
 
     def _on_apply_clicked(self) -> None:

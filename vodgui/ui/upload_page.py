@@ -324,7 +324,10 @@ class UploadPage(QWidget):
     # -- selection -------------------------------------------------------------------------------------------
     def selected(self) -> list[JobSnapshot]:
         """Snapshots of the selected rows, in queue order."""
-        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        # From the selection's ranges, not selectedRows(): with 100,000 rows selected that asks the model for its
+        # column count once per row (seconds); a select-all is one range.
+        rows = sorted({row for span in self.view.selectionModel().selection()
+                       for row in range(span.top(), span.bottom() + 1)})
         snaps = (self.model.snapshot(self.model.job_id(r)) for r in rows)
         return [s for s in snaps if s is not None]
 
@@ -348,12 +351,13 @@ class UploadPage(QWidget):
     def _update_actions(self, snaps: list[JobSnapshot] | None = None) -> None:
         snaps = self.selected() if snaps is None else snaps
         states = {s.state for s in snaps}
+        failed = [s for s in snaps if s.state is _S.FAILED] if _S.FAILED in states else []
         can_start = bool(states & set(_RESUMABLE))
         can_pause = bool(states & set(_PAUSABLE))
         self.act_start.setEnabled(can_start)
         self.act_pause.setEnabled(can_pause)
         self.act_toggle.setEnabled(can_start or can_pause)
-        self.act_retry.setEnabled(any(s.state is _S.FAILED and retry_helps(s) for s in snaps))
+        self.act_retry.setEnabled(any(retry_helps(s) for s in failed))
         self.act_cancel.setEnabled(any(not s.terminal for s in states))
         self.act_remove.setEnabled(bool(snaps))
         self.act_copy.setEnabled(any(s.media_id for s in snaps))
@@ -375,14 +379,15 @@ class UploadPage(QWidget):
                 self.view.scroll_to_row(row)
 
     def _on_jobs_changed(self, snaps: list[JobSnapshot]) -> None:
-        # Coalesced: with thousands of rows selected, once per flush would be too often.
+        # Coalesced: with thousands of rows selected, once per flush would be too often; a refresh reads every
+        # selected row, so a bigger selection is refreshed less often (100,000 rows: once a second).
         if (self._selected and not self._selection_timer.isActive()
                 and any(s.job_id in self._selected for s in snaps)):
+            self._selection_timer.setInterval(min(1000, 100 + len(self._selected) // 100))
             self._selection_timer.start()
 
     def _refresh_selection(self) -> None:
-        current = [s for s in (self.model.snapshot(i) for i in self._selected) if s is not None]
-        current.sort(key=lambda s: self.model.row_of(s.job_id) or 0)
+        current = self.selected()  # in row order already
         self.details.refresh(current)
         self._update_actions(current)
 
