@@ -4,14 +4,14 @@ The engine calls :meth:`EngineBridge.on_event` on its own threads, possibly thou
 bridge only appends to buffers under a lock there; a timer on the GUI thread flushes them every
 ``FLUSH_MS`` as a handful of signals (qutebrowser repaints all downloads from one timer the same way). No signal
 is ever emitted from a worker thread, so the GUI cannot be flooded. A big batch of new items is handed on in
-chunks, one per turn of the event loop; changes to items not handed on yet wait for them.
+chunks, one per turn of the event loop (so are 100,000 changes, after a pause of everything); what is said of an
+item not handed on yet waits for it.
 """
 
 from __future__ import annotations
 
 import threading
-from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -26,8 +26,8 @@ from vodgui.core.transfer.events import (
 )
 
 FLUSH_MS = 200
-#: New rows handed on per turn of the event loop. A batch of 100,000 arrives as one event; inserted at once it
-#: would hold the window for half a second, in chunks of this size each turn stays within a frame.
+#: New rows (and changed rows) handed on per turn of the event loop. A batch of 100,000 arrives as one event;
+#: inserted at once it would hold the window for half a second, in chunks of this size each turn stays short.
 ADD_CHUNK = 4000
 
 
@@ -91,16 +91,12 @@ class EngineBridge(QObject):
     # -- GUI thread ------------------------------------------------------------------------------------------
     def flush(self) -> None:
         with self._lock:
-            if len(self._added) <= ADD_CHUNK:
-                added, self._added = list(self._added.values()), {}
-                changed, self._changed = self._changed, {}
-                progress, self._progress = self._progress, {}
-            else:
-                later = self._added
-                added = [later.pop(job_id) for job_id in list(islice(later, ADD_CHUNK))]
-                # Changes of items whose rows are not there yet wait for them (the model would drop them).
-                changed, self._changed = _split(self._changed, later)
-                progress, self._progress = _split(self._progress, later)
+            added = list(_take(self._added, ADD_CHUNK).values())
+            # What is said of items whose rows are not there yet waits for them (the model would drop it), and a
+            # job's progress waits for its newer state.
+            changed = _take(self._changed, ADD_CHUNK, self._added)
+            progress = _take(self._progress, None, self._added, self._changed)
+            if self._added or self._changed:
                 self._again.start()
             removed, self._removed = self._removed, []
             connections, self._connections = self._connections, None
@@ -125,9 +121,18 @@ class EngineBridge(QObject):
 _V = TypeVar("_V")
 
 
-def _split(pending: dict[int, _V], later: dict[int, JobSnapshot]) -> tuple[dict[int, _V], dict[int, _V]]:
-    """``pending`` as (what can be handed on now, what waits for the rows in ``later``)."""
-    if not pending.keys() & later.keys():
-        return pending, {}
-    now = {job_id: v for job_id, v in pending.items() if job_id not in later}
-    return now, {job_id: v for job_id, v in pending.items() if job_id in later}
+def _take(pending: dict[int, _V], limit: int | None, *waiting: dict[int, Any]) -> dict[int, _V]:
+    """Remove and return what of ``pending`` can be handed on now: at most ``limit`` entries (None: all), and none
+    of a job that still has an entry in one of ``waiting``."""
+    waits = [w for w in waiting if w]
+    if not waits and (limit is None or len(pending) <= limit):
+        taken = pending.copy()
+        pending.clear()
+        return taken
+    taken = {}
+    for job_id in list(pending):
+        if limit is not None and len(taken) >= limit:
+            break
+        if not any(job_id in w for w in waits):
+            taken[job_id] = pending.pop(job_id)
+    return taken

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QMimeData, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QMimeData,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -115,6 +124,11 @@ class QueueView(QTableView):
         super().setModel(model)
         if model is None:
             return
+        # The header paints each section with whether its column is selected (QHeaderView::initStyleOptionForIndex
+        # asks QItemSelectionModel::isColumnSelected, which visits every row through the model): with 100,000 rows
+        # selected, a repaint of the header took seconds. It highlights nothing here (rows are selected, not
+        # columns), so it gets a selection model of its own that stays empty.
+        self.horizontalHeader().setSelectionModel(QItemSelectionModel(model, self))
         model.rowsInserted.connect(self._on_rows_changed)
         model.rowsRemoved.connect(self._on_rows_changed)
         model.modelReset.connect(self._on_rows_changed)

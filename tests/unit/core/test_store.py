@@ -106,3 +106,42 @@ def test_a_batch_is_written_in_one_go_with_the_ids_and_positions_of_one_by_one_i
     assert stored[batch[8].id].details == VideoDetails(reference_id="r8")
     nxt = store.add_items([NewItem("/c.mp4", "p", 1, 1)])
     assert nxt[0].id == batch[-1].id + 1 and nxt[0].state is JobState.QUEUED
+
+
+def test_writes_in_a_batch_share_transactions_and_stay_atomic_each(tmp_path) -> None:
+    import threading
+
+    path = tmp_path / "q.sqlite3"
+    store = QueueStore(path)
+    recs = store.add_items([NewItem(f"/a{n}.mp4", "p", 10, n) for n in range(1200)])
+    other = sqlite3.connect(path)  # another process's view: only committed rows
+
+    def committed_paused() -> int:
+        return other.execute("SELECT COUNT(*) FROM items WHERE state = 'paused'").fetchone()[0]
+
+    with store.batch():
+        for rec in recs[:10]:
+            rec.state = JobState.PAUSED
+            store.save(rec)
+        assert committed_paused() == 0  # one transaction for many writes: not committed yet
+        bad = recs[10]
+        bad.state = JobState.PAUSED
+        try:
+            with store._tx() as db:  # a write that fails half-way leaves nothing behind
+                db.execute("UPDATE items SET state = 'paused' WHERE id = ?", (bad.id,))
+                raise sqlite3.IntegrityError("failed")
+        except sqlite3.IntegrityError:
+            pass
+        worker = threading.Thread(target=lambda: store.set_meta("from", "another thread"))
+        worker.start()
+        worker.join(5)
+        assert not worker.is_alive()
+        for rec in recs[11:]:
+            rec.state = JobState.PAUSED
+            store.save(rec)
+        assert committed_paused() >= 900  # committed in steps, not all at the end
+    assert committed_paused() == 1199
+    assert other.execute("SELECT state FROM items WHERE id = ?", (bad.id,)).fetchone()[0] == "queued"
+    assert store.get_meta("from") == "another thread"
+    store.save(recs[0])  # outside a batch again: its own transaction
+    assert not store._db.in_transaction

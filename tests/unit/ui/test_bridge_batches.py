@@ -60,3 +60,22 @@ def test_news_of_an_item_waits_for_its_row(qtbot: Any) -> None:
     assert model.snapshot(2).confirmed == 200 and model.row_of(total) is None
     assert model.counts().uploading == 3
     bridge.stop()
+
+
+def test_a_change_of_every_row_arrives_in_chunks_with_progress_after_its_state(qtbot: Any) -> None:
+    bridge, model, seen = _wired(qtbot)
+    total = ADD_CHUNK + 3
+    bridge.on_event(JobsAdded(tuple(snap(i) for i in range(1, total + 1))))
+    qtbot.waitUntil(lambda: model.rowCount() == total, timeout=5000)
+    seen.clear()
+    for i in range(1, total + 1):  # everything paused at once
+        bridge.on_event(JobChanged(snap(i, JobState.PAUSED), JobState.QUEUED))
+    bridge.on_event(progress(total, 500))  # newer than its change: shown after it
+    bridge.flush()
+    assert [len(ids) for what, ids in seen if what == "changed"] == [ADD_CHUNK]
+    assert not [what for what, _ in seen if what == "progress"]
+    qtbot.waitUntil(lambda: model.counts().paused == total, timeout=5000)
+    qtbot.waitUntil(lambda: ("progress", [total]) in seen, timeout=5000)
+    assert seen.index(("progress", [total])) > seen.index(("changed", list(range(ADD_CHUNK + 1, total + 1))))
+    assert model.snapshot(total).confirmed == 500
+    bridge.stop()
