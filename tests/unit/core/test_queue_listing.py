@@ -1,5 +1,5 @@
 """``vodgui queue list`` reads rows straight into listing lines (no job per item): it must say exactly what the
-jobs would say."""
+jobs say (read_queue: a job per row, interrupted as at start-up, the way the listing was made before)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,10 @@ import os
 
 from tests.helpers.queue import set_row
 from vodgui.cli import main
-from vodgui.core.clock import SystemClock
 from vodgui.core.messages import Message
 from vodgui.core.store import QueueStore
-from vodgui.core.transfer.engine import list_queue
-from vodgui.core.transfer.events import JobError, JobSnapshot, JobState
-from vodgui.core.transfer.job import Job
+from vodgui.core.transfer.engine import list_queue, read_queue
+from vodgui.core.transfer.events import JobError, JobState
 from vodgui.core.transfer.record import CoverTarget, ImageDetails, Kind, NewItem, UrlDetails
 from vodgui.core.workspace import Workspace
 
@@ -49,22 +47,11 @@ def _mixed_queue(store: QueueStore) -> None:
     set_row(store, ids[8], state="done")
 
 
-def _as_jobs_say(store: QueueStore) -> list[JobSnapshot]:
-    """What the listing said before it had a path of its own: a job per row, interrupted as at start-up."""
-    snaps = []
-    for rec in store.items():
-        job = Job(rec, store, SystemClock(), lambda event: None, lambda item_id, url: None)
-        if rec.state.active:
-            job.interrupted_by_exit(resume=False)
-        snaps.append(job.snapshot())
-    return snaps
-
-
 def test_the_listing_says_what_the_jobs_say(tmp_path) -> None:
     store = QueueStore(tmp_path / "q.sqlite3")
     _mixed_queue(store)
     lines = list_queue(store)
-    snaps = _as_jobs_say(store)
+    snaps = read_queue(store)
     assert [(s.job_id, s.kind, s.path, s.size, s.profile, s.state, s.confirmed, s.media_id, s.error, s.note,
              s.fraction) for s in snaps] == \
         [(x.job_id, x.kind, x.path, x.size, x.profile, x.state, x.confirmed, x.media_id, x.error, x.note,
@@ -83,7 +70,7 @@ def test_queue_list_json_prints_the_same_lines_as_before(tmp_path, capsys) -> No
     expected = [{"job_id": s.job_id, "file": s.path, "profile": s.profile, "state": s.state.value, "size": s.size,
                  "confirmed_bytes": s.confirmed, "video_id": s.media_id,
                  "note": s.note.english() if s.note else None, "error": s.error.to_dict() if s.error else None,
-                 "kind": s.kind.value} for s in _as_jobs_say(ws.store)]
+                 "kind": s.kind.value} for s in read_queue(ws.store)]
     ws.close()
     assert main(["--home", str(home), "queue", "list", "--json"]) == 0
     out = capsys.readouterr().out

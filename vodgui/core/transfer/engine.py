@@ -483,6 +483,19 @@ class TransferEngine:
             return all(j.thread is None for j in self._jobs.values())
 
 
+def read_queue(store: QueueStore) -> list[JobSnapshot]:
+    """The queue as snapshots, without running or changing anything (``vodgui upload --hold`` reports with
+    them). An item whose process is gone shows as interrupted, as the next start will treat it. A listing reads
+    :func:`list_queue` instead: no job per item."""
+    snaps = []
+    for rec in store.items():
+        job = Job(rec, store, SystemClock(), lambda event: None, lambda item_id, url: None)
+        if rec.state.active:
+            job.interrupted_by_exit(resume=False)
+        snaps.append(job.snapshot())
+    return snaps
+
+
 def list_queue(store: QueueStore) -> list[QueueLine]:
     """The queue as it stands (``vodgui queue list``), without running or changing anything and without building
     a job per item: 100,000 items list in well under a second. An item whose process is gone shows as
