@@ -24,28 +24,47 @@ def plain(text: str) -> str:
 
 
 def name(widget: QWidget, accessible_name: str, description: str | None = None) -> None:
-    """Give ``widget`` a name (and a description where the name is not enough)."""
+    """Give ``widget`` a name (and a description where the name is not enough). A line edit's clear button and
+    its named field actions (:func:`name_field_action`) are named after it too."""
     widget.setAccessibleName(plain(accessible_name))
     if description is not None:
         widget.setAccessibleDescription(description)
+    if isinstance(widget, QLineEdit):
+        _name_field_buttons(widget)
 
 
 def label(label_widget: QLabel, field: QWidget) -> QLabel:
     """``label_widget`` names ``field``: its buddy (Alt+letter and the "labelled by" relation) and its accessible
-    name (Qt finds a buddy's name only when both share a parent)."""
+    name (Qt finds a buddy's name only when both share a parent). Call it again after the label's text changed."""
     label_widget.setBuddy(field)
-    field.setAccessibleName(plain(label_widget.text()))
+    name(field, label_widget.text())
     return label_widget
 
 
-def name_clear_button(edit: QLineEdit, field_name: str) -> None:
-    """Name the clear button ``setClearButtonEnabled`` put into ``edit`` ("Clear Title"); without a name it is
-    announced as just "button". Call after enabling it."""
-    action = edit.findChild(QAction, "_q_qlineeditclearaction")
-    if action is not None:
-        action.setText(QCoreApplication.translate("Accessibility", "Clear {0}").format(plain(field_name)))
+def name_field_action(action: QAction, field: QLineEdit, context: str, source: str) -> None:
+    """An icon button inside ``field`` (``QLineEdit.addAction``): its name is ``source`` (a ``QT_TRANSLATE_NOOP``
+    text of ``context`` with a ``{0}`` for the field's name), in the current language, renamed whenever the field
+    is (a language switch)."""
+    action.setProperty("a11y_context", context)
+    action.setProperty("a11y_source", source)
+    _name_field_buttons(field)
 
 
+def _name_field_buttons(edit: QLineEdit) -> None:
+    """Name the buttons inside ``edit`` after its accessible name: the clear button ``setClearButtonEnabled`` put
+    there ("Clear Title"; without a name it is announced as just "button") and the actions of
+    :func:`name_field_action`."""
+    field_name = plain(edit.accessibleName())
+    for action in edit.findChildren(QAction):  # the clear action is a child, not in actions()
+        if action.objectName() == "_q_qlineeditclearaction":
+            text = QCoreApplication.translate("Accessibility", "Clear {0}").format(field_name)
+        elif action.property("a11y_source"):
+            text = QCoreApplication.translate(str(action.property("a11y_context")),
+                                              str(action.property("a11y_source"))).format(field_name)
+        else:
+            continue
+        action.setText(text)
+        action.setIconText(text)
 def name_toolbar(toolbar: QToolBar) -> None:
     """Name the arrow a tool bar shows when its buttons do not fit (at a large scale or a narrow window): it opens
     the buttons left out, and without a name a screen reader says just "button"."""
@@ -53,9 +72,3 @@ def name_toolbar(toolbar: QToolBar) -> None:
     if more is not None:
         more.setAccessibleName(QCoreApplication.translate("Accessibility", "More buttons of {0}").format(
             plain(toolbar.windowTitle())))
-
-
-def name_field_action(action: QAction, text: str) -> None:
-    """An icon inside a field (``QLineEdit.addAction``): its text is the button's name and tooltip."""
-    action.setText(text)
-    action.setIconText(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QMenu, QStyle, QWidget
 
@@ -22,6 +22,9 @@ from vodgui.ui.ops import run_op
 #: Form field -> what the menu lists.
 FIELDS = ("cate_id", "template_group_id", "app_id")
 
+
+#: The list button's name, after its field's ("Choose Category ID from the account's list").
+_CHOOSE = QT_TRANSLATE_NOOP("CatalogMenus", "Choose {0} from the account's list")
 
 class CatalogMenus(QObject):
     """The menus of one form. ``profile()`` names the profile whose account is listed."""
@@ -42,9 +45,7 @@ class CatalogMenus(QObject):
             # Alt+Down opens the list as in a combo box (the button inside the field takes no focus).
             keys = QShortcut(QKeySequence("Alt+Down"), field, None, None, Qt.ShortcutContext.WidgetShortcut)
             keys.activated.connect(action.trigger)
-            what = a11y.plain(field.accessibleName())
-            a11y.name_field_action(action, self.tr("Choose {0} from the account's list").format(what) if what
-                                   else self.tr("Choose from the account's list"))
+            a11y.name_field_action(action, field, "CatalogMenus", _CHOOSE)
             action.setToolTip(self.tr("Choose from the account's list ({0})").format(
                 keys.key().toString(QKeySequence.SequenceFormat.NativeText)))
             action.triggered.connect(lambda _=False, n=name, f=field: self.show_menu(n, f))

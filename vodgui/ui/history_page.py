@@ -108,8 +108,7 @@ class HistoryPage(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Filter by title, file or VideoId"))
         self.search.setClearButtonEnabled(True)
-        a11y.name(self.search, self.tr("Filter videos"))
-        a11y.name_clear_button(self.search, self.search.accessibleName())
+        a11y.name(self.search, self.tr("Video filter"))
         self.search.textChanged.connect(self._on_search_changed)
         self.status_box = QComboBox(self)
         for label, value in ((self.tr("All statuses"), Category.ALL), (self.tr("Ready"), Category.READY),

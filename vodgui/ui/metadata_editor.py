@@ -147,9 +147,7 @@ class _Form(QWidget):
             else:
                 column.addWidget(widget)
             column.addWidget(error)
-            label = a11y.label(QLabel(labels[spec.name], self), widget)
-            if isinstance(widget, QLineEdit):
-                a11y.name_clear_button(widget, label.text())
+            label = a11y.label(QLabel(labels[spec.name], self), widget)  # names its clear button too
             layout.addRow(label, holder)
             self._holders[spec.name] = holder
             self._labels[spec.name] = label
@@ -159,6 +157,7 @@ class _Form(QWidget):
         labels, tips = self._texts()
         for name, label in self._labels.items():
             label.setText(labels[name])
+            a11y.label(label, self.inputs[name])  # the field's (and its buttons') names follow
             if self.inputs[name].isEnabled():
                 self.inputs[name].setToolTip(tips[name])
         self.category_button.setText(self.tr("Choose…"))

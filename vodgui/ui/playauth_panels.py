@@ -346,6 +346,11 @@ class CheckPanel(QGroupBox):
         scroll = QScrollArea(self)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
+        # Down only: a RequestId such as B4A4745B-1878-6EFF-870A-… has no line break Qt may use (a hyphen before a
+        # digit), and wider than a narrow panel it made a sideways scroll bar, which took a line from the verdict.
+        # Cut at the edge instead; the label stays selectable and its tooltip has it whole.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.technical.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.verdict)
@@ -386,6 +391,7 @@ class CheckPanel(QGroupBox):
             "sts": self.tr("Checked the VidSts way: GetPlayInfo signed with the profile's STS token."),
             "jwt": self.tr("Checked the JWTPlayAuth: its signature with the app's PlayKey, then GetPlayInfo."),
         }.get(check.via, ""))
+        self.technical.setToolTip(self.technical.text())
 
     def explain(self, check: PlayCheck) -> str:
         if check.code == "Forbidden.IllegalStatus" and check.status:

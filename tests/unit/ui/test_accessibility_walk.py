@@ -30,7 +30,9 @@ from vodgui.core.transfer.events import JobSnapshot, JobState
 from vodgui.sandbox.client import SandboxControl
 from vodgui.ui.a11y import plain
 from vodgui.ui.announce import LABEL_NAME, announcement_event, announcer
+from vodgui.ui.catalog_menu import attach_catalog_pickers
 from vodgui.ui.main_window import MainWindow
+from vodgui.ui.metadata_editor import DefaultsDialog
 from vodgui.ui.queue_model import Column
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -134,11 +136,30 @@ def test_names_follow_a_language_switch(qtbot: Any, ui_ctx: Any, language: Calla
     window = open_window(qtbot, ui_ctx)
     assert accessible_name(window.upload_page.view) == "Upload queue"
     language("zh_CN")
-    window.retranslate()
+    window.retranslate()  # the pages are built again
     assert accessible_name(window.upload_page.view) == "上传队列"
     assert accessible_name(window.playback_page.player.play_button) == "播放"
     a11y.reveal(window)
     assert a11y.unnamed([window]) == []
+
+
+def test_an_open_dialog_renames_its_fields(qtbot: Any, ui_ctx: Any, language: Callable[[str], str]) -> None:
+    """The defaults dialog, open during a language switch, renames its fields and the buttons inside them."""
+    dialog = DefaultsDialog("Sandbox", {}, None)
+    qtbot.addWidget(dialog)
+    dialog.catalog_menus = attach_catalog_pickers(dialog.form.inputs, ui_ctx, lambda: "Sandbox", dialog)
+    dialog.show()
+    tags, cate = dialog.form.inputs["tags"], dialog.form.inputs["cate_id"]
+
+    def buttons(field: QWidget) -> list[str]:
+        return sorted(accessible_name(b) for b in field.findChildren(QToolButton))
+
+    assert accessible_name(tags) == "Tags" and buttons(tags) == ["Clear Tags"]
+    assert buttons(cate) == ["Choose Category ID from the account's list", "Clear Category ID"]
+    language("zh_CN")
+    qtbot.waitUntil(lambda: dialog.windowTitle() != "Defaults for new files", timeout=WAIT_MS)  # its Retranslator
+    assert accessible_name(tags) == "标签" and buttons(tags) == ["清除标签"]
+    assert buttons(cate) == ["从账号的列表中选择分类 ID", "清除分类 ID"]
 
 
 # -- queue rows ------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 <context>
     <name>HistoryPage</name>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="396"/>
+        <location filename="../../ui/history_page.py" line="413"/>
         <source>Details saved in VOD for %n video(s).</source>
         <translation>
             <numerusform>Details saved in VOD for %n video.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="397"/>
+        <location filename="../../ui/history_page.py" line="414"/>
         <source>Not saved for %n (see the dialog).</source>
         <translation>
             <numerusform>Not saved for %n (see the dialog).</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>%n upload running. Pause them and quit? They continue where they stopped the next time you open vodgui.</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>MetadataPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/metadata_editor.py" line="509"/>
+        <location filename="../../ui/metadata_editor.py" line="508"/>
         <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
         <translation>
             <numerusform>%n selected item cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</numerusform>
@@ -347,7 +347,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="182"/>
+        <location filename="../../ui/video_details_dialog.py" line="184"/>
         <source>Saved in VOD: %n video(s).</source>
         <translation>
             <numerusform>Saved in VOD: %n video.</numerusform>
@@ -355,7 +355,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="183"/>
+        <location filename="../../ui/video_details_dialog.py" line="185"/>
         <source>Not saved: %n (see below).</source>
         <translation>
             <numerusform>Not saved: %n (see below).</numerusform>
@@ -363,7 +363,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="214"/>
+        <location filename="../../ui/video_details_dialog.py" line="216"/>
         <source>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video when it is done.</numerusform>

@@ -4,12 +4,12 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../ui/a11y.py" line="46"/>
+        <location filename="../../ui/a11y.py" line="60"/>
         <source>Clear {0}</source>
         <translation>清除{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/a11y.py" line="54"/>
+        <location filename="../../ui/a11y.py" line="73"/>
         <source>More buttons of {0}</source>
         <translation>{0}的更多按钮</translation>
     </message>
@@ -210,44 +210,39 @@
 <context>
     <name>CatalogMenus</name>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="47"/>
-        <source>Choose from the account&apos;s list</source>
-        <translation>从账号的列表中选择</translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog_menu.py" line="46"/>
+        <location filename="../../ui/catalog_menu.py" line="27"/>
         <source>Choose {0} from the account&apos;s list</source>
-        <extracomment>Form field -&gt; what the menu lists.</extracomment>
+        <extracomment>Form field -&gt; what the menu lists. The list button&apos;s name, after its field&apos;s (&quot;Choose Category ID from the account&apos;s list&quot;).</extracomment>
         <translation>从账号的列表中选择{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="48"/>
+        <location filename="../../ui/catalog_menu.py" line="49"/>
         <source>Choose from the account&apos;s list ({0})</source>
         <translation>从账号的列表中选择（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="60"/>
+        <location filename="../../ui/catalog_menu.py" line="61"/>
         <source> (default)</source>
         <extracomment>The last menu shown (tests look at it).</extracomment>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="69"/>
+        <location filename="../../ui/catalog_menu.py" line="70"/>
         <source>No lists fetched for this profile yet</source>
         <translation>尚未获取此配置的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="75"/>
+        <location filename="../../ui/catalog_menu.py" line="76"/>
         <source>The account has none</source>
         <translation>账号中没有可选项</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="77"/>
+        <location filename="../../ui/catalog_menu.py" line="78"/>
         <source>Refresh lists</source>
         <translation>刷新列表</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog_menu.py" line="98"/>
+        <location filename="../../ui/catalog_menu.py" line="99"/>
         <source>The lists could not be fetched: {0}</source>
         <translation>无法获取列表：{0}</translation>
     </message>
@@ -313,72 +308,72 @@
         <translation>播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="356"/>
+        <location filename="../../ui/playauth_panels.py" line="361"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="363"/>
+        <location filename="../../ui/playauth_panels.py" line="368"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="368"/>
+        <location filename="../../ui/playauth_panels.py" line="373"/>
         <source>✓ Pass: the player would get {0} stream(s)</source>
         <translation>✓ 通过：播放器可获取 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="371"/>
+        <location filename="../../ui/playauth_panels.py" line="376"/>
         <source>✗ Fail: {0}</source>
         <translation>✗ 失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="376"/>
+        <location filename="../../ui/playauth_panels.py" line="381"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="380"/>
+        <location filename="../../ui/playauth_panels.py" line="385"/>
         <source>RequestId: {0}</source>
         <translation>RequestId：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="382"/>
+        <location filename="../../ui/playauth_panels.py" line="387"/>
         <source>Checked the player&apos;s way: GetPlayInfo signed with the PlayAuth&apos;s own credentials, sending its AuthInfo.</source>
         <translation>已按播放器的方式检查：用播放凭证自带的凭据签名调用 GetPlayInfo，并携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="384"/>
+        <location filename="../../ui/playauth_panels.py" line="389"/>
         <source>The PlayAuth is not decodable: checked with GetPlayInfo and the profile&apos;s key.</source>
         <translation>播放凭证无法解码：已改用当前配置的密钥调用 GetPlayInfo 检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="385"/>
+        <location filename="../../ui/playauth_panels.py" line="390"/>
         <source>There is no PlayAuth, so the player could not even start.</source>
         <translation>没有播放凭证，播放器根本无法开始播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="386"/>
+        <location filename="../../ui/playauth_panels.py" line="391"/>
         <source>Checked the VidSts way: GetPlayInfo signed with the profile&apos;s STS token.</source>
         <translation>按 VidSts 方式检查：用配置的 STS 令牌签名调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="387"/>
+        <location filename="../../ui/playauth_panels.py" line="392"/>
         <source>Checked the JWTPlayAuth: its signature with the app&apos;s PlayKey, then GetPlayInfo.</source>
         <translation>已检查 JWTPlayAuth：先用应用的 PlayKey 验证签名，再调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="392"/>
+        <location filename="../../ui/playauth_panels.py" line="398"/>
         <source>The video&apos;s status is {0}; only Normal videos can be played.</source>
         <translation>视频状态为“{0}”；只有状态为“正常”的视频才能播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="395"/>
+        <location filename="../../ui/playauth_panels.py" line="401"/>
         <source>This profile signs with a long-term AccessKey, not an STS token: use an STS-mode profile to test VidSts.</source>
         <translation>此配置用长期 AccessKey 签名，没有 STS 令牌：请用 STS 模式的配置测试 VidSts。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="398"/>
+        <location filename="../../ui/playauth_panels.py" line="404"/>
         <source>The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or role (or to the STS session policy).</source>
         <translation>当前配置无权调用 GetPlayInfo。请为该用户或角色（或 STS 会话策略）授予 vod:GetPlayInfo 权限。</translation>
     </message>
@@ -509,12 +504,12 @@
 <context>
     <name>DefaultsDialog</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="571"/>
+        <location filename="../../ui/metadata_editor.py" line="570"/>
         <source>Defaults for new files</source>
         <translation>新文件的默认信息</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="572"/>
+        <location filename="../../ui/metadata_editor.py" line="571"/>
         <source>Files you add to the queue with profile “{0}” get these details. Each file&apos;s title is its name; change it in the Details panel.</source>
         <translation>使用配置“{0}”加入队列的文件将使用这些信息。每个文件的标题为其文件名，可在“详情”面板中修改。</translation>
     </message>
@@ -1006,100 +1001,100 @@ File: {1}</source>
     </message>
     <message>
         <location filename="../../ui/history_page.py" line="111"/>
-        <source>Filter videos</source>
-        <translation>筛选视频</translation>
+        <source>Video filter</source>
+        <translation>视频筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="115"/>
+        <location filename="../../ui/history_page.py" line="114"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="115"/>
+        <location filename="../../ui/history_page.py" line="114"/>
         <source>Ready</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="116"/>
+        <location filename="../../ui/history_page.py" line="115"/>
         <source>Processing</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="116"/>
+        <location filename="../../ui/history_page.py" line="115"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="117"/>
+        <location filename="../../ui/history_page.py" line="116"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="119"/>
+        <location filename="../../ui/history_page.py" line="118"/>
         <source>Show only videos in this media status</source>
         <translation>只显示处于此媒体状态的视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="120"/>
+        <location filename="../../ui/history_page.py" line="119"/>
         <source>Media status</source>
         <translation>媒体状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="122"/>
-        <location filename="../../ui/history_page.py" line="412"/>
+        <location filename="../../ui/history_page.py" line="121"/>
+        <location filename="../../ui/history_page.py" line="429"/>
         <source>Refresh status</source>
         <translation>刷新状态</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="123"/>
+        <location filename="../../ui/history_page.py" line="122"/>
         <source>Ask VOD again for the status of the selected videos (all shown videos when none is selected)</source>
         <translation>重新向视频点播查询所选视频的状态（未选择时查询所有显示的视频）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="126"/>
-        <location filename="../../ui/history_page.py" line="409"/>
+        <location filename="../../ui/history_page.py" line="125"/>
+        <location filename="../../ui/history_page.py" line="426"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="127"/>
+        <location filename="../../ui/history_page.py" line="126"/>
         <source>Test playback of the selected videos</source>
         <translation>测试所选视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="129"/>
-        <location filename="../../ui/history_page.py" line="411"/>
+        <location filename="../../ui/history_page.py" line="128"/>
+        <location filename="../../ui/history_page.py" line="428"/>
         <source>Edit details…</source>
         <translation>编辑详细信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="130"/>
+        <location filename="../../ui/history_page.py" line="129"/>
         <source>Change the title, description, tags, category or cover of the selected videos in VOD (UpdateVideoInfo)</source>
         <translation>在点播中修改所选视频的标题、描述、标签、分类或封面（UpdateVideoInfo）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="133"/>
+        <location filename="../../ui/history_page.py" line="132"/>
         <location filename="../../ui/history_page.py" line="186"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="134"/>
+        <location filename="../../ui/history_page.py" line="133"/>
         <source>Copy the selected VideoIds, one per line (Ctrl+C)</source>
         <translation>复制所选的 VideoId，每行一个 (Ctrl+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="136"/>
+        <location filename="../../ui/history_page.py" line="135"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="137"/>
+        <location filename="../../ui/history_page.py" line="136"/>
         <source>Save the rows shown as a CSV file (opens in Excel)</source>
         <translation>将显示的行保存为 CSV 文件（可用 Excel 打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="157"/>
+        <location filename="../../ui/history_page.py" line="156"/>
         <source>Uploaded videos</source>
         <translation>已上传的视频</translation>
     </message>
@@ -1109,101 +1104,101 @@ File: {1}</source>
         <translation>上传完成的视频会显示在这里，附带其 VideoId 以及视频点播返回的状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="250"/>
+        <location filename="../../ui/history_page.py" line="267"/>
         <source>The history could not be read: {0}</source>
         <translation>无法读取历史记录：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="322"/>
+        <location filename="../../ui/history_page.py" line="339"/>
         <source>it gets upload credentials from an AppServer and has no VOD access of its own, so vodgui cannot read the status. Check it in the VOD console.</source>
         <translation>它从 AppServer 获取上传凭证，自身没有点播访问权限，因此 vodgui 无法读取状态。请在视频点播控制台中查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="325"/>
+        <location filename="../../ui/history_page.py" line="342"/>
         <source>its key or role may upload but not read video information ({0}). Allow vod:GetVideoInfos to see the status here.</source>
         <translation>其密钥或角色可以上传，但无权读取视频信息（{0}）。授予 vod:GetVideoInfos 权限后即可在此查看状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="328"/>
+        <location filename="../../ui/history_page.py" line="345"/>
         <source>the last check failed and will be retried: {0}</source>
         <translation>上次检查失败，将会重试：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="332"/>
+        <location filename="../../ui/history_page.py" line="349"/>
         <source> (RequestId {0})</source>
         <translation>（RequestId {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="333"/>
+        <location filename="../../ui/history_page.py" line="350"/>
         <source>Profile “{0}”: {1}{2}</source>
         <translation>配置“{0}”：{1}{2}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="366"/>
+        <location filename="../../ui/history_page.py" line="383"/>
         <source>Copied {0} VideoId(s).</source>
         <translation>已复制 {0} 个 VideoId。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="396"/>
+        <location filename="../../ui/history_page.py" line="413"/>
         <source>Details saved in VOD for %n video(s).</source>
         <translation>
             <numerusform>已在点播中保存 %n 个视频的详细信息。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="397"/>
+        <location filename="../../ui/history_page.py" line="414"/>
         <source>Not saved for %n (see the dialog).</source>
         <translation>
             <numerusform>%n 个未保存（见对话框）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="430"/>
+        <location filename="../../ui/history_page.py" line="447"/>
         <source>Export history</source>
         <translation>导出历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="431"/>
+        <location filename="../../ui/history_page.py" line="448"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="447"/>
+        <location filename="../../ui/history_page.py" line="464"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="452"/>
+        <location filename="../../ui/history_page.py" line="469"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="453"/>
+        <location filename="../../ui/history_page.py" line="470"/>
         <source>The CSV file could not be written: {0}</source>
         <translation>无法写入 CSV 文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="481"/>
+        <location filename="../../ui/history_page.py" line="498"/>
         <source>{0} videos</source>
         <translation>{0} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="482"/>
+        <location filename="../../ui/history_page.py" line="499"/>
         <source>{0} of {1} videos shown</source>
         <translation>显示 {0} / {1} 个视频</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="485"/>
+        <location filename="../../ui/history_page.py" line="502"/>
         <source>checking status…</source>
         <translation>正在检查状态…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="487"/>
+        <location filename="../../ui/history_page.py" line="504"/>
         <source>{0} still processing; checked every {1} s</source>
         <translation>{0} 个仍在处理中，每 {1} 秒检查一次</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="490"/>
+        <location filename="../../ui/history_page.py" line="507"/>
         <source>last check {0}</source>
         <translation>上次检查 {0}</translation>
     </message>
@@ -1968,96 +1963,96 @@ File: {1}</source>
     </message>
     <message>
         <location filename="../../ui/log_page.py" line="174"/>
-        <source>Search the log</source>
-        <translation>搜索日志</translation>
+        <source>Log search</source>
+        <translation>日志搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="177"/>
+        <location filename="../../ui/log_page.py" line="176"/>
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="178"/>
+        <location filename="../../ui/log_page.py" line="177"/>
         <source>Show vodgui.log and its older copies in the file manager</source>
         <translation>在文件管理器中显示 vodgui.log 及其旧副本</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="180"/>
+        <location filename="../../ui/log_page.py" line="179"/>
         <source>Export diagnostics…</source>
         <translation>导出诊断信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="181"/>
+        <location filename="../../ui/log_page.py" line="180"/>
         <source>Save a zip for support: logs, settings, versions, failed requests. Secrets are removed.</source>
         <translation>保存一个 zip 文件供技术支持使用：包含日志、设置、版本和失败的请求。敏感信息已移除。</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="199"/>
+        <location filename="../../ui/log_page.py" line="198"/>
         <source>Nothing logged yet.</source>
         <translation>暂无日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="200"/>
+        <location filename="../../ui/log_page.py" line="199"/>
         <source>Log lines</source>
         <translation>日志行</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="205"/>
+        <location filename="../../ui/log_page.py" line="204"/>
         <source>Jump to latest</source>
         <translation>跳到最新</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="251"/>
+        <location filename="../../ui/log_page.py" line="250"/>
         <source>Session of {0} ({1} lines)</source>
         <translation>{0} 的会话（{1} 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="252"/>
+        <location filename="../../ui/log_page.py" line="251"/>
         <source>Older lines ({0})</source>
         <translation>更早的日志（{0} 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="270"/>
+        <location filename="../../ui/log_page.py" line="269"/>
         <source>{0} of {1} lines shown · session of {2}, from the log files</source>
         <translation>显示 {1} 行中的 {0} 行 · {2} 的会话，来自日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="351"/>
+        <location filename="../../ui/log_page.py" line="350"/>
         <source>{0} of {1} lines shown · {2}</source>
         <translation>显示 {0} / {1} 行 · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="352"/>
+        <location filename="../../ui/log_page.py" line="351"/>
         <source>no log file</source>
         <translation>无日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="366"/>
+        <location filename="../../ui/log_page.py" line="365"/>
         <source>Export diagnostics</source>
         <translation>导出诊断信息</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="367"/>
+        <location filename="../../ui/log_page.py" line="366"/>
         <source>Zip archives (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="377"/>
+        <location filename="../../ui/log_page.py" line="376"/>
         <source>Writing diagnostics…</source>
         <translation>正在写入诊断信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="383"/>
+        <location filename="../../ui/log_page.py" line="382"/>
         <source>Diagnostics saved to {0}</source>
         <translation>诊断信息已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="391"/>
+        <location filename="../../ui/log_page.py" line="390"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/log_page.py" line="392"/>
+        <location filename="../../ui/log_page.py" line="391"/>
         <source>The diagnostics could not be written: {0}</source>
         <translation>无法写入诊断信息：{0}</translation>
     </message>
@@ -2228,7 +2223,7 @@ File: {1}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>有 %n 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</numerusform>
@@ -2270,12 +2265,12 @@ File: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -3484,110 +3479,110 @@ File: {1}</source>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="404"/>
+        <location filename="../../ui/metadata_editor.py" line="403"/>
         <source>&amp;Apply</source>
         <extracomment>The metadata form on its own (the History page&apos;s video details dialog uses it too).</extracomment>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="405"/>
+        <location filename="../../ui/metadata_editor.py" line="404"/>
         <source>Save the changed fields for the selected items ({0})</source>
         <translation>保存所选项目中已修改的字段（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="409"/>
+        <location filename="../../ui/metadata_editor.py" line="408"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="410"/>
+        <location filename="../../ui/metadata_editor.py" line="409"/>
         <source>Forget the changes and show the saved values again</source>
         <translation>放弃修改，重新显示已保存的值</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="412"/>
+        <location filename="../../ui/metadata_editor.py" line="411"/>
         <source>Defaults for new files…</source>
         <translation>新文件的默认信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="413"/>
+        <location filename="../../ui/metadata_editor.py" line="412"/>
         <source>Metadata given to files you add from now on, for this profile</source>
         <translation>此配置下今后添加的文件将使用的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="415"/>
+        <location filename="../../ui/metadata_editor.py" line="414"/>
         <source>Choose cover &amp;image…</source>
         <translation>选择封面图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="417"/>
+        <location filename="../../ui/metadata_editor.py" line="416"/>
         <source>Upload an image as the cover of the selected videos. A video that exists in VOD gets it at once; a waiting one when it is created.</source>
         <translation>上传一张图片作为所选视频的封面。已在视频点播中的视频立即设置；等待中的视频在创建时设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="461"/>
+        <location filename="../../ui/metadata_editor.py" line="460"/>
         <source>No item selected</source>
         <translation>未选择项目</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="483"/>
+        <location filename="../../ui/metadata_editor.py" line="482"/>
         <source>Changes apply to every selected item: waiting ones keep them for the upload, videos in VOD are updated there.</source>
         <translation>修改会应用到所有选中的项目：等待中的项目在上传时使用，已在点播中的视频直接在点播中更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="506"/>
+        <location filename="../../ui/metadata_editor.py" line="505"/>
         <source>These items cannot be changed now: VOD is creating the video (wait a moment) or the item is not a video.</source>
         <translation>这些项目现在无法修改：点播正在创建视频（请稍候），或该项目不是视频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/metadata_editor.py" line="509"/>
+        <location filename="../../ui/metadata_editor.py" line="508"/>
         <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
         <translation>
             <numerusform>有 %n 个选中的项目现在无法修改（视频正在创建，或不是视频）；修改会应用到其他项目。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="512"/>
+        <location filename="../../ui/metadata_editor.py" line="511"/>
         <source>Title, description, tags, category and cover of videos that exist in VOD are saved there (UpdateVideoInfo); the result shows in the item&apos;s State.</source>
         <translation>已在点播中的视频，其标题、描述、标签、分类和封面会保存到点播（UpdateVideoInfo）；结果显示在项目的状态中。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="468"/>
+        <location filename="../../ui/metadata_editor.py" line="467"/>
         <source>Address: {0}
 VideoId: {1}</source>
         <translation>地址：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="471"/>
+        <location filename="../../ui/metadata_editor.py" line="470"/>
         <source>Folder: {0}
 VideoId: {1}</source>
         <translation>文件夹：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="469"/>
-        <location filename="../../ui/metadata_editor.py" line="472"/>
+        <location filename="../../ui/metadata_editor.py" line="468"/>
+        <location filename="../../ui/metadata_editor.py" line="471"/>
         <source>not created yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="462"/>
+        <location filename="../../ui/metadata_editor.py" line="461"/>
         <source>Select queue items to change their title, description, tags and other details: before they upload, or in VOD once the video exists.</source>
         <translation>选择队列项目以修改标题、描述、标签等详细信息：上传前修改，或在视频已存在于点播后在点播中修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="476"/>
+        <location filename="../../ui/metadata_editor.py" line="475"/>
         <source>Why it failed: {0}</source>
         <translation>失败原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="482"/>
+        <location filename="../../ui/metadata_editor.py" line="481"/>
         <source>{0} items selected</source>
         <translation>已选择 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="489"/>
+        <location filename="../../ui/metadata_editor.py" line="488"/>
         <source>Each file&apos;s name</source>
         <translation>各文件的文件名</translation>
     </message>
@@ -6129,26 +6124,26 @@ VideoId：{1}</translation>
         <translation>✗ {0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="182"/>
+        <location filename="../../ui/video_details_dialog.py" line="184"/>
         <source>Saved in VOD: %n video(s).</source>
         <translation>
             <numerusform>已保存到点播：%n 个视频。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="183"/>
+        <location filename="../../ui/video_details_dialog.py" line="185"/>
         <source>Not saved: %n (see below).</source>
         <translation>
             <numerusform>未保存：%n 个（见下方）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/video_details_dialog.py" line="192"/>
+        <location filename="../../ui/video_details_dialog.py" line="194"/>
         <source>Nothing was saved: {0}</source>
         <translation>没有保存任何内容：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/video_details_dialog.py" line="214"/>
+        <location filename="../../ui/video_details_dialog.py" line="216"/>
         <source>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在队列中（上传页）上传封面图片 {0}；上传完成后将成为 %n 个视频的封面。</numerusform>
@@ -6514,201 +6509,201 @@ VideoId：{1}</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="280"/>
+        <location filename="../../ui/metadata_editor.py" line="279"/>
         <source>Comma separated, e.g. sports, 2024</source>
         <translation>以英文逗号分隔，例如：体育, 2024</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="169"/>
+        <location filename="../../ui/metadata_editor.py" line="168"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../ui/metadata_editor.py" line="141"/>
-        <location filename="../../ui/metadata_editor.py" line="164"/>
-        <location filename="../../ui/metadata_editor.py" line="223"/>
+        <location filename="../../ui/metadata_editor.py" line="163"/>
+        <location filename="../../ui/metadata_editor.py" line="222"/>
         <source>Choose…</source>
         <extracomment>Lists the account&apos;s categories as (CateId, name, depth); runs off the GUI thread. None: no picker.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
         <location filename="../../ui/metadata_editor.py" line="142"/>
-        <location filename="../../ui/metadata_editor.py" line="165"/>
+        <location filename="../../ui/metadata_editor.py" line="164"/>
         <source>Pick one of the account&apos;s categories (GetCategories)</source>
         <translation>从账号的分类中选择（GetCategories）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="169"/>
+        <location filename="../../ui/metadata_editor.py" line="168"/>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="169"/>
+        <location filename="../../ui/metadata_editor.py" line="168"/>
         <source>Ta&amp;gs:</source>
         <translation>标签(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="170"/>
+        <location filename="../../ui/metadata_editor.py" line="169"/>
         <source>&amp;Category ID:</source>
         <translation>分类 ID(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="170"/>
+        <location filename="../../ui/metadata_editor.py" line="169"/>
         <source>Template &amp;group:</source>
         <translation>转码模板组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="171"/>
+        <location filename="../../ui/metadata_editor.py" line="170"/>
         <source>&amp;Workflow:</source>
         <translation>工作流(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="171"/>
+        <location filename="../../ui/metadata_editor.py" line="170"/>
         <source>&amp;Storage location:</source>
         <translation>存储地址(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="172"/>
+        <location filename="../../ui/metadata_editor.py" line="171"/>
         <source>&amp;App ID:</source>
         <translation>应用 ID(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="172"/>
+        <location filename="../../ui/metadata_editor.py" line="171"/>
         <source>Call&amp;back URL:</source>
         <translation>回调地址(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="173"/>
+        <location filename="../../ui/metadata_editor.py" line="172"/>
         <source>&amp;UserData:</source>
         <translation>UserData(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="173"/>
+        <location filename="../../ui/metadata_editor.py" line="172"/>
         <source>Co&amp;ver URL:</source>
         <translation>封面地址(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="176"/>
+        <location filename="../../ui/metadata_editor.py" line="175"/>
         <source>The video&apos;s title in VOD. Empty: the file name without its extension.</source>
         <translation>视频在点播中的标题。留空：使用不含扩展名的文件名。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="177"/>
+        <location filename="../../ui/metadata_editor.py" line="176"/>
         <source>Up to 1024 bytes.</source>
         <translation>最多 1024 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="178"/>
+        <location filename="../../ui/metadata_editor.py" line="177"/>
         <source>Up to 16 tags, separated by commas; each at most 32 bytes.</source>
         <translation>最多 16 个标签，以英文逗号分隔；每个最多 32 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="179"/>
+        <location filename="../../ui/metadata_editor.py" line="178"/>
         <source>The numeric ID of a category from the VOD console (empty: none).</source>
         <translation>视频点播控制台中分类的数字 ID（留空：不分类）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="180"/>
+        <location filename="../../ui/metadata_editor.py" line="179"/>
         <source>The transcoding template group ID (empty: the default group).</source>
         <translation>转码模板组 ID（留空：使用默认模板组）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="181"/>
+        <location filename="../../ui/metadata_editor.py" line="180"/>
         <source>A workflow ID; it takes precedence over the template group.</source>
         <translation>工作流 ID；优先于转码模板组。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="182"/>
+        <location filename="../../ui/metadata_editor.py" line="181"/>
         <source>The storage bucket address (empty: the default storage).</source>
         <translation>存储地址（留空：使用默认存储）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="183"/>
+        <location filename="../../ui/metadata_editor.py" line="182"/>
         <source>The VOD application ID (empty: app-1000000).</source>
         <translation>视频点播应用 ID（留空：app-1000000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="184"/>
+        <location filename="../../ui/metadata_editor.py" line="183"/>
         <source>VOD posts event notifications for these videos to this http(s) URL.</source>
         <translation>视频点播会将这些视频的事件通知发送到此 http(s) 回调地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="185"/>
+        <location filename="../../ui/metadata_editor.py" line="184"/>
         <source>Extra UserData as a JSON object; merged with the callback URL.</source>
         <translation>额外的 UserData（JSON 对象）；会与回调地址合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="186"/>
+        <location filename="../../ui/metadata_editor.py" line="185"/>
         <source>A custom thumbnail URL (http or https).</source>
         <translation>自定义封面地址（http 或 https）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="199"/>
+        <location filename="../../ui/metadata_editor.py" line="198"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="209"/>
+        <location filename="../../ui/metadata_editor.py" line="208"/>
         <source>This account has no categories yet (create them in the VOD console)</source>
         <translation>此账号还没有分类（请在点播控制台中创建）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="218"/>
+        <location filename="../../ui/metadata_editor.py" line="217"/>
         <source>The categories could not be listed: {0}</source>
         <translation>无法列出分类：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="244"/>
+        <location filename="../../ui/metadata_editor.py" line="243"/>
         <source>VOD takes this only when it creates a video; it cannot be changed afterwards.</source>
         <translation>点播仅在创建视频时接受此项，之后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="268"/>
+        <location filename="../../ui/metadata_editor.py" line="267"/>
         <source>Several values: type to replace them all</source>
         <translation>多个不同的值：输入内容将全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="319"/>
+        <location filename="../../ui/metadata_editor.py" line="318"/>
         <source>The title is longer than {0} bytes.</source>
         <translation>标题超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="321"/>
+        <location filename="../../ui/metadata_editor.py" line="320"/>
         <source>VOD does not accept emoji or similar characters in titles.</source>
         <translation>视频点播不接受标题中含有 emoji 等字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="323"/>
+        <location filename="../../ui/metadata_editor.py" line="322"/>
         <source>The description is longer than {0} bytes.</source>
         <translation>描述超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="327"/>
+        <location filename="../../ui/metadata_editor.py" line="326"/>
         <source>At most {0} tags are allowed; there are {1}.</source>
         <translation>最多允许 {0} 个标签；当前有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="330"/>
+        <location filename="../../ui/metadata_editor.py" line="329"/>
         <source>The tag “{0}” is longer than {1} bytes.</source>
         <translation>标签“{0}”超过 {1} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="332"/>
+        <location filename="../../ui/metadata_editor.py" line="331"/>
         <source>A category ID is a positive number, such as 1000123 (see the VOD console&apos;s categories).</source>
         <translation>分类 ID 是正整数，例如 1000123（见点播控制台的分类管理）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="335"/>
+        <location filename="../../ui/metadata_editor.py" line="334"/>
         <source>The address must start with http:// or https://.</source>
         <translation>地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="340"/>
+        <location filename="../../ui/metadata_editor.py" line="339"/>
         <source>This is not valid JSON: {0}</source>
         <translation>这不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="342"/>
+        <location filename="../../ui/metadata_editor.py" line="341"/>
         <source>UserData must be a JSON object, for example {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}.</source>
         <translation>UserData 必须是 JSON 对象，例如 {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}。</translation>
     </message>
