@@ -179,6 +179,7 @@ def open_every_dialog(window: Any) -> list[QWidget]:
     reveal(window)
     before = set(QApplication.topLevelWidgets())
     window.open_settings()
+    window.show_shortcuts()  # F1: the keyboard shortcuts
     window.new_profile()
     window.edit_profile()  # the built-in sandbox profile
     window.watch_page.add_folder()

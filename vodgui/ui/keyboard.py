@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vodgui.ui import a11y
+
 if TYPE_CHECKING:
     from vodgui.ui.main_window import MainWindow
 
@@ -421,6 +423,7 @@ class ShortcutsDialog(QDialog):
         intro.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("shortcutsTree")
+        a11y.name(self.tree, self.tr("Keyboard shortcuts"))
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.tree.setRootIsDecorated(False)

@@ -1369,328 +1369,328 @@ File: {1}</source>
 <context>
     <name>KeyboardMap</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="84"/>
+        <location filename="../../ui/keyboard.py" line="86"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="211"/>
+        <location filename="../../ui/keyboard.py" line="213"/>
         <source>More menus</source>
         <extracomment>page index -&gt; its menu (shown in the menu bar while that page shows). The menus in the order the shortcuts dialog lists them: (title, actions).</extracomment>
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="218"/>
+        <location filename="../../ui/keyboard.py" line="220"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="226"/>
+        <location filename="../../ui/keyboard.py" line="228"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="228"/>
+        <location filename="../../ui/keyboard.py" line="230"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="230"/>
+        <location filename="../../ui/keyboard.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="232"/>
+        <location filename="../../ui/keyboard.py" line="234"/>
         <source>Quit vodgui (running uploads are paused)</source>
         <translation>退出 vodgui（正在进行的上传会暂停）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="233"/>
+        <location filename="../../ui/keyboard.py" line="235"/>
         <source>Everywhere</source>
         <translation>所有页面</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="241"/>
+        <location filename="../../ui/keyboard.py" line="243"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="244"/>
+        <location filename="../../ui/keyboard.py" line="246"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="245"/>
+        <location filename="../../ui/keyboard.py" line="247"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="246"/>
+        <location filename="../../ui/keyboard.py" line="248"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="257"/>
+        <location filename="../../ui/keyboard.py" line="259"/>
         <source>Choose &amp;profile</source>
         <translation>选择配置(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="258"/>
+        <location filename="../../ui/keyboard.py" line="260"/>
         <source>Move to the profile list (Up and Down choose)</source>
         <translation>转到配置列表（上下方向键选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="259"/>
+        <location filename="../../ui/keyboard.py" line="261"/>
         <source>&amp;Edit profile…</source>
         <translation>编辑配置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="260"/>
+        <location filename="../../ui/keyboard.py" line="262"/>
         <source>&amp;New profile…</source>
         <translation>新建配置(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="290"/>
+        <location filename="../../ui/keyboard.py" line="292"/>
         <source>&amp;Details of the selection</source>
         <translation>所选项的详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="291"/>
+        <location filename="../../ui/keyboard.py" line="293"/>
         <source>Edit the title, tags and other metadata of the selected items (Enter in the queue does the same)</source>
         <translation>编辑所选项的标题、标签等元数据（在队列中按 Enter 也可以）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="293"/>
+        <location filename="../../ui/keyboard.py" line="295"/>
         <source>&amp;Transfer settings</source>
         <translation>传输设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="294"/>
+        <location filename="../../ui/keyboard.py" line="296"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit</source>
         <translation>并行上传、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="295"/>
+        <location filename="../../ui/keyboard.py" line="297"/>
         <source>Defaults for &amp;new files…</source>
         <translation>新文件的默认信息(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="296"/>
+        <location filename="../../ui/keyboard.py" line="298"/>
         <source>&amp;Queue list</source>
         <translation>队列列表(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="297"/>
+        <location filename="../../ui/keyboard.py" line="299"/>
         <source>Move to the queue (Space pauses or resumes, Delete removes)</source>
         <translation>转到队列（空格键暂停或继续，Delete 键移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="298"/>
+        <location filename="../../ui/keyboard.py" line="300"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="305"/>
+        <location filename="../../ui/keyboard.py" line="307"/>
         <source>Hi&amp;story</source>
         <translation>历史记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="306"/>
+        <location filename="../../ui/keyboard.py" line="308"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="307"/>
+        <location filename="../../ui/keyboard.py" line="309"/>
         <source>Move to the filter field</source>
         <translation>转到筛选框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="308"/>
+        <location filename="../../ui/keyboard.py" line="310"/>
         <source>&amp;Refresh status</source>
         <translation>刷新状态(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="309"/>
+        <location filename="../../ui/keyboard.py" line="311"/>
         <source>Open in &amp;Playback</source>
         <translation>在播放页打开(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="311"/>
+        <location filename="../../ui/keyboard.py" line="313"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="318"/>
+        <location filename="../../ui/keyboard.py" line="320"/>
         <source>Play or &amp;pause the preview</source>
         <translation>播放或暂停预览(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="322"/>
+        <location filename="../../ui/keyboard.py" line="324"/>
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="323"/>
+        <location filename="../../ui/keyboard.py" line="325"/>
         <source>&amp;VideoIds</source>
         <translation>VideoId 列表(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="324"/>
+        <location filename="../../ui/keyboard.py" line="326"/>
         <source>Move to the VideoIds field</source>
         <translation>转到 VideoId 输入框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="325"/>
+        <location filename="../../ui/keyboard.py" line="327"/>
         <source>&amp;Get PlayAuth</source>
         <translation>获取播放凭证(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="326"/>
+        <location filename="../../ui/keyboard.py" line="328"/>
         <source>&amp;Check as the player would</source>
         <translation>模拟播放器检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="328"/>
+        <location filename="../../ui/keyboard.py" line="330"/>
         <source>Get play &amp;info</source>
         <translation>获取播放信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="329"/>
+        <location filename="../../ui/keyboard.py" line="331"/>
         <source>Pre&amp;view the selected stream</source>
         <translation>预览所选的流(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="331"/>
+        <location filename="../../ui/keyboard.py" line="333"/>
         <source>Copy stream &amp;URL</source>
         <translation>复制流地址(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="333"/>
+        <location filename="../../ui/keyboard.py" line="335"/>
         <source>Run &amp;batch check</source>
         <translation>开始批量检查(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="334"/>
+        <location filename="../../ui/keyboard.py" line="336"/>
         <source>&amp;Export batch CSV…</source>
         <translation>导出批量检查 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="336"/>
+        <location filename="../../ui/keyboard.py" line="338"/>
         <source>Export batch &amp;JSON…</source>
         <translation>导出批量检查 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="342"/>
+        <location filename="../../ui/keyboard.py" line="344"/>
         <source>&amp;Log</source>
         <translation>日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="343"/>
+        <location filename="../../ui/keyboard.py" line="345"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="344"/>
+        <location filename="../../ui/keyboard.py" line="346"/>
         <source>Move to the search field</source>
         <translation>转到搜索框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="345"/>
+        <location filename="../../ui/keyboard.py" line="347"/>
         <source>Log &amp;text</source>
         <translation>日志内容(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="346"/>
+        <location filename="../../ui/keyboard.py" line="348"/>
         <source>Move to the log text (arrows and Page Up/Down scroll, Ctrl+End jumps to the latest line)</source>
         <translation>转到日志内容（方向键和 Page Up/Down 滚动，Ctrl+End 跳到最新一行）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="348"/>
+        <location filename="../../ui/keyboard.py" line="350"/>
         <source>&amp;Open log folder</source>
         <translation>打开日志文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="349"/>
+        <location filename="../../ui/keyboard.py" line="351"/>
         <source>&amp;Export diagnostics…</source>
         <translation>导出诊断信息(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="355"/>
+        <location filename="../../ui/keyboard.py" line="357"/>
         <source>&amp;Remove folder</source>
         <translation>移除文件夹(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="363"/>
+        <location filename="../../ui/keyboard.py" line="365"/>
         <source>&amp;Watch</source>
         <translation>监控文件夹(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="364"/>
+        <location filename="../../ui/keyboard.py" line="366"/>
         <source>&amp;Add folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="365"/>
+        <location filename="../../ui/keyboard.py" line="367"/>
         <source>&amp;Edit folder…</source>
         <translation>编辑文件夹(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="366"/>
+        <location filename="../../ui/keyboard.py" line="368"/>
         <source>&amp;Pause or resume watching</source>
         <translation>暂停或继续监控(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="396"/>
+        <location filename="../../ui/keyboard.py" line="398"/>
         <source>Next or previous control</source>
         <translation>下一个或上一个控件</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="396"/>
+        <location filename="../../ui/keyboard.py" line="398"/>
         <source>Tab, Shift+Tab</source>
         <translation>Tab、Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="397"/>
+        <location filename="../../ui/keyboard.py" line="399"/>
         <source>Next or previous tab of a tabbed panel</source>
         <translation>选项卡面板的下一个或上一个选项卡</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="397"/>
+        <location filename="../../ui/keyboard.py" line="399"/>
         <source>Ctrl+Tab, Ctrl+Shift+Tab</source>
         <translation>Ctrl+Tab、Ctrl+Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="398"/>
+        <location filename="../../ui/keyboard.py" line="400"/>
         <source>The menu bar</source>
         <translation>菜单栏</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="398"/>
+        <location filename="../../ui/keyboard.py" line="400"/>
         <source>Alt, or Alt with the underlined letter</source>
         <translation>Alt，或 Alt 加带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="399"/>
+        <location filename="../../ui/keyboard.py" line="401"/>
         <source>Details of the selected queue item; open the selected History row in Playback; edit the selected watched folder; preview the selected stream</source>
         <translation>所选队列项的详情；在播放页打开所选的历史记录；编辑所选的监控文件夹；预览所选的流</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="402"/>
+        <location filename="../../ui/keyboard.py" line="404"/>
         <source>What can be done with the selection (context menu)</source>
         <translation>对所选项可做的操作（右键菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="402"/>
+        <location filename="../../ui/keyboard.py" line="404"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键、Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="403"/>
+        <location filename="../../ui/keyboard.py" line="405"/>
         <source>Choose from the account&apos;s list in the Category, Template group and App ID fields</source>
         <translation>在分类、模板组和应用 ID 字段中从账号的列表选择</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="405"/>
+        <location filename="../../ui/keyboard.py" line="407"/>
         <source>Close a dialog without saving</source>
         <translation>关闭对话框而不保存</translation>
     </message>
@@ -5122,27 +5122,28 @@ VideoId：{1}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="418"/>
+        <location filename="../../ui/keyboard.py" line="420"/>
+        <location filename="../../ui/keyboard.py" line="426"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="419"/>
+        <location filename="../../ui/keyboard.py" line="421"/>
         <source>Every action has a menu entry; these keys do it directly. The page menu (Queue, History, Playback, Log, Watch) and its keys belong to the page that shows.</source>
         <translation>每个操作都有菜单项；这些按键可直接执行。页面菜单（队列、历史记录、播放、日志、监控文件夹）及其按键属于当前显示的页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="425"/>
+        <location filename="../../ui/keyboard.py" line="428"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="425"/>
+        <location filename="../../ui/keyboard.py" line="428"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="436"/>
+        <location filename="../../ui/keyboard.py" line="439"/>
         <source>Moving around</source>
         <translation>移动焦点</translation>
     </message>
