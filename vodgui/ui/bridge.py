@@ -70,6 +70,12 @@ class EngineBridge(QObject):
 
     # -- engine threads --------------------------------------------------------------------------------------
     def on_event(self, event: Event) -> None:
+        if isinstance(event, JobsAdded) and len(event.snapshots) > ADD_CHUNK:
+            # Indexed before the lock is taken: 100,000 of them would keep a flush on the GUI thread waiting.
+            added = {snap.job_id: snap for snap in event.snapshots}
+            with self._lock:
+                self._added.update(added)
+            return
         with self._lock:
             if isinstance(event, Progress):
                 self._progress[event.job_id] = event
