@@ -2,8 +2,9 @@
 
 Starts the sandbox as a separate process (``python -m vodgui.sandbox``), generates a file and uploads it, in one run:
 
-1. with vodgui's engine, default settings (auto part size, adaptive connections from 4 up to 16), through the
-   full VOD flow (CreateUploadVideo, UploadAuth, multipart, CRC64 checks);
+1. with vodgui's engine, default settings (auto part size, adaptive connections starting at 8 — 4 parts x 2
+   files, what the fixed mode keeps — and moving between 1 and 16), through the full VOD flow (CreateUploadVideo,
+   UploadAuth, multipart, CRC64 checks);
 2. with ``oss2.resumable_upload``, the same part size and 4 threads;
 3. with a serial part-by-part loop (init, upload_part one after another, complete): the official Python VOD
    upload SDK's strategy;

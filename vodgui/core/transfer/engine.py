@@ -73,7 +73,8 @@ class TransferEngine:
         bandwidth_limit: bytes per second for all uploads together (0 = unlimited).
         auto_start: start queued jobs as soon as slots free up.
         adaptive: let the connection gate grow and shrink requests in flight and files at once.
-        parts_in_flight: requests in flight at the start (adaptive), or per file (fixed).
+        parts_in_flight: requests per file; the adaptive gate starts at ``parts_in_flight * concurrent_files``
+            (what the fixed mode keeps) and moves from there.
         max_connections: the most requests in flight when adaptive.
         bandwidth_schedule: a time-of-day limit (replaces ``bandwidth_limit`` when set).
     """
@@ -95,7 +96,10 @@ class TransferEngine:
         self._subscribers: list[Subscriber] = []
         self.concurrent_files = concurrent_files
         self._parts_in_flight = parts_in_flight
-        self.gate = ConnectionGate(parts_in_flight, max_connections, adaptive=adaptive)
+        # Adaptive starts where the fixed mode stays (parts of a file x files at once) and moves from there: a
+        # fat link is filled from the first second, a thin one gives the extra connections back within an epoch.
+        self._gate_start = max(1, min(max_connections, parts_in_flight * concurrent_files))
+        self.gate = ConnectionGate(self._gate_start, max_connections, adaptive=adaptive)
         if not adaptive:
             self.gate.configure(initial=parts_in_flight * concurrent_files,
                                 maximum=parts_in_flight * concurrent_files)
@@ -126,7 +130,7 @@ class TransferEngine:
 
     def _gate_changed(self, state: GateState) -> None:
         self._publish(self.connections())
-        if state.limit > self._parts_in_flight:
+        if state.limit > self._gate_start:
             self._schedule()
 
     def connections(self) -> Connections:
@@ -254,11 +258,11 @@ class TransferEngine:
 
     def _files_at_once(self) -> int:
         """Fixed: ``concurrent_files``. Adaptive: ``concurrent_files`` to start with, and one more for each
-        connection the gate grew by (a small file needs one request; a large file fills the slots with its parts
-        whatever the number of files)."""
+        connection the gate grew by beyond where it started (a small file needs one request; a large file fills the
+        slots with its parts whatever the number of files)."""
         if not self.gate.adaptive:
             return self.concurrent_files
-        return self.concurrent_files + max(0, self.gate.limit - self._parts_in_flight)
+        return self.concurrent_files + max(0, self.gate.limit - self._gate_start)
 
     def _start_thread(self, job: Job, target: Callable[[Job], None], what: str) -> None:
         # Started under the lock: a thread in job.thread is always joinable (shutdown joins them).
@@ -441,11 +445,12 @@ class TransferEngine:
         self._schedule()
 
     def set_connections(self, *, adaptive: bool, parts_in_flight: int, max_connections: int) -> None:
-        """Adaptive (start at ``parts_in_flight``, grow to ``max_connections``) or a fixed count, while uploads
-        run."""
+        """Adaptive (start at ``parts_in_flight * concurrent_files``, the fixed mode's count, and move between 1 and
+        ``max_connections``) or a fixed count, while uploads run."""
         self._parts_in_flight = max(1, int(parts_in_flight))
         if adaptive:
-            self.gate.configure(initial=self._parts_in_flight, maximum=max_connections, adaptive=True)
+            self._gate_start = max(1, min(max_connections, self._parts_in_flight * self.concurrent_files))
+            self.gate.configure(initial=self._gate_start, maximum=max_connections, adaptive=True)
         else:
             fixed = self._parts_in_flight * self.concurrent_files
             self.gate.configure(initial=fixed, maximum=fixed, adaptive=False)
