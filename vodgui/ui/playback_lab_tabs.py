@@ -288,8 +288,8 @@ class JwtPanel(QWidget):
         if inspection is not None:
             self._show_inspection(inspection)
         if check.ok:
-            self.verdict.setText(self.tr("✓ Pass: VOD accepts this JWT; GetPlayInfo gives {0} stream(s).").format(
-                len(check.streams)))
+            self.verdict.setText(self.tr("✓ Pass: VOD accepts this JWT; GetPlayInfo gives %n stream(s).", "",
+                                         len(check.streams)))
             set_tone(self.verdict, Tone.OK_VERDICT)
         else:
             text = self._texts.jwt_finding(check.code, {}) if check.code.startswith("jwt_") else check.message

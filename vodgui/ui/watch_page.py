@@ -273,7 +273,7 @@ class WatchPage(QWidget):
         if status.state is FolderState.STOPPED:
             return self.tr("Stopped")
         if status.settling:
-            return self.tr("Watching · {0} file(s) being written").format(status.settling)
+            return self.tr("Watching · %n file(s) being written", "", status.settling)
         return self.tr("Watching")
 
     def _render(self) -> None:

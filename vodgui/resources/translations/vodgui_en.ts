@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>JwtPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/playback_lab_tabs.py" line="291"/>
+        <source>✓ Pass: VOD accepts this JWT; GetPlayInfo gives %n stream(s).</source>
+        <translation>
+            <numerusform>✓ Pass: VOD accepts this JWT; GetPlayInfo gives %n stream.</numerusform>
+            <numerusform>✓ Pass: VOD accepts this JWT; GetPlayInfo gives %n streams.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KindTexts</name>
     <message numerus="yes">
         <location filename="../../ui/kind_texts.py" line="31"/>
@@ -121,7 +132,7 @@
 <context>
     <name>MetadataPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/metadata_editor.py" line="508"/>
+        <location filename="../../ui/metadata_editor.py" line="521"/>
         <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
         <translation>
             <numerusform>%n selected item cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</numerusform>
@@ -151,7 +162,7 @@
 <context>
     <name>UploadPage</name>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="396"/>
+        <location filename="../../ui/upload_page.py" line="401"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>All done: %n item uploaded</numerusform>
@@ -159,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="399"/>
+        <location filename="../../ui/upload_page.py" line="404"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n uploading</numerusform>
@@ -167,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="400"/>
+        <location filename="../../ui/upload_page.py" line="405"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -175,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="401"/>
+        <location filename="../../ui/upload_page.py" line="406"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n paused</numerusform>
@@ -183,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="402"/>
+        <location filename="../../ui/upload_page.py" line="407"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -191,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="403"/>
+        <location filename="../../ui/upload_page.py" line="408"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n done</numerusform>
@@ -199,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="405"/>
+        <location filename="../../ui/upload_page.py" line="410"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n cancelled</numerusform>
@@ -207,8 +218,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="461"/>
-        <location filename="../../ui/upload_page.py" line="527"/>
+        <location filename="../../ui/upload_page.py" line="466"/>
+        <location filename="../../ui/upload_page.py" line="532"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>Already in the queue: %n file.</numerusform>
@@ -216,7 +227,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="494"/>
+        <location filename="../../ui/upload_page.py" line="499"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>Uploading the cover image {0}; it becomes the cover of %n video when it is done.</numerusform>
@@ -224,7 +235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="518"/>
+        <location filename="../../ui/upload_page.py" line="523"/>
         <source>Added %n file(s) to the queue; they wait, paused, until you press Start.</source>
         <translation>
             <numerusform>Added %n file to the queue; it waits, paused, until you press Start.</numerusform>
@@ -232,7 +243,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="521"/>
+        <location filename="../../ui/upload_page.py" line="526"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>Added %n file to the queue.</numerusform>
@@ -240,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="523"/>
+        <location filename="../../ui/upload_page.py" line="528"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>Added %n subtitle file.</numerusform>
@@ -248,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="525"/>
+        <location filename="../../ui/upload_page.py" line="530"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>Skipped %n file uploaded before to this account.</numerusform>
@@ -256,7 +267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="529"/>
+        <location filename="../../ui/upload_page.py" line="534"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>Left out %n file in folders that are not video or audio (Settings can allow all files).</numerusform>
@@ -264,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="535"/>
+        <location filename="../../ui/upload_page.py" line="540"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>Not added, as %n item could only fail:</numerusform>
@@ -272,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="587"/>
+        <location filename="../../ui/upload_page.py" line="592"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>Cancel %n upload? What was sent is discarded.</numerusform>
@@ -280,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="593"/>
+        <location filename="../../ui/upload_page.py" line="598"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>The placeholder video VOD made for it is deleted (DeleteVideo): %n video.</numerusform>
@@ -288,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="596"/>
+        <location filename="../../ui/upload_page.py" line="601"/>
         <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
         <translation>
             <numerusform>The image VOD made for it is deleted (DeleteImage): %n image.</numerusform>
@@ -296,7 +307,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="598"/>
+        <location filename="../../ui/upload_page.py" line="603"/>
         <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
         <translation>
             <numerusform>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file.</numerusform>
@@ -304,7 +315,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="622"/>
+        <location filename="../../ui/upload_page.py" line="627"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>Copied %n VideoId.</numerusform>
@@ -312,7 +323,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="675"/>
+        <location filename="../../ui/upload_page.py" line="680"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>Saving the details in VOD for %n video…</numerusform>
@@ -368,6 +379,17 @@
         <translation>
             <numerusform>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n video when it is done.</numerusform>
             <numerusform>Uploading the cover image {0} in the queue (Upload page); it becomes the cover of %n videos when it is done.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WatchPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/watch_page.py" line="276"/>
+        <source>Watching · %n file(s) being written</source>
+        <translation>
+            <numerusform>Watching · %n file being written</numerusform>
+            <numerusform>Watching · %n files being written</numerusform>
         </translation>
     </message>
 </context>

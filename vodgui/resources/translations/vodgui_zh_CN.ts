@@ -504,12 +504,12 @@
 <context>
     <name>DefaultsDialog</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="570"/>
+        <location filename="../../ui/metadata_editor.py" line="583"/>
         <source>Defaults for new files</source>
         <translation>新文件的默认信息</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="571"/>
+        <location filename="../../ui/metadata_editor.py" line="584"/>
         <source>Files you add to the queue with profile “{0}” get these details. Each file&apos;s title is its name; change it in the Details panel.</source>
         <translation>使用配置“{0}”加入队列的文件将使用这些信息。每个文件的标题为其文件名，可在“详情”面板中修改。</translation>
     </message>
@@ -813,13 +813,13 @@
 <context>
     <name>FileIntake</name>
     <message>
-        <location filename="../../ui/file_intake.py" line="133"/>
+        <location filename="../../ui/file_intake.py" line="134"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <extracomment>What was given but can only fail (0 bytes, not media, unreadable, gone, a folder without media). The batch&apos;s items wait, paused, until Start (the setting, or this batch&apos;s own choice).</extracomment>
         <translation>请先选择或新建配置：新文件将使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_intake.py" line="137"/>
+        <location filename="../../ui/file_intake.py" line="138"/>
         <source>Looking for video and audio files…</source>
         <translation>正在查找视频和音频文件…</translation>
     </message>
@@ -1325,10 +1325,12 @@ File: {1}</source>
         <source>Signed with the app&apos;s PlayKey.</source>
         <translation>已用应用的 PlayKey 签名。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/playback_lab_tabs.py" line="291"/>
-        <source>✓ Pass: VOD accepts this JWT; GetPlayInfo gives {0} stream(s).</source>
-        <translation>✓ 通过：点播接受此 JWT；GetPlayInfo 返回 {0} 路流。</translation>
+        <source>✓ Pass: VOD accepts this JWT; GetPlayInfo gives %n stream(s).</source>
+        <translation>
+            <numerusform>✓ 通过：点播接受此 JWT；GetPlayInfo 返回 %n 路流。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/playback_lab_tabs.py" line="296"/>
@@ -3479,110 +3481,110 @@ File: {1}</source>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="403"/>
+        <location filename="../../ui/metadata_editor.py" line="415"/>
         <source>&amp;Apply</source>
         <extracomment>The metadata form on its own (the History page&apos;s video details dialog uses it too).</extracomment>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="404"/>
+        <location filename="../../ui/metadata_editor.py" line="416"/>
         <source>Save the changed fields for the selected items ({0})</source>
         <translation>保存所选项目中已修改的字段（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="408"/>
+        <location filename="../../ui/metadata_editor.py" line="420"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="409"/>
+        <location filename="../../ui/metadata_editor.py" line="421"/>
         <source>Forget the changes and show the saved values again</source>
         <translation>放弃修改，重新显示已保存的值</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="411"/>
+        <location filename="../../ui/metadata_editor.py" line="423"/>
         <source>Defaults for new files…</source>
         <translation>新文件的默认信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="412"/>
+        <location filename="../../ui/metadata_editor.py" line="424"/>
         <source>Metadata given to files you add from now on, for this profile</source>
         <translation>此配置下今后添加的文件将使用的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="414"/>
+        <location filename="../../ui/metadata_editor.py" line="426"/>
         <source>Choose cover &amp;image…</source>
         <translation>选择封面图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="416"/>
+        <location filename="../../ui/metadata_editor.py" line="428"/>
         <source>Upload an image as the cover of the selected videos. A video that exists in VOD gets it at once; a waiting one when it is created.</source>
         <translation>上传一张图片作为所选视频的封面。已在视频点播中的视频立即设置；等待中的视频在创建时设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="460"/>
+        <location filename="../../ui/metadata_editor.py" line="472"/>
         <source>No item selected</source>
         <translation>未选择项目</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="482"/>
+        <location filename="../../ui/metadata_editor.py" line="494"/>
         <source>Changes apply to every selected item: waiting ones keep them for the upload, videos in VOD are updated there.</source>
         <translation>修改会应用到所有选中的项目：等待中的项目在上传时使用，已在点播中的视频直接在点播中更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="505"/>
+        <location filename="../../ui/metadata_editor.py" line="518"/>
         <source>These items cannot be changed now: VOD is creating the video (wait a moment) or the item is not a video.</source>
         <translation>这些项目现在无法修改：点播正在创建视频（请稍候），或该项目不是视频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/metadata_editor.py" line="508"/>
+        <location filename="../../ui/metadata_editor.py" line="521"/>
         <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
         <translation>
             <numerusform>有 %n 个选中的项目现在无法修改（视频正在创建，或不是视频）；修改会应用到其他项目。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="511"/>
+        <location filename="../../ui/metadata_editor.py" line="524"/>
         <source>Title, description, tags, category and cover of videos that exist in VOD are saved there (UpdateVideoInfo); the result shows in the item&apos;s State.</source>
         <translation>已在点播中的视频，其标题、描述、标签、分类和封面会保存到点播（UpdateVideoInfo）；结果显示在项目的状态中。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="467"/>
+        <location filename="../../ui/metadata_editor.py" line="479"/>
         <source>Address: {0}
 VideoId: {1}</source>
         <translation>地址：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="470"/>
+        <location filename="../../ui/metadata_editor.py" line="482"/>
         <source>Folder: {0}
 VideoId: {1}</source>
         <translation>文件夹：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="468"/>
-        <location filename="../../ui/metadata_editor.py" line="471"/>
+        <location filename="../../ui/metadata_editor.py" line="480"/>
+        <location filename="../../ui/metadata_editor.py" line="483"/>
         <source>not created yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="461"/>
+        <location filename="../../ui/metadata_editor.py" line="473"/>
         <source>Select queue items to change their title, description, tags and other details: before they upload, or in VOD once the video exists.</source>
         <translation>选择队列项目以修改标题、描述、标签等详细信息：上传前修改，或在视频已存在于点播后在点播中修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="475"/>
+        <location filename="../../ui/metadata_editor.py" line="487"/>
         <source>Why it failed: {0}</source>
         <translation>失败原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="481"/>
+        <location filename="../../ui/metadata_editor.py" line="493"/>
         <source>{0} items selected</source>
         <translation>已选择 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="488"/>
+        <location filename="../../ui/metadata_editor.py" line="500"/>
         <source>Each file&apos;s name</source>
         <translation>各文件的文件名</translation>
     </message>
@@ -4925,18 +4927,18 @@ VideoId：{1}</translation>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_view.py" line="81"/>
+        <location filename="../../ui/queue_view.py" line="90"/>
         <source>Upload queue</source>
         <extracomment>Columns always shown, with their narrowest width in average characters (State is widened to its longest label in the current language). File and Error share what is left. Shown, in this order, while the view is wide enough; their values are in the Details panel and tooltips too. Extra room beyond the narrowest widths, by column: most to File and Error.</extracomment>
         <translation>上传队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="242"/>
+        <location filename="../../ui/queue_view.py" line="256"/>
         <source>Drop videos here or press {0}</source>
         <translation>将视频拖放到此处，或按 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="243"/>
+        <location filename="../../ui/queue_view.py" line="257"/>
         <source>Folders are searched for video and audio files, including subfolders. Hold Shift while dropping to keep them in the queue until you press Start.</source>
         <translation>添加文件夹时，会在其中（包括子文件夹）查找视频和音频文件。拖放时按住 Shift，文件会留在队列中，等你按“开始”后再上传。</translation>
     </message>
@@ -5552,7 +5554,7 @@ VideoId：{1}</translation>
     </message>
     <message>
         <location filename="../../ui/upload_page.py" line="261"/>
-        <location filename="../../ui/upload_page.py" line="613"/>
+        <location filename="../../ui/upload_page.py" line="618"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -5618,265 +5620,265 @@ VideoId：{1}</translation>
         <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="368"/>
+        <location filename="../../ui/upload_page.py" line="372"/>
         <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
         <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="396"/>
+        <location filename="../../ui/upload_page.py" line="401"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>全部完成：已上传 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="399"/>
+        <location filename="../../ui/upload_page.py" line="404"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="400"/>
+        <location filename="../../ui/upload_page.py" line="405"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="401"/>
+        <location filename="../../ui/upload_page.py" line="406"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n 个已暂停</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="402"/>
+        <location filename="../../ui/upload_page.py" line="407"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="403"/>
+        <location filename="../../ui/upload_page.py" line="408"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n 个完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="405"/>
+        <location filename="../../ui/upload_page.py" line="410"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="518"/>
+        <location filename="../../ui/upload_page.py" line="523"/>
         <source>Added %n file(s) to the queue; they wait, paused, until you press Start.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列；它们会暂停等待，直到你按“开始”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="525"/>
+        <location filename="../../ui/upload_page.py" line="530"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>已跳过 %n 个之前上传到此账号的文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="529"/>
+        <location filename="../../ui/upload_page.py" line="534"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>已略过文件夹中 %n 个不是视频或音频的文件（可在设置中允许所有文件）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="531"/>
+        <location filename="../../ui/upload_page.py" line="536"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="535"/>
+        <location filename="../../ui/upload_page.py" line="540"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>有 %n 项未添加，因为它们只会失败：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="596"/>
+        <location filename="../../ui/upload_page.py" line="601"/>
         <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
         <translation>
             <numerusform>点播为其创建的图片会被删除（DeleteImage）：%n 张图片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="598"/>
+        <location filename="../../ui/upload_page.py" line="603"/>
         <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
         <translation>
             <numerusform>点播为其创建的辅助媒资会被删除（DeleteAttachedMedia）：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="622"/>
+        <location filename="../../ui/upload_page.py" line="627"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>已复制 %n 个 VideoId。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="675"/>
+        <location filename="../../ui/upload_page.py" line="680"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>正在点播中保存 %n 个视频的详细信息…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="406"/>
+        <location filename="../../ui/upload_page.py" line="411"/>
         <source>The queue is empty</source>
         <translation>队列为空</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="422"/>
+        <location filename="../../ui/upload_page.py" line="427"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="423"/>
+        <location filename="../../ui/upload_page.py" line="428"/>
         <source>Add files to the queue</source>
         <translation>添加文件到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="429"/>
+        <location filename="../../ui/upload_page.py" line="434"/>
         <source>Add a folder to the queue</source>
         <translation>添加文件夹到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="458"/>
+        <location filename="../../ui/upload_page.py" line="463"/>
         <source>Added 1 URL to the queue.</source>
         <translation>已将 1 个 URL 加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="421"/>
+        <location filename="../../ui/upload_page.py" line="426"/>
         <source>Media files ({0})</source>
         <translation>媒体文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="421"/>
+        <location filename="../../ui/upload_page.py" line="426"/>
         <source>Images ({0})</source>
         <translation>图片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="422"/>
+        <location filename="../../ui/upload_page.py" line="427"/>
         <source>HLS playlists (*.m3u8)</source>
         <translation>HLS 播放列表 (*.m3u8)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="451"/>
+        <location filename="../../ui/upload_page.py" line="456"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件会使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="459"/>
+        <location filename="../../ui/upload_page.py" line="464"/>
         <source>Added {0} URLs to the queue.</source>
         <translation>已将 {0} 个 URL 加入队列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="461"/>
-        <location filename="../../ui/upload_page.py" line="527"/>
+        <location filename="../../ui/upload_page.py" line="466"/>
+        <location filename="../../ui/upload_page.py" line="532"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>已在队列中：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="494"/>
+        <location filename="../../ui/upload_page.py" line="499"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在上传封面图片 {0}；完成后将成为 %n 个视频的封面。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="521"/>
+        <location filename="../../ui/upload_page.py" line="526"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="523"/>
+        <location filename="../../ui/upload_page.py" line="528"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>已添加 %n 个字幕文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="537"/>
+        <location filename="../../ui/upload_page.py" line="542"/>
         <source>No video or audio files were found.</source>
         <translation>未找到视频或音频文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="545"/>
+        <location filename="../../ui/upload_page.py" line="550"/>
         <source>not a video, audio or image file VOD takes</source>
         <translation>不是点播接受的视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="546"/>
+        <location filename="../../ui/upload_page.py" line="551"/>
         <source>empty (0 bytes)</source>
         <translation>空文件（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="547"/>
+        <location filename="../../ui/upload_page.py" line="552"/>
         <source>cannot be read (check its permissions)</source>
         <translation>无法读取（请检查权限）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="548"/>
+        <location filename="../../ui/upload_page.py" line="553"/>
         <source>no longer exists</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="549"/>
+        <location filename="../../ui/upload_page.py" line="554"/>
         <source>a folder with no video or audio files</source>
         <translation>文件夹中没有视频或音频文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="587"/>
+        <location filename="../../ui/upload_page.py" line="592"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>取消 %n 个上传吗？已发送的内容将被丢弃。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="593"/>
+        <location filename="../../ui/upload_page.py" line="598"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>点播为其创建的占位视频会被删除（DeleteVideo）：%n 个视频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="600"/>
+        <location filename="../../ui/upload_page.py" line="605"/>
         <source>You can queue a cancelled item again with Start; it starts from the beginning.</source>
         <translation>已取消的项目可以用“开始”重新加入队列，将从头开始上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="601"/>
+        <location filename="../../ui/upload_page.py" line="606"/>
         <source>Cancel uploads</source>
         <translation>取消上传</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="611"/>
+        <location filename="../../ui/upload_page.py" line="616"/>
         <source>Remove items</source>
         <translation>移除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="612"/>
+        <location filename="../../ui/upload_page.py" line="617"/>
         <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
         <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="642"/>
+        <location filename="../../ui/upload_page.py" line="647"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -6365,6 +6367,13 @@ VideoId：{1}</translation>
         <source>Change the selected folder&apos;s profile, template or settle time</source>
         <translation>修改所选文件夹的配置、模板或稳定时间</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/watch_page.py" line="276"/>
+        <source>Watching · %n file(s) being written</source>
+        <translation>
+            <numerusform>监控中 · %n 个文件正在写入</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../ui/watch_page.py" line="310"/>
         <source>Pause</source>
@@ -6487,11 +6496,6 @@ VideoId：{1}</translation>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/watch_page.py" line="276"/>
-        <source>Watching · {0} file(s) being written</source>
-        <translation>监控中 · {0} 个文件正在写入</translation>
-    </message>
-    <message>
         <location filename="../../ui/watch_page.py" line="277"/>
         <source>Watching</source>
         <translation>监控中</translation>
@@ -6510,7 +6514,7 @@ VideoId：{1}</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="279"/>
+        <location filename="../../ui/metadata_editor.py" line="286"/>
         <source>Comma separated, e.g. sports, 2024</source>
         <translation>以英文逗号分隔，例如：体育, 2024</translation>
     </message>
@@ -6659,52 +6663,52 @@ VideoId：{1}</translation>
         <translation>点播仅在创建视频时接受此项，之后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="267"/>
+        <location filename="../../ui/metadata_editor.py" line="274"/>
         <source>Several values: type to replace them all</source>
         <translation>多个不同的值：输入内容将全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="318"/>
+        <location filename="../../ui/metadata_editor.py" line="325"/>
         <source>The title is longer than {0} bytes.</source>
         <translation>标题超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="320"/>
+        <location filename="../../ui/metadata_editor.py" line="327"/>
         <source>VOD does not accept emoji or similar characters in titles.</source>
         <translation>视频点播不接受标题中含有 emoji 等字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="322"/>
+        <location filename="../../ui/metadata_editor.py" line="329"/>
         <source>The description is longer than {0} bytes.</source>
         <translation>描述超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="326"/>
+        <location filename="../../ui/metadata_editor.py" line="333"/>
         <source>At most {0} tags are allowed; there are {1}.</source>
         <translation>最多允许 {0} 个标签；当前有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="329"/>
+        <location filename="../../ui/metadata_editor.py" line="336"/>
         <source>The tag “{0}” is longer than {1} bytes.</source>
         <translation>标签“{0}”超过 {1} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="331"/>
+        <location filename="../../ui/metadata_editor.py" line="338"/>
         <source>A category ID is a positive number, such as 1000123 (see the VOD console&apos;s categories).</source>
         <translation>分类 ID 是正整数，例如 1000123（见点播控制台的分类管理）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="334"/>
+        <location filename="../../ui/metadata_editor.py" line="341"/>
         <source>The address must start with http:// or https://.</source>
         <translation>地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="339"/>
+        <location filename="../../ui/metadata_editor.py" line="346"/>
         <source>This is not valid JSON: {0}</source>
         <translation>这不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="341"/>
+        <location filename="../../ui/metadata_editor.py" line="348"/>
         <source>UserData must be a JSON object, for example {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}.</source>
         <translation>UserData 必须是 JSON 对象，例如 {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}。</translation>
     </message>
