@@ -19,10 +19,11 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QWidget
 
 from vodgui.core.media_items import display_name
 from vodgui.core.transfer.events import JobSnapshot, JobState
+from vodgui.ui.elided_label import ElidedLabel
 from vodgui.ui.errors import describe_job_error
 from vodgui.ui.texts import join_sentences
 
@@ -74,11 +75,12 @@ def status_label(window: QMainWindow) -> QLabel:
     """The window's announcement label: the status bar's left side, made on first use."""
     label = window.findChild(QLabel, LABEL_NAME)
     if label is None:
-        label = QLabel(window)
+        label = ElidedLabel(window, keep_chars=50)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)  # its text's width, or less
         label.setObjectName(LABEL_NAME)
         # Permanent: a temporary status-bar message (a notice without a tray) would hide a normal widget. At most
         # ~50 characters wide, so it never widens the window and leaves the message its room on the left (a long
-        # failure is cut; the tooltip has it whole).
+        # failure is cut with "…"; the tooltip and the accessible name have it whole).
         label.setMaximumWidth(label.fontMetrics().averageCharWidth() * 50)
         window.statusBar().insertPermanentWidget(0, label)  # before the queue count
     return label
@@ -93,7 +95,6 @@ def announce(source: QWidget, text: str, *, urgent: bool = False) -> None:
     if window is not None:
         label = status_label(window)
         label.setText(text)
-        label.setToolTip(text)
     QAccessible.updateAccessibility(announcement_event(source, text, urgent))
     log.debug("announced%s: %s", " (assertive)" if urgent else "", text)
     announcer().announced.emit(text, urgent)

@@ -33,13 +33,13 @@ from vodgui.ui import a11y
 from vodgui.ui.announce import QueueAnnouncements
 from vodgui.ui.context import AppContext
 from vodgui.ui.dialogs import ask
+from vodgui.ui.elided_label import ElidedLabel
 from vodgui.ui.history_model import HistoryRow, status_explanation, status_label
 from vodgui.ui.history_page import HistoryPage
 from vodgui.ui.i18n import Retranslator
 from vodgui.ui.keyboard import KeyboardMap, ShortcutsDialog
 from vodgui.ui.log_page import LogPage
 from vodgui.ui.notifications import NO_TARGET, LaterFailures, Notice, Target, show_history_entries
-from vodgui.ui.playauth_panels import _ElidedLabel
 from vodgui.ui.playback_page import PlaybackPage
 from vodgui.ui.queue_model import QueueModel
 from vodgui.ui.status_bar import ElidingStatusBar
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
                                             "running uploads keep their own profile."))
         label.setBuddy(self.profile_box)
         self.profile_box.currentIndexChanged.connect(self._on_profile_chosen)
-        self.mode_label = _ElidedLabel(holder)  # shares the row with the menus: cut with "…" in a narrow window
+        self.mode_label = ElidedLabel(holder)  # shares the row with the menus: cut with "…" in a narrow window
         self.mode_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.mode_label.setObjectName("modeLabel")
         edit = QToolButton(holder)

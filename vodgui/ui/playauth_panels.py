@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from vodgui.core.playback import PlayAuthResult, PlayCheck, VideoMeta
 from vodgui.ui import a11y
 from vodgui.ui.announce import announce
+from vodgui.ui.elided_label import ElidedLabel
 from vodgui.ui.errors import describe, details
 from vodgui.ui.format import human_duration, local_time
 from vodgui.ui.message_texts import render
@@ -230,44 +231,6 @@ class PlayAuthPanel(QGroupBox):
                 self.expired.emit()
 
 
-class _ElidedLabel(QLabel):
-    """One line of text cut with "…" to the width it gets, the whole text in its tooltip (a long title or cover URL
-    must not take the room of the verdicts below it)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-    def setText(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text)
-        self._elide()
-
-    def text(self) -> str:
-        return self._full
-
-    def clear(self) -> None:
-        self.setText("")
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def sizeHint(self) -> QSize:
-        # The whole text's width (the shown text may be cut), so a layout that honours hints gives it back.
-        margins = self.contentsMargins()
-        width = self.fontMetrics().horizontalAdvance(self._full) + margins.left() + margins.right() + 2
-        return QSize(width, super().sizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, super().minimumSizeHint().height())
-
-    def _elide(self) -> None:
-        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 0)))
-
-
 class VideoMetaPanel(QGroupBox):
     """VideoMeta in two compact lines: title, duration and status; the cover URL (elided, whole in the tooltip).
     Compact so that the player-check verdicts next to it have the height at the default window size."""
@@ -277,12 +240,12 @@ class VideoMetaPanel(QGroupBox):
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 4, 8, 4)
         grid.setVerticalSpacing(2)
-        self.title_label = _ElidedLabel(self)
+        self.title_label = ElidedLabel(self)
         self.title_label.setObjectName("metaTitle")
         self.duration = QLabel(self)
         self.status = QLabel(self)
         self.status.setObjectName("metaStatus")
-        self.cover = _ElidedLabel(self)
+        self.cover = ElidedLabel(self)
         self.cover.setObjectName("coverUrl")
         self._labels = [QLabel(self) for _ in range(4)]
         title_label, duration_label, status_label, cover_label = self._labels
