@@ -28,7 +28,7 @@ from vodgui.core.media_items import (
     sidecar_subtitles,
     without_package_members,
 )
-from vodgui.ui.collector import many_long_lived
+from vodgui.ui.collector import many_long_lived, short_switches
 from vodgui.ui.context import AppContext
 from vodgui.ui.duplicate_prompt import DuplicateDecision
 from vodgui.ui.errors import describe_exception
@@ -140,6 +140,10 @@ class FileIntake(QObject):
         profile = self._profile
 
         def work() -> _Scanned:
+            with short_switches():  # a walk of 100,000 files is pure Python: the window still repaints meanwhile
+                return scanned()
+
+        def scanned() -> _Scanned:
             result = scan(paths, all_files=settings_store.load().all_files, extensions=INTAKE_EXTENSIONS)
             keep = set(without_package_members([f.path for f in result.files]))
             files = [f for f in result.files if f.path in keep]
@@ -206,7 +210,7 @@ class FileIntake(QObject):
         profile, engine, start = self._profile, self.ctx.engine, not self._hold
 
         def add() -> None:  # 100,000 items take a while to build: not on the GUI thread
-            with many_long_lived(len(files)):  # items made one at a time as they are written (a generator)
+            with many_long_lived(len(files)), short_switches():  # items made one at a time as they are written
                 engine.add((file_item(f, profile, dict(meta), business_type=business_type) if isinstance(f, str)
                             else file_item(f.path, profile, dict(meta), business_type=business_type,
                                            stat=(f.size, f.mtime_ns)) for f in files), start=start)

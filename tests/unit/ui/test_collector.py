@@ -29,3 +29,36 @@ def test_a_big_batch_is_made_without_collections_and_frozen() -> None:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_short_switches_while_a_batch_runs_then_the_interval_comes_back() -> None:
+    import sys
+    import threading
+
+    from vodgui.ui.collector import BATCH_SWITCH_INTERVAL, short_switches
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.004)
+        with short_switches():
+            assert sys.getswitchinterval() == pytest.approx(BATCH_SWITCH_INTERVAL)
+            inside = threading.Event()
+            leave = threading.Event()
+
+            def other() -> None:  # another batch at the same time, on another thread, ending first
+                with short_switches():
+                    inside.set()
+                    leave.wait(5)
+
+            thread = threading.Thread(target=other)
+            thread.start()
+            assert inside.wait(5)
+            leave.set()
+            thread.join(5)
+            assert sys.getswitchinterval() == pytest.approx(BATCH_SWITCH_INTERVAL)  # still short: ours runs
+        assert sys.getswitchinterval() == pytest.approx(0.004)
+        with pytest.raises(RuntimeError), short_switches():
+            raise RuntimeError("the walk failed")
+        assert sys.getswitchinterval() == pytest.approx(0.004)  # back whatever happened
+    finally:
+        sys.setswitchinterval(before)
