@@ -14,11 +14,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 
-_ACCELERATOR = re.compile(r"&(?!&)|\(&\w\)")
+_ACCELERATOR = re.compile(r"[(（]&\w[)）]|&(?!&)")
 
 
 def plain(text: str) -> str:
-    """A label's text as a name: no accelerator marks ("&Title:", "标题(&T)："), no trailing colon."""
+    """A label's or menu's text as a name: no accelerator marks ("&Title:", "标题(&T)：", "文件（&F）"), no trailing
+    colon."""
     text = _ACCELERATOR.sub("", text).replace("&&", "&").strip()
     return text.rstrip(":：").strip()
 

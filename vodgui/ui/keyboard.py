@@ -69,15 +69,6 @@ def key_text(action: QAction) -> str:
     return ", ".join(s.toString(NATIVE) for s in action.shortcuts() if _on_keyboard(s))
 
 
-def plain(text: str) -> str:
-    """A menu text without its mnemonic marker ("&File" -> "File", "文件(&F)" -> "文件")."""
-    for mark in ("(&", "（&"):
-        at = text.find(mark)
-        if at >= 0 and text.find(")", at) > at:
-            text = text[:at] + text[text.find(")", at) + 1:]
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
-
-
 def with_keys(tip: str, action: QAction) -> str:
     """``tip`` followed by the action's shortcuts, once ("Start (Ctrl+S)")."""
     keys = key_text(action)
@@ -171,7 +162,7 @@ class KeyboardMap(QObject):
         owner.addAction(act)
         self._owned.append(act)
         if button is not None:
-            button.setToolTip(with_keys(button.toolTip() or plain(text), act))
+            button.setToolTip(with_keys(button.toolTip() or a11y.plain(text), act))
             act.setToolTip(button.toolTip())
         elif tip:
             act.setToolTip(with_keys(tip, act))
@@ -270,7 +261,7 @@ class KeyboardMap(QObject):
                 menu.addAction(act)
         menu.aboutToShow.connect(lambda m=menu: self._sync(m))
         self.page_menus[index] = menu
-        self.groups.append((plain(title), [a for a in actions if a is not None]))
+        self.groups.append((a11y.plain(title), [a for a in actions if a is not None]))
         return menu
 
     @staticmethod
@@ -434,7 +425,7 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         groups: list[tuple[str, list[tuple[str, str]]]] = [
-            (title, [(plain(a.text()), key_text(a)) for a in actions if not a.isSeparator() and key_text(a)])
+            (title, [(a11y.plain(a.text()), key_text(a)) for a in actions if not a.isSeparator() and key_text(a)])
             for title, actions in keys.groups]
         groups.append((self.tr("Moving around"), keys.extra_keys()))
         for title, rows in groups:

@@ -144,7 +144,21 @@ def _tone_color(tone: Tone, pal: QPalette, roles: tuple[QPalette.ColorRole, ...]
 
 def bar_palette(palette: QPalette) -> QPalette:
     """``palette`` with the progress bar's fill (Highlight) adjusted so that its text (HighlightedText) reaches
-    :data:`MIN_CONTRAST` on it; the unfilled part's text (Text on Base) too."""
+    :data:`MIN_CONTRAST` on it; the unfilled part's text (Text on Base) too. Worked out once per palette: the queue
+    asks for it for every bar it paints."""
+    key = palette.cacheKey()
+    pal = _bar_cache.get(key)
+    if pal is None:
+        if len(_bar_cache) > 64:
+            _bar_cache.clear()
+        pal = _bar_cache[key] = _bar_palette(palette)
+    return QPalette(pal)
+
+
+_bar_cache: dict[int, QPalette] = {}
+
+
+def _bar_palette(palette: QPalette) -> QPalette:
     pal = QPalette(palette)
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         fill = pal.color(group, QPalette.ColorRole.Highlight)
