@@ -123,6 +123,61 @@ def make_files(folder: Path, count: int, big: int, big_size: int) -> tuple[list[
     return bigs, many
 
 
+def open_window(ctx: Any, no_freeze_gc: bool) -> tuple[Any, Any, float]:
+    """The main window, shown and painted; and how long that took."""
+    from vodgui.ui.main_window import MainWindow
+
+    start = time.perf_counter()
+    window = MainWindow(ctx)
+    window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
+    window.show()
+    QApplication.processEvents()
+    shown = time.perf_counter() - start
+    spin_until(lambda: False, 0.2)
+    if not no_freeze_gc:
+        freeze_long_lived()  # as vodgui.app does once the window is up
+    return window, window.upload_page, shown
+
+
+def load_queue(window: Any, rows: int, meter: StallMeter) -> dict[str, float]:
+    """Load the queue as the app does after its window is up; time until ``rows`` rows are in, and the largest
+    stall meanwhile."""
+    page = window.upload_page
+    meter.start()
+    start = time.perf_counter()
+    page.load_queue(resume=True)
+    if not spin_until(lambda: window.model.rowCount() >= rows and page.queue_loaded, 300, step_ms=1):
+        raise SystemExit(f"only {window.model.rowCount()} of {rows} rows came back")
+    rows_s = time.perf_counter() - start
+    spin_until(lambda: False, 0.5)
+    stall = meter.stop()
+    return {"rows_s": rows_s, "max_ms": stall["max_ms"]}
+
+
+def mass_actions(window: Any, page: Any, meter: StallMeter) -> list[tuple[str, float, float]]:
+    """Select every row, then pause, start and cancel them from the toolbar; time each until every row shows it
+    (the footer's counts), and the largest stall meanwhile."""
+    model = window.model
+    page.confirm = lambda *_: True  # the Cancel… confirmation, answered yes
+    phases = [
+        ("select_all", page.view.selectAll, lambda c: page.act_pause.isEnabled()),
+        ("pause_all", page.pause_selected, lambda c: not (c.uploading or c.waiting)),
+        ("start_all", page.start_selected, lambda c: not c.paused),
+        ("cancel_all", page.cancel_selected, lambda c: not (c.uploading or c.waiting or c.paused)),
+    ]
+    results = []
+    for name, action, settled in phases:
+        meter.start()
+        start = time.perf_counter()
+        action()
+        if not spin_until(lambda s=settled: s(model.counts()), 600, step_ms=1):
+            raise SystemExit(f"{name} did not settle: {model.state_counts()}")
+        seconds = time.perf_counter() - start
+        spin_until(lambda: False, 0.5)
+        results.append((name, seconds, meter.stop()["max_ms"]))
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", "--items", dest="files", type=int, default=10_000,
@@ -136,6 +191,10 @@ def main() -> int:
     parser.add_argument("--no-freeze-gc", action="store_true",
                         help="leave out the gc.freeze() the app does once its window is up and the queue loaded "
                              "(vodgui.ui.collector); the intake's own freeze after a big batch stays")
+    parser.add_argument("--no-restart", action="store_true",
+                        help="leave out quitting and starting again on the same queue")
+    parser.add_argument("--no-mass", action="store_true",
+                        help="leave out select all, pause, start and cancel of every row")
     parser.add_argument("--profile", action="store_true",
                         help="print where the GUI thread spent its time during the add (cProfile)")
     parser.add_argument("--in-process", action="store_true",
@@ -144,7 +203,6 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv)
     from vodgui.app import build_context
-    from vodgui.ui.main_window import MainWindow
 
     work = Path(tempfile.mkdtemp(prefix="vodgui-ui-bench-"))
     big_size = 16 * MiB
@@ -161,7 +219,8 @@ def main() -> int:
         proc, info = start_sandbox("transcode_delay=0", "transcode_duration=0", f"bandwidth_bps={args.bandwidth}")
         info_fn = lambda: info  # noqa: E731
 
-    ws = Workspace(str(work / "home"), secrets=SecretStore(MemoryKeyring()))
+    secrets = SecretStore(MemoryKeyring())
+    ws = Workspace(str(work / "home"), secrets=secrets)
     ctx = build_context(ws, info_fn)
     profile = ws.profiles.require(SANDBOX_PROFILE)
     # Parts of 128 KiB at 128 KB/s per connection: each of the 16 connections finishes a part about every
@@ -170,14 +229,9 @@ def main() -> int:
     ws.sessions.invalidate()
     ctx.engine.set_concurrent_files(4)
     ctx.engine.set_bandwidth_limit(args.limit)
-    window = MainWindow(ctx)
-    window.ask_pause_on_quit = lambda running: True  # type: ignore[method-assign]
-    window.show()
-    ctx.engine.restore(resume=True)
-    if not args.no_freeze_gc:
-        freeze_long_lived()  # as vodgui.app does once the window is up and the queue loaded
-    page = window.upload_page
+    window, page, _shown = open_window(ctx, args.no_freeze_gc)
     meter = StallMeter()
+    load_queue(window, 0, meter)
     try:
         page.add_paths([str(p) for p in bigs])
         if not spin_until(lambda: sum(1 for s in window.model.snapshots() if s.state is JobState.UPLOADING) == 4
@@ -228,8 +282,8 @@ def main() -> int:
         print(f"largest event-loop stall while progress flows for {args.seconds:.0f} s: {flow['max_ms']:.1f} ms "
               f"(p99 {flow['p99_ms']:.1f} ms over {flow['ticks']:.0f} ticks; target <= 50 ms)")
         print(f"peak RSS: {rss:.0f} MB (target <= 400 MB)")
-        ok = flow["max_ms"] <= 50 and add_stall["max_ms"] <= 50 and add_seconds <= add_target and rss <= 400
-        print("all targets met" if ok else "TARGET MISSED")
+        ok = add_seconds <= add_target and rss <= 400
+        stalls = [flow["max_ms"], add_stall["max_ms"]]
         ctx.engine.shutdown(pause=True, timeout=20)
         # `vodgui queue list --json` of this queue, as a separate process (issue 14: <= 2 s for 100,000 items)
         import subprocess
@@ -240,13 +294,41 @@ def main() -> int:
         list_seconds = time.perf_counter() - started
         rows = listed.stdout.count("\n")
         print(f"vodgui queue list --json: {rows} lines in {list_seconds:.2f} s (target <= 2 s for 100,000)")
+        figures: dict[str, Any] = {
+            "items": args.files, "add_s": round(add_seconds, 2), "add_first_rows_s": round(first_seconds, 2),
+            "add_max_stall_ms": round(add_stall["max_ms"], 1), "flow_max_stall_ms": round(flow["max_ms"], 1)}
+        if not args.no_restart:
+            # Quit and start again on the same queue: the window must not freeze while it loads.
+            window.close()
+            ctx.bridge.stop()
+            ws.close()
+            ws = Workspace(str(work / "home"), secrets=secrets)
+            ctx = build_context(ws, info_fn)
+            window, page, shown = open_window(ctx, args.no_freeze_gc)
+            restart = load_queue(window, args.files + 4, meter)
+            restart["window_s"] = shown
+            print(f"restart with {args.files + 4} items: the window is up in {restart['window_s']:.2f} s, every row "
+                  f"in {restart['rows_s']:.2f} s; largest stall meanwhile {restart['max_ms']:.1f} ms "
+                  f"(target <= 50 ms)")
+            figures.update(restart_window_s=round(restart["window_s"], 2), restart_rows_s=round(restart["rows_s"], 2),
+                           restart_max_stall_ms=round(restart["max_ms"], 1))
+            stalls.append(restart["max_ms"])
+        if not args.no_mass:
+            # Everything selected, then paused, started again and cancelled, as a user would from the toolbar.
+            for name, seconds, stall in mass_actions(window, page, meter):
+                print(f"{name} of {window.model.rowCount()} rows: {seconds:.2f} s until every row shows it; "
+                      f"largest stall meanwhile {stall:.1f} ms (target <= 50 ms)")
+                figures[f"{name}_s"] = round(seconds, 2)
+                figures[f"{name}_max_stall_ms"] = round(stall, 1)
+                stalls.append(stall)
+        rss = peak_rss_mb()
+        print(f"peak RSS over the whole run: {rss:.0f} MB (target <= 400 MB)")
+        ok = ok and max(stalls) <= 50 and rss <= 400 and list_seconds <= 2
+        print("all targets met" if ok else "TARGET MISSED")
         import json
 
-        print(json.dumps({"items": args.files, "add_s": round(add_seconds, 2),
-                          "add_first_rows_s": round(first_seconds, 2),
-                          "add_max_stall_ms": round(add_stall["max_ms"], 1),
-                          "flow_max_stall_ms": round(flow["max_ms"], 1), "peak_rss_mb": round(rss),
-                          "queue_list_json_s": round(list_seconds, 2), "queue_list_rows": rows}))
+        figures.update(peak_rss_mb=round(rss), queue_list_json_s=round(list_seconds, 2), queue_list_rows=rows)
+        print(json.dumps(figures))
     finally:
         window.close()
         ctx.bridge.stop()

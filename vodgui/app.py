@@ -103,7 +103,7 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from vodgui.sandbox import SandboxServer
-    from vodgui.ui.collector import freeze_long_lived, many_long_lived
+    from vodgui.ui.collector import freeze_long_lived
     from vodgui.ui.i18n import install_translators
     from vodgui.ui.main_window import MainWindow
 
@@ -153,10 +153,11 @@ def run_app(*, smoke: bool = False, home: str | None = None, files: list[str] | 
     # collector's walks (a full collection over them would stall the window).
     freeze_long_lived()
     _report_shown(window)
-    with many_long_lived():
-        ctx.engine.restore(resume=ctx.settings.auto_resume)
+    # Off the GUI thread: 100,000 items take seconds to load, the window paints meanwhile (and says so).
+    window.upload_page.load_queue(resume=ctx.settings.auto_resume)
     if files:
-        # "Open with vodgui" from a file manager (Exec=vodgui %F): queue them, as if dropped on the window.
+        # "Open with vodgui" from a file manager (Exec=vodgui %F): queue them, as if dropped on the window (they wait
+        # for the queue to be loaded, to be checked against it).
         window.open_files([os.path.abspath(f) for f in files])
     if smoke:
         from vodgui.smoke import run_smoke

@@ -119,6 +119,11 @@ class EngineBridge(QObject):
         if added or changed or progress or removed:
             self.flushed.emit()
 
+    def rows_pending(self) -> bool:
+        """New items not handed on yet (a big batch goes in chunks)."""
+        with self._lock:
+            return bool(self._added)
+
     def stop(self) -> None:
         self._timer.stop()
         self._again.stop()

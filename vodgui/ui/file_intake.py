@@ -103,6 +103,7 @@ class FileIntake(QObject):
         self._waiting = waiting
         self._batches: deque[tuple[list[str], bool | None]] = deque()
         self._busy = False
+        self._ready = True
         self._profile = ""
         self._hold = False
         self._report = BatchReport()
@@ -117,8 +118,14 @@ class FileIntake(QObject):
         waits, paused, until Start (True) or starts at once (False); None follows the "hold new files" setting."""
         if paths:
             self._batches.append((list(paths), hold))
-            if not self._busy:
+            if not self._busy and self._ready:
                 self._next()
+
+    def set_ready(self, ready: bool) -> None:
+        """Batches wait while not ready (the queue they are checked against is still loading), then go in order."""
+        self._ready = ready
+        if ready and not self._busy and self._batches:
+            self._next()
 
     def _next(self) -> None:
         if not self._batches:

@@ -84,6 +84,7 @@ class QueueView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._drag_over = False
+        self._loading = False
         self._fitted_width = -1
         self._pending_scroll: QPersistentModelIndex | None = None
         self.setObjectName("queueView")
@@ -233,6 +234,12 @@ class QueueView(QTableView):
             self._drag_over = value
             self.viewport().update()
 
+    def set_loading(self, loading: bool) -> None:
+        """While the queue of the last session loads, the empty view says so (not "drop videos here")."""
+        if loading != self._loading:
+            self._loading = loading
+            self.viewport().update()
+
     def _on_rows_changed(self, *_: object) -> None:
         if self.model() is not None and self.model().rowCount() <= 1:
             self.viewport().update()  # the empty-queue hint appears or goes
@@ -256,6 +263,9 @@ class QueueView(QTableView):
             title = self.tr("Drop videos here or press {0}").format(shortcut or "Ctrl+O")
             detail = self.tr("Folders are searched for video and audio files, including subfolders. Hold Shift "
                              "while dropping to keep them in the queue until you press Start.")
+            if self._loading:
+                title = self.tr("Loading the queue of your last session…")
+                detail = self.tr("Files you drop now are added once it is loaded.")
             font = painter.font()
             font.setPointSizeF(font.pointSizeF() * 1.25)
             painter.setFont(font)

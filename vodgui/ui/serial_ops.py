@@ -31,9 +31,17 @@ class SerialOps(QObject):
         super().__init__(parent)
         self._lane = OrderedLane("vodgui-ui-ops")
 
-    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
-        """Queue ``fn``; ``on_done(result)`` runs on the GUI thread when it returns."""
-        self._lane.run(self, fn, on_done, self._on_failed)
+    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+               on_failed: Callable[[BaseException], None] | None = None) -> None:
+        """Queue ``fn``; ``on_done(result)`` runs on the GUI thread when it returns. If it raises, :attr:`failed`
+        is emitted, after ``on_failed(exception)`` if given."""
+
+        def failed(exc: BaseException) -> None:
+            if on_failed is not None:
+                on_failed(exc)
+            self._on_failed(exc)
+
+        self._lane.run(self, fn, on_done, failed)
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until everything queued so far has run (for tests and shutdown)."""

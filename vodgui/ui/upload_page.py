@@ -54,6 +54,7 @@ from vodgui.core.upload_defaults import UploadDefaultsStore, clean_defaults
 from vodgui.ui import a11y
 from vodgui.ui.add_url_dialog import AddUrlDialog
 from vodgui.ui.catalog_menu import attach_catalog_pickers
+from vodgui.ui.collector import many_long_lived, short_switches
 from vodgui.ui.context import AppContext
 from vodgui.ui.dialogs import ask
 from vodgui.ui.duplicate_prompt import DuplicateDecision, DuplicatePrompt
@@ -105,7 +106,9 @@ class UploadPage(QWidget):
         self.ops = SerialOps(self)
         self._last_dir = os.path.expanduser("~")
         self._selected: set[int] = set()
-        self._banner_decided = False
+        #: The queue of the last session is loaded and its rows are in the model (see :meth:`load_queue`).
+        self.queue_loaded = True
+        self._restored = True
         self.defaults_store = UploadDefaultsStore(ctx.workspace.dirs.config)
         self._defaults = self.defaults_store.load_all()
 
@@ -181,6 +184,7 @@ class UploadPage(QWidget):
         ctx.bridge.jobs_removed.connect(self._on_jobs_removed)
         # The footer is counted from the rows right after this flush changed them (never from an older state).
         ctx.bridge.flushed.connect(self._update_summary)
+        ctx.bridge.flushed.connect(self._check_loaded)
         self.details.apply_requested.connect(self._on_apply_metadata)
         self.details.defaults_requested.connect(self.edit_defaults)
         self.details.cover_requested.connect(self.choose_cover)
@@ -321,6 +325,39 @@ class UploadPage(QWidget):
         banner.hide()
         return banner
 
+    def load_queue(self, resume: bool) -> None:
+        """Load the queue the last session left (after a start or a crash), off the GUI thread: 100,000 items take
+        seconds to make, and their rows come in chunks meanwhile. Files dropped before it is loaded wait for it (they
+        are checked against its rows). ``resume``: what was running or waiting starts again by itself."""
+        self.queue_loaded = False
+        self.intake.set_ready(False)
+        self.view.set_loading(True)
+        self._update_summary()
+        engine = self.ctx.engine
+
+        def restore() -> int:
+            with many_long_lived(), short_switches():
+                return sum(1 for s in engine.restore(resume=resume) if s.state is _S.PAUSED)
+
+        self.ops.submit(restore, self._on_queue_restored, lambda _exc: self._on_queue_restored(0))
+
+    def _on_queue_restored(self, paused: int) -> None:
+        if paused and not self.ctx.settings.auto_resume:
+            self.banner_text.setText(self.tr("{0} unfinished uploads from your last session are paused. "
+                                             "They continue where they stopped.").format(paused))
+            self.banner.show()
+        self._restored = True
+        self._check_loaded()
+
+    def _check_loaded(self) -> None:
+        """Loaded once the engine has made the items and the bridge has handed on all of their rows."""
+        if self.queue_loaded or not self._restored or self.ctx.bridge.rows_pending():
+            return
+        self.queue_loaded = True
+        self.view.set_loading(False)
+        self._update_summary()
+        self.intake.set_ready(True)
+
     # -- selection -------------------------------------------------------------------------------------------
     def selected(self) -> list[JobSnapshot]:
         """Snapshots of the selected rows, in queue order."""
@@ -365,13 +402,8 @@ class UploadPage(QWidget):
 
     # -- engine events ---------------------------------------------------------------------------------------
     def _on_jobs_added(self, snaps: list[JobSnapshot]) -> None:
-        if not self._banner_decided:
-            self._banner_decided = True
-            paused = sum(1 for s in snaps if s.state is _S.PAUSED)
-            if paused and not self.ctx.settings.auto_resume:
-                self.banner_text.setText(self.tr("{0} unfinished uploads from your last session are paused. "
-                                                 "They continue where they stopped.").format(paused))
-                self.banner.show()
+        if not self.queue_loaded:
+            return  # the last session's rows: the view stays at the top
         last = max((s.job_id for s in snaps), default=None)
         if last is not None:  # new rows come into view (at the bottom of a long queue they would go unnoticed)
             row = self.model.row_of(last)
@@ -408,6 +440,8 @@ class UploadPage(QWidget):
                 (c.done, self.tr("%n done", "", c.done))) if n]
         if c.cancelled:
             parts.append(self.tr("%n cancelled", "", c.cancelled))
+        if not self.queue_loaded:
+            parts.insert(0, self.tr("Loading the queue…"))
         self.summary.setText(" · ".join(parts) if parts else self.tr("The queue is empty"))
         self.act_resume_all.setEnabled(bool(c.paused))
         self.act_clear.setEnabled(bool(c.done or c.cancelled))
@@ -557,7 +591,11 @@ class UploadPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------------------
     def _engine(self, call: Callable[[], Any]) -> None:
-        self.ops.submit(call)
+        def run() -> Any:
+            with short_switches():  # pausing 100,000 items is a long Python loop: the window still repaints
+                return call()
+
+        self.ops.submit(run)
 
     def _on_engine_call_failed(self, exc: BaseException) -> None:
         self._show(describe_exception(exc))

@@ -121,3 +121,33 @@ def test_remove_during_an_idle_abort_drops_the_item_once_the_abort_ends(tmp_path
     finally:
         sessions.release.set()
         engine.shutdown(timeout=5)
+
+
+class StartLog:
+    """A session factory that notes which item (by its profile name) starts, then fails the start (each item ends
+    at once, FAILED)."""
+
+    def __init__(self) -> None:
+        self.started: list[str] = []
+
+    def __call__(self, name: str) -> ProfileSession:
+        self.started.append(name)
+        raise RuntimeError("no session in this test")
+
+
+def test_items_paused_and_resumed_while_waiting_start_once_each_in_queue_order(tmp_path: Path) -> None:
+    log = StartLog()
+    engine = TransferEngine(QueueStore(tmp_path / "q.sqlite3"), log, concurrent_files=3, auto_start=False)
+    try:
+        ids = engine.add([NewItem(f"/nowhere/{n}.mp4", f"p{n}", 10, 1) for n in range(6)])
+        engine.pause(ids[1:])
+        engine.resume([ids[4], ids[1]])  # back in the queue, out of order
+        engine.resume([ids[1]])
+        engine.start_queue()
+        assert engine.wait_idle(5)
+        time.sleep(0.1)
+        assert log.started == ["p0", "p1", "p4"]  # in queue order, each once (p1 waited twice); paused ones never
+        assert [_state(engine, i) for i in ids] == [JobState.FAILED, JobState.FAILED, JobState.PAUSED,
+                                                    JobState.PAUSED, JobState.FAILED, JobState.PAUSED]
+    finally:
+        engine.shutdown(timeout=5)

@@ -463,7 +463,7 @@ def _reopen(qtbot: Any, tmp_path: Path, sandbox: Any, keyring: Any) -> tuple[Any
     window = open_window(qtbot, ctx)
     added: list[Any] = []
     ctx.bridge.jobs_added.connect(added.extend)
-    ctx.engine.restore(resume=ctx.settings.auto_resume)  # what run_app does after showing the window
+    window.upload_page.load_queue(resume=ctx.settings.auto_resume)  # what run_app does after showing the window
     return ctx, window, added
 
 

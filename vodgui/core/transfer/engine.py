@@ -11,6 +11,7 @@ threads.
 
 from __future__ import annotations
 
+import heapq
 import json
 import logging
 import threading
@@ -31,6 +32,7 @@ from vodgui.core.transfer.context import ProfileSession
 from vodgui.core.transfer.events import (
     Connections,
     Event,
+    JobChanged,
     JobsAdded,
     JobSnapshot,
     JobsRemoved,
@@ -91,8 +93,15 @@ class TransferEngine:
         self._lock = threading.RLock()
         self._jobs: dict[int, Job] = {}
         self._order: list[Job] | None = None  # the jobs in queue order (None: sort again), see _ordered
+        # What the scheduler reads each time a job ends, kept so that it need not walk the queue (100,000 paused
+        # items before the first queued one made each pass slow, and a mass pause ran for minutes): the jobs with
+        # a thread, and a heap (queue position first) of the jobs that became QUEUED, cleaned lazily: an entry
+        # whose job is no longer queued, runs or is gone is dropped when it comes to the top.
+        self._running: set[Job] = set()
+        self._queued: list[tuple[float, int, Job]] = []
+        self._queued_lock = threading.Lock()  # taken last, alone: jobs report from their own threads
         # Bound once: two new method objects per job would be 200,000 objects in a queue of 100,000.
-        self._job_callbacks = (self._publish, self._cover_ready)
+        self._job_callbacks = (self._job_event, self._cover_ready)
         self._subscribers: list[Subscriber] = []
         self.concurrent_files = concurrent_files
         self._parts_in_flight = parts_in_flight
@@ -139,6 +148,24 @@ class TransferEngine:
         sched = self.limiter.schedule
         return Connections(st.active, st.limit, st.maximum, st.adaptive, self.limiter.rate,
                            sched.text if sched is not None else "")
+
+    def _job_event(self, event: Event) -> None:
+        """What a job reports: a job back in the queue is a candidate for the scheduler; all is published."""
+        if isinstance(event, JobChanged) and event.snapshot.state is JobState.QUEUED:
+            job = self._jobs.get(event.snapshot.job_id)
+            if job is not None:
+                self._mark_queued([job])
+        self._publish(event)
+
+    def _mark_queued(self, jobs: list[Job]) -> None:
+        entries = [(job.position, job.id, job) for job in jobs if job.state is JobState.QUEUED]
+        with self._queued_lock:
+            if len(entries) > len(self._queued):
+                self._queued.extend(entries)
+                heapq.heapify(self._queued)
+            else:
+                for entry in entries:
+                    heapq.heappush(self._queued, entry)
 
     def _publish(self, event: Event) -> None:
         for sub in list(self._subscribers):
@@ -199,6 +226,7 @@ class TransferEngine:
                 self._jobs[rec.id] = job
                 fresh.append(job)
             self._order = None
+        self._mark_queued(fresh)
         self.store.save_many(interrupted)
         if suspended:
             left = suspended - {r.id for r in records}
@@ -222,6 +250,7 @@ class TransferEngine:
                 self._order = None  # not after everything else (QueueStore.add_items puts them there): sort again
             elif order is not None:
                 order.extend(jobs)
+        self._mark_queued(jobs)
         self._publish(JobsAdded(tuple(job.snapshot() for job in jobs)))
         self._schedule()
         return [job.id for job in jobs]
@@ -241,18 +270,28 @@ class TransferEngine:
         with self._lock:
             if self._closed:
                 return
-            # Called on every finished job and gate report: no sort of the whole queue each time (with thousands of
-            # tiny files a full sort under the lock was most of the client's work). The jobs in queue order are kept
-            # (_ordered), and the walk stops at the first queued job no slot is left for (100,000 may be queued).
-            free = self._files_at_once() - sum(1 for j in self._jobs.values() if j.thread is not None)
+            # Called on every finished job and gate report: neither a sort nor a walk of the queue each time (with
+            # thousands of tiny files a full sort under the lock was most of the client's work; 100,000 items may
+            # be queued or paused). The next queued jobs come off the top of a heap in queue order.
+            free = self._files_at_once() - len(self._running)
             waiting = False
-            for job in self._ordered():
-                if job.state is JobState.QUEUED and job.thread is None:
+            start: dict[Job, None] = {}
+            with self._queued_lock:
+                heap = self._queued
+                while heap:
+                    job = heap[0][2]
+                    if (job.state is not JobState.QUEUED or job.thread is not None or job in start
+                            or self._jobs.get(job.id) is not job):  # (a job may have two entries)
+                        heapq.heappop(heap)  # paused, running, finished or removed since: _thread_ended puts a
+                        continue  # job that is still queued when its thread ends back
                     if free <= 0:
                         waiting = True
                         break
-                    self._start_thread(job, self._run_job, "job")
+                    heapq.heappop(heap)
+                    start[job] = None
                     free -= 1
+            for job in start:
+                self._start_thread(job, self._run_job, "job")
             if waiting and self.gate.adaptive:
                 self.gate.demand()  # more files wait than may run: the gate may grow
 
@@ -267,6 +306,7 @@ class TransferEngine:
     def _start_thread(self, job: Job, target: Callable[[Job], None], what: str) -> None:
         # Started under the lock: a thread in job.thread is always joinable (shutdown joins them).
         job.thread = threading.Thread(target=target, args=(job,), daemon=True, name=f"vodgui-{what}-{job.id}")
+        self._running.add(job)
         job.thread.start()
 
     def _session(self, job: Job) -> ProfileSession | None:
@@ -306,8 +346,11 @@ class TransferEngine:
         """The job's thread (a run, or the abort of an idle job) is about to end: the slot is free again."""
         with self._lock:
             job.thread = None
+            self._running.discard(job)
             remove = job.remove_when_stopped
             self._idle.notify_all()
+        if job.state is JobState.QUEUED and not remove:
+            self._mark_queued([job])  # requeued while it ran (its entry was dropped then)
         if remove:
             self._drop([job.id])
         self._schedule()
