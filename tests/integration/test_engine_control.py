@@ -281,3 +281,34 @@ def test_a_file_edited_in_place_with_size_and_mtime_kept_ends_an_exact_copy(tmp_
     assert int(control.object(video["bucket"], video["key"])["crc64"]) == crc64_file(str(path))
     [hist] = engine.store.history()
     assert hist.crc64 == str(crc64_file(str(path)))
+
+
+def _chosen_job(ws: Workspace, tmp_path, events: list[object]):  # type: ignore[no-untyped-def]
+    """A queued job as the scheduler has it just before starting its thread."""
+    from vodgui.core.media_items import file_item
+    from vodgui.core.transfer.job import Job
+
+    path = write_file(tmp_path / "chosen.mp4", 300_000)
+    [record] = ws.store.add_items([file_item(str(path), "credential-accesskey")])
+    return Job(record, ws.store, FakeClock(), events.append, lambda *_: None)
+
+
+def test_a_pause_that_comes_before_the_chosen_job_runs_is_kept(ws: Workspace, tmp_path,  # type: ignore[no-untyped-def]
+                                                              control: SandboxControl) -> None:
+    # The scheduler picks a queued job, then starts its thread; a mass pause on another thread can come in between.
+    events: list[object] = []
+    job = _chosen_job(ws, tmp_path, events)
+    assert job.request_pause()  # before the thread is attached: paused at once
+    job.attach_thread(threading.Thread(target=lambda: None))
+    job.run(ws.sessions("credential-accesskey"), FakeClock(), InlineExecutor(), None)  # the late thread: no-op
+    assert job.state is JobState.PAUSED
+    assert [e.snapshot.state for e in events if isinstance(e, JobChanged)] == [JobState.PAUSED]
+
+    events.clear()
+    job = _chosen_job(ws, tmp_path, events)
+    job.attach_thread(threading.Thread(target=lambda: None))
+    assert job.request_pause()  # after: it reaches the thread that is about to run
+    job.run(ws.sessions("credential-accesskey"), FakeClock(), InlineExecutor(), None)
+    assert job.state is JobState.PAUSED  # it stopped at its first check instead of uploading the file
+    assert ws.store.get(job.id).state is JobState.PAUSED  # type: ignore[union-attr]
+    assert not [e for e in control.log() if e["service"] == "oss"]  # not one byte of the file was sent

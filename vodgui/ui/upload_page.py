@@ -363,10 +363,7 @@ class UploadPage(QWidget):
         """Snapshots of the selected rows, in queue order."""
         # From the selection's ranges, not selectedRows(): with 100,000 rows selected that asks the model for its
         # column count once per row (seconds); a select-all is one range.
-        rows = sorted({row for span in self.view.selectionModel().selection()
-                       for row in range(span.top(), span.bottom() + 1)})
-        snaps = (self.model.snapshot(self.model.job_id(r)) for r in rows)
-        return [s for s in snaps if s is not None]
+        return self.model.snapshots_in((span.top(), span.bottom()) for span in self.view.selectionModel().selection())
 
     def select_jobs(self, job_ids: Iterable[int]) -> None:
         """Select these items (and nothing else)."""

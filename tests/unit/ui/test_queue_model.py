@@ -89,3 +89,13 @@ def test_totals_for_the_title(qtbot: Any) -> None:
     model.add([snap(1, JobState.UPLOADING, 500), snap(2), snap(3, JobState.FAILED, 100), snap(4, JobState.CANCELLED),
                replace(snap(5, JobState.DONE, 1000))])
     assert model.totals() == (1600, 4000, 2, 1)
+
+
+def test_the_snapshots_of_a_selection_come_once_each_in_row_order(qtbot: Any) -> None:
+    model = QueueModel()
+    model.add([snap(i) for i in range(1, 11)])
+    # A selection may hold overlapping and unordered spans (Ctrl+click, Shift+click over rows already selected).
+    picked = model.snapshots_in([(6, 8), (0, 1), (1, 3), (7, 7), (9, 9)])
+    assert [s.job_id for s in picked] == [1, 2, 3, 4, 7, 8, 9, 10]
+    assert model.snapshots_in([]) == []
+    assert [s.job_id for s in model.snapshots_in([(0, 9)])] == list(range(1, 11))

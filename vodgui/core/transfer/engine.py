@@ -305,9 +305,10 @@ class TransferEngine:
 
     def _start_thread(self, job: Job, target: Callable[[Job], None], what: str) -> None:
         # Started under the lock: a thread in job.thread is always joinable (shutdown joins them).
-        job.thread = threading.Thread(target=target, args=(job,), daemon=True, name=f"vodgui-{what}-{job.id}")
+        thread = threading.Thread(target=target, args=(job,), daemon=True, name=f"vodgui-{what}-{job.id}")
+        job.attach_thread(thread)
         self._running.add(job)
-        job.thread.start()
+        thread.start()
 
     def _session(self, job: Job) -> ProfileSession | None:
         try:

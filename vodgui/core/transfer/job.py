@@ -191,6 +191,13 @@ class Job:
 
     def _change(self, state: JobState | None = None, **changes: Any) -> None:
         """Apply ``changes`` to the record (and move to ``state``), write the row, publish the snapshot."""
+        with self._lock:
+            snap, old = self._apply(state, **changes)
+        self._announce(snap, old)
+
+    def _apply(self, state: JobState | None = None, **changes: Any) -> tuple[JobSnapshot, JobState]:
+        """The locked half of :meth:`_change` (call it holding the lock, then :meth:`_announce` without it): a
+        decision and the change it leads to are made under one lock."""
         forget_parts = bool(changes.pop("forget_parts", False))
         with self._lock:
             rec = self._record
@@ -208,7 +215,9 @@ class Job:
                              JobState.QUEUED):
                 rec.owner_pid = None
             self._save(forget_parts=forget_parts)
-            snap = self.snapshot()
+            return self.snapshot(), old
+
+    def _announce(self, snap: JobSnapshot, old: JobState) -> None:
         if snap.state is not old:
             _log_transition(snap, old)
         self._publish(JobChanged(snap, old))
@@ -220,14 +229,23 @@ class Job:
     # -- user actions ----------------------------------------------------------------------------------------
     def request_pause(self) -> bool:
         """Ask a running job to pause (True), or pause a queued one now (False if not queued)."""
-        with self._lock:
+        with self._lock:  # one decision: the engine may be starting this job right now (see attach_thread)
             if self.thread is not None:
                 self._stop_signal().set()
                 return True
             if self._record.state is not JobState.QUEUED:
                 return False
-        self._change(JobState.PAUSED)
+            snap, old = self._apply(JobState.PAUSED)
+        self._announce(snap, old)
         return True
+
+    def attach_thread(self, thread: threading.Thread) -> None:
+        """The engine is about to start ``thread`` for this job. A pause or cancel from now on reaches that thread,
+        even before it runs (the stop signal is made here, not when the run begins)."""
+        with self._lock:
+            self._stop = StopSignal()
+            self._cancel = False
+            self.thread = thread
 
     def request_cancel(self) -> None:
         """Ask a running job to stop and clean up; the job moves itself to CANCELLED."""
@@ -341,15 +359,17 @@ class Job:
     # -- running ---------------------------------------------------------------------------------------------
     def run(self, session: ProfileSession, clock: Clock, executor: Executor, limiter: RateLimiter | None) -> None:
         """One attempt, until done, failed, paused or cancelled. Never raises."""
-        with self._lock:
-            stop = self._stop = StopSignal()
-            self._cancel = False
-            self._in_flight = 0
-            self._moved = 0
-            self._meter = SpeedMeter(self._clock)
-        ctx = JobContext(session, clock, executor, stop, limiter, self)
         try:
-            self._change(JobState.PREPARING, error=None)
+            with self._lock:
+                if self._record.state is not JobState.QUEUED:
+                    return  # paused or cancelled after the engine chose it, before this thread got here
+                stop = self._stop_signal()  # made by attach_thread: a pause since then is not lost
+                self._in_flight = 0
+                self._moved = 0
+                self._meter = SpeedMeter(self._clock)
+                snap, old = self._apply(JobState.PREPARING, error=None)
+            self._announce(snap, old)
+            ctx = JobContext(session, clock, executor, stop, limiter, self)
             kind = kind_for(self._record.kind)
             prepared = kind.prepare(ctx)
             transferred = kind.transfer(ctx, prepared)
