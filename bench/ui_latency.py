@@ -60,6 +60,8 @@ class StallMeter:
         self.clock = QElapsedTimer()
         self.gaps: list[float] = []
         self._last = 0.0
+        self.last_tick = 0.0
+        self.samples: list[tuple[float, str, list[str]]] = []
 
     def start(self) -> None:
         self.gaps.clear()
@@ -71,6 +73,41 @@ class StallMeter:
         now = self.clock.nsecsElapsed() / 1e6
         self.gaps.append(now - self._last)
         self._last = now
+        self.last_tick = time.perf_counter()
+
+    def explain(self, late_ms: float = 40.0) -> None:
+        """Diagnostics: a thread that, whenever the next tick is more than ``late_ms`` late, notes where the GUI
+        thread and the other busy threads are (printed by :meth:`print_explained`)."""
+        import threading
+        import traceback
+
+        main = threading.main_thread().ident
+
+        def where(frame: Any) -> str:
+            return " < ".join(f"{os.path.basename(f.f_code.co_filename)}:{line}/{f.f_code.co_name}"
+                              for f, line in list(traceback.walk_stack(frame))[:6])
+
+        def watch() -> None:
+            while True:
+                time.sleep(0.005)
+                late = (time.perf_counter() - self.last_tick) * 1000
+                if self.timer.isActive() and self.last_tick and late > late_ms:
+                    frames = sys._current_frames()
+                    others = [where(f) for ident, f in frames.items() if ident not in (main, threading.get_ident())]
+                    self.samples.append((late, where(frames.get(main)),
+                                         [o for o in others if "wait" not in o and "select" not in o][:3]))
+
+        threading.Thread(target=watch, daemon=True).start()
+
+    def print_explained(self) -> None:
+        worst: dict[str, tuple[float, list[str]]] = {}
+        for late, gui, others in self.samples:
+            if late > worst.get(gui, (0.0, []))[0]:
+                worst[gui] = (late, others)
+        for gui, (late, others) in sorted(worst.items(), key=lambda kv: -kv[1][0])[:25]:
+            print(f"{late:6.0f} ms late; GUI thread: {gui}")
+            for other in others:
+                print(f"          other: {other}")
 
     def stop(self) -> dict[str, float]:
         self.timer.stop()
@@ -134,6 +171,8 @@ def open_window(ctx: Any, no_freeze_gc: bool) -> tuple[Any, Any, float]:
     QApplication.processEvents()
     shown = time.perf_counter() - start
     spin_until(lambda: False, 0.2)
+    if os.environ.get("EXP_SWITCH"):
+        sys.setswitchinterval(float(os.environ["EXP_SWITCH"]))
     if not no_freeze_gc:
         freeze_long_lived()  # as vodgui.app does once the window is up
     return window, window.upload_page, shown
@@ -154,7 +193,7 @@ def load_queue(window: Any, rows: int, meter: StallMeter) -> dict[str, float]:
     return {"rows_s": rows_s, "max_ms": stall["max_ms"]}
 
 
-def mass_actions(window: Any, page: Any, meter: StallMeter) -> list[tuple[str, float, float]]:
+def mass_actions(window: Any, page: Any, meter: StallMeter) -> list[tuple[str, float, float, float]]:
     """Select every row, then pause, start and cancel them from the toolbar; time each until every row shows it
     (the footer's counts), and the largest stall meanwhile."""
     model = window.model
@@ -174,7 +213,7 @@ def mass_actions(window: Any, page: Any, meter: StallMeter) -> list[tuple[str, f
             raise SystemExit(f"{name} did not settle: {model.state_counts()}")
         seconds = time.perf_counter() - start
         spin_until(lambda: False, 0.5)
-        results.append((name, seconds, meter.stop()["max_ms"]))
+        results.append((name, seconds, meter.stop()["max_ms"], peak_rss_mb()))
     return results
 
 
@@ -186,6 +225,7 @@ def reopen(home: Path, sandbox_info: dict[str, Any], args: argparse.Namespace) -
     cmd = [sys.executable, __file__, "--reopen-home", str(home), "--sandbox-info", json.dumps(sandbox_info),
            "--rows", str(args.files + 4), "--limit", str(args.limit)]
     cmd += ["--profile-mass"] if args.profile_mass else []
+    cmd += ["--why-stalls"] if args.why_stalls else []
     cmd += ["--no-freeze-gc"] if args.no_freeze_gc else []
     child = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, timeout=3600)
     lines = child.stdout.strip().splitlines()
@@ -209,23 +249,32 @@ def reopened_app(app: QApplication, args: argparse.Namespace) -> int:
     ctx.engine.set_bandwidth_limit(args.limit)
     window, page, shown = open_window(ctx, args.no_freeze_gc)
     meter = StallMeter()
+    if args.why_stalls:
+        meter.explain()
     try:
         loaded = load_queue(window, args.rows, meter)
         print(f"reopened with {args.rows} items: the window is up in {shown:.2f} s, every row in "
-              f"{loaded['rows_s']:.2f} s; largest stall meanwhile {loaded['max_ms']:.1f} ms (target <= 50 ms)")
+              f"{loaded['rows_s']:.2f} s; largest stall meanwhile {loaded['max_ms']:.1f} ms (target <= 50 ms); "
+              f"peak RSS so far {peak_rss_mb():.0f} MB")
         figures: dict[str, Any] = {"restart_window_s": round(shown, 2), "restart_rows_s": round(loaded["rows_s"], 2),
                                    "restart_max_stall_ms": round(loaded["max_ms"], 1)}
+        gc_pauses = GcPauses()
         profiler = None
         if args.profile_mass:
             import cProfile
 
             profiler = cProfile.Profile()  # this thread only: the GUI's
             profiler.enable()
-        for name, seconds, stall in mass_actions(window, page, meter):
+        for name, seconds, stall, rss in mass_actions(window, page, meter):
             print(f"{name} of {window.model.rowCount()} rows: {seconds:.2f} s until every row shows it; largest "
-                  f"stall meanwhile {stall:.1f} ms (target <= 50 ms)")
+                  f"stall meanwhile {stall:.1f} ms (target <= 50 ms); peak RSS so far {rss:.0f} MB")
             figures[f"{name}_s"] = round(seconds, 2)
             figures[f"{name}_max_stall_ms"] = round(stall, 1)
+        gc_pauses.stop()
+        print(f"largest garbage-collector pause while every row was paused, started and cancelled: "
+              f"{gc_pauses.largest_ms:.1f} ms")
+        if args.why_stalls:
+            meter.print_explained()
         if profiler is not None:
             import pstats
 
@@ -263,6 +312,8 @@ def main() -> int:
     parser.add_argument("--profile-mass", action="store_true",
                         help="print where the GUI thread spent its time while every row was paused, started and "
                              "cancelled (cProfile)")
+    parser.add_argument("--why-stalls", action="store_true",
+                        help="print where the threads were when the GUI thread was late (in the reopened app)")
     parser.add_argument("--reopen-home", help=argparse.SUPPRESS)  # the child process of the reopen phase
     parser.add_argument("--sandbox-info", help=argparse.SUPPRESS)
     parser.add_argument("--rows", type=int, help=argparse.SUPPRESS)

@@ -27,8 +27,9 @@ from vodgui.core.transfer.events import (
 
 FLUSH_MS = 200
 #: New rows (and changed rows) handed on per turn of the event loop. A batch of 100,000 arrives as one event;
-#: inserted at once it would hold the window for half a second, in chunks of this size each turn stays short.
-ADD_CHUNK = 4000
+#: inserted at once it would hold the window for half a second, in chunks of this size each turn stays short (4,000
+#: took 15-30 ms a turn with every page's handlers, which added up with a repaint in the same turn).
+ADD_CHUNK = 2000
 
 
 class EngineBridge(QObject):

@@ -324,9 +324,11 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.setToolTip(title)
         if not counts.busy and self._batch:
+            snapshot, paused = self.model.snapshot, JobState.PAUSED
+            if counts.paused and any((s := snapshot(i)) is not None and s.state is paused for i in self._batch):
+                return  # paused, not finished: the batch goes on when they are resumed (read at each flush: the
+                # first of 100,000 paused items answers it)
             snaps = [s for s in (self.model.snapshot(i) for i in self._batch) if s is not None]
-            if any(s.state is JobState.PAUSED for s in snaps):
-                return  # paused, not finished: the batch goes on when they are resumed
             self._batch = set()
             done = [s.job_id for s in snaps if s.state is JobState.DONE]
             failed = [s.job_id for s in snaps if s.state is JobState.FAILED]

@@ -4,6 +4,7 @@ files (a dialog). Both use one form with inline validation."""
 from __future__ import annotations
 
 import json
+import operator
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -256,7 +257,9 @@ class _Form(QWidget):
         # A selection of 100,000 items mostly repeats one set of values: compare each with the one before and read
         # the fields of the distinct ones only.
         distinct: list[Mapping[str, Any]] = []
-        for item in items:
+        if items and items.count(items[0]) == len(items):  # (compared in C, identity first) all alike
+            distinct = [items[0]]
+        for item in items if not distinct else ():
             if not distinct or (item is not distinct[-1] and item != distinct[-1]):
                 distinct.append(item)
         items = distinct
@@ -356,6 +359,9 @@ MetadataForm = _Form
 #: States in which an item without a VideoId is being created in VOD, or is done.
 _CREATING_OR_DONE = frozenset({JobState.PREPARING, JobState.UPLOADING, JobState.COMPLETING, JobState.DONE})
 _VOD_KINDS = frozenset({KIND_VIDEO, KIND_URL, KIND_M3U8})
+_STATE = operator.attrgetter("state")
+_MEDIA_ID = operator.attrgetter("media_id")
+_METADATA = operator.attrgetter("metadata")
 
 
 def is_waiting(snap: JobSnapshot) -> bool:
@@ -468,6 +474,8 @@ class MetadataPanel(QWidget):
         that exist in VOD (UpdateVideoInfo)."""
         # is_waiting or exists_in_vod, written out: read for 100,000 selected items at each refresh.
         creating, kinds, cancelled = _CREATING_OR_DONE, _VOD_KINDS, JobState.CANCELLED
+        if not any(map(_MEDIA_ID, self._items)) and not set(map(_STATE, self._items)) & creating:
+            return list(self._items)  # all waiting (a big held batch): no item needs to be looked at
         return [s for s in self._items if (s.state not in creating if not s.media_id
                                            else s.kind in kinds and s.state is not cancelled)]
 
@@ -500,7 +508,7 @@ class MetadataPanel(QWidget):
             self.heading.setText(self.tr("{0} items selected").format(count))
             self.facts.setText(self.tr("Changes apply to every selected item: waiting ones keep them for the upload, "
                                        "videos in VOD are updated there."))
-        self.form.load([s.metadata for s in self._items])
+        self.form.load(list(map(_METADATA, self._items)))
         if count == 1:
             self.form.set_title_hint(os.path.splitext(os.path.basename(self._items[0].path))[0])
         elif count > 1:
@@ -518,7 +526,7 @@ class MetadataPanel(QWidget):
     def _update_state(self) -> None:
         editable = self.editable()
         self._editable = bool(editable)  # read on every keystroke (_on_form_edited): 100,000 items are not read again
-        existing = [s for s in editable if s.media_id]  # an editable item with a VideoId exists in VOD
+        existing = list(filter(_MEDIA_ID, editable))  # an editable item with a VideoId exists in VOD
         locked = len(self._items) - len(editable)
         notes = []
         if self._items and not editable:

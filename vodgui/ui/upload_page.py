@@ -6,6 +6,7 @@ and checksums on the thread pool: the GUI thread only paints and decides.
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -80,6 +81,13 @@ def retry_helps(snap: JobSnapshot) -> bool:
     return snap.error is None or snap.error.code not in _NO_RETRY
 #: Kinds whose id is a VideoId the Playback page can check (images and attached media are not played).
 PLAYABLE_KINDS = frozenset({KIND_VIDEO, KIND_M3U8, KIND_URL})
+
+
+#: Selections of this many rows are read after the event loop's next turn (see UploadPage._on_selection_changed).
+BIG_SELECTION = 5000
+_STATE = operator.attrgetter("state")
+_MEDIA_ID = operator.attrgetter("media_id")
+_JOB_ID = operator.attrgetter("job_id")
 
 
 def _ids(snaps: Iterable[JobSnapshot], states: Iterable[JobState] | None = None) -> list[int]:
@@ -168,6 +176,10 @@ class UploadPage(QWidget):
         self._selection_timer.setSingleShot(True)
         self._selection_timer.setInterval(100)
         self._selection_timer.timeout.connect(self._refresh_selection)
+        self._selection_read = QTimer(self)
+        self._selection_read.setSingleShot(True)
+        self._selection_read.setInterval(0)
+        self._selection_read.timeout.connect(self._read_selection)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.setInterval(15_000)
@@ -377,14 +389,25 @@ class UploadPage(QWidget):
         self.view.selectionModel().select(selection, flags)
 
     def _on_selection_changed(self, *_: Any) -> None:
+        # A big selection (select all of 100,000 rows) is read in a turn of the event loop of its own, after Qt has
+        # repainted the rows, and once for a burst of changes; a small one at once (the actions follow the click).
+        rows = sum(span.height() for span in self.view.selectionModel().selection())
+        if rows >= BIG_SELECTION:
+            self._selection_read.start()
+        else:
+            self._read_selection()
+
+    def _read_selection(self) -> None:
+        self._selection_read.stop()
         snaps = self.selected()
-        self._selected = {s.job_id for s in snaps}
+        self._selected = set(map(_JOB_ID, snaps))
         self.details.set_items(snaps)
         self._update_actions(snaps)
 
     def _update_actions(self, snaps: list[JobSnapshot] | None = None) -> None:
         snaps = self.selected() if snaps is None else snaps
-        states = {s.state for s in snaps}
+        # Read for up to 100,000 selected rows at each refresh: passes in C (map, attrgetter) where they can be.
+        states = set(map(_STATE, snaps))
         failed = [s for s in snaps if s.state is _S.FAILED] if _S.FAILED in states else []
         can_start = bool(states & set(_RESUMABLE))
         can_pause = bool(states & set(_PAUSABLE))
@@ -394,8 +417,10 @@ class UploadPage(QWidget):
         self.act_retry.setEnabled(any(retry_helps(s) for s in failed))
         self.act_cancel.setEnabled(any(not s.terminal for s in states))
         self.act_remove.setEnabled(bool(snaps))
-        self.act_copy.setEnabled(any(s.media_id for s in snaps))
-        self.act_play.setEnabled(any(s.media_id and s.state is _S.DONE and s.kind in PLAYABLE_KINDS for s in snaps))
+        with_id = any(map(_MEDIA_ID, snaps))
+        self.act_copy.setEnabled(with_id)
+        self.act_play.setEnabled(with_id and _S.DONE in states and any(
+            s.media_id and s.state is _S.DONE and s.kind in PLAYABLE_KINDS for s in snaps))
 
     # -- engine events ---------------------------------------------------------------------------------------
     def _on_jobs_added(self, snaps: list[JobSnapshot]) -> None:
@@ -587,9 +612,12 @@ class UploadPage(QWidget):
         return texts.get(reason, reason)
 
     # -- actions ---------------------------------------------------------------------------------------------
-    def _engine(self, call: Callable[[], Any]) -> None:
+    def _engine(self, call: Callable[[], Any], items: int = 0) -> None:
+        """Run an engine call on the ordered worker. ``items``: how many queue items it changes; pausing 100,000 is a
+        long Python loop, run so that the window still repaints (short GIL switches, no garbage collection over
+        the 100,000 new snapshots meanwhile, see vodgui.ui.collector)."""
         def run() -> Any:
-            with short_switches():  # pausing 100,000 items is a long Python loop: the window still repaints
+            with many_long_lived(items), short_switches():
                 return call()
 
         self.ops.submit(run)
@@ -600,12 +628,12 @@ class UploadPage(QWidget):
     def start_selected(self) -> None:
         ids = _ids(self.selected(), _RESUMABLE)
         if ids:
-            self._engine(lambda: self.ctx.engine.resume(ids))
+            self._engine(lambda: self.ctx.engine.resume(ids), len(ids))
 
     def pause_selected(self) -> None:
         ids = _ids(self.selected(), _PAUSABLE)
         if ids:
-            self._engine(lambda: self.ctx.engine.pause(ids))
+            self._engine(lambda: self.ctx.engine.pause(ids), len(ids))
 
     def toggle_selected(self) -> None:
         """Space: pause what runs or waits; otherwise resume what is paused or failed."""
@@ -617,7 +645,7 @@ class UploadPage(QWidget):
     def retry_selected(self) -> None:
         ids = [s.job_id for s in self.selected() if s.state is _S.FAILED and retry_helps(s)]
         if ids:
-            self._engine(lambda: self.ctx.engine.retry(ids))
+            self._engine(lambda: self.ctx.engine.retry(ids), len(ids))
 
     def cancel_selected(self) -> None:
         snaps = [s for s in self.selected() if not s.state.terminal]
@@ -640,7 +668,7 @@ class UploadPage(QWidget):
         text += " " + self.tr("You can queue a cancelled item again with Start; it starts from the beginning.")
         if not self.confirm(self.tr("Cancel uploads"), text, self.tr("Cancel uploads")):
             return
-        self._engine(lambda: self.ctx.engine.cancel(ids))
+        self._engine(lambda: self.ctx.engine.cancel(ids), len(ids))
 
     def remove_selected(self) -> None:
         snaps = self.selected()
@@ -653,7 +681,7 @@ class UploadPage(QWidget):
                 .format(running), self.tr("Remove")):
             return
         ids = [s.job_id for s in snaps]
-        self._engine(lambda: self.ctx.engine.remove(ids))
+        self._engine(lambda: self.ctx.engine.remove(ids), len(ids))
 
     def copy_video_ids(self) -> None:
         ids = [s.media_id for s in self.selected() if s.media_id]
@@ -670,12 +698,12 @@ class UploadPage(QWidget):
         self.banner.hide()
         ids = _ids(self.model.snapshots(), (_S.PAUSED,))
         if ids:
-            self._engine(lambda: self.ctx.engine.resume(ids))
+            self._engine(lambda: self.ctx.engine.resume(ids), len(ids))
 
     def clear_finished(self) -> None:
         ids = _ids(self.model.snapshots(), (_S.DONE, _S.CANCELLED))
         if ids:
-            self._engine(lambda: self.ctx.engine.remove(ids))
+            self._engine(lambda: self.ctx.engine.remove(ids), len(ids))
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         """Ask before something that cannot be undone (tests replace this method)."""
@@ -709,7 +737,7 @@ class UploadPage(QWidget):
 
     # -- metadata --------------------------------------------------------------------------------------------
     def _on_apply_metadata(self, job_ids: list[int], changes: dict[str, Any]) -> None:
-        self._engine(lambda: self.ctx.engine.update_metadata(job_ids, changes))
+        self._engine(lambda: self.ctx.engine.update_metadata(job_ids, changes), len(job_ids))
         in_vod = [i for i in job_ids if (snap := self.model.snapshot(i)) is not None and exists_in_vod(snap)]
         if in_vod:
             self._show(self.tr("Saving the details in VOD for %n video(s)…", "", len(in_vod)))
