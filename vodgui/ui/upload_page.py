@@ -617,7 +617,7 @@ class UploadPage(QWidget):
         long Python loop, run so that the window still repaints (short GIL switches, no garbage collection over
         the 100,000 new snapshots meanwhile, see vodgui.ui.collector)."""
         def run() -> Any:
-            with many_long_lived(items), short_switches():
+            with many_long_lived(items, sweep=True), short_switches():
                 return call()
 
         self.ops.submit(run)
