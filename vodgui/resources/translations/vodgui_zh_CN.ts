@@ -4,12 +4,12 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../ui/a11y.py" line="60"/>
+        <location filename="../../ui/a11y.py" line="61"/>
         <source>Clear {0}</source>
         <translation>清除{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/a11y.py" line="73"/>
+        <location filename="../../ui/a11y.py" line="74"/>
         <source>More buttons of {0}</source>
         <translation>{0}的更多按钮</translation>
     </message>
@@ -303,77 +303,77 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="329"/>
+        <location filename="../../ui/playauth_panels.py" line="292"/>
         <source>Player check</source>
         <translation>播放器检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="361"/>
+        <location filename="../../ui/playauth_panels.py" line="324"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="368"/>
+        <location filename="../../ui/playauth_panels.py" line="331"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="373"/>
+        <location filename="../../ui/playauth_panels.py" line="336"/>
         <source>✓ Pass: the player would get {0} stream(s)</source>
         <translation>✓ 通过：播放器可获取 {0} 个播放流</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="376"/>
+        <location filename="../../ui/playauth_panels.py" line="339"/>
         <source>✗ Fail: {0}</source>
         <translation>✗ 失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="381"/>
+        <location filename="../../ui/playauth_panels.py" line="344"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="385"/>
+        <location filename="../../ui/playauth_panels.py" line="348"/>
         <source>RequestId: {0}</source>
         <translation>RequestId：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="387"/>
+        <location filename="../../ui/playauth_panels.py" line="350"/>
         <source>Checked the player&apos;s way: GetPlayInfo signed with the PlayAuth&apos;s own credentials, sending its AuthInfo.</source>
         <translation>已按播放器的方式检查：用播放凭证自带的凭据签名调用 GetPlayInfo，并携带其 AuthInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="389"/>
+        <location filename="../../ui/playauth_panels.py" line="352"/>
         <source>The PlayAuth is not decodable: checked with GetPlayInfo and the profile&apos;s key.</source>
         <translation>播放凭证无法解码：已改用当前配置的密钥调用 GetPlayInfo 检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="390"/>
+        <location filename="../../ui/playauth_panels.py" line="353"/>
         <source>There is no PlayAuth, so the player could not even start.</source>
         <translation>没有播放凭证，播放器根本无法开始播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="391"/>
+        <location filename="../../ui/playauth_panels.py" line="354"/>
         <source>Checked the VidSts way: GetPlayInfo signed with the profile&apos;s STS token.</source>
         <translation>按 VidSts 方式检查：用配置的 STS 令牌签名调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="392"/>
+        <location filename="../../ui/playauth_panels.py" line="355"/>
         <source>Checked the JWTPlayAuth: its signature with the app&apos;s PlayKey, then GetPlayInfo.</source>
         <translation>已检查 JWTPlayAuth：先用应用的 PlayKey 验证签名，再调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="398"/>
+        <location filename="../../ui/playauth_panels.py" line="361"/>
         <source>The video&apos;s status is {0}; only Normal videos can be played.</source>
         <translation>视频状态为“{0}”；只有状态为“正常”的视频才能播放。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="401"/>
+        <location filename="../../ui/playauth_panels.py" line="364"/>
         <source>This profile signs with a long-term AccessKey, not an STS token: use an STS-mode profile to test VidSts.</source>
         <translation>此配置用长期 AccessKey 签名，没有 STS 令牌：请用 STS 模式的配置测试 VidSts。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="404"/>
+        <location filename="../../ui/playauth_panels.py" line="367"/>
         <source>The profile is not allowed to call GetPlayInfo. Grant vod:GetPlayInfo to the user or role (or to the STS session policy).</source>
         <translation>当前配置无权调用 GetPlayInfo。请为该用户或角色（或 STS 会话策略）授予 vod:GetPlayInfo 权限。</translation>
     </message>
@@ -504,12 +504,12 @@
 <context>
     <name>DefaultsDialog</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="583"/>
+        <location filename="../../ui/metadata_editor.py" line="598"/>
         <source>Defaults for new files</source>
         <translation>新文件的默认信息</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="584"/>
+        <location filename="../../ui/metadata_editor.py" line="599"/>
         <source>Files you add to the queue with profile “{0}” get these details. Each file&apos;s title is its name; change it in the Details panel.</source>
         <translation>使用配置“{0}”加入队列的文件将使用这些信息。每个文件的标题为其文件名，可在“详情”面板中修改。</translation>
     </message>
@@ -813,13 +813,13 @@
 <context>
     <name>FileIntake</name>
     <message>
-        <location filename="../../ui/file_intake.py" line="134"/>
+        <location filename="../../ui/file_intake.py" line="141"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <extracomment>What was given but can only fail (0 bytes, not media, unreadable, gone, a folder without media). The batch&apos;s items wait, paused, until Start (the setting, or this batch&apos;s own choice).</extracomment>
         <translation>请先选择或新建配置：新文件将使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_intake.py" line="138"/>
+        <location filename="../../ui/file_intake.py" line="145"/>
         <source>Looking for video and audio files…</source>
         <translation>正在查找视频和音频文件…</translation>
     </message>
@@ -1371,328 +1371,328 @@ File: {1}</source>
 <context>
     <name>KeyboardMap</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="86"/>
+        <location filename="../../ui/keyboard.py" line="77"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="213"/>
+        <location filename="../../ui/keyboard.py" line="204"/>
         <source>More menus</source>
         <extracomment>page index -&gt; its menu (shown in the menu bar while that page shows). The menus in the order the shortcuts dialog lists them: (title, actions).</extracomment>
         <translation>更多菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="220"/>
+        <location filename="../../ui/keyboard.py" line="211"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="228"/>
+        <location filename="../../ui/keyboard.py" line="219"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="230"/>
+        <location filename="../../ui/keyboard.py" line="221"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="232"/>
+        <location filename="../../ui/keyboard.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="234"/>
+        <location filename="../../ui/keyboard.py" line="225"/>
         <source>Quit vodgui (running uploads are paused)</source>
         <translation>退出 vodgui（正在进行的上传会暂停）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="235"/>
+        <location filename="../../ui/keyboard.py" line="226"/>
         <source>Everywhere</source>
         <translation>所有页面</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="243"/>
+        <location filename="../../ui/keyboard.py" line="234"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="246"/>
+        <location filename="../../ui/keyboard.py" line="237"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="247"/>
+        <location filename="../../ui/keyboard.py" line="238"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="248"/>
+        <location filename="../../ui/keyboard.py" line="239"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="259"/>
+        <location filename="../../ui/keyboard.py" line="250"/>
         <source>Choose &amp;profile</source>
         <translation>选择配置(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="260"/>
+        <location filename="../../ui/keyboard.py" line="251"/>
         <source>Move to the profile list (Up and Down choose)</source>
         <translation>转到配置列表（上下方向键选择）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="261"/>
+        <location filename="../../ui/keyboard.py" line="252"/>
         <source>&amp;Edit profile…</source>
         <translation>编辑配置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="262"/>
+        <location filename="../../ui/keyboard.py" line="253"/>
         <source>&amp;New profile…</source>
         <translation>新建配置(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="292"/>
+        <location filename="../../ui/keyboard.py" line="283"/>
         <source>&amp;Details of the selection</source>
         <translation>所选项的详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="293"/>
+        <location filename="../../ui/keyboard.py" line="284"/>
         <source>Edit the title, tags and other metadata of the selected items (Enter in the queue does the same)</source>
         <translation>编辑所选项的标题、标签等元数据（在队列中按 Enter 也可以）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="295"/>
+        <location filename="../../ui/keyboard.py" line="286"/>
         <source>&amp;Transfer settings</source>
         <translation>传输设置(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="296"/>
+        <location filename="../../ui/keyboard.py" line="287"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit</source>
         <translation>并行上传、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="297"/>
+        <location filename="../../ui/keyboard.py" line="288"/>
         <source>Defaults for &amp;new files…</source>
         <translation>新文件的默认信息(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="298"/>
+        <location filename="../../ui/keyboard.py" line="289"/>
         <source>&amp;Queue list</source>
         <translation>队列列表(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="299"/>
+        <location filename="../../ui/keyboard.py" line="290"/>
         <source>Move to the queue (Space pauses or resumes, Delete removes)</source>
         <translation>转到队列（空格键暂停或继续，Delete 键移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="300"/>
+        <location filename="../../ui/keyboard.py" line="291"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="307"/>
+        <location filename="../../ui/keyboard.py" line="298"/>
         <source>Hi&amp;story</source>
         <translation>历史记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="308"/>
+        <location filename="../../ui/keyboard.py" line="299"/>
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="309"/>
+        <location filename="../../ui/keyboard.py" line="300"/>
         <source>Move to the filter field</source>
         <translation>转到筛选框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="310"/>
+        <location filename="../../ui/keyboard.py" line="301"/>
         <source>&amp;Refresh status</source>
         <translation>刷新状态(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="311"/>
+        <location filename="../../ui/keyboard.py" line="302"/>
         <source>Open in &amp;Playback</source>
         <translation>在播放页打开(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="313"/>
+        <location filename="../../ui/keyboard.py" line="304"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="320"/>
+        <location filename="../../ui/keyboard.py" line="311"/>
         <source>Play or &amp;pause the preview</source>
         <translation>播放或暂停预览(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="324"/>
+        <location filename="../../ui/keyboard.py" line="315"/>
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="325"/>
+        <location filename="../../ui/keyboard.py" line="316"/>
         <source>&amp;VideoIds</source>
         <translation>VideoId 列表(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="326"/>
+        <location filename="../../ui/keyboard.py" line="317"/>
         <source>Move to the VideoIds field</source>
         <translation>转到 VideoId 输入框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="327"/>
+        <location filename="../../ui/keyboard.py" line="318"/>
         <source>&amp;Get PlayAuth</source>
         <translation>获取播放凭证(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="328"/>
+        <location filename="../../ui/keyboard.py" line="319"/>
         <source>&amp;Check as the player would</source>
         <translation>模拟播放器检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="330"/>
+        <location filename="../../ui/keyboard.py" line="321"/>
         <source>Get play &amp;info</source>
         <translation>获取播放信息(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="331"/>
+        <location filename="../../ui/keyboard.py" line="322"/>
         <source>Pre&amp;view the selected stream</source>
         <translation>预览所选的流(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="333"/>
+        <location filename="../../ui/keyboard.py" line="324"/>
         <source>Copy stream &amp;URL</source>
         <translation>复制流地址(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="335"/>
+        <location filename="../../ui/keyboard.py" line="326"/>
         <source>Run &amp;batch check</source>
         <translation>开始批量检查(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="336"/>
+        <location filename="../../ui/keyboard.py" line="327"/>
         <source>&amp;Export batch CSV…</source>
         <translation>导出批量检查 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="338"/>
+        <location filename="../../ui/keyboard.py" line="329"/>
         <source>Export batch &amp;JSON…</source>
         <translation>导出批量检查 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="344"/>
+        <location filename="../../ui/keyboard.py" line="335"/>
         <source>&amp;Log</source>
         <translation>日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="345"/>
+        <location filename="../../ui/keyboard.py" line="336"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="346"/>
+        <location filename="../../ui/keyboard.py" line="337"/>
         <source>Move to the search field</source>
         <translation>转到搜索框</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="347"/>
+        <location filename="../../ui/keyboard.py" line="338"/>
         <source>Log &amp;text</source>
         <translation>日志内容(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="348"/>
+        <location filename="../../ui/keyboard.py" line="339"/>
         <source>Move to the log text (arrows and Page Up/Down scroll, Ctrl+End jumps to the latest line)</source>
         <translation>转到日志内容（方向键和 Page Up/Down 滚动，Ctrl+End 跳到最新一行）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="350"/>
+        <location filename="../../ui/keyboard.py" line="341"/>
         <source>&amp;Open log folder</source>
         <translation>打开日志文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="351"/>
+        <location filename="../../ui/keyboard.py" line="342"/>
         <source>&amp;Export diagnostics…</source>
         <translation>导出诊断信息(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="357"/>
+        <location filename="../../ui/keyboard.py" line="348"/>
         <source>&amp;Remove folder</source>
         <translation>移除文件夹(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="365"/>
+        <location filename="../../ui/keyboard.py" line="356"/>
         <source>&amp;Watch</source>
         <translation>监控文件夹(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="366"/>
+        <location filename="../../ui/keyboard.py" line="357"/>
         <source>&amp;Add folder…</source>
         <translation>添加文件夹(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="367"/>
+        <location filename="../../ui/keyboard.py" line="358"/>
         <source>&amp;Edit folder…</source>
         <translation>编辑文件夹(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="368"/>
+        <location filename="../../ui/keyboard.py" line="359"/>
         <source>&amp;Pause or resume watching</source>
         <translation>暂停或继续监控(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="398"/>
+        <location filename="../../ui/keyboard.py" line="389"/>
         <source>Next or previous control</source>
         <translation>下一个或上一个控件</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="398"/>
+        <location filename="../../ui/keyboard.py" line="389"/>
         <source>Tab, Shift+Tab</source>
         <translation>Tab、Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="399"/>
+        <location filename="../../ui/keyboard.py" line="390"/>
         <source>Next or previous tab of a tabbed panel</source>
         <translation>选项卡面板的下一个或上一个选项卡</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="399"/>
+        <location filename="../../ui/keyboard.py" line="390"/>
         <source>Ctrl+Tab, Ctrl+Shift+Tab</source>
         <translation>Ctrl+Tab、Ctrl+Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="400"/>
+        <location filename="../../ui/keyboard.py" line="391"/>
         <source>The menu bar</source>
         <translation>菜单栏</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="400"/>
+        <location filename="../../ui/keyboard.py" line="391"/>
         <source>Alt, or Alt with the underlined letter</source>
         <translation>Alt，或 Alt 加带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="401"/>
+        <location filename="../../ui/keyboard.py" line="392"/>
         <source>Details of the selected queue item; open the selected History row in Playback; edit the selected watched folder; preview the selected stream</source>
         <translation>所选队列项的详情；在播放页打开所选的历史记录；编辑所选的监控文件夹；预览所选的流</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="404"/>
+        <location filename="../../ui/keyboard.py" line="395"/>
         <source>What can be done with the selection (context menu)</source>
         <translation>对所选项可做的操作（右键菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="404"/>
+        <location filename="../../ui/keyboard.py" line="395"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键、Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="405"/>
+        <location filename="../../ui/keyboard.py" line="396"/>
         <source>Choose from the account&apos;s list in the Category, Template group and App ID fields</source>
         <translation>在分类、模板组和应用 ID 字段中从账号的列表选择</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="407"/>
+        <location filename="../../ui/keyboard.py" line="398"/>
         <source>Close a dialog without saving</source>
         <translation>关闭对话框而不保存</translation>
     </message>
@@ -2186,46 +2186,46 @@ File: {1}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>本批中有 %n 个文件失败。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="344"/>
         <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>A video failed after its upload</source>
         <translation>有视频在上传后失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>“{0}” will not play. {1}</source>
         <translation>“{0}”无法播放。{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>%n video(s) failed after their upload</source>
         <translation>
             <numerusform>%n 个视频在上传后失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>%n video(s) will not play: {0}</source>
         <translation>
             <numerusform>%n 个视频无法播放：{0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>有 %n 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</numerusform>
@@ -2252,27 +2252,27 @@ File: {1}</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -3481,110 +3481,110 @@ File: {1}</source>
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="415"/>
+        <location filename="../../ui/metadata_editor.py" line="425"/>
         <source>&amp;Apply</source>
-        <extracomment>The metadata form on its own (the History page&apos;s video details dialog uses it too).</extracomment>
+        <extracomment>The metadata form on its own (the History page&apos;s video details dialog uses it too). States in which an item without a VideoId is being created in VOD, or is done.</extracomment>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="416"/>
+        <location filename="../../ui/metadata_editor.py" line="426"/>
         <source>Save the changed fields for the selected items ({0})</source>
         <translation>保存所选项目中已修改的字段（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="420"/>
+        <location filename="../../ui/metadata_editor.py" line="430"/>
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="421"/>
+        <location filename="../../ui/metadata_editor.py" line="431"/>
         <source>Forget the changes and show the saved values again</source>
         <translation>放弃修改，重新显示已保存的值</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="423"/>
+        <location filename="../../ui/metadata_editor.py" line="433"/>
         <source>Defaults for new files…</source>
         <translation>新文件的默认信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="424"/>
+        <location filename="../../ui/metadata_editor.py" line="434"/>
         <source>Metadata given to files you add from now on, for this profile</source>
         <translation>此配置下今后添加的文件将使用的元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="426"/>
+        <location filename="../../ui/metadata_editor.py" line="436"/>
         <source>Choose cover &amp;image…</source>
         <translation>选择封面图片(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="428"/>
+        <location filename="../../ui/metadata_editor.py" line="438"/>
         <source>Upload an image as the cover of the selected videos. A video that exists in VOD gets it at once; a waiting one when it is created.</source>
         <translation>上传一张图片作为所选视频的封面。已在视频点播中的视频立即设置；等待中的视频在创建时设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="472"/>
+        <location filename="../../ui/metadata_editor.py" line="487"/>
         <source>No item selected</source>
         <translation>未选择项目</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="494"/>
+        <location filename="../../ui/metadata_editor.py" line="509"/>
         <source>Changes apply to every selected item: waiting ones keep them for the upload, videos in VOD are updated there.</source>
         <translation>修改会应用到所有选中的项目：等待中的项目在上传时使用，已在点播中的视频直接在点播中更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="518"/>
+        <location filename="../../ui/metadata_editor.py" line="533"/>
         <source>These items cannot be changed now: VOD is creating the video (wait a moment) or the item is not a video.</source>
         <translation>这些项目现在无法修改：点播正在创建视频（请稍候），或该项目不是视频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/metadata_editor.py" line="521"/>
+        <location filename="../../ui/metadata_editor.py" line="536"/>
         <source>%n selected item(s) cannot be changed now (the video is being created, or it is not a video); changes apply to the others.</source>
         <translation>
             <numerusform>有 %n 个选中的项目现在无法修改（视频正在创建，或不是视频）；修改会应用到其他项目。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="524"/>
+        <location filename="../../ui/metadata_editor.py" line="539"/>
         <source>Title, description, tags, category and cover of videos that exist in VOD are saved there (UpdateVideoInfo); the result shows in the item&apos;s State.</source>
         <translation>已在点播中的视频，其标题、描述、标签、分类和封面会保存到点播（UpdateVideoInfo）；结果显示在项目的状态中。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="479"/>
+        <location filename="../../ui/metadata_editor.py" line="494"/>
         <source>Address: {0}
 VideoId: {1}</source>
         <translation>地址：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="482"/>
+        <location filename="../../ui/metadata_editor.py" line="497"/>
         <source>Folder: {0}
 VideoId: {1}</source>
         <translation>文件夹：{0}
 VideoId：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="480"/>
-        <location filename="../../ui/metadata_editor.py" line="483"/>
+        <location filename="../../ui/metadata_editor.py" line="495"/>
+        <location filename="../../ui/metadata_editor.py" line="498"/>
         <source>not created yet</source>
         <translation>尚未创建</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="473"/>
+        <location filename="../../ui/metadata_editor.py" line="488"/>
         <source>Select queue items to change their title, description, tags and other details: before they upload, or in VOD once the video exists.</source>
         <translation>选择队列项目以修改标题、描述、标签等详细信息：上传前修改，或在视频已存在于点播后在点播中修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="487"/>
+        <location filename="../../ui/metadata_editor.py" line="502"/>
         <source>Why it failed: {0}</source>
         <translation>失败原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="493"/>
+        <location filename="../../ui/metadata_editor.py" line="508"/>
         <source>{0} items selected</source>
         <translation>已选择 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="500"/>
+        <location filename="../../ui/metadata_editor.py" line="515"/>
         <source>Each file&apos;s name</source>
         <translation>各文件的文件名</translation>
     </message>
@@ -3592,94 +3592,94 @@ VideoId：{1}</translation>
 <context>
     <name>PlayAuthPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="56"/>
+        <location filename="../../ui/playauth_panels.py" line="57"/>
         <source>PlayAuth</source>
         <translation>播放凭证 (PlayAuth)</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="65"/>
+        <location filename="../../ui/playauth_panels.py" line="66"/>
         <source>Press Get PlayAuth</source>
         <extracomment>This computer&apos;s clock; tests replace it.</extracomment>
         <translation>请点击“获取播放凭证”</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="66"/>
+        <location filename="../../ui/playauth_panels.py" line="67"/>
         <source>The PlayAuth, masked: it carries temporary credentials</source>
         <translation>播放凭证（已打码）：其中包含临时凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="68"/>
-        <location filename="../../ui/playauth_panels.py" line="195"/>
+        <location filename="../../ui/playauth_panels.py" line="69"/>
+        <location filename="../../ui/playauth_panels.py" line="196"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="70"/>
+        <location filename="../../ui/playauth_panels.py" line="71"/>
         <source>Show the PlayAuth and the secrets inside it</source>
         <translation>显示播放凭证及其中的敏感信息</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="72"/>
+        <location filename="../../ui/playauth_panels.py" line="73"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="73"/>
+        <location filename="../../ui/playauth_panels.py" line="74"/>
         <source>Copy the full PlayAuth to the clipboard (for a player test page)</source>
         <translation>将完整的播放凭证复制到剪贴板（用于播放器测试页）</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="82"/>
+        <location filename="../../ui/playauth_panels.py" line="83"/>
         <source>Time left until the AuthInfo&apos;s ExpireTime, by this computer&apos;s clock</source>
         <translation>按本机时钟计算，距 AuthInfo 的 ExpireTime 还剩的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="101"/>
+        <location filename="../../ui/playauth_panels.py" line="102"/>
         <source>Decoded PlayAuth</source>
         <translation>解码后的 PlayAuth</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="103"/>
+        <location filename="../../ui/playauth_panels.py" line="104"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="103"/>
+        <location filename="../../ui/playauth_panels.py" line="104"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="106"/>
+        <location filename="../../ui/playauth_panels.py" line="107"/>
         <source>The PlayAuth decoded (legacy base64-JSON format); secrets stay masked unless Show is on</source>
         <translation>解码后的播放凭证（旧版 base64-JSON 格式）；除非点击“显示”，敏感信息保持打码</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="147"/>
+        <location filename="../../ui/playauth_panels.py" line="148"/>
         <source>Opaque: this PlayAuth is not in the legacy base64-JSON format, so vodgui cannot show what is inside ({0}). The player SDK can still use it; the check falls back to GetPlayInfo with the profile&apos;s key.</source>
         <translation>无法解析：此播放凭证不是旧版 base64-JSON 格式，vodgui 无法显示其内容（{0}）。播放器 SDK 仍可使用它；检查将改用当前配置的密钥调用 GetPlayInfo。</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="195"/>
+        <location filename="../../ui/playauth_panels.py" line="196"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="209"/>
+        <location filename="../../ui/playauth_panels.py" line="210"/>
         <source>Expiry unknown</source>
         <translation>过期时间未知</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="215"/>
+        <location filename="../../ui/playauth_panels.py" line="216"/>
         <source>AuthInfo expires in {0} (at {1})</source>
         <translation>AuthInfo 将在 {0} 后过期（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="217"/>
+        <location filename="../../ui/playauth_panels.py" line="218"/>
         <source>— estimated from the AuthInfoTimeout</source>
         <translation>——根据 AuthInfoTimeout 估算</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="223"/>
+        <location filename="../../ui/playauth_panels.py" line="224"/>
         <source>AuthInfo expired {0} ago (at {1}): get a new PlayAuth.</source>
         <translation>AuthInfo 已于 {0} 前过期（{1}）：请重新获取播放凭证。</translation>
     </message>
@@ -4779,29 +4779,29 @@ VideoId：{1}</translation>
 <context>
     <name>QueueAnnouncements</name>
     <message>
-        <location filename="../../ui/announce.py" line="142"/>
+        <location filename="../../ui/announce.py" line="143"/>
         <source>{0} failed: {1}</source>
         <translation>{0} 上传失败：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/announce.py" line="143"/>
+        <location filename="../../ui/announce.py" line="144"/>
         <source>{0} failed</source>
         <translation>{0} 上传失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/announce.py" line="145"/>
+        <location filename="../../ui/announce.py" line="146"/>
         <source>%n file(s) failed to upload</source>
         <translation>
             <numerusform>%n 个文件上传失败</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/announce.py" line="154"/>
+        <location filename="../../ui/announce.py" line="155"/>
         <source>{0} uploaded</source>
         <translation>{0} 已上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/announce.py" line="155"/>
+        <location filename="../../ui/announce.py" line="156"/>
         <source>%n file(s) uploaded</source>
         <translation>
             <numerusform>已上传 %n 个文件</numerusform>
@@ -4927,20 +4927,30 @@ VideoId：{1}</translation>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../ui/queue_view.py" line="90"/>
+        <location filename="../../ui/queue_view.py" line="91"/>
         <source>Upload queue</source>
         <extracomment>Columns always shown, with their narrowest width in average characters (State is widened to its longest label in the current language). File and Error share what is left. Shown, in this order, while the view is wide enough; their values are in the Details panel and tooltips too. Extra room beyond the narrowest widths, by column: most to File and Error.</extracomment>
         <translation>上传队列</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="256"/>
+        <location filename="../../ui/queue_view.py" line="263"/>
         <source>Drop videos here or press {0}</source>
         <translation>将视频拖放到此处，或按 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_view.py" line="257"/>
+        <location filename="../../ui/queue_view.py" line="264"/>
         <source>Folders are searched for video and audio files, including subfolders. Hold Shift while dropping to keep them in the queue until you press Start.</source>
         <translation>添加文件夹时，会在其中（包括子文件夹）查找视频和音频文件。拖放时按住 Shift，文件会留在队列中，等你按“开始”后再上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_view.py" line="267"/>
+        <source>Loading the queue of your last session…</source>
+        <translation>正在载入上次会话的队列…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_view.py" line="268"/>
+        <source>Files you drop now are added once it is loaded.</source>
+        <translation>现在拖入的文件会在载入完成后加入队列。</translation>
     </message>
 </context>
 <context>
@@ -5124,28 +5134,28 @@ VideoId：{1}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/keyboard.py" line="420"/>
-        <location filename="../../ui/keyboard.py" line="426"/>
+        <location filename="../../ui/keyboard.py" line="411"/>
+        <location filename="../../ui/keyboard.py" line="417"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="421"/>
+        <location filename="../../ui/keyboard.py" line="412"/>
         <source>Every action has a menu entry; these keys do it directly. The page menu (Queue, History, Playback, Log, Watch) and its keys belong to the page that shows.</source>
         <translation>每个操作都有菜单项；这些按键可直接执行。页面菜单（队列、历史记录、播放、日志、监控文件夹）及其按键属于当前显示的页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="428"/>
+        <location filename="../../ui/keyboard.py" line="419"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="428"/>
+        <location filename="../../ui/keyboard.py" line="419"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/keyboard.py" line="439"/>
+        <location filename="../../ui/keyboard.py" line="430"/>
         <source>Moving around</source>
         <translation>移动焦点</translation>
     </message>
@@ -5407,478 +5417,483 @@ VideoId：{1}</translation>
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../ui/upload_page.py" line="119"/>
+        <location filename="../../ui/upload_page.py" line="130"/>
         <source>Details</source>
-        <extracomment>Failures a retry cannot mend: the file itself is the problem (the row says what to do instead). Kinds whose id is a VideoId the Playback page can check (images and attached media are not played).</extracomment>
+        <extracomment>Failures a retry cannot mend: the file itself is the problem (the row says what to do instead). Kinds whose id is a VideoId the Playback page can check (images and attached media are not played). Selections of this many rows are read after the event loop&apos;s next turn (see UploadPage._on_selection_changed). The queue of the last session is loaded and its rows are in the model (see :meth:`load_queue`).</extracomment>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="120"/>
+        <location filename="../../ui/upload_page.py" line="131"/>
         <source>Transfer</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="121"/>
+        <location filename="../../ui/upload_page.py" line="132"/>
         <source>Title, description, tags and other metadata of the selected items</source>
         <translation>所选项目的标题、描述、标签等元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="122"/>
+        <location filename="../../ui/upload_page.py" line="133"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit of the current profile</source>
         <translation>当前配置的并发上传数、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="204"/>
+        <location filename="../../ui/upload_page.py" line="220"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="220"/>
+        <location filename="../../ui/upload_page.py" line="236"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="220"/>
+        <location filename="../../ui/upload_page.py" line="236"/>
         <source>Choose video or audio files to upload</source>
         <translation>选择要上传的视频或音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="222"/>
+        <location filename="../../ui/upload_page.py" line="238"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="222"/>
+        <location filename="../../ui/upload_page.py" line="238"/>
         <source>Upload every video and audio file in a folder and its subfolders</source>
         <translation>上传文件夹及其子文件夹中的所有视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="228"/>
+        <location filename="../../ui/upload_page.py" line="244"/>
         <source>Add files, held until Start…</source>
         <translation>添加文件，等按“开始”再上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="229"/>
+        <location filename="../../ui/upload_page.py" line="245"/>
         <source>Choose files; they wait in the queue, paused, so you can set their details before Start</source>
         <translation>选择文件；它们在队列中暂停等待，可在按“开始”前设置详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="232"/>
+        <location filename="../../ui/upload_page.py" line="248"/>
         <source>Add folder, held until Start…</source>
         <translation>添加文件夹，等按“开始”再上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="233"/>
+        <location filename="../../ui/upload_page.py" line="249"/>
         <source>Choose a folder; its files wait in the queue, paused, so you can set their details before Start</source>
         <translation>选择文件夹；其中的文件在队列中暂停等待，可在按“开始”前设置详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="236"/>
+        <location filename="../../ui/upload_page.py" line="252"/>
         <source>Add files and start now…</source>
         <translation>添加文件并立即上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="237"/>
+        <location filename="../../ui/upload_page.py" line="253"/>
         <source>Choose files; they start uploading at once, even when new files are held (Settings)</source>
         <translation>选择文件；即使设置了暂留新文件，它们也会立即开始上传（见设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="240"/>
+        <location filename="../../ui/upload_page.py" line="256"/>
         <source>Add folder and start now…</source>
         <translation>添加文件夹并立即上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="241"/>
+        <location filename="../../ui/upload_page.py" line="257"/>
         <source>Choose a folder; its files start uploading at once, even when new files are held (Settings)</source>
         <translation>选择文件夹；即使设置了暂留新文件，其中的文件也会立即开始上传（见设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="243"/>
+        <location filename="../../ui/upload_page.py" line="259"/>
         <source>Add URL…</source>
         <translation>添加 URL…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="243"/>
+        <location filename="../../ui/upload_page.py" line="259"/>
         <source>Have VOD fetch files from web addresses (upload by URL)</source>
         <translation>让视频点播从网址拉取文件（URL 拉取上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="246"/>
+        <location filename="../../ui/upload_page.py" line="262"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="246"/>
+        <location filename="../../ui/upload_page.py" line="262"/>
         <source>Start or resume the selected paused or failed items</source>
         <translation>开始或继续所选的已暂停或失败的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="249"/>
+        <location filename="../../ui/upload_page.py" line="265"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="249"/>
+        <location filename="../../ui/upload_page.py" line="265"/>
         <source>Pause the selected items; they continue where they stopped</source>
         <translation>暂停所选项目；之后会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="252"/>
+        <location filename="../../ui/upload_page.py" line="268"/>
         <source>Pause or resume</source>
         <translation>暂停或继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="252"/>
+        <location filename="../../ui/upload_page.py" line="268"/>
         <source>Pause the selection, or resume it when it is paused</source>
         <translation>暂停所选项目；若已暂停则继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="255"/>
+        <location filename="../../ui/upload_page.py" line="271"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="255"/>
+        <location filename="../../ui/upload_page.py" line="271"/>
         <source>Try the selected failed items again, keeping the parts already uploaded</source>
         <translation>重试所选的失败项目，保留已上传的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="258"/>
+        <location filename="../../ui/upload_page.py" line="274"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="258"/>
+        <location filename="../../ui/upload_page.py" line="274"/>
         <source>Stop the selected uploads for good and discard what was sent</source>
         <translation>彻底停止所选上传，并丢弃已发送的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="261"/>
-        <location filename="../../ui/upload_page.py" line="618"/>
+        <location filename="../../ui/upload_page.py" line="277"/>
+        <location filename="../../ui/upload_page.py" line="681"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="261"/>
+        <location filename="../../ui/upload_page.py" line="277"/>
         <source>Remove the selected items from the queue (finished uploads stay in the history)</source>
         <translation>从队列中移除所选项目（已完成的上传仍保留在历史记录中）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="265"/>
+        <location filename="../../ui/upload_page.py" line="281"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="265"/>
+        <location filename="../../ui/upload_page.py" line="281"/>
         <source>Copy the VideoIds of the selected items</source>
         <translation>复制所选项目的 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="267"/>
+        <location filename="../../ui/upload_page.py" line="283"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="267"/>
+        <location filename="../../ui/upload_page.py" line="283"/>
         <source>Check playback of the selected uploaded videos</source>
         <translation>检查所选已上传视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="270"/>
-        <location filename="../../ui/upload_page.py" line="312"/>
+        <location filename="../../ui/upload_page.py" line="286"/>
+        <location filename="../../ui/upload_page.py" line="328"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="270"/>
+        <location filename="../../ui/upload_page.py" line="286"/>
         <source>Resume every paused item</source>
         <translation>继续所有已暂停的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="272"/>
+        <location filename="../../ui/upload_page.py" line="288"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="272"/>
+        <location filename="../../ui/upload_page.py" line="288"/>
         <source>Remove finished and cancelled items from the queue (the History page keeps them)</source>
         <translation>从队列中移除已完成和已取消的项目（“历史记录”页仍会保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="277"/>
+        <location filename="../../ui/upload_page.py" line="293"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="315"/>
+        <location filename="../../ui/upload_page.py" line="331"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="316"/>
+        <location filename="../../ui/upload_page.py" line="332"/>
         <source>Keep them paused; start them later with Start or Resume all</source>
         <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="372"/>
+        <location filename="../../ui/upload_page.py" line="358"/>
         <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
         <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="401"/>
+        <location filename="../../ui/upload_page.py" line="455"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>全部完成：已上传 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="404"/>
+        <location filename="../../ui/upload_page.py" line="458"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="405"/>
+        <location filename="../../ui/upload_page.py" line="459"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="406"/>
+        <location filename="../../ui/upload_page.py" line="460"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n 个已暂停</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="407"/>
+        <location filename="../../ui/upload_page.py" line="461"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="408"/>
+        <location filename="../../ui/upload_page.py" line="462"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n 个完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="410"/>
+        <location filename="../../ui/upload_page.py" line="464"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/upload_page.py" line="466"/>
+        <source>Loading the queue…</source>
+        <translation>正在载入队列…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="523"/>
+        <location filename="../../ui/upload_page.py" line="579"/>
         <source>Added %n file(s) to the queue; they wait, paused, until you press Start.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列；它们会暂停等待，直到你按“开始”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="530"/>
+        <location filename="../../ui/upload_page.py" line="586"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>已跳过 %n 个之前上传到此账号的文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="534"/>
+        <location filename="../../ui/upload_page.py" line="590"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>已略过文件夹中 %n 个不是视频或音频的文件（可在设置中允许所有文件）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="536"/>
+        <location filename="../../ui/upload_page.py" line="592"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="540"/>
+        <location filename="../../ui/upload_page.py" line="596"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>有 %n 项未添加，因为它们只会失败：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="601"/>
+        <location filename="../../ui/upload_page.py" line="664"/>
         <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
         <translation>
             <numerusform>点播为其创建的图片会被删除（DeleteImage）：%n 张图片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="603"/>
+        <location filename="../../ui/upload_page.py" line="666"/>
         <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
         <translation>
             <numerusform>点播为其创建的辅助媒资会被删除（DeleteAttachedMedia）：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="627"/>
+        <location filename="../../ui/upload_page.py" line="690"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>已复制 %n 个 VideoId。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="680"/>
+        <location filename="../../ui/upload_page.py" line="743"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>正在点播中保存 %n 个视频的详细信息…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="411"/>
+        <location filename="../../ui/upload_page.py" line="467"/>
         <source>The queue is empty</source>
         <translation>队列为空</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="427"/>
+        <location filename="../../ui/upload_page.py" line="483"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="428"/>
+        <location filename="../../ui/upload_page.py" line="484"/>
         <source>Add files to the queue</source>
         <translation>添加文件到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="434"/>
+        <location filename="../../ui/upload_page.py" line="490"/>
         <source>Add a folder to the queue</source>
         <translation>添加文件夹到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="463"/>
+        <location filename="../../ui/upload_page.py" line="519"/>
         <source>Added 1 URL to the queue.</source>
         <translation>已将 1 个 URL 加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="426"/>
+        <location filename="../../ui/upload_page.py" line="482"/>
         <source>Media files ({0})</source>
         <translation>媒体文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="426"/>
+        <location filename="../../ui/upload_page.py" line="482"/>
         <source>Images ({0})</source>
         <translation>图片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="427"/>
+        <location filename="../../ui/upload_page.py" line="483"/>
         <source>HLS playlists (*.m3u8)</source>
         <translation>HLS 播放列表 (*.m3u8)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="456"/>
+        <location filename="../../ui/upload_page.py" line="512"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件会使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="464"/>
+        <location filename="../../ui/upload_page.py" line="520"/>
         <source>Added {0} URLs to the queue.</source>
         <translation>已将 {0} 个 URL 加入队列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="466"/>
-        <location filename="../../ui/upload_page.py" line="532"/>
+        <location filename="../../ui/upload_page.py" line="522"/>
+        <location filename="../../ui/upload_page.py" line="588"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>已在队列中：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="499"/>
+        <location filename="../../ui/upload_page.py" line="555"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在上传封面图片 {0}；完成后将成为 %n 个视频的封面。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="526"/>
+        <location filename="../../ui/upload_page.py" line="582"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="528"/>
+        <location filename="../../ui/upload_page.py" line="584"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>已添加 %n 个字幕文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="542"/>
+        <location filename="../../ui/upload_page.py" line="598"/>
         <source>No video or audio files were found.</source>
         <translation>未找到视频或音频文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="550"/>
+        <location filename="../../ui/upload_page.py" line="606"/>
         <source>not a video, audio or image file VOD takes</source>
         <translation>不是点播接受的视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="551"/>
+        <location filename="../../ui/upload_page.py" line="607"/>
         <source>empty (0 bytes)</source>
         <translation>空文件（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="552"/>
+        <location filename="../../ui/upload_page.py" line="608"/>
         <source>cannot be read (check its permissions)</source>
         <translation>无法读取（请检查权限）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="553"/>
+        <location filename="../../ui/upload_page.py" line="609"/>
         <source>no longer exists</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="554"/>
+        <location filename="../../ui/upload_page.py" line="610"/>
         <source>a folder with no video or audio files</source>
         <translation>文件夹中没有视频或音频文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="592"/>
+        <location filename="../../ui/upload_page.py" line="655"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>取消 %n 个上传吗？已发送的内容将被丢弃。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="598"/>
+        <location filename="../../ui/upload_page.py" line="661"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>点播为其创建的占位视频会被删除（DeleteVideo）：%n 个视频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="605"/>
+        <location filename="../../ui/upload_page.py" line="668"/>
         <source>You can queue a cancelled item again with Start; it starts from the beginning.</source>
         <translation>已取消的项目可以用“开始”重新加入队列，将从头开始上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="606"/>
+        <location filename="../../ui/upload_page.py" line="669"/>
         <source>Cancel uploads</source>
         <translation>取消上传</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="616"/>
+        <location filename="../../ui/upload_page.py" line="679"/>
         <source>Remove items</source>
         <translation>移除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="617"/>
+        <location filename="../../ui/upload_page.py" line="680"/>
         <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
         <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="647"/>
+        <location filename="../../ui/upload_page.py" line="710"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -6156,32 +6171,32 @@ VideoId：{1}</translation>
 <context>
     <name>VideoMetaPanel</name>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="276"/>
+        <location filename="../../ui/playauth_panels.py" line="239"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="304"/>
+        <location filename="../../ui/playauth_panels.py" line="267"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="304"/>
+        <location filename="../../ui/playauth_panels.py" line="267"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="304"/>
+        <location filename="../../ui/playauth_panels.py" line="267"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="305"/>
+        <location filename="../../ui/playauth_panels.py" line="268"/>
         <source>Cover URL:</source>
         <translation>封面地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/playauth_panels.py" line="313"/>
+        <location filename="../../ui/playauth_panels.py" line="276"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -6514,201 +6529,201 @@ VideoId：{1}</translation>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="286"/>
+        <location filename="../../ui/metadata_editor.py" line="289"/>
         <source>Comma separated, e.g. sports, 2024</source>
         <translation>以英文逗号分隔，例如：体育, 2024</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="168"/>
+        <location filename="../../ui/metadata_editor.py" line="169"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="141"/>
-        <location filename="../../ui/metadata_editor.py" line="163"/>
-        <location filename="../../ui/metadata_editor.py" line="222"/>
+        <location filename="../../ui/metadata_editor.py" line="142"/>
+        <location filename="../../ui/metadata_editor.py" line="164"/>
+        <location filename="../../ui/metadata_editor.py" line="223"/>
         <source>Choose…</source>
         <extracomment>Lists the account&apos;s categories as (CateId, name, depth); runs off the GUI thread. None: no picker.</extracomment>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="142"/>
-        <location filename="../../ui/metadata_editor.py" line="164"/>
+        <location filename="../../ui/metadata_editor.py" line="143"/>
+        <location filename="../../ui/metadata_editor.py" line="165"/>
         <source>Pick one of the account&apos;s categories (GetCategories)</source>
         <translation>从账号的分类中选择（GetCategories）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="168"/>
+        <location filename="../../ui/metadata_editor.py" line="169"/>
         <source>&amp;Description:</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="168"/>
+        <location filename="../../ui/metadata_editor.py" line="169"/>
         <source>Ta&amp;gs:</source>
         <translation>标签(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="169"/>
+        <location filename="../../ui/metadata_editor.py" line="170"/>
         <source>&amp;Category ID:</source>
         <translation>分类 ID(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="169"/>
+        <location filename="../../ui/metadata_editor.py" line="170"/>
         <source>Template &amp;group:</source>
         <translation>转码模板组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="170"/>
+        <location filename="../../ui/metadata_editor.py" line="171"/>
         <source>&amp;Workflow:</source>
         <translation>工作流(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="170"/>
+        <location filename="../../ui/metadata_editor.py" line="171"/>
         <source>&amp;Storage location:</source>
         <translation>存储地址(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="171"/>
+        <location filename="../../ui/metadata_editor.py" line="172"/>
         <source>&amp;App ID:</source>
         <translation>应用 ID(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="171"/>
+        <location filename="../../ui/metadata_editor.py" line="172"/>
         <source>Call&amp;back URL:</source>
         <translation>回调地址(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="172"/>
+        <location filename="../../ui/metadata_editor.py" line="173"/>
         <source>&amp;UserData:</source>
         <translation>UserData(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="172"/>
+        <location filename="../../ui/metadata_editor.py" line="173"/>
         <source>Co&amp;ver URL:</source>
         <translation>封面地址(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="175"/>
+        <location filename="../../ui/metadata_editor.py" line="176"/>
         <source>The video&apos;s title in VOD. Empty: the file name without its extension.</source>
         <translation>视频在点播中的标题。留空：使用不含扩展名的文件名。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="176"/>
+        <location filename="../../ui/metadata_editor.py" line="177"/>
         <source>Up to 1024 bytes.</source>
         <translation>最多 1024 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="177"/>
+        <location filename="../../ui/metadata_editor.py" line="178"/>
         <source>Up to 16 tags, separated by commas; each at most 32 bytes.</source>
         <translation>最多 16 个标签，以英文逗号分隔；每个最多 32 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="178"/>
+        <location filename="../../ui/metadata_editor.py" line="179"/>
         <source>The numeric ID of a category from the VOD console (empty: none).</source>
         <translation>视频点播控制台中分类的数字 ID（留空：不分类）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="179"/>
+        <location filename="../../ui/metadata_editor.py" line="180"/>
         <source>The transcoding template group ID (empty: the default group).</source>
         <translation>转码模板组 ID（留空：使用默认模板组）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="180"/>
+        <location filename="../../ui/metadata_editor.py" line="181"/>
         <source>A workflow ID; it takes precedence over the template group.</source>
         <translation>工作流 ID；优先于转码模板组。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="181"/>
+        <location filename="../../ui/metadata_editor.py" line="182"/>
         <source>The storage bucket address (empty: the default storage).</source>
         <translation>存储地址（留空：使用默认存储）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="182"/>
+        <location filename="../../ui/metadata_editor.py" line="183"/>
         <source>The VOD application ID (empty: app-1000000).</source>
         <translation>视频点播应用 ID（留空：app-1000000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="183"/>
+        <location filename="../../ui/metadata_editor.py" line="184"/>
         <source>VOD posts event notifications for these videos to this http(s) URL.</source>
         <translation>视频点播会将这些视频的事件通知发送到此 http(s) 回调地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="184"/>
+        <location filename="../../ui/metadata_editor.py" line="185"/>
         <source>Extra UserData as a JSON object; merged with the callback URL.</source>
         <translation>额外的 UserData（JSON 对象）；会与回调地址合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="185"/>
+        <location filename="../../ui/metadata_editor.py" line="186"/>
         <source>A custom thumbnail URL (http or https).</source>
         <translation>自定义封面地址（http 或 https）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="198"/>
+        <location filename="../../ui/metadata_editor.py" line="199"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="208"/>
+        <location filename="../../ui/metadata_editor.py" line="209"/>
         <source>This account has no categories yet (create them in the VOD console)</source>
         <translation>此账号还没有分类（请在点播控制台中创建）</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="217"/>
+        <location filename="../../ui/metadata_editor.py" line="218"/>
         <source>The categories could not be listed: {0}</source>
         <translation>无法列出分类：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="243"/>
+        <location filename="../../ui/metadata_editor.py" line="244"/>
         <source>VOD takes this only when it creates a video; it cannot be changed afterwards.</source>
         <translation>点播仅在创建视频时接受此项，之后无法修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="274"/>
+        <location filename="../../ui/metadata_editor.py" line="277"/>
         <source>Several values: type to replace them all</source>
         <translation>多个不同的值：输入内容将全部替换</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="325"/>
+        <location filename="../../ui/metadata_editor.py" line="328"/>
         <source>The title is longer than {0} bytes.</source>
         <translation>标题超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="327"/>
+        <location filename="../../ui/metadata_editor.py" line="330"/>
         <source>VOD does not accept emoji or similar characters in titles.</source>
         <translation>视频点播不接受标题中含有 emoji 等字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="329"/>
+        <location filename="../../ui/metadata_editor.py" line="332"/>
         <source>The description is longer than {0} bytes.</source>
         <translation>描述超过 {0} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="333"/>
+        <location filename="../../ui/metadata_editor.py" line="336"/>
         <source>At most {0} tags are allowed; there are {1}.</source>
         <translation>最多允许 {0} 个标签；当前有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="336"/>
+        <location filename="../../ui/metadata_editor.py" line="339"/>
         <source>The tag “{0}” is longer than {1} bytes.</source>
         <translation>标签“{0}”超过 {1} 字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="338"/>
+        <location filename="../../ui/metadata_editor.py" line="341"/>
         <source>A category ID is a positive number, such as 1000123 (see the VOD console&apos;s categories).</source>
         <translation>分类 ID 是正整数，例如 1000123（见点播控制台的分类管理）。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="341"/>
+        <location filename="../../ui/metadata_editor.py" line="344"/>
         <source>The address must start with http:// or https://.</source>
         <translation>地址必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="346"/>
+        <location filename="../../ui/metadata_editor.py" line="349"/>
         <source>This is not valid JSON: {0}</source>
         <translation>这不是有效的 JSON：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/metadata_editor.py" line="348"/>
+        <location filename="../../ui/metadata_editor.py" line="351"/>
         <source>UserData must be a JSON object, for example {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}.</source>
         <translation>UserData 必须是 JSON 对象，例如 {&quot;Extend&quot;: {&quot;key&quot;: &quot;value&quot;}}。</translation>
     </message>
