@@ -83,6 +83,8 @@ def retry_helps(snap: JobSnapshot) -> bool:
 PLAYABLE_KINDS = frozenset({KIND_VIDEO, KIND_M3U8, KIND_URL})
 
 
+#: Mass actions (pause, start, cancel… of a big selection) are applied this many items at a time.
+MASS_STEP = 5000
 #: Selections of this many rows are read after the event loop's next turn (see UploadPage._on_selection_changed).
 BIG_SELECTION = 5000
 _STATE = operator.attrgetter("state")
@@ -180,6 +182,11 @@ class UploadPage(QWidget):
         self._selection_read.setSingleShot(True)
         self._selection_read.setInterval(0)
         self._selection_read.timeout.connect(self._read_selection)
+        self._actions_pending: list[JobSnapshot] = []
+        self._actions_timer = QTimer(self)
+        self._actions_timer.setSingleShot(True)
+        self._actions_timer.setInterval(0)
+        self._actions_timer.timeout.connect(self._apply_pending_actions)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.setInterval(15_000)
@@ -402,6 +409,21 @@ class UploadPage(QWidget):
         snaps = self.selected()
         self._selected = set(map(_JOB_ID, snaps))
         self.details.set_items(snaps)
+        self._actions_for(snaps)
+
+    def _actions_for(self, snaps: list[JobSnapshot]) -> None:
+        """The actions' states for these selected rows: for a big selection in a turn of the event loop of its own
+        (the Details panel and the actions each read 100,000 rows in ~20 ms; one after the other they held the
+        window for twice that, more while uploads compete for the interpreter)."""
+        self._actions_timer.stop()
+        if len(snaps) >= BIG_SELECTION:
+            self._actions_pending = snaps
+            self._actions_timer.start()
+        else:
+            self._update_actions(snaps)
+
+    def _apply_pending_actions(self) -> None:
+        snaps, self._actions_pending = self._actions_pending, []
         self._update_actions(snaps)
 
     def _update_actions(self, snaps: list[JobSnapshot] | None = None) -> None:
@@ -443,7 +465,7 @@ class UploadPage(QWidget):
     def _refresh_selection(self) -> None:
         current = self.selected()  # in row order already
         self.details.refresh(current)
-        self._update_actions(current)
+        self._actions_for(current)
 
     def _on_jobs_removed(self, job_ids: list[int]) -> None:
         if self._selected & set(job_ids):
@@ -612,13 +634,21 @@ class UploadPage(QWidget):
         return texts.get(reason, reason)
 
     # -- actions ---------------------------------------------------------------------------------------------
-    def _engine(self, call: Callable[[], Any], items: int = 0) -> None:
-        """Run an engine call on the ordered worker. ``items``: how many queue items it changes; pausing 100,000 is a
-        long Python loop, run so that the window still repaints (short GIL switches, no garbage collection over
-        the 100,000 new snapshots meanwhile, see vodgui.ui.collector)."""
-        def run() -> Any:
-            with many_long_lived(items, sweep=True), short_switches():
-                return call()
+    def _engine(self, call: Callable[[], Any]) -> None:
+        """Run an engine call on the ordered worker."""
+        self.ops.submit(call)
+
+    def _engine_each(self, call: Callable[[list[int]], Any], ids: list[int]) -> None:
+        """Apply ``call`` to the items ``ids`` on the ordered worker, in steps of :data:`MASS_STEP`. Pausing 100,000
+        items is a long Python loop, run so that the window still repaints: short GIL switches, and no collection
+        over a growing heap of new snapshots (a full one took ~100 ms); after each step what it made is swept and
+        frozen (see vodgui.ui.collector), so no collection walks more than one step's objects."""
+        def run() -> None:
+            with short_switches():
+                for start in range(0, len(ids), MASS_STEP):
+                    step = ids[start:start + MASS_STEP]
+                    with many_long_lived(len(step), sweep=True):
+                        call(step)
 
         self.ops.submit(run)
 
@@ -628,12 +658,12 @@ class UploadPage(QWidget):
     def start_selected(self) -> None:
         ids = _ids(self.selected(), _RESUMABLE)
         if ids:
-            self._engine(lambda: self.ctx.engine.resume(ids), len(ids))
+            self._engine_each(self.ctx.engine.resume, ids)
 
     def pause_selected(self) -> None:
         ids = _ids(self.selected(), _PAUSABLE)
         if ids:
-            self._engine(lambda: self.ctx.engine.pause(ids), len(ids))
+            self._engine_each(self.ctx.engine.pause, ids)
 
     def toggle_selected(self) -> None:
         """Space: pause what runs or waits; otherwise resume what is paused or failed."""
@@ -645,7 +675,7 @@ class UploadPage(QWidget):
     def retry_selected(self) -> None:
         ids = [s.job_id for s in self.selected() if s.state is _S.FAILED and retry_helps(s)]
         if ids:
-            self._engine(lambda: self.ctx.engine.retry(ids), len(ids))
+            self._engine_each(self.ctx.engine.retry, ids)
 
     def cancel_selected(self) -> None:
         snaps = [s for s in self.selected() if not s.state.terminal]
@@ -668,7 +698,7 @@ class UploadPage(QWidget):
         text += " " + self.tr("You can queue a cancelled item again with Start; it starts from the beginning.")
         if not self.confirm(self.tr("Cancel uploads"), text, self.tr("Cancel uploads")):
             return
-        self._engine(lambda: self.ctx.engine.cancel(ids), len(ids))
+        self._engine_each(self.ctx.engine.cancel, ids)
 
     def remove_selected(self) -> None:
         snaps = self.selected()
@@ -681,7 +711,7 @@ class UploadPage(QWidget):
                 .format(running), self.tr("Remove")):
             return
         ids = [s.job_id for s in snaps]
-        self._engine(lambda: self.ctx.engine.remove(ids), len(ids))
+        self._engine_each(self.ctx.engine.remove, ids)
 
     def copy_video_ids(self) -> None:
         ids = [s.media_id for s in self.selected() if s.media_id]
@@ -698,12 +728,12 @@ class UploadPage(QWidget):
         self.banner.hide()
         ids = _ids(self.model.snapshots(), (_S.PAUSED,))
         if ids:
-            self._engine(lambda: self.ctx.engine.resume(ids), len(ids))
+            self._engine_each(self.ctx.engine.resume, ids)
 
     def clear_finished(self) -> None:
         ids = _ids(self.model.snapshots(), (_S.DONE, _S.CANCELLED))
         if ids:
-            self._engine(lambda: self.ctx.engine.remove(ids), len(ids))
+            self._engine_each(self.ctx.engine.remove, ids)
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         """Ask before something that cannot be undone (tests replace this method)."""
@@ -737,7 +767,7 @@ class UploadPage(QWidget):
 
     # -- metadata --------------------------------------------------------------------------------------------
     def _on_apply_metadata(self, job_ids: list[int], changes: dict[str, Any]) -> None:
-        self._engine(lambda: self.ctx.engine.update_metadata(job_ids, changes), len(job_ids))
+        self._engine_each(lambda step: self.ctx.engine.update_metadata(step, changes), list(job_ids))
         in_vod = [i for i in job_ids if (snap := self.model.snapshot(i)) is not None and exists_in_vod(snap)]
         if in_vod:
             self._show(self.tr("Saving the details in VOD for %n video(s)…", "", len(in_vod)))
