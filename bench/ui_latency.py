@@ -91,7 +91,11 @@ class StallMeter:
             while True:
                 time.sleep(0.005)
                 late = (time.perf_counter() - self.last_tick) * 1000
-                if self.timer.isActive() and self.last_tick and late > late_ms:
+                try:
+                    active = self.timer.isActive()
+                except RuntimeError:  # the app is closing
+                    return
+                if active and self.last_tick and late > late_ms:
                     frames = sys._current_frames()
                     others = [where(f) for ident, f in frames.items() if ident not in (main, threading.get_ident())]
                     self.samples.append((late, where(frames.get(main)),

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
+        self._queue_loading = False  # the last session's queue is being loaded (see UploadPage.load_queue)
         self.ctx = ctx
         #: What the last notification shown is about (a tray message is clicked only while it is the last one).
         self.notice: Notice | None = None
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         """The pages, their texts in the current language (built again after a language change, except the Watch
         page, whose folder watcher runs on)."""
         self.upload_page = UploadPage(self.ctx, self.model, self)
+        self.upload_page.queue_loading.connect(self._on_queue_loading)
         self.history_page = HistoryPage(self.ctx, self)
         self.later_failures.attach(self.history_page)
         self.playback_page = PlaybackPage(self.ctx, self)
@@ -307,6 +309,10 @@ class MainWindow(QMainWindow):
             if snap.state is JobState.QUEUED or snap.state.active:
                 self._batch.add(snap.job_id)
 
+    def _on_queue_loading(self, loading: bool) -> None:
+        self._queue_loading = loading
+        self._update_title()
+
     def _update_title(self) -> None:
         """Title, tray tooltip and status bar from the queue's rows as this flush left them."""
         counts = self.model.counts()
@@ -319,7 +325,8 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("%n item(s) left to upload", "", counts.uploading + counts.waiting))
         else:
             title = f"vodgui {__version__}"
-            self.status.setText(self.tr("%n item(s) in the queue", "", counts.rows))
+            self.status.setText(self.tr("Loading the queue…") if self._queue_loading
+                                else self.tr("%n item(s) in the queue", "", counts.rows))
         self.setWindowTitle(title)
         if self.tray is not None:
             self.tray.setToolTip(title)

@@ -105,9 +105,11 @@ class UploadPage(QWidget):
     Signals:
         action_triggered(): one of its actions was triggered (the window brings the page forward, so a shortcut
             pressed on another page acts where the user sees it).
+        queue_loading(bool): the queue of the last session started (True) or finished (False) loading.
     """
 
     action_triggered = Signal()
+    queue_loading = Signal(bool)
 
     def __init__(self, ctx: AppContext, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -352,6 +354,7 @@ class UploadPage(QWidget):
         self.intake.set_ready(False)
         self.view.set_loading(True)
         self._update_summary()
+        self.queue_loading.emit(True)
         engine = self.ctx.engine
 
         def restore() -> int:
@@ -375,6 +378,7 @@ class UploadPage(QWidget):
         self.queue_loaded = True
         self.view.set_loading(False)
         self._update_summary()
+        self.queue_loading.emit(False)
         self.intake.set_ready(True)
 
     # -- selection -------------------------------------------------------------------------------------------

@@ -45,7 +45,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n uploading</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>%n item left to upload</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>%n item in the queue</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>%n file of this batch failed.</numerusform>
@@ -85,8 +85,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="346"/>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>%n file uploaded.</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>%n video(s) failed after their upload</source>
         <translation>
             <numerusform>%n video failed after its upload</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>%n video(s) will not play: {0}</source>
         <translation>
             <numerusform>%n video will not play: {0}</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>%n upload running. Pause them and quit? They continue where they stopped the next time you open vodgui.</numerusform>
@@ -162,7 +162,7 @@
 <context>
     <name>UploadPage</name>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="455"/>
+        <location filename="../../ui/upload_page.py" line="481"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>All done: %n item uploaded</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="458"/>
+        <location filename="../../ui/upload_page.py" line="484"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n uploading</numerusform>
@@ -178,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="459"/>
+        <location filename="../../ui/upload_page.py" line="485"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -186,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="460"/>
+        <location filename="../../ui/upload_page.py" line="486"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n paused</numerusform>
@@ -194,7 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="461"/>
+        <location filename="../../ui/upload_page.py" line="487"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="462"/>
+        <location filename="../../ui/upload_page.py" line="488"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n done</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="464"/>
+        <location filename="../../ui/upload_page.py" line="490"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n cancelled</numerusform>
@@ -218,8 +218,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="522"/>
-        <location filename="../../ui/upload_page.py" line="588"/>
+        <location filename="../../ui/upload_page.py" line="548"/>
+        <location filename="../../ui/upload_page.py" line="614"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>Already in the queue: %n file.</numerusform>
@@ -227,7 +227,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="555"/>
+        <location filename="../../ui/upload_page.py" line="581"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>Uploading the cover image {0}; it becomes the cover of %n video when it is done.</numerusform>
@@ -235,7 +235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="579"/>
+        <location filename="../../ui/upload_page.py" line="605"/>
         <source>Added %n file(s) to the queue; they wait, paused, until you press Start.</source>
         <translation>
             <numerusform>Added %n file to the queue; it waits, paused, until you press Start.</numerusform>
@@ -243,7 +243,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="582"/>
+        <location filename="../../ui/upload_page.py" line="608"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>Added %n file to the queue.</numerusform>
@@ -251,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="584"/>
+        <location filename="../../ui/upload_page.py" line="610"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>Added %n subtitle file.</numerusform>
@@ -259,7 +259,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="586"/>
+        <location filename="../../ui/upload_page.py" line="612"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>Skipped %n file uploaded before to this account.</numerusform>
@@ -267,7 +267,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="590"/>
+        <location filename="../../ui/upload_page.py" line="616"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>Left out %n file in folders that are not video or audio (Settings can allow all files).</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="596"/>
+        <location filename="../../ui/upload_page.py" line="622"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>Not added, as %n item could only fail:</numerusform>
@@ -283,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="655"/>
+        <location filename="../../ui/upload_page.py" line="689"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>Cancel %n upload? What was sent is discarded.</numerusform>
@@ -291,7 +291,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="661"/>
+        <location filename="../../ui/upload_page.py" line="695"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>The placeholder video VOD made for it is deleted (DeleteVideo): %n video.</numerusform>
@@ -299,7 +299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="664"/>
+        <location filename="../../ui/upload_page.py" line="698"/>
         <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
         <translation>
             <numerusform>The image VOD made for it is deleted (DeleteImage): %n image.</numerusform>
@@ -307,7 +307,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="666"/>
+        <location filename="../../ui/upload_page.py" line="700"/>
         <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
         <translation>
             <numerusform>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file.</numerusform>
@@ -315,7 +315,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="690"/>
+        <location filename="../../ui/upload_page.py" line="724"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>Copied %n VideoId.</numerusform>
@@ -323,7 +323,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="743"/>
+        <location filename="../../ui/upload_page.py" line="777"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>Saving the details in VOD for %n video…</numerusform>

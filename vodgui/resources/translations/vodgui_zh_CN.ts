@@ -2062,217 +2062,222 @@ File: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Pages (Ctrl+1 to Ctrl+5)</source>
         <extracomment>What the last notification shown is about (a tray message is clicked only while it is the last one).</extracomment>
         <translation>页面（Ctrl+1 至 Ctrl+5）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Playback</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Watch</source>
         <translation>监控文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>The account uploads and playback checks use. Switch at any time; running uploads keep their own profile.</source>
         <translation>上传和播放检查所用的账号。可随时切换；正在进行的上传仍使用原来的配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Edit the current profile, test its connection</source>
         <translation>编辑当前配置，测试其连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>New profile…</source>
         <translation>新建配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Add an account: AccessKey in the keychain, or your team&apos;s AppServer</source>
         <translation>添加账号：AccessKey 保存在钥匙串中，或使用团队的 AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Language, resuming after a restart, notifications</source>
         <translation>语言、重启后继续上传、通知</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>{0} — offline, nothing leaves this computer</source>
         <translation>{0} — 离线，任何内容都不会离开本机</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>The built-in sandbox: a VOD, STS and OSS on this computer for trying vodgui out. Nothing is uploaded to Alibaba Cloud.</source>
         <translation>内置沙箱：在本机运行的点播、STS 和 OSS，用来试用 vodgui。不会上传任何内容到阿里云。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>offline sandbox</source>
         <translation>离线沙箱</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>%n item(s) left to upload</source>
         <translation>
             <numerusform>还剩 %n 项待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>%n item(s) in the queue</source>
         <translation>
             <numerusform>队列中有 %n 项</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="328"/>
+        <source>Loading the queue…</source>
+        <translation>正在载入队列…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>%n file(s) of this batch failed.</source>
         <translation>
             <numerusform>本批中有 %n 个文件失败。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="346"/>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>%n file(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>A video failed after its upload</source>
         <translation>有视频在上传后失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>“{0}” will not play. {1}</source>
         <translation>“{0}”无法播放。{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>%n video(s) failed after their upload</source>
         <translation>
             <numerusform>%n 个视频在上传后失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>%n video(s) will not play: {0}</source>
         <translation>
             <numerusform>%n 个视频无法播放：{0}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>%n upload(s) running. Pause them and quit? They continue where they stopped the next time you open vodgui.</source>
         <translation>
             <numerusform>有 %n 个上传正在进行。暂停并退出吗？下次打开 vodgui 时会从中断处继续。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Upload credential</source>
         <translation>上传凭证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>STS</source>
         <translation>STS</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>AppServer</source>
         <translation>AppServer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>AccessKey</source>
         <translation>AccessKey</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Uploads finished with errors</source>
         <translation>上传已结束，但有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Uploads finished</source>
         <translation>上传已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>Uploads are running</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Pause and quit</source>
         <translation>暂停并退出</translation>
     </message>
@@ -5417,483 +5422,483 @@ VideoId：{1}</translation>
 <context>
     <name>UploadPage</name>
     <message>
-        <location filename="../../ui/upload_page.py" line="130"/>
+        <location filename="../../ui/upload_page.py" line="134"/>
         <source>Details</source>
-        <extracomment>Failures a retry cannot mend: the file itself is the problem (the row says what to do instead). Kinds whose id is a VideoId the Playback page can check (images and attached media are not played). Selections of this many rows are read after the event loop&apos;s next turn (see UploadPage._on_selection_changed). The queue of the last session is loaded and its rows are in the model (see :meth:`load_queue`).</extracomment>
+        <extracomment>Failures a retry cannot mend: the file itself is the problem (the row says what to do instead). Kinds whose id is a VideoId the Playback page can check (images and attached media are not played). Mass actions (pause, start, cancel… of a big selection) are applied this many items at a time. Selections of this many rows are read after the event loop&apos;s next turn (see UploadPage._on_selection_changed). The queue of the last session is loaded and its rows are in the model (see :meth:`load_queue`).</extracomment>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="131"/>
+        <location filename="../../ui/upload_page.py" line="135"/>
         <source>Transfer</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="132"/>
+        <location filename="../../ui/upload_page.py" line="136"/>
         <source>Title, description, tags and other metadata of the selected items</source>
         <translation>所选项目的标题、描述、标签等元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="133"/>
+        <location filename="../../ui/upload_page.py" line="137"/>
         <source>Parallel uploads, part size, retries and the bandwidth limit of the current profile</source>
         <translation>当前配置的并发上传数、分片大小、重试次数和带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="220"/>
+        <location filename="../../ui/upload_page.py" line="229"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="236"/>
+        <location filename="../../ui/upload_page.py" line="245"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="236"/>
+        <location filename="../../ui/upload_page.py" line="245"/>
         <source>Choose video or audio files to upload</source>
         <translation>选择要上传的视频或音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="238"/>
+        <location filename="../../ui/upload_page.py" line="247"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="238"/>
+        <location filename="../../ui/upload_page.py" line="247"/>
         <source>Upload every video and audio file in a folder and its subfolders</source>
         <translation>上传文件夹及其子文件夹中的所有视频和音频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="244"/>
+        <location filename="../../ui/upload_page.py" line="253"/>
         <source>Add files, held until Start…</source>
         <translation>添加文件，等按“开始”再上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="245"/>
+        <location filename="../../ui/upload_page.py" line="254"/>
         <source>Choose files; they wait in the queue, paused, so you can set their details before Start</source>
         <translation>选择文件；它们在队列中暂停等待，可在按“开始”前设置详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="248"/>
+        <location filename="../../ui/upload_page.py" line="257"/>
         <source>Add folder, held until Start…</source>
         <translation>添加文件夹，等按“开始”再上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="249"/>
+        <location filename="../../ui/upload_page.py" line="258"/>
         <source>Choose a folder; its files wait in the queue, paused, so you can set their details before Start</source>
         <translation>选择文件夹；其中的文件在队列中暂停等待，可在按“开始”前设置详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="252"/>
+        <location filename="../../ui/upload_page.py" line="261"/>
         <source>Add files and start now…</source>
         <translation>添加文件并立即上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="253"/>
+        <location filename="../../ui/upload_page.py" line="262"/>
         <source>Choose files; they start uploading at once, even when new files are held (Settings)</source>
         <translation>选择文件；即使设置了暂留新文件，它们也会立即开始上传（见设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="256"/>
+        <location filename="../../ui/upload_page.py" line="265"/>
         <source>Add folder and start now…</source>
         <translation>添加文件夹并立即上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="257"/>
+        <location filename="../../ui/upload_page.py" line="266"/>
         <source>Choose a folder; its files start uploading at once, even when new files are held (Settings)</source>
         <translation>选择文件夹；即使设置了暂留新文件，其中的文件也会立即开始上传（见设置）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="259"/>
+        <location filename="../../ui/upload_page.py" line="268"/>
         <source>Add URL…</source>
         <translation>添加 URL…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="259"/>
+        <location filename="../../ui/upload_page.py" line="268"/>
         <source>Have VOD fetch files from web addresses (upload by URL)</source>
         <translation>让视频点播从网址拉取文件（URL 拉取上传）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="262"/>
+        <location filename="../../ui/upload_page.py" line="271"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="262"/>
+        <location filename="../../ui/upload_page.py" line="271"/>
         <source>Start or resume the selected paused or failed items</source>
         <translation>开始或继续所选的已暂停或失败的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="265"/>
+        <location filename="../../ui/upload_page.py" line="274"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="265"/>
+        <location filename="../../ui/upload_page.py" line="274"/>
         <source>Pause the selected items; they continue where they stopped</source>
         <translation>暂停所选项目；之后会从中断处继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="268"/>
+        <location filename="../../ui/upload_page.py" line="277"/>
         <source>Pause or resume</source>
         <translation>暂停或继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="268"/>
+        <location filename="../../ui/upload_page.py" line="277"/>
         <source>Pause the selection, or resume it when it is paused</source>
         <translation>暂停所选项目；若已暂停则继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="271"/>
+        <location filename="../../ui/upload_page.py" line="280"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="271"/>
+        <location filename="../../ui/upload_page.py" line="280"/>
         <source>Try the selected failed items again, keeping the parts already uploaded</source>
         <translation>重试所选的失败项目，保留已上传的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="274"/>
+        <location filename="../../ui/upload_page.py" line="283"/>
         <source>Cancel…</source>
         <translation>取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="274"/>
+        <location filename="../../ui/upload_page.py" line="283"/>
         <source>Stop the selected uploads for good and discard what was sent</source>
         <translation>彻底停止所选上传，并丢弃已发送的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="277"/>
-        <location filename="../../ui/upload_page.py" line="681"/>
+        <location filename="../../ui/upload_page.py" line="286"/>
+        <location filename="../../ui/upload_page.py" line="715"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="277"/>
+        <location filename="../../ui/upload_page.py" line="286"/>
         <source>Remove the selected items from the queue (finished uploads stay in the history)</source>
         <translation>从队列中移除所选项目（已完成的上传仍保留在历史记录中）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="281"/>
+        <location filename="../../ui/upload_page.py" line="290"/>
         <source>Copy VideoId</source>
         <translation>复制 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="281"/>
+        <location filename="../../ui/upload_page.py" line="290"/>
         <source>Copy the VideoIds of the selected items</source>
         <translation>复制所选项目的 VideoId</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="283"/>
+        <location filename="../../ui/upload_page.py" line="292"/>
         <source>Open in Playback</source>
         <translation>在播放页打开</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="283"/>
+        <location filename="../../ui/upload_page.py" line="292"/>
         <source>Check playback of the selected uploaded videos</source>
         <translation>检查所选已上传视频的播放</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="286"/>
-        <location filename="../../ui/upload_page.py" line="328"/>
+        <location filename="../../ui/upload_page.py" line="295"/>
+        <location filename="../../ui/upload_page.py" line="337"/>
         <source>Resume all</source>
         <translation>全部继续</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="286"/>
+        <location filename="../../ui/upload_page.py" line="295"/>
         <source>Resume every paused item</source>
         <translation>继续所有已暂停的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="288"/>
+        <location filename="../../ui/upload_page.py" line="297"/>
         <source>Clear finished</source>
         <translation>清除已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="288"/>
+        <location filename="../../ui/upload_page.py" line="297"/>
         <source>Remove finished and cancelled items from the queue (the History page keeps them)</source>
         <translation>从队列中移除已完成和已取消的项目（“历史记录”页仍会保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="293"/>
+        <location filename="../../ui/upload_page.py" line="302"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="331"/>
+        <location filename="../../ui/upload_page.py" line="340"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="332"/>
+        <location filename="../../ui/upload_page.py" line="341"/>
         <source>Keep them paused; start them later with Start or Resume all</source>
         <translation>保持暂停；稍后可用“开始”或“全部继续”启动</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="358"/>
+        <location filename="../../ui/upload_page.py" line="368"/>
         <source>{0} unfinished uploads from your last session are paused. They continue where they stopped.</source>
         <translation>上次运行时有 {0} 个未完成的上传，现已暂停。继续后将从中断处接着上传。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="455"/>
+        <location filename="../../ui/upload_page.py" line="481"/>
         <source>All done: %n item(s) uploaded</source>
         <translation>
             <numerusform>全部完成：已上传 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="458"/>
+        <location filename="../../ui/upload_page.py" line="484"/>
         <source>%n uploading</source>
         <translation>
             <numerusform>%n 个上传中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="459"/>
+        <location filename="../../ui/upload_page.py" line="485"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 个等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="460"/>
+        <location filename="../../ui/upload_page.py" line="486"/>
         <source>%n paused</source>
         <translation>
             <numerusform>%n 个已暂停</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="461"/>
+        <location filename="../../ui/upload_page.py" line="487"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n 个失败</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="462"/>
+        <location filename="../../ui/upload_page.py" line="488"/>
         <source>%n done</source>
         <translation>
             <numerusform>%n 个完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="464"/>
+        <location filename="../../ui/upload_page.py" line="490"/>
         <source>%n cancelled</source>
         <translation>
             <numerusform>%n 个已取消</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="466"/>
+        <location filename="../../ui/upload_page.py" line="492"/>
         <source>Loading the queue…</source>
         <translation>正在载入队列…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="579"/>
+        <location filename="../../ui/upload_page.py" line="605"/>
         <source>Added %n file(s) to the queue; they wait, paused, until you press Start.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列；它们会暂停等待，直到你按“开始”。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="586"/>
+        <location filename="../../ui/upload_page.py" line="612"/>
         <source>Skipped %n file(s) uploaded before to this account.</source>
         <translation>
             <numerusform>已跳过 %n 个之前上传到此账号的文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="590"/>
+        <location filename="../../ui/upload_page.py" line="616"/>
         <source>Left out %n file(s) in folders that are not video or audio (Settings can allow all files).</source>
         <translation>
             <numerusform>已略过文件夹中 %n 个不是视频或音频的文件（可在设置中允许所有文件）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="592"/>
+        <location filename="../../ui/upload_page.py" line="618"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="596"/>
+        <location filename="../../ui/upload_page.py" line="622"/>
         <source>Not added, as %n item(s) could only fail:</source>
         <translation>
             <numerusform>有 %n 项未添加，因为它们只会失败：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="664"/>
+        <location filename="../../ui/upload_page.py" line="698"/>
         <source>The image VOD made for it is deleted (DeleteImage): %n image(s).</source>
         <translation>
             <numerusform>点播为其创建的图片会被删除（DeleteImage）：%n 张图片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="666"/>
+        <location filename="../../ui/upload_page.py" line="700"/>
         <source>The attached media VOD made for it is deleted (DeleteAttachedMedia): %n file(s).</source>
         <translation>
             <numerusform>点播为其创建的辅助媒资会被删除（DeleteAttachedMedia）：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="690"/>
+        <location filename="../../ui/upload_page.py" line="724"/>
         <source>Copied %n VideoId(s).</source>
         <translation>
             <numerusform>已复制 %n 个 VideoId。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="743"/>
+        <location filename="../../ui/upload_page.py" line="777"/>
         <source>Saving the details in VOD for %n video(s)…</source>
         <translation>
             <numerusform>正在点播中保存 %n 个视频的详细信息…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="467"/>
+        <location filename="../../ui/upload_page.py" line="493"/>
         <source>The queue is empty</source>
         <translation>队列为空</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="483"/>
+        <location filename="../../ui/upload_page.py" line="509"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="484"/>
+        <location filename="../../ui/upload_page.py" line="510"/>
         <source>Add files to the queue</source>
         <translation>添加文件到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="490"/>
+        <location filename="../../ui/upload_page.py" line="516"/>
         <source>Add a folder to the queue</source>
         <translation>添加文件夹到队列</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="519"/>
+        <location filename="../../ui/upload_page.py" line="545"/>
         <source>Added 1 URL to the queue.</source>
         <translation>已将 1 个 URL 加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="482"/>
+        <location filename="../../ui/upload_page.py" line="508"/>
         <source>Media files ({0})</source>
         <translation>媒体文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="482"/>
+        <location filename="../../ui/upload_page.py" line="508"/>
         <source>Images ({0})</source>
         <translation>图片（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="483"/>
+        <location filename="../../ui/upload_page.py" line="509"/>
         <source>HLS playlists (*.m3u8)</source>
         <translation>HLS 播放列表 (*.m3u8)</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="512"/>
+        <location filename="../../ui/upload_page.py" line="538"/>
         <source>Choose or create a profile first: new files upload with the current profile.</source>
         <translation>请先选择或新建配置：新文件会使用当前配置上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="520"/>
+        <location filename="../../ui/upload_page.py" line="546"/>
         <source>Added {0} URLs to the queue.</source>
         <translation>已将 {0} 个 URL 加入队列。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="522"/>
-        <location filename="../../ui/upload_page.py" line="588"/>
+        <location filename="../../ui/upload_page.py" line="548"/>
+        <location filename="../../ui/upload_page.py" line="614"/>
         <source>Already in the queue: %n file(s).</source>
         <translation>
             <numerusform>已在队列中：%n 个文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="555"/>
+        <location filename="../../ui/upload_page.py" line="581"/>
         <source>Uploading the cover image {0}; it becomes the cover of %n video(s) when it is done.</source>
         <translation>
             <numerusform>正在上传封面图片 {0}；完成后将成为 %n 个视频的封面。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="582"/>
+        <location filename="../../ui/upload_page.py" line="608"/>
         <source>Added %n file(s) to the queue.</source>
         <translation>
             <numerusform>已将 %n 个文件加入队列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="584"/>
+        <location filename="../../ui/upload_page.py" line="610"/>
         <source>Added %n subtitle file(s).</source>
         <translation>
             <numerusform>已添加 %n 个字幕文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="598"/>
+        <location filename="../../ui/upload_page.py" line="624"/>
         <source>No video or audio files were found.</source>
         <translation>未找到视频或音频文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="606"/>
+        <location filename="../../ui/upload_page.py" line="632"/>
         <source>not a video, audio or image file VOD takes</source>
         <translation>不是点播接受的视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="607"/>
+        <location filename="../../ui/upload_page.py" line="633"/>
         <source>empty (0 bytes)</source>
         <translation>空文件（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="608"/>
+        <location filename="../../ui/upload_page.py" line="634"/>
         <source>cannot be read (check its permissions)</source>
         <translation>无法读取（请检查权限）</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="609"/>
+        <location filename="../../ui/upload_page.py" line="635"/>
         <source>no longer exists</source>
         <translation>已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="610"/>
+        <location filename="../../ui/upload_page.py" line="636"/>
         <source>a folder with no video or audio files</source>
         <translation>文件夹中没有视频或音频文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="655"/>
+        <location filename="../../ui/upload_page.py" line="689"/>
         <source>Cancel %n upload(s)? What was sent is discarded.</source>
         <translation>
             <numerusform>取消 %n 个上传吗？已发送的内容将被丢弃。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/upload_page.py" line="661"/>
+        <location filename="../../ui/upload_page.py" line="695"/>
         <source>The placeholder video VOD made for it is deleted (DeleteVideo): %n video(s).</source>
         <translation>
             <numerusform>点播为其创建的占位视频会被删除（DeleteVideo）：%n 个视频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="668"/>
+        <location filename="../../ui/upload_page.py" line="702"/>
         <source>You can queue a cancelled item again with Start; it starts from the beginning.</source>
         <translation>已取消的项目可以用“开始”重新加入队列，将从头开始上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="669"/>
+        <location filename="../../ui/upload_page.py" line="703"/>
         <source>Cancel uploads</source>
         <translation>取消上传</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="679"/>
+        <location filename="../../ui/upload_page.py" line="713"/>
         <source>Remove items</source>
         <translation>移除项目</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="680"/>
+        <location filename="../../ui/upload_page.py" line="714"/>
         <source>{0} of the selected items are uploading. Removing them cancels their uploads.</source>
         <translation>所选项目中有 {0} 个正在上传。移除会取消这些上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/upload_page.py" line="710"/>
+        <location filename="../../ui/upload_page.py" line="744"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
