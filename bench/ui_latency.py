@@ -10,6 +10,8 @@ uploads stay active, opens the real main window offscreen, and:
    largest gap between two ticks).
 
 It prints the add time, the largest stall during the add and while progress flows, and this process's peak RSS.
+Then (unless --no-reopen) it starts the app again on the same queue in a new process, times the load and a
+select-all, pause, start and cancel of every row (largest stall of each), and prints that process's peak RSS.
 
 Usage::
 
@@ -175,8 +177,6 @@ def open_window(ctx: Any, no_freeze_gc: bool) -> tuple[Any, Any, float]:
     QApplication.processEvents()
     shown = time.perf_counter() - start
     spin_until(lambda: False, 0.2)
-    if os.environ.get("EXP_SWITCH"):
-        sys.setswitchinterval(float(os.environ["EXP_SWITCH"]))
     if not no_freeze_gc:
         freeze_long_lived()  # as vodgui.app does once the window is up
     return window, window.upload_page, shown
