@@ -55,6 +55,8 @@ class FakeBucket:
     objects: dict[str, bytes] = field(default_factory=dict)
     fail_parts: dict[int, int] = field(default_factory=dict)  # part number -> 503s still to give
     wrong_part_crc: set[int] = field(default_factory=set)  # parts whose CRC answer is off by one
+    no_crc: bool = False  # answer parts with an ETag only (a server that gives no CRC64)
+    wrong_part_etag: set[int] = field(default_factory=set)  # parts whose ETag answer is another MD5
     aborted: list[str] = field(default_factory=list)
     sent: list[int] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -74,7 +76,8 @@ class FakeBucket:
                                                                  "Message": "try later"})
             self.parts[upload_id][number] = data
         crc = crc64_bytes(data) + (1 if number in self.wrong_part_crc else 0)
-        return SimpleNamespace(etag=_etag(data), crc=crc)
+        etag = _etag(data + b"!" if number in self.wrong_part_etag else data)
+        return SimpleNamespace(etag=etag, crc=None if self.no_crc else crc)
 
     def list_parts(self, key: str, upload_id: str, marker: str = "0", max_parts: int = 1000) -> Any:
         if upload_id not in self.parts:
@@ -230,6 +233,23 @@ def test_a_part_whose_crc_answer_differs_is_retried_then_fails(media: Path) -> N
     assert info.value.code == "IntegrityMismatch" and info.value.params["detail"] == "crc64"
     assert bucket.sent.count(3) == CONFIG.retries + 1
     assert "obj" not in bucket.objects  # never completed with other bytes
+
+
+def test_without_a_crc_answer_the_etag_is_proven_by_the_md5_of_the_bytes(media: Path) -> None:
+    # Parts are hashed with CRC64 only as they are sent; a server that answers without a CRC64 gets its ETag
+    # checked against the MD5 of the part, read again.
+    bucket = FakeBucket(no_crc=True, wrong_part_etag={2})
+    uploader, _ = make(media, bucket)
+    with pytest.raises(VodError) as info:
+        uploader.multipart(None, None, {})
+    assert info.value.code == "IntegrityMismatch" and info.value.params["detail"] == "etag"
+    assert bucket.sent.count(2) == CONFIG.retries + 1
+    assert "obj" not in bucket.objects
+
+    bucket = FakeBucket(no_crc=True)  # right ETags: done, with the object CRC64 worked out from the parts
+    uploader, hooks = make(media, bucket)
+    uploader.multipart(None, None, {})
+    assert hooks.confirmed == 5120 and crc64_bytes(bucket.objects["obj"]) == crc64_bytes(media.read_bytes())
 
 
 def test_an_object_crc_that_differs_at_completion_is_not_done(media: Path) -> None:

@@ -257,10 +257,11 @@ class ObjectUploader:
             raise FileChanged(self.file.path, "stat")
 
     def _send_range(self, what: str, offset: int, size: int,
-                    send: Callable[[PartReader], T]) -> tuple[T, str, int]:
+                    send: Callable[[PartReader], T]) -> tuple[T, int]:
         """One request (with retries) whose body is ``size`` bytes of the file from ``offset``: its result and the
-        (MD5 hex, CRC64) of the bytes it sent. The result's ETag and CRC are checked against those bytes; a
-        mismatch is retried. Bytes read count as in flight; an attempt that fails gives them back."""
+        CRC64 of the bytes it sent. The server's CRC64 of the part is checked against those bytes (hashed as they
+        were read); a server that gives none has its ETag checked against their MD5, read again. A mismatch is
+        retried. Bytes read count as in flight; an attempt that fails gives them back."""
         attempt: list[PartReader] = []  # the reader of the attempt in flight
 
         def give_back() -> None:
@@ -269,21 +270,22 @@ class ObjectUploader:
                 if sent:
                     self.hooks.in_flight(-sent)
 
-        def once() -> tuple[T, str, int]:
+        def once() -> tuple[T, int]:
             give_back()
             with PartReader(self.file.path, offset, size, on_bytes=self.hooks.in_flight, stop=self._halt,
                             limiter=self.limiter) as reader:
                 attempt.append(reader)
                 result = send(reader)
-                digests = reader.digests() or hash_range(self.file.path, offset, size, self._halt)
-            md5, crc = digests
+                crc = reader.crc64()
             etag = getattr(result, "etag", None)
             server_crc = getattr(result, "crc", None)
-            if etag and "-" not in str(etag) and not same_etag(etag, md5):
-                raise _integrity_error(what, "etag")
+            if crc is None or (server_crc is None and etag and "-" not in str(etag)):
+                md5, crc = hash_range(self.file.path, offset, size, self._halt)  # not hashed as sent, or no CRC
+                if server_crc is None and etag and "-" not in str(etag) and not same_etag(etag, md5):
+                    raise _integrity_error(what, "etag")
             if server_crc is not None and int(server_crc) != crc:
                 raise _integrity_error(what, "crc64")
-            return result, md5, crc
+            return result, crc
 
         try:
             out = self._oss(what, once)
@@ -299,7 +301,7 @@ class ObjectUploader:
         with nullcontext(True) if self.gate is None else self.gate.slot(self._halt) as got:
             if not got:
                 raise Cancelled("interrupted")
-            result, _, crc = self._send_range(f"PutObject {self.key}", 0, self.file.size,
+            result, crc = self._send_range(f"PutObject {self.key}", 0, self.file.size,
                                               lambda body: self.bucket.put_object(self.key, body, headers=headers))
         self.hooks.bytes_confirmed(self.file.size, flown=True)
         self._check_unchanged()
@@ -404,7 +406,7 @@ class ObjectUploader:
         return UploadResult(result.crc64, result.etag, result.parts_sent, result.parts_reused, len(rejected))
 
     def _upload_part(self, upload_id: str, plan: PartPlan) -> PartRecord:
-        result, _, crc = self._send_range(
+        result, crc = self._send_range(
             f"UploadPart {plan.number}", plan.offset, plan.size,
             lambda body: self.bucket.upload_part(self.key, upload_id, plan.number, body))
         rec = PartRecord(plan.number, plan.size, result.etag, crc)
