@@ -37,9 +37,13 @@ class SqliteFile:
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error:  # a full disk: the transaction may still be open
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
+            self._commit()
+
+    def _commit(self) -> None:
+        """COMMIT the open transaction; if that fails (a full disk) and it is still open, roll it back."""
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.Error:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise

@@ -270,12 +270,7 @@ class QueueStore(SqliteFile):
     def _commit_batch(self) -> None:
         self._batch_writes = 0
         if self._db.in_transaction:
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.Error:  # a full disk: the transaction may still be open
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
+            self._commit()
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:

@@ -257,11 +257,12 @@ class _Form(QWidget):
         # A selection of 100,000 items mostly repeats one set of values: compare each with the one before and read
         # the fields of the distinct ones only.
         distinct: list[Mapping[str, Any]] = []
-        if items and items.count(items[0]) == len(items):  # (compared in C, identity first) all alike
-            distinct = [items[0]]
-        for item in items if not distinct else ():
-            if not distinct or (item is not distinct[-1] and item != distinct[-1]):
-                distinct.append(item)
+        if items and items.count(items[0]) == len(items):  # all alike (compared in C, identity first)
+            distinct.append(items[0])
+        else:
+            for item in items:
+                if not distinct or (item is not distinct[-1] and item != distinct[-1]):
+                    distinct.append(item)
         items = distinct
         for name, widget in self.inputs.items():
             texts = {_to_text(name, item.get(name)) for item in items} or {""}
