@@ -44,6 +44,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 + _VALUE), r"\1***"),
     (re.compile(r"(?i)((?:access[-_]?key[-_]?secret|proxy[-_]?password)[\"']?\s*[:=]\s*[\"']?)" + _VALUE),
      r"\1***"),
+    # The same names with a quoted value (JSON, a dict repr): a value, never a sentence, so whatever its characters
+    # (an STS AccessKeySecret without a digit in it escaped the rule above, about one in two hundred).
+    (re.compile(r"(?i)([\"'](?:access[-_]?key[-_]?secret|(?:x-(?:oss|acs)-)?security[-_]?token|proxy[-_]?password)"
+                r"[\"']\s*:\s*[\"'])[^\"'\\]{8,}"), r"\1***"),
     # STS security tokens not named as such (raw, or percent-encoded once or twice inside a string-to-sign).
     # An encoded "&" (``%26``, or ``%2526`` twice encoded) ends a value inside a string-to-sign.
     (re.compile(r"CAIS(?:(?!%26|%2526)[A-Za-z0-9+/=_%\-]){16,}"), "CAIS***"),
